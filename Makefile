@@ -1,0 +1,39 @@
+# ClaimTrack: `make run` serves the demo on SQLite; `make test` runs the whole suite.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+
+.PHONY: install run test test-quick lint worker messages clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found); set PYTHON=..."; exit 1; }
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	DEBUG=1 $(PY) manage.py migrate --noinput
+	DEBUG=1 $(PY) manage.py createcachetable
+	DEBUG=1 $(PY) manage.py seed_demo
+	@echo "ClaimTrack is at http://127.0.0.1:$(PORT)/ (background jobs: 'make worker' in another terminal)"
+	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+worker: install
+	DEBUG=1 $(PY) manage.py db_worker
+
+test: install
+	$(PY) manage.py makemigrations --check --dry-run >/dev/null || { echo "Models changed without a migration: run manage.py makemigrations"; exit 1; }
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-quick: install
+	$(PY) -m pytest -m "not browser" -x -q $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,0 +1,132 @@
+"""Django admin for every model, with search and filters.
+
+Judgements and resolutions are read-only here: their changes must go through
+the services, which keep history.
+"""
+
+from django.contrib import admin
+
+from annotations.models import (
+    Article,
+    Assignment,
+    Claim,
+    History,
+    Membership,
+    Project,
+    Resolution,
+    Source,
+    Stance,
+    Unit,
+)
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Project)
+class ProjectAdmin(admin.ModelAdmin):
+    list_display = ["slug", "name", "overlap", "blind", "show_suggestions", "created_at"]
+    list_filter = ["blind", "show_suggestions"]
+    search_fields = ["slug", "name"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [MembershipInline]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "project", "role", "created_at"]
+    list_filter = ["role", "project"]
+    search_fields = ["user__username", "project__slug", "project__name"]
+    list_select_related = ["user", "project"]
+    autocomplete_fields = ["user", "project"]
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["id", "title", "project", "language", "outlet", "published", "published_precision"]
+    list_filter = ["project", "language", "published_precision"]
+    search_fields = ["title", "outlet", "url"]
+    list_select_related = ["project"]
+    readonly_fields = ["content_hash", "created_at"]
+    date_hierarchy = "published"
+
+    def get_readonly_fields(self, request, obj=None):
+        # Spans point into the body: once claimed, the text must not change.
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.claims.exists():
+            fields.append("body")
+        return fields
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "affiliation", "role", "merged_into"]
+    list_filter = ["kind"]
+    search_fields = ["name", "normalized_name", "role"]
+    list_select_related = ["affiliation", "merged_into"]
+    autocomplete_fields = ["affiliation", "merged_into"]
+
+
+class UnitInline(admin.TabularInline):
+    model = Unit
+    extra = 0
+    autocomplete_fields = ["source"]
+    readonly_fields = ["suggested_label", "suggestion_score", "added_by"]
+
+
+@admin.register(Claim)
+class ClaimAdmin(admin.ModelAdmin):
+    list_display = ["id", "text", "article", "start", "end", "origin"]
+    list_filter = ["origin", "article__project"]
+    search_fields = ["text", "article__title"]
+    list_select_related = ["article"]
+    raw_id_fields = ["article", "created_by"]
+    inlines = [UnitInline]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Stance)
+class StanceAdmin(ReadOnlyAdmin):
+    list_display = ["claim", "source", "annotator", "label", "version", "updated_at"]
+    list_filter = ["label", "claim__article__project"]
+    search_fields = ["claim__text", "source__name", "annotator__username", "note"]
+    list_select_related = ["claim", "source", "annotator"]
+
+
+@admin.register(Resolution)
+class ResolutionAdmin(ReadOnlyAdmin):
+    list_display = ["claim", "source", "label", "status", "resolved_by", "updated_at"]
+    list_filter = ["status", "label", "claim__article__project"]
+    search_fields = ["claim__text", "source__name", "reason"]
+    list_select_related = ["claim", "source", "resolved_by"]
+
+
+@admin.register(History)
+class HistoryAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "kind", "action", "claim", "source", "annotator", "actor",
+                    "old_label", "new_label", "via"]
+    list_filter = ["kind", "action", "via"]
+    search_fields = ["claim__text", "source__name", "annotator__username", "actor__username"]
+    list_select_related = ["claim", "source", "annotator", "actor"]
+
+
+@admin.register(Assignment)
+class AssignmentAdmin(admin.ModelAdmin):
+    list_display = ["article", "annotator", "status", "started_at", "last_seen", "finished_at"]
+    list_filter = ["status", "article__project"]
+    search_fields = ["article__title", "annotator__username"]
+    list_select_related = ["article", "annotator"]
+    raw_id_fields = ["article", "annotator"]

@@ -1,0 +1,3 @@
+"""API: agreement, disagreements and resolutions."""
+
+urlpatterns: list = []

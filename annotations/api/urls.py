@@ -1,0 +1,8 @@
+"""API routes under /api/v1/. Each API module owns its `urlpatterns`; this joins them."""
+
+from annotations.api import review, views
+
+urlpatterns = [
+    *views.urlpatterns,
+    *review.urlpatterns,
+]

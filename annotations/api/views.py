@@ -1,0 +1,3 @@
+"""API: projects, articles, claims, sources, stances, exports."""
+
+urlpatterns: list = []

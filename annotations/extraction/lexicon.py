@@ -1,0 +1,309 @@
+"""Cue lexicons for Dutch and English: reporting verbs (as lemmas), stance phrases, source nouns.
+
+Verbs are listed as simplemma lemmas, so one entry covers every inflection
+(zegt, zei, gezegd -> zeggen). Phrases are sequences of alternatives matched
+in order with small gaps (see `stance.match_phrase`). Nothing here is tuned to
+a particular article: these are the general surface forms of attribution in
+news writing.
+"""
+
+
+def _set(s: str) -> frozenset:
+    return frozenset(s.split())
+
+
+# Reporting verbs, by lemma. `weak` verbs report only with a complement ("vindt dat",
+# "thinks that", or a quote): "vindt plaats" and "think about" are no attribution.
+SPEECH = {
+    "nl": _set(
+        """
+        zeggen melden verklaren vertellen benadrukken beweren claimen beschuldigen verdenken
+        ontkennen weerspreken bevestigen waarschuwen twitteren tweeten schrijven stellen
+        oordelen concluderen eisen toezeggen klagen betwijfelen antwoorden erkennen onthullen
+        aankondigen rapporteren berichten opmerken uitleggen verzekeren beloven dreigen
+        toevoegen aanvullen zweren getuigen verwijten aanvoeren betogen bepleiten suggereren
+        benadrukken onderstrepen vermoeden constateren opperen voorspellen reageren
+        """
+    ),
+    "en": _set(
+        """
+        say tell claim report deny add state note confirm accuse allege insist warn tweet write
+        announce explain suggest reveal argue vow promise stress emphasize emphasise respond
+        reply acknowledge speculate insist maintain urge predict conclude testify admit
+        recall describe post complain agree contend assure ensure refute dispute reject dismiss
+        assert charge blame told
+        """
+    ),
+}
+WEAK = {
+    "nl": _set("vinden denken weten menen geloven vrezen hopen vermoeden"),
+    "en": _set("think believe fear find hope feel doubt suspect term"),
+}
+# Verbs that take a particle elsewhere in the clause: "laat … weten", "geeft … aan".
+PARTICLE_VERBS = {
+    "nl": {
+        "laten": ("weten",),
+        "geven": ("aan", "toe"),
+        "roepen": ("op",),
+        "houden": ("vol",),
+        "zeggen": ("toe",),
+        "wijzen": ("af",),
+        "spreken": ("tegen",),
+        "merken": ("op",),
+        "leggen": ("uit",),
+        "maken": ("bekend",),
+        "brengen": ("naar",),
+        "kondigen": ("aan",),
+        "vallen": ("aan",),
+        "gaan": ("uit",),
+        "schieten": ("down",),
+    },
+    "en": {
+        "shoot": ("down",),
+        "point": ("out",),
+        "call": ("on", "for"),
+        "walk": ("back",),
+    },
+}
+# Prepositional attributions: the source follows. "volgens X", "aldus X", "according to X".
+PREP_CUES = {
+    "nl": (("volgens",), ("aldus",), ("naar", "verluidt")),
+    "en": (("according", "to"), ("per",)),
+}
+
+NOT = _set("not n't never no niet nooit geen")
+_NEG_CONTENT = _set("niet geen nooit niks niets nergens not never no nothing none nobody")
+
+
+def is_negation(low: str) -> bool:
+    return low in _NEG_CONTENT or low.endswith("n't") or low.endswith("n’t")
+
+
+# Stance phrases. Each is a tuple of alternative-sets; "NOT" stands for any negation.
+def _p(*parts: str) -> tuple:
+    return tuple(frozenset(p.split("|")) for p in parts)
+
+
+NO_COMMENT = {
+    "nl": (
+        _p("geen", "commentaar|reactie|antwoord|uitspraken|uitspraak|mededelingen|mededeling|mededingen"),
+        _p("niet", "reageren|gereageerd|ingaan|ingegaan|bereikbaar|bevestigen|kwijt"),
+        _p("reageert|reageerde|reageerden", "niet"),
+        _p("onthoudt|onthouden|onthield|onthielden", "commentaar"),
+        _p("niets|niks", "kwijt|zeggen|loslaten"),
+        _p("bevestigen|bevestigt|bevestigde", "noch", "ontkennen|ontkent|ontkende"),
+        _p("kan|kon|konden|kunnen", "niet", "zeggen"),
+        _p("verwijst|verwees|verwijzen", "reactie"),
+        _p("wil|wilde|willen|wilden", "eerst"),
+    ),
+    "en": (
+        _p("declined|declines|decline|declining|refused|refuses|refusing", "to"),
+        _p("no", "comment|response|reply"),
+        _p("NOT", "comment|commenting|respond|responded|reply|replied|return|returned"),
+        _p("could|can|would", "NOT", "confirm|be|say"),
+        _p("unavailable", "for", "comment"),
+        _p("neither", "confirm|confirmed|confirms", "nor"),
+        _p("NOT", "announced"),
+        _p("NOT", "want", "to", "add|comment|say"),
+        _p("NOT", "have", "any|a"),
+    ),
+}
+
+DENY = {
+    "nl": (
+        _p("ontkent|ontkende|ontkenden|ontkennen|ontkend|ontkenning"),
+        _p("weerspreekt|weersprak|weerspraken|weerspreken"),
+        _p("spreekt|sprak|spraken|spreken", "tegen"),
+        _p("van", "de", "hand"),
+        _p("verwerpt|verwierp|verwerpen"),
+        _p("onzin|nonsens|kletskoek|lariekoek|onwaar|onjuist|ongegrond|ongegronde"),
+        _p("klopt|kloppen|klopte", "niet|niets|geen"),
+        _p("geen", "sprake"),
+        _p("niet", "waar|juist"),
+        _p("niet", "het", "geval"),
+        _p("absoluut|helemaal", "niet|geen|niets"),
+    ),
+    "en": (
+        _p("deny|denies|denied|denying|denial|denials"),
+        _p("refute|refutes|refuted|refuting"),
+        _p("dispute|disputes|disputed|disputing"),
+        _p("reject|rejects|rejected|rejecting"),
+        _p("dismiss|dismisses|dismissed|dismissing"),
+        _p("rebut|rebuts|rebutted|contradict|contradicts|contradicted|debunk|debunked"),
+        _p("shot|shoots|shoot", "down"),
+        _p("false|untrue|baseless|unfounded|nonsense|inaccurate|ridiculous|improbable"),
+        _p("NOT", "true|accurate|correct|the"),
+        _p("no", "truth|basis|merit"),
+        _p("otherwise"),
+    ),
+}
+
+# Words that mark an accusation or rumour in the article: a negated statement then
+# answers it and counts as a denial.
+CLAIM_WORDS = {
+    "nl": ("gerucht", "beschuldig", "verdenk", "bewer", "aantijging", "claim", "verwijt", "spionage"),
+    "en": ("claim", "alleg", "accus", "rumo", "suspect"),
+}
+# Hearsay markers that continue the previous source's report.
+REPORTATIVE = {
+    "nl": _set("zou zouden"),
+    "en": _set("reportedly allegedly purportedly"),
+}
+
+DETERMINERS = _set("de het een the a an")
+POSSESSIVES = _set("zijn haar hun his her their its")
+PREPOSITIONS = _set(
+    """
+    bij op in aan tegen met voor naar uit onder over door via tijdens na sinds om rond zonder
+    to at on with by from for into about during after since under over via without
+    """
+)
+CLAUSE_WORDS = _set(
+    """
+    dat die omdat terwijl nadat toen als wanneer hoewel maar want dus waarin waarop of
+    that which who because while after when if although but so whom whose where
+    """
+)
+NAME_PARTICLES = _set("van der den de ter ten te von vom la le du da di al el bin ben ibn abu dos del")
+
+# Words skipped between a subject and its verb: adverbs, auxiliaries, days.
+SKIP = _set(
+    """
+    ook al nog nu wel echter zelf eerder later vandaag gisteren gisteravond maandag dinsdag
+    woensdag donderdag vrijdag zaterdag zondag vanochtend vanmorgen vanavond dan toch inmiddels
+    intussen meteen direct daarna eerst bovendien desgevraagd vervolgens opnieuw
+    heeft hebben had hadden is zijn was waren wil wilde willen wilden kan kon kunnen konden
+    zal zullen zou zouden moet moest laat liet lieten laten
+    also already still now however himself herself itself themselves earlier later today
+    yesterday monday tuesday wednesday thursday friday saturday sunday tonight then too
+    immediately quickly previously repeatedly publicly privately again recently once
+    has have had is was were will would did does do could can may might should
+    """
+)
+
+PRONOUNS = {
+    "nl": {"hij": "m", "zij": "x", "ze": "x", "het": "o", "wij": "we", "we": "we"},
+    "en": {"he": "m", "she": "f", "they": "x", "it": "o", "we": "we"},
+}
+
+TITLES = _set(
+    """
+    dhr mevr mevrouw meneer mr mrs ms dr drs prof ir lt col maj capt sgt gen rep sen gov rev
+    sister brother father sir lady lord king queen prince princess koning koningin prins
+    president premier
+    """
+)
+
+# Nouns for people speaking in a role; the source is the person (or, unnamed, the organisation).
+ROLE_NOUNS = _set(
+    """
+    woordvoerder woordvoerster woordvoerders zegsman zegsvrouw persvoorlichter voorlichter
+    directeur directrice topman topvrouw voorzitter bestuursvoorzitter fractievoorzitter
+    burgemeester wethouder minister staatssecretaris premier president bestuurder
+    bestuurssecretaris bestuurslid advocaat advocate advocaten officier aanklager rechter
+    commissaris hoofdcommissaris ambassadeur hoogleraar onderzoeker deskundige expert
+    eigenaar oprichter manager trainer coach voorman voorvrouw kamerlid directie
+    spokesman spokeswoman spokesperson spokespeople representative official officer
+    director president chairman chairwoman chair ceo founder cofounder ambassador
+    commissioner minister secretary lawyer attorney prosecutor judge agent publicist
+    correspondent reporter editor analyst professor expert manager coach owner governor
+    mayor senator congressman congresswoman lawmaker chief head fighter militant sheriff
+    """
+)
+# Nouns naming organisations, authorities or media when they speak.
+ORG_NOUNS = _set(
+    """
+    gemeente provincie ministerie kabinet regering overheid politie justitie om rechtbank
+    hof raad inspectie bedrijf onderneming school universiteit ziekenhuis kliniek organisatie
+    stichting vereniging vakbond partij fractie bond club bestuur college omroep krant
+    dagblad redactie rekenkamer rekenkamercommissie brandweer defensie leger marine
+    council government ministry department administration police court agency company firm
+    corporation authority authorities office commission committee board union party school
+    university hospital airline army military navy league tour newspaper paper daily outlet
+    network station agency
+    """
+)
+GOV_HEADS = _set(
+    """
+    gemeente provincie ministerie kabinet regering overheid overheden politie justitie om
+    rechtbank hof inspectie rekenkamer rekenkamercommissie brandweer defensie
+    council government ministry department administration police court authority
+    authorities commission army military navy
+    """
+)
+MEDIA_HEADS = _set(
+    """
+    krant dagblad omroep redactie volkskrant telegraaf nrc trouw parool nos rtl ad nu.nl
+    newspaper paper daily outlet outlets times post journal news guardian telegraph herald
+    tribune reuters bloomberg ap afp bbc cnn cnbc espn fox abc nbc cbs pando techcrunch
+    independent insider magazine radio tv television
+    """
+)
+# Plural or collective nouns of described speakers: "getuigen", "Westerse overheden", "passengers".
+GROUP_NOUNS = _set(
+    """
+    getuigen vrienden critici deskundigen experts onderzoekers bewoners buren ouders
+    leerlingen studenten kamerleden parlementariërs politici wetenschappers artsen
+    medewerkers werknemers overheden providers telecomproviders bronnen insiders activisten
+    verdachten broers zusters demonstranten omwonenden inwoners betrokkenen analisten
+    witnesses friends critics experts researchers residents neighbours neighbors parents
+    students officials lawmakers politicians scientists doctors employees workers sources
+    insiders activists passengers investigators analysts governments republicans democrats
+    neighbours authorities protesters fans
+    """
+)
+PERSON_NOUNS = _set(
+    """
+    vrouw man moeder vader dochter zoon meisje jongen ober agent verdachte getuige dader
+    slachtoffer woman man mother father daughter son girl boy waiter witness victim
+    suspect nun abbess bishop source bron
+    """
+)
+ANON = _set("bron bronnen source sources insider insiders")
+
+# Definite descriptions that refer back to an organisation already named.
+ORG_ANAPHORA = _set(
+    """
+    bedrijf onderneming school organisatie instelling concern winkel warenhuis kliniek
+    gemeente ministerie krant omroep club bond partij operahuis
+    company firm organisation organization airline council school league paper newspaper
+    agency club team department ministry group
+    """
+)
+PERSON_ANAPHORA = _set(
+    """
+    directeur woordvoerder woordvoerster advocaat burgemeester wethouder minister topman
+    voorman voorzitter officier rechter oprichter
+    spokesman spokeswoman spokesperson official director lawyer attorney minister mayor
+    founder chief militant fighter executive
+    """
+)
+
+# Capitalised words that are not names (sentence-initial function words and the like).
+STOP = _set(
+    """
+    de het een en van in is dat op te zijn met voor niet aan er die ook als bij door maar om
+    dan nog wel naar uit wordt werd heeft hebben zou zouden over tot geen wat kan zich deze
+    dit hij ze zij wij we ik hun haar volgens zegt zei was toch daarna toen nu waar wie
+    hoe waarom ondanks tijdens na eerder later ook daarom daardoor bovendien verder wel want
+    dus alle veel meer meest elke ieder iedereen niemand niets iets sommige enkele andere
+    vooral zo ja nee al hier daar sinds terwijl omdat hoewel tegen vanaf volgens aldus
+    mijn jouw uw ons onze jullie men wordt worden was waren werd werden heeft had hadden
+    maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart april
+    mei juni juli augustus september oktober november december
+    the a an and of in is that on to be with for not at by from this it as was were are has
+    have had he she they we i his her their said says would will but or which who been there
+    about after into than its also however yet meanwhile when while if although though
+    since because then now here so such these those some many most all any each every no
+    what where why how our your my me him them us you one two three four five six seven eight
+    nine ten last next first new other another more much few later earlier according per
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december breaking update
+    """
+)
+
+# Suffixes of Dutch compound heads: "telecomproviders", "bestuurssecretaris", "Vérian-directeur".
+COMPOUND_HEADS = (
+    "woordvoerder", "woordvoerster", "directeur", "voorzitter", "bestuurder", "secretaris",
+    "providers", "overheden", "commissie", "politie", "voorman", "minister",
+)

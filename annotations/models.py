@@ -1,0 +1,488 @@
+"""ClaimTrack's domain: projects, articles, claims, sources and judgements.
+
+The unit of agreement is the pair (claim, source). A `Unit` row records that the
+pair exists (found by the machine or added by a person); `Stance` rows are the
+human judgements on it, `Resolution` the final label, `History` every change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+DEFAULT_LABELS = ["alleges", "denies", "no_comment"]
+LABEL_RE = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
+
+
+def default_labels() -> list[str]:
+    return list(DEFAULT_LABELS)
+
+
+def normalise_text(text: str) -> str:
+    """Fold Unicode forms, case and runs of white space, for duplicate detection."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(folded.split())
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()
+
+
+def normalise_name(name: str) -> str:
+    """Registry key of a source name: accents, case, punctuation and spacing folded."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    words = re.findall(r"\w+", bare.casefold())
+    return " ".join(words)
+
+
+def validate_labels(value) -> None:
+    if not isinstance(value, list) or not value:
+        raise ValidationError(_("The label set must be a non-empty list."))
+    if len(set(value)) != len(value):
+        raise ValidationError(_("The label set has a label twice."))
+    for label in value:
+        if not isinstance(label, str) or not LABEL_RE.match(label):
+            raise ValidationError(
+                _("%(label)r is not a valid label: use lower-case letters, digits and _."),
+                params={"label": label},
+            )
+
+
+# --- Projects and membership -------------------------------------------------
+
+
+class ProjectQuerySet(models.QuerySet):
+    def for_user(self, user):
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(memberships__user=user)
+
+
+class Project(models.Model):
+    slug = models.SlugField(max_length=64, unique=True)
+    name = models.CharField(max_length=200)
+    guidelines = models.TextField(blank=True)
+    labels = models.JSONField(default=default_labels, validators=[validate_labels])
+    overlap = models.PositiveSmallIntegerField(default=2, validators=[MinValueValidator(1)])
+    show_suggestions = models.BooleanField(
+        default=True, help_text=_("Show the machine's suggested stances to annotators.")
+    )
+    blind = models.BooleanField(
+        default=True, help_text=_("Annotators never see each other's labels or notes.")
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=Q(overlap__gte=1), name="project_overlap_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def label_index(self, label: str) -> int:
+        return self.labels.index(label)
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        ANNOTATOR = "annotator", _("Annotator")
+        LEAD = "lead", _("Lead")
+        ADMIN = "admin", _("Admin")
+
+    project = models.ForeignKey(Project, models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=16, choices=Role.choices, default=Role.ANNOTATOR)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["project", "user"], name="membership_once_per_project"),
+            models.CheckConstraint(
+                condition=Q(role__in=["annotator", "lead", "admin"]), name="membership_role_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}@{self.project_id} ({self.role})"
+
+    @property
+    def can_lead(self) -> bool:
+        return self.role in {self.Role.LEAD, self.Role.ADMIN}
+
+
+# --- Articles ----------------------------------------------------------------
+
+
+class ArticleQuerySet(models.QuerySet):
+    def for_project(self, project):
+        return self.filter(project=project)
+
+    def for_user(self, user):
+        return self.filter(project__in=Project.objects.for_user(user))
+
+
+class Article(models.Model):
+    class Language(models.TextChoices):
+        DUTCH = "nl", _("Dutch")
+        ENGLISH = "en", _("English")
+
+    class Precision(models.TextChoices):
+        DAY = "day", _("Day")
+        MONTH = "month", _("Month")
+        YEAR = "year", _("Year")
+
+    project = models.ForeignKey(Project, models.CASCADE, related_name="articles")
+    title = models.CharField(max_length=500)
+    body = models.TextField()
+    language = models.CharField(max_length=2, choices=Language.choices)
+    outlet = models.CharField(max_length=200, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    published = models.DateField(null=True, blank=True)
+    published_precision = models.CharField(
+        max_length=5, choices=Precision.choices, default=Precision.DAY
+    )
+    content_hash = models.CharField(max_length=64, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            # Re-importing the same (normalised) text into a project is a no-op.
+            models.UniqueConstraint(
+                fields=["project", "content_hash"], name="article_unique_text_per_project"
+            ),
+            models.CheckConstraint(condition=~Q(body=""), name="article_body_nonempty"),
+            models.CheckConstraint(
+                condition=Q(language__in=["nl", "en"]), name="article_language_valid"
+            ),
+        ]
+        indexes = [
+            # Queue: next article of a project in id order; export: by published range.
+            models.Index(fields=["project", "published"], name="article_project_published"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def published_display(self) -> str:
+        if self.published is None:
+            return ""
+        if self.published_precision == self.Precision.YEAR:
+            return f"{self.published:%Y}"
+        if self.published_precision == self.Precision.MONTH:
+            return f"{self.published:%Y-%m}"
+        return self.published.isoformat()
+
+
+# --- Sources -----------------------------------------------------------------
+
+
+class Source(models.Model):
+    class Kind(models.TextChoices):
+        PERSON = "person", _("Person")
+        ORGANISATION = "organisation", _("Organisation")
+        GOVERNMENT = "government", _("Government")
+        MEDIA = "media", _("Media")
+        GROUP = "group", _("Group")
+        UNKNOWN = "unknown", _("Unknown")
+
+    name = models.CharField(max_length=300)
+    normalized_name = models.CharField(max_length=300, editable=False, db_index=True)
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.UNKNOWN)
+    affiliation = models.ForeignKey(
+        "self", models.SET_NULL, null=True, blank=True, related_name="members",
+        help_text=_("The organisation a person speaks for."),
+    )
+    role = models.CharField(max_length=200, blank=True)
+    aliases = models.JSONField(default=list, blank=True)
+    merged_into = models.ForeignKey(
+        "self", models.SET_NULL, null=True, blank=True, related_name="merged_sources"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(
+                    kind__in=["person", "organisation", "government", "media", "group", "unknown"]
+                ),
+                name="source_kind_valid",
+            ),
+            models.CheckConstraint(condition=~Q(name=""), name="source_name_nonempty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        self.normalized_name = normalise_name(self.name)
+        if not isinstance(self.aliases, list) or not all(isinstance(a, str) for a in self.aliases):
+            raise ValidationError({"aliases": _("Aliases must be a list of names.")})
+
+    def save(self, *args, **kwargs):
+        # Derived key only; no other logic belongs here.
+        self.normalized_name = normalise_name(self.name)
+        super().save(*args, **kwargs)
+
+
+# --- Claims and units ----------------------------------------------------------
+
+
+class ClaimQuerySet(models.QuerySet):
+    def for_project(self, project):
+        return self.filter(article__project=project)
+
+
+class Claim(models.Model):
+    class Origin(models.TextChoices):
+        EXTRACTED = "extracted", _("Extracted")
+        MANUAL = "manual", _("Manual")
+
+    article = models.ForeignKey(Article, models.CASCADE, related_name="claims")
+    text = models.TextField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    origin = models.CharField(max_length=16, choices=Origin.choices, default=Origin.MANUAL)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = ClaimQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article_id", "start", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(start__lt=F("end")), name="claim_span_nonempty"),
+            models.CheckConstraint(condition=~Q(text=""), name="claim_text_nonempty"),
+            # The span lying inside the article body is checked by a trigger on PostgreSQL
+            # (migration 0002) and by services.claim_create everywhere.
+        ]
+        indexes = [
+            # Article page: claims of one article in reading order.
+            models.Index(fields=["article", "start"], name="claim_article_start"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    def clean(self) -> None:
+        if self.start is None or self.end is None:
+            return
+        if self.start >= self.end:
+            raise ValidationError(_("The evidence span is empty."))
+        if self.article_id and self.end > len(self.article.body):
+            raise ValidationError(_("The evidence span ends outside the article text."))
+
+
+class Unit(models.Model):
+    """A (claim, source) pair: the unit that annotators label and agreement counts.
+
+    The machine's suggested stance lives here, apart from any human's judgement.
+    """
+
+    claim = models.ForeignKey(Claim, models.CASCADE, related_name="units")
+    source = models.ForeignKey(Source, models.PROTECT, related_name="units")
+    origin = models.CharField(
+        max_length=16, choices=Claim.Origin.choices, default=Claim.Origin.MANUAL
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    suggested_label = models.CharField(max_length=32, blank=True)
+    suggestion_score = models.FloatField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["claim_id", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["claim", "source"], name="unit_once_per_claim_source"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.claim_id}:{self.source_id}"
+
+    @property
+    def key(self) -> str:
+        return f"{self.claim_id}:{self.source_id}"
+
+
+# --- Judgements ----------------------------------------------------------------
+
+
+class StanceQuerySet(models.QuerySet):
+    def for_project(self, project):
+        return self.filter(claim__article__project=project)
+
+    def by(self, user):
+        return self.filter(annotator=user)
+
+
+class Stance(models.Model):
+    """One annotator's judgement of one unit. Never a machine's."""
+
+    claim = models.ForeignKey(Claim, models.CASCADE, related_name="stances")
+    source = models.ForeignKey(Source, models.PROTECT, related_name="stances")
+    annotator = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="stances")
+    label = models.CharField(max_length=32)  # one of the project's label set
+    note = models.TextField(blank=True)
+    start = models.PositiveIntegerField(null=True, blank=True)
+    end = models.PositiveIntegerField(null=True, blank=True)
+    # Optimistic concurrency: a write names the version it saw; a stale one is refused.
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    objects = StanceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["claim_id", "source_id", "annotator_id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["claim", "source", "annotator"], name="stance_one_per_annotator"
+            ),
+            models.CheckConstraint(condition=~Q(label=""), name="stance_label_nonempty"),
+            models.CheckConstraint(
+                condition=(Q(start__isnull=True) & Q(end__isnull=True))
+                | (Q(start__isnull=False) & Q(end__isnull=False) & Q(start__lt=F("end"))),
+                name="stance_span_valid",
+            ),
+        ]
+        indexes = [
+            # Queue and progress: an annotator's judgements.
+            models.Index(fields=["annotator", "claim"], name="stance_annotator_claim"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.claim_id}:{self.source_id} {self.label}"
+
+
+class Resolution(models.Model):
+    """The final label of a unit: by consensus, or set by a lead."""
+
+    class Status(models.TextChoices):
+        CONSENSUS = "consensus", _("Consensus")
+        RESOLVED = "resolved", _("Resolved")
+
+    claim = models.ForeignKey(Claim, models.CASCADE, related_name="resolutions")
+    source = models.ForeignKey(Source, models.PROTECT, related_name="resolutions")
+    label = models.CharField(max_length=32)
+    status = models.CharField(max_length=16, choices=Status.choices)
+    reason = models.TextField(blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["claim", "source"], name="resolution_once_per_unit"),
+            models.CheckConstraint(
+                condition=Q(status__in=["consensus", "resolved"]), name="resolution_status_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.claim_id}:{self.source_id} → {self.label}"
+
+
+class History(models.Model):
+    """Every change to a stance or a resolution: who, when, old → new, and through what."""
+
+    class Kind(models.TextChoices):
+        STANCE = "stance", _("Stance")
+        RESOLUTION = "resolution", _("Resolution")
+
+    class Action(models.TextChoices):
+        CREATE = "create", _("Created")
+        UPDATE = "update", _("Updated")
+        DELETE = "delete", _("Deleted")
+        UNDO = "undo", _("Undone")
+
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    action = models.CharField(max_length=16, choices=Action.choices)
+    claim = models.ForeignKey(Claim, models.CASCADE, related_name="history")
+    source = models.ForeignKey(Source, models.PROTECT, related_name="+")
+    # Whose judgement it is (stances); empty for resolutions.
+    annotator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    old_label = models.CharField(max_length=32, blank=True)
+    new_label = models.CharField(max_length=32, blank=True)
+    old_note = models.TextField(blank=True)
+    new_note = models.TextField(blank=True)
+    reason = models.TextField(blank=True)
+    via = models.CharField(max_length=16, default="page")  # page, api, admin, command, import
+    # Set when an undo reverted this change, so the next undo steps further back.
+    reverted = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name_plural = "history"
+        indexes = [
+            # Undo and the unit's history: newest change of a unit by one annotator.
+            models.Index(fields=["claim", "source", "annotator", "-id"], name="history_unit"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.action} {self.old_label}→{self.new_label}"
+
+
+# --- Work queue ----------------------------------------------------------------------------
+
+
+class Assignment(models.Model):
+    """An annotator holding (or having finished) an article from the queue."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("In progress")
+        DONE = "done", _("Done")
+        RELEASED = "released", _("Released")
+
+    article = models.ForeignKey(Article, models.CASCADE, related_name="assignments")
+    annotator = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="assignments")
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.ACTIVE)
+    started_at = models.DateTimeField(default=timezone.now)
+    last_seen = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["article", "annotator"], name="assignment_once"),
+            models.CheckConstraint(
+                condition=Q(status__in=["active", "done", "released"]),
+                name="assignment_status_valid",
+            ),
+        ]
+        indexes = [
+            # Queue: live assignments of an article; progress: an annotator's done articles.
+            models.Index(fields=["article", "status"], name="assignment_article_status"),
+            models.Index(fields=["annotator", "status"], name="assignment_annotator_status"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.annotator_id} on {self.article_id} ({self.status})"
+

@@ -1,0 +1,336 @@
+"""Write operations that touch several models. Each runs in one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from annotations import extraction
+from annotations.importers import ArticleRecord
+from annotations.models import (
+    Article,
+    Claim,
+    History,
+    Membership,
+    Project,
+    Source,
+    Stance,
+    Unit,
+    content_hash,
+    normalise_name,
+)
+
+
+class Conflict(Exception):
+    """A write based on a stale view: someone else changed the row first."""
+
+    def __init__(self, message: str, current=None):
+        super().__init__(message)
+        self.current = current
+
+
+# --- Projects and members ------------------------------------------------------
+
+
+def project_create(
+    *, slug: str, name: str, labels: list[str] | None = None, overlap: int = 2,
+    guidelines: str = "", show_suggestions: bool = True, blind: bool = True,
+) -> Project:
+    project = Project(
+        slug=slug, name=name, overlap=overlap, guidelines=guidelines,
+        show_suggestions=show_suggestions, blind=blind,
+    )
+    if labels is not None:
+        project.labels = labels
+    project.full_clean()
+    project.save()
+    return project
+
+
+def membership_add(*, project: Project, username: str, role: str, password: str | None = None):
+    """Add a user to a project with a role, creating the user when missing.
+
+    Returns (membership, user_created).
+    """
+    if role not in Membership.Role.values:
+        raise ValidationError(f"role must be one of {', '.join(Membership.Role.values)}")
+    User = get_user_model()
+    with transaction.atomic():
+        user, created = User.objects.get_or_create(username=username)
+        if password:
+            user.set_password(password)
+            user.save(update_fields=["password"])
+        elif created:
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+        membership, _ = Membership.objects.update_or_create(
+            project=project, user=user, defaults={"role": role}
+        )
+    return membership, created
+
+
+# --- Import and extraction ------------------------------------------------------
+
+
+@dataclass
+class ImportReport:
+    created: list[Article] = field(default_factory=list)
+    duplicates: list[ArticleRecord] = field(default_factory=list)
+
+
+def articles_import(
+    *, project: Project, records: Iterable[ArticleRecord], extract: bool = True
+) -> ImportReport:
+    """Save one file's articles, all or none; an article already present is skipped."""
+    report = ImportReport()
+    with transaction.atomic():
+        seen: set[str] = set()
+        for record in records:
+            digest = content_hash(record.body)
+            if digest in seen or Article.objects.filter(project=project, content_hash=digest).exists():
+                report.duplicates.append(record)
+                continue
+            seen.add(digest)
+            article = Article.objects.create(
+                project=project,
+                title=record.title,
+                body=record.body,
+                language=record.language,
+                outlet=record.outlet,
+                url=record.url,
+                published=record.published,
+                published_precision=record.precision,
+                content_hash=digest,
+            )
+            if extract:
+                extraction_run(article=article)
+            report.created.append(article)
+    return report
+
+
+def source_match_or_create(
+    *, name: str, kind: str = Source.Kind.UNKNOWN, role: str = "", affiliation: Source | None = None
+) -> Source:
+    """Find a source in the registry by normalised name or alias, else create it.
+
+    A person is matched together with the organisation they speak for, so two
+    people of one name at different organisations stay apart.
+    """
+    key = normalise_name(name)
+    candidates = Source.objects.filter(normalized_name=key, merged_into__isnull=True)
+    if affiliation is not None:
+        candidates = candidates.filter(affiliation__in=[affiliation, None])
+    found = candidates.order_by("affiliation_id").first()
+    if found is None:
+        found = (
+            Source.objects.filter(aliases__contains=[name], merged_into__isnull=True).first()
+            if _supports_json_contains()
+            else next(
+                (s for s in Source.objects.filter(merged_into__isnull=True).exclude(aliases=[])
+                 if key in {normalise_name(a) for a in s.aliases}),
+                None,
+            )
+        )
+    if found is not None:
+        return found
+    if kind not in Source.Kind.values:
+        kind = Source.Kind.UNKNOWN
+    return Source.objects.create(name=name, kind=kind, role=role, affiliation=affiliation)
+
+
+def _supports_json_contains() -> bool:
+    from django.db import connection
+
+    return connection.vendor == "postgresql"
+
+
+ORG_KINDS = {"organisation", "government", "media", "group"}
+
+
+def extraction_run(*, article: Article) -> list[Unit]:
+    """Find claims and sources in an article and store the machine's suggestions.
+
+    Suggestions live on `Unit`, never as a `Stance`: no human said them.
+    """
+    statements = extraction.extract(article.body, lang=article.language)
+    units: list[Unit] = []
+    claims_by_text: dict[str, Claim] = {}
+    with transaction.atomic():
+        for st in statements:
+            org = None
+            if st.source_org and normalise_name(st.source_org) != normalise_name(st.source):
+                org_kind = st.source_kind if st.source_kind in ORG_KINDS and not st.source else "organisation"
+                org = source_match_or_create(name=st.source_org, kind=org_kind)
+            source = source_match_or_create(
+                name=st.source, kind=st.source_kind, role=st.role, affiliation=org
+            )
+            key = " ".join(st.claim.casefold().split())
+            claim = claims_by_text.get(key)
+            if claim is None:
+                claim = Claim.objects.create(
+                    article=article, text=st.claim or article.body[st.start:st.end],
+                    start=st.start, end=st.end, origin=Claim.Origin.EXTRACTED,
+                )
+                claims_by_text[key] = claim
+            unit, created = Unit.objects.get_or_create(
+                claim=claim, source=source,
+                defaults={"origin": Claim.Origin.EXTRACTED, "suggested_label": st.stance,
+                          "suggestion_score": st.score},
+            )
+            if created:
+                units.append(unit)
+    return units
+
+
+# --- Claims and units -------------------------------------------------------------
+
+
+def claim_create(*, article: Article, start: int, end: int, text: str = "", user=None) -> Claim:
+    """Create a claim from a span of the article; the span must lie inside the text."""
+    if not (0 <= start < end <= len(article.body)):
+        raise ValidationError("The selection must be a non-empty span inside the article text.")
+    text = (text or article.body[start:end]).strip()
+    if not text:
+        raise ValidationError("The claim needs some text.")
+    return Claim.objects.create(
+        article=article, start=start, end=end, text=text, origin=Claim.Origin.MANUAL, created_by=user
+    )
+
+
+def unit_add(*, claim: Claim, source: Source, user=None) -> Unit:
+    unit, _ = Unit.objects.get_or_create(
+        claim=claim, source=source, defaults={"origin": Claim.Origin.MANUAL, "added_by": user}
+    )
+    return unit
+
+
+# --- Judgements -------------------------------------------------------------------
+
+
+def _check_label(claim: Claim, label: str) -> None:
+    labels = claim.article.project.labels
+    if label not in labels:
+        raise ValidationError(
+            f"{label!r} is not a stance of this project (choose from {', '.join(labels)})."
+        )
+
+
+def stance_record(
+    *, claim: Claim, source: Source, annotator, label: str, note: str | None = None,
+    expected_version: int | None = None, via: str = "page",
+) -> Stance:
+    """Record (or change) an annotator's stance on a unit, keeping history.
+
+    `expected_version` is the version the caller last saw (0 for "none yet"); when
+    another write got there first the call raises Conflict instead of overwriting.
+    """
+    _check_label(claim, label)
+    with transaction.atomic():
+        Unit.objects.get_or_create(
+            claim=claim, source=source,
+            defaults={"origin": Claim.Origin.MANUAL, "added_by": annotator},
+        )
+        stance = (
+            Stance.objects.select_for_update()
+            .filter(claim=claim, source=source, annotator=annotator)
+            .first()
+        )
+        now = timezone.now()
+        if stance is None:
+            if expected_version not in (None, 0):
+                raise Conflict("This judgement was removed meanwhile; reload to see it.")
+            try:
+                with transaction.atomic():
+                    stance = Stance.objects.create(
+                        claim=claim, source=source, annotator=annotator, label=label,
+                        note=note or "", created_at=now, updated_at=now,
+                    )
+            except IntegrityError as exc:
+                current = Stance.objects.filter(
+                    claim=claim, source=source, annotator=annotator
+                ).first()
+                raise Conflict("This judgement was saved meanwhile from elsewhere.", current) from exc
+            History.objects.create(
+                kind=History.Kind.STANCE, action=History.Action.CREATE, claim=claim, source=source,
+                annotator=annotator, actor=annotator, new_label=label, new_note=stance.note, via=via,
+            )
+            return stance
+        if expected_version is not None and expected_version != stance.version:
+            raise Conflict("This judgement was changed meanwhile from elsewhere.", stance)
+        new_note = stance.note if note is None else note
+        if stance.label == label and stance.note == new_note:
+            return stance
+        History.objects.create(
+            kind=History.Kind.STANCE, action=History.Action.UPDATE, claim=claim, source=source,
+            annotator=annotator, actor=annotator, old_label=stance.label, new_label=label,
+            old_note=stance.note, new_note=new_note, via=via,
+        )
+        stance.label = label
+        stance.note = new_note
+        stance.version += 1
+        stance.updated_at = now
+        stance.save(update_fields=["label", "note", "version", "updated_at"])
+        return stance
+
+
+def stance_undo(*, claim: Claim, source: Source, annotator, via: str = "page") -> Stance | None:
+    """Revert the annotator's latest change on a unit that is not yet undone.
+
+    Returns the stance as it now stands (None when the undo removed it).
+    """
+    with transaction.atomic():
+        stance = (
+            Stance.objects.select_for_update()
+            .filter(claim=claim, source=source, annotator=annotator)
+            .first()
+        )
+        last = (
+            History.objects.select_for_update()
+            .filter(kind=History.Kind.STANCE, claim=claim, source=source, annotator=annotator,
+                    reverted=False)
+            .exclude(action=History.Action.UNDO)
+            .order_by("-id")
+            .first()
+        )
+        if last is None:
+            return stance
+        History.objects.create(
+            kind=History.Kind.STANCE, action=History.Action.UNDO, claim=claim, source=source,
+            annotator=annotator, actor=annotator,
+            old_label=stance.label if stance else "", new_label=last.old_label,
+            old_note=stance.note if stance else "", new_note=last.old_note, via=via,
+        )
+        last.reverted = True
+        last.save(update_fields=["reverted"])
+        if last.action == History.Action.CREATE:
+            if stance is not None:
+                stance.delete()
+            return None
+        if stance is None:
+            stance = Stance(claim=claim, source=source, annotator=annotator, version=0)
+        stance.label = last.old_label
+        stance.note = last.old_note
+        stance.version += 1
+        stance.updated_at = timezone.now()
+        stance.save()
+        return stance
+
+
+__all__ = [
+    "Conflict",
+    "ImportReport",
+    "articles_import",
+    "claim_create",
+    "extraction_run",
+    "membership_add",
+    "project_create",
+    "source_match_or_create",
+    "stance_record",
+    "stance_undo",
+    "unit_add",
+]

@@ -1,0 +1,92 @@
+"""Personas and shared fixtures.
+
+Tests that need PostgreSQL, Chromium or ../shared/ skip on a laptop without them,
+but under CI=true their absence fails the run instead.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+from annotations.models import Membership
+from annotations.tests.factories import MembershipFactory, ProjectFactory, UserFactory
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+SHARED_DIR = Path(__file__).resolve().parents[2].parent / "shared"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+def skip_or_fail(reason: str):
+    """Skip on a developer's machine; fail under CI, where everything must be present."""
+    if IN_CI:
+        pytest.fail(f"{reason} (required under CI=true)", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def shared_dir() -> Path:
+    if not SHARED_DIR.is_dir():
+        skip_or_fail(f"{SHARED_DIR} is absent")
+    return SHARED_DIR
+
+
+@pytest.fixture
+def seed_path(shared_dir) -> Path:
+    path = shared_dir / "seeds" / "000_e6122cd7ab354781.txt"
+    if not path.is_file():
+        skip_or_fail(f"{path} is absent")
+    return path
+
+
+@pytest.fixture
+def require_postgres(db):
+    if connection.vendor != "postgresql":
+        skip_or_fail("needs PostgreSQL (set DATABASE_URL)")
+
+
+@pytest.fixture
+def chromium_path() -> str:
+    if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
+        skip_or_fail("needs Chromium (apt-get install chromium)")
+    return CHROMIUM if os.path.exists(CHROMIUM) else shutil.which("chromium")
+
+
+@pytest.fixture
+def project(db):
+    return ProjectFactory(slug="huawei", name="Huawei 5G")
+
+
+def _member(project, username, role):
+    user = UserFactory(username=username)
+    MembershipFactory(project=project, user=user, role=role)
+    return user
+
+
+@pytest.fixture
+def owner(project):
+    """A project admin."""
+    return _member(project, "owner", Membership.Role.ADMIN)
+
+
+@pytest.fixture
+def lead(project):
+    return _member(project, "lead", Membership.Role.LEAD)
+
+
+@pytest.fixture
+def annotator(project):
+    return _member(project, "ann1", Membership.Role.ANNOTATOR)
+
+
+@pytest.fixture
+def annotator2(project):
+    return _member(project, "ann2", Membership.Role.ANNOTATOR)
+
+
+@pytest.fixture
+def outsider(db):
+    """Authenticated, but a member of no project of these tests."""
+    return UserFactory(username="outsider")

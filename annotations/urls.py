@@ -1,0 +1,12 @@
+"""Page routes. Each views module owns its `urlpatterns`; this joins them."""
+
+from annotations.views import annotate, jobs, projects, review
+
+app_name = "annotations"
+
+urlpatterns = [
+    *projects.urlpatterns,
+    *annotate.urlpatterns,
+    *review.urlpatterns,
+    *jobs.urlpatterns,
+]

@@ -1,0 +1,3 @@
+"""Pages: annotate."""
+
+urlpatterns: list = []

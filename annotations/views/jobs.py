@@ -1,0 +1,3 @@
+"""Pages: jobs."""
+
+urlpatterns: list = []
