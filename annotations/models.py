@@ -231,15 +231,15 @@ class Source(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def clean(self) -> None:
-        self.normalized_name = normalise_name(self.name)
-        if not isinstance(self.aliases, list) or not all(isinstance(a, str) for a in self.aliases):
-            raise ValidationError({"aliases": _("Aliases must be a list of names.")})
-
     def save(self, *args, **kwargs):
         # Derived key only; no other logic belongs here.
         self.normalized_name = normalise_name(self.name)
         super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        self.normalized_name = normalise_name(self.name)
+        if not isinstance(self.aliases, list) or not all(isinstance(a, str) for a in self.aliases):
+            raise ValidationError({"aliases": _("Aliases must be a list of names.")})
 
 
 # --- Claims and units ----------------------------------------------------------
