@@ -39,7 +39,7 @@ class Token:
     text: str
     low: str
     inq: bool = False  # inside a quotation
-    idx: int = 0
+    first: bool = False  # first token of its sentence
 
 
 @dataclass(slots=True)
@@ -76,8 +76,8 @@ def _is_abbrev(text: str, dot: int) -> bool:
         return False
     if len(word) == 1 and word.isalpha():
         return True  # an initial: "Linda H.", "Elijah J. Magnier"
-    if "." in word:
-        return True  # "U.S.", "a.s.", "p.m."
+    if "." in word and all(len(part) == 1 for part in word.split(".")):
+        return True  # "U.S.", "a.s.", "p.m." (but not "NU.nl")
     return word.lower() in _ABBREV
 
 

@@ -1,0 +1,62 @@
+"""Decide the stance of a statement from cue phrases: no_comment, then denies, then alleges."""
+
+from . import lexicon as L
+
+_GAP = 2  # tokens allowed between two parts of a phrase ("wil (nog) niet reageren")
+
+
+def _part_matches(part: frozenset, low: str) -> bool:
+    if "NOT" in part and L.is_negation(low):
+        return True
+    return low in part
+
+
+def match_phrase(lows: list[str], patterns: tuple, lo: int = 0, hi: int | None = None) -> int:
+    """Index of the first token of the first phrase found in lows[lo:hi], or -1.
+
+    Cost is O(len * patterns * gap): phrases are short and gaps are bounded.
+    """
+    hi = len(lows) if hi is None else hi
+    best = -1
+    for pat in patterns:
+        first = pat[0]
+        for s in range(lo, hi):
+            if not _part_matches(first, lows[s]):
+                continue
+            pos = s
+            ok = True
+            for part in pat[1:]:
+                nxt = -1
+                for q in range(pos + 1, min(hi, pos + 2 + _GAP)):
+                    if _part_matches(part, lows[q]):
+                        nxt = q
+                        break
+                if nxt < 0:
+                    ok = False
+                    break
+                pos = nxt
+            if ok:
+                if best < 0 or s < best:
+                    best = s
+                break
+    return best
+
+
+def has_claim_context(doc_low: str, lang: str) -> bool:
+    """True when the article mentions an accusation, claim or rumour that a denial can answer."""
+    return any(w in doc_low for w in L.CLAIM_WORDS[lang])
+
+
+def classify(lows: list[str], lang: str, claim_context: bool, content_lo: int = 0) -> tuple[str, float]:
+    """Return (stance, confidence) for the tokens of one statement.
+
+    `content_lo` marks where the reported content starts, so that a negation in the
+    attribution itself ("did not say") is not read as a negated content.
+    """
+    if match_phrase(lows, L.NO_COMMENT[lang]) >= 0:
+        return "no_comment", 0.9
+    if match_phrase(lows, L.DENY[lang]) >= 0:
+        return "denies", 0.8
+    if claim_context and any(L.is_negation(w) for w in lows[content_lo:]):
+        return "denies", 0.55
+    return "alleges", 0.7
