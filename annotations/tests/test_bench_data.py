@@ -1,0 +1,155 @@
+"""bench_data fills a project with valid, realistic synthetic data, through COPY and bulk_create."""
+
+from collections import Counter
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.db.models import Count
+
+from annotations.models import (
+    Article,
+    Assignment,
+    Claim,
+    History,
+    Membership,
+    Project,
+    Resolution,
+    Source,
+    Stance,
+    Unit,
+    content_hash,
+)
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def _fill(slug, *extra, articles=60, annotators=4):
+    call_command("bench_data", slug, "--articles", str(articles), "--annotators", str(annotators),
+                 "--seed", "7", *extra, stdout=open("/dev/null", "w"))
+    return Project.objects.get(slug=slug)
+
+
+def _check_project(project, *, articles, annotators):
+    assert Article.objects.filter(project=project).count() == articles
+    members = Counter(Membership.objects.filter(project=project).values_list("role", flat=True))
+    assert members == {"annotator": annotators, "lead": 1}
+
+    # Every claim's span lies inside its article and is the claim's text.
+    claims = list(Claim.objects.for_project(project).select_related("article"))
+    assert len(claims) >= 2 * articles
+    for claim in claims:
+        assert 0 <= claim.start < claim.end <= len(claim.article.body)
+        assert claim.article.body[claim.start:claim.end] == claim.text
+    for article in Article.objects.filter(project=project):
+        assert article.content_hash == content_hash(article.body)
+
+    stances = Stance.objects.for_project(project)
+    labels = set(project.labels)
+    assert set(stances.values_list("label", flat=True)) <= labels
+    assert set(stances.values_list("label", flat=True)) == labels  # every label is used
+    assert set(
+        Resolution.objects.filter(claim__article__project=project).values_list("label", flat=True)
+    ) <= labels
+    # Judges are the project's annotators only, at most `overlap` per unit, each unit a real Unit.
+    annotator_ids = set(
+        Membership.objects.filter(project=project, role="annotator").values_list("user_id", flat=True)
+    )
+    assert set(stances.values_list("annotator_id", flat=True)) <= annotator_ids
+    per_unit = Counter(stances.values_list("claim_id", "source_id"))
+    assert max(per_unit.values()) <= project.overlap
+    assert 1 in per_unit.values()  # some units are judged by one annotator only
+    unit_keys = set(Unit.objects.filter(claim__article__project=project).values_list("claim_id", "source_id"))
+    assert set(per_unit) <= unit_keys
+
+    # Realistic disagreement: pairs of judgements on a unit agree 70-90% of the time.
+    by_unit: dict = {}
+    for claim_id, source_id, label in stances.values_list("claim_id", "source_id", "label"):
+        by_unit.setdefault((claim_id, source_id), []).append(label)
+    pairs = [v for v in by_unit.values() if len(v) == 2]
+    agreement = sum(a == b for a, b in pairs) / len(pairs)
+    assert 0.7 <= agreement <= 0.9, agreement
+
+    # Every judgement has a history row that created it, and the latest history label is the stance's.
+    history = History.objects.filter(claim__article__project=project, kind="stance")
+    assert history.filter(action="create").count() == stances.count()
+    latest = {}
+    for c, s, a, new in history.order_by("id").values_list("claim_id", "source_id", "annotator_id",
+                                                            "new_label"):
+        latest[(c, s, a)] = new
+    assert latest == {
+        (c, s, a): label for c, s, a, label in stances.values_list("claim_id", "source_id", "annotator_id",
+                                                                    "label")
+    }
+    assert history.filter(action="update").exists()
+
+    # Consensus resolutions only where the annotators agree.
+    for res in Resolution.objects.filter(claim__article__project=project, status="consensus"):
+        assert set(by_unit[(res.claim_id, res.source_id)]) == {res.label}
+    assert Resolution.objects.filter(claim__article__project=project, status="resolved").exists()
+
+    # Done articles carry done assignments; pending ones (the queue's work) carry none.
+    done = Assignment.objects.filter(article__project=project)
+    assert set(done.values_list("status", flat=True)) == {"done"}
+    judged_articles = set(stances.values_list("claim__article_id", flat=True))
+    assert set(done.values_list("article_id", flat=True)) == judged_articles
+    assert 0 < len(judged_articles) < articles
+
+    # Sources are skewed: the most-cited source speaks in many more units than the median one.
+    counts = sorted(
+        Unit.objects.filter(claim__article__project=project).values("source").annotate(n=Count("id"))
+        .values_list("n", flat=True),
+        reverse=True,
+    )
+    assert counts[0] >= 5 * counts[len(counts) // 2]
+
+
+def test_bench_data_fills_a_project_with_valid_data_through_copy(require_postgres):
+    project = _fill("bench-copy")
+    _check_project(project, articles=60, annotators=4)
+
+
+def test_bench_data_bulk_create_path_gives_the_same_kind_of_data(db):
+    project = _fill("bench-bulk", "--no-copy")
+    _check_project(project, articles=60, annotators=4)
+
+
+def test_bench_data_adds_to_an_existing_project_and_keeps_sequences_right(require_postgres):
+    _fill("bench-twice", articles=20, annotators=3)
+    project = _fill("bench-twice", articles=20, annotators=3)
+    assert Article.objects.filter(project=project).count() == 40
+    assert Membership.objects.filter(project=project).count() == 4
+    # Rows created the ordinary way after a COPY get fresh ids (the sequences were used, not bypassed).
+    source = Source.objects.create(name="Fresh Source")
+    assert source.id > Source.objects.exclude(id=source.id).order_by("-id").first().id
+    article = Article.objects.create(project=project, title="t", body="Fresh body.", language="en",
+                                     content_hash=content_hash("Fresh body."))
+    assert Claim.objects.create(article=article, text="Fresh", start=0, end=5).id
+
+
+def test_bench_data_users_share_the_given_password(require_postgres):
+    from django.contrib.auth import get_user_model
+
+    _fill("bench-login", "--password", "bench-pass-123", articles=5, annotators=2)
+    users = get_user_model().objects.filter(username__startswith="bench-login-")
+    assert sorted(u.username for u in users) == ["bench-login-ann001", "bench-login-ann002", "bench-login-lead"]
+    assert all(u.check_password("bench-pass-123") for u in users)
+    assert not any(u.check_password("wrong") for u in users)
+
+
+def test_bench_data_refuses_bad_arguments(db):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="at least 1"):
+        call_command("bench_data", "x", "--articles", "0", "--annotators", "2")
+    with pytest.raises(CommandError, match="share"):
+        call_command("bench_data", "x", "--articles", "3", "--annotators", "2", "--pending", "2")
+    assert not Project.objects.filter(slug="x").exists()
+
+
+def test_postgres_triggers_are_on_while_bench_data_runs(require_postgres):
+    # The fill must satisfy the guards, not switch them off.
+    _fill("bench-guards", articles=5, annotators=2)
+    with connection.cursor() as cur:
+        cur.execute("SELECT tgenabled FROM pg_trigger WHERE tgname = 'stance_label_in_project'")
+        assert cur.fetchone()[0] == "O"
