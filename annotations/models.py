@@ -486,3 +486,97 @@ class Assignment(models.Model):
     def __str__(self) -> str:
         return f"{self.annotator_id} on {self.article_id} ({self.status})"
 
+
+
+# --- Tracking across articles ------------------------------------------------------------
+
+
+class ClaimCluster(models.Model):
+    """A tracked claim: claims of different articles that state one proposition."""
+
+    project = models.ForeignKey(Project, models.CASCADE, related_name="claim_clusters")
+    title = models.CharField(max_length=500)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    # Set when a lead merged this cluster into another; its links moved there.
+    merged_into = models.ForeignKey(
+        "self", models.SET_NULL, null=True, blank=True, related_name="merged_clusters"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            # Cluster list: a project's live clusters, newest first.
+            models.Index(fields=["project", "merged_into"], name="cluster_project_live"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title[:80]
+
+
+class ClaimLink(models.Model):
+    """A claim's membership of a cluster: suggested by the machine, decided by a lead."""
+
+    class Status(models.TextChoices):
+        SUGGESTED = "suggested", _("Suggested")
+        CONFIRMED = "confirmed", _("Confirmed")
+        REJECTED = "rejected", _("Rejected")
+
+    cluster = models.ForeignKey(ClaimCluster, models.CASCADE, related_name="links")
+    claim = models.ForeignKey(Claim, models.CASCADE, related_name="cluster_links")
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.SUGGESTED)
+    score = models.FloatField(null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["cluster_id", "-score", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["cluster", "claim"], name="claimlink_once_per_cluster"),
+            # A claim belongs to at most one tracked claim.
+            models.UniqueConstraint(
+                fields=["claim"], condition=Q(status="confirmed"), name="claimlink_one_confirmed"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["suggested", "confirmed", "rejected"]),
+                name="claimlink_status_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cluster_id}:{self.claim_id} ({self.status})"
+
+
+class ClusterEvent(models.Model):
+    """What a lead (or the machine) did to a cluster: who, when, which claims."""
+
+    class Kind(models.TextChoices):
+        CREATE = "create", _("Created")
+        SUGGEST = "suggest", _("Suggested links")
+        CONFIRM = "confirm", _("Confirmed")
+        REJECT = "reject", _("Rejected")
+        MERGE = "merge", _("Merged")
+        SPLIT = "split", _("Split")
+
+    cluster = models.ForeignKey(ClaimCluster, models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    claim_ids = models.JSONField(default=list, blank=True)
+    other_cluster = models.ForeignKey(
+        ClaimCluster, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.cluster_id} {self.kind}"
