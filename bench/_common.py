@@ -1,0 +1,113 @@
+"""Shared helpers of the benchmark scripts: environment, databases, Django set-up."""
+
+from __future__ import annotations
+
+import os
+import platform
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv").is_dir() else sys.executable
+DEFAULT_SERVER = "postgres://claimtrack:claimtrack@127.0.0.1:5432/"
+
+# Production-like settings on plain http over loopback: DEBUG off, no HTTPS redirects.
+PRODUCTION_ENV = {
+    "DEBUG": "0",
+    "SECRET_KEY": "bench-only-secret-key-not-for-deployment-0123456789abcdef",
+    "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+    "SECURE_SSL_REDIRECT": "0",
+    "SESSION_COOKIE_SECURE": "0",
+    "CSRF_COOKIE_SECURE": "0",
+    "SECURE_HSTS_SECONDS": "0",
+    "AXES_ENABLED": "0",
+    "LOG_LEVEL": "ERROR",
+}
+
+
+def database_url(name: str, server: str | None = None) -> str:
+    """The URL of database `name` on the server of $DATABASE_URL (or the local default)."""
+    base = server or os.environ.get("DATABASE_URL") or DEFAULT_SERVER
+    parts = urlsplit(base)
+    if not parts.scheme.startswith("postgres"):
+        raise SystemExit("The benchmarks run on PostgreSQL: set DATABASE_URL to a postgres:// URL.")
+    return urlunsplit((parts.scheme, parts.netloc, "/" + name, "", ""))
+
+
+def env_for(url: str, **extra: str) -> dict[str, str]:
+    env = {**os.environ, **PRODUCTION_ENV, "DATABASE_URL": url, **extra}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    return env
+
+
+def manage(url: str, *args: str, quiet: bool = False) -> str:
+    """Run manage.py against the database at `url`; return its output."""
+    result = subprocess.run(
+        [PYTHON, str(ROOT / "manage.py"), *args], env=env_for(url), cwd=ROOT,
+        capture_output=True, text=True,
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
+    if not quiet and result.stdout.strip():
+        print(result.stdout.strip())
+    return result.stdout
+
+
+def ensure_database(url: str) -> bool:
+    """Create the database if it is missing (True when created)."""
+    import psycopg
+
+    name = urlsplit(url).path.lstrip("/")
+    admin = urlunsplit(urlsplit(url)._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            return False
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return True
+
+
+def prepare(url: str) -> None:
+    """Migrate the database, create the cache table and collect static files."""
+    ensure_database(url)
+    manage(url, "migrate", "--noinput", "-v0", quiet=True)
+    manage(url, "createcachetable", quiet=True)
+    if not (ROOT / "staticfiles" / "staticfiles.json").exists():
+        manage(url, "collectstatic", "--noinput", "-v0", quiet=True)
+
+
+def setup_django(url: str) -> None:
+    """Configure Django in this process against `url`, production-like."""
+    os.environ.update({**PRODUCTION_ENV, "DATABASE_URL": url})
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "claimtrack.settings")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} CPUs, Python {platform.python_version()}, {platform.system()}"
+
+
+def median(values: list[float]) -> float:
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    k = min(len(ordered) - 1, max(0, round(p / 100 * (len(ordered) - 1))))
+    return ordered[k]

@@ -1,0 +1,211 @@
+"""Page and API-list budgets at 1k and at 1M judgements, measured in one run.
+
+Run (PostgreSQL; creates and fills the two databases the first time):
+
+    .venv/bin/python bench/bench_pages.py --setup
+    .venv/bin/python bench/bench_pages.py --large-articles 900 --small-db ct_bench_s --large-db ct_bench_m --setup
+
+Each page is requested in-process through Django's test Client (logged in with
+force_login, DEBUG off), a few times to warm up and then `--repeat` times; the
+median time at each size, their ratio (budget: at most 1.5) and the query counts
+(budget: equal) are printed. A page whose URL does not resolve yet prints
+"not yet built". Each size is measured in its own process, one after the other.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import _common  # noqa: E402
+
+RATIO_BUDGET = 1.5
+# Candidate URL names of pages other modules provide, in order of preference.
+DISAGREEMENT_NAMES = ["annotations:disagreements", "annotations:review", "annotations:review-queue",
+                      "annotations:disagreement-queue", "annotations:review-list"]
+DASHBOARD_NAMES = ["annotations:project-dashboard", "annotations:dashboard", "annotations:project",
+                   "annotations:project-detail", "annotations:progress"]
+
+
+def _reverse(names: list[str], *args):
+    from django.urls import NoReverseMatch, reverse
+
+    for name in names:
+        try:
+            return reverse(name, args=args)
+        except NoReverseMatch:
+            continue
+    return None
+
+
+def _api(path: str):
+    from django.urls import Resolver404, resolve
+
+    try:
+        resolve(path.split("?")[0])
+    except Resolver404:
+        return None
+    return path
+
+
+def measure(url: str, slug: str, repeat: int) -> dict:
+    """Time every page on the database at `url`; return {page: figures}."""
+    _common.setup_django(url)
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.db.models import Count
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from annotations.models import Article, Assignment, Project, Stance
+
+    User = get_user_model()
+    project = Project.objects.get(slug=slug)
+    annotator = User.objects.get(username=f"{slug}-ann001")
+    lead = User.objects.get(username=f"{slug}-lead")
+    # A typical article this annotator finished: six units, the commonest size.
+    article = (
+        Article.objects.filter(project=project, assignments__annotator=annotator,
+                               assignments__status=Assignment.Status.DONE)
+        .annotate(n=Count("claims__units", distinct=True)).filter(n=6).order_by("id").first()
+    )
+    size = {"judgements": Stance.objects.count(), "project_judgements": Stance.objects.for_project(project).count(),
+            "articles": Article.objects.filter(project=project).count()}
+
+    def forget_new_assignments(before: set[int]):
+        # The queue hands out an article by creating an assignment; undo that so every
+        # request walks the same search for the next article.
+        Assignment.objects.filter(annotator=annotator).exclude(id__in=before).delete()
+
+    pages = [
+        ("article page", annotator, _reverse(["annotations:article"], slug, article.id) if article else None),
+        ("queue", annotator, _reverse(["annotations:queue"], slug)),
+        ("disagreement queue", lead, _reverse(DISAGREEMENT_NAMES, slug)),
+        ("projects dashboard", annotator, _reverse(["annotations:project-list"])),
+        ("project dashboard (lead)", lead, _reverse(DASHBOARD_NAMES, slug)),
+        ("API articles", annotator, _api(f"/api/v1/articles/?project={slug}")),
+        ("API claims", annotator, _api(f"/api/v1/claims/?project={slug}")),
+        ("API stances", annotator, _api(f"/api/v1/stances/?project={slug}")),
+        ("API sources", annotator, _api("/api/v1/sources/")),
+    ]
+    results: dict = {"_size": size}
+    for name, user, path in pages:
+        if path is None:
+            results[name] = {"status": "not yet built"}
+            continue
+        client = Client()
+        client.force_login(user)
+        before = set(Assignment.objects.filter(annotator=annotator).values_list("id", flat=True))
+
+        try:
+            for _ in range(3):
+                client.get(path)
+                forget_new_assignments(before)
+            times = []
+            for _ in range(repeat):
+                began = time.perf_counter()
+                response = client.get(path)
+                times.append(time.perf_counter() - began)
+                forget_new_assignments(before)
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(path)
+            forget_new_assignments(before)
+        except Exception as exc:  # a page under construction must not stop the others
+            results[name] = {"status": f"error: {type(exc).__name__}: {exc}"[:200]}
+            continue
+        results[name] = {
+            "status": response.status_code, "path": path,
+            "median_ms": round(_common.median(times) * 1000, 2),
+            "queries": len(queries),
+            "sql": [q["sql"][:300] for q in queries.captured_queries],
+        }
+    return results
+
+
+def run_size(url: str, slug: str, repeat: int) -> dict:
+    out = subprocess.run(
+        [_common.PYTHON, __file__, "--measure", url, "--slug", slug, "--repeat", str(repeat)],
+        env=_common.env_for(url), capture_output=True, text=True, cwd=_common.ROOT,
+    )
+    if out.returncode != 0:
+        raise SystemExit(f"measuring {url} failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def ensure_data(url: str, slug: str, articles: int, annotators: int) -> None:
+    _common.prepare(url)
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        row = conn.execute("SELECT 1 FROM annotations_project WHERE slug = %s", [slug]).fetchone()
+    if row is None:
+        print(f"filling {url.rsplit('/', 1)[1]}: bench_data {slug} --articles {articles} --annotators {annotators}")
+        _common.manage(url, "bench_data", slug, "--articles", str(articles), "--annotators", str(annotators),
+                       "--seed", "1")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--measure", metavar="URL", help=argparse.SUPPRESS)
+    parser.add_argument("--slug", default="bench")
+    parser.add_argument("--small-db", default="ct_bench_1k")
+    parser.add_argument("--large-db", default="ct_bench_1m")
+    parser.add_argument("--small-articles", type=int, default=95, help="about 1k judgements")
+    parser.add_argument("--large-articles", type=int, default=90_000, help="about 1M judgements")
+    parser.add_argument("--annotators", type=int, default=10)
+    parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--setup", action="store_true", help="create and fill missing databases first")
+    parser.add_argument("--json", help="also write the figures to this file")
+    args = parser.parse_args()
+
+    if args.measure:
+        print(json.dumps(measure(args.measure, args.slug, args.repeat)))
+        return 0
+
+    small, large = _common.database_url(args.small_db), _common.database_url(args.large_db)
+    if args.setup:
+        ensure_data(small, args.slug, args.small_articles, args.annotators)
+        ensure_data(large, args.slug, args.large_articles, args.annotators)
+    else:
+        _common.prepare(small)
+        _common.prepare(large)
+    a = run_size(small, args.slug, args.repeat)
+    b = run_size(large, args.slug, args.repeat)
+    sa, sb = a.pop("_size"), b.pop("_size")
+    print(f"machine: {_common.machine()}")
+    print(f"small: {sa['project_judgements']:,} judgements in the project ({sa['judgements']:,} in the database), "
+          f"{sa['articles']:,} articles")
+    print(f"large: {sb['project_judgements']:,} judgements in the project ({sb['judgements']:,} in the database), "
+          f"{sb['articles']:,} articles")
+    print(f"{'page':28} {'small ms':>9} {'large ms':>9} {'ratio':>6} {'queries':>9}  verdict")
+    failures = 0
+    for name, fa in a.items():
+        fb = b.get(name, {})
+        if "median_ms" not in fa or "median_ms" not in fb:
+            status = fa.get("status") if "median_ms" not in fa else fb.get("status")
+            print(f"{name:28} {status}")
+            continue
+        ratio = fb["median_ms"] / fa["median_ms"]
+        same = fa["queries"] == fb["queries"]
+        ok = ratio <= RATIO_BUDGET and same and fa["status"] == fb["status"] and fa["status"] < 400
+        failures += not ok
+        bad_status = fa["status"] != fb["status"] or fa["status"] >= 400
+        misses = [(f"time ×{ratio:.2f}", ratio > RATIO_BUDGET), ("query count", not same),
+                  (f"status {fa['status']}/{fb['status']}", bad_status)]
+        verdict = "ok" if ok else "MISSES " + ", ".join(x for x, bad in misses if bad)
+        print(f"{name:28} {fa['median_ms']:9.1f} {fb['median_ms']:9.1f} {ratio:6.2f} "
+              f"{fa['queries']:>4}/{fb['queries']:<4}  {verdict}")
+    if args.json:
+        Path(args.json).write_text(json.dumps({"small": a, "large": b, "small_size": sa, "large_size": sb},
+                                              indent=1))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
