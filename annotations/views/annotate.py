@@ -1,3 +1,310 @@
-"""Pages: annotate."""
+"""Pages: the annotator's queue and the article page with its htmx fragments.
 
-urlpatterns: list = []
+One URL serves a page and its fragment: htmx requests get the partial named after
+the DOM id they swap, plain requests the whole page (and a redirect after a POST),
+so everything works without JavaScript too.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
+
+from annotations import selectors, services
+from annotations.forms import ClaimForm, SourceCreateForm, StanceForm, label_name
+from annotations.models import Assignment, Source
+from annotations.permissions import project_for_user, sees_others_judgements
+
+TEMPLATE = "annotations/article.html"
+
+
+def _labels(project) -> list[tuple[int, str, str]]:
+    return [(i, label, label_name(label)) for i, label in enumerate(project.labels, start=1)]
+
+
+def _article_url(project, article, anchor: str = "") -> str:
+    url = reverse("annotations:article", args=[project.slug, article.pk])
+    return f"{url}#{anchor}" if anchor else url
+
+
+def _context(request, project, membership, article, **extra) -> dict:
+    sees_others = sees_others_judgements(project, membership)
+    return {
+        "project": project,
+        "membership": membership,
+        "article": article,
+        "labels": _labels(project),
+        "sees_others": sees_others,
+        **extra,
+    }
+
+
+def _workspace_context(request, project, membership, article, **extra) -> dict:
+    ctx = _context(request, project, membership, article, **extra)
+    claims = selectors.claims_for_annotation(
+        article=article, user=request.user, sees_others=ctx["sees_others"]
+    )
+    ctx["claims"] = claims
+    ctx["segments"] = selectors.article_segments(article.body, [cv.claim for cv in claims])
+    ctx["unit_count"] = sum(len(cv.units) for cv in claims)
+    return ctx
+
+
+def _page(request, project, membership, article, *, status=200, unit_error=None, **extra):
+    """The whole article page; `unit_error` = (unit key, message) marks one unit."""
+    ctx = _workspace_context(request, project, membership, article, **extra)
+    if unit_error:
+        for cv in ctx["claims"]:
+            for uv in cv.units:
+                if uv.key == unit_error[0]:
+                    uv.error = unit_error[1]
+    ctx["progress"] = selectors.progress_for(project=project, user=request.user)
+    ctx["my_assignment"] = Assignment.objects.filter(article=article, annotator=request.user).first()
+    return render(request, TEMPLATE, ctx, status=status)
+
+
+def _load(request, slug, article_id):
+    project, membership = project_for_user(request.user, slug)
+    article = selectors.article_for_project(project=project, article_id=article_id)
+    article.project = project
+    return project, membership, article
+
+
+# --- Queue ----------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def queue(request, slug):
+    project, membership = project_for_user(request.user, slug)
+    article = services.assignment_next(project=project, annotator=request.user)
+    if article is not None:
+        return redirect(_article_url(project, article))
+    progress = selectors.progress_for(project=project, user=request.user)
+    return render(
+        request, "annotations/queue_done.html",
+        {"project": project, "membership": membership, "progress": progress},
+    )
+
+
+# --- Article page ---------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def article_page(request, slug, article_id):
+    project, membership, article = _load(request, slug, article_id)
+    services.assignment_touch(article=article, annotator=request.user)
+    if request.htmx:
+        ctx = _workspace_context(request, project, membership, article)
+        return render(request, TEMPLATE + "#article-workspace", ctx)
+    return _page(request, project, membership, article)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def unit_stance(request, slug, article_id, claim_id, source_id):
+    """GET: the unit's fragment. POST: record the stance (and note) it names."""
+    project, membership, article = _load(request, slug, article_id)
+    claim = selectors.claim_for_article(article=article, claim_id=claim_id)
+    sees_others = sees_others_judgements(project, membership)
+    uv = selectors.unit_for_annotation(
+        claim=claim, source_id=source_id, user=request.user, sees_others=sees_others
+    )
+    if request.method == "GET":
+        return _unit_response(request, project, membership, article, uv)
+
+    form = StanceForm(
+        request.POST, labels=project.labels, current_label=uv.mine.label if uv.mine else ""
+    )
+    error, status = "", 200
+    if not form.is_valid():
+        error = " ".join(e for errors in form.errors.values() for e in errors)
+        status = 400
+    else:
+        data = form.cleaned_data
+        try:
+            uv.mine = services.stance_record(
+                claim=claim, source=uv.unit.source, annotator=request.user, label=data["label"],
+                note=data["note"] if "note" in request.POST else None,
+                expected_version=data["version"] if data["version"] is not None else None,
+                via="page",
+            )
+            uv.saved = True
+        except services.Conflict:
+            uv = selectors.unit_for_annotation(
+                claim=claim, source_id=source_id, user=request.user, sees_others=sees_others
+            )
+            error = _(
+                "Someone changed this judgement meanwhile (another tab or device). "
+                "Nothing was overwritten: the current value is shown, choose again if needed."
+            )
+            status = 409
+        except (ValidationError, IntegrityError) as exc:
+            error = " ".join(getattr(exc, "messages", [str(exc)]))
+            status = 400
+    services.assignment_touch(article=article, annotator=request.user)
+    return _after_unit_post(request, project, membership, article, uv, error, status)
+
+
+@login_required
+@require_POST
+def unit_undo(request, slug, article_id, claim_id, source_id):
+    """Revert my latest change on the unit; the history keeps both."""
+    project, membership, article = _load(request, slug, article_id)
+    claim = selectors.claim_for_article(article=article, claim_id=claim_id)
+    sees_others = sees_others_judgements(project, membership)
+    uv = selectors.unit_for_annotation(
+        claim=claim, source_id=source_id, user=request.user, sees_others=sees_others
+    )
+    uv.mine = services.stance_undo(claim=claim, source=uv.unit.source, annotator=request.user)
+    uv.saved = True
+    services.assignment_touch(article=article, annotator=request.user)
+    return _after_unit_post(request, project, membership, article, uv, "", 200, event=_("Undone"))
+
+
+def _unit_response(request, project, membership, article, uv, *, status=200):
+    ctx = _context(request, project, membership, article, uv=uv)
+    return render(request, TEMPLATE + "#unit-card", ctx, status=status)
+
+
+def _after_unit_post(request, project, membership, article, uv, error, status, event=None):
+    if request.htmx:
+        uv.error = error
+        # htmx swaps only 2xx answers by default; the fragment itself carries the error.
+        response = _unit_response(request, project, membership, article, uv)
+        if not error:
+            trigger_client_event(
+                response, "stanceSaved", {"unit": uv.key, "message": event or _("Saved")}
+            )
+        return response
+    if error:
+        return _page(request, project, membership, article, status=status,
+                     unit_error=(uv.key, error))
+    return redirect(_article_url(project, article, f"unit-card-{uv.unit.claim_id}-{uv.unit.source_id}"))
+
+
+@login_required
+@require_POST
+def claim_add(request, slug, article_id):
+    """Create a claim from a selected span of the text."""
+    project, membership, article = _load(request, slug, article_id)
+    form = ClaimForm(request.POST, body_length=len(article.body))
+    error = ""
+    claim = None
+    if form.is_valid():
+        try:
+            claim = services.claim_create(
+                article=article, start=form.cleaned_data["start"], end=form.cleaned_data["end"],
+                user=request.user,
+            )
+        except (ValidationError, IntegrityError) as exc:
+            error = " ".join(getattr(exc, "messages", [str(exc)]))
+    else:
+        error = " ".join(e for errors in form.errors.values() for e in errors)
+    services.assignment_touch(article=article, annotator=request.user)
+    if request.htmx:
+        ctx = _workspace_context(request, project, membership, article, claim_error=error,
+                                 new_claim=claim)
+        response = render(request, TEMPLATE + "#article-workspace", ctx)
+        if claim is not None:
+            trigger_client_event(
+                response, "claimAdded", {"claim": claim.pk, "message": _("Claim added")}, after="settle"
+            )
+        return response
+    if error:
+        return _page(request, project, membership, article, status=400, claim_error=error)
+    return redirect(_article_url(project, article, f"claim-{claim.pk}"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def source_add(request, slug, article_id, claim_id):
+    """Search the registry, pick a source or create one, and add it to the claim."""
+    project, membership, article = _load(request, slug, article_id)
+    claim = selectors.claim_for_article(article=article, claim_id=claim_id)
+    query = request.GET.get("q", "").strip()[:100]
+    create_form = SourceCreateForm(prefix=f"new-{claim.pk}")
+    error = ""
+    if request.method == "POST":
+        source = None
+        if request.POST.get("source"):
+            try:
+                source = Source.objects.get(pk=int(request.POST["source"]), merged_into__isnull=True)
+            except (ValueError, Source.DoesNotExist):
+                error = _("That source is not in the registry any more; search again.")
+        else:
+            create_form = SourceCreateForm(request.POST, prefix=f"new-{claim.pk}")
+            if create_form.is_valid():
+                data = create_form.cleaned_data
+                with transaction.atomic():
+                    org = None
+                    if data["affiliation"]:
+                        org = services.source_match_or_create(
+                            name=data["affiliation"], kind=Source.Kind.ORGANISATION
+                        )
+                    source = services.source_match_or_create(
+                        name=data["name"], kind=data["kind"], role=data["role"], affiliation=org
+                    )
+            else:
+                error = _("Give the new source a name and a kind.")
+        if source is not None:
+            unit = services.unit_add(claim=claim, source=source, user=request.user)
+            services.assignment_touch(article=article, annotator=request.user)
+            if request.htmx:
+                ctx = _workspace_context(request, project, membership, article)
+                response = render(request, TEMPLATE + "#article-workspace", ctx)
+                trigger_client_event(
+                    response, "unitAdded", {"unit": unit.key, "message": _("Source added")}, after="settle"
+                )
+                return response
+            return redirect(_article_url(project, article, f"unit-card-{unit.claim_id}-{unit.source_id}"))
+
+    ctx = _context(
+        request, project, membership, article, claim=claim, query=query,
+        results=selectors.sources_search(query=query) if query else [],
+        create_form=create_form, source_error=error,
+    )
+    status = 400 if error else 200
+    if request.htmx:
+        partial = "source-results" if request.htmx.target == f"source-results-{claim.pk}" else "add-source"
+        return render(request, f"{TEMPLATE}#{partial}", ctx)
+    return render(request, "annotations/add_source.html", ctx, status=status)
+
+
+@login_required
+@require_POST
+def article_done(request, slug, article_id):
+    """Mark my work on the article finished and go on to the next one."""
+    project, membership, article = _load(request, slug, article_id)
+    services.assignment_finish(article=article, annotator=request.user)
+    next_url = reverse("annotations:queue", args=[project.slug])
+    if request.htmx:
+        return HttpResponseClientRedirect(next_url)
+    return redirect(next_url)
+
+
+urlpatterns = [
+    path("projects/<slug:slug>/queue/", queue, name="queue"),
+    path("projects/<slug:slug>/articles/<int:article_id>/", article_page, name="article"),
+    path("projects/<slug:slug>/articles/<int:article_id>/claims/", claim_add, name="claim-add"),
+    path(
+        "projects/<slug:slug>/articles/<int:article_id>/claims/<int:claim_id>/sources/",
+        source_add, name="source-add",
+    ),
+    path(
+        "projects/<slug:slug>/articles/<int:article_id>/units/<int:claim_id>-<int:source_id>/",
+        unit_stance, name="unit",
+    ),
+    path(
+        "projects/<slug:slug>/articles/<int:article_id>/units/<int:claim_id>-<int:source_id>/undo/",
+        unit_undo, name="unit-undo",
+    ),
+    path("projects/<slug:slug>/articles/<int:article_id>/done/", article_done, name="article-done"),
+]

@@ -1,18 +1,18 @@
-"""The projects a user belongs to."""
+"""The projects a user belongs to, with their progress."""
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import path
 from django.views.decorators.http import require_GET
 
-from annotations.models import Project
+from annotations import selectors
 
 
 @login_required
 @require_GET
 def project_list(request):
-    projects = Project.objects.for_user(request.user).order_by("name")
-    return render(request, "annotations/project_list.html", {"projects": projects})
+    rows = selectors.projects_with_progress(user=request.user)
+    return render(request, "annotations/project_list.html", {"rows": rows})
 
 
 urlpatterns = [

@@ -1,0 +1,77 @@
+"""Forms of the annotation pages. They validate input; services do the writing."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from annotations.models import Source
+
+LABEL_NAMES = {
+    "alleges": _("alleges"),
+    "denies": _("denies"),
+    "no_comment": _("no comment"),
+    "confirms": _("confirms"),
+    "questions": _("questions"),
+}
+
+
+def label_name(label: str) -> str:
+    return str(LABEL_NAMES.get(label, label.replace("_", " ")))
+
+
+class StanceForm(forms.Form):
+    """A stance (and note) on one unit, with the version the page showed."""
+
+    label = forms.CharField(required=False, max_length=32)
+    note = forms.CharField(required=False, max_length=5000, strip=True)
+    version = forms.IntegerField(min_value=0, required=False)
+
+    def __init__(self, *args, labels: list[str], current_label: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.labels = labels
+        self.current_label = current_label
+
+    def clean_label(self) -> str:
+        label = self.cleaned_data["label"] or self.current_label
+        if not label:
+            raise forms.ValidationError(_("Choose a stance before adding a note."))
+        if label not in self.labels:
+            raise forms.ValidationError(
+                _("“%(label)s” is not a stance of this project (choose from %(labels)s)."),
+                params={"label": label, "labels": ", ".join(label_name(x) for x in self.labels)},
+            )
+        return label
+
+
+class ClaimForm(forms.Form):
+    """A span of the article's text, as character offsets."""
+
+    start = forms.IntegerField(label=_("From character"), min_value=0)
+    end = forms.IntegerField(label=_("To character"), min_value=0)
+
+    def __init__(self, *args, body_length: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.body_length = body_length
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start is None or end is None:
+            raise forms.ValidationError(_("Select some text in the article first."))
+        if start >= end:
+            raise forms.ValidationError(_("The selection is empty: select the words of the claim."))
+        if end > self.body_length:
+            raise forms.ValidationError(_("The selection lies outside the article text."))
+        return data
+
+
+class SourceCreateForm(forms.Form):
+    """A new source for the registry (matched to an existing one of the same name)."""
+
+    name = forms.CharField(label=_("Name"), max_length=300)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Source.Kind.choices, initial=Source.Kind.PERSON)
+    affiliation = forms.CharField(
+        label=_("Speaks for (organisation)"), max_length=300, required=False
+    )
+    role = forms.CharField(label=_("Role"), max_length=200, required=False)

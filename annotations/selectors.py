@@ -1,0 +1,255 @@
+"""Read paths shared by pages and the API, with their joins baked in.
+
+Every function here runs a fixed number of queries whatever the data size.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
+
+from annotations.models import Article, Assignment, Claim, Membership, Project, Stance, Unit
+
+LIVE_STATUSES = [Assignment.Status.ACTIVE, Assignment.Status.DONE]
+
+
+def _count_subquery(queryset, field_name: str = "pk"):
+    """A correlated COUNT(*) usable in annotate(), without join fan-out."""
+    counted = (
+        queryset.order_by()
+        .values(field_name)
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+@dataclass
+class ProjectProgress:
+    project: Project
+    role: str
+    articles: int
+    mine_done: int
+    project_done: int  # finished (article, annotator) assignments, at most `overlap` per article
+
+    @property
+    def needed(self) -> int:
+        return self.articles * self.project.overlap
+
+    @property
+    def project_percent(self) -> int:
+        return round(100 * self.project_done / self.needed) if self.needed else 100
+
+    @property
+    def mine_percent(self) -> int:
+        return round(100 * self.mine_done / self.articles) if self.articles else 100
+
+
+def projects_with_progress(*, user) -> list[ProjectProgress]:
+    """The user's projects with their own and the project's progress. One query."""
+    memberships = (
+        Membership.objects.filter(user=user)
+        .select_related("project")
+        .annotate(
+            n_articles=_count_subquery(
+                Article.objects.filter(project=OuterRef("project")), "project"
+            ),
+            n_mine_done=_count_subquery(
+                Assignment.objects.filter(
+                    article__project=OuterRef("project"), annotator=user,
+                    status=Assignment.Status.DONE,
+                ),
+                "annotator",
+            ),
+            n_project_done=_count_subquery(
+                Assignment.objects.filter(
+                    article__project=OuterRef("project"), status=Assignment.Status.DONE
+                ),
+                "article__project",
+            ),
+        )
+        .order_by("project__name")
+    )
+    return [
+        ProjectProgress(
+            project=m.project, role=m.role, articles=m.n_articles, mine_done=m.n_mine_done,
+            project_done=min(m.n_project_done, m.n_articles * m.project.overlap),
+        )
+        for m in memberships
+    ]
+
+
+def progress_for(*, project: Project, user) -> ProjectProgress:
+    """One project's progress for one member. One query."""
+    row = Project.objects.filter(pk=project.pk).aggregate(
+        n_articles=Count("articles", distinct=True),
+    )
+    done = Assignment.objects.filter(
+        article__project=project, status=Assignment.Status.DONE
+    ).aggregate(all=Count("pk"), mine=Count("pk", filter=Q(annotator=user)))
+    return ProjectProgress(
+        project=project, role="", articles=row["n_articles"], mine_done=done["mine"],
+        project_done=min(done["all"], row["n_articles"] * project.overlap),
+    )
+
+
+def article_for_project(*, project: Project, article_id: int) -> Article:
+    """The article, or 404 when it belongs to another project."""
+    return get_object_or_404(Article, pk=article_id, project=project)
+
+
+def claim_for_article(*, article: Article, claim_id: int) -> Claim:
+    claim = get_object_or_404(Claim, pk=claim_id, article=article)
+    claim.article = article  # spare services a query for claim.article.project
+    return claim
+
+
+@dataclass
+class UnitView:
+    """One (claim, source) unit as one annotator sees it."""
+
+    unit: Unit
+    mine: Stance | None = None
+    others: list[Stance] = field(default_factory=list)
+    error: str = ""
+    saved: bool = False
+
+    @property
+    def key(self) -> str:
+        return self.unit.key
+
+    @property
+    def version(self) -> int:
+        return self.mine.version if self.mine else 0
+
+
+@dataclass
+class ClaimView:
+    claim: Claim
+    units: list[UnitView] = field(default_factory=list)
+
+
+def _visible_units(units, user, mine_keys: set[tuple[int, int]], sees_others: bool):
+    for unit in units:
+        if (
+            sees_others
+            or unit.origin == Claim.Origin.EXTRACTED
+            or unit.added_by_id == user.pk
+            or (unit.claim_id, unit.source_id) in mine_keys
+        ):
+            yield unit
+
+
+def _visible_claim(claim: Claim, user, sees_others: bool, has_units: bool) -> bool:
+    return (
+        sees_others
+        or has_units
+        or claim.origin == Claim.Origin.EXTRACTED
+        or claim.created_by_id == user.pk
+    )
+
+
+def claims_for_annotation(*, article: Article, user, sees_others: bool) -> list[ClaimView]:
+    """The article's claims and units as `user` may see them, in reading order.
+
+    Blind mode: units another annotator added by hand, and others' stances, stay
+    hidden unless `sees_others`. Four queries at most, whatever the size.
+    """
+    claims = list(Claim.objects.filter(article=article).order_by("start", "id"))
+    units = list(
+        Unit.objects.filter(claim__article=article)
+        .select_related("source", "source__affiliation")
+        .order_by("claim_id", "id")
+    )
+    mine = {
+        (s.claim_id, s.source_id): s
+        for s in Stance.objects.filter(claim__article=article, annotator=user)
+    }
+    others: dict[tuple[int, int], list[Stance]] = {}
+    if sees_others:
+        for s in (
+            Stance.objects.filter(claim__article=article)
+            .exclude(annotator=user)
+            .select_related("annotator")
+            .order_by("annotator__username")
+        ):
+            others.setdefault((s.claim_id, s.source_id), []).append(s)
+    by_claim: dict[int, list[UnitView]] = {}
+    for unit in _visible_units(units, user, set(mine), sees_others):
+        k = (unit.claim_id, unit.source_id)
+        by_claim.setdefault(unit.claim_id, []).append(
+            UnitView(unit=unit, mine=mine.get(k), others=others.get(k, []))
+        )
+    views = []
+    for claim in claims:
+        claim.article = article
+        claim_units = by_claim.get(claim.id, [])
+        if _visible_claim(claim, user, sees_others, bool(claim_units)):
+            views.append(ClaimView(claim=claim, units=claim_units))
+    return views
+
+
+def unit_for_annotation(*, claim: Claim, source_id: int, user, sees_others: bool) -> UnitView:
+    """One unit visible to `user`, or 404 (also for units hidden by blind mode)."""
+    unit = get_object_or_404(
+        Unit.objects.select_related("source", "source__affiliation"), claim=claim, source_id=source_id
+    )
+    unit.claim = claim
+    mine = Stance.objects.filter(claim=claim, source_id=source_id, annotator=user).first()
+    mine_keys = {(claim.id, source_id)} if mine else set()
+    if not list(_visible_units([unit], user, mine_keys, sees_others)):
+        from django.http import Http404
+
+        raise Http404("No such unit.")
+    others = []
+    if sees_others:
+        others = list(
+            Stance.objects.filter(claim=claim, source_id=source_id)
+            .exclude(annotator=user)
+            .select_related("annotator")
+            .order_by("annotator__username")
+        )
+    return UnitView(unit=unit, mine=mine, others=others)
+
+
+@dataclass
+class Segment:
+    start: int
+    text: str
+    claims: list[int]
+
+
+def article_segments(body: str, claims: list[Claim]) -> list[Segment]:
+    """Cut the body at every claim boundary; each piece knows which claims cover it.
+
+    The template escapes each piece, so highlights never come from raw HTML.
+    """
+    cuts = {0, len(body)}
+    for claim in claims:
+        if 0 <= claim.start < claim.end <= len(body):
+            cuts.update((claim.start, claim.end))
+    points = sorted(cuts)
+    segments = []
+    for a, b in zip(points, points[1:], strict=False):
+        covering = [c.id for c in claims if c.start <= a and b <= c.end]
+        segments.append(Segment(start=a, text=body[a:b], claims=covering))
+    return segments
+
+
+def sources_search(*, query: str, limit: int = 8):
+    """Registry sources whose name starts with, then contains, the query. One query."""
+    from annotations.models import Source, normalise_name
+
+    key = normalise_name(query)
+    if not key:
+        return []
+    return list(
+        Source.objects.filter(merged_into__isnull=True)
+        .filter(Q(normalized_name__startswith=key) | Q(normalized_name__contains=f" {key}")
+                | Q(name__icontains=query.strip()))
+        .select_related("affiliation")
+        .order_by("normalized_name", "id")[:limit]
+    )

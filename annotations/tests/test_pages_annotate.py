@@ -1,0 +1,348 @@
+"""The article page, its unit fragments and the writes behind them."""
+
+import pytest
+from django.urls import reverse
+
+from annotations.models import Assignment, Claim, History, Membership, Stance, Unit
+from annotations.tests.factories import (
+    ArticleFactory,
+    ClaimFactory,
+    MembershipFactory,
+    ProjectFactory,
+    SourceFactory,
+    StanceFactory,
+    UnitFactory,
+    UserFactory,
+)
+
+HX = {"HX-Request": "true"}
+
+
+def article_url(article):
+    return reverse("annotations:article", args=[article.project.slug, article.pk])
+
+
+def unit_url(article, unit, name="annotations:unit"):
+    return reverse(name, args=[article.project.slug, article.pk, unit.claim_id, unit.source_id])
+
+
+def make_article(project, n_units=3, body=None):
+    article = ArticleFactory(project=project, **({"body": body} if body else {}))
+    units = []
+    for i in range(n_units):
+        claim = ClaimFactory(article=article, start=i % 40, end=i % 40 + 10)
+        units.append(UnitFactory(claim=claim, suggested_label="denies"))
+    return article, units
+
+
+@pytest.fixture
+def article_units(project):
+    return make_article(project, 3)
+
+
+def test_article_page_shows_units_with_label_buttons_in_project_order(client, annotator, article_units):
+    article, units = article_units
+    client.force_login(annotator)
+    r = client.get(article_url(article))
+    html = r.content.decode()
+    assert r.status_code == 200
+    for unit in units:
+        assert f'data-unit="{unit.claim_id}:{unit.source_id}"' in html
+    first = html.index('data-label="alleges"')
+    assert first < html.index('data-label="denies"') < html.index('data-label="no_comment"')
+    assert 'class="stance is-suggested"' in html
+
+
+def test_suggestions_hidden_when_project_does_not_show_them(client, annotator, article_units, project):
+    project.show_suggestions = False
+    project.save(update_fields=["show_suggestions"])
+    article, _ = article_units
+    client.force_login(annotator)
+    html = client.get(article_url(article)).content.decode()
+    assert "is-suggested" not in html
+
+
+def test_article_text_is_escaped_and_cut_at_claim_offsets(client, annotator, project):
+    body = "Intro <script>alert(1)</script> and the minister said taxes fall. End."
+    article = ArticleFactory(project=project, body=body)
+    start = body.index("taxes")
+    ClaimFactory(article=article, start=start, end=start + len("taxes fall"))
+    client.force_login(annotator)
+    html = client.get(article_url(article)).content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert f'data-start="{start}" data-claims=' in html
+    assert f'data-start="{start}"' in html and ">taxes fall</span>" in html
+
+
+def test_outsider_gets_404_for_article_and_other_projects_article(client, outsider, annotator, article_units):
+    article, _ = article_units
+    client.force_login(outsider)
+    assert client.get(article_url(article)).status_code == 404
+    other = ArticleFactory(project=ProjectFactory())
+    client.force_login(annotator)
+    url = reverse("annotations:article", args=["huawei", other.pk])
+    assert client.get(url).status_code == 404
+
+
+def test_stance_post_with_htmx_swaps_only_the_unit_and_announces(client, annotator, article_units):
+    article, units = article_units
+    unit = units[0]
+    client.force_login(annotator)
+    r = client.post(unit_url(article, unit), {"label": "denies", "note": "quoted", "version": "0"}, headers=HX)
+    html = r.content.decode()
+    assert r.status_code == 200
+    assert "<html" not in html
+    assert html.strip().startswith('<div class="unit is-judged"')
+    assert f'id="unit-card-{unit.claim_id}-{unit.source_id}"' in html
+    assert 'aria-pressed="true"' in html and 'name="version" value="1"' in html
+    assert "stanceSaved" in r.headers["HX-Trigger"]
+    stance = Stance.objects.get(annotator=annotator)
+    assert (stance.label, stance.note, stance.version) == ("denies", "quoted", 1)
+
+
+def test_stance_post_without_js_redirects_back_to_the_unit(client, annotator, article_units):
+    article, units = article_units
+    client.force_login(annotator)
+    r = client.post(unit_url(article, units[1]), {"label": "alleges", "version": "0"})
+    assert r.status_code == 302
+    assert r.url.endswith(f"#unit-card-{units[1].claim_id}-{units[1].source_id}")
+    assert Stance.objects.get(annotator=annotator).label == "alleges"
+
+
+def test_label_outside_the_project_set_is_refused_in_the_fragment(client, annotator, article_units):
+    article, units = article_units
+    client.force_login(annotator)
+    r = client.post(unit_url(article, units[0]), {"label": "maybe", "version": "0"}, headers=HX)
+    assert r.status_code == 200
+    assert "is not a stance of this project" in r.content.decode()
+    assert 'role="alert"' in r.content.decode()
+    r = client.post(unit_url(article, units[0]), {"label": "maybe", "version": "0"})
+    assert r.status_code == 400
+    assert "is not a stance of this project" in r.content.decode()
+    assert not Stance.objects.exists() and not History.objects.exists()
+
+
+def test_stale_version_is_refused_and_nothing_overwritten(client, annotator, article_units):
+    article, units = article_units
+    unit = units[0]
+    client.force_login(annotator)
+    client.post(unit_url(article, unit), {"label": "denies", "version": "0"}, headers=HX)
+    # Another tab saw version 1 and changed it; this tab still shows version 1 too.
+    client.post(unit_url(article, unit), {"label": "alleges", "version": "1"}, headers=HX)
+    r = client.post(unit_url(article, unit), {"label": "no_comment", "version": "1"}, headers=HX)
+    html = r.content.decode()
+    assert "changed this judgement meanwhile" in html
+    assert 'name="version" value="2"' in html  # the fragment now carries the current version
+    assert Stance.objects.get(annotator=annotator).label == "alleges"
+    r = client.post(unit_url(article, unit), {"label": "no_comment", "version": "1"})
+    assert r.status_code == 409
+    assert Stance.objects.get(annotator=annotator).label == "alleges"
+
+
+def test_note_alone_needs_a_stance_first_then_keeps_the_label(client, annotator, article_units):
+    article, units = article_units
+    client.force_login(annotator)
+    r = client.post(unit_url(article, units[0]), {"action": "note", "note": "hm", "version": "0"}, headers=HX)
+    assert "Choose a stance before adding a note." in r.content.decode()
+    assert not Stance.objects.exists()
+    client.post(unit_url(article, units[0]), {"label": "denies", "version": "0"}, headers=HX)
+    client.post(unit_url(article, units[0]), {"action": "note", "note": "hm", "version": "1"}, headers=HX)
+    stance = Stance.objects.get()
+    assert (stance.label, stance.note) == ("denies", "hm")
+
+
+def test_undo_restores_previous_label_and_keeps_history(client, annotator, article_units):
+    article, units = article_units
+    unit = units[0]
+    client.force_login(annotator)
+    client.post(unit_url(article, unit), {"label": "denies", "version": "0"}, headers=HX)
+    client.post(unit_url(article, unit), {"label": "alleges", "version": "1"}, headers=HX)
+    r = client.post(unit_url(article, unit, "annotations:unit-undo"), headers=HX)
+    assert r.status_code == 200 and "stanceSaved" in r.headers["HX-Trigger"]
+    assert Stance.objects.get().label == "denies"
+    client.post(unit_url(article, unit, "annotations:unit-undo"), headers=HX)
+    assert not Stance.objects.exists()
+    assert list(History.objects.values_list("action", flat=True)) == ["create", "update", "undo", "undo"]
+
+
+def test_unit_of_another_project_is_404(client, annotator, article_units):
+    article, _ = article_units
+    foreign = UnitFactory(claim=ClaimFactory(article=ArticleFactory(project=ProjectFactory())))
+    client.force_login(annotator)
+    url = reverse("annotations:unit", args=["huawei", article.pk, foreign.claim_id, foreign.source_id])
+    assert client.post(url, {"label": "denies"}, headers=HX).status_code == 404
+    assert not Stance.objects.exists()
+
+
+def test_add_claim_from_selected_offsets(client, annotator, project):
+    article = ArticleFactory(project=project, body="One. The mayor said the bridge is safe. Two.")
+    start = article.body.index("the bridge")
+    end = start + len("the bridge is safe")
+    client.force_login(annotator)
+    r = client.post(reverse("annotations:claim-add", args=["huawei", article.pk]),
+                    {"start": start, "end": end}, headers=HX)
+    assert r.status_code == 200
+    claim = Claim.objects.get()
+    assert (claim.start, claim.end, claim.text, claim.origin) == (start, end, "the bridge is safe", "manual")
+    assert f'id="claim-{claim.pk}"' in r.content.decode()
+    assert "claimAdded" in r.headers["HX-Trigger-After-Settle"]
+
+
+@pytest.mark.parametrize("start,end", [(5, 5), (10, 3), (0, 10_000), ("", "")])
+def test_bad_claim_spans_are_refused_with_a_message(client, annotator, project, start, end):
+    article = ArticleFactory(project=project)
+    client.force_login(annotator)
+    url = reverse("annotations:claim-add", args=["huawei", article.pk])
+    r = client.post(url, {"start": start, "end": end}, headers=HX)
+    assert r.status_code == 200
+    assert 'class="error" role="alert"' in r.content.decode()
+    r = client.post(url, {"start": start, "end": end})
+    assert r.status_code == 400
+    assert not Claim.objects.exists()
+
+
+def test_source_search_fragment_and_add_existing_source(client, annotator, article_units):
+    article, units = article_units
+    claim = units[0].claim
+    wanted = SourceFactory(name="VodafoneZiggo", kind="organisation")
+    SourceFactory(name="Unrelated")
+    client.force_login(annotator)
+    url = reverse("annotations:source-add", args=["huawei", article.pk, claim.pk])
+    r = client.get(url, {"q": "vodaf"}, headers={**HX, "HX-Target": f"source-results-{claim.pk}"})
+    html = r.content.decode()
+    assert html.strip().startswith(f'<ul id="source-results-{claim.pk}"')
+    assert "VodafoneZiggo" in html and "Unrelated" not in html
+    r = client.post(url, {"source": wanted.pk}, headers=HX)
+    assert r.status_code == 200 and "unitAdded" in r.headers["HX-Trigger-After-Settle"]
+    unit = Unit.objects.get(claim=claim, source=wanted)
+    assert (unit.origin, unit.added_by) == ("manual", annotator)
+    assert f'data-unit="{claim.pk}:{wanted.pk}"' in r.content.decode()
+
+
+def test_create_new_source_with_affiliation_and_role(client, annotator, article_units):
+    article, units = article_units
+    claim = units[0].claim
+    client.force_login(annotator)
+    url = reverse("annotations:source-add", args=["huawei", article.pk, claim.pk])
+    prefix = f"new-{claim.pk}-"
+    r = client.post(url, {prefix + "name": "René Loman", prefix + "kind": "person",
+                          prefix + "affiliation": "VodafoneZiggo", prefix + "role": "woordvoerder"})
+    assert r.status_code == 302
+    unit = Unit.objects.get(claim=claim, source__name="René Loman")
+    assert unit.source.affiliation.name == "VodafoneZiggo"
+    assert unit.source.role == "woordvoerder"
+    r = client.post(url, {prefix + "name": "", prefix + "kind": "person"}, headers=HX)
+    assert "Give the new source a name" in r.content.decode()
+
+
+def test_done_marks_assignment_and_moves_progress(client, annotator, article_units):
+    article, _ = article_units
+    client.force_login(annotator)
+    before = client.get(reverse("annotations:project-list")).content.decode()
+    assert 'data-mine-done="0"' in before
+    r = client.post(reverse("annotations:article-done", args=["huawei", article.pk]))
+    assert r.status_code == 302 and r.url == reverse("annotations:queue", args=["huawei"])
+    assert Assignment.objects.get(annotator=annotator).status == "done"
+    after = client.get(reverse("annotations:project-list")).content.decode()
+    assert 'data-mine-done="1"' in after and 'data-project-done="1"' in after
+
+
+# --- Blind mode ---------------------------------------------------------------------
+
+
+def test_blind_mode_hides_others_labels_notes_and_manual_units(client, annotator, annotator2, lead, project):
+    article, units = make_article(project, 2)
+    StanceFactory(claim=units[0].claim, source=units[0].source, annotator=annotator2,
+                  label="no_comment", note="SECRET-NOTE")
+    hand_source = SourceFactory(name="Hand Added Person")
+    UnitFactory(claim=units[0].claim, source=hand_source, origin="manual", added_by=annotator2,
+                suggested_label="")
+    hand_claim = Claim.objects.create(article=article, text="Hidden claim", start=1, end=5,
+                                      origin="manual", created_by=annotator2)
+    client.force_login(annotator)
+    html = client.get(article_url(article)).content.decode()
+    assert "SECRET-NOTE" not in html and "ann2" not in html
+    assert 'aria-pressed="true"' not in html
+    assert "Hand Added Person" not in html and f'id="claim-{hand_claim.pk}"' not in html
+    hidden = reverse("annotations:unit", args=["huawei", article.pk, units[0].claim_id, hand_source.pk])
+    assert client.get(hidden, headers=HX).status_code == 404
+    own = client.get(unit_url(article, units[0]), headers=HX).content.decode()
+    assert "SECRET-NOTE" not in own and "no_comment: " not in own
+    client.force_login(lead)
+    html = client.get(article_url(article)).content.decode()
+    assert "SECRET-NOTE" in html and "Hand Added Person" in html
+
+
+def test_open_project_shows_others_labels(client, annotator, annotator2, project):
+    project.blind = False
+    project.save(update_fields=["blind"])
+    article, units = make_article(project, 1)
+    StanceFactory(claim=units[0].claim, source=units[0].source, annotator=annotator2, note="visible-note")
+    client.force_login(annotator)
+    assert "visible-note" in client.get(article_url(article)).content.decode()
+
+
+# --- Query budgets --------------------------------------------------------------------
+
+
+def _populate(project, n_units, others):
+    article, units = make_article(project, n_units)
+    for unit in units[: n_units // 2]:
+        for user in others:
+            StanceFactory(claim=unit.claim, source=unit.source, annotator=user, label="denies")
+    return article, units
+
+
+@pytest.mark.parametrize("n_units", [5, 200])
+def test_article_page_query_budget_is_constant(client, annotator, annotator2, lead, project, n_units,
+                                               django_assert_max_num_queries):
+    article, units = _populate(project, n_units, [annotator, annotator2])
+    Assignment.objects.create(article=article, annotator=annotator)
+    for user in (annotator, lead):
+        client.force_login(user)
+        with django_assert_max_num_queries(12):
+            r = client.get(article_url(article))
+        assert r.content.decode().count("data-unit=") == n_units
+        with django_assert_max_num_queries(9):
+            r = client.get(article_url(article), headers=HX)
+        assert r.status_code == 200
+        with django_assert_max_num_queries(8):
+            r = client.get(unit_url(article, units[0]), headers=HX)
+        assert r.status_code == 200
+
+
+@pytest.mark.parametrize("n_units", [5, 200])
+def test_write_fragments_query_budget_is_constant(client, annotator, project, n_units,
+                                                  django_assert_max_num_queries):
+    article, units = _populate(project, n_units, [])
+    client.force_login(annotator)
+    with django_assert_max_num_queries(20):
+        r = client.post(unit_url(article, units[0]), {"label": "denies", "version": "0"}, headers=HX)
+    assert r.status_code == 200
+    with django_assert_max_num_queries(20):
+        client.post(unit_url(article, units[0], "annotations:unit-undo"), headers=HX)
+    with django_assert_max_num_queries(14):
+        r = client.post(reverse("annotations:claim-add", args=["huawei", article.pk]),
+                        {"start": 1, "end": 9}, headers=HX)
+    assert r.content.decode().count("data-unit=") == n_units
+
+
+@pytest.mark.parametrize("n_projects", [1, 6])
+def test_project_list_query_budget_is_constant(client, annotator, n_projects, django_assert_max_num_queries):
+    for _ in range(n_projects - 1):
+        other = ProjectFactory()
+        MembershipFactory(project=other, user=annotator, role=Membership.Role.ANNOTATOR)
+        ArticleFactory(project=other)
+    client.force_login(annotator)
+    with django_assert_max_num_queries(4):
+        r = client.get(reverse("annotations:project-list"))
+    assert r.content.decode().count("<progress") == 2 * n_projects
+
+
+def test_project_list_shows_only_my_projects(client, annotator):
+    ProjectFactory(name="Secret project")
+    MembershipFactory(user=UserFactory(), project=ProjectFactory(name="Someone else's"))
+    client.force_login(annotator)
+    html = client.get(reverse("annotations:project-list")).content.decode()
+    assert "Huawei 5G" in html and "Secret project" not in html and "Someone else" not in html
