@@ -1,0 +1,164 @@
+"""API serializers. Fields are listed explicitly; writes with side effects go through services."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import serializers
+
+from annotations.models import Article, Claim, Project, Source, Stance, content_hash
+
+
+def _messages(exc: DjangoValidationError):
+    return exc.message_dict if hasattr(exc, "error_dict") else exc.messages
+
+
+class ProjectSerializer(serializers.ModelSerializer):
+    role = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Project
+        fields = ["id", "slug", "name", "guidelines", "labels", "overlap", "show_suggestions", "blind", "role"]
+        read_only_fields = fields
+
+    def get_role(self, project) -> str:
+        return getattr(project, "my_role", "")
+
+
+class ArticleSerializer(serializers.ModelSerializer):
+    project = serializers.SlugRelatedField(slug_field="slug", queryset=Project.objects.none())
+
+    class Meta:
+        model = Article
+        fields = ["id", "project", "title", "body", "language", "published", "published_precision",
+                  "outlet", "url"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None and request.user.is_authenticated:
+            from annotations.api.permissions import lead_project_ids
+
+            self.fields["project"].queryset = Project.objects.filter(pk__in=lead_project_ids(request.user))
+
+    def validate(self, attrs):
+        instance = self.instance
+        if instance is not None:
+            if "project" in attrs and attrs["project"].pk != instance.project_id:
+                raise serializers.ValidationError({"project": "An article cannot move to another project."})
+            if "body" in attrs and attrs["body"] != instance.body and instance.claims.exists():
+                raise serializers.ValidationError(
+                    {"body": "The text of an article with claims cannot change: their spans point into it."}
+                )
+        project = attrs.get("project") or instance.project
+        body = attrs.get("body", instance.body if instance else "")
+        if not body or not body.strip():
+            raise serializers.ValidationError({"body": "The article body is empty."})
+        digest = content_hash(body)
+        twins = Article.objects.filter(project=project, content_hash=digest)
+        if instance is not None:
+            twins = twins.exclude(pk=instance.pk)
+        if twins.exists():
+            raise serializers.ValidationError({"body": "This project already has an article with this text."})
+        attrs["content_hash"] = digest
+        return attrs
+
+
+class ClaimSerializer(serializers.ModelSerializer):
+    article = serializers.PrimaryKeyRelatedField(queryset=Article.objects.none())
+    text = serializers.CharField(required=False, allow_blank=True, max_length=10_000)
+    start = serializers.IntegerField(min_value=0, max_value=2**31 - 1)
+    end = serializers.IntegerField(min_value=1, max_value=2**31 - 1)
+
+    class Meta:
+        model = Claim
+        fields = ["id", "article", "text", "start", "end", "origin", "created_by"]
+        read_only_fields = ["origin", "created_by"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None and request.user.is_authenticated:
+            self.fields["article"].queryset = Article.objects.for_user(request.user)
+
+    def validate(self, attrs):
+        article = attrs.get("article") or self.instance.article
+        if self.instance is not None and article.pk != self.instance.article_id:
+            raise serializers.ValidationError({"article": "A claim cannot move to another article."})
+        start = attrs.get("start", getattr(self.instance, "start", None))
+        end = attrs.get("end", getattr(self.instance, "end", None))
+        if not (0 <= start < end <= len(article.body)):
+            raise serializers.ValidationError(
+                {"end": "The evidence span must be non-empty and lie inside the article text."}
+            )
+        text = attrs.get("text")
+        if text is not None and not text.strip():
+            attrs["text"] = article.body[start:end].strip()
+        if "text" in attrs and not attrs["text"]:
+            raise serializers.ValidationError({"text": "The claim needs some text."})
+        return attrs
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    affiliation = serializers.PrimaryKeyRelatedField(
+        queryset=Source.objects.all(), allow_null=True, required=False
+    )
+    aliases = serializers.ListField(
+        child=serializers.CharField(max_length=300), required=False, max_length=100
+    )
+
+    class Meta:
+        model = Source
+        fields = ["id", "name", "kind", "affiliation", "role", "aliases"]
+
+    def validate_name(self, value):
+        if not value.strip():
+            raise serializers.ValidationError("The name is empty.")
+        return value.strip()
+
+    def validate(self, attrs):
+        affiliation = attrs.get("affiliation")
+        if self.instance is not None and affiliation is not None and affiliation.pk == self.instance.pk:
+            raise serializers.ValidationError({"affiliation": "A source cannot speak for itself."})
+        return attrs
+
+
+class StanceSerializer(serializers.ModelSerializer):
+    """The caller's own judgement. `version` is the version the caller last saw.
+
+    On create it may be omitted (or 0); on update a stale version answers 409.
+    """
+
+    claim = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.none())
+    source = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all())
+    note = serializers.CharField(required=False, allow_blank=True, max_length=10_000)
+    version = serializers.IntegerField(required=False, min_value=0, max_value=2**31 - 1)
+
+    class Meta:
+        model = Stance
+        fields = ["id", "claim", "source", "label", "note", "version", "created_at", "updated_at"]
+        read_only_fields = ["id", "created_at", "updated_at"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None and request.user.is_authenticated:
+            self.fields["claim"].queryset = Claim.objects.filter(
+                article__project__memberships__user=request.user
+            )
+        if isinstance(self.instance, Stance):
+            self.fields["claim"].read_only = True
+            self.fields["source"].read_only = True
+
+    def validate_label(self, value):
+        return value.strip()
+
+
+__all__ = [
+    "ArticleSerializer",
+    "ClaimSerializer",
+    "DjangoValidationError",
+    "ProjectSerializer",
+    "SourceSerializer",
+    "StanceSerializer",
+    "_messages",
+]

@@ -1,0 +1,639 @@
+"""Exports of a project's units: CSV, JSONL (also the backup format) and ClaimReview.
+
+Everything streams. CSV has two paths that give byte-identical files:
+
+* PostgreSQL: one SQL query, formula neutralising included, sent through
+  `COPY (query) TO STDOUT WITH (FORMAT csv, HEADER)` and psycopg's `cursor.copy()`;
+  `export_sql()` prints it (``manage.py export_stances --sql``).
+* Any database (SQLite): the same rows computed in Python, articles read in
+  batches from `.iterator()`, and written with PostgreSQL's CSV quoting rules.
+  Python's csv module is not used because it leaves a bare CR unquoted, which
+  COPY quotes; matching COPY byte for byte is what the tests check.
+
+Status of a unit: `consensus`/`resolved` from its Resolution; else `disputed`
+when its judgements differ or some of the article's annotators (everyone who
+judged any unit of the article) has none for it; else `open`. The `stance`
+column is the resolution's label, or the common label of an open unit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.http import StreamingHttpResponse
+
+from annotations.models import Article, Claim, History, Project, Resolution, Source, Stance, Unit
+
+FORMATS = ("csv", "jsonl", "claimreview")
+LAYOUTS = ("unit", "judgement")
+STATUSES = ("consensus", "resolved", "disputed", "open")
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "jsonl": "application/x-ndjson; charset=utf-8",
+    "claimreview": "application/ld+json; charset=utf-8",
+}
+EXTENSIONS = {"csv": "csv", "jsonl": "jsonl", "claimreview": "jsonld"}
+BOM = "\ufeff".encode()
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+UNIT_COLUMNS = [
+    "article_id", "article_title", "published", "outlet", "url", "claim_id", "claim", "evidence",
+    "source", "source_kind", "affiliation", "stance", "status", "judgements", "n_judgements",
+]
+JUDGEMENT_COLUMNS = [
+    "article_id", "article_title", "published", "outlet", "url", "claim_id", "claim", "evidence",
+    "source", "source_kind", "affiliation", "annotator", "label", "note", "stance", "status",
+]
+# Integer columns are never neutralised (and never start with a prefix character).
+INT_COLUMNS = {"article_id", "claim_id", "n_judgements"}
+BATCH_ARTICLES = 200
+CHUNK_BYTES = 64 * 1024
+BACKUP_FORMAT = "claimtrack-backup"
+BACKUP_VERSION = 1
+
+
+class ExportError(ValueError):
+    """Bad export options: the message says which and why."""
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    format: str = "csv"
+    layout: str = "unit"
+    status: str = ""
+    label: str = ""
+    article: int | None = None
+    published_from: dt.date | None = None
+    published_to: dt.date | None = None
+    bom: bool = False
+
+    @classmethod
+    def from_query(cls, query, *, project: Project) -> ExportOptions:
+        """Check options from a query string (or a form); raise ExportError naming the bad one."""
+
+        def one(name: str) -> str:
+            return (query.get(name) or "").strip()
+
+        fmt = one("format") or "csv"
+        if fmt not in FORMATS:
+            raise ExportError(f"Unknown format {fmt!r}: use one of {', '.join(FORMATS)}.")
+        layout = one("layout") or "unit"
+        if layout not in LAYOUTS:
+            raise ExportError(f"Unknown layout {layout!r}: use one of {', '.join(LAYOUTS)}.")
+        status = one("status")
+        if status and status not in STATUSES:
+            raise ExportError(f"Unknown status {status!r}: use one of {', '.join(STATUSES)}.")
+        label = one("label")
+        if label and label not in project.labels:
+            raise ExportError(f"Unknown label {label!r}: this project's labels are {', '.join(project.labels)}.")
+        article = None
+        if one("article"):
+            try:
+                article = int(one("article"))
+            except ValueError as exc:
+                raise ExportError(f"article must be an article id, not {one('article')!r}.") from exc
+            if not 0 < article < 2**63:
+                raise ExportError("article must be a positive article id.")
+        dates = {}
+        for name in ("published_from", "published_to"):
+            if one(name):
+                try:
+                    dates[name] = dt.date.fromisoformat(one(name))
+                except ValueError as exc:
+                    raise ExportError(f"{name} must be a date YYYY-MM-DD, not {one(name)!r}.") from exc
+        bom = one("bom").lower() in {"1", "true", "yes", "on"}
+        return cls(format=fmt, layout=layout, status=status, label=label, article=article, bom=bom, **dates)
+
+
+def neutralise(value: str | None) -> str | None:
+    """Defuse spreadsheet formulas (OWASP CSV injection); empty text becomes NULL, as in SQL."""
+    if not value:
+        return None
+    if value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def unit_status(resolution, labels: list[str], article_annotators: int) -> tuple[str, str | None]:
+    """(status, stance) of a unit from its resolution, its judgements' labels and the article's annotators."""
+    if resolution is not None:
+        return resolution.status, resolution.label
+    if labels and (len(set(labels)) > 1 or len(labels) < article_annotators):
+        return "disputed", None
+    if labels:
+        return "open", labels[0]
+    return "open", None
+
+
+def published_display(published: dt.date | None, precision: str) -> str | None:
+    if published is None:
+        return None
+    if precision == Article.Precision.YEAR:
+        return f"{published.year:04d}"
+    if precision == Article.Precision.MONTH:
+        return f"{published.year:04d}-{published.month:02d}"
+    return f"{published.year:04d}-{published.month:02d}-{published.day:02d}"
+
+
+# --- Reading units in article batches (the Python path) ------------------------------------
+
+
+@dataclass
+class UnitRecord:
+    article: Article
+    claim: Claim
+    unit: Unit
+    source: Source
+    stances: list[Stance]
+    resolution: Resolution | None
+    history: list[History]
+    status: str
+    stance: str | None
+
+
+def _articles(project: Project, options: ExportOptions):
+    qs = Article.objects.filter(project=project)
+    if options.article is not None:
+        qs = qs.filter(pk=options.article)
+    if options.published_from is not None:
+        qs = qs.filter(published__gte=options.published_from)
+    if options.published_to is not None:
+        qs = qs.filter(published__lte=options.published_to)
+    return qs.order_by("id")
+
+
+def _batches(ids: Iterable[int], size: int) -> Iterator[list[int]]:
+    batch: list[int] = []
+    for pk in ids:
+        batch.append(pk)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def iter_articles(project: Project, options: ExportOptions, *, with_history: bool = False):
+    """Yield (article, claims, units) per article, loading BATCH_ARTICLES articles at a time.
+
+    `units` are UnitRecords in (claim id, source id) order; memory is bounded by one batch.
+    """
+    ids = _articles(project, options).values_list("id", flat=True).iterator(chunk_size=2000)
+    for batch in _batches(ids, BATCH_ARTICLES):
+        articles = Article.objects.in_bulk(batch)
+        claims: dict[int, list[Claim]] = defaultdict(list)
+        claim_by_id: dict[int, Claim] = {}
+        for claim in Claim.objects.filter(article_id__in=batch).select_related("created_by").order_by("id"):
+            claims[claim.article_id].append(claim)
+            claim_by_id[claim.pk] = claim
+        units: dict[int, list[Unit]] = defaultdict(list)
+        for unit in (
+            Unit.objects.filter(claim__article_id__in=batch)
+            .select_related("source__affiliation")
+            .order_by("claim_id", "source_id")
+        ):
+            units[claim_by_id[unit.claim_id].article_id].append(unit)
+        stances: dict[tuple[int, int], list[Stance]] = defaultdict(list)
+        annotators: dict[int, set[int]] = defaultdict(set)
+        for stance in (
+            Stance.objects.filter(claim__article_id__in=batch)
+            .select_related("annotator")
+            .order_by("claim_id", "source_id", "annotator_id")
+        ):
+            stances[(stance.claim_id, stance.source_id)].append(stance)
+            annotators[claim_by_id[stance.claim_id].article_id].add(stance.annotator_id)
+        resolutions = {
+            (r.claim_id, r.source_id): r
+            for r in Resolution.objects.filter(claim__article_id__in=batch).select_related("resolved_by")
+        }
+        history: dict[tuple[int, int], list[History]] = defaultdict(list)
+        if with_history:
+            for entry in (
+                History.objects.filter(claim__article_id__in=batch)
+                .select_related("annotator", "actor")
+                .order_by("id")
+            ):
+                history[(entry.claim_id, entry.source_id)].append(entry)
+        for pk in batch:
+            article = articles[pk]
+            records = []
+            for unit in units.get(pk, []):
+                key = (unit.claim_id, unit.source_id)
+                unit_stances = stances.get(key, [])
+                resolution = resolutions.get(key)
+                status, stance = unit_status(
+                    resolution, [s.label for s in unit_stances], len(annotators.get(pk, ()))
+                )
+                records.append(UnitRecord(
+                    article=article, claim=claim_by_id[unit.claim_id], unit=unit, source=unit.source,
+                    stances=unit_stances, resolution=resolution, history=history.get(key, []),
+                    status=status, stance=stance,
+                ))
+            yield article, claims.get(pk, []), records
+
+
+def iter_units(project: Project, options: ExportOptions, *, with_history: bool = False):
+    """Yield the UnitRecords that pass the status and label filters."""
+    for _article, _claims, records in iter_articles(project, options, with_history=with_history):
+        for record in records:
+            if options.status and record.status != options.status:
+                continue
+            if options.label and record.stance != options.label:
+                continue
+            yield record
+
+
+# --- CSV ---------------------------------------------------------------------------------
+
+
+def csv_cell(value) -> str:
+    """One cell as PostgreSQL's COPY CSV writes it: NULL bare, '' and specials quoted."""
+    if value is None:
+        return ""
+    if isinstance(value, int):
+        return str(value)
+    if value == "" or any(ch in value for ch in ',"\n\r'):
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
+def csv_line(values) -> str:
+    return ",".join(csv_cell(v) for v in values) + "\n"
+
+
+def _unit_cells(record: UnitRecord) -> list:
+    article, claim, source = record.article, record.claim, record.source
+    return [
+        article.pk,
+        neutralise(article.title),
+        neutralise(published_display(article.published, article.published_precision)),
+        neutralise(article.outlet),
+        neutralise(article.url),
+        claim.pk,
+        neutralise(claim.text),
+        neutralise(article.body[claim.start:claim.end]),
+        neutralise(source.name),
+        neutralise(source.kind),
+        neutralise(source.affiliation.name if source.affiliation_id else None),
+    ]
+
+
+def iter_csv_rows(project: Project, options: ExportOptions) -> Iterator[list]:
+    """The CSV's rows (header first), computed in Python."""
+    if options.layout == "judgement":
+        yield list(JUDGEMENT_COLUMNS)
+        for record in iter_units(project, options):
+            base = _unit_cells(record)
+            for stance in record.stances:
+                yield [*base, neutralise(stance.annotator.get_username()), neutralise(stance.label),
+                       neutralise(stance.note), neutralise(record.stance), neutralise(record.status)]
+        return
+    yield list(UNIT_COLUMNS)
+    for record in iter_units(project, options):
+        judgements = ";".join(f"{s.annotator.get_username()}:{s.label}" for s in record.stances)
+        yield [*_unit_cells(record), neutralise(record.stance), neutralise(record.status),
+               neutralise(judgements), len(record.stances)]
+
+
+def _chunked(pieces: Iterable[bytes]) -> Iterator[bytes]:
+    """Join small pieces into ~64 KiB chunks: fewer, larger writes to the socket."""
+    buffer: list[bytes] = []
+    size = 0
+    for piece in pieces:
+        buffer.append(piece)
+        size += len(piece)
+        if size >= CHUNK_BYTES:
+            yield b"".join(buffer)
+            buffer, size = [], 0
+    if buffer:
+        yield b"".join(buffer)
+
+
+def iter_csv_python(project: Project, options: ExportOptions) -> Iterator[bytes]:
+    def pieces():
+        if options.bom:
+            yield BOM
+        for row in iter_csv_rows(project, options):
+            yield csv_line(row).encode("utf-8")
+
+    return _chunked(pieces())
+
+
+def _sql_neutralise(expr: str) -> str:
+    # Mirrors neutralise(): '' → NULL, then a quote before a formula prefix.
+    return (
+        f"CASE WHEN left(NULLIF({expr}, ''), 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') "
+        f"THEN '''' || {expr} ELSE NULLIF({expr}, '') END"
+    )
+
+
+def export_sql(project: Project, options: ExportOptions) -> str:
+    """The runnable PostgreSQL query of the CSV export, with its values inlined as literals."""
+    from psycopg import sql
+
+    t = {
+        model.__name__.lower(): model._meta.db_table
+        for model in (Article, Claim, Source, Stance, Resolution, Unit)
+    }
+    t["user"] = get_user_model()._meta.db_table
+    where = ["a.project_id = {project}"]
+    values: dict[str, object] = {"project": project.pk}
+    if options.article is not None:
+        where.append("a.id = {article}")
+        values["article"] = options.article
+    if options.published_from is not None:
+        where.append("a.published >= {published_from}")
+        values["published_from"] = options.published_from
+    if options.published_to is not None:
+        where.append("a.published <= {published_to}")
+        values["published_to"] = options.published_to
+    outer = []
+    if options.status:
+        outer.append("units.status = {status}")
+        values["status"] = options.status
+    if options.label:
+        outer.append("units.stance = {label}")
+        values["label"] = options.label
+    n = _sql_neutralise
+    common = ", ".join([
+        "units.article_id", f"{n('units.title')} AS article_title", f"{n('units.published')} AS published",
+        f"{n('units.outlet')} AS outlet", f"{n('units.url')} AS url", "units.claim_id",
+        f"{n('units.claim')} AS claim", f"{n('units.evidence')} AS evidence", f"{n('units.source')} AS source",
+        f"{n('units.source_kind')} AS source_kind", f"{n('units.affiliation')} AS affiliation",
+    ])
+    if options.layout == "judgement":
+        select = (
+            f"SELECT {common}, {n('ju.username')} AS annotator, {n('js.label')} AS label, "
+            f"{n('js.note')} AS note, {n('units.stance')} AS stance, {n('units.status')} AS status "
+            f"FROM units JOIN {t['stance']} js ON js.claim_id = units.claim_id AND js.source_id = units.source_id "
+            f"JOIN {t['user']} ju ON ju.id = js.annotator_id"
+        )
+        order = "ORDER BY units.article_id, units.claim_id, units.source_id, js.annotator_id"
+    else:
+        select = (
+            f"SELECT {common}, {n('stance')} AS stance, {n('status')} AS status, "
+            f"{n('judgements')} AS judgements, n_judgements FROM units"
+        )
+        order = "ORDER BY article_id, claim_id, units.source_id"
+    text = f"""WITH article_annotators AS (
+    SELECT c.article_id, count(DISTINCT st.annotator_id) AS n
+    FROM {t['stance']} st JOIN {t['claim']} c ON c.id = st.claim_id JOIN {t['article']} a ON a.id = c.article_id
+    WHERE {' AND '.join(where)}
+    GROUP BY c.article_id
+), judgements AS (
+    SELECT st.claim_id, st.source_id, count(*) AS n, count(DISTINCT st.label) AS n_labels,
+           min(st.label) AS label,
+           string_agg(u.username || ':' || st.label, ';' ORDER BY st.annotator_id) AS judgements
+    FROM {t['stance']} st JOIN {t['claim']} c ON c.id = st.claim_id JOIN {t['article']} a ON a.id = c.article_id
+    JOIN {t['user']} u ON u.id = st.annotator_id
+    WHERE {' AND '.join(where)}
+    GROUP BY st.claim_id, st.source_id
+), units AS (
+    SELECT a.id AS article_id, a.title,
+           CASE a.published_precision WHEN 'year' THEN to_char(a.published, 'YYYY')
+                WHEN 'month' THEN to_char(a.published, 'YYYY-MM')
+                ELSE to_char(a.published, 'YYYY-MM-DD') END AS published,
+           a.outlet, a.url, c.id AS claim_id, c.text AS claim,
+           substr(a.body, c.start + 1, c."end" - c.start) AS evidence,
+           un.source_id, s.name AS source, s.kind AS source_kind, af.name AS affiliation,
+           CASE WHEN r.id IS NOT NULL THEN r.label
+                WHEN j.n > 0 AND j.n_labels = 1 AND j.n >= coalesce(aa.n, 0) THEN j.label END AS stance,
+           CASE WHEN r.id IS NOT NULL THEN r.status
+                WHEN j.n > 0 AND (j.n_labels > 1 OR j.n < coalesce(aa.n, 0)) THEN 'disputed'
+                ELSE 'open' END AS status,
+           j.judgements, coalesce(j.n, 0) AS n_judgements
+    FROM {t['unit']} un
+    JOIN {t['claim']} c ON c.id = un.claim_id
+    JOIN {t['article']} a ON a.id = c.article_id
+    JOIN {t['source']} s ON s.id = un.source_id
+    LEFT JOIN {t['source']} af ON af.id = s.affiliation_id
+    LEFT JOIN {t['resolution']} r ON r.claim_id = un.claim_id AND r.source_id = un.source_id
+    LEFT JOIN judgements j ON j.claim_id = un.claim_id AND j.source_id = un.source_id
+    LEFT JOIN article_annotators aa ON aa.article_id = a.id
+    WHERE {' AND '.join(where)}
+)
+{select}
+{('WHERE ' + ' AND '.join(outer)) if outer else ''}
+{order}"""
+    composed = sql.SQL(text).format(**{k: sql.Literal(v) for k, v in values.items()})
+    connection.ensure_connection()
+    return composed.as_string(connection.connection)
+
+
+def copy_statement(query: str) -> str:
+    return f"COPY ({query}) TO STDOUT WITH (FORMAT csv, HEADER)"
+
+
+def iter_csv_copy(project: Project, options: ExportOptions) -> Iterator[bytes]:
+    """Stream the CSV straight from PostgreSQL's COPY, in ~64 KiB chunks."""
+    statement = copy_statement(export_sql(project, options))
+
+    def pieces():
+        if options.bom:
+            yield BOM
+        with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
+            for data in copy:
+                yield bytes(data)
+
+    return _chunked(pieces())
+
+
+def iter_csv(project: Project, options: ExportOptions, *, method: str = "auto") -> Iterator[bytes]:
+    """The CSV bytes: COPY on PostgreSQL, Python elsewhere (or as `method` says)."""
+    if method == "auto":
+        method = "copy" if connection.vendor == "postgresql" else "python"
+    if method == "copy":
+        return iter_csv_copy(project, options)
+    return iter_csv_python(project, options)
+
+
+# --- JSONL (backup) ------------------------------------------------------------------------
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _username(user) -> str | None:
+    return user.get_username() if user is not None else None
+
+
+def article_json(article: Article) -> dict:
+    return {
+        "id": article.pk, "title": article.title, "body": article.body, "language": article.language,
+        "outlet": article.outlet, "url": article.url, "published": _iso(article.published),
+        "published_precision": article.published_precision,
+    }
+
+
+def claim_json(claim: Claim) -> dict:
+    return {
+        "id": claim.pk, "text": claim.text, "start": claim.start, "end": claim.end,
+        "origin": claim.origin, "created_by": _username(claim.created_by),
+    }
+
+
+def source_json(source: Source) -> dict:
+    affiliation = source.affiliation if source.affiliation_id else None
+    return {
+        "id": source.pk, "name": source.name, "kind": source.kind, "role": source.role,
+        "aliases": list(source.aliases or []),
+        "affiliation": None if affiliation is None else {
+            "id": affiliation.pk, "name": affiliation.name, "kind": affiliation.kind,
+            "role": affiliation.role, "aliases": list(affiliation.aliases or []),
+        },
+    }
+
+
+def unit_json(record: UnitRecord) -> dict:
+    resolution = record.resolution
+    return {
+        "type": "unit",
+        "article": article_json(record.article),
+        "claim": claim_json(record.claim),
+        "source": source_json(record.source),
+        "unit": {
+            "origin": record.unit.origin, "suggested_label": record.unit.suggested_label,
+            "suggestion_score": record.unit.suggestion_score,
+        },
+        "status": record.status,
+        "stance": record.stance,
+        "judgements": [
+            {
+                "annotator": s.annotator.get_username(), "label": s.label, "note": s.note,
+                "start": s.start, "end": s.end, "version": s.version,
+                "created_at": _iso(s.created_at), "updated_at": _iso(s.updated_at),
+            }
+            for s in record.stances
+        ],
+        "resolution": None if resolution is None else {
+            "label": resolution.label, "status": resolution.status, "reason": resolution.reason,
+            "resolved_by": _username(resolution.resolved_by), "version": resolution.version,
+            "created_at": _iso(resolution.created_at), "updated_at": _iso(resolution.updated_at),
+        },
+        "history": [
+            {
+                "kind": h.kind, "action": h.action, "annotator": _username(h.annotator),
+                "actor": _username(h.actor), "old_label": h.old_label, "new_label": h.new_label,
+                "old_note": h.old_note, "new_note": h.new_note, "reason": h.reason, "via": h.via,
+                "reverted": h.reverted, "created_at": _iso(h.created_at),
+            }
+            for h in record.history
+        ],
+    }
+
+
+def project_json(project: Project) -> dict:
+    return {
+        "type": "project", "format": BACKUP_FORMAT, "version": BACKUP_VERSION, "slug": project.slug,
+        "name": project.name, "guidelines": project.guidelines, "labels": list(project.labels),
+        "overlap": project.overlap, "show_suggestions": project.show_suggestions, "blind": project.blind,
+    }
+
+
+def iter_jsonl_objects(project: Project, options: ExportOptions) -> Iterator[dict]:
+    """The backup: a project line, then per article its units (with every judgement,
+    the resolution and the history), its claims without units and, when it has no
+    claim at all, the article itself — so nothing of the project is lost."""
+    yield project_json(project)
+    unfiltered = not options.status and not options.label
+    for article, claims, records in iter_articles(project, options, with_history=True):
+        if unfiltered and not claims:
+            yield {"type": "article", "article": article_json(article)}
+        with_units = {r.claim.pk for r in records}
+        if unfiltered:
+            for claim in claims:
+                if claim.pk not in with_units:
+                    yield {"type": "claim", "article": article_json(article), "claim": claim_json(claim)}
+        for record in records:
+            if options.status and record.status != options.status:
+                continue
+            if options.label and record.stance != options.label:
+                continue
+            yield unit_json(record)
+
+
+def _json_line(obj) -> bytes:
+    return (json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+def iter_jsonl(project: Project, options: ExportOptions) -> Iterator[bytes]:
+    return _chunked(_json_line(obj) for obj in iter_jsonl_objects(project, options))
+
+
+# --- ClaimReview -----------------------------------------------------------------------------
+
+SOURCE_TYPES = {"person": "Person"}
+
+
+def claimreview_json(project: Project, record: UnitRecord) -> dict:
+    article, claim, source, resolution = record.article, record.claim, record.source, record.resolution
+    author = {"@type": SOURCE_TYPES.get(source.kind, "Organization"), "name": source.name}
+    if source.affiliation_id:
+        author["affiliation"] = {"@type": "Organization", "name": source.affiliation.name}
+    appearance = {"@type": "CreativeWork", "headline": article.title}
+    if article.url:
+        appearance["url"] = article.url
+    if article.published:
+        appearance["datePublished"] = published_display(article.published, article.published_precision)
+    item = {"@type": "Claim", "author": author, "appearance": appearance}
+    if article.published:
+        item["datePublished"] = appearance["datePublished"]
+    rating = {"@type": "Rating", "alternateName": resolution.label}
+    if resolution.reason:
+        rating["ratingExplanation"] = resolution.reason
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "identifier": f"{claim.pk}:{source.pk}",
+        "claimReviewed": claim.text,
+        "datePublished": resolution.updated_at.date().isoformat(),
+        "author": {"@type": "Organization", "name": project.name},
+        "itemReviewed": item,
+        "reviewRating": rating,
+    }
+
+
+def iter_claimreview(project: Project, options: ExportOptions) -> Iterator[bytes]:
+    """A JSON-LD array with one ClaimReview per resolved (or consensus) unit."""
+
+    def pieces():
+        yield b"["
+        first = True
+        for record in iter_units(project, options):
+            if record.resolution is None:
+                continue
+            yield (b"\n" if first else b",\n") + json.dumps(
+                claimreview_json(project, record), ensure_ascii=False
+            ).encode("utf-8")
+            first = False
+        yield b"\n]\n"
+
+    return _chunked(pieces())
+
+
+# --- Entry points ------------------------------------------------------------------------------
+
+
+def iter_export(project: Project, options: ExportOptions) -> Iterator[bytes]:
+    if options.format == "csv":
+        return iter_csv(project, options)
+    if options.format == "jsonl":
+        return iter_jsonl(project, options)
+    return iter_claimreview(project, options)
+
+
+def filename(project: Project, options: ExportOptions) -> str:
+    return f"{project.slug}-stances.{EXTENSIONS[options.format]}"
+
+
+def streaming_response(project: Project, options: ExportOptions) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(iter_export(project, options), content_type=CONTENT_TYPES[options.format])
+    response["Content-Disposition"] = f'attachment; filename="{filename(project, options)}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
