@@ -1,0 +1,186 @@
+"""The annotator's queue: next article, assignments held and released, overlap kept."""
+
+import threading
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+
+from annotations import services
+from annotations.models import Assignment, Membership
+from annotations.tests.factories import ArticleFactory, MembershipFactory, UserFactory
+
+
+def queue_url(slug="huawei"):
+    return reverse("annotations:queue", args=[slug])
+
+
+def test_queue_redirects_to_first_article_and_holds_it(client, annotator, project):
+    first, _second = ArticleFactory(project=project), ArticleFactory(project=project)
+    client.force_login(annotator)
+    r = client.get(queue_url())
+    assert r.status_code == 302
+    assert r.url == reverse("annotations:article", args=["huawei", first.pk])
+    assignment = Assignment.objects.get()
+    assert (assignment.article, assignment.annotator, assignment.status) == (first, annotator, "active")
+    # Coming back to the queue keeps me on the article I hold.
+    assert client.get(queue_url()).url == r.url
+    assert Assignment.objects.count() == 1
+
+
+def test_queue_skips_articles_done_by_me_and_full_articles(client, annotator, annotator2, project):
+    project.overlap = 1
+    project.save(update_fields=["overlap"])
+    a1, a2, a3 = (ArticleFactory(project=project) for _ in range(3))
+    services.assignment_finish(article=a1, annotator=annotator)
+    Assignment.objects.create(article=a2, annotator=annotator2)
+    client.force_login(annotator)
+    assert client.get(queue_url()).url == reverse("annotations:article", args=["huawei", a3.pk])
+
+
+def test_done_then_queue_goes_to_next_article_and_finally_all_done(client, annotator, project):
+    a1, a2 = ArticleFactory(project=project), ArticleFactory(project=project)
+    client.force_login(annotator)
+    client.get(queue_url())
+    r = client.post(reverse("annotations:article-done", args=["huawei", a1.pk]), follow=False)
+    assert r.url == queue_url()
+    assert client.get(queue_url()).url == reverse("annotations:article", args=["huawei", a2.pk])
+    client.post(reverse("annotations:article-done", args=["huawei", a2.pk]))
+    r = client.get(queue_url())
+    assert r.status_code == 200
+    assert "All done" in r.content.decode()
+    assert 'value="2"' in r.content.decode()  # my progress: 2 of 2
+
+
+def test_stale_assignment_is_released_after_timeout(client, annotator, annotator2, project, settings):
+    settings.ASSIGNMENT_TIMEOUT_MINUTES = 30
+    project.overlap = 1
+    project.save(update_fields=["overlap"])
+    article = ArticleFactory(project=project)
+    client.force_login(annotator)
+    client.get(queue_url())
+    client.force_login(annotator2)
+    assert client.get(queue_url()).status_code == 200  # nothing left: ann1 holds the only article
+    Assignment.objects.filter(annotator=annotator).update(last_seen=timezone.now() - timedelta(minutes=31))
+    assert client.get(queue_url()).url == reverse("annotations:article", args=["huawei", article.pk])
+    assert Assignment.objects.get(annotator=annotator).status == "released"
+
+
+def test_activity_on_the_article_refreshes_last_seen(client, annotator, project):
+    article = ArticleFactory(project=project)
+    client.force_login(annotator)
+    client.get(queue_url())
+    old = timezone.now() - timedelta(minutes=10)
+    Assignment.objects.update(last_seen=old)
+    client.get(reverse("annotations:article", args=["huawei", article.pk]))
+    assert Assignment.objects.get().last_seen > old
+
+
+def test_queue_of_a_project_i_am_not_in_is_404(client, outsider, project):
+    ArticleFactory(project=project)
+    client.force_login(outsider)
+    assert client.get(queue_url()).status_code == 404
+    assert not Assignment.objects.exists()
+
+
+def test_queue_requires_login(client, project):
+    r = client.get(queue_url())
+    assert r.status_code == 302 and "/accounts/login/" in r.url
+
+
+@pytest.mark.parametrize("n_articles", [2, 60])
+def test_queue_query_budget_is_constant(client, annotator, annotator2, project, n_articles,
+                                        django_assert_max_num_queries):
+    articles = ArticleFactory.create_batch(n_articles, project=project)
+    for article in articles[:-1]:
+        services.assignment_finish(article=article, annotator=annotator2)
+        services.assignment_finish(article=article, annotator=UserFactory())
+    client.force_login(annotator)
+    # session, user, membership, release stale, held?, next candidate, lock, recount, upsert
+    # (with its savepoints): the same whatever the number of articles.
+    with django_assert_max_num_queries(17):
+        r = client.get(queue_url())
+    assert r.url == reverse("annotations:article", args=["huawei", articles[-1].pk])
+
+
+# --- Concurrency on PostgreSQL: real transactions in two threads --------------------------
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_annotators_never_exceed_the_overlap(require_postgres):
+    project = services.project_create(slug="race", name="Race", overlap=2)
+    articles = ArticleFactory.create_batch(3, project=project)
+    users = [UserFactory(username=f"racer{i}") for i in range(6)]
+    for user in users:
+        MembershipFactory(project=project, user=user, role=Membership.Role.ANNOTATOR)
+    barrier = threading.Barrier(len(users))
+    got: dict[str, int | None] = {}
+    errors: list[BaseException] = []
+
+    def take(user):
+        try:
+            barrier.wait()
+            article = services.assignment_next(project=project, annotator=user)
+            got[user.username] = article.pk if article else None
+        except BaseException as exc:  # reported below, a thread must not swallow it
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=take, args=(u,)) for u in users]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert not errors
+    per_article = {a.pk: Assignment.objects.filter(article=a, status="active").count() for a in articles}
+    assert per_article == {a.pk: 2 for a in articles}
+    assert sorted(v for v in got.values()) == sorted([a.pk for a in articles] * 2)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_second_annotator_waits_for_the_first_lock_then_recounts(require_postgres):
+    """While one transaction holds an article's lock, a second one cannot overfill it."""
+    from django.db import connections, transaction
+
+    project = services.project_create(slug="race2", name="Race 2", overlap=1)
+    only = ArticleFactory(project=project)
+    first, second = UserFactory(username="first"), UserFactory(username="second")
+    result = {}
+    locked = threading.Event()
+    release = threading.Event()
+
+    def hold_lock():
+        try:
+            with transaction.atomic():
+                from annotations.models import Article
+
+                Article.objects.select_for_update().get(pk=only.pk)
+                Assignment.objects.create(article=only, annotator=first)
+                locked.set()
+                release.wait(10)
+        finally:
+            connections.close_all()
+
+    def ask():
+        try:
+            result["second"] = services.assignment_next(project=project, annotator=second)
+        finally:
+            connections.close_all()
+
+    holder = threading.Thread(target=hold_lock)
+    holder.start()
+    assert locked.wait(10)
+    asker = threading.Thread(target=ask)
+    asker.start()
+    asker.join(0.5)
+    assert asker.is_alive()  # blocked on the article's row lock, not reading a stale count
+    release.set()
+    holder.join(10)
+    asker.join(10)
+    assert result["second"] is None
+    assert list(Assignment.objects.values_list("annotator__username", flat=True)) == ["first"]
