@@ -73,8 +73,8 @@ def prepare(url: str) -> None:
     ensure_database(url)
     manage(url, "migrate", "--noinput", "-v0", quiet=True)
     manage(url, "createcachetable", quiet=True)
-    if not (ROOT / "staticfiles" / "staticfiles.json").exists():
-        manage(url, "collectstatic", "--noinput", "-v0", quiet=True)
+    # DEBUG off serves hashed static names from the manifest: keep it current.
+    manage(url, "collectstatic", "--noinput", "-v0", quiet=True)
 
 
 def setup_django(url: str) -> None:

@@ -1,0 +1,407 @@
+"""Concurrent annotators against three app servers and two task workers on one PostgreSQL.
+
+Run:
+
+    .venv/bin/python bench/load_test.py                      # 50 annotators, 30 s
+    .venv/bin/python bench/load_test.py --annotators 6 --seconds 5 --ceiling-seconds 3   # smoke
+
+The script creates (once) and fills a database with `bench_data`, starts three
+gunicorn servers on 127.0.0.1:8101-8103 and two `manage.py db_worker` processes,
+all production-like (DEBUG off) and sharing nothing but PostgreSQL, then:
+
+1. ceiling: every simulated annotator requests the no-op view (/healthz) in a loop
+   for `--ceiling-seconds`;
+2. work: every annotator logs in (once, before timing), then for `--seconds` opens
+   the queue, opens the article it is sent to, tags each unit through the page's
+   own stance endpoint (htmx POST with the CSRF token, round-robin over the three
+   servers, so the session, the queue and the versions must live in the database),
+   sometimes changes its mind on a unit, and marks the article done.
+
+It prints stance saves per second relative to the ceiling, p50/p95 latencies,
+errors (budget: 0) and checks, after stopping everything, that every acknowledged
+judgement is in the database exactly once with its last acknowledged label, with
+one history row per acknowledged change. Every loop is bounded by the deadline
+and each request by a timeout, so the script always ends and stops its servers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import random
+import re
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from http.cookies import SimpleCookie
+from pathlib import Path
+from urllib.parse import urlencode
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import _common  # noqa: E402
+
+PORTS = [8101, 8102, 8103]
+PASSWORD = "load-test-password-1"
+UNIT_RE = re.compile(r'data-unit="(\d+):(\d+)"')
+VERSION_RE = re.compile(r'name="version" value="(\d+)"')
+ARTICLE_RE = re.compile(r"/projects/[\w-]+/articles/(\d+)/")
+
+
+# --- A minimal HTTP/1.1 client (one connection per request, as sync gunicorn workers close) ---
+
+
+@dataclass
+class Response:
+    status: int
+    headers: dict[str, str]
+    cookies: dict[str, str]
+    body: str
+
+
+async def request(port: int, method: str, path: str, *, cookies: dict[str, str], data: dict | None = None,
+                  headers: dict[str, str] | None = None, timeout: float = 30.0) -> Response:
+    body = urlencode(data).encode() if data is not None else b""
+    lines = [f"{method} {path} HTTP/1.1", f"Host: 127.0.0.1:{port}", "Connection: close",
+             "User-Agent: claimtrack-load-test"]
+    if cookies:
+        lines.append("Cookie: " + "; ".join(f"{k}={v}" for k, v in cookies.items()))
+    if data is not None:
+        lines += ["Content-Type: application/x-www-form-urlencoded", f"Content-Length: {len(body)}"]
+    for k, v in (headers or {}).items():
+        lines.append(f"{k}: {v}")
+    raw = ("\r\n".join(lines) + "\r\n\r\n").encode() + body
+
+    async def exchange() -> bytes:
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        try:
+            writer.write(raw)
+            await writer.drain()
+            return await reader.read(-1)
+        finally:
+            writer.close()
+
+    answer = await asyncio.wait_for(exchange(), timeout)
+    head, _, content = answer.partition(b"\r\n\r\n")
+    head_lines = head.decode("latin-1").split("\r\n")
+    status = int(head_lines[0].split()[1])
+    out_headers, out_cookies = {}, {}
+    for line in head_lines[1:]:
+        name, _, value = line.partition(":")
+        if name.lower() == "set-cookie":
+            jar = SimpleCookie()
+            jar.load(value.strip())
+            out_cookies.update({k: m.value for k, m in jar.items()})
+        else:
+            out_headers[name.lower()] = value.strip()
+    return Response(status, out_headers, out_cookies, content.decode("utf-8", "replace"))
+
+
+# --- Simulated annotators ----------------------------------------------------------------
+
+
+@dataclass
+class Stats:
+    latencies: dict[str, list[float]] = field(default_factory=lambda: defaultdict(list))
+    errors: Counter = field(default_factory=Counter)
+    error_samples: list[str] = field(default_factory=list)
+    # (username, claim, source) -> labels acknowledged, in order
+    acked: dict[tuple[str, int, int], list[str]] = field(default_factory=lambda: defaultdict(list))
+    articles_done: int = 0
+
+    def error(self, kind: str, detail: str) -> None:
+        self.errors[kind] += 1
+        if len(self.error_samples) < 10:
+            self.error_samples.append(f"{kind}: {detail[:300]}")
+
+
+class Annotator:
+    def __init__(self, username: str, slug: str, labels: list[str], stats: Stats, rng: random.Random):
+        self.username, self.slug, self.labels, self.stats, self.rng = username, slug, labels, stats, rng
+        self.cookies: dict[str, str] = {}
+        self.turn = rng.randrange(len(PORTS))
+
+    def port(self) -> int:
+        # Round-robin over the servers: no request may rely on the previous one's process.
+        self.turn = (self.turn + 1) % len(PORTS)
+        return PORTS[self.turn]
+
+    async def call(self, kind: str, method: str, path: str, **kw) -> Response:
+        began = time.perf_counter()
+        response = await request(self.port(), method, path, cookies=self.cookies, **kw)
+        self.stats.latencies[kind].append(time.perf_counter() - began)
+        self.cookies.update(response.cookies)
+        return response
+
+    async def login(self) -> None:
+        page = await self.call("login", "GET", "/accounts/login/")
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.body).group(1)
+        done = await self.call("login", "POST", "/accounts/login/", data={
+            "username": self.username, "password": PASSWORD, "csrfmiddlewaretoken": token})
+        if done.status != 302 or "sessionid" not in self.cookies:
+            raise RuntimeError(f"login of {self.username} failed: {done.status}")
+
+    def htmx_headers(self) -> dict[str, str]:
+        return {"X-CSRFToken": self.cookies["csrftoken"], "HX-Request": "true",
+                "Referer": "http://127.0.0.1/"}
+
+    async def work(self, deadline: float) -> None:
+        while time.monotonic() < deadline:
+            queue = await self.call("queue", "GET", f"/projects/{self.slug}/queue/")
+            if queue.status != 302:
+                if queue.status == 200:  # nothing left to do: the queue is empty
+                    return
+                self.stats.error(f"queue {queue.status}", queue.body)
+                continue
+            location = queue.headers.get("location", "")
+            match = ARTICLE_RE.search(location)
+            if not match:
+                self.stats.error("queue redirect", location)
+                continue
+            article_id = int(match.group(1))
+            page = await self.call("article", "GET", location)
+            if page.status != 200:
+                self.stats.error(f"article {page.status}", page.body)
+                continue
+            units = [(int(c), int(s)) for c, s in UNIT_RE.findall(page.body)]
+            versions = {u: 0 for u in units}
+            plan = units + self.rng.sample(units, k=min(len(units), 1 if self.rng.random() < 0.3 else 0))
+            for claim, source in plan:
+                if time.monotonic() >= deadline:
+                    return
+                key = (self.username, claim, source)
+                previous = self.stats.acked[key][-1] if self.stats.acked[key] else None
+                label = self.rng.choice([x for x in self.labels if x != previous])
+                path = f"/projects/{self.slug}/articles/{article_id}/units/{claim}-{source}/"
+                saved = await self.call("stance save", "POST", path, headers=self.htmx_headers(),
+                                        data={"label": label, "version": versions[(claim, source)]})
+                if saved.status != 200 or 'data-error="1"' in saved.body:
+                    self.stats.error(f"stance save {saved.status}", saved.body)
+                    continue
+                self.stats.acked[key].append(label)
+                version = VERSION_RE.search(saved.body)
+                versions[(claim, source)] = int(version.group(1)) if version else versions[(claim, source)] + 1
+            if time.monotonic() >= deadline:
+                return
+            done = await self.call("article done", "POST", f"/projects/{self.slug}/articles/{article_id}/done/",
+                                   headers=self.htmx_headers(), data={})
+            if done.status != 200 or "hx-redirect" not in done.headers:
+                self.stats.error(f"article done {done.status}", done.body)
+                continue
+            self.stats.articles_done += 1
+
+    async def ping(self, deadline: float) -> None:
+        while time.monotonic() < deadline:
+            response = await self.call("no-op", "GET", "/healthz")
+            if response.status != 200:
+                self.stats.error(f"healthz {response.status}", response.body)
+
+
+async def guarded(stats: Stats, coro) -> None:
+    try:
+        await coro
+    except Exception as exc:  # counted, never silent
+        stats.error(type(exc).__name__, str(exc))
+
+
+# --- Processes ---------------------------------------------------------------------------
+
+
+class Fleet:
+    """The app servers and task workers this script starts, and stops, itself."""
+
+    def __init__(self, url: str, workers_per_server: int):
+        self.url, self.workers_per_server = url, workers_per_server
+        self.procs: list[subprocess.Popen] = []
+        self.logs = []
+
+    def start(self) -> None:
+        env = _common.env_for(self.url, CONN_MAX_AGE="60")
+        gunicorn = str(Path(_common.PYTHON).with_name("gunicorn"))
+        for port in PORTS:
+            self._spawn([gunicorn, "claimtrack.wsgi:application", "--bind", f"127.0.0.1:{port}",
+                         "--workers", str(self.workers_per_server), "--timeout", "60",
+                         "--backlog", "256"], env, f"gunicorn-{port}")
+        for n in (1, 2):
+            self._spawn([_common.PYTHON, "manage.py", "db_worker"], env, f"db_worker-{n}")
+        self._wait_ready()
+
+    def _spawn(self, argv, env, name) -> None:
+        log = open(_common.ROOT / "bench" / "out" / f"{name}.log", "w")
+        self.logs.append(log)
+        self.procs.append(subprocess.Popen(argv, env=env, cwd=_common.ROOT, stdout=log, stderr=log,
+                                           start_new_session=True))
+
+    def _wait_ready(self) -> None:
+        deadline = time.monotonic() + 60
+        for port in PORTS:
+            while True:
+                try:
+                    if asyncio.run(request(port, "GET", "/healthz", cookies={}, timeout=5)).status == 200:
+                        break
+                except OSError:
+                    pass
+                if time.monotonic() > deadline or any(p.poll() is not None for p in self.procs):
+                    self.stop()
+                    raise SystemExit(f"server on {port} did not start; see bench/out/gunicorn-{port}.log")
+                time.sleep(0.3)
+
+    def alive(self) -> bool:
+        return all(p.poll() is None for p in self.procs)
+
+    def stop(self) -> None:
+        for p in self.procs:
+            if p.poll() is None:
+                p.send_signal(signal.SIGTERM)
+        for p in self.procs:
+            try:
+                p.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                p.kill()
+                p.wait()
+        for log in self.logs:
+            log.close()
+
+
+# --- Checks --------------------------------------------------------------------------------
+
+
+def verify(url: str, slug: str, stats: Stats, since) -> dict:
+    """Every acknowledged judgement exactly once, with its last label and its history."""
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        rows = conn.execute(
+            """SELECT u.username, s.claim_id, s.source_id, s.label, s.version
+                 FROM annotations_stance s JOIN auth_user u ON u.id = s.annotator_id
+                WHERE u.username LIKE %s AND s.updated_at >= %s""",
+            [f"{slug}-ann%", since],
+        ).fetchall()
+        history = conn.execute(
+            """SELECT u.username, h.claim_id, h.source_id, count(*), count(*) FILTER (WHERE h.action = 'create')
+                 FROM annotations_history h JOIN auth_user u ON u.id = h.annotator_id
+                WHERE u.username LIKE %s AND h.created_at >= %s AND h.kind = 'stance'
+                GROUP BY 1, 2, 3""",
+            [f"{slug}-ann%", since],
+        ).fetchall()
+    stored = Counter((r[0], r[1], r[2]) for r in rows)
+    labels = {(r[0], r[1], r[2]): r[3] for r in rows}
+    versions = {(r[0], r[1], r[2]): r[4] for r in rows}
+    changes = {(r[0], r[1], r[2]): (r[3], r[4]) for r in history}
+    lost = [k for k in stats.acked if k not in stored]
+    duplicated = [k for k, n in stored.items() if n > 1]
+    wrong_label = [k for k, seq in stats.acked.items() if k in labels and labels[k] != seq[-1]]
+    wrong_history = [k for k, seq in stats.acked.items() if changes.get(k) != (len(seq), 1)]
+    wrong_version = [k for k, seq in stats.acked.items() if k in versions and versions[k] != len(seq)]
+    unacknowledged = [k for k in stored if k not in stats.acked]
+    return {"acknowledged_saves": sum(len(v) for v in stats.acked.values()),
+            "acknowledged_units": len(stats.acked), "stored_units": len(stored), "lost": len(lost),
+            "duplicated": len(duplicated), "wrong_label": len(wrong_label),
+            "wrong_history": len(wrong_history), "wrong_version": len(wrong_version),
+            "stored_without_ack": len(unacknowledged)}
+
+
+# --- Main --------------------------------------------------------------------------------------
+
+
+async def phase(users: list[Annotator], seconds: float, what: str) -> float:
+    deadline = time.monotonic() + seconds
+    began = time.perf_counter()
+    stats = users[0].stats
+    coros = [u.ping(deadline) if what == "ping" else u.work(deadline) for u in users]
+    await asyncio.gather(*(guarded(stats, c) for c in coros))
+    return time.perf_counter() - began
+
+
+def ms(values: list[float], p: float) -> float:
+    return _common.percentile(values, p) * 1000
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", default="ct_load", help="database (created and filled when missing)")
+    parser.add_argument("--slug", default="load")
+    parser.add_argument("--annotators", type=int, default=50)
+    parser.add_argument("--articles", type=int, default=3000, help="articles of the project when created")
+    parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--ceiling-seconds", type=float, default=10)
+    parser.add_argument("--workers-per-server", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+
+    url = _common.database_url(args.db)
+    (_common.ROOT / "bench" / "out").mkdir(exist_ok=True)
+    _common.prepare(url)
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        project = conn.execute("SELECT labels FROM annotations_project WHERE slug = %s", [args.slug]).fetchone()
+        members = conn.execute(
+            "SELECT count(*) FROM annotations_membership m JOIN annotations_project p ON p.id = m.project_id "
+            "WHERE p.slug = %s AND m.role = 'annotator'", [args.slug]).fetchone()[0]
+    if project is None or members < args.annotators:
+        print(f"filling {args.db}: bench_data {args.slug} --articles {args.articles} --annotators {args.annotators}")
+        _common.manage(url, "bench_data", args.slug, "--articles", str(args.articles), "--annotators",
+                       str(args.annotators), "--pending", "0.9", "--password", PASSWORD, "--seed", str(args.seed))
+        with psycopg.connect(url) as conn:
+            project = conn.execute("SELECT labels FROM annotations_project WHERE slug = %s",
+                                   [args.slug]).fetchone()
+    labels = project[0]
+
+    rng = random.Random(args.seed)
+    ceiling_stats, stats = Stats(), Stats()
+    names = [f"{args.slug}-ann{i:03d}" for i in range(1, args.annotators + 1)]
+    fleet = Fleet(url, args.workers_per_server)
+    fleet.start()
+    try:
+        pingers = [Annotator(n, args.slug, labels, ceiling_stats, random.Random(rng.random())) for n in names]
+        ceiling_time = asyncio.run(phase(pingers, args.ceiling_seconds, "ping"))
+        users = [Annotator(n, args.slug, labels, stats, random.Random(rng.random())) for n in names]
+
+        async def login_all():
+            await asyncio.gather(*(u.login() for u in users))
+
+        asyncio.run(login_all())
+        stats.latencies.clear()
+        with psycopg.connect(url) as conn:
+            since = conn.execute("SELECT now()").fetchone()[0]
+        work_time = asyncio.run(phase(users, args.seconds, "work"))
+        servers_alive = fleet.alive()
+    finally:
+        fleet.stop()
+
+    check = verify(url, args.slug, stats, since)
+    noop = ceiling_stats.latencies["no-op"]
+    saves = stats.latencies["stance save"]
+    all_work = [x for v in stats.latencies.values() for x in v]
+    noop_rate = len(noop) / ceiling_time
+    save_rate = len(saves) / work_time
+    req_rate = len(all_work) / work_time
+    errors = sum(stats.errors.values()) + sum(ceiling_stats.errors.values())
+    print(f"machine: {_common.machine()}")
+    print(f"set-up: {args.annotators} annotators, 3 gunicorn servers × {args.workers_per_server} sync workers "
+          f"(ports {PORTS[0]}-{PORTS[-1]}), 2 db_workers, one PostgreSQL; {args.seconds:g} s of work")
+    print(f"ceiling (no-op /healthz): {noop_rate:,.1f} req/s, p50 {ms(noop, 50):.1f} ms, p95 {ms(noop, 95):.1f} ms")
+    print(f"stance saves: {save_rate:,.1f} /s = {save_rate / noop_rate:.2f} × ceiling; "
+          f"all annotation requests {req_rate:,.1f} /s = {req_rate / noop_rate:.2f} × ceiling")
+    for kind in ["queue", "article", "stance save", "article done"]:
+        values = stats.latencies.get(kind, [])
+        if values:
+            print(f"  {kind:13} {len(values):6} requests  p50 {ms(values, 50):7.1f} ms  p95 {ms(values, 95):7.1f} ms")
+    print(f"articles done: {stats.articles_done}")
+    print(f"errors: {errors} {dict(stats.errors + ceiling_stats.errors) if errors else ''}")
+    for sample in stats.error_samples + ceiling_stats.error_samples:
+        print("   ", sample)
+    print("judgements: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in check.items()))
+    ok = (errors == 0 and servers_alive and check["lost"] == 0 and check["duplicated"] == 0
+          and check["wrong_label"] == 0 and check["wrong_history"] == 0 and check["wrong_version"] == 0
+          and check["acknowledged_saves"] > 0)
+    print("verdict: " + ("ok — no error, no lost or duplicated judgement" if ok else "FAILED"))
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
