@@ -1,3 +1,149 @@
 """API: agreement, disagreements and resolutions."""
 
-urlpatterns: list = []
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.urls import path
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.generics import GenericAPIView
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from annotations import review, services
+from annotations.models import Claim, Source, Stance, Unit
+from annotations.permissions import project_for_user
+
+
+class ResolutionInput(serializers.Serializer):
+    claim = serializers.IntegerField(min_value=1)
+    source = serializers.IntegerField(min_value=1)
+    label = serializers.CharField(max_length=32)
+    reason = serializers.CharField(max_length=5000, allow_blank=False, trim_whitespace=True,
+                                   error_messages={"blank": "Give a reason for the decision."})
+    version = serializers.IntegerField(min_value=0, required=False, allow_null=True)
+
+
+class ResolutionOutput(serializers.Serializer):
+    claim = serializers.IntegerField()
+    source = serializers.IntegerField()
+    label = serializers.CharField()
+    status = serializers.CharField()
+    reason = serializers.CharField()
+    resolved_by = serializers.CharField(allow_null=True)
+    version = serializers.IntegerField()
+    updated_at = serializers.DateTimeField()
+
+
+def resolution_data(resolution) -> dict:
+    return review.resolution_state(resolution)
+
+
+def unit_data(unit: review.DisputedUnit) -> dict:
+    return {
+        "claim": unit.claim_id,
+        "source": unit.source_id,
+        "article": unit.article_id,
+        "article_title": unit.article_title,
+        "claim_text": unit.claim_text,
+        "source_name": unit.source_name,
+        "passage": {"before": unit.passage_before, "evidence": unit.evidence, "after": unit.passage_after},
+        "judgements": [{"annotator": j.annotator, "label": j.label, "note": j.note} for j in unit.judgements],
+        "suggestion": {"label": unit.suggested_label or None, "score": unit.suggestion_score},
+        "resolution": resolution_data(unit.resolution) if unit.resolution else None,
+    }
+
+
+class AgreementView(APIView):
+    """Agreement figures of a project (any member)."""
+
+    @extend_schema(responses=inline_serializer("Agreement", {
+        "krippendorff_alpha": serializers.FloatField(allow_null=True),
+        "fleiss_kappa": serializers.FloatField(allow_null=True),
+        "cohen_kappa": serializers.ListField(child=serializers.DictField()),
+        "units": serializers.IntegerField(),
+        "observed_agreement": serializers.FloatField(allow_null=True),
+        "per_label": serializers.ListField(child=serializers.DictField()),
+        "confusion": serializers.DictField(),
+        "not_defined": serializers.DictField(),
+    }))
+    def get(self, request, slug: str):
+        project, _ = project_for_user(request.user, slug)
+        return Response(review.project_agreement(project))
+
+
+class DisagreementListView(GenericAPIView):
+    """Units in dispute with every judgement, the passage and the machine's suggestion (leads)."""
+
+    @extend_schema(parameters=[
+        OpenApiParameter("labels", str, description='two labels, e.g. "alleges,denies" ("none": missing)'),
+        OpenApiParameter("annotator", str), OpenApiParameter("article", int),
+        OpenApiParameter("status", str, enum=["open", "settled", "all"]),
+    ], responses=inline_serializer("DisputedUnit", {"claim": serializers.IntegerField()}, many=True))
+    def get(self, request, slug: str):
+        project, _ = project_for_user(request.user, slug, lead=True)
+        params = request.query_params
+        errors = {}
+        try:
+            labels = review.parse_label_pair(params.get("labels"), project)
+        except ValueError as exc:
+            errors["labels"] = [str(exc)]
+        state = params.get("status") or "open"
+        if state not in {"open", "settled", "all"}:
+            errors["status"] = ["status must be open, settled or all."]
+        article = params.get("article")
+        if article and not article.isdigit():
+            errors["article"] = ["article must be an article id."]
+        if errors:
+            return Response(errors, status=status.HTTP_400_BAD_REQUEST)
+        queue = review.disputed_units(
+            project, labels=labels, annotator=params.get("annotator") or None,
+            article=int(article) if article else None, status=state,
+        )
+        page = self.paginate_queryset(queue.units)
+        return self.get_paginated_response([unit_data(u) for u in page])
+
+
+class ResolutionCreateView(GenericAPIView):
+    """A lead settles (or revises the settlement of) a unit; 409 when another lead got there first."""
+
+    serializer_class = ResolutionInput
+
+    @extend_schema(request=ResolutionInput, responses={200: ResolutionOutput, 201: ResolutionOutput})
+    def post(self, request, slug: str):
+        project, _ = project_for_user(request.user, slug, lead=True)
+        data = ResolutionInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        claim = Claim.objects.select_related("article__project").filter(
+            pk=values["claim"], article__project=project).first()
+        source = Source.objects.filter(pk=values["source"]).first()
+        if claim is None or source is None:
+            return Response({"detail": "No such claim or source in this project."},
+                            status=status.HTTP_400_BAD_REQUEST)
+        if not (Unit.objects.filter(claim=claim, source=source).exists()
+                or Stance.objects.filter(claim=claim, source=source).exists()):
+            return Response({"detail": "This source is not a unit of that claim."},
+                            status=status.HTTP_400_BAD_REQUEST)
+        try:
+            resolution = services.resolution_set(
+                claim=claim, source=source, label=values["label"], reason=values["reason"],
+                lead=request.user, expected_version=values.get("version"), via="api",
+            )
+        except DjangoValidationError as exc:
+            return Response({"label": exc.messages}, status=status.HTTP_400_BAD_REQUEST)
+        except services.Conflict as exc:
+            body = {"detail": str(exc),
+                    "current": resolution_data(exc.current) if exc.current is not None else None}
+            return Response(body, status=status.HTTP_409_CONFLICT)
+        created = resolution.version == 1
+        return Response(resolution_data(resolution),
+                        status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
+
+
+urlpatterns = [
+    path("projects/<slug:slug>/agreement/", AgreementView.as_view(), name="review-agreement"),
+    path("projects/<slug:slug>/disagreements/", DisagreementListView.as_view(),
+         name="review-disagreements"),
+    path("projects/<slug:slug>/resolutions/", ResolutionCreateView.as_view(), name="review-resolutions"),
+]

@@ -1,3 +1,162 @@
-"""Pages: review."""
+"""Pages: the disagreement queue, settling units, and the agreement dashboard (leads only)."""
 
-urlpatterns: list = []
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import trigger_client_event
+
+from annotations import review, review_charts, services
+from annotations.models import Claim, Source, Stance, Unit
+from annotations.permissions import project_for_user
+
+STATUSES = ("open", "settled", "all")
+
+
+def _filters(request, project) -> tuple[dict, list[str]]:
+    """Read the queue's filters from the query string; errors are messages, never a 500."""
+    errors = []
+    params = request.GET
+    try:
+        labels = review.parse_label_pair(params.get("labels"), project)
+    except ValueError as exc:
+        labels = None
+        errors.append(str(exc))
+    state = params.get("status") or "open"
+    if state not in STATUSES:
+        errors.append(_("Status must be open, settled or all."))
+        state = "open"
+    article = params.get("article") or ""
+    if article and not article.isdigit():
+        errors.append(_("Choose an article from the list."))
+        article = ""
+    return {
+        "labels": labels, "annotator": params.get("annotator") or None,
+        "article": int(article) if article else None, "status": state,
+    }, errors
+
+
+def _label_pairs(project) -> list[tuple[str, str]]:
+    labels = [*project.labels, review.MISSING]
+    return [(a, b) for i, a in enumerate(labels) for b in labels[i + 1:]]
+
+
+@login_required
+@require_GET
+def review_queue(request, slug):
+    project, membership = project_for_user(request.user, slug, lead=True)
+    filters, errors = _filters(request, project)
+    queue = review.disputed_units(project, **filters)
+    template = "annotations/review_queue.html"
+    if request.htmx and request.htmx.target == "review-queue":
+        template += "#review-queue"
+    context = {
+        "project": project, "membership": membership, "queue": queue, "filters": filters,
+        "filter_errors": errors, "label_pairs": _label_pairs(project), "statuses": STATUSES,
+        "labels_param": ",".join(filters["labels"]) if filters["labels"] else "",
+    }
+    return render(request, template, context)
+
+
+def _render_unit(request, project, unit, *, status=200, error="", conflict=None, saved=False):
+    unit.error, unit.conflict = error, conflict
+    context = {"project": project, "unit": unit, "saved": saved}
+    return render(request, "annotations/review_queue.html#review-unit", context, status=status)
+
+
+@login_required
+@require_POST
+def review_resolve(request, slug):
+    """Settle one unit from the queue. Conflicts and bad input are shown in the unit's card."""
+    project, _membership = project_for_user(request.user, slug, lead=True)
+    post = request.POST
+    claim_id, source_id, version = post.get("claim", ""), post.get("source", ""), post.get("version", "")
+    if not (claim_id.isdigit() and source_id.isdigit()) or (version and not version.isdigit()):
+        return _bad_request(request, project, _("This form is incomplete; reload the page."))
+    claim = Claim.objects.select_related("article__project").filter(
+        pk=int(claim_id), article__project=project).first()
+    source = Source.objects.filter(pk=int(source_id)).first()
+    if claim is None or source is None or not (
+        Unit.objects.filter(claim=claim, source=source).exists()
+        or Stance.objects.filter(claim=claim, source=source).exists()
+    ):
+        return _bad_request(request, project, _("No such unit in this project."))
+    label, reason = post.get("label", ""), post.get("reason", "").strip()
+    error = ""
+    if label not in project.labels:
+        error = _("Choose one of the project's labels: %(labels)s.") % {"labels": ", ".join(project.labels)}
+    elif not reason:
+        error = _("Give a reason for the decision (press r to type it).")
+    if error:
+        return _respond_error(request, project, claim, source, error, status=400)
+    try:
+        services.resolution_set(
+            claim=claim, source=source, label=label, reason=reason, lead=request.user,
+            expected_version=int(version) if version else 0, via="page",
+        )
+    except ValidationError as exc:
+        return _respond_error(request, project, claim, source, " ".join(exc.messages), status=400)
+    except services.Conflict as exc:
+        return _respond_error(request, project, claim, source, str(exc), status=409, conflict=exc.current)
+    unit = review.disputed_unit(project, claim.pk, source.pk)
+    message = _("Settled %(source)s on “%(claim)s” as %(label)s.") % {
+        "source": source.name, "claim": claim.text[:60], "label": label}
+    if request.htmx:
+        response = _render_unit(request, project, unit, saved=True)
+        trigger_client_event(response, "resolutionSaved", {"message": message, "unit": f"{claim.pk}:{source.pk}"})
+        return response
+    messages.success(request, message)
+    return redirect(reverse("annotations:review", args=[project.slug]) + f"#unit-{claim.pk}-{source.pk}")
+
+
+def _bad_request(request, project, error):
+    if request.htmx:
+        return render(request, "annotations/review_queue.html#review-message",
+                      {"error": error}, status=400)
+    messages.error(request, error)
+    return redirect("annotations:review", slug=project.slug)
+
+
+def _respond_error(request, project, claim, source, error, *, status, conflict=None):
+    unit = review.disputed_unit(project, claim.pk, source.pk)
+    if unit is None:
+        return _bad_request(request, project, error)
+    if request.htmx:
+        return _render_unit(request, project, unit, status=status, error=error, conflict=conflict)
+    queue = review.disputed_units(project, status="all")
+    for item in queue.units:
+        if item.key == unit.key:
+            item.error, item.conflict = error, conflict
+    context = {
+        "project": project, "queue": queue, "filters": {"status": "all"}, "filter_errors": [],
+        "label_pairs": _label_pairs(project), "statuses": STATUSES, "labels_param": "",
+    }
+    return render(request, "annotations/review_queue.html", context, status=status)
+
+
+@login_required
+@require_GET
+def review_agreement(request, slug):
+    """Agreement dashboard: the figures, heatmap and α per label as SVG, annotators, progress."""
+    project, membership = project_for_user(request.user, slug, lead=True)
+    report = review.project_agreement(project)
+    dashboard = review.dashboard(project, report)
+    context = {
+        "project": project, "membership": membership, "report": report, "dashboard": dashboard,
+        "heatmap": review_charts.heatmap(report["confusion"]["labels"], report["confusion"]["matrix"]),
+        "alpha_bars": review_charts.bars([(row["label"], row["alpha"]) for row in report["per_label"]]),
+        "progress_chart": review_charts.progress(dashboard["progress"]),
+    }
+    return render(request, "annotations/review_agreement.html", context)
+
+
+urlpatterns = [
+    path("projects/<slug:slug>/review/", review_queue, name="review"),
+    path("projects/<slug:slug>/review/resolve/", review_resolve, name="review-resolve"),
+    path("projects/<slug:slug>/review/agreement/", review_agreement, name="review-agreement"),
+]
