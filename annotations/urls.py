@@ -1,6 +1,6 @@
 """Page routes. Each views module owns its `urlpatterns`; this joins them."""
 
-from annotations.views import annotate, jobs, projects, review
+from annotations.views import annotate, jobs, projects, review, tracking
 
 app_name = "annotations"
 
@@ -9,4 +9,5 @@ urlpatterns = [
     *annotate.urlpatterns,
     *review.urlpatterns,
     *jobs.urlpatterns,
+    *tracking.urlpatterns,
 ]

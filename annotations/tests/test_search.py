@@ -1,0 +1,67 @@
+"""One search box over articles, claims and sources, in Dutch and English."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from annotations import search
+from annotations.tests.factories import ArticleFactory, ClaimFactory, ProjectFactory, SourceFactory, UnitFactory
+
+NL = "De AIVD onderzoekt de beweringen over spionage door Huawei. Dat melden ingewijden aan de krant."
+EN = "The intelligence service is investigating whether Huawei equipment was used for spying."
+
+
+@pytest.fixture
+def corpus(project):
+    nl = ArticleFactory(project=project, language="nl", title="Onderzoek naar Huawei", body=NL)
+    en = ArticleFactory(project=project, language="en", title="Inquiry into Huawei", body=EN)
+    nl_claim = ClaimFactory(article=nl, start=0, end=59, text=NL[:59])
+    en_claim = ClaimFactory(article=en, start=0, end=len(EN), text=EN)
+    loman = SourceFactory(name="René Loman", aliases=["woordvoerder VodafoneZiggo"])
+    UnitFactory(claim=nl_claim, source=loman)
+    other = ProjectFactory(slug="elsewhere")
+    hidden = ArticleFactory(project=other, language="nl", title="Huawei elders", body="Huawei onderzoekt zichzelf.")
+    ClaimFactory(article=hidden, start=0, end=10, text="Huawei ond")
+    return {"nl": nl, "en": en, "nl_claim": nl_claim, "en_claim": en_claim, "loman": loman}
+
+
+def test_dutch_stemming_finds_inflected_forms(require_postgres, project, corpus):
+    # "bewering" (singular) matches "beweringen" only through the Dutch stemmer.
+    results = search.search_project(project=project, query="bewering")
+    assert [a.pk for a in results.articles] == [corpus["nl"].pk]
+    assert [c.pk for c in results.claims] == [corpus["nl_claim"].pk]
+
+
+def test_english_stemming_finds_inflected_forms(require_postgres, project, corpus):
+    results = search.search_project(project=project, query="investigates spies")
+    assert [a.pk for a in results.articles] == [corpus["en"].pk]
+    assert [c.pk for c in results.claims] == [corpus["en_claim"].pk]
+
+
+def test_names_match_both_languages_and_rank_and_stay_in_the_project(project, corpus):
+    results = search.search_project(project=project, query="Huawei")
+    assert {a.pk for a in results.articles} == {corpus["nl"].pk, corpus["en"].pk}
+    assert all(a.project_id == project.pk for a in results.articles)
+    assert all(c.article.project_id == project.pk for c in results.claims)
+
+
+def test_sources_match_by_folded_name_and_alias(project, corpus):
+    assert [s.pk for s in search.search_project(project=project, query="rene loman").sources] == [corpus["loman"].pk]
+    assert [s.pk for s in search.search_project(project=project, query="VodafoneZiggo").sources] == [corpus["loman"].pk]
+    assert search.search_project(project=project, query="   ").total == 0
+
+
+def test_search_query_syntax_never_errors(require_postgres, project, corpus):
+    for query in ['"unclosed', "a & | ! b", "-", "or or", "Huawei:*", "' OR 1=1 --"]:
+        search.search_project(project=project, query=query)
+
+
+def test_search_page_lists_each_kind_and_its_fragment(client, annotator, project, corpus):
+    client.force_login(annotator)
+    url = reverse("annotations:search", args=["huawei"])
+    html = client.get(url, {"q": "Huawei"}).content.decode()
+    assert f'data-result="article:{corpus["nl"].pk}"' in html
+    assert f'data-result="claim:{corpus["en_claim"].pk}"' in html
+    r = client.get(url, {"q": "Loman"}, headers={"HX-Request": "true"})
+    assert "<html" not in r.content.decode() and f'data-result="source:{corpus["loman"].pk}"' in r.content.decode()

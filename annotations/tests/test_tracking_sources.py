@@ -1,0 +1,179 @@
+"""Source pages and merging duplicate sources: every judgement follows, history kept."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from annotations import services
+from annotations.models import History, Resolution, Source, Stance, Unit
+from annotations.tests.factories import ArticleFactory, ClaimFactory, SourceFactory, UnitFactory
+
+
+@pytest.fixture
+def claim(project):
+    return ClaimFactory(article=ArticleFactory(project=project))
+
+
+@pytest.fixture
+def claim2(project):
+    return ClaimFactory(article=ArticleFactory(project=project))
+
+
+@pytest.fixture
+def duo(claim):
+    """A source and its duplicate, both heard on `claim`."""
+    org = SourceFactory(name="VodafoneZiggo", kind="organisation")
+    target = SourceFactory(name="René Loman", kind="person")
+    duplicate = SourceFactory(name="Rene Loman", kind="person", role="woordvoerder", affiliation=org,
+                              aliases=["R. Loman"])
+    UnitFactory(claim=claim, source=target)
+    UnitFactory(claim=claim, source=duplicate, suggested_label="no_comment")
+    return target, duplicate
+
+
+def test_merge_moves_units_stances_resolutions_and_history(project, claim, claim2, annotator, lead, duo):
+    target, duplicate = duo
+    UnitFactory(claim=claim2, source=duplicate)
+    services.stance_record(claim=claim2, source=duplicate, annotator=annotator, label="denies")
+    Resolution.objects.create(claim=claim2, source=duplicate, label="denies", status="consensus")
+    before = History.objects.filter(source=duplicate).count()
+    assert before == 1
+
+    services.source_merge(target=target, duplicate=duplicate, user=lead)
+
+    assert not Unit.objects.filter(source=duplicate).exists()
+    assert not Stance.objects.filter(source=duplicate).exists()
+    assert not Resolution.objects.filter(source=duplicate).exists()
+    assert not History.objects.filter(source=duplicate).exists()
+    assert Stance.objects.get(claim=claim2, source=target).label == "denies"
+    assert Resolution.objects.get(claim=claim2, source=target).label == "denies"
+    # One unit per claim for the target; it inherits the duplicate's machine suggestion.
+    assert Unit.objects.get(claim=claim, source=target).suggested_label == "alleges"
+    assert Unit.objects.filter(claim=claim2, source=target).count() == 1
+    history = History.objects.filter(source=target, actor=lead, via="page")
+    assert {(h.kind, h.action) for h in history} == {("stance", "update"), ("resolution", "update")}
+    assert all("Rene Loman" in h.reason for h in history)
+    target.refresh_from_db()
+    duplicate.refresh_from_db()
+    assert duplicate.merged_into == target
+    assert target.aliases == ["R. Loman"]  # "Rene Loman" folds to the target's own name
+    assert (target.role, target.affiliation.name) == ("woordvoerder", "VodafoneZiggo")
+
+
+def test_merge_collision_keeps_the_later_judgement_and_records_both(project, claim, annotator, lead, duo):
+    target, duplicate = duo
+    old = services.stance_record(claim=claim, source=target, annotator=annotator, label="alleges")
+    Stance.objects.filter(pk=old.pk).update(updated_at=timezone.now() - timedelta(days=1))
+    services.stance_record(claim=claim, source=duplicate, annotator=annotator, label="no_comment", note="later")
+
+    services.source_merge(target=target, duplicate=duplicate, user=lead)
+
+    kept = Stance.objects.get(claim=claim, annotator=annotator)
+    assert (kept.source, kept.label, kept.note) == (target, "no_comment", "later")
+    assert kept.version == 2
+    change = History.objects.filter(source=target, actor=lead).get()
+    assert (change.action, change.old_label, change.new_label) == ("update", "alleges", "no_comment")
+    # Both original decisions remain in the history, now under the target's name.
+    created = History.objects.filter(source=target, action="create").values_list("new_label", flat=True)
+    assert sorted(created) == ["alleges", "no_comment"]
+
+
+def test_merge_collision_where_target_is_later_deletes_the_duplicate_with_history(
+    project, claim, annotator, lead, duo
+):
+    target, duplicate = duo
+    dup = services.stance_record(claim=claim, source=duplicate, annotator=annotator, label="denies")
+    Stance.objects.filter(pk=dup.pk).update(updated_at=timezone.now() - timedelta(days=1))
+    services.stance_record(claim=claim, source=target, annotator=annotator, label="alleges")
+    services.source_merge(target=target, duplicate=duplicate, user=lead)
+    assert list(Stance.objects.filter(claim=claim).values_list("source_id", "label")) == [(target.pk, "alleges")]
+    gone = History.objects.get(source=target, action="delete")
+    assert (gone.old_label, gone.new_label, gone.annotator) == ("denies", "alleges", annotator)
+
+
+def test_merge_collision_of_resolutions_prefers_the_leads_decision(claim, lead, duo):
+    target, duplicate = duo
+    Resolution.objects.create(claim=claim, source=target, label="alleges", status="consensus")
+    Resolution.objects.create(claim=claim, source=duplicate, label="denies", status="resolved", resolved_by=lead,
+                              updated_at=timezone.now() - timedelta(days=3))
+    services.source_merge(target=target, duplicate=duplicate, user=lead)
+    res = Resolution.objects.get(claim=claim)
+    assert (res.source, res.label, res.status) == (target, "denies", "resolved")
+    assert History.objects.filter(kind="resolution", source=target, old_label="alleges", new_label="denies").exists()
+
+
+def test_merge_refuses_itself_and_already_merged_sources(lead, duo):
+    target, duplicate = duo
+    with pytest.raises(ValidationError):
+        services.source_merge(target=target, duplicate=target, user=lead)
+    services.source_merge(target=target, duplicate=duplicate, user=lead)
+    with pytest.raises(ValidationError, match="already merged"):
+        services.source_merge(target=target, duplicate=duplicate, user=lead)
+
+
+def test_aliases_are_cleaned(duo):
+    target, _ = duo
+    services.source_aliases_set(source=target, aliases=["  Loman ", "", "loman", "René Loman", "R.L."])
+    target.refresh_from_db()
+    assert target.aliases == ["Loman", "R.L."]
+
+
+# --- Pages -------------------------------------------------------------------------------------
+
+
+def source_url(source):
+    return reverse("annotations:source-detail", args=["huawei", source.pk])
+
+
+def test_source_page_shows_aliases_affiliation_and_timeline(client, annotator, claim, duo):
+    target, duplicate = duo
+    client.force_login(annotator)
+    html = client.get(source_url(duplicate)).content.decode()
+    assert "VodafoneZiggo" in html and "R. Loman" in html
+    assert f'data-timeline-row="{claim.pk}:{duplicate.pk}"' in html
+    assert "Merge a duplicate" not in html  # annotators do not merge
+
+
+def test_lead_merges_a_duplicate_on_the_page_and_the_old_page_redirects(client, lead, claim, duo):
+    target, duplicate = duo
+    client.force_login(lead)
+    r = client.post(reverse("annotations:source-merge", args=["huawei", target.pk]), {"duplicate": duplicate.pk})
+    assert r.status_code == 302
+    duplicate.refresh_from_db()
+    assert duplicate.merged_into == target
+    assert client.get(source_url(duplicate)).url == source_url(target)
+    r = client.post(reverse("annotations:source-merge", args=["huawei", target.pk]), {"duplicate": "x"}, follow=True)
+    assert "Choose a source heard in this project" in r.content.decode()
+
+
+def test_annotator_cannot_merge_or_edit_aliases(client, annotator, duo):
+    target, duplicate = duo
+    client.force_login(annotator)
+    assert client.post(reverse("annotations:source-merge", args=["huawei", target.pk]),
+                       {"duplicate": duplicate.pk}).status_code == 403
+    assert client.post(reverse("annotations:source-aliases", args=["huawei", target.pk]),
+                       {"aliases": "X"}).status_code == 403
+    duplicate.refresh_from_db()
+    target.refresh_from_db()
+    assert duplicate.merged_into is None and target.aliases == []
+
+
+def test_lead_edits_aliases(client, lead, duo):
+    target, _ = duo
+    client.force_login(lead)
+    client.post(reverse("annotations:source-aliases", args=["huawei", target.pk]), {"aliases": "Loman\nR. Loman\n"})
+    target.refresh_from_db()
+    assert target.aliases == ["Loman", "R. Loman"]
+
+
+def test_source_not_heard_in_the_project_is_404(client, annotator, outsider, duo):
+    stranger = Source.objects.create(name="Nobody here")
+    client.force_login(annotator)
+    assert client.get(source_url(stranger)).status_code == 404
+    client.force_login(outsider)
+    assert client.get(source_url(duo[0])).status_code == 404
