@@ -1,0 +1,315 @@
+"""The disagreement queue and agreement figures: page, API over real HTTP, command, permissions."""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+from io import StringIO
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.urls import reverse
+from rest_framework.authtoken.models import Token
+
+from annotations import agreement, review
+from annotations.models import Assignment, Membership, Stance
+from annotations.tests.factories import (
+    ArticleFactory,
+    ClaimFactory,
+    MembershipFactory,
+    SourceFactory,
+    UnitFactory,
+    UserFactory,
+)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache(db):
+    cache.clear()
+    yield
+    cache.clear()
+
+
+class World:
+    """Two annotators on three articles; which units are disputed is known by construction."""
+
+    def __init__(self, project, annotator, annotator2):
+        self.project = project
+        first = ArticleFactory(project=project, title="Huawei backdoor",
+                               body="Intro. <script>alert('x')</script> The minister said Huawei spies. "
+                                    "The firm denied it. Nobody else spoke.")
+        second = ArticleFactory(project=project, title="Port spill")
+        third = ArticleFactory(project=project, title="Only ann1")
+        self.articles = (first, second, third)
+        claim = ClaimFactory(article=first, start=37, end=70, text="Huawei spies")
+        self.minister, self.firm, self.union, self.aivd = (SourceFactory(name=n) for n in
+                                                           ("Minister", "The firm", "Union", "AIVD"))
+        units = {}
+
+        def unit(c, s, labels, notes=None):
+            UnitFactory(claim=c, source=s, suggested_label="denies", suggestion_score=0.7)
+            for user, label in labels:
+                Stance.objects.create(claim=c, source=s, annotator=user, label=label,
+                                      note=(notes or {}).get(user.username, ""))
+            units[(c.pk, s.pk)] = labels
+            return (c.pk, s.pk)
+
+        # Article 1: agree / differ / only one recorded it.
+        self.agreed = unit(claim, self.minister, [(annotator, "alleges"), (annotator2, "alleges")])
+        self.differ = unit(claim, self.firm, [(annotator, "denies"), (annotator2, "no_comment")],
+                           {"ann1": "<b>said no</b>"})
+        self.missing = unit(claim, self.union, [(annotator, "alleges")])
+        # Article 2: ann2 finished it without recording the unit ann1 recorded.
+        claim2 = ClaimFactory(article=second)
+        self.missing_done = unit(claim2, self.aivd, [(annotator, "no_comment")])
+        Assignment.objects.create(article=second, annotator=annotator2, status=Assignment.Status.DONE)
+        # Article 3: only ann1 worked on it, so nothing is disputed there.
+        claim3 = ClaimFactory(article=third)
+        unit(claim3, self.aivd, [(annotator, "denies")])
+        self.units = units
+        self.disputed = [self.differ, self.missing, self.missing_done]
+
+
+@pytest.fixture
+def world(project, lead, annotator, annotator2, owner, outsider):
+    return World(project, annotator, annotator2)
+
+
+def keys(queue):
+    return [(u.claim_id, u.source_id) for u in queue.units]
+
+
+def test_queue_lists_exactly_the_disputed_units(world):
+    queue = review.disputed_units(world.project)
+    assert sorted(keys(queue)) == sorted(world.disputed)
+    by_key = {(u.claim_id, u.source_id): u for u in queue.units}
+    differ = by_key[world.differ]
+    assert [(j.annotator, j.label, j.note) for j in differ.judgements] == [
+        ("ann1", "denies", "<b>said no</b>"), ("ann2", "no_comment", "")]
+    assert differ.suggested_label == "denies" and differ.suggestion_score == 0.7
+    body = world.articles[0].body
+    assert (differ.passage_before, differ.evidence, differ.passage_after) == (body[:37], body[37:70], body[70:])
+    missing = by_key[world.missing_done]
+    assert [(j.annotator, j.label) for j in missing.judgements] == [("ann1", "no_comment"), ("ann2", None)]
+
+
+def test_queue_filters_by_label_pair_annotator_and_article(world, annotator2):
+    project = world.project
+    assert keys(review.disputed_units(project, labels=("denies", "no_comment"))) == [world.differ]
+    assert sorted(keys(review.disputed_units(project, labels=("alleges", "none")))) == [world.missing]
+    assert keys(review.disputed_units(project, article=world.articles[1].pk)) == [world.missing_done]
+    assert sorted(keys(review.disputed_units(project, annotator="ann2"))) == sorted(world.disputed)
+    assert keys(review.disputed_units(project, annotator="nobody")) == []
+
+
+def test_a_settled_unit_leaves_the_open_queue(world, lead):
+    from annotations import services
+    from annotations.models import Claim, Source
+
+    claim, source = Claim.objects.get(pk=world.differ[0]), Source.objects.get(pk=world.differ[1])
+    before = keys(review.disputed_units(world.project))
+    services.resolution_set(claim=claim, source=source, label="denies", reason="The quote is a denial.",
+                            lead=lead)
+    assert world.differ in before
+    assert world.differ not in keys(review.disputed_units(world.project))
+    assert keys(review.disputed_units(world.project, status="settled")) == [world.differ]
+    assert world.differ in keys(review.disputed_units(world.project, status="all"))
+
+
+# --- The page --------------------------------------------------------------------------------
+
+
+def test_lead_sees_the_queue_with_escaped_passage_and_notes(client, world, lead):
+    client.force_login(lead)
+    response = client.get(reverse("annotations:review", args=["huawei"]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    for claim_id, source_id in world.disputed:
+        assert f'data-unit="{claim_id}:{source_id}"' in html
+    assert f'data-unit="{world.agreed[0]}:{world.agreed[1]}"' not in html
+    assert "<script>alert" not in html and "&lt;script&gt;alert" in html
+    assert "<b>said no</b>" not in html and "&lt;b&gt;said no&lt;/b&gt;" in html
+    assert 'data-suggestion="denies"' in html
+    assert "<script>" not in html.split("</head>")[1]  # no inline script in the body
+    assert reverse("annotations:review-agreement", args=["huawei"]) in html
+
+
+def test_htmx_filter_returns_only_the_queue_fragment(client, world, lead):
+    client.force_login(lead)
+    response = client.get(reverse("annotations:review", args=["huawei"]),
+                          {"labels": "denies,no_comment"},
+                          headers={"HX-Request": "true", "HX-Target": "review-queue"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<html" not in html and html.strip().startswith('<section id="review-queue"')
+    assert html.count('class="review-unit') == 1
+
+
+def test_bad_filter_is_a_message_not_an_error(client, world, lead):
+    client.force_login(lead)
+    response = client.get(reverse("annotations:review", args=["huawei"]), {"labels": "alleges,maybe"})
+    assert response.status_code == 200
+    assert "labels must be two of alleges, denies, no_comment, none" in response.content.decode()
+
+
+@pytest.mark.parametrize("name", ["annotations:review", "annotations:review-agreement"])
+def test_annotators_get_403_and_outsiders_404_on_lead_pages(client, world, annotator, outsider, lead, name):
+    url = reverse(name, args=["huawei"])
+    client.force_login(annotator)
+    assert client.get(url).status_code == 403
+    client.force_login(outsider)
+    assert client.get(url).status_code == 404
+    client.force_login(lead)
+    assert client.get(url).status_code == 200
+
+
+def test_annotator_cannot_settle_from_the_page(client, world, annotator):
+    client.force_login(annotator)
+    response = client.post(reverse("annotations:review-resolve", args=["huawei"]),
+                           {"claim": world.differ[0], "source": world.differ[1], "label": "denies",
+                            "reason": "x", "version": "0"})
+    assert response.status_code == 403
+
+
+def _grow(project, annotator, annotator2, n):
+    """Add n disputed units over several articles."""
+    for index in range(n):
+        if index % 10 == 0:
+            article = ArticleFactory(project=project)
+            claim = ClaimFactory(article=article)
+        source = SourceFactory()
+        UnitFactory(claim=claim, source=source)
+        Stance.objects.create(claim=claim, source=source, annotator=annotator, label="alleges", note="n")
+        if index % 3:
+            Stance.objects.create(claim=claim, source=source, annotator=annotator2, label="denies")
+
+
+@pytest.mark.parametrize("size", [5, 200])
+def test_queue_page_and_api_make_a_constant_number_of_queries(
+    client, project, lead, annotator, annotator2, size, django_assert_max_num_queries
+):
+    _grow(project, annotator, annotator2, size)
+    assert len(review.disputed_units(project).units) == size
+    client.force_login(lead)
+    # session, user, membership+project, stances, assignments, units, resolutions
+    with django_assert_max_num_queries(7):
+        response = client.get(reverse("annotations:review", args=["huawei"]))
+    assert response.status_code == 200
+    assert response.content.decode().count('class="review-unit') == size
+    # The API adds the throttle's six cache queries (database cache), the same at any size.
+    with django_assert_max_num_queries(13):
+        response = client.get("/api/v1/projects/huawei/disagreements/")
+    assert response.status_code == 200 and response.json()["count"] == size
+
+
+@pytest.mark.parametrize("size", [5, 200])
+def test_agreement_dashboard_makes_a_constant_number_of_queries(
+    client, project, lead, annotator, annotator2, size, django_assert_max_num_queries
+):
+    _grow(project, annotator, annotator2, size)
+    client.force_login(lead)
+    # session, user, membership, stances, usernames, per-annotator, timestamps, resolutions per day
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("annotations:review-agreement", args=["huawei"]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<svg" in html and 'data-annotator="ann1"' in html and 'data-row="alleges"' in html
+
+
+# --- The API over real HTTP -------------------------------------------------------------------
+
+
+def _call(base, path, user=None, method="GET", data=None):
+    body = json.dumps(data).encode() if data is not None else None
+    request = urllib.request.Request(base + path, data=body, method=method)
+    request.add_header("Accept", "application/json")
+    if body is not None:
+        request.add_header("Content-Type", "application/json")
+    if user is not None:
+        request.add_header("Authorization", f"Token {Token.objects.get_or_create(user=user)[0].key}")
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, json.loads(response.read() or b"null")
+    except urllib.error.HTTPError as exc:
+        return exc.code, json.loads(exc.read() or b"null")
+
+
+def test_api_agreement_equals_the_pure_figures_for_members_only(live_server, world, annotator, outsider, lead):
+    status, body = _call(live_server.url, "/api/v1/projects/huawei/agreement/", annotator)
+    assert status == 200
+    rows = [((s.claim_id, s.source_id), s.annotator.username, s.label)
+            for s in Stance.objects.select_related("annotator")]
+    expected = agreement.report(agreement.table_from_judgements(rows, world.project.labels),
+                                fleiss_raters=world.project.overlap)
+    for name in ("krippendorff_alpha", "fleiss_kappa", "observed_agreement", "units", "judgements",
+                 "per_label", "confusion", "not_defined"):
+        assert body[name] == pytest.approx(expected[name]) if isinstance(expected[name], float) \
+            else body[name] == expected[name], name
+    assert [(p["a"], p["b"], p["kappa"]) for p in body["cohen_kappa"]] == [
+        (p["a"], p["b"], p["kappa"]) for p in expected["cohen_kappa"]]
+    assert body["krippendorff_alpha"] is not None
+    assert _call(live_server.url, "/api/v1/projects/huawei/agreement/", outsider)[0] == 404
+    assert _call(live_server.url, "/api/v1/projects/huawei/agreement/")[0] in (401, 403)
+
+
+def test_api_disagreements_for_leads_with_every_judgement(live_server, world, lead, annotator, outsider):
+    status, body = _call(live_server.url, "/api/v1/projects/huawei/disagreements/", lead)
+    assert status == 200
+    assert sorted((u["claim"], u["source"]) for u in body["results"]) == sorted(world.disputed)
+    item = next(u for u in body["results"] if (u["claim"], u["source"]) == world.differ)
+    assert item["judgements"] == [
+        {"annotator": "ann1", "label": "denies", "note": "<b>said no</b>"},
+        {"annotator": "ann2", "label": "no_comment", "note": ""},
+    ]
+    assert item["suggestion"] == {"label": "denies", "score": 0.7}
+    assert item["passage"]["evidence"] in world.articles[0].body
+    assert item["resolution"] is None
+    status, body = _call(live_server.url, "/api/v1/projects/huawei/disagreements/?labels=denies,no_comment", lead)
+    assert [(u["claim"], u["source"]) for u in body["results"]] == [world.differ]
+    status, body = _call(live_server.url, "/api/v1/projects/huawei/disagreements/?labels=denies,maybe", lead)
+    assert status == 400 and "labels must be two of" in body["labels"][0]
+    assert _call(live_server.url, "/api/v1/projects/huawei/disagreements/", annotator)[0] == 403
+    assert _call(live_server.url, "/api/v1/projects/huawei/disagreements/", outsider)[0] == 404
+
+
+# --- The command ------------------------------------------------------------------------------
+
+
+def test_agreement_command_prints_the_figures(world):
+    out = StringIO()
+    call_command("agreement", "huawei", "--json", stdout=out)
+    report = json.loads(out.getvalue())
+    assert report == json.loads(json.dumps(review.project_agreement(world.project)))
+    assert report["units"] == 5 and report["cohen_kappa"][0]["a"] == "ann1"
+    out = StringIO()
+    call_command("agreement", "huawei", stdout=out)
+    text = out.getvalue()
+    assert "Krippendorff's alpha (nominal):" in text and "ann1 × ann2" in text
+
+
+def test_agreement_command_on_a_project_without_judgements_says_not_defined(project):
+    out = StringIO()
+    call_command("agreement", "huawei", stdout=out)
+    assert "not defined (no judgements)" in out.getvalue()
+
+
+def test_single_annotator_project_gives_not_defined_over_the_api(client, project, lead, annotator):
+    claim = ClaimFactory(article=ArticleFactory(project=project))
+    for index in range(3):
+        Stance.objects.create(claim=claim, source=SourceFactory(), annotator=annotator,
+                              label=project.labels[index])
+    client.force_login(lead)
+    body = client.get("/api/v1/projects/huawei/agreement/").json()
+    assert body["krippendorff_alpha"] is None
+    assert body["not_defined"]["krippendorff_alpha"] == "no unit was labelled by two annotators"
+    assert body["cohen_kappa"] == [] and body["units"] == 3
+
+
+def test_members_of_another_project_do_not_see_this_one(client, world):
+    stranger = UserFactory(username="stranger")
+    MembershipFactory(user=stranger, role=Membership.Role.LEAD)
+    client.force_login(stranger)
+    assert client.get("/api/v1/projects/huawei/agreement/").status_code == 404
+    assert client.get(reverse("annotations:review", args=["huawei"])).status_code == 404
