@@ -11,13 +11,24 @@ previous statement's source. Everything is bounded per unit, so the whole
 run is linear in the length of the text.
 """
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 import simplemma
 
 from . import lexicon as L
-from .sources import Src, build, clause_start_np, is_cap, np_after, np_before, noun_class
+from .sources import (
+    Src,
+    _looks_person,
+    _org_kind_words,
+    build,
+    clause_start_np,
+    is_adj_cap,
+    is_cap,
+    np_after,
+    np_before,
+)
 from .stance import classify, has_claim_context, match_phrase
 from .statement import Statement
 from .text import Token, find_quotes, split_sentences, tokenize
@@ -25,11 +36,23 @@ from .text import Token, find_quotes, split_sentences, tokenize
 _MAX_UNIT_SENTENCES = 8
 _SCARE_QUOTE_WORDS = 5
 _CLAIM_CHARS = 300
-_COREF_UNITS = 6
+_HORIZON = 1500  # characters to look back for a pronoun's antecedent
+
+
+# simplemma gets a few frequent irregular forms wrong ("wijst" -> "wijs").
+_LEMMA_FIX = {
+    "nl": {"wijst": "wijzen", "wees": "wijzen", "wezen": "wijzen", "laat": "laten", "liet": "laten",
+           "lieten": "laten", "sprak": "spreken", "spreekt": "spreken", "hield": "houden", "hielden": "houden",
+           "gaf": "geven", "gaven": "geven", "geeft": "geven", "riep": "roepen", "riepen": "roepen"},
+    "en": {},
+}
 
 
 @lru_cache(maxsize=100_000)
 def _lemma(word: str, lang: str) -> str:
+    fixed = _LEMMA_FIX[lang].get(word)
+    if fixed:
+        return fixed
     try:
         return simplemma.lemmatize(word, lang=lang)
     except (ValueError, KeyError):
@@ -65,9 +88,10 @@ class _Doc:
         self.lang = lang
         self.claim_context = has_claim_context(text[:200_000].lower(), lang)
         self.records: list[_Record] = []
-        self.speakers: list[tuple[int, Src]] = []  # (unit index, source), in text order
+        self.speakers: list[tuple[int, int, Src]] = []  # (unit index, offset, source)
         self.persons: dict[str, Src] = {}  # surname or first name -> full person source
-        self.mentions: list[tuple[int, Src]] = []
+        self.mentions: list[tuple[int, int, Src]] = []
+        self.claim_units: list[bool] = []
 
     # ---- preparation -------------------------------------------------------------
     def units(self) -> list[_Unit]:
@@ -139,11 +163,13 @@ class _Doc:
     # ---- main loop ---------------------------------------------------------------
     def run(self) -> list[Statement]:
         units = self.units()
+        claim_re = _CLAIM_RE[self.lang]
+        self.claim_units = [bool(claim_re.search(self.text, unit.start, unit.end)) for unit in units]
         for u, unit in enumerate(units):
+            self._note_mentions(u, unit)
             made = self._attributed(u, unit, units)
             if not made:
                 self._continuation(u, unit)
-            self._note_mentions(u, unit)
         out = []
         seen = set()
         for r in sorted(self.records, key=lambda r: (r.start, r.end)):
@@ -189,6 +215,8 @@ class _Doc:
             prev = toks[k - 1].low if k > 0 else ""
             if prev in L.DETERMINERS or prev in L.POSSESSIVES or prev in ("deze", "die", "this", "these"):
                 continue  # a noun: "de verklaring", "the claims", "his report"
+            if prev in _PASSIVE and lang == "en" or (lang == "nl" and prev in ("werd", "wordt", "worden")):
+                continue  # "were reported missing", "werd gemeld"
             lem = _lemma(low, lang)
             if lem in L.SPEECH[lang]:
                 out.append((k, "verb", k + 1))
@@ -209,73 +237,178 @@ class _Doc:
         out.sort(key=lambda a: a[0])
         return out
 
-    def _source_for(self, toks: list, k: int, kind: str, after_k: int, u: int) -> list[Src]:
+    def _source_for(self, toks: list, k: int, kind: str, after_k: int, u: int):
+        """Return (sources, noun phrase span) for the anchor at toks[k], or ([], None)."""
         n = len(toks)
         cands = []
+        b = appos = None
         if kind == "prep":
             cands.append(np_after(toks, after_k, n))
         else:
-            b = np_before(toks, k, 0)
-            if b is not None and b[0] > 0 and toks[b[0] - 1].low in L.PREPOSITIONS:
-                b = None  # the object of a preposition, not a subject
-            a = np_after(toks, after_k, n)
-            if a is not None and a[0] > after_k + 3:
-                a = None
             j = k
             while j > 0 and (toks[j - 1].low in L.SKIP or L.is_negation(toks[j - 1].low)):
                 j -= 1
             prev = toks[j - 1] if j > 0 else None
+            b = np_before(toks, k, 0)
+            if b is not None and b[0] > 0 and toks[b[0] - 1].low in L.PREPOSITIONS:
+                b = None  # the object of a preposition, not a subject
+            if b is not None and self.lang == "nl" and not self._subject_position(toks, b[0]):
+                b = None  # V2: a fronted phrase, then verb, then subject ("Tot frustratie van X meldde Y")
+            appos = None
+            if b is None and prev is not None and prev.text == ",":
+                b = self._before_apposition(toks, j - 1)
+                if b is not None and b[1] < j - 2:
+                    appos = np_after(toks, b[1] + 1, j - 1)
+            a = np_after(toks, after_k, n)
+            if a is not None and a[0] > after_k + 3:
+                a = None
             inverted = prev is None or prev.inq or prev.text in (",", ":", ";", "''", '"', "”", "’", "'") \
                 or (self.lang == "nl" and prev.low in ("dat", "dit", "daarvan", "daarover", "zo", "wat"))
             if self.lang == "en" and not inverted:
                 a = None  # English keeps subject-verb order outside inversions
-            if self.lang == "nl" and not inverted and b is not None and a is not None:
-                # V2 order: a fronted phrase is followed by verb + subject ("Bij X zegt Y").
-                pass
-            if inverted:
-                cands += [a, b]
-            else:
-                cands += [b, a]
+            cands += [a, b] if inverted else [b, a]
             cands.append(clause_start_np(toks, k, 0))
         for c in cands:
             if c is None:
                 continue
-            srcs = build(toks, c, self.lang, self.text)
             out = []
-            for s in srcs:
-                r = self._resolve(s, u)
+            for s in build(toks, c, self.lang, self.text):
+                r = self._resolve(s, toks[c[0]].start)
                 if r is not None:
                     out.append(r)
+            if out and appos is not None and c is b and len(out) == 1 and out[0].kind == "person" \
+                    and not out[0].org:
+                out = [self._with_apposition(out[0], toks, appos)]
             if out:
-                return out
-        return []
+                return out, c
+        return [], None
+
+    def _with_apposition(self, person: Src, toks: list, span: tuple[int, int]) -> Src:
+        """Take role and organisation from an apposition: "X, de burgemeester van Chicago, zei"."""
+        described = build(toks, span, self.lang, self.text)
+        if len(described) != 1:
+            return person
+        d = described[0]
+        org = d.org if d.org != d.name or d.kind != "person" else ""
+        if d.anaphor.startswith("org:"):
+            org = ""
+            for sp in self._recent(toks[span[0]].start):
+                if sp.kind in _ORG_KINDS:
+                    org = sp.name
+                    break
+                if sp.org:
+                    org = sp.org
+                    break
+        return Src(person.name, org, "person", person.role or d.role, person.gender)
+
+    @staticmethod
+    def _subject_position(toks: list, i: int) -> bool:
+        """True when a Dutch noun phrase starting at toks[i] can be the subject before its verb."""
+        if i == 0 or toks[i].first:
+            return True
+        p = toks[i - 1]
+        if p.inq or p.text in (",", ";", ":", "(", "''", '"', "”", "'", "’", "-", "–"):
+            return True
+        if p.low in ("maar", "en", "want", "dus", "toch", "ook", "dat", "die", "omdat", "terwijl", "nadat",
+                     "toen", "als", "hoewel", "waarin", "zodat", "of"):
+            return True
+        return p.low in L.SKIP  # verb-final after the finite verb: "Dat heeft X gezegd"
+
+    def _before_apposition(self, toks: list, comma: int):
+        """The noun phrase before an apposition or relative clause: "X, de burgemeester van Y, zei"."""
+        q = comma - 1
+        pairs = 0
+        while q > 0 and comma - q < 25:
+            t = toks[q]
+            if t.inq or t.text in (".", ";", ":"):
+                return None
+            if t.text == ",":
+                b = np_before(toks, q, 0)
+                if b is not None and not (b[0] > 0 and toks[b[0] - 1].low in L.PREPOSITIONS):
+                    return b
+                pairs += 1
+                if pairs > 1:
+                    return None
+            q -= 1
+        if q == 0 or (q >= 0 and toks[q].first):
+            return np_after(toks, q, comma)
+        return None
 
     # ---- statements --------------------------------------------------------------
     def _attributed(self, u: int, unit: _Unit, units: list) -> bool:
         toks = unit.toks
-        anchors = self._anchors(toks)
-        for k, kind, after_k in anchors[:4]:
-            srcs = self._source_for(toks, k, kind, after_k, u)
-            if not srcs:
-                continue
+        found = []
+        for k, kind, after_k in self._anchors(toks)[:6]:
+            srcs, span = self._source_for(toks, k, kind, after_k, u)
+            if srcs:
+                found.append((k, kind, srcs, span))
+        if not found:
+            return False
+        if any(f[1] != "prep" for f in found):
+            verb_srcs = {s.name for f in found if f[1] != "prep" for s in f[2]}
+            found = [f for f in found if f[1] != "prep" or all(s.name in verb_srcs for s in f[2])]
+        found = self._merge_same(toks, self._drop_nested(toks, found))
+        claim_ctx = self.claim_context and self._claim_near(u)
+        made = False
+        for n, (k, _kind, srcs, span) in enumerate(found):
+            lo = 0 if n == 0 else min(k, span[0])
+            hi = len(toks) if n + 1 == len(found) else min(found[n + 1][0], found[n + 1][3][0])
+            lo, hi = min(lo, hi), max(lo, hi)
             start, end = unit.start, unit.end
             claim = self._claim(unit, k)
-            # "Dat meldt de Volkskrant.": the reported content is the sentence before.
             first = _sentence_first(toks, k)
-            if first is not None and toks[first].low in ("dat", "dit", "that", "this") and u > 0 \
-                    and k - first < 12 and not any(r.unit == u - 1 for r in self.records) \
+            if n == 0 and first is not None and toks[first].low in ("dat", "dit", "that", "this") and u > 0 \
+                    and k - first < 12 and not (self.records and self.records[-1].unit == u - 1) \
                     and units[u - 1].para == unit.para:
                 start = units[u - 1].start
                 claim = self._clip(self.text[units[u - 1].start:units[u - 1].end])
-            src_span = set()
-            lows = [t.low for i, t in enumerate(toks) if i not in src_span]
-            stance, conf = classify(lows, self.lang, self.claim_context)
+            lows = [t.low for q, t in enumerate(toks[lo:hi], lo) if not (span[0] <= q < span[1])]
+            if n + 1 == len(found) and lo > 0:
+                lows += [t.low for t in toks[:lo] if t.inq]
+            stance, conf = classify(lows, self.lang, claim_ctx)
             score = conf * (0.9 if srcs[0].kind != "unknown" else 0.7)
             for s in srcs:
                 self.records.append(_Record(s, stance, start, end, claim, score, u))
-                self._remember(u, s)
-            return True
-        return False
+                self._remember(u, s, toks[span[0]].start)
+            made = True
+        return made
+
+    def _drop_nested(self, toks: list, found: list) -> list:
+        """Keep the innermost speaker: "X zegt dat getuigen verklaarden dat …" goes to the witnesses."""
+        out = []
+        for n, f in enumerate(found):
+            if n + 1 < len(found):
+                g = found[n + 1]
+                inner_start = min(g[0], g[3][0])
+                between = [t.low for t in toks[f[0] + 1:inner_start]]
+                nested = any(w in ("dat", "that") for w in between) and not any(
+                    w in (",", ";", "maar", "but", "although", "hoewel", "en", "and", "while", "terwijl")
+                    for w in between)
+                if nested and f[1] != "nocomment" and {s.name for s in g[2]} != {s.name for s in f[2]}:
+                    continue
+            if out and {s.name for s in out[-1][2]} == {s.name for s in f[2]} and f[1] == "prep" \
+                    and out[-1][1] == "prep":
+                continue
+            out.append(f)
+        return out
+
+    @staticmethod
+    def _merge_same(toks: list, found: list) -> list:
+        """One record per clause and source: "wil niet reageren", "zegt en benadrukt"."""
+        out: list = []
+        for f in found:
+            if out and {s.name for s in out[-1][2]} == {s.name for s in f[2]}:
+                lo = out[-1][0]
+                between = [t.low for t in toks[lo + 1:f[0]]]
+                if not any(w in _CLAUSE_BREAK for w in between) or f[0] - lo <= 3:
+                    continue
+            out.append(f)
+        return out
+
+    def _claim_near(self, u: int) -> bool:
+        lo = max(0, u - 3)
+        hi = min(len(self.claim_units), u + 4)
+        return any(self.claim_units[lo:hi])
 
     def _continuation(self, u: int, unit: _Unit) -> None:
         """A bare quotation or a reportative 'zou' continues the previous statement's source."""
@@ -291,7 +424,7 @@ class _Doc:
         outside = [t for t in words if not t.inq]
         lows = [t.low for t in toks]
         if not outside and last.unit >= u - 1:
-            stance, conf = classify(lows, self.lang, self.claim_context)
+            stance, conf = classify(lows, self.lang, self.claim_context and self._claim_near(u))
             if stance == last.stance and last.unit == u - 1:
                 self.records[-1] = _Record(last.src, last.stance, last.start, unit.end, last.claim,
                                            last.score, u)
@@ -306,8 +439,8 @@ class _Doc:
                                         self._claim(unit, 0), 0.45, u))
 
     # ---- coreference -------------------------------------------------------------
-    def _remember(self, u: int, s: Src) -> None:
-        self.speakers.append((u, s))
+    def _remember(self, u: int, s: Src, pos: int) -> None:
+        self.speakers.append((u, pos, s))
         if s.kind == "person" and " " in s.name:
             words = [w for w in s.name.replace(".", " ").split() if w[:1].isupper()]
             if words:
@@ -315,79 +448,96 @@ class _Doc:
                 self.persons.setdefault(words[0].lower(), s)
 
     def _note_mentions(self, u: int, unit: _Unit) -> None:
-        """Remember full person names seen anywhere, for later surname and pronoun look-ups."""
+        """Remember person names seen anywhere, for later surname and pronoun look-ups."""
         toks = unit.toks
         i = 0
         n = len(toks)
         while i < n:
-            if toks[i].inq or not is_cap(toks[i]) or toks[i].first:
+            if toks[i].inq or not is_cap(toks[i]):
                 i += 1
                 continue
             j = i
             while j < n and not toks[j].inq and (is_cap(toks[j]) or (
-                    toks[j].low in L.NAME_PARTICLES and j + 1 < n and is_cap(toks[j + 1]))):
+                    toks[j].low in L.NAME_PARTICLES and j + 1 < n and is_cap(toks[j + 1]))
+                    or (toks[j].text == "." and toks[j - 1].low in L.TITLES)):
                 j += 1
-            run = toks[i:j]
-            if 2 <= len(run) <= 4 and all(not noun_class(t.low) for t in run) \
-                    and all(not t.text.isupper() for t in run):
+            run = [t for t in toks[i:j] if t.text != "." and t.low.rstrip(".") not in L.TITLES]
+            if 2 <= len(run) <= 4 and _looks_person(run) and not any(is_adj_cap(t) for t in run[:1]):
                 name = self.text[run[0].start:run[-1].end]
                 s = Src(name, "", "person", "")
-                last = run[-1].low
-                if last not in self.persons:
-                    self.persons[last] = s
-                self.mentions.append((u, s))
+                if run[-1].low not in self.persons:
+                    self.persons[run[-1].low] = s
+                self.mentions.append((u, toks[i].start, s))
+            elif len(run) == 1 and not toks[i].first and run[0].low in self.persons:
+                self.mentions.append((u, toks[i].start, self.persons[run[0].low]))
             i = max(j, i + 1)
 
-    def _resolve(self, s: Src, u: int) -> Src | None:
+    @staticmethod
+    def _tail(items: list, pos: int) -> list:
+        """(offset, source) of the items before pos and within the look-back horizon, newest first.
+
+        Items are appended in text order, so only the tail is scanned: O(1) amortised per call.
+        """
+        out = []
+        for n in range(len(items) - 1, max(-1, len(items) - 40), -1):
+            _, p, s = items[n]
+            if p >= pos:
+                continue
+            if p < pos - _HORIZON:
+                break
+            out.append((p, s))
+        return out
+
+    def _recent(self, pos: int) -> list[Src]:
+        """Speakers and person mentions before pos, most recent first."""
+        cands = self._tail(self.speakers, pos) + self._tail(self.mentions, pos)
+        cands.sort(key=lambda c: -c[0])
+        return [s for _, s in cands[:12]]
+
+    def _resolve(self, s: Src, pos: int) -> Src | None:
         a = s.anaphor
         if not a:
-            if s.kind == "person" and " " not in s.name:
-                full = self.persons.get(s.name.lower())
+            words = s.name.split()
+            if s.kind == "person" and len(words) <= 2:
+                key = words[-1].lower() if words else ""
+                full = self.persons.get(key) if (len(words) == 1 or words[0].lower() in L.NAME_PARTICLES
+                                                 or words[0].lower() in ("van", "de")) else None
                 if full is not None:
                     return Src(full.name, s.org or full.org, "person", s.role or full.role)
-            elif s.kind != "person" and " " not in s.name:
+            elif len(words) == 1:
                 full = self.persons.get(s.name.lower())
-                if full is not None and full.kind == "person":
+                if full is not None:
                     return full
-            elif s.kind == "person":
-                words = s.name.split()
-                if len(words) == 2 and words[0].lower() in L.NAME_PARTICLES | {"van", "de"}:
-                    full = self.persons.get(words[1].lower())
-                    if full is not None:
-                        return full
             return s
-        recent = [sp for uu, sp in reversed(self.speakers) if uu >= u - _COREF_UNITS]
-        if a in ("hij", "he", "she", "zij"):
-            for sp in recent:
-                if sp.kind == "person":
-                    return sp
-            for uu, sp in reversed(self.mentions):
-                if uu >= u - 2:
-                    return sp
-            return None
-        if a in ("ze", "they"):
-            return recent[0] if recent else None
+        recent = self._recent(pos)
+        speakers = [sp for _, sp in self._tail(self.speakers, pos)]
+        if a in ("hij", "he", "she"):
+            return next((sp for sp in recent if sp.kind == "person"), None)
+        if a in ("ze", "zij", "they"):
+            return next(iter(speakers), None) or next(iter(recent), None)
         if a in ("it", "het"):
-            for sp in recent:
-                if sp.kind in ("organisation", "government", "media"):
-                    return sp
-            return None
+            return next((sp for sp in speakers if sp.kind in _ORG_KINDS), None)
         if a.startswith("org:"):
             head = a[4:]
-            for sp in recent:
-                if head and head in sp.name.lower():
-                    return sp
-            for sp in recent:
-                if sp.kind in ("organisation", "government", "media") and sp.name != s.name:
-                    return sp
-            return s if head else None
+            for sp in speakers:
+                if head and (head in sp.name.lower() or head in sp.org.lower()):
+                    return sp if sp.kind != "person" else Src(sp.org, sp.org, _org_kind_of(sp.org), "")
+            if not head:
+                for sp in speakers:
+                    if sp.kind in _ORG_KINDS:
+                        return sp
+                    if sp.org:
+                        return Src(sp.org, sp.org, "organisation", "")
+            return s
+        if a == "doc:":
+            return next((sp for sp in speakers if sp.kind == "media"), None)
         if a.startswith("role:"):
             head = a[5:]
-            for sp in recent:
+            for sp in speakers:
                 if sp.role == head:
                     return sp
             for sp in recent:
-                if sp.kind == "person" and sp.role:
+                if sp.kind == "person" and (sp.role or head in ("official", "officier")):
                     return sp
             return s
         return s
@@ -412,7 +562,17 @@ class _Doc:
         return s
 
 
+_CLAIM_RE = {
+    lang: re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE) for lang, words in L.CLAIM_WORDS.items()
+}
 _INFINITIVE_AUX = frozenset(("hebben", "zijn", "worden"))
+_PASSIVE = frozenset(("was", "were", "been", "being", "is", "are", "be"))
+_ORG_KINDS = ("organisation", "government", "media")
+_CLAUSE_BREAK = frozenset((",", ";", ":", "maar", "but", "although", "hoewel", "terwijl", "while", "."))
+
+
+def _org_kind_of(name: str) -> str:
+    return _org_kind_words(name.lower().split())
 
 
 def _sentence_first(toks: list, k: int) -> int | None:

@@ -47,7 +47,7 @@ PARTICLE_VERBS = {
         "roepen": ("op",),
         "houden": ("vol",),
         "zeggen": ("toe",),
-        "wijzen": ("af",),
+        "wijzen": ("af", "hand"),
         "spreken": ("tegen",),
         "merken": ("op",),
         "leggen": ("uit",),
@@ -97,7 +97,9 @@ NO_COMMENT = {
         _p("wil|wilde|willen|wilden", "eerst"),
     ),
     "en": (
-        _p("declined|declines|decline|declining|refused|refuses|refusing", "to"),
+        _p("declined|declines|decline|declining|refused|refuses|refusing",
+           "comment|elaborate|discuss|say|give|answer|provide|confirm|speak|specify|reveal|disclose"
+           "|identify|respond|talk|be|add"),
         _p("no", "comment|response|reply"),
         _p("NOT", "comment|commenting|respond|responded|reply|replied|return|returned"),
         _p("could|can|would", "NOT", "confirm|be|say"),
@@ -118,6 +120,7 @@ DENY = {
         _p("verwerpt|verwierp|verwerpen"),
         _p("onzin|nonsens|kletskoek|lariekoek|onwaar|onjuist|ongegrond|ongegronde"),
         _p("klopt|kloppen|klopte", "niet|niets|geen"),
+        _p("niet|niets", "klopt|kloppen|klopte"),
         _p("geen", "sprake"),
         _p("niet", "waar|juist"),
         _p("niet", "het", "geval"),
@@ -132,7 +135,8 @@ DENY = {
         _p("rebut|rebuts|rebutted|contradict|contradicts|contradicted|debunk|debunked"),
         _p("shot|shoots|shoot", "down"),
         _p("false|untrue|baseless|unfounded|nonsense|inaccurate|ridiculous|improbable"),
-        _p("NOT", "true|accurate|correct|the"),
+        _p("NOT", "true|accurate|correct"),
+        _p("not", "the", "case"),
         _p("no", "truth|basis|merit"),
         _p("otherwise"),
     ),
@@ -208,13 +212,16 @@ ROLE_NOUNS = _set(
     commissioner minister secretary lawyer attorney prosecutor judge agent publicist
     correspondent reporter editor analyst professor expert manager coach owner governor
     mayor senator congressman congresswoman lawmaker chief head fighter militant sheriff
+    author writer columnist journalist blogger host goalie player auteur schrijver journalist
+    columnist presentator
     """
 )
 # Nouns naming organisations, authorities or media when they speak.
 ORG_NOUNS = _set(
     """
     gemeente provincie ministerie kabinet regering overheid politie justitie om rechtbank
-    hof raad inspectie bedrijf onderneming school universiteit ziekenhuis kliniek organisatie
+    oppositie coalitie ombudsman hof raad inspectie bedrijf onderneming school universiteit
+    ziekenhuis kliniek organisatie
     stichting vereniging vakbond partij fractie bond club bestuur college omroep krant
     dagblad redactie rekenkamer rekenkamercommissie brandweer defensie leger marine
     council government ministry department administration police court agency company firm
@@ -290,7 +297,8 @@ STOP = _set(
     vooral zo ja nee al hier daar sinds terwijl omdat hoewel tegen vanaf volgens aldus
     mijn jouw uw ons onze jullie men wordt worden was waren werd werden heeft had hadden
     maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart april
-    mei juni juli augustus september oktober november december
+    mei juni juli augustus september oktober november december twee drie vier vijf zes zeven
+    acht negen tien enkele meerdere diverse
     the a an and of in is that on to be with for not at by from this it as was were are has
     have had he she they we i his her their said says would will but or which who been there
     about after into than its also however yet meanwhile when while if although though

@@ -24,14 +24,28 @@ class Src:
     anaphor: str = ""  # set when the phrase refers back ("hij", "het bedrijf", "the spokeswoman")
 
 
+_ADJ_SUFFIX = ("se", "sche", "ian", "ese", "ish", "ern", "ic")
+_ADJ_WORDS = frozenset(
+    "american iraqi saudi western eastern french german british dutch afghan chinese israeli"
+    " russian european local international french-language senior top federal".split()
+)
+
+
 def is_cap(tok, first: bool = False) -> bool:
-    """A capitalised word that can be part of a name."""
+    """A capitalised word that can be part of a name ("al-Momani" included)."""
     t = tok.text
     if not t[:1].isupper():
-        return t[:1].isdigit() and any(c.isalpha() for c in t) and not t.isdigit() and len(t) > 3
-    if tok.low in L.STOP:
+        if "-" in t:
+            pre, _, post = t.partition("-")
+            return pre in L.NAME_PARTICLES and post[:1].isupper()
         return False
-    return True
+    return tok.low not in L.STOP
+
+
+def is_adj_cap(tok) -> bool:
+    """A capitalised adjective ("Nederlandse", "Jordanian", "Western") rather than a name."""
+    low = tok.low
+    return low in _ADJ_WORDS or (len(low) > 4 and low.endswith(_ADJ_SUFFIX) and "-" not in low)
 
 
 def _head(low: str) -> str:
@@ -67,9 +81,10 @@ def noun_class(low: str) -> str:
 _DOC_NOUNS = frozenset(
     "rapport onderzoek studie verklaring brief statement report study survey guidelines".split()
 )
+_ATTACH = frozenset("van of for namens in uit from bij at".split())
 
 
-def _np_token(tok, sent_first: bool) -> bool:
+def _np_token(tok, sent_first: bool = False) -> bool:
     if tok.inq or not tok.text[:1].isalnum():
         return False
     if is_cap(tok):
@@ -77,6 +92,17 @@ def _np_token(tok, sent_first: bool) -> bool:
     if tok.text[:1].isupper() and not (sent_first or tok.first) and tok.low in ("de", "het", "the", "van", "der"):
         return True  # "De Kijvelanden", "The Independent" in mid-sentence
     return bool(noun_class(tok.low))
+
+
+def _modifier(tok) -> bool:
+    t = tok.text
+    return (
+        not tok.inq
+        and t[:1].islower()
+        and tok.low not in L.STOP
+        and tok.low not in L.SKIP
+        and t.replace("-", "").isalpha()
+    )
 
 
 def np_before(toks: list, k: int, lo: int) -> tuple[int, int] | None:
@@ -91,50 +117,52 @@ def np_before(toks: list, k: int, lo: int) -> tuple[int, int] | None:
     if toks[j - 1].low in _pron_all():
         return (j - 1, j)
     i = j
-    tentative = i
+    solid = j
+    mods = 0
     while i > stop:
         t = toks[i - 1]
-        first = i - 1 == lo
-        if _np_token(t, first):
+        before = toks[i - 2] if i - 2 >= stop else None
+        if _np_token(t):
             i -= 1
-            tentative = i
+            solid = i
+            mods = 0
             continue
-        if i < j and t.low in L.NAME_PARTICLES and i - 1 > stop and _np_token(toks[i - 2], False):
-            i -= 1
-            continue
-        if i < j and t.low in ("en", "and") and i - 1 > stop and _np_token(toks[i - 2], False):
-            i -= 1
-            continue
-        if i < j and t.low in ("van", "of") and i - 1 > stop and noun_class(toks[i - 2].low):
+        if solid < j and t.text == "." and before is not None and (
+                before.low in L.TITLES or (len(before.text) == 1 and before.text.isupper())):
             i -= 1
             continue
-        if i < j and t.low in L.DETERMINERS | L.POSSESSIVES and i < tentative + 1:
-            i -= 1
-            tentative = i
-            break
-        if i < j and t.low in L.DETERMINERS and i - 1 > stop and toks[i - 2].low in ("van", "of"):
-            i -= 1  # "critici van de plannen": inside a van-phrase
-            continue
-        if (
-            i < j
-            and t.text[:1].islower()
-            and t.low not in L.STOP
-            and t.low not in L.SKIP
-            and t.text.isalpha()
-            and tentative - i < 2
+        if solid < j and before is not None and _np_token(before) and (
+            t.low in L.NAME_PARTICLES or t.low in ("en", "and") or t.low in _ATTACH
         ):
-            i -= 1  # a modifier, kept only if a determiner or the clause start follows
+            i -= 1
             continue
-        if i == j and t.text[:1].islower() and t.text.isalpha() and i - 2 >= lo \
-                and toks[i - 2].low in L.DETERMINERS and i - 3 >= lo and toks[i - 3].low in ("van", "of"):
-            i -= 1  # "Critici van de plannen": a plain noun after van de
+        if solid < j and t.low in L.DETERMINERS:
+            if before is not None and before.low in _ATTACH and i - 3 >= stop and _np_token(toks[i - 3]):
+                i -= 1  # "critici van de plannen", "officer for the council"
+                continue
+            i -= 1
+            solid = i
+            break
+        if solid < j and t.low in L.POSSESSIVES:
+            i -= 1
+            solid = i
+            break
+        if solid == j and i == j and t.text[:1].islower() and t.text.isalpha() and before is not None \
+                and before.low in L.DETERMINERS and i - 3 >= stop and toks[i - 3].low in _ATTACH:
+            i -= 1  # a plain noun after "van de": "critici van de plannen"
+            solid = i
+            continue
+        if solid < j and _modifier(t) and mods < 2:
+            i -= 1
+            mods += 1
             continue
         break
-    i = tentative if i < tentative and toks[i].low not in L.DETERMINERS | L.POSSESSIVES else i
-    # Trim a leading modifier run that did not end at a determiner or clause start.
+    i = solid
+    while i < j and (toks[i].low in _ATTACH or toks[i].low in ("en", "and")):
+        i += 1
     if i >= j:
         return None
-    if not any(_np_token(t, False) or noun_class(t.low) for t in toks[i:j]):
+    if not any(_np_token(t) for t in toks[i:j]):
         return None
     return (i, j)
 
@@ -145,8 +173,7 @@ _PRON_CACHE: set = set()
 def _pron_all() -> set:
     if not _PRON_CACHE:
         for d in L.PRONOUNS.values():
-            _PRON_CACHE.update(k for k in d if k not in ("het", "it", "we", "wij"))
-        _PRON_CACHE.update(("it",))
+            _PRON_CACHE.update(k for k in d if k not in ("het", "we", "wij"))
     return _PRON_CACHE
 
 
@@ -154,8 +181,7 @@ def np_after(toks: list, k: int, hi: int) -> tuple[int, int] | None:
     """The noun phrase starting at toks[k] (after skipping adverbs), within toks[k:hi]."""
     i = k
     stop = min(hi, k + _WINDOW)
-    while i < stop and (toks[i].low in L.SKIP or toks[i].text in ",()'\u2018\u2019"
-                        or toks[i].low in ("desgevraagd", "ook")):
+    while i < stop and (toks[i].low in L.SKIP or toks[i].text in "()'\u2018\u2019"):
         i += 1
     if i >= stop:
         return None
@@ -165,37 +191,46 @@ def np_after(toks: list, k: int, hi: int) -> tuple[int, int] | None:
     if toks[j].low in L.DETERMINERS | L.POSSESSIVES:
         j += 1
     mods = 0
-    while j < stop and not toks[j].inq and toks[j].text[:1].islower() and not noun_class(toks[j].low) \
-            and toks[j].low not in L.STOP and toks[j].text.replace("-", "").isalpha() and mods < 3:
+    while j < stop and _modifier(toks[j]) and not noun_class(toks[j].low) and mods < 3:
         j += 1
         mods += 1
     core = j
     while j < stop:
         t = toks[j]
-        if _np_token(t, False):
+        if _np_token(t):
             j += 1
             continue
-        if j > core and t.low in L.NAME_PARTICLES and j + 1 < stop and is_cap(toks[j + 1]):
+        if j > core and t.text == "." and (toks[j - 1].low in L.TITLES or (
+                len(toks[j - 1].text) == 1 and toks[j - 1].text.isupper())):
             j += 1
             continue
-        if j > core and t.low in ("van", "of") and j + 1 < stop:
+        if j > core and (t.low in L.NAME_PARTICLES or t.low in _ATTACH or t.low in ("en", "and")) \
+                and j + 1 < stop:
             n = j + 1
-            if toks[n].low in L.DETERMINERS and n + 1 < stop:
+            while n < stop and n - j < 4 and (toks[n].low in L.DETERMINERS or _modifier(toks[n])) \
+                    and not _np_token(toks[n]):
                 n += 1
-            if n < stop and _np_token(toks[n], False):
+            if n < stop and _np_token(toks[n]) and (t.low not in ("in", "at", "bij") or is_cap(toks[n])):
                 j = n
                 continue
         break
+    while j > core and not _np_token(toks[j - 1]):
+        j -= 1
     if j == core:
         return None
     return (i, j)
 
 
 def clause_start_np(toks: list, k: int, lo: int) -> tuple[int, int] | None:
-    """The noun phrase opening the clause that contains toks[k]."""
+    """The noun phrase opening the clause that contains toks[k].
+
+    A relative clause (", die …", ", who …") takes its antecedent before the comma.
+    """
     s = k
-    while s > lo and toks[s - 1].text not in (",", ";", ":", "(") and k - s < 30:
+    while s > lo and toks[s - 1].text not in (",", ";", ":", "(") and not toks[s - 1].inq and k - s < 30:
         s -= 1
+    if s < k and toks[s].low in ("die", "dat", "who", "which") and s > lo and toks[s - 1].text == ",":
+        return np_before(toks, s - 1, lo)
     return np_after(toks, s, k)
 
 
@@ -203,7 +238,6 @@ def build(toks: list, span: tuple[int, int], lang: str, text: str) -> list[Src]:
     """Describe the noun phrase toks[span]; a coordination of full phrases gives several sources."""
     i, j = span
     part = toks[i:j]
-    # Split "X en de Y", "his agent and a Tour official".
     for n, t in enumerate(part):
         if t.low in ("en", "and") and 0 < n < len(part) - 1:
             left, right = part[:n], part[n + 1:]
@@ -226,120 +260,167 @@ def _strip_possessive(name: str) -> str:
     return name
 
 
+_AGENT_ROLES = frozenset("advocaat advocaten lawyer lawyers attorney attorneys agent publicist".split())
+_GENERIC_ORG = frozenset("bedrijf onderneming organisatie instelling company firm organisation organization".split())
+
+
 def _describe(part: list, lang: str, text: str) -> Src | None:
     pron = L.PRONOUNS[lang]
+    if len(part) == 1 and part[0].low in _OBJ_PRON:
+        return Src(part[0].text, "", "unknown", "", anaphor=_OBJ_PRON[part[0].low])
     if len(part) == 1 and part[0].low in pron:
-        g = pron[part[0].low]
-        return Src(part[0].text, "", "unknown", "", "m" if g == "m" else "f" if g == "f" else "x",
-                   anaphor=part[0].low)
-    while part and part[0].low in L.DETERMINERS | L.POSSESSIVES:
+        return Src(part[0].text, "", "unknown", "", anaphor=part[0].low)
+    det = ""
+    while part and (part[0].low in L.DETERMINERS or part[0].low in L.POSSESSIVES):
         if part[0].text[:1].isupper() and not part[0].first and len(part) > 1 and is_cap(part[1]):
             break  # "De Kijvelanden", "The Independent": the article belongs to the name
+        det = part[0].low
+        part = part[1:]
+    while part and part[0].low in L.TITLES and len(part) > 1 and part[0].text[:1].isupper() is False:
         part = part[1:]
     if not part:
         return None
-    definite = False
+    definite = det in ("de", "het", "the") or det in L.POSSESSIVES
     classes = [noun_class(t.low) for t in part]
-    if "anon" in classes and not any(is_cap(t) and noun_class(t.low) == "" for t in part[classes.index("anon"):]):
+    if "anon" in classes and not any(is_cap(t) and not classes[n] for n, t in enumerate(part)
+                                     if n > classes.index("anon")):
         return Src("anonymous sources", "", "unknown", "")
-    role = ""
-    org = ""
-    name_toks: list = []
-    # Role noun: "VodafoneZiggo-woordvoerder", "woordvoerder", "spokesman".
-    role_at = -1
-    for n, c in enumerate(classes):
-        if c == "role":
-            role_at = n
-            break
+    role_at = classes.index("role") if "role" in classes else -1
+    if role_at >= 0 and is_cap(part[role_at]) and "-" not in part[role_at].text \
+            and part[role_at].low in L.TITLES:
+        role_at = -1
     if role_at >= 0:
-        rt = part[role_at]
-        role = _head(rt.low)
-        if "-" in rt.text:
-            prefix = rt.text.rsplit("-", 1)[0]
-            if prefix[:1].isupper():
-                org = prefix
-        # Capitalised words before the role noun name its organisation: "Amazon spokeswoman".
-        pre = [t for t in part[:role_at] if is_cap(t) or t.low in L.NAME_PARTICLES]
-        if pre and not org and any(is_cap(t) for t in pre):
-            org = _strip_possessive(_span_text(text, _trim_particles(pre)))
-        rest = part[role_at + 1:]
-        # "woordvoerder van Huawei", "spokesman for the council".
-        if rest and rest[0].low in ("van", "of", "for", "namens", "bij"):
-            tail = [t for t in rest[1:] if t.low not in L.DETERMINERS]
-            if tail:
-                if any(is_cap(t) for t in tail):
-                    org = _span_text(text, tail)
+        return _with_role(part, classes, role_at, definite, text)
+    names = _name_run(part)
+    if names and not all(is_adj_cap(t) for t in names if is_cap(t)):
+        idx = part.index(names[-1])
+        after = part[idx + 1:]
+        first_at = part.index(names[0])
+        org = ""
+        if after and after[0].low in ("van", "of") and len(after) > 1:
+            tail = [t for t in after[1:] if t.low not in L.DETERMINERS]
+            if tail and any(is_cap(t) for t in tail):
+                if _looks_person(names):
+                    org = _strip_possessive(_span_text(text, tail))
                 else:
-                    org = _span_text(text, tail)
-                    definite = True
-            rest = []
-        names = _name_run(rest)
+                    names = part[first_at:]
+        elif after and classes[idx + 1] and not any(is_cap(t) for t in after):
+            # "Smolletts advocaten", "Nederlandse telecomproviders": the noun is the head.
+            names = []
         if names:
-            name_toks = names
-            after = rest[rest.index(names[-1]) + 1:] if names[-1] in rest else []
-            if after and after[0].low in ("van", "of") and len(after) > 1:
-                tail = [t for t in after[1:] if t.low not in L.DETERMINERS]
-                if tail:
-                    org = _span_text(text, tail)
-    else:
-        names = _name_run(part)
-        if names:
-            name_toks = names
-            idx = part.index(names[-1])
-            after = part[idx + 1:]
-            if after and after[0].low in ("van", "of") and len(after) > 1:
-                tail = [t for t in after[1:] if t.low not in L.DETERMINERS]
-                if tail and any(is_cap(t) for t in tail):
-                    if _looks_person(names):
-                        org = _span_text(text, tail)
-                    else:
-                        name_toks = part[part.index(names[0]):]
-    if name_toks:
-        name = _strip_possessive(_span_text(text, name_toks))
-        name = _strip_titles(name)
-        person = bool(role) or _looks_person(name_toks) or any(t.low.rstrip(".") in L.TITLES for t in part)
-        orgish = _orgish(name_toks, classes, part)
-        if person and not orgish:
-            return Src(name, org, "person", role, "x")
-        kind = _org_kind(part)
-        if role and not org:
-            return Src(name, name, kind, role)
-        return Src(name, org or name, kind, role)
-    # No name: an unnamed spokesperson speaks for the organisation; else a description.
-    if role and org:
-        kind = _org_kind_words(org.lower().split())
-        if definite:
-            return Src(org, org, kind, role, anaphor="org:" + org.lower())
+            # An organisation noun right before the name belongs to it: "gemeente Albrandswaard".
+            if first_at > 0 and classes[first_at - 1] == "org" and not is_cap(part[first_at - 1]):
+                names = part[first_at - 1:first_at] + names
+            name = _strip_titles(_strip_possessive(_span_text(text, names)))
+            if det in ("de", "het") and len(names) == 1 and names[0].low in _TITLED_MEDIA:
+                name = f"{det} {name}"  # "de Volkskrant", "het Parool" keep their article
+            person = _looks_person(names) or any(t.low.rstrip(".") in L.TITLES for t in part)
+            if person and not _orgish(names):
+                return Src(name, org, "person", "")
+            return Src(name, org or name, _org_kind(part), "")
+    return _description(part, classes, det, definite, text)
+
+
+_TITLED_MEDIA = frozenset(
+    "volkskrant telegraaf parool gelderlander stentor limburger tijd standaard morgen groene"
+    " stem twentsche dagblad".split()
+)
+_OBJ_PRON = {"hem": "hij", "hen": "ze", "hun": "ze", "him": "he", "them": "they", "her": "she"}
+
+
+def _with_role(part: list, classes: list, role_at: int, definite: bool, text: str) -> Src:
+    rt = part[role_at]
+    role = _head(rt.low)
+    org = ""
+    if "-" in rt.text:
+        prefix = rt.text.rsplit("-", 1)[0]
+        if prefix[:1].isupper():
+            org = prefix
+    pre = part[:role_at]
+    pre_caps = [t for t in pre if is_cap(t) and not is_adj_cap(t)]
+    if role in _AGENT_ROLES and pre_caps:
+        # A person's lawyer or agent: the description is the source.
+        return Src(_span_text(text, part), "", "person", role)
+    if pre and not org:
+        keep = [t for t in pre if not is_adj_cap(t) or classes[part.index(t)]]
+        keep = [t for t in keep if is_cap(t) or classes[part.index(t)] == "org"
+                or t.low in L.NAME_PARTICLES]
+        if keep and (any(is_cap(t) for t in keep) or any(classes[part.index(t)] == "org" for t in keep)):
+            org = _strip_possessive(_span_text(text, keep))
+    rest = part[role_at + 1:]
+    org_definite = False
+    if rest and rest[0].low in ("van", "of", "for", "namens", "bij"):
+        tail = rest[1:]
+        if tail and tail[0].low in L.DETERMINERS:
+            org_definite = True
+        tail = [t for t in tail if t.low not in L.DETERMINERS]
+        rest = []
+        if tail:
+            names = _name_run(tail)
+            if names and _looks_person(names) and role in ("woordvoerder", "woordvoerster", "spokesman",
+                                                           "spokeswoman", "spokesperson"):
+                # The spokesperson of a person: "de woordvoerder van De Bruijn".
+                return Src(_span_text(text, part), "", "person", role, anaphor="")
+            org = _strip_possessive(_span_text(text, tail))
+            if any(is_cap(t) for t in tail):
+                org_definite = False
+    names = _name_run(rest)
+    if names:
+        after = rest[rest.index(names[-1]) + 1:]
+        if after and after[0].low in ("van", "of") and len(after) > 1:
+            tail = [t for t in after[1:] if t.low not in L.DETERMINERS]
+            if tail:
+                org = _strip_possessive(_span_text(text, tail))
+        name = _strip_titles(_strip_possessive(_span_text(text, names)))
+        if len(names) == 1 and not _orgish(names) and not names[0].text.isupper():
+            return Src(name, org, "person", role)
+        if _orgish(names) or (names[0].text.isupper() and len(names) == 1):
+            return Src(name, name, _org_kind(names), role)
+        return Src(name, org, "person", role)
+    if org:
+        kind = _org_kind_words([_head(w) for w in org.lower().split()])
+        if org_definite or (not any(c.isupper() for c in org) and definite):
+            return Src(org, org, kind, role, anaphor="org:" + _head(org.lower().split()[-1]))
         return Src(org, org, kind, role)
-    desc = [t for t in part if t.low not in L.DETERMINERS | L.POSSESSIVES]
-    if not desc:
-        return None
-    head = desc[-1] if noun_class(desc[-1].low) else next((t for t in desc if noun_class(t.low)), desc[-1])
-    hc = noun_class(head.low)
-    phrase = _span_text(text, desc)
-    if phrase[:1].isupper() and not is_cap(desc[0]):
+    phrase = _span_text(text, part)
+    if phrase[:1].isupper() and not is_cap(part[0]):
         phrase = phrase[0].lower() + phrase[1:]
-    det = part[0].low if part and part[0].low in L.DETERMINERS else ""
-    if hc == "role":
-        if det in ("de", "het", "the") or part[0].low in L.POSSESSIVES:
-            return Src(phrase, "", "person", role or _head(head.low), "x", anaphor="role:" + _head(head.low))
-        return Src(phrase, "", "person", role or _head(head.low), "x")
+    if definite or role in ("official",):
+        return Src(phrase, "", "person", role, anaphor="role:" + role)
+    return Src(phrase, "", "person", role)
+
+
+def _description(part: list, classes: list, det: str, definite: bool, text: str) -> Src | None:
+    heads = [n for n, c in enumerate(classes) if c]
+    if not heads:
+        return None
+    h = heads[-1] if classes[-1] else heads[0]
+    head = part[h]
+    hc = classes[h]
+    desc = part[: h + 1] if h < len(part) - 1 and part[h + 1].low not in ("van", "of", "in", "uit") else part
+    phrase = _span_text(text, desc)
+    if phrase[:1].isupper() and desc[0].first and not is_adj_cap(desc[0]):
+        phrase = phrase[0].lower() + phrase[1:]  # a sentence-initial common noun
+    hl = _head(head.low)
+    single = len(desc) == 1
     if hc == "org":
         kind = _org_kind(desc)
-        if det in ("de", "het", "the") and len(desc) == 1 and _head(head.low) in L.ORG_ANAPHORA:
-            return Src(phrase, phrase, kind, "", anaphor="org:" + _head(head.low))
+        if definite and single and hl in L.ORG_ANAPHORA:
+            return Src(phrase, phrase, kind, "", anaphor="org:" + ("" if hl in _GENERIC_ORG else hl))
         return Src(phrase, phrase, kind, "")
     if hc == "group":
-        kind = "government" if _head(head.low) in L.GOV_HEADS else "group"
+        kind = "government" if hl in L.GOV_HEADS or hl == "overheden" or hl == "governments" else "group"
         return Src(phrase, "", kind, "")
     if hc == "person":
-        if det in ("de", "het", "the") and len(desc) == 1:
-            return Src(phrase, "", "person", "", "x", anaphor="role:" + head.low)
+        if definite and single:
+            return Src(phrase, "", "person", "", anaphor="role:" + hl)
         return Src(phrase, "", "person", "")
     if hc == "doc":
-        if len(desc) == 1:
-            return Src(phrase, "", "unknown", "", anaphor="org:")
+        if single:
+            return Src(phrase, "", "unknown", "", anaphor="doc:")
         return Src(phrase, "", "unknown", "")
+    if hc == "role":
+        return Src(phrase, "", "person", hl, anaphor="role:" + hl if definite else "")
     return None
 
 
@@ -352,10 +433,28 @@ def _trim_particles(toks: list) -> list:
 
 
 def _name_run(part: list) -> list:
-    """The first run of capitalised tokens (with inner particles) in part."""
+    """The first run of capitalised tokens (with inner particles) in part, titles skipped."""
     out: list = []
-    for n, t in enumerate(part):
-        if is_cap(t) and noun_class(t.low) not in ("role",):
+    n = 0
+    while n < len(part):
+        t = part[n]
+        if out and t.text == "." and out[-1].low in L.TITLES:
+            out.pop()
+            n += 1
+            continue
+        if out and t.text == "." and len(out[-1].text) == 1 and n + 1 < len(part) and is_cap(part[n + 1]):
+            n += 1  # an initial: "Elijah J. Magnier"
+            continue
+        if not out and t.text[:1].isupper() and not t.first and t.low in ("de", "het", "the") \
+                and n + 1 < len(part) and is_cap(part[n + 1]):
+            out.append(t)  # "De Kijvelanden", "The Independent"
+            n += 1
+            continue
+        if is_cap(t) and noun_class(t.low) != "role":
+            if t.low.rstrip(".") in L.TITLES and n + 1 < len(part) and (
+                    is_cap(part[n + 1]) or part[n + 1].text == "."):
+                n += 1  # "Lt. Col. Jon Custis", "Mr Alhakim"
+                continue
             out.append(t)
         elif out and t.low in L.NAME_PARTICLES and n + 1 < len(part) and is_cap(part[n + 1]):
             out.append(t)
@@ -363,13 +462,9 @@ def _name_run(part: list) -> list:
             out.append(t)
         elif out:
             break
-        elif t.low.rstrip(".") in L.TITLES or t.text == ".":
-            continue
+        n += 1
     while out and not is_cap(out[-1]):
         out.pop()
-    # Drop leading titles ("Lt.", "Col.", "Rep.", "Mr").
-    while len(out) > 1 and out[0].low.rstrip(".") in L.TITLES:
-        out = out[1:]
     return out
 
 
@@ -398,12 +493,14 @@ _ORG_WORDS = frozenset(
     bay tour guard command college bank group inc corp ltd news times post journal centre center
     institute instituut ministerie fonds pensioenfonds zorg welzijn nederland holland airlines
     airways national nationale international internationale association council services
-    foundation press sports business media union school scala
+    foundation press sports business media union school scala state republic kingdom nations
+    security house street city county mall base camp forces academy airport station park road
+    avenue church ministry department office party lega
     """.split()
 )
 
 
-def _orgish(name_toks: list, classes: list, part: list) -> bool:
+def _orgish(name_toks: list) -> bool:
     for t in name_toks:
         h = _head(t.low)
         if h in L.ORG_NOUNS or h in L.MEDIA_HEADS or h in _ORG_WORDS:

@@ -11,18 +11,42 @@ def _part_matches(part: frozenset, low: str) -> bool:
     return low in part
 
 
+_INDEX: dict = {}
+
+
+def _index(patterns: tuple) -> tuple[dict, tuple]:
+    """First-word index of a phrase list: (word -> patterns, patterns starting with NOT)."""
+    key = id(patterns)
+    got = _INDEX.get(key)
+    if got is None:
+        by_word: dict = {}
+        neg = []
+        for pat in patterns:
+            for w in pat[0]:
+                if w == "NOT":
+                    neg.append(pat)
+                else:
+                    by_word.setdefault(w, []).append(pat)
+        got = _INDEX[key] = (by_word, tuple(neg))
+    return got
+
+
 def match_phrase(lows: list[str], patterns: tuple, lo: int = 0, hi: int | None = None) -> int:
     """Index of the first token of the first phrase found in lows[lo:hi], or -1.
 
-    Cost is O(len * patterns * gap): phrases are short and gaps are bounded.
+    One pass over the tokens with a first-word index; each candidate is checked
+    over a bounded window, so the cost is linear in the number of tokens.
     """
     hi = len(lows) if hi is None else hi
-    best = -1
-    for pat in patterns:
-        first = pat[0]
-        for s in range(lo, hi):
-            if not _part_matches(first, lows[s]):
-                continue
+    by_word, neg = _index(patterns)
+    for s in range(lo, hi):
+        w = lows[s]
+        cands = by_word.get(w)
+        if neg and L.is_negation(w):
+            cands = (cands or []) + list(neg)
+        if not cands:
+            continue
+        for pat in cands:
             pos = s
             ok = True
             for part in pat[1:]:
@@ -36,10 +60,8 @@ def match_phrase(lows: list[str], patterns: tuple, lo: int = 0, hi: int | None =
                     break
                 pos = nxt
             if ok:
-                if best < 0 or s < best:
-                    best = s
-                break
-    return best
+                return s
+    return -1
 
 
 def has_claim_context(doc_low: str, lang: str) -> bool:

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 # A word with inner hyphens, apostrophes, dots or ampersands ("VodafoneZiggo-woordvoerder",
 # "Hudson's", "NU.nl", "V&D"), the Dutch quote marks ,, and '', or one other character.
-_TOKEN = re.compile(r"\w+(?:[-'’.&]\w+)*|,,|''|\S")
+# Format characters (zero-width spaces, direction marks, BOM) are not tokens at all.
+_TOKEN = re.compile(r"\w+(?:[-'’.&]\w+)*|,,|''|[^\s\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 
 _ABBREV = frozenset(
     """
@@ -53,11 +54,7 @@ class Sentence:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Split text[start:end] into tokens with absolute offsets."""
     end = len(text) if end is None else end
-    out = []
-    for m in _TOKEN.finditer(text, start, end):
-        t = m.group()
-        out.append(Token(m.start(), m.end(), t, t.lower()))
-    return out
+    return [Token(m.start(), m.end(), m.group(), m.group().lower()) for m in _TOKEN.finditer(text, start, end)]
 
 
 _SENT_CAND = re.compile(r"[.!?…]+|\n")
