@@ -1,0 +1,85 @@
+"""A lead settles disagreements from the keyboard in a real browser; a late second lead sees the first's
+decision in the page."""
+
+import pytest
+from playwright.sync_api import expect
+
+from annotations.models import History, Membership, Resolution, Stance
+from annotations.tests.browser.conftest import login
+from annotations.tests.factories import (
+    ArticleFactory,
+    ClaimFactory,
+    MembershipFactory,
+    SourceFactory,
+    UnitFactory,
+    UserFactory,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def disputes(project, lead, annotator, annotator2, require_postgres):
+    article = ArticleFactory(project=project, title="Huawei <b>backdoor</b>")
+    claim = ClaimFactory(article=article)
+    units = []
+    for name, (first, second) in [("AIVD", ("alleges", "denies")), ("KPN", ("no_comment", "denies"))]:
+        source = SourceFactory(name=name)
+        units.append(UnitFactory(claim=claim, source=source, suggested_label="denies"))
+        Stance.objects.create(claim=claim, source=source, annotator=annotator, label=first)
+        Stance.objects.create(claim=claim, source=source, annotator=annotator2, label=second, note="<i>hm</i>")
+    return units
+
+
+def test_lead_settles_units_with_the_keyboard(new_page, live_server, disputes, project):
+    page = new_page()
+    login(page, "lead", "/projects/huawei/review/")
+    expect(page.locator(".review-unit")).to_have_count(2)
+    expect(page.locator("h1")).to_have_text("Disagreements")
+    first, second = disputes
+    page.keyboard.press("j")
+    expect(page.locator(f'[data-unit="{first.key}"]')).to_be_focused()
+    page.keyboard.press("2")  # denies
+    expect(page.locator(f'[data-unit="{first.key}"] input[data-label="denies"]')).to_be_checked()
+    page.keyboard.press("r")
+    page.keyboard.type("The spokesperson denies it.")
+    page.keyboard.press("Enter")
+    expect(page.locator(f'[data-unit="{first.key}"] .unit-status')).to_contain_text("Settled as denies by lead")
+    # Saved, the keyboard moves on to the next open unit.
+    expect(page.locator(f'[data-unit="{second.key}"]')).to_be_focused()
+    page.keyboard.press("3")
+    page.keyboard.press("r")
+    page.keyboard.type("Declined to comment.")
+    page.keyboard.press("Enter")
+    expect(page.locator(f'[data-unit="{second.key}"] .unit-status')).to_contain_text("no_comment")
+    assert dict(Resolution.objects.values_list("source_id", "label")) == {
+        first.source_id: "denies", second.source_id: "no_comment"}
+    assert History.objects.filter(kind="resolution", via="page").count() == 2
+    # k goes back; names and notes stayed text.
+    page.keyboard.press("k")
+    expect(page.locator(f'[data-unit="{first.key}"]')).to_be_focused()
+    expect(page.locator(".unit-article").first).to_have_text("Huawei <b>backdoor</b>")
+    expect(page.locator('[data-annotator="ann2"] .note').first).to_have_text("<i>hm</i>")
+    assert page.csp_errors == []
+
+
+def test_second_lead_sees_the_first_decision(new_page, live_server, disputes, project):
+    lead2 = UserFactory(username="lead2")
+    MembershipFactory(project=project, user=lead2, role=Membership.Role.LEAD)
+    first_page, second_page = new_page(), new_page()
+    login(first_page, "lead", "/projects/huawei/review/")
+    login(second_page, "lead2", "/projects/huawei/review/")
+    unit = disputes[0]
+    for page, key, reason in ((first_page, "1", "An allegation."), (second_page, "2", "A denial.")):
+        page.locator(f'[data-unit="{unit.key}"]').focus()
+        page.keyboard.press(key)
+        page.keyboard.press("r")
+        page.keyboard.type(reason)
+        page.keyboard.press("Enter")
+        page.wait_for_load_state("networkidle")
+    card = second_page.locator(f'[data-unit="{unit.key}"]')
+    expect(card.locator('[data-error="conflict"]')).to_contain_text("Already settled as 'alleges' by lead")
+    expect(card.locator(".conflict-decision")).to_contain_text("An allegation.")
+    expect(card.locator('input[name="version"]')).to_have_value("1")
+    assert Resolution.objects.get(source=unit.source).label == "alleges"
+    assert first_page.csp_errors == [] and second_page.csp_errors == []
