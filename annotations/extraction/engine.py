@@ -48,6 +48,25 @@ _LEMMA_FIX = {
 }
 
 
+_CUE_CACHE: dict = {"nl": {}, "en": {}}
+
+
+def _cue_class(low: str, lang: str) -> str:
+    """'speech', 'weak', 'particle' or '' for a lower-case word; cached per language."""
+    cache = _CUE_CACHE[lang]
+    got = cache.get(low)
+    if got is None:
+        if low in L.STOP and low not in ("zegt", "zei", "said", "says"):
+            got = ""
+        else:
+            lem = _lemma(low, lang)
+            got = ("speech" if lem in L.SPEECH[lang] else "weak" if lem in L.WEAK[lang]
+                   else "particle" if lem in L.PARTICLE_VERBS[lang] else "")
+        if len(cache) < 200_000:
+            cache[low] = got
+    return got
+
+
 @lru_cache(maxsize=100_000)
 def _lemma(word: str, lang: str) -> str:
     fixed = _LEMMA_FIX[lang].get(word)
@@ -92,6 +111,8 @@ class _Doc:
         self.persons: dict[str, Src] = {}  # surname or first name -> full person source
         self.mentions: list[tuple[int, int, Src]] = []
         self.claim_units: list[bool] = []
+        self.caps_seen: set = set()
+        self.unit_start = self.prev2_start = 0
 
     # ---- preparation -------------------------------------------------------------
     def units(self) -> list[_Unit]:
@@ -100,6 +121,7 @@ class _Doc:
         quotes = find_quotes(text)
         tokens = tokenize(text)
         self._mark_quotes(tokens, quotes)
+        self.caps_seen = {t.low for t in tokens if t.text[:1].isupper()}
         # Tokens per sentence (both lists are in text order).
         k = 0
         for s in sentences:
@@ -112,6 +134,8 @@ class _Doc:
             if s.tokens:
                 s.tokens[0].first = True
             k = j
+        # A capitalised word seen only at sentence starts and known to the dictionary is no name.
+        self.caps_seen = {t.low for t in tokens if t.text[:1].isupper() and not t.first}
         # Merge sentences that a direct quotation runs across.
         units: list[_Unit] = []
         q = 0
@@ -166,6 +190,8 @@ class _Doc:
         claim_re = _CLAIM_RE[self.lang]
         self.claim_units = [bool(claim_re.search(self.text, unit.start, unit.end)) for unit in units]
         for u, unit in enumerate(units):
+            self.unit_start = unit.start
+            self.prev2_start = units[max(0, u - 2)].start
             self._note_mentions(u, unit)
             made = self._attributed(u, unit, units)
             if not made:
@@ -210,18 +236,23 @@ class _Doc:
             if low == "according" and k + 1 < n and toks[k + 1].low == "to":
                 out.append((k, "prep", k + 2))
                 continue
-            if low in L.STOP and low not in ("zegt", "zei", "said", "says"):
+            cue = _cue_class(low, lang)
+            if not cue:
                 continue
             prev = toks[k - 1].low if k > 0 else ""
             if prev in L.DETERMINERS or prev in L.POSSESSIVES or prev in ("deze", "die", "this", "these"):
                 continue  # a noun: "de verklaring", "the claims", "his report"
-            if prev in _PASSIVE and lang == "en" or (lang == "nl" and prev in ("werd", "wordt", "worden")):
+            if (prev in _PASSIVE and lang == "en" and low != "quoted") or (
+                    lang == "nl" and prev in ("werd", "wordt", "worden")):
                 continue  # "were reported missing", "werd gemeld"
-            lem = _lemma(low, lang)
-            if lem in L.SPEECH[lang]:
+            if cue == "speech":
                 out.append((k, "verb", k + 1))
                 continue
-            if lem in L.WEAK[lang]:
+            if low in _CALL and any(toks[q].low in L.DENY_ADJ for q in range(k + 1, min(n, k + 7))):
+                out.append((k, "verb", k + 1))  # "called the claims false", "noemt het onzin"
+                continue
+            lem = _lemma(low, lang)
+            if cue == "weak":
                 nxt = toks[k + 1].low if k + 1 < n else ""
                 if nxt in ("dat", "that", ":") or prev in (",", "''", '"', "”", "'", "’"):
                     out.append((k, "verb", k + 1))
@@ -254,16 +285,23 @@ class _Doc:
                 b = None  # the object of a preposition, not a subject
             if b is not None and self.lang == "nl" and not self._subject_position(toks, b[0]):
                 b = None  # V2: a fronted phrase, then verb, then subject ("Tot frustratie van X meldde Y")
-            appos = None
-            if b is None and prev is not None and prev.text == ",":
+            if b is None and prev is not None and prev.text == "," and not (
+                    j >= 2 and (toks[j - 2].inq or toks[j - 2].text in _QUOTE_END)):
                 b = self._before_apposition(toks, j - 1)
-                if b is not None and b[1] < j - 2:
-                    appos = np_after(toks, b[1] + 1, j - 1)
+                if b is not None:
+                    appos = np_after(toks, b[1] + 1, j - 1) if b[1] < j - 2 else None
+                    appos = appos or (b[1], b[1])
             a = np_after(toks, after_k, n)
             if a is not None and a[0] > after_k + 3:
                 a = None
-            inverted = prev is None or prev.inq or prev.text in (",", ":", ";", "''", '"', "”", "’", "'") \
-                or (self.lang == "nl" and prev.low in ("dat", "dit", "daarvan", "daarover", "zo", "wat"))
+            quote_before = prev is not None and (prev.inq or prev.text in _QUOTE_END or (
+                prev.text == "," and j >= 2 and (toks[j - 2].inq or toks[j - 2].text in _QUOTE_END)))
+            inverted = prev is None or quote_before or prev.text in (":", ";") or (
+                self.lang == "nl" and (prev.text == "," or prev.low in ("dat", "dit", "daarvan", "daarover", "zo",
+                                                                         "wat")))
+            if self.lang == "en" and (appos is not None or (b is not None and not quote_before
+                                                            and prev is not None and prev.text == ",")):
+                inverted = False  # "X, the spokesman, said": an apposition, not an inversion
             if self.lang == "en" and not inverted:
                 a = None  # English keeps subject-verb order outside inversions
             cands += [a, b] if inverted else [b, a]
@@ -273,15 +311,32 @@ class _Doc:
                 continue
             out = []
             for s in build(toks, c, self.lang, self.text):
+                if not s.anaphor and self._common_word(toks, c, s):
+                    continue
                 r = self._resolve(s, toks[c[0]].start)
                 if r is not None:
                     out.append(r)
-            if out and appos is not None and c is b and len(out) == 1 and out[0].kind == "person" \
-                    and not out[0].org:
+            if out and appos is not None and appos[0] < appos[1] and c is b and len(out) == 1 \
+                    and out[0].kind == "person" and not out[0].org:
                 out = [self._with_apposition(out[0], toks, appos)]
             if out:
                 return out, c
         return [], None
+
+    def _common_word(self, toks: list, span: tuple[int, int], s: Src) -> bool:
+        """True for "Berichten zouden …": a sentence-initial common noun taken for a name."""
+        if " " in s.name or self.lang != "nl":
+            return False
+        first = [t for t in toks[span[0]:span[1]] if t.first and t.text == s.name]
+        if not first:
+            return False
+        low = first[0].low
+        if low in self.caps_seen or low in self.persons:
+            return False
+        try:
+            return simplemma.is_known(low, lang=self.lang)
+        except (ValueError, KeyError):
+            return False
 
     def _with_apposition(self, person: Src, toks: list, span: tuple[int, int]) -> Src:
         """Take role and organisation from an apposition: "X, de burgemeester van Chicago, zei"."""
@@ -309,7 +364,7 @@ class _Doc:
         p = toks[i - 1]
         if p.inq or p.text in (",", ";", ":", "(", "''", '"', "”", "'", "’", "-", "–"):
             return True
-        if p.low in ("maar", "en", "want", "dus", "toch", "ook", "dat", "die", "omdat", "terwijl", "nadat",
+        if p.low in ("maar", "want", "dus", "toch", "ook", "dat", "die", "omdat", "terwijl", "nadat",
                      "toen", "als", "hoewel", "waarin", "zodat", "of"):
             return True
         return p.low in L.SKIP  # verb-final after the finite verb: "Dat heeft X gezegd"
@@ -348,6 +403,9 @@ class _Doc:
             verb_srcs = {s.name for f in found if f[1] != "prep" for s in f[2]}
             found = [f for f in found if f[1] != "prep" or all(s.name in verb_srcs for s in f[2])]
         found = self._merge_same(toks, self._drop_nested(toks, found))
+        if len(found) > 1 and found[-1][1] == "verb" and found[-1][3][0] > 0 \
+                and toks[found[-1][3][0] - 1].text == "," and found[-1][0] >= len(toks) - 5:
+            found = found[:-1]  # "…, the Associated Press reports.": the outlet only relays
         claim_ctx = self.claim_context and self._claim_near(u)
         made = False
         for n, (k, _kind, srcs, span) in enumerate(found):
@@ -363,9 +421,16 @@ class _Doc:
                 start = units[u - 1].start
                 claim = self._clip(self.text[units[u - 1].start:units[u - 1].end])
             lows = [t.low for q, t in enumerate(toks[lo:hi], lo) if not (span[0] <= q < span[1])]
+            if start < unit.start:
+                lows = [t.low for t in units[u - 1].toks] + lows
             if n + 1 == len(found) and lo > 0:
                 lows += [t.low for t in toks[:lo] if t.inq]
-            stance, conf = classify(lows, self.lang, claim_ctx)
+            stance, conf = classify(lows, self.lang, claim_ctx and self._negated_content(toks, k, span, lo, hi))
+            if start < unit.start and claim_ctx and any(L.is_negation(t.low) for t in units[u - 1].toks):
+                stance, conf = classify(lows, self.lang, True)
+            if any(t.low in L.DENY_ADJ for t in toks[k:hi]) and toks[k].low in _CALL:
+                stance, conf = "denies", 0.75
+            srcs = [self._anonymous(toks, lo, hi, s2) for s2 in srcs]
             score = conf * (0.9 if srcs[0].kind != "unknown" else 0.7)
             for s in srcs:
                 self.records.append(_Record(s, stance, start, end, claim, score, u))
@@ -391,6 +456,37 @@ class _Doc:
                 continue
             out.append(f)
         return out
+
+    @staticmethod
+    def _negated_content(toks: list, k: int, span: tuple[int, int], lo: int, hi: int) -> bool:
+        """True when the reported content itself is negated ("laat weten dat het bedrijf niet meewerkt").
+
+        Looks at quotations, at the content clause after the cue up to a relative or causal
+        clause, and at content placed before a sentence-final attribution.
+        """
+        if any(t.inq and L.is_negation(t.low) for t in toks[lo:hi]):
+            return True
+        q = k + 1
+        while q < hi and q < k + 4 and toks[q].low not in ("dat", "that", ":"):
+            q += 1
+        q = q + 1 if q < hi and toks[q].low in ("dat", "that", ":") else k + 1
+        for t in toks[q:min(hi, q + 12)]:
+            if t.low in _RELATIVE or t.text in (",", ";"):
+                break
+            if L.is_negation(t.low):
+                return True
+        start = min(k, span[0])
+        if start > 0 and toks[start - 1].text == "," and start >= len(toks) - 10:
+            return any(L.is_negation(t.low) for t in toks[lo:start] if not t.inq)
+        return False
+
+    @staticmethod
+    def _anonymous(toks: list, lo: int, hi: int, s: Src) -> Src:
+        lows = [t.low for t in toks[lo:hi]]
+        joined = " " + " ".join(lows) + " "
+        if any(" " + " ".join(p) + " " in joined for p in L.ANON_PHRASES):
+            return Src("anonymous sources", "", "unknown", "")
+        return s
 
     @staticmethod
     def _merge_same(toks: list, found: list) -> list:
@@ -432,11 +528,14 @@ class _Doc:
                 self.records.append(_Record(last.src, stance, unit.start, unit.end,
                                             self._claim(unit, 0), conf * 0.8, u))
             return
-        if any(t.low in L.REPORTATIVE[self.lang] for t in outside):
+        if last.unit == u - 1 and any(t.low in L.REPORTATIVE[self.lang] for t in outside):
             if self.lang == "nl" and not any(t.low in _INFINITIVE_AUX or t.low.endswith("en") for t in outside):
                 return
+            if last.score == _ZOU_SCORE:
+                self.records[-1] = _Record(last.src, last.stance, last.start, unit.end, last.claim, last.score, u)
+                return
             self.records.append(_Record(last.src, "alleges", unit.start, unit.end,
-                                        self._claim(unit, 0), 0.45, u))
+                                        self._claim(unit, 0), _ZOU_SCORE, u))
 
     # ---- coreference -------------------------------------------------------------
     def _remember(self, u: int, s: Src, pos: int) -> None:
@@ -453,7 +552,8 @@ class _Doc:
         i = 0
         n = len(toks)
         while i < n:
-            if toks[i].inq or not is_cap(toks[i]):
+            t = toks[i]
+            if t.inq or not t.text[:1].isupper() or not is_cap(t):
                 i += 1
                 continue
             j = i
@@ -461,14 +561,17 @@ class _Doc:
                     toks[j].low in L.NAME_PARTICLES and j + 1 < n and is_cap(toks[j + 1]))
                     or (toks[j].text == "." and toks[j - 1].low in L.TITLES)):
                 j += 1
+            titled = any(t.low.rstrip(".") in L.TITLES for t in toks[i:j])
             run = [t for t in toks[i:j] if t.text != "." and t.low.rstrip(".") not in L.TITLES]
+            if len(run) == 1 and titled and run[0].low not in self.persons:
+                self.persons[run[0].low] = Src(self.text[toks[i].start:run[0].end], "", "person", "")
             if 2 <= len(run) <= 4 and _looks_person(run) and not any(is_adj_cap(t) for t in run[:1]):
                 name = self.text[run[0].start:run[-1].end]
                 s = Src(name, "", "person", "")
                 if run[-1].low not in self.persons:
                     self.persons[run[-1].low] = s
                 self.mentions.append((u, toks[i].start, s))
-            elif len(run) == 1 and not toks[i].first and run[0].low in self.persons:
+            elif len(run) == 1 and run[0].low in self.persons:
                 self.mentions.append((u, toks[i].start, self.persons[run[0].low]))
             i = max(j, i + 1)
 
@@ -511,10 +614,15 @@ class _Doc:
             return s
         recent = self._recent(pos)
         speakers = [sp for _, sp in self._tail(self.speakers, pos)]
-        if a in ("hij", "he", "she"):
-            return next((sp for sp in recent if sp.kind == "person"), None)
-        if a in ("ze", "zij", "they"):
-            return next(iter(speakers), None) or next(iter(recent), None)
+        if a in ("hij", "he", "she", "ze", "zij", "they"):
+            person_only = a in ("hij", "he", "she")
+            fits = [(p, sp) for p, sp in self._tail(self.mentions, pos) if p >= self.unit_start]
+            fits += [(p, sp) for p, sp in self._tail(self.speakers, pos) if p >= self.prev2_start]
+            fits.sort(key=lambda c: -c[0])
+            for _, sp in fits:
+                if sp.kind == "person" or not person_only:
+                    return sp
+            return next((sp for sp in recent if sp.kind == "person" or not person_only), None)
         if a in ("it", "het"):
             return next((sp for sp in speakers if sp.kind in _ORG_KINDS), None)
         if a.startswith("org:"):
@@ -522,12 +630,12 @@ class _Doc:
             for sp in speakers:
                 if head and (head in sp.name.lower() or head in sp.org.lower()):
                     return sp if sp.kind != "person" else Src(sp.org, sp.org, _org_kind_of(sp.org), "")
-            if not head:
+            if not head or head in _GENERIC_HEADS:
                 for sp in speakers:
                     if sp.kind in _ORG_KINDS:
                         return sp
                     if sp.org:
-                        return Src(sp.org, sp.org, "organisation", "")
+                        return Src(sp.org, sp.org, _org_kind_of(sp.org), "")
             return s
         if a == "doc:":
             return next((sp for sp in speakers if sp.kind == "media"), None)
@@ -563,8 +671,17 @@ class _Doc:
 
 
 _CLAIM_RE = {
-    lang: re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE) for lang, words in L.CLAIM_WORDS.items()
+    lang: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + ")", re.IGNORECASE)
+    for lang, words in L.CLAIM_WORDS.items()
 }
+_ZOU_SCORE = 0.45
+_GENERIC_HEADS = frozenset(
+    "bedrijf onderneming organisatie instelling school club concern company firm organisation organization"
+    " airline operahuis warenhuis".split()
+)
+_CALL = frozenset(("call", "calls", "called", "noemt", "noemde", "noemden", "noemen", "termed"))
+_RELATIVE = frozenset(("die", "waar", "waarin", "which", "who", "whom", "where", "omdat", "because"))
+_QUOTE_END = frozenset(("''", '"', "”", "’", "'", "»"))
 _INFINITIVE_AUX = frozenset(("hebben", "zijn", "worden"))
 _PASSIVE = frozenset(("was", "were", "been", "being", "is", "are", "be"))
 _ORG_KINDS = ("organisation", "government", "media")

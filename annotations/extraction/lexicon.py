@@ -27,8 +27,8 @@ SPEECH = {
     ),
     "en": _set(
         """
-        say tell claim report deny add state note confirm accuse allege insist warn tweet write
-        announce explain suggest reveal argue vow promise stress emphasize emphasise respond
+        say tell claim report deny state note confirm accuse allege insist warn tweet write
+        announce explain suggest reveal argue vow promise stress emphasize emphasise
         reply acknowledge speculate insist maintain urge predict conclude testify admit
         recall describe post complain agree contend assure ensure refute dispute reject dismiss
         assert charge blame told
@@ -37,7 +37,7 @@ SPEECH = {
 }
 WEAK = {
     "nl": _set("vinden denken weten menen geloven vrezen hopen vermoeden"),
-    "en": _set("think believe fear find hope feel doubt suspect term"),
+    "en": _set("think believe fear find hope feel doubt suspect term add respond"),
 }
 # Verbs that take a particle elsewhere in the clause: "laat … weten", "geeft … aan".
 PARTICLE_VERBS = {
@@ -75,8 +75,11 @@ NOT = _set("not n't never no niet nooit geen")
 _NEG_CONTENT = _set("niet geen nooit niks niets nergens not never no nothing none nobody")
 
 
+_NT = ("n't", "n’t")
+
+
 def is_negation(low: str) -> bool:
-    return low in _NEG_CONTENT or low.endswith("n't") or low.endswith("n’t")
+    return low in _NEG_CONTENT or low.endswith(_NT)
 
 
 # Stance phrases. Each is a tuple of alternative-sets; "NOT" stands for any negation.
@@ -144,9 +147,11 @@ DENY = {
 
 # Words that mark an accusation or rumour in the article: a negated statement then
 # answers it and counts as a denial.
+# Prefixes of words that mark an accusation, a rumour, a reportative "zou" or a denial nearby.
 CLAIM_WORDS = {
-    "nl": ("gerucht", "beschuldig", "verdenk", "bewer", "aantijging", "claim", "verwijt", "spionage"),
-    "en": ("claim", "alleg", "accus", "rumo", "suspect"),
+    "nl": ("gerucht", "beschuldig", "verdenk", "bewer", "aantijging", "claim", "verwijt", "zou ", "zouden ",
+           "ontken", "weersp"),
+    "en": ("claim", "alleg", "accus", "rumo", "suspect", "denied", "denies", "deny", "refut", "disput"),
 }
 # Hearsay markers that continue the previous source's report.
 REPORTATIVE = {
@@ -170,6 +175,8 @@ CLAUSE_WORDS = _set(
 )
 NAME_PARTICLES = _set("van der den de ter ten te von vom la le du da di al el bin ben ibn abu dos del")
 
+# Skipped only when looking back from a verb: "was quick to deny".
+BACK_SKIP = _set("to quick eager ready keen happy willing swift first")
 # Words skipped between a subject and its verb: adverbs, auxiliaries, days.
 SKIP = _set(
     """
@@ -213,7 +220,8 @@ ROLE_NOUNS = _set(
     correspondent reporter editor analyst professor expert manager coach owner governor
     mayor senator congressman congresswoman lawmaker chief head fighter militant sheriff
     author writer columnist journalist blogger host goalie player auteur schrijver journalist
-    columnist presentator
+    columnist presentator employee werknemer medewerker medewerkster prosecutors lawyers
+    officials attorneys
     """
 )
 # Nouns naming organisations, authorities or media when they speak.
@@ -227,7 +235,9 @@ ORG_NOUNS = _set(
     council government ministry department administration police court agency company firm
     corporation authority authorities office commission committee board union party school
     university hospital airline army military navy league tour newspaper paper daily outlet
-    network station agency
+    network station agency manufacturer producer maker retailer operator carrier contractor
+    regulator watchdog fabrikant producent leverancier toezichthouder firms companies agencies
+    outlets waterschap
     """
 )
 GOV_HEADS = _set(
@@ -267,6 +277,13 @@ PERSON_NOUNS = _set(
     """
 )
 ANON = _set("bron bronnen source sources insider insiders")
+# Phrases that make the speaker anonymous: "who asked not to be named".
+ANON_PHRASES = (
+    ("not", "to", "be", "named"), ("condition", "of", "anonymity"), ("niet", "met", "naam"),
+    ("anoniem", "wil"), ("wil", "anoniem"),
+)
+# Evaluations that turn "calls the claims X" / "noemt … X" into a denial.
+DENY_ADJ = _set("false untrue baseless unfounded ridiculous nonsense misleading onzin onjuist onwaar ongegrond")
 
 # Definite descriptions that refer back to an organisation already named.
 ORG_ANAPHORA = _set(
@@ -315,3 +332,4 @@ COMPOUND_HEADS = (
     "woordvoerder", "woordvoerster", "directeur", "voorzitter", "bestuurder", "secretaris",
     "providers", "overheden", "commissie", "politie", "voorman", "minister",
 )
+ORG_SUFFIXES = ("fonds", "bedrijf", "partij", "bond", "raad", "dienst", "ministerie", "bank", "concern")

@@ -72,6 +72,9 @@ def noun_class(low: str) -> str:
         return "person"
     if h in _DOC_NOUNS:
         return "doc"
+    for suffix in L.ORG_SUFFIXES:
+        if len(h) > len(suffix) + 2 and h.endswith(suffix):
+            return "org"
     for suffix in L.COMPOUND_HEADS:
         if len(h) > len(suffix) + 2 and h.endswith(suffix):
             return "group" if suffix in ("providers", "overheden") else "role"
@@ -110,7 +113,7 @@ def np_before(toks: list, k: int, lo: int) -> tuple[int, int] | None:
     j = k
     stop = max(lo, k - _WINDOW)
     while j > stop and (toks[j - 1].low in L.SKIP or L.is_negation(toks[j - 1].low)
-                        or toks[j - 1].text in "()'\u2018\u2019"):
+                        or toks[j - 1].low in L.BACK_SKIP or toks[j - 1].text in "()'\u2018\u2019"):
         j -= 1
     if j <= lo:
         return None
@@ -395,6 +398,9 @@ def _description(part: list, classes: list, det: str, definite: bool, text: str)
     if not heads:
         return None
     h = heads[-1] if classes[-1] else heads[0]
+    if h < len(part) - 1 and part[h + 1].low not in ("van", "of", "in", "uit", "for", "namens") \
+            and not is_cap(part[h + 1]):
+        return None  # "newspaper reports": the lexicon noun only modifies an unknown head
     head = part[h]
     hc = classes[h]
     desc = part[: h + 1] if h < len(part) - 1 and part[h + 1].low not in ("van", "of", "in", "uit") else part
@@ -450,13 +456,15 @@ def _name_run(part: list) -> list:
             out.append(t)  # "De Kijvelanden", "The Independent"
             n += 1
             continue
-        if is_cap(t) and noun_class(t.low) != "role":
+        if is_cap(t) and noun_class(t.low) != "role" and not (t.first and noun_class(t.low)):
             if t.low.rstrip(".") in L.TITLES and n + 1 < len(part) and (
                     is_cap(part[n + 1]) or part[n + 1].text == "."):
                 n += 1  # "Lt. Col. Jon Custis", "Mr Alhakim"
                 continue
             out.append(t)
         elif out and t.low in L.NAME_PARTICLES and n + 1 < len(part) and is_cap(part[n + 1]):
+            if t.low in ("van", "of") and sum(1 for x in out if is_cap(x)) >= 2:
+                break  # "Karin Mulder van Chemtec": the organisation follows
             out.append(t)
         elif out and t.text[:1].isupper() and t.low in ("de", "der", "den", "van") and n + 1 < len(part):
             out.append(t)
