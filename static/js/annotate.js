@@ -4,6 +4,32 @@
   "use strict";
 
   var pending = 0; // htmx requests in flight: "done" waits for them, so no stance is lost
+  // Keys pressed on a unit whose save is still in flight wait for its fresh fragment, so
+  // they send the new version instead of tripping the stale-page check.
+  var waiting = {};
+
+  function whenIdle(unit, action) {
+    if (!unit.querySelector(".htmx-request")) {
+      action(unit);
+      return;
+    }
+    var key = unit.getAttribute("data-unit");
+    (waiting[key] = waiting[key] || []).push(action);
+  }
+
+  function replayWaiting() {
+    Object.keys(waiting).forEach(function (key) {
+      var unit = document.querySelector('[data-unit="' + key + '"]');
+      if (!unit) {
+        delete waiting[key];
+        return;
+      }
+      if (unit.querySelector(".htmx-request")) return;
+      var actions = waiting[key];
+      delete waiting[key];
+      actions.forEach(function (action) { whenIdle(unit, action); });
+    });
+  }
 
   function units() {
     return Array.prototype.slice.call(document.querySelectorAll("[data-unit]"));
@@ -62,6 +88,10 @@
     window.setTimeout(function () { status.textContent = message; }, 30);
   }
 
+  function idle() {
+    return pending === 0 && Object.keys(waiting).length === 0;
+  }
+
   function submitDone() {
     var form = document.getElementById("done-form");
     if (form) form.requestSubmit();
@@ -76,7 +106,7 @@
         var unitOfNote = target.closest("[data-unit]");
         if (ev.key === "Enter") {
           ev.preventDefault();
-          unitOfNote.querySelector("[data-save-note]").click();
+          whenIdle(unitOfNote, function (u) { u.querySelector("[data-save-note]").click(); });
         } else if (ev.key === "Escape") {
           ev.preventDefault();
           focusUnit(unitOfNote);
@@ -88,11 +118,10 @@
     var key = ev.key;
     if (/^[1-9]$/.test(key)) {
       if (!unit) return;
-      var buttons = unit.querySelectorAll("[data-label]");
-      var button = buttons[parseInt(key, 10) - 1];
-      if (!button) return;
+      var index = parseInt(key, 10) - 1;
+      if (!unit.querySelectorAll("[data-label]")[index]) return;
       ev.preventDefault();
-      button.click();
+      whenIdle(unit, function (u) { u.querySelectorAll("[data-label]")[index].click(); });
       focusAfter(unit);
     } else if (key === "j") {
       ev.preventDefault();
@@ -104,11 +133,11 @@
       ev.preventDefault();
       unit.querySelector("[data-note]").focus();
     } else if (key === "u" && unit) {
-      var undo = unit.querySelector("[data-undo]");
-      if (undo) {
-        ev.preventDefault();
-        undo.click();
-      }
+      ev.preventDefault();
+      whenIdle(unit, function (u) {
+        var undo = u.querySelector("[data-undo]");
+        if (undo) undo.click();
+      });
     } else if (key === "Enter") {
       if (target.closest && target.closest("button, a, summary")) return; // native activation
       ev.preventDefault();
@@ -117,10 +146,10 @@
   });
 
   document.addEventListener("submit", function (ev) {
-    if (ev.target.id === "done-form" && pending > 0) {
+    if (ev.target.id === "done-form" && !idle()) {
       ev.preventDefault();
       var wait = window.setInterval(function () {
-        if (pending === 0) {
+        if (idle()) {
           window.clearInterval(wait);
           ev.target.submit();
         }
@@ -179,7 +208,12 @@
 
   // --- htmx: saved messages, focus after swaps ----------------------------------------
   document.addEventListener("htmx:beforeRequest", function () { pending++; });
-  document.addEventListener("htmx:afterRequest", function () { pending = Math.max(0, pending - 1); });
+  document.addEventListener("htmx:afterRequest", function (ev) {
+    pending = Math.max(0, pending - 1);
+    // A failed request swaps nothing; otherwise replay after the swap settles, once htmx
+    // has wired up the fresh fragment (before that, a click would post without htmx).
+    if (ev.detail.failed) window.setTimeout(replayWaiting, 0);
+  });
 
   document.body.addEventListener("stanceSaved", function (ev) { announce(ev.detail.message); });
   document.body.addEventListener("claimAdded", function (ev) {
@@ -203,6 +237,7 @@
     var el = ev.detail.elt;
     if (el && el.getAttribute && el.getAttribute("data-error")) focusUnit(el);
     setup();
+    replayWaiting();
   });
 
   function setup() {
