@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
+from annotations.permissions import LEAD_ROLES
+
 from annotations.models import Article, Claim, Project, Source, Stance, content_hash
 
 
@@ -36,9 +38,10 @@ class ArticleSerializer(serializers.ModelSerializer):
         super().__init__(*args, **kwargs)
         request = self.context.get("request")
         if request is not None and request.user.is_authenticated:
-            from annotations.api.permissions import lead_project_ids
-
-            self.fields["project"].queryset = Project.objects.filter(pk__in=lead_project_ids(request.user))
+            # Lazy: only evaluated when a write names a project.
+            self.fields["project"].queryset = Project.objects.filter(
+                memberships__user=request.user, memberships__role__in=LEAD_ROLES
+            )
 
     def validate(self, attrs):
         instance = self.instance

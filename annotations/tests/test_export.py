@@ -1,0 +1,283 @@
+"""Exports: CSV columns, formula neutralising, filters, COPY = Python, JSONL and ClaimReview."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+
+from annotations import exports
+from annotations.models import Article, Resolution
+from annotations.tests.factories import (
+    ArticleFactory,
+    ClaimFactory,
+    SourceFactory,
+    StanceFactory,
+    UnitFactory,
+    UserFactory,
+)
+
+
+def make_claim(article, text):
+    start = article.body.index(text)
+    return ClaimFactory(article=article, start=start, end=start + len(text), text=text)
+
+
+@pytest.fixture
+def data(project, annotator, annotator2, lead):
+    """Six units covering every status, with formula-like text in many cells."""
+    a = ArticleFactory(
+        project=project, title="=HYPERLINK(\"http://evil\")", outlet="@Outlet", url="https://news.example/a",
+        body="-1 said the minister, and \"quotes\", commas. The union: +2.\r\nTab\there. Fine text.",
+        published=dt.date(2019, 5, 1), published_precision=Article.Precision.MONTH,
+    )
+    b = ArticleFactory(project=project, title="Plain, with comma", outlet="", url="",
+                       body="The firm declined to comment on the plan.", published=dt.date(2020, 1, 15))
+    c1 = make_claim(a, "-1 said the minister")
+    c2 = make_claim(a, "The union: +2.\r\nTab\there")
+    c3 = make_claim(b, "declined to comment")
+    org = SourceFactory(name="@Org", kind="organisation")
+    s1 = SourceFactory(name="Minister", kind="person")
+    s2 = SourceFactory(name="Union", kind="group")
+    s3 = SourceFactory(name="+Person", kind="person", affiliation=org)
+    units = {}
+    for key, claim, source in [("open", c1, s1), ("differ", c1, s2), ("missing", c1, s3),
+                               ("resolved", c2, s1), ("consensus", c2, s2), ("empty", c3, s1)]:
+        units[key] = UnitFactory(claim=claim, source=source)
+    StanceFactory(claim=c1, source=s1, annotator=annotator, label="alleges", note="=cmd|' /C calc'!A0")
+    StanceFactory(claim=c1, source=s1, annotator=annotator2, label="alleges")
+    StanceFactory(claim=c1, source=s2, annotator=annotator, label="alleges")
+    StanceFactory(claim=c1, source=s2, annotator=annotator2, label="denies")
+    StanceFactory(claim=c1, source=s3, annotator=annotator, label="denies")
+    StanceFactory(claim=c2, source=s1, annotator=annotator, label="alleges")
+    StanceFactory(claim=c2, source=s1, annotator=annotator2, label="denies")
+    StanceFactory(claim=c2, source=s2, annotator=annotator, label="no_comment")
+    StanceFactory(claim=c2, source=s2, annotator=annotator2, label="no_comment")
+    Resolution.objects.create(claim=c2, source=s1, label="denies", status="resolved", reason="@spokesman",
+                              resolved_by=lead)
+    Resolution.objects.create(claim=c2, source=s2, label="no_comment", status="consensus")
+    return {"a": a, "b": b, "c1": c1, "c2": c2, "c3": c3, "s1": s1, "s2": s2, "s3": s3, "org": org}
+
+
+def options(project, **query):
+    return exports.ExportOptions.from_query(query, project=project)
+
+
+def csv_bytes(project, method="python", **query) -> bytes:
+    return b"".join(exports.iter_csv(project, options(project, **query), method=method))
+
+
+def rows(raw: bytes) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+def methods():
+    return ["python", "copy"] if connection.vendor == "postgresql" else ["python"]
+
+
+def test_csv_has_one_row_per_unit_with_the_columns(project, data):
+    for method in methods():
+        raw = csv_bytes(project, method)
+        assert raw.decode().splitlines()[0] == ",".join(exports.UNIT_COLUMNS)
+        table = rows(raw)
+        assert [(r["claim_id"], r["source"], r["status"], r["stance"], r["judgements"], r["n_judgements"])
+                for r in table] == [
+            (str(data["c1"].pk), "Minister", "open", "alleges", "ann1:alleges;ann2:alleges", "2"),
+            (str(data["c1"].pk), "Union", "disputed", "", "ann1:alleges;ann2:denies", "2"),
+            (str(data["c1"].pk), "'+Person", "disputed", "", "ann1:denies", "1"),
+            (str(data["c2"].pk), "Minister", "resolved", "denies", "ann1:alleges;ann2:denies", "2"),
+            (str(data["c2"].pk), "Union", "consensus", "no_comment", "ann1:no_comment;ann2:no_comment", "2"),
+            (str(data["c3"].pk), "Minister", "open", "", "", "0"),
+        ], method
+        first = table[0]
+        assert first["published"] == "2019-05" and first["url"] == "https://news.example/a"
+        assert first["evidence"] == "'-1 said the minister"
+        assert table[2]["affiliation"] == "'@Org" and table[2]["source_kind"] == "person"
+        assert table[5]["published"] == "2020-01-15" and table[5]["article_title"] == "Plain, with comma"
+
+
+def test_csv_neutralises_every_formula_prefix(project, data):
+    for method in methods():
+        table = rows(csv_bytes(project, method))
+        assert table[0]["article_title"] == "'=HYPERLINK(\"http://evil\")"
+        assert table[0]["outlet"] == "'@Outlet"
+        assert table[0]["claim"] == "'-1 said the minister"
+        assert table[3]["claim"] == "The union: +2.\r\nTab\there"
+        for row in table:
+            for name, cell in row.items():
+                assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), (method, name, cell)
+
+
+def test_neutralise_covers_tab_and_carriage_return():
+    assert exports.neutralise("\tx") == "'\tx"
+    assert exports.neutralise("\rx") == "'\rx"
+    assert exports.neutralise("a=b") == "a=b"
+    assert exports.neutralise("") is None
+
+
+def test_csv_judgement_layout_has_one_row_per_judgement(project, data):
+    for method in methods():
+        table = rows(csv_bytes(project, method, layout="judgement"))
+        assert list(table[0]) == exports.JUDGEMENT_COLUMNS
+        assert len(table) == 9
+        assert (table[0]["annotator"], table[0]["label"], table[0]["note"]) == (
+            "ann1", "alleges", "'=cmd|' /C calc'!A0")
+
+
+def test_csv_filters_by_status_label_date_and_article(project, data):
+    for method in methods():
+        assert [r["status"] for r in rows(csv_bytes(project, method, status="disputed"))] == ["disputed"] * 2
+        assert [(r["source"], r["stance"]) for r in rows(csv_bytes(project, method, label="denies"))] == [
+            ("Minister", "denies")]
+        assert {r["article_id"] for r in rows(csv_bytes(project, method, published_from="2020-01-01"))} == {
+            str(data["b"].pk)}
+        assert {r["article_id"] for r in rows(csv_bytes(project, method, published_to="2019-12-31"))} == {
+            str(data["a"].pk)}
+        assert len(rows(csv_bytes(project, method, article=str(data["b"].pk)))) == 1
+        assert rows(csv_bytes(project, method, status="open", label="denies")) == []
+
+
+def test_bad_export_options_are_refused_with_a_reason(project):
+    for query, message in [
+        ({"format": "xls"}, "Unknown format 'xls'"),
+        ({"status": "maybe"}, "Unknown status"),
+        ({"label": "shouts"}, "Unknown label"),
+        ({"article": "one"}, "article must be"),
+        ({"published_to": "2019-13-01"}, "published_to must be a date"),
+        ({"layout": "wide"}, "Unknown layout"),
+    ]:
+        with pytest.raises(exports.ExportError, match=message):
+            exports.ExportOptions.from_query(query, project=project)
+
+
+def test_copy_and_python_paths_give_identical_bytes(project, data, require_postgres):
+    for query in [{}, {"bom": "1"}, {"layout": "judgement"}, {"status": "disputed"}, {"label": "alleges"},
+                  {"published_from": "2019-01-01", "published_to": "2019-12-31"}]:
+        copy = csv_bytes(project, "copy", **query)
+        python = csv_bytes(project, "python", **query)
+        assert copy == python, query
+        assert copy.startswith(exports.BOM) == bool(query.get("bom"))
+    assert len(rows(csv_bytes(project, "copy"))) == 6
+
+
+def test_export_command_prints_the_runnable_copy_sql(project, data, require_postgres, tmp_path):
+    out = io.StringIO()
+    call_command("export_stances", "huawei", "--sql", stdout=out)
+    statement = out.getvalue().strip().rstrip(";")
+    assert statement.startswith("COPY (WITH article_annotators AS")
+    with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
+        printed = b"".join(bytes(chunk) for chunk in copy)
+    target = tmp_path / "out.csv"
+    call_command("export_stances", "huawei", "--format", "csv", "-o", str(target))
+    assert printed == target.read_bytes() == csv_bytes(project, "python")
+
+
+def test_export_command_refuses_unknown_projects_and_labels(project):
+    with pytest.raises(CommandError, match="No project"):
+        call_command("export_stances", "nope")
+    with pytest.raises(CommandError, match="Unknown label"):
+        call_command("export_stances", "huawei", "--label", "shouts")
+
+
+def test_claimreview_has_one_valid_item_per_settled_unit(project, data):
+    raw = b"".join(exports.iter_export(project, options(project, format="claimreview")))
+    items = json.loads(raw)
+    assert [(i["claimReviewed"], i["reviewRating"]["alternateName"]) for i in items] == [
+        ("The union: +2.\r\nTab\there", "denies"), ("The union: +2.\r\nTab\there", "no_comment")]
+    first = items[0]
+    assert first["@context"] == "https://schema.org" and first["@type"] == "ClaimReview"
+    assert dt.date.fromisoformat(first["datePublished"])
+    item = first["itemReviewed"]
+    assert item["@type"] == "Claim"
+    assert item["author"] == {"@type": "Person", "name": "Minister"}
+    assert item["appearance"]["@type"] == "CreativeWork"
+    assert item["appearance"]["url"] == "https://news.example/a"
+    assert first["reviewRating"] == {"@type": "Rating", "alternateName": "denies",
+                                     "ratingExplanation": "@spokesman"}
+    assert items[1]["itemReviewed"]["author"] == {"@type": "Organization", "name": "Union"}
+    assert first["author"] == {"@type": "Organization", "name": project.name}
+
+
+def _units(project) -> list[tuple]:
+    """A project's units without database ids, for comparing a restore with its source."""
+    out = []
+    for obj in exports.iter_jsonl_objects(project, exports.ExportOptions(format="jsonl")):
+        if obj["type"] == "project":
+            out.append(("project", tuple(obj["labels"])))
+            continue
+        article = {k: v for k, v in obj["article"].items() if k != "id"}
+        claim = {k: v for k, v in obj.get("claim", {}).items() if k != "id"}
+        entry = [obj["type"], json.dumps(article, sort_keys=True), json.dumps(claim, sort_keys=True)]
+        if obj["type"] == "unit":
+            source = dict(obj["source"], id=None)
+            if source["affiliation"]:
+                source["affiliation"] = dict(source["affiliation"], id=None)
+            resolution = obj["resolution"] and {k: v for k, v in obj["resolution"].items()
+                                                if k not in {"created_at", "updated_at"}}
+            entry += [json.dumps(source, sort_keys=True), obj["status"], obj["stance"],
+                      json.dumps(obj["unit"], sort_keys=True),
+                      json.dumps([{k: v for k, v in j.items()} for j in obj["judgements"]], sort_keys=True),
+                      json.dumps(resolution, sort_keys=True),
+                      # The restore records "import" entries for judgements that had no history.
+                      json.dumps([h for h in obj["history"] if h["via"] != "import"], sort_keys=True)]
+        out.append(tuple(entry))
+    return out
+
+
+def test_jsonl_backup_restores_into_an_empty_project(project, data, annotator, tmp_path):
+    from annotations import services
+
+    services.stance_record(claim=data["c3"], source=data["s1"], annotator=annotator, label="denies", via="api")
+    services.stance_record(claim=data["c3"], source=data["s1"], annotator=annotator, label="alleges",
+                           note="changed my mind", via="page")
+    project.labels = ["alleges", "denies", "no_comment", "questions"]
+    project.save()
+    ArticleFactory(project=project, title="No claims at all")
+    bare = data["b"]
+    ClaimFactory(article=bare, start=0, end=8, text="The firm")  # a claim without units
+    target = tmp_path / "backup.jsonl"
+    call_command("export_stances", "huawei", "--format", "jsonl", "-o", str(target))
+    lines = [json.loads(line) for line in target.read_text().splitlines()]
+    assert [line["type"] for line in lines].count("unit") == 6
+    assert {"article", "claim", "project"} <= {line["type"] for line in lines}
+    call_command("create_project", "restored", "--name", "Restored")
+    out = io.StringIO()
+    call_command("import_backup", "restored", str(target), stdout=out)
+    assert "restored 3 articles, 4 claims, 6 units, 10 judgements, 2 resolutions" in out.getvalue()
+    from annotations.models import Project
+
+    restored = Project.objects.get(slug="restored")
+    assert restored.labels == project.labels
+    before, after = _units(project), _units(restored)
+    assert len(after) == len(before)
+    for old, new in zip(before, after, strict=True):
+        assert new == old
+    # The restored project exports the same CSV, apart from the ids.
+    def strip_ids(raw):
+        return [{k: v for k, v in r.items() if k not in {"article_id", "claim_id"}} for r in rows(raw)]
+    assert strip_ids(csv_bytes(restored)) == strip_ids(csv_bytes(project))
+
+
+def test_jsonl_export_has_history_and_the_resolution(project, data, annotator):
+    from annotations import services
+
+    services.stance_record(claim=data["c3"], source=data["s1"], annotator=annotator, label="denies", via="api")
+    units = [o for o in exports.iter_jsonl_objects(project, options(project, format="jsonl"))
+             if o["type"] == "unit"]
+    last = units[-1]
+    assert [(h["action"], h["new_label"], h["via"]) for h in last["history"]] == [("create", "denies", "api")]
+    resolved = units[3]
+    assert resolved["resolution"]["label"] == "denies" and resolved["resolution"]["resolved_by"] == "lead"
+    assert resolved["status"] == "resolved"
+
+
+def test_export_streams_in_bounded_chunks(project, data):
+    chunks = list(exports.iter_csv(project, options(project), method="python"))
+    assert chunks and all(isinstance(c, bytes) for c in chunks)
+    user = UserFactory()
+    assert user.pk  # the generator did not hold a transaction open
