@@ -8,7 +8,9 @@ Concatenates the development-set texts (and our own gold articles) to about
 --mb megabytes, and reports MB of news text per second, the linearity ratio
 time(4x text) / (4 * time(1x text)) (about 1 means linear), and the same ratio
 on adversarial inputs: long runs of quotes, commas, capitals, text without
-spaces or sentence ends. Targets: at least 1 MB/s, ratios near 1.
+spaces or sentence ends. Targets: at least 1 MB/s, ratios near 1. Times are CPU
+times of this process (time.process_time), so a busy shared machine does not
+distort them; the wall-clock figure is printed beside the throughput.
 """
 
 import argparse
@@ -50,12 +52,19 @@ def build(texts: list[tuple[str, str]], lang: str, size: int) -> str:
 
 
 def timed(text: str, lang: str | None, repeat: int = 1) -> float:
+    """Best CPU time of the runs: the figure for one core, whatever else the machine is doing."""
     best = float("inf")
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         extract(text, lang)
-        best = min(best, time.perf_counter() - t0)
+        best = min(best, time.process_time() - t0)
     return best
+
+
+def timed_wall(text: str, lang: str | None) -> float:
+    t0 = time.perf_counter()
+    extract(text, lang)
+    return time.perf_counter() - t0
 
 
 ADVERSARIAL = {
@@ -89,11 +98,14 @@ def main() -> int:
     for lang in ("nl", "en"):
         text = build(texts, lang, size)
         mb = len(text.encode("utf-8")) / 1e6
+        w = timed_wall(text, lang)
         t = timed(text, lang)
         n = len(extract(text[:200_000], lang))
         worst = min(worst, mb / t)
-        print(f"  {lang}: {mb:.2f} MB in {t:.2f} s = {mb / t:.2f} MB/s ({n} statements in the first 200 kB)")
-    print(f"  target >= 1 MB/s: {'met' if worst >= 1 else 'NOT met'} (worst {worst:.2f} MB/s, ratio {worst:.2f}x)")
+        print(f"  {lang}: {mb:.2f} MB in {t:.2f} s CPU = {mb / t:.2f} MB/s "
+              f"(wall clock {w:.2f} s = {mb / w:.2f} MB/s; {n} statements in the first 200 kB)")
+    print(f"  target >= 1 MB/s (CPU time, one core): {'met' if worst >= 1 else 'NOT met'} "
+          f"(worst {worst:.2f} MB/s = {worst:.2f}x the target)")
 
     print("\nlinearity: time(4x) / (4 * time(1x)), about 1 is linear")
     base = build(texts, "nl", size // 8)

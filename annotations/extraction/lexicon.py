@@ -76,10 +76,11 @@ _NEG_CONTENT = _set("niet geen nooit niks niets nergens not never no nothing non
 
 
 _NT = ("n't", "n’t")
+NEG_WORDS = _NEG_CONTENT
 
 
 def is_negation(low: str) -> bool:
-    return low in _NEG_CONTENT or low.endswith(_NT)
+    return low in _NEG_CONTENT or (low[-1:] == "t" and low.endswith(_NT))
 
 
 # Stance phrases. Each is a tuple of alternative-sets; "NOT" stands for any negation.

@@ -57,8 +57,20 @@ def _head(low: str) -> str:
     return low
 
 
+_CLASS_CACHE: dict = {}
+
+
 def noun_class(low: str) -> str:
     """Return 'role', 'org', 'group', 'person', 'anon', 'doc' or '' for a lower-case token."""
+    got = _CLASS_CACHE.get(low)
+    if got is None:
+        got = _noun_class(low)
+        if len(_CLASS_CACHE) < 200_000:
+            _CLASS_CACHE[low] = got
+    return got
+
+
+def _noun_class(low: str) -> str:
     h = _head(low)
     if h in L.ANON:
         return "anon"

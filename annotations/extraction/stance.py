@@ -42,7 +42,7 @@ def match_phrase(lows: list[str], patterns: tuple, lo: int = 0, hi: int | None =
     for s in range(lo, hi):
         w = lows[s]
         cands = by_word.get(w)
-        if neg and L.is_negation(w):
+        if neg and (w in L.NEG_WORDS or (w[-1:] == "t" and L.is_negation(w))):
             cands = (cands or []) + list(neg)
         if not cands:
             continue
