@@ -41,7 +41,7 @@ class Table:
     unit: np.ndarray  # int64 code of each judgement's unit
     annotator: np.ndarray  # int64 code into `annotators`
     label: np.ndarray  # int64 code into `labels`
-    units: list  # unit keys, by code
+    units: Sequence  # unit keys, by code (an array for integer keys)
     annotators: list  # annotator keys, by code
     labels: list[str]  # label set, by code
 
@@ -74,7 +74,7 @@ def _encode(values) -> tuple[np.ndarray, list]:
         if len(array) > 1 and (array[1:] >= array[:-1]).all():
             # Already sorted (rows ordered by unit): number the runs, no sort.
             starts = np.concatenate(([True], array[1:] != array[:-1]))
-            return np.cumsum(starts) - 1, array[starts].tolist()
+            return np.cumsum(starts) - 1, array[starts]
         if len(array) and array.min() >= 0 and array.max() < 4 * len(array) + 1024:
             # Small non-negative ids (database keys): a lookup table, no sort.
             present = np.zeros(int(array.max()) + 1, dtype=bool)
@@ -156,8 +156,28 @@ def _alpha_from_counts(counts: np.ndarray, pairable: np.ndarray | None = None) -
     used = pairable.sum(axis=0)
     if np.count_nonzero(used) < 2:
         return Figure.undefined("every paired judgement has the same label, so there is no variation")
-    value = krippendorff.alpha(value_counts=pairable, level_of_measurement="nominal")
+    value = krippendorff.alpha(value_counts=_fold_unanimous(pairable), level_of_measurement="nominal")
     return Figure(float(value))
+
+
+def _fold_unanimous(pairable: np.ndarray) -> np.ndarray:
+    """Fold all unanimous units of each label into one unit: α stays exactly the same.
+
+    A unit whose m values are all c adds m(m−1)/(m−1) = m to the coincidence o_cc and
+    nothing else, which is linear in m: one unit holding all those values adds the same.
+    Real projects agree on most units, so the package has far fewer rows to build.
+    """
+    # Column by column: the matrix is tall and narrow, where axis=1 reductions are slow.
+    row_max, row_sum = pairable[:, 0].copy(), pairable[:, 0].copy()
+    for j in range(1, pairable.shape[1]):
+        np.maximum(row_max, pairable[:, j], out=row_max)
+        row_sum += pairable[:, j]
+    unanimous = row_max == row_sum
+    if unanimous.sum() < 2:
+        return pairable
+    folded = pairable[unanimous].sum(axis=0)
+    merged = np.diag(folded)[folded > 1]  # a label with a single value left would not pair
+    return np.concatenate([pairable[~unanimous], merged]) if len(merged) else pairable[~unanimous]
 
 
 def krippendorff_alpha(tab: Table) -> Figure:
@@ -194,8 +214,9 @@ def fleiss_kappa(tab: Table, raters: int | None = None, counts: np.ndarray | Non
     if len(full) == 0:
         return Figure.undefined(f"no unit has exactly {raters} labels"), raters, 0
     n_units = len(full)
-    p_unit = ((full * full).sum(axis=1) - raters) / (raters * (raters - 1))
-    p_bar = float(p_unit.mean())
+    # P̄ = mean over units of (Σ_j n_ij² − n) / (n(n−1)), summed column by column.
+    squares = sum(float(np.dot(full[:, j], full[:, j])) for j in range(full.shape[1]))
+    p_bar = (squares / n_units - raters) / (raters * (raters - 1))
     shares = full.sum(axis=0) / (n_units * raters)
     p_e = float((shares * shares).sum())
     if p_e >= 1 - _EPS:
@@ -241,10 +262,17 @@ def pair_confusions(tab: Table) -> dict[tuple[int, int], np.ndarray]:
         return {}
     pair = a * n_annotators + b
     cell = la * n_labels + lb
-    pair_keys, pair_codes = np.unique(pair, return_inverse=True)
-    flat = np.bincount(pair_codes * n_labels * n_labels + cell,
-                       minlength=len(pair_keys) * n_labels * n_labels)
-    matrices = flat.reshape(len(pair_keys), n_labels, n_labels)
+    square = n_labels * n_labels
+    if n_annotators * n_annotators * square <= 4_000_000:
+        # Few annotators: count every possible pair directly, keep those that share a unit.
+        flat = np.bincount(pair * square + cell, minlength=n_annotators * n_annotators * square)
+        all_matrices = flat.reshape(n_annotators * n_annotators, n_labels, n_labels)
+        pair_keys = np.flatnonzero(all_matrices.reshape(len(all_matrices), -1).any(axis=1))
+        matrices = all_matrices[pair_keys]
+    else:
+        pair_keys, pair_codes = np.unique(pair, return_inverse=True)
+        flat = np.bincount(pair_codes * square + cell, minlength=len(pair_keys) * square)
+        matrices = flat.reshape(len(pair_keys), n_labels, n_labels)
     return {
         (int(k // n_annotators), int(k % n_annotators)): matrices[i]
         for i, k in enumerate(pair_keys)
@@ -342,7 +370,7 @@ def per_label(tab: Table, counts: np.ndarray | None = None,
 def report(tab: Table, *, fleiss_raters: int | None = None) -> dict:
     """Every figure of a table as a JSON-ready dict; undefined figures are None, reasons apart."""
     counts = tab.value_counts()
-    per_unit = counts.sum(axis=1)
+    per_unit = np.bincount(tab.unit, minlength=tab.n_units)
     pairable = counts[per_unit >= 2]
     alpha = (_alpha_from_counts(counts, pairable) if len(tab.unit)
              else Figure.undefined("no judgements"))
