@@ -535,7 +535,7 @@ class _Doc:
                 self.records[-1] = _Record(last.src, last.stance, last.start, unit.end, last.claim, last.score, u)
                 return
             self.records.append(_Record(last.src, "alleges", unit.start, unit.end,
-                                        self._claim(unit, 0), _ZOU_SCORE, u))
+                                        self._clip(self.text[unit.start:unit.end]), _ZOU_SCORE, u))
 
     # ---- coreference -------------------------------------------------------------
     def _remember(self, u: int, s: Src, pos: int) -> None:
