@@ -580,3 +580,77 @@ class ClusterEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.cluster_id} {self.kind}"
+
+
+# --- Background jobs -------------------------------------------------------------------------
+
+
+class Job(models.Model):
+    """A long import or export run by the task worker; the page polls its progress."""
+
+    class Kind(models.TextChoices):
+        IMPORT = "import", _("Import")
+        EXPORT = "export", _("Export")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    project = models.ForeignKey(Project, models.CASCADE, related_name="jobs")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="jobs")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.QUEUED)
+    params = models.JSONField(default=dict, blank=True)
+    progress = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(default=0)
+    message = models.TextField(blank=True)
+    result = models.JSONField(default=dict, blank=True)
+    task_id = models.CharField(max_length=64, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=["import", "export"]), name="job_kind_valid"),
+            models.CheckConstraint(
+                condition=Q(status__in=["queued", "running", "done", "failed"]), name="job_status_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} job {self.pk} ({self.status})"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in {self.Status.DONE, self.Status.FAILED}
+
+    @property
+    def percent(self) -> int:
+        return min(100, round(100 * self.progress / self.total)) if self.total else 0
+
+
+class JobFile(models.Model):
+    """Bytes a job reads (uploaded files) or writes (export chunks), kept in the database
+    so that the web and worker processes need no shared disk."""
+
+    class Direction(models.TextChoices):
+        INPUT = "in", _("Input")
+        OUTPUT = "out", _("Output")
+
+    job = models.ForeignKey(Job, models.CASCADE, related_name="files")
+    direction = models.CharField(max_length=3, choices=Direction.choices)
+    seq = models.PositiveIntegerField(default=0)
+    name = models.CharField(max_length=255, blank=True)
+    data = models.BinaryField()
+
+    class Meta:
+        ordering = ["job_id", "direction", "seq"]
+        constraints = [
+            models.UniqueConstraint(fields=["job", "direction", "seq"], name="jobfile_once_per_seq"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.job_id}/{self.direction}/{self.seq}"

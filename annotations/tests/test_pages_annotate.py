@@ -317,10 +317,10 @@ def test_write_fragments_query_budget_is_constant(client, annotator, project, n_
                                                   django_assert_max_num_queries):
     article, units = _populate(project, n_units, [])
     client.force_login(annotator)
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(17):
         r = client.post(unit_url(article, units[0]), {"label": "denies", "version": "0"}, headers=HX)
     assert r.status_code == 200
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(16):
         client.post(unit_url(article, units[0], "annotations:unit-undo"), headers=HX)
     with django_assert_max_num_queries(14):
         r = client.post(reverse("annotations:claim-add", args=["huawei", article.pk]),
@@ -346,3 +346,19 @@ def test_project_list_shows_only_my_projects(client, annotator):
     client.force_login(annotator)
     html = client.get(reverse("annotations:project-list")).content.decode()
     assert "Huawei 5G" in html and "Secret project" not in html and "Someone else" not in html
+
+
+@pytest.mark.parametrize("n_sources", [3, 120])
+def test_source_search_query_budget_is_constant(client, annotator, article_units, n_sources,
+                                                django_assert_max_num_queries):
+    article, units = article_units
+    claim = units[0].claim
+    org = SourceFactory(name="Ministry", kind="organisation")
+    for i in range(n_sources):
+        SourceFactory(name=f"Minister {i}", affiliation=org)
+    client.force_login(annotator)
+    url = reverse("annotations:source-add", args=["huawei", article.pk, claim.pk])
+    with django_assert_max_num_queries(7):
+        r = client.get(url, {"q": "minis"}, headers={**HX, "HX-Target": f"source-results-{claim.pk}"})
+    assert r.content.decode().count("data-source=") == min(n_sources + 1, 8)  # the first few only
+    assert r.status_code == 200

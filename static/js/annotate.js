@@ -141,7 +141,12 @@
     } else if (key === "Enter") {
       if (target.closest && target.closest("button, a, summary")) return; // native activation
       ev.preventDefault();
-      submitDone();
+      var addClaim = document.getElementById("add-claim-button");
+      if (selectionInText() && addClaim && !addClaim.disabled) {
+        addClaim.click(); // Enter right after selecting text adds the claim, never "done"
+      } else {
+        submitDone();
+      }
     }
   });
 
@@ -180,6 +185,13 @@
     var start = parseInt(seg.getAttribute("data-start"), 10);
     if (node.nodeType === Node.TEXT_NODE) return start + codePoints(node.data.slice(0, offset));
     return start + (offset === 0 ? 0 : codePoints(seg.textContent));
+  }
+
+  function selectionInText() {
+    var textEl = document.getElementById("article-text");
+    var sel = document.getSelection();
+    return !!(textEl && sel && sel.rangeCount && !sel.isCollapsed &&
+              textEl.contains(sel.getRangeAt(0).commonAncestorContainer));
   }
 
   function onSelection() {

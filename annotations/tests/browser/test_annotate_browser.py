@@ -126,7 +126,7 @@ def test_annotator_works_an_article_with_the_keyboard_and_it_all_persists(
     phrase = "Huawei laat weten dat het bedrijf niet meewerkt aan spionage"
     _select_phrase(page, phrase)
     expect(page.locator("#add-claim-button")).to_be_enabled()
-    page.click("#add-claim-button")
+    page.keyboard.press("Enter")  # with text selected, Enter adds the claim (not "done")
     new_claim_li = page.locator(".claim.is-new")
     expect(new_claim_li).to_contain_text(phrase)
     claim = Claim.objects.get(origin="manual")
@@ -206,3 +206,21 @@ def test_shortcuts_do_not_fire_while_typing_in_the_source_search(new_page, demo,
     page.keyboard.type("12 jk u")
     expect(search).to_have_value("12 jk u")
     assert not Stance.objects.exists()
+
+
+def test_ten_units_take_eleven_keystrokes_from_queue_to_done(new_page, project, annotator, require_postgres):
+    article = ArticleFactory(project=project, title="Ten units", body=BODY, language="nl")
+    ArticleFactory(project=project, title="Next one")
+    claim = _claim(article, "Westerse overheden verdenken Huawei al langer van spionage")
+    units = [UnitFactory(claim=claim, source=SourceFactory(name=f"Source {i:02}"), suggested_label="")
+             for i in range(10)]
+    page = new_page()
+    login(page, "ann1", f"/projects/{project.slug}/queue/")
+    expect(page.locator(f'[data-unit="{units[0].key}"]')).to_be_focused()
+    for i in range(10):
+        page.keyboard.press(str(1 + i % 3))
+    page.keyboard.press("Enter")
+    expect(page.locator("#article-title")).to_have_text("Next one")
+    labels = dict(Stance.objects.filter(annotator=annotator).values_list("source__name", "label"))
+    assert labels == {f"Source {i:02}": project.labels[i % 3] for i in range(10)}
+    assert Assignment.objects.get(article=article).status == "done"
