@@ -1,3 +1,183 @@
-"""Pages: jobs."""
+"""Pages: article import and export, run as background jobs with progress polled by htmx."""
 
-urlpatterns: list = []
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import Http404, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.views.decorators.http import require_GET, require_http_methods
+
+from annotations import exports, tasks
+from annotations.models import Job, JobFile, Membership
+from annotations.permissions import project_for_user
+
+TEXT_PASTE_NAME = "pasted.txt"
+
+
+class UploadError(ValueError):
+    pass
+
+
+def sniff_suffix(name: str, data: bytes) -> str:
+    """Decide a file's type by its content, never its name: .jsonl, .csv or .txt.
+
+    Binary or non-UTF-8 content is refused here, before anything is stored.
+    """
+    if b"\x00" in data[:65536]:
+        raise UploadError(f"{name}: the file is binary, not text.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise UploadError(f"{name}, line {line}: the file is not UTF-8 text.") from exc
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if first.startswith("{"):
+        return ".jsonl"
+    header = [cell.strip().strip('"').lower() for cell in first.split(",")]
+    if "body" in header and len(header) > 1:
+        return ".csv"
+    return ".txt"
+
+
+def _stem(name: str) -> str:
+    base = name.replace("\\", "/").rsplit("/", 1)[-1][:200] or "upload"
+    return base.rsplit(".", 1)[0] if "." in base else base
+
+
+def _job_for_user(request, pk: int) -> Job:
+    job = get_object_or_404(Job.objects.select_related("project"), pk=pk, user=request.user)
+    if not Membership.objects.filter(project=job.project, user=request.user).exists():
+        raise Http404("No such job.")
+    return job
+
+
+def _render_job(request, job: Job, status: int = 200):
+    template = "annotations/jobs_detail.html"
+    if request.htmx:
+        template += "#job-status"
+    return render(request, template, {"job": job, "project": job.project}, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_page(request, slug):
+    project, membership = project_for_user(request.user, slug, lead=True)
+    context = {
+        "project": project, "max_files": settings.IMPORT_MAX_FILES, "max_bytes": settings.IMPORT_MAX_BYTES,
+        "jobs": Job.objects.filter(project=project, user=request.user, kind=Job.Kind.IMPORT)[:5],
+    }
+    if request.method == "GET":
+        return render(request, "annotations/jobs_import.html", context)
+    uploads = request.FILES.getlist("files")
+    text = request.POST.get("text", "")
+    errors: list[str] = []
+    files: list[tuple[str, bytes]] = []
+    count = len(uploads) + (1 if text.strip() else 0)
+    if count == 0:
+        errors.append("Choose one or more files, or paste an article's text.")
+    elif count > settings.IMPORT_MAX_FILES:
+        errors.append(f"{count} files: at most {settings.IMPORT_MAX_FILES} at once.")
+    else:
+        for upload in uploads:
+            if upload.size > settings.IMPORT_MAX_BYTES:
+                errors.append(f"{upload.name}: {upload.size:,} bytes; the limit is {settings.IMPORT_MAX_BYTES:,}.")
+                continue
+            data = upload.read()
+            try:
+                files.append((_stem(upload.name) + sniff_suffix(upload.name, data), data))
+            except UploadError as exc:
+                errors.append(str(exc))
+        if text.strip():
+            data = text.encode("utf-8")
+            if len(data) > settings.IMPORT_MAX_BYTES:
+                errors.append(f"The pasted text is over {settings.IMPORT_MAX_BYTES:,} bytes.")
+            else:
+                files.append((TEXT_PASTE_NAME, data))
+    if errors:
+        context["errors"] = errors
+        template = "annotations/jobs_import.html"
+        if request.htmx:
+            template += "#import-form"
+        return render(request, template, context, status=400)
+    with transaction.atomic():
+        job = Job.objects.create(project=project, user=request.user, kind=Job.Kind.IMPORT, total=len(files))
+        JobFile.objects.bulk_create(
+            JobFile(job=job, direction=JobFile.Direction.INPUT, seq=i, name=name, data=data)
+            for i, (name, data) in enumerate(files)
+        )
+        result = tasks.import_articles_job.enqueue(job.pk)
+        job.task_id = str(result.id)
+        job.save(update_fields=["task_id"])
+    if request.htmx:
+        return _render_job(request, job, status=202)
+    return redirect("annotations:job-detail", pk=job.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def export_page(request, slug):
+    project, membership = project_for_user(request.user, slug)
+    context = {
+        "project": project, "formats": exports.FORMATS, "statuses": exports.STATUSES,
+        "layouts": exports.LAYOUTS,
+        "jobs": Job.objects.filter(project=project, user=request.user, kind=Job.Kind.EXPORT)[:5],
+    }
+    if request.method == "GET":
+        return render(request, "annotations/jobs_export.html", context)
+    try:
+        options = exports.ExportOptions.from_query(request.POST, project=project)
+    except exports.ExportError as exc:
+        context["errors"] = [str(exc)]
+        template = "annotations/jobs_export.html"
+        if request.htmx:
+            template += "#export-form"
+        return render(request, template, context, status=400)
+    params = {
+        "format": options.format, "layout": options.layout, "status": options.status, "label": options.label,
+        "article": str(options.article or ""), "bom": "1" if options.bom else "",
+        "published_from": options.published_from.isoformat() if options.published_from else "",
+        "published_to": options.published_to.isoformat() if options.published_to else "",
+    }
+    with transaction.atomic():
+        job = Job.objects.create(project=project, user=request.user, kind=Job.Kind.EXPORT, params=params)
+        result = tasks.export_job.enqueue(job.pk)
+        job.task_id = str(result.id)
+        job.save(update_fields=["task_id"])
+    if request.htmx:
+        return _render_job(request, job, status=202)
+    return redirect("annotations:job-detail", pk=job.pk)
+
+
+@login_required
+@require_GET
+def job_detail(request, pk):
+    return _render_job(request, _job_for_user(request, pk))
+
+
+@login_required
+@require_GET
+def job_download(request, pk):
+    job = _job_for_user(request, pk)
+    if job.kind != Job.Kind.EXPORT or job.status != Job.Status.DONE:
+        raise Http404("This job has no file to download.")
+    ids = list(job.files.filter(direction=JobFile.Direction.OUTPUT).values_list("pk", flat=True))
+
+    def chunks():
+        for pk in ids:  # one chunk in memory at a time
+            yield bytes(JobFile.objects.values_list("data", flat=True).get(pk=pk))
+
+    response = StreamingHttpResponse(chunks(), content_type=job.result.get("content_type", "text/plain"))
+    name = job.result.get("filename", f"export-{job.pk}")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+urlpatterns = [
+    path("projects/<slug:slug>/import/", import_page, name="import"),
+    path("projects/<slug:slug>/export/", export_page, name="export"),
+    path("jobs/<int:pk>/", job_detail, name="job-detail"),
+    path("jobs/<int:pk>/download/", job_download, name="job-download"),
+]

@@ -1,0 +1,111 @@
+"""Background work run by the task worker (`manage.py db_worker`): imports and exports.
+
+Each task takes a Job id, updates the Job's progress as it goes and ends with
+the Job done (with its result) or failed (with a message for the page).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.utils import timezone
+from django_tasks import task
+
+from annotations import exports
+from annotations.importers import ImportFileError, parse_bytes
+from annotations.models import Job, JobFile
+from annotations.services import articles_import
+
+logger = logging.getLogger(__name__)
+EXPORT_CHUNK_BYTES = 1024 * 1024
+
+
+def _save(job: Job, **changes) -> None:
+    for name, value in changes.items():
+        setattr(job, name, value)
+    job.save(update_fields=list(changes))
+
+
+def _finish(job: Job, status: str, message: str, result: dict | None = None) -> None:
+    _save(job, status=status, message=message, result=result or job.result, finished_at=timezone.now())
+
+
+@task()
+def import_articles_job(job_id: int) -> dict:
+    """Import the uploaded files of a job, each file whole or not at all, with extraction."""
+    job = Job.objects.select_related("project").get(pk=job_id)
+    inputs = list(job.files.filter(direction=JobFile.Direction.INPUT).values_list("pk", "name"))
+    _save(job, status=Job.Status.RUNNING, total=len(inputs), progress=0)
+    created = duplicates = 0
+    lines: list[str] = []
+    rejected: list[str] = []
+    try:
+        for pk, name in inputs:
+            data = bytes(JobFile.objects.values_list("data", flat=True).get(pk=pk))
+            try:
+                records = parse_bytes(name, data, max_bytes=settings.IMPORT_MAX_BYTES)
+            except ImportFileError as exc:
+                rejected.append(str(exc))
+            else:
+                report = articles_import(project=job.project, records=records, extract=True)
+                created += len(report.created)
+                duplicates += len(report.duplicates)
+                lines.extend(f"created: {a.title}" for a in report.created)
+                lines.extend(f"skipped as duplicate: {name}, line {r.line}: {r.title}" for r in report.duplicates)
+            _save(job, progress=job.progress + 1)
+        # The uploads are not needed once imported.
+        job.files.filter(direction=JobFile.Direction.INPUT).delete()
+    except Exception as exc:
+        logger.exception("import job %s failed", job_id)
+        _finish(job, Job.Status.FAILED, f"The import stopped: {exc}")
+        raise
+    result = {"created": created, "duplicates": duplicates, "rejected": rejected, "lines": lines[:500]}
+    summary = f"{created} created, {duplicates} skipped as duplicate, {len(rejected)} rejected"
+    _finish(job, Job.Status.FAILED if rejected and not created else Job.Status.DONE, summary, result)
+    return result
+
+
+@task()
+def export_job(job_id: int) -> dict:
+    """Write a project's export into the job's output chunks, counting the bytes as it goes."""
+    job = Job.objects.select_related("project").get(pk=job_id)
+    try:
+        options = exports.ExportOptions.from_query(job.params, project=job.project)
+    except exports.ExportError as exc:
+        _finish(job, Job.Status.FAILED, str(exc))
+        return {}
+    # total stays 0 while running: the size is unknown until the end; progress counts bytes.
+    _save(job, status=Job.Status.RUNNING, total=0, progress=0)
+    outputs = job.files.filter(direction=JobFile.Direction.OUTPUT)
+    try:
+        outputs.delete()
+        seq = size = pending = 0
+        buffer: list[bytes] = []
+        for chunk in exports.iter_export(job.project, options):
+            buffer.append(chunk)
+            pending += len(chunk)
+            if pending >= EXPORT_CHUNK_BYTES:
+                JobFile.objects.create(job=job, direction=JobFile.Direction.OUTPUT, seq=seq,
+                                       data=b"".join(buffer))
+                seq, size, buffer, pending = seq + 1, size + pending, [], 0
+                Job.objects.filter(pk=job.pk).update(progress=size)
+        if buffer or seq == 0:
+            JobFile.objects.create(job=job, direction=JobFile.Direction.OUTPUT, seq=seq,
+                                   data=b"".join(buffer))
+            size += pending
+    except Exception as exc:
+        logger.exception("export job %s failed", job_id)
+        outputs.delete()
+        _finish(job, Job.Status.FAILED, f"The export stopped: {exc}")
+        raise
+    result = {
+        "filename": exports.filename(job.project, options),
+        "content_type": exports.CONTENT_TYPES[options.format],
+        "bytes": size,
+    }
+    job.total = size
+    job.progress = size
+    job.save(update_fields=["total", "progress"])
+    _finish(job, Job.Status.DONE, f"The export is ready ({size:,} bytes).", result)
+    return result
