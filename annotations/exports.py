@@ -28,7 +28,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.http import StreamingHttpResponse
 
-from annotations.models import Article, Claim, History, Project, Resolution, Source, Stance, Unit
+from annotations.models import Article, Claim, ClaimLink, History, Project, Resolution, Source, Stance, Unit
 
 FORMATS = ("csv", "jsonl", "claimreview")
 LAYOUTS = ("unit", "judgement")
@@ -43,14 +43,14 @@ BOM = "\ufeff".encode()
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 UNIT_COLUMNS = [
     "article_id", "article_title", "published", "outlet", "url", "claim_id", "claim", "evidence",
-    "source", "source_kind", "affiliation", "stance", "status", "judgements", "n_judgements",
+    "source", "source_kind", "affiliation", "cluster_id", "stance", "status", "judgements", "n_judgements",
 ]
 JUDGEMENT_COLUMNS = [
     "article_id", "article_title", "published", "outlet", "url", "claim_id", "claim", "evidence",
-    "source", "source_kind", "affiliation", "annotator", "label", "note", "stance", "status",
+    "source", "source_kind", "affiliation", "cluster_id", "annotator", "label", "note", "stance", "status",
 ]
 # Integer columns are never neutralised (and never start with a prefix character).
-INT_COLUMNS = {"article_id", "claim_id", "n_judgements"}
+INT_COLUMNS = {"article_id", "claim_id", "cluster_id", "n_judgements"}
 BATCH_ARTICLES = 200
 CHUNK_BYTES = 64 * 1024
 BACKUP_FORMAT = "claimtrack-backup"
@@ -191,6 +191,12 @@ def iter_articles(project: Project, options: ExportOptions, *, with_history: boo
         for claim in Claim.objects.filter(article_id__in=batch).select_related("created_by").order_by("id"):
             claims[claim.article_id].append(claim)
             claim_by_id[claim.pk] = claim
+            claim.cluster_id = None
+        # The tracked claim (confirmed cluster) each claim belongs to, if any.
+        for claim_id, cluster_id in ClaimLink.objects.filter(
+            claim__article_id__in=batch, status=ClaimLink.Status.CONFIRMED
+        ).values_list("claim_id", "cluster_id"):
+            claim_by_id[claim_id].cluster_id = cluster_id
         units: dict[int, list[Unit]] = defaultdict(list)
         for unit in (
             Unit.objects.filter(claim__article_id__in=batch)
@@ -280,6 +286,7 @@ def _unit_cells(record: UnitRecord) -> list:
         neutralise(source.name),
         neutralise(source.kind),
         neutralise(source.affiliation.name if source.affiliation_id else None),
+        getattr(claim, "cluster_id", None),  # the tracked claim, when a lead confirmed one
     ]
 
 
@@ -338,7 +345,7 @@ def export_sql(project: Project, options: ExportOptions) -> str:
 
     t = {
         model.__name__.lower(): model._meta.db_table
-        for model in (Article, Claim, Source, Stance, Resolution, Unit)
+        for model in (Article, Claim, ClaimLink, Source, Stance, Resolution, Unit)
     }
     t["user"] = get_user_model()._meta.db_table
     where = ["a.project_id = {project}"]
@@ -365,6 +372,7 @@ def export_sql(project: Project, options: ExportOptions) -> str:
         f"{n('units.outlet')} AS outlet", f"{n('units.url')} AS url", "units.claim_id",
         f"{n('units.claim')} AS claim", f"{n('units.evidence')} AS evidence", f"{n('units.source')} AS source",
         f"{n('units.source_kind')} AS source_kind", f"{n('units.affiliation')} AS affiliation",
+        "units.cluster_id",
     ])
     if options.layout == "judgement":
         select = (
@@ -398,7 +406,7 @@ def export_sql(project: Project, options: ExportOptions) -> str:
            CASE a.published_precision WHEN 'year' THEN to_char(a.published, 'YYYY')
                 WHEN 'month' THEN to_char(a.published, 'YYYY-MM')
                 ELSE to_char(a.published, 'YYYY-MM-DD') END AS published,
-           a.outlet, a.url, c.id AS claim_id, c.text AS claim,
+           a.outlet, a.url, c.id AS claim_id, cl.cluster_id, c.text AS claim,
            substr(a.body, c.start + 1, c."end" - c.start) AS evidence,
            un.source_id, s.name AS source, s.kind AS source_kind, af.name AS affiliation,
            CASE WHEN r.id IS NOT NULL THEN r.label
@@ -411,6 +419,7 @@ def export_sql(project: Project, options: ExportOptions) -> str:
     JOIN {t['claim']} c ON c.id = un.claim_id
     JOIN {t['article']} a ON a.id = c.article_id
     JOIN {t['source']} s ON s.id = un.source_id
+    LEFT JOIN {t['claimlink']} cl ON cl.claim_id = c.id AND cl.status = 'confirmed'
     LEFT JOIN {t['source']} af ON af.id = s.affiliation_id
     LEFT JOIN {t['resolution']} r ON r.claim_id = un.claim_id AND r.source_id = un.source_id
     LEFT JOIN judgements j ON j.claim_id = un.claim_id AND j.source_id = un.source_id

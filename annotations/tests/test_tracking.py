@@ -375,3 +375,26 @@ def test_member_of_two_projects_sees_only_this_projects_claims_in_timeline(clien
     assert f'data-timeline-row="{there.pk}:' not in html
     unused = UserFactory(username="nobody")
     assert unused.pk
+
+
+# --- Export ------------------------------------------------------------------------------------
+
+
+def test_csv_export_carries_the_cluster_id_in_both_paths(project, lead, tracked, claims):
+    import csv
+    import io
+
+    from django.db import connection
+
+    from annotations import exports
+
+    methods = ["python", "copy"] if connection.vendor == "postgresql" else ["python"]
+    expected = {str(claims[0].pk): str(tracked.pk), str(claims[1].pk): str(tracked.pk), str(claims[2].pk): ""}
+    for layout in ("unit", "judgement"):
+        options = exports.ExportOptions.from_query({"layout": layout}, project=project)
+        for method in methods:
+            raw = b"".join(exports.iter_csv(project, options, method=method)).decode()
+            table = list(csv.DictReader(io.StringIO(raw, newline="")))
+            by_claim = {row["claim_id"]: row["cluster_id"] for row in table}
+            assert by_claim == ({k: v for k, v in expected.items() if k == str(claims[1].pk)}
+                                if layout == "judgement" else expected), (layout, method)
