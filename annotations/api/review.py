@@ -16,12 +16,12 @@ from annotations.permissions import project_for_user
 
 
 class ResolutionInput(serializers.Serializer):
-    claim = serializers.IntegerField(min_value=1)
-    source = serializers.IntegerField(min_value=1)
+    claim = serializers.IntegerField(min_value=1, max_value=2**31 - 1)
+    source = serializers.IntegerField(min_value=1, max_value=2**31 - 1)
     label = serializers.CharField(max_length=32)
     reason = serializers.CharField(max_length=5000, allow_blank=False, trim_whitespace=True,
                                    error_messages={"blank": "Give a reason for the decision."})
-    version = serializers.IntegerField(min_value=0, required=False, allow_null=True)
+    version = serializers.IntegerField(min_value=0, max_value=2**31 - 1, required=False, allow_null=True)
 
 
 class ResolutionOutput(serializers.Serializer):
@@ -33,6 +33,36 @@ class ResolutionOutput(serializers.Serializer):
     resolved_by = serializers.CharField(allow_null=True)
     version = serializers.IntegerField()
     updated_at = serializers.DateTimeField()
+
+
+class PassageOutput(serializers.Serializer):
+    before = serializers.CharField()
+    evidence = serializers.CharField()
+    after = serializers.CharField()
+
+
+class JudgementOutput(serializers.Serializer):
+    annotator = serializers.CharField()
+    label = serializers.CharField(allow_null=True, help_text="null: this annotator did not record the unit")
+    note = serializers.CharField()
+
+
+class SuggestionOutput(serializers.Serializer):
+    label = serializers.CharField(allow_null=True)
+    score = serializers.FloatField(allow_null=True)
+
+
+class DisputedUnitOutput(serializers.Serializer):
+    claim = serializers.IntegerField()
+    source = serializers.IntegerField()
+    article = serializers.IntegerField()
+    article_title = serializers.CharField()
+    claim_text = serializers.CharField()
+    source_name = serializers.CharField()
+    passage = PassageOutput()
+    judgements = JudgementOutput(many=True)
+    suggestion = SuggestionOutput()
+    resolution = ResolutionOutput(allow_null=True)
 
 
 def resolution_data(resolution) -> dict:
@@ -75,11 +105,14 @@ class AgreementView(APIView):
 class DisagreementListView(GenericAPIView):
     """Units in dispute with every judgement, the passage and the machine's suggestion (leads)."""
 
+    serializer_class = DisputedUnitOutput
+    queryset = Unit.objects.none()  # the list is built by review.disputed_units; this names the model
+
     @extend_schema(parameters=[
         OpenApiParameter("labels", str, description='two labels, e.g. "alleges,denies" ("none": missing)'),
         OpenApiParameter("annotator", str), OpenApiParameter("article", int),
         OpenApiParameter("status", str, enum=["open", "settled", "all"]),
-    ], responses=inline_serializer("DisputedUnit", {"claim": serializers.IntegerField()}, many=True))
+    ], responses=DisputedUnitOutput(many=True))
     def get(self, request, slug: str):
         project, _ = project_for_user(request.user, slug, lead=True)
         params = request.query_params
@@ -92,7 +125,7 @@ class DisagreementListView(GenericAPIView):
         if state not in {"open", "settled", "all"}:
             errors["status"] = ["status must be open, settled or all."]
         article = params.get("article")
-        if article and not article.isdigit():
+        if article and not (article.isascii() and article.isdigit() and len(article) < 10):
             errors["article"] = ["article must be an article id."]
         if errors:
             return Response(errors, status=status.HTTP_400_BAD_REQUEST)

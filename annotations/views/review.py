@@ -32,7 +32,7 @@ def _filters(request, project) -> tuple[dict, list[str]]:
         errors.append(_("Status must be open, settled or all."))
         state = "open"
     article = params.get("article") or ""
-    if article and not article.isdigit():
+    if article and not (article.isascii() and article.isdigit() and len(article) < 10):
         errors.append(_("Choose an article from the list."))
         article = ""
     return {
@@ -76,7 +76,8 @@ def review_resolve(request, slug):
     project, _membership = project_for_user(request.user, slug, lead=True)
     post = request.POST
     claim_id, source_id, version = post.get("claim", ""), post.get("source", ""), post.get("version", "")
-    if not (claim_id.isdigit() and source_id.isdigit()) or (version and not version.isdigit()):
+    numbers = [claim_id, source_id] + ([version] if version else [])
+    if not all(n.isascii() and n.isdigit() and len(n) < 10 for n in numbers):
         return _bad_request(request, project, _("This form is incomplete; reload the page."))
     claim = Claim.objects.select_related("article__project").filter(
         pk=int(claim_id), article__project=project).first()
@@ -92,6 +93,8 @@ def review_resolve(request, slug):
         error = _("Choose one of the project's labels: %(labels)s.") % {"labels": ", ".join(project.labels)}
     elif not reason:
         error = _("Give a reason for the decision (press r to type it).")
+    elif "\x00" in reason or len(reason) > 5000:
+        error = _("The reason must be plain text of at most 5000 characters.")
     if error:
         return _respond_error(request, project, claim, source, error, status=400)
     try:
