@@ -6,6 +6,7 @@ scoped to the caller's projects, so other projects' objects answer 404.
 
 from __future__ import annotations
 
+import hashlib
 import time
 
 from django.conf import settings
@@ -65,7 +66,8 @@ class TokenView(APIView):
 
     def _keys(self, request) -> list[str]:
         username = str(request.data.get("username", ""))[:150].casefold() if hasattr(request.data, "get") else ""
-        return [f"api-token-fail:ip:{_client_ip(request)}", f"api-token-fail:user:{username}"]
+        digest = hashlib.sha256(username.encode("utf-8", "surrogatepass")).hexdigest()
+        return [f"api-token-fail:ip:{_client_ip(request)}", f"api-token-fail:user:{digest}"]
 
     @extend_schema(
         request=AuthTokenSerializer,
