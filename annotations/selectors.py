@@ -11,6 +11,7 @@ from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
+from annotations.forms import label_name
 from annotations.models import Article, Assignment, Claim, Membership, Project, Stance, Unit
 
 LIVE_STATUSES = [Assignment.Status.ACTIVE, Assignment.Status.DONE]
@@ -75,7 +76,7 @@ def projects_with_progress(*, user) -> list[ProjectProgress]:
     )
     return [
         ProjectProgress(
-            project=m.project, role=m.role, articles=m.n_articles, mine_done=m.n_mine_done,
+            project=m.project, role=m.get_role_display(), articles=m.n_articles, mine_done=m.n_mine_done,
             project_done=min(m.n_project_done, m.n_articles * m.project.overlap),
         )
         for m in memberships
@@ -176,6 +177,7 @@ def claims_for_annotation(*, article: Article, user, sees_others: bool) -> list[
             .select_related("annotator")
             .order_by("annotator__username")
         ):
+            s.label_display = label_name(s.label)
             others.setdefault((s.claim_id, s.source_id), []).append(s)
     by_claim: dict[int, list[UnitView]] = {}
     for unit in _visible_units(units, user, set(mine), sees_others):
@@ -212,6 +214,8 @@ def unit_for_annotation(*, claim: Claim, source_id: int, user, sees_others: bool
             .select_related("annotator")
             .order_by("annotator__username")
         )
+        for s in others:
+            s.label_display = label_name(s.label)
     return UnitView(unit=unit, mine=mine, others=others)
 
 

@@ -272,6 +272,7 @@ def test_blind_mode_hides_others_labels_notes_and_manual_units(client, annotator
     client.force_login(lead)
     html = client.get(article_url(article)).content.decode()
     assert "SECRET-NOTE" in html and "Hand Added Person" in html
+    assert '<span class="who">ann2</span>: no comment' in html
 
 
 def test_open_project_shows_others_labels(client, annotator, annotator2, project):
@@ -362,3 +363,16 @@ def test_source_search_query_budget_is_constant(client, annotator, article_units
         r = client.get(url, {"q": "minis"}, headers={**HX, "HX-Target": f"source-results-{claim.pk}"})
     assert r.content.decode().count("data-source=") == min(n_sources + 1, 8)  # the first few only
     assert r.status_code == 200
+
+
+def test_add_source_works_without_javascript(client, annotator, article_units):
+    article, units = article_units
+    claim = units[0].claim
+    SourceFactory(name="Rijksoverheid", kind="government")
+    client.force_login(annotator)
+    url = reverse("annotations:source-add", args=["huawei", article.pk, claim.pk])
+    r = client.get(url, {"q": "rijks"})
+    html = r.content.decode()
+    assert r.status_code == 200 and "<html" in html
+    assert "Rijksoverheid" in html and claim.text in html
+    assert f'action="{url}"' in html
