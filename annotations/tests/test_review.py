@@ -313,3 +313,31 @@ def test_members_of_another_project_do_not_see_this_one(client, world):
     client.force_login(stranger)
     assert client.get("/api/v1/projects/huawei/agreement/").status_code == 404
     assert client.get(reverse("annotations:review", args=["huawei"])).status_code == 404
+
+
+def test_dashboard_figures_per_annotator_and_charts(client, world, lead, annotator, annotator2):
+    from annotations import review_charts, services
+    from annotations.models import Claim, Source
+
+    claim, source = Claim.objects.get(pk=world.differ[0]), Source.objects.get(pk=world.differ[1])
+    services.resolution_set(claim=claim, source=source, label="denies", reason="Denial.", lead=lead)
+    report = review.project_agreement(world.project)
+    board = review.dashboard(world.project, report)
+    rows = {row["username"]: row for row in board["annotators"]}
+    # ann1 said "denies" on the settled unit, ann2 "no_comment".
+    assert (rows["ann1"]["units"], rows["ann1"]["compared"], rows["ann1"]["agreement_with_resolutions"]) == (
+        5, 1, 1.0)
+    assert (rows["ann2"]["units"], rows["ann2"]["compared"], rows["ann2"]["agreement_with_resolutions"]) == (
+        2, 1, 0.0)
+    assert board["progress"][-1][1:] == (7, 1)
+    heat = review_charts.heatmap(report["confusion"]["labels"], report["confusion"]["matrix"])
+    assert len(heat["cells"]) == 9
+    counts = {(c["row"], c["col"]): c["count"] for c in heat["cells"]}
+    assert counts[("alleges", "alleges")] == 1 and counts[("denies", "no_comment")] == 1
+    peak = max(counts.values())
+    assert {c["fill"] for c in heat["cells"] if c["count"] == peak} == {"#0b5cad"}
+    assert {c["fill"] for c in heat["cells"] if c["count"] == 0} == {"#ffffff"}
+    client.force_login(lead)
+    html = client.get(reverse("annotations:review-agreement", args=["huawei"])).content.decode()
+    assert 'data-figure="krippendorff_alpha"' in html and "<polyline" in html
+    assert 'data-annotator="ann2"' in html and "0%" in html
