@@ -567,3 +567,28 @@ def timeline_svg(timeline: Timeline, *, width: int = 720, row_height: int = 18) 
         "lanes": [{"y": lane_y[label], "label": label or "unlabelled"} for label in lanes],
         "axis_y": height - 14, "left": margin_left, "right": width - margin_right,
     }
+
+
+def similar_sources(*, project, source, limit: int = 5, cutoff: float = 80.0) -> list:
+    """Sources heard in the project whose name (or an alias) is close to this one's: merge candidates.
+
+    One query; names are compared folded (case, accents, punctuation) with rapidfuzz.
+    """
+    from django.db.models import Exists, OuterRef
+    from rapidfuzz import fuzz
+
+    from annotations.models import Source, Unit
+
+    heard = Exists(Unit.objects.filter(source=OuterRef("pk"), claim__article__project=project))
+    others = list(
+        Source.objects.filter(heard, merged_into__isnull=True).exclude(pk=source.pk).select_related("affiliation")
+    )
+    mine = [fold(n) for n in [source.name, *source.aliases] if fold(n)]
+    scored = []
+    for other in others:
+        theirs = [fold(n) for n in [other.name, *other.aliases] if fold(n)]
+        best = max((fuzz.token_sort_ratio(a, b) for a in mine for b in theirs), default=0.0)
+        if best >= cutoff:
+            scored.append((best, other))
+    scored.sort(key=lambda pair: (-pair[0], pair[1].name))
+    return [other for _score, other in scored[:limit]]

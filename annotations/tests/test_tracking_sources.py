@@ -177,3 +177,15 @@ def test_source_not_heard_in_the_project_is_404(client, annotator, outsider, duo
     assert client.get(source_url(stranger)).status_code == 404
     client.force_login(outsider)
     assert client.get(source_url(duo[0])).status_code == 404
+
+
+def test_source_page_offers_similar_names_to_leads_only(client, lead, annotator, claim, duo):
+    target, duplicate = duo
+    unrelated = SourceFactory(name="Ministerie van Economische Zaken")
+    UnitFactory(claim=claim, source=unrelated)
+    client.force_login(lead)
+    html = client.get(source_url(target)).content.decode()
+    assert f'data-similar-source="{duplicate.pk}"' in html
+    assert f'data-similar-source="{unrelated.pk}"' not in html
+    client.force_login(annotator)
+    assert "data-similar-source" not in client.get(source_url(target)).content.decode()

@@ -228,6 +228,7 @@ def source_detail(request, slug, source_id):
         "timeline": timeline, "svg": tracking.timeline_svg(timeline), "filters": filters,
         "filter_error": filter_error,
         "members": list(source.members.filter(merged_into__isnull=True).order_by("name")[:50]),
+        "similar": tracking.similar_sources(project=project, source=source) if is_lead(membership) else [],
     }
     template = "annotations/tracking_source.html"
     if request.htmx:
