@@ -654,3 +654,32 @@ class JobFile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.job_id}/{self.direction}/{self.seq}"
+
+
+# --- Progress counts -------------------------------------------------------------------------
+
+
+class ProgressCount(models.Model):
+    """A running count behind the progress bars, kept by PostgreSQL triggers.
+
+    Counting a project's articles and finished assignments takes time in proportion to
+    the project; one of these rows answers in an index lookup. `annotator_id` -1 counts
+    the project's articles, 0 its done assignments, a user's id that user's done ones.
+    Plain integers, not foreign keys: the triggers run while rows are being deleted.
+    """
+
+    ARTICLES = -1
+    PROJECT_DONE = 0
+
+    project_id = models.BigIntegerField()
+    annotator_id = models.BigIntegerField()
+    n = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            # Progress bars: one project's counts (and the upserts of the triggers).
+            models.UniqueConstraint(fields=["project_id", "annotator_id"], name="progress_count_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project_id}/{self.annotator_id}: {self.n}"

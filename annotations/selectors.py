@@ -7,12 +7,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from annotations.forms import label_name
-from annotations.models import Article, Assignment, Claim, Membership, Project, Stance, Unit
+from annotations.models import (
+    Article,
+    Assignment,
+    Claim,
+    Membership,
+    ProgressCount,
+    Project,
+    Stance,
+    Unit,
+)
 
 LIVE_STATUSES = [Assignment.Status.ACTIVE, Assignment.Status.DONE]
 
@@ -49,12 +59,37 @@ class ProjectProgress:
         return round(100 * self.mine_done / self.articles) if self.articles else 100
 
 
+def _counted(project_ref, annotator_id):
+    """The trigger-kept count (PostgreSQL) of a project; see models.ProgressCount."""
+    return Coalesce(
+        Subquery(
+            ProgressCount.objects.filter(project_id=project_ref, annotator_id=annotator_id).values("n")[:1],
+            output_field=IntegerField(),
+        ),
+        Value(0),
+    )
+
+
+def _counts_kept() -> bool:
+    # PostgreSQL keeps ProgressCount by triggers (migration 0005); elsewhere we count.
+    return connection.vendor == "postgresql"
+
+
 def projects_with_progress(*, user) -> list[ProjectProgress]:
-    """The user's projects with their own and the project's progress. One query."""
-    memberships = (
-        Membership.objects.filter(user=user)
-        .select_related("project")
-        .annotate(
+    """The user's projects with their own and the project's progress. One query.
+
+    On PostgreSQL the figures come from ProgressCount rows (one index lookup each),
+    since counting a project's articles and assignments grows with the project.
+    """
+    memberships = Membership.objects.filter(user=user).select_related("project")
+    if _counts_kept():
+        memberships = memberships.annotate(
+            n_articles=_counted(OuterRef("project_id"), ProgressCount.ARTICLES),
+            n_mine_done=_counted(OuterRef("project_id"), user.pk),
+            n_project_done=_counted(OuterRef("project_id"), ProgressCount.PROJECT_DONE),
+        )
+    else:
+        memberships = memberships.annotate(
             n_articles=_count_subquery(
                 Article.objects.filter(project=OuterRef("project")), "project"
             ),
@@ -72,28 +107,34 @@ def projects_with_progress(*, user) -> list[ProjectProgress]:
                 "article__project",
             ),
         )
-        .order_by("project__name")
-    )
     return [
         ProjectProgress(
             project=m.project, role=m.get_role_display(), articles=m.n_articles, mine_done=m.n_mine_done,
             project_done=min(m.n_project_done, m.n_articles * m.project.overlap),
         )
-        for m in memberships
+        for m in memberships.order_by("project__name")
     ]
 
 
 def progress_for(*, project: Project, user) -> ProjectProgress:
-    """One project's progress for one member. One query."""
-    row = Project.objects.filter(pk=project.pk).aggregate(
-        n_articles=Count("articles", distinct=True),
-    )
-    done = Assignment.objects.filter(
-        article__project=project, status=Assignment.Status.DONE
-    ).aggregate(all=Count("pk"), mine=Count("pk", filter=Q(annotator=user)))
+    """One project's progress for one member. One query on PostgreSQL (kept counts)."""
+    if _counts_kept():
+        kept = dict(
+            ProgressCount.objects.filter(
+                project_id=project.pk,
+                annotator_id__in=[ProgressCount.ARTICLES, ProgressCount.PROJECT_DONE, user.pk],
+            ).values_list("annotator_id", "n")
+        )
+        articles = kept.get(ProgressCount.ARTICLES, 0)
+        done = {"all": kept.get(ProgressCount.PROJECT_DONE, 0), "mine": kept.get(user.pk, 0)}
+    else:
+        articles = Article.objects.filter(project=project).count()
+        done = Assignment.objects.filter(
+            article__project=project, status=Assignment.Status.DONE
+        ).aggregate(all=Count("pk"), mine=Count("pk", filter=Q(annotator=user)))
     return ProjectProgress(
-        project=project, role="", articles=row["n_articles"], mine_done=done["mine"],
-        project_done=min(done["all"], row["n_articles"] * project.overlap),
+        project=project, role="", articles=articles, mine_done=done["mine"],
+        project_done=min(done["all"], articles * project.overlap),
     )
 
 

@@ -153,3 +153,52 @@ def test_postgres_triggers_are_on_while_bench_data_runs(require_postgres):
     with connection.cursor() as cur:
         cur.execute("SELECT tgenabled FROM pg_trigger WHERE tgname = 'stance_label_in_project'")
         assert cur.fetchone()[0] == "O"
+
+
+# --- Progress counts kept by triggers (the dashboards' figures at any size) ------------------
+
+
+def _true_counts(project):
+    done = Assignment.objects.filter(article__project=project, status="done")
+    counts = {-1: Article.objects.filter(project=project).count(), 0: done.count()}
+    for user_id in set(done.values_list("annotator_id", flat=True)):
+        counts[user_id] = done.filter(annotator_id=user_id).count()
+    return counts
+
+
+def _kept_counts(project):
+    from annotations.models import ProgressCount
+
+    return {a: n for a, n in ProgressCount.objects.filter(project_id=project.id).values_list("annotator_id", "n")
+            if n or a < 1}
+
+
+def test_progress_counts_follow_every_change_of_articles_and_assignments(require_postgres, project,
+                                                                         annotator, annotator2):
+    from annotations import selectors, services
+    from annotations.tests.factories import ArticleFactory, ProjectFactory
+
+    other = ProjectFactory()
+    articles = ArticleFactory.create_batch(4, project=project)
+    ArticleFactory.create_batch(2, project=other)
+    assert _kept_counts(project) == {-1: 4, 0: 0} or _kept_counts(project) == {-1: 4}
+    services.assignment_finish(article=articles[0], annotator=annotator)
+    services.assignment_finish(article=articles[0], annotator=annotator2)
+    services.assignment_finish(article=articles[1], annotator=annotator)
+    Assignment.objects.create(article=articles[2], annotator=annotator2)  # active: not done
+    assert _kept_counts(project) == _true_counts(project) == {-1: 4, 0: 3, annotator.id: 2, annotator2.id: 1}
+    progress = selectors.progress_for(project=project, user=annotator)
+    assert (progress.articles, progress.project_done, progress.mine_done) == (4, 3, 2)
+
+    Assignment.objects.filter(article=articles[1]).update(status="released")  # a bulk update
+    articles[0].delete()  # cascades to its two done assignments
+    assert _kept_counts(project) == _true_counts(project) == {-1: 3, 0: 0}
+    assert _kept_counts(other) == {-1: 2} or _kept_counts(other) == {-1: 2, 0: 0}
+    rows = selectors.projects_with_progress(user=annotator)
+    assert [(r.project.pk, r.articles, r.project_done, r.mine_done) for r in rows] == [(project.pk, 3, 0, 0)]
+
+
+def test_progress_counts_are_right_after_a_bulk_load(require_postgres):
+    project = _fill("bench-counts", articles=40, annotators=3)
+    assert _kept_counts(project) == _true_counts(project)
+    assert _kept_counts(project)[-1] == 40
