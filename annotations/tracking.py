@@ -36,11 +36,18 @@ def fold(text: str) -> str:
     return " ".join(re.findall(r"\w+", bare.casefold()))
 
 
+def bridge(text: str) -> str:
+    """Fold the text and map common Dutch news words to English (see tracking_glossary)."""
+    from annotations.tracking_glossary import NL_EN
+
+    return " ".join(NL_EN.get(word, word) for word in fold(text).split())
+
+
 def _vectorizer():
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     return TfidfVectorizer(
-        analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, preprocessor=fold, min_df=1
+        analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, preprocessor=bridge, min_df=1
     )
 
 

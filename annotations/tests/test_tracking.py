@@ -66,11 +66,22 @@ def test_bench_script_prints_precision_and_recall_on_the_gold_set():
         [sys.executable, str(ROOT / "bench" / "bench_clusters.py"), "--json"],
         capture_output=True, text=True, check=True, timeout=120,
     ).stdout
-    result = json.loads(out)
-    assert result["gold_links"] >= 30
-    # Same-language links are what character n-grams find; keep them useful.
-    assert result["same_language"]["precision"] >= 0.75
-    assert result["same_language"]["recall"] >= 0.6
+    results = {r["gold"]: r for r in map(json.loads, out.splitlines())}
+    assert set(results) == {"cluster_gold.jsonl", "cluster_heldout.jsonl"}
+    for result in results.values():
+        assert result["gold_links"] >= 20
+        assert result["all"]["precision"] >= 0.8
+        assert result["same_language"]["recall"] >= 0.8
+    # On topics the glossary was not written for, it still links some Dutch and English claims.
+    assert results["cluster_heldout.jsonl"]["cross_language"]["recall"] >= 0.3
+
+
+def test_glossary_bridges_dutch_and_english_wording():
+    nl = [("De overheid ontkent het bewijs.", "")]
+    en = [("The government denies the evidence.", ""), ("De kat zit op de mat.", "")]
+    scores = tracking.similarity(nl, en)[0]
+    assert scores[0] > tracking.DEFAULT_THRESHOLD > scores[1]
+    assert tracking.bridge("Geen bewijs, zegt de overheid") == "no evidence says the government"
 
 
 def test_timeline_filters_reject_bad_dates_with_the_parameter_name():
