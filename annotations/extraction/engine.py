@@ -26,6 +26,7 @@ from .sources import (
     clause_start_np,
     is_adj_cap,
     is_cap,
+    noun_class,
     np_after,
     np_before,
 )
@@ -226,10 +227,21 @@ class _Doc:
         if nc >= 0:
             out.append((nc, "nocomment", nc + 1))
         n = len(toks)
+        skip = -1
         for k, t in enumerate(toks):
-            if t.inq or not t.text[:1].isalpha():
+            if t.inq or not t.text[:1].isalpha() or k == skip:
                 continue
             low = t.low
+            if low == "quoted" and lang == "en" and (k == 0 or toks[k - 1].low not in _PASSIVE):
+                # "X quoted Y as saying …": the quoted person is the speaker.
+                for q in range(k + 2, min(n - 1, k + 18)):
+                    if toks[q].low == "as" and toks[q + 1].low in ("saying", "having"):
+                        out.append((k, "quoted", k + 1))
+                        skip = q + 1
+                        break
+                    if toks[q].text in (".", ";", ":"):
+                        break
+                continue
             if low in ("volgens", "aldus") and lang == "nl":
                 out.append((k, "prep", k + 1))
                 continue
@@ -242,6 +254,18 @@ class _Doc:
             prev = toks[k - 1].low if k > 0 else ""
             if prev in L.DETERMINERS or prev in L.POSSESSIVES or prev in ("deze", "die", "this", "these"):
                 continue  # a noun: "de verklaring", "the claims", "his report"
+            if t.text[:1].isupper() and k > 0 and not t.first and (
+                    toks[k - 1].text[:1].isupper() or prev in L.DETERMINERS):
+                continue  # part of a name: "the New York Post"
+            if lang == "en" and prev.endswith(_GENITIVE) and k > 0 and toks[k - 1].text[:1].isupper():
+                continue  # a noun after a genitive: "Hunter's claim", "Smith's report"
+            if k > 0 and not toks[k - 1].inq and toks[k - 1].text[:1].islower() \
+                    and _cue_class(prev, lang) == "speech" and prev not in _SAY_FORMS:
+                continue  # the object of a speech verb: "denied claims", "disputed reports"
+            if lang == "en" and k + 1 < n and toks[k + 1].low == "by" and prev != "quoted" and low != "quoted" \
+                    and (prev in _PASSIVE or low.endswith("ed") or low in ("made", "told")):
+                out.append((k, "agent", k + 2))  # a passive with its agent: "disputed by the administration"
+                continue
             if (prev in _PASSIVE and lang == "en" and low != "quoted") or (
                     lang == "nl" and prev in ("werd", "wordt", "worden")):
                 continue  # "were reported missing", "werd gemeld"
@@ -273,7 +297,7 @@ class _Doc:
         n = len(toks)
         cands = []
         b = appos = None
-        if kind == "prep":
+        if kind in ("prep", "quoted", "agent"):
             cands.append(np_after(toks, after_k, n))
         else:
             j = k
@@ -325,13 +349,13 @@ class _Doc:
 
     def _common_word(self, toks: list, span: tuple[int, int], s: Src) -> bool:
         """True for "Berichten zouden …": a sentence-initial common noun taken for a name."""
-        if " " in s.name or self.lang != "nl":
-            return False
+        if " " in s.name or (self.lang == "en" and not s.name.endswith("s")):
+            return False  # English: only plural common nouns ("Rumours spread …"); "Acme said" stays
         first = [t for t in toks[span[0]:span[1]] if t.first and t.text == s.name]
         if not first:
             return False
         low = first[0].low
-        if low in self.caps_seen or low in self.persons:
+        if low in self.caps_seen or low in self.persons or (self.lang == "en" and noun_class(low)):
             return False
         try:
             return simplemma.is_known(low, lang=self.lang)
@@ -683,6 +707,8 @@ _CALL = frozenset(("call", "calls", "called", "noemt", "noemde", "noemden", "noe
 _RELATIVE = frozenset(("die", "waar", "waarin", "which", "who", "whom", "where", "omdat", "because"))
 _QUOTE_END = frozenset(("''", '"', "”", "’", "'", "»"))
 _INFINITIVE_AUX = frozenset(("hebben", "zijn", "worden"))
+_GENITIVE = ("'s", "’s")
+_SAY_FORMS = frozenset(("say", "says", "said", "zegt", "zei", "zeggen", "tell", "told", "vertelt", "vertelde"))
 _PASSIVE = frozenset(("was", "were", "been", "being", "is", "are", "be"))
 _ORG_KINDS = ("organisation", "government", "media")
 _CLAUSE_BREAK = frozenset((",", ";", ":", "maar", "but", "although", "hoewel", "terwijl", "while", "."))

@@ -39,7 +39,11 @@ def is_cap(tok, first: bool = False) -> bool:
             pre, _, post = t.partition("-")
             return pre in L.NAME_PARTICLES and post[:1].isupper()
         return False
-    return tok.low not in L.STOP
+    return tok.low not in L.STOP or (tok.low in _CAP_IN_NAMES and not tok.first)
+
+
+# Function words that start names when capitalised mid-sentence: "the New York Post", "Al Rai".
+_CAP_IN_NAMES = frozenset(("new", "al", "el"))
 
 
 def is_adj_cap(tok) -> bool:
@@ -126,6 +130,14 @@ def np_before(toks: list, k: int, lo: int) -> tuple[int, int] | None:
     stop = max(lo, k - _WINDOW)
     while j > stop and (toks[j - 1].low in L.SKIP or L.is_negation(toks[j - 1].low)
                         or toks[j - 1].low in L.BACK_SKIP or toks[j - 1].text in "()'\u2018\u2019"):
+        if toks[j - 1].text == ")":
+            # Skip a short parenthesis: "Rep. Jan Smit (R-Calif.) said", "Linda H. (52) zei".
+            q = j - 2
+            while q > stop and j - q < 8 and toks[q].text not in "()":
+                q -= 1
+            if q > stop and toks[q].text == "(":
+                j = q
+                continue
         j -= 1
     if j <= lo:
         return None
@@ -497,7 +509,7 @@ def _strip_titles(name: str) -> str:
 
 def _looks_person(name_toks: list) -> bool:
     caps = [t for t in name_toks if is_cap(t)]
-    if len(caps) < 2:
+    if len(caps) < 2 or caps[0].low in _CAP_IN_NAMES:
         return False
     for t in caps:
         h = _head(t.low)

@@ -135,7 +135,7 @@ def _add_sentence(text: str, start: int, end: int, para: int, out: list) -> None
         out.append(Sentence(start, end, para))
 
 
-_QUOTE_CAND = re.compile(r",,|''|[\"“”„«»‘’'\n]")
+_QUOTE_CAND = re.compile(r",,|''|[\"“”„«»‘’'\n\u2033]")
 _DUTCH_CLITIC = frozenset(("s", "t", "n", "k", "m"))
 _MAX_UNCLOSED = 400
 
@@ -188,13 +188,15 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
                 dq = -1
                 sq = -1
             continue
+        if q == "\u2033" and dq < 0:
+            continue  # a double prime ("10″") closes a quotation but never opens one
         if dq < 0:
             if q in (",,", "„", "“", "«") or (q == '"' and not nxt.isspace()):
                 dq, dq_mark = p, q
                 sq = -1
             continue
         # A double quotation is open.
-        if q in ('"', "”", "»") or (q == "“" and dq_mark in (",,", "„")):
+        if q in ('"', "”", "»", "\u2033") or (q == "“" and dq_mark in (",,", "„")):
             spans.append((dq, m.end()))
             dq = -1
             sq = -1

@@ -1,0 +1,60 @@
+"""Unit tests of single attribution rules, on hand-written sentences."""
+
+from annotations.extraction import extract
+
+
+def _by_source(statements):
+    return {(s.source, s.stance) for s in statements}
+
+
+def test_a_passive_with_by_attributes_to_its_agent():
+    text = ("Mayor Tom Hale said on Monday that the bridge will reopen in May, "
+            "a claim that was promptly disputed by the transport authority.")
+    got = _by_source(extract(text, "en"))
+    assert ("Tom Hale", "alleges") in got
+    assert any(src.endswith("transport authority") and stance == "denies" for src, stance in got)
+
+
+def test_quoted_as_saying_gives_the_quoted_person_not_the_outlet():
+    text = '"We have no such plans," the Daily Courier quoted Ann Lowe as saying.'
+    got = extract(text, "en")
+    assert [s.source for s in got] == ["Ann Lowe"]
+
+
+def test_a_genitive_before_a_cue_word_makes_it_a_noun():
+    text = "The ministry spokeswoman disputed Baker's claim on Friday."
+    got = extract(text, "en")
+    assert [(s.source_org, s.stance) for s in got] == [("ministry", "denies")]
+
+
+def test_the_object_of_a_speech_verb_is_no_second_anchor():
+    text = "A union leader was quick to deny claims made by the owners on Monday."
+    got = extract(text, "en")
+    assert len([s for s in got if s.stance == "denies"]) == 1
+    assert not [s for s in got if s.stance == "alleges" and "union" in s.source]
+
+
+def test_capitalised_verb_form_inside_a_name_is_no_cue():
+    text = "The plant will close next year, the New York Post reported on Friday."
+    got = extract(text, "en")
+    assert [s.source for s in got] == ["New York Post"]
+
+
+def test_a_parenthesis_between_name_and_verb_is_skipped():
+    text = "Sen. Mary Cole (D-Ore.) said the tariff would hurt farmers."
+    assert [s.source for s in extract(text, "en")] == ["Mary Cole"]
+    text = "Linda de Vries (52) zegt dat de brug te smal is."
+    assert [s.source for s in extract(text, "nl")] == ["Linda de Vries"]
+
+
+def test_a_double_prime_closes_a_quotation():
+    text = ('Rep. Paul Hart said that agents caught “at least 10″ smugglers last week, '
+            'a figure that was disputed by the border agency.')
+    got = extract(text, "en")
+    assert {s.stance for s in got} == {"alleges", "denies"}
+
+
+def test_a_plural_common_noun_at_sentence_start_is_no_source():
+    text = "Rumours spread quickly after the singer said she would quit."
+    got = extract(text, "en")
+    assert "Rumours" not in {s.source for s in got}
