@@ -481,6 +481,8 @@ class Assignment(models.Model):
             # Queue: live assignments of an article; progress: an annotator's done articles.
             models.Index(fields=["article", "status"], name="assignment_article_status"),
             models.Index(fields=["annotator", "status"], name="assignment_annotator_status"),
+            # Queue: assignments_release_stale finds idle active ones without reading the done.
+            models.Index(fields=["last_seen"], condition=Q(status="active"), name="assignment_active_seen"),
         ]
 
     def __str__(self) -> str:
@@ -683,3 +685,27 @@ class ProgressCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.project_id}/{self.annotator_id}: {self.n}"
+
+
+class QueueSlot(models.Model):
+    """Whether an article still has room in the queue, kept by PostgreSQL triggers.
+
+    `live` counts its active and done assignments; `open` is live < the project's
+    overlap. The queue walks the open slots of a project in article order through a
+    partial index instead of counting assignments for every article of the project.
+    A hint only: assignment_next still locks the article and recounts.
+    """
+
+    article_id = models.BigIntegerField(primary_key=True)
+    project_id = models.BigIntegerField()
+    live = models.IntegerField(default=0)
+    open = models.BooleanField(default=True)
+
+    class Meta:
+        indexes = [
+            # Queue: the first open article of a project, in id order.
+            models.Index(fields=["project_id", "article_id"], condition=Q(open=True), name="queue_slot_open"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id}: {self.live} live"

@@ -362,8 +362,6 @@ def assignment_next(*, project: Project, annotator) -> Article | None:
     assignments recounted, so two annotators arriving together never exceed the
     overlap: the second waits for the first to commit, then sees its assignment.
     """
-    from django.db.models import Count, Q
-
     from annotations.models import Assignment
 
     live = [Assignment.Status.ACTIVE, Assignment.Status.DONE]
@@ -387,16 +385,7 @@ def assignment_next(*, project: Project, annotator) -> Article | None:
         ).values("article_id")
         tried: set[int] = set()
         for _attempt in range(20):
-            candidate = (
-                Article.objects.filter(project=project)
-                .exclude(pk__in=tried)
-                .exclude(pk__in=mine_done)
-                .annotate(n_live=Count("assignments", filter=Q(assignments__status__in=live)))
-                .filter(n_live__lt=project.overlap)
-                .order_by("id")
-                .values_list("pk", flat=True)
-                .first()
-            )
+            candidate = _queue_candidate(project, annotator, tried, mine_done, live)
             if candidate is None:
                 return None
             tried.add(candidate)
@@ -411,6 +400,39 @@ def assignment_next(*, project: Project, annotator) -> Article | None:
             )
             return article
     return None
+
+
+def _queue_candidate(project: Project, annotator, tried: set[int], mine_done, live) -> int | None:
+    """The first article (by id) with room for one more annotator that this one has not done.
+
+    On PostgreSQL the open QueueSlot rows (kept by triggers, migration 0006) are walked
+    through a partial index; counting every article's assignments grew with the project.
+    """
+    from django.db import connection
+    from django.db.models import Count, Exists, OuterRef, Q
+
+    from annotations.models import Assignment, QueueSlot
+
+    if connection.vendor == "postgresql":
+        return (
+            QueueSlot.objects.filter(project_id=project.pk, open=True)
+            .exclude(article_id__in=tried)
+            .exclude(Exists(Assignment.objects.filter(
+                article_id=OuterRef("article_id"), annotator=annotator, status=Assignment.Status.DONE)))
+            .order_by("article_id")
+            .values_list("article_id", flat=True)
+            .first()
+        )
+    return (
+        Article.objects.filter(project=project)
+        .exclude(pk__in=tried)
+        .exclude(pk__in=mine_done)
+        .annotate(n_live=Count("assignments", filter=Q(assignments__status__in=live)))
+        .filter(n_live__lt=project.overlap)
+        .order_by("id")
+        .values_list("pk", flat=True)
+        .first()
+    )
 
 
 def assignment_touch(*, article: Article, annotator) -> int:

@@ -29,8 +29,10 @@ RATIO_BUDGET = 1.5
 # Candidate URL names of pages other modules provide, in order of preference.
 DISAGREEMENT_NAMES = ["annotations:disagreements", "annotations:review", "annotations:review-queue",
                       "annotations:disagreement-queue", "annotations:review-list"]
-DASHBOARD_NAMES = ["annotations:project-dashboard", "annotations:dashboard", "annotations:project",
-                   "annotations:project-detail", "annotations:progress"]
+DASHBOARD_NAMES = ["annotations:review-agreement", "annotations:project-dashboard", "annotations:dashboard",
+                   "annotations:project-detail"]
+# Pages whose budget is another benchmark's (agreement: bench_agreement.py): shown, not judged here.
+INFO_ONLY = {"agreement dashboard (lead)"}
 
 
 def _reverse(names: list[str], *args):
@@ -88,7 +90,7 @@ def measure(url: str, slug: str, repeat: int) -> dict:
         ("queue", annotator, _reverse(["annotations:queue"], slug)),
         ("disagreement queue", lead, _reverse(DISAGREEMENT_NAMES, slug)),
         ("projects dashboard", annotator, _reverse(["annotations:project-list"])),
-        ("project dashboard (lead)", lead, _reverse(DASHBOARD_NAMES, slug)),
+        ("agreement dashboard (lead)", lead, _reverse(DASHBOARD_NAMES, slug)),
         ("API articles", annotator, _api(f"/api/v1/articles/?project={slug}")),
         ("API claims", annotator, _api(f"/api/v1/claims/?project={slug}")),
         ("API stances", annotator, _api(f"/api/v1/stances/?project={slug}")),
@@ -104,26 +106,33 @@ def measure(url: str, slug: str, repeat: int) -> dict:
         before = set(Assignment.objects.filter(annotator=annotator).values_list("id", flat=True))
 
         try:
-            for _ in range(3):
+            # The first request counts the queries (and warms up); a page that takes
+            # seconds gets fewer timed rounds, and one that takes ten just this one.
+            began = time.perf_counter()
+            with CaptureQueriesContext(connection) as queries:
+                response = client.get(path)
+            first = time.perf_counter() - began
+            # Read now: the next request's start clears the connection's query log.
+            sql = [q["sql"][:300] for q in queries.captured_queries]
+            forget_new_assignments(before)
+            rounds = repeat if first < 1 else (2 if first < 10 else 0)
+            for _ in range(2 if rounds == repeat else 0):
                 client.get(path)
                 forget_new_assignments(before)
-            times = []
-            for _ in range(repeat):
+            times = [] if rounds else [first]
+            for _ in range(rounds):
                 began = time.perf_counter()
                 response = client.get(path)
                 times.append(time.perf_counter() - began)
                 forget_new_assignments(before)
-            with CaptureQueriesContext(connection) as queries:
-                response = client.get(path)
-            forget_new_assignments(before)
         except Exception as exc:  # a page under construction must not stop the others
             results[name] = {"status": f"error: {type(exc).__name__}: {exc}"[:200]}
             continue
         results[name] = {
-            "status": response.status_code, "path": path,
+            "status": response.status_code, "path": path, "rounds": len(times), "bytes": len(response.content),
             "median_ms": round(_common.median(times) * 1000, 2),
-            "queries": len(queries),
-            "sql": [q["sql"][:300] for q in queries.captured_queries],
+            "queries": len(sql),
+            "sql": sql,
         }
     return results
 
@@ -157,7 +166,7 @@ def main() -> int:
     parser.add_argument("--small-db", default="ct_bench_1k")
     parser.add_argument("--large-db", default="ct_bench_1m")
     parser.add_argument("--small-articles", type=int, default=95, help="about 1k judgements")
-    parser.add_argument("--large-articles", type=int, default=90_000, help="about 1M judgements")
+    parser.add_argument("--large-articles", type=int, default=100_000, help="about 1M judgements")
     parser.add_argument("--annotators", type=int, default=10)
     parser.add_argument("--repeat", type=int, default=15)
     parser.add_argument("--setup", action="store_true", help="create and fill missing databases first")
@@ -194,11 +203,13 @@ def main() -> int:
         ratio = fb["median_ms"] / fa["median_ms"]
         same = fa["queries"] == fb["queries"]
         ok = ratio <= RATIO_BUDGET and same and fa["status"] == fb["status"] and fa["status"] < 400
-        failures += not ok
+        failures += not ok and name not in INFO_ONLY
         bad_status = fa["status"] != fb["status"] or fa["status"] >= 400
         misses = [(f"time ×{ratio:.2f}", ratio > RATIO_BUDGET), ("query count", not same),
                   (f"status {fa['status']}/{fb['status']}", bad_status)]
         verdict = "ok" if ok else "MISSES " + ", ".join(x for x, bad in misses if bad)
+        if name in INFO_ONLY:
+            verdict = "(budget in bench_agreement.py)"
         print(f"{name:28} {fa['median_ms']:9.1f} {fb['median_ms']:9.1f} {ratio:6.2f} "
               f"{fa['queries']:>4}/{fb['queries']:<4}  {verdict}")
     if args.json:

@@ -202,3 +202,46 @@ def test_progress_counts_are_right_after_a_bulk_load(require_postgres):
     project = _fill("bench-counts", articles=40, annotators=3)
     assert _kept_counts(project) == _true_counts(project)
     assert _kept_counts(project)[-1] == 40
+
+
+def _true_slots(project):
+    from django.db.models import Q
+
+    live = Count("assignments", filter=Q(assignments__status__in=["active", "done"]))
+    return {a.id: (a.n, a.n < project.overlap) for a in Article.objects.filter(project=project).annotate(n=live)}
+
+
+def _kept_slots(project):
+    from annotations.models import QueueSlot
+
+    return {s.article_id: (s.live, s.open) for s in QueueSlot.objects.filter(project_id=project.id)}
+
+
+def test_queue_slots_follow_assignments_and_the_overlap(require_postgres, project, annotator, annotator2):
+    from annotations import services
+    from annotations.tests.factories import ArticleFactory
+
+    articles = ArticleFactory.create_batch(3, project=project)
+    assert _kept_slots(project) == _true_slots(project) == {a.id: (0, True) for a in articles}
+    first = services.assignment_next(project=project, annotator=annotator)
+    second = services.assignment_next(project=project, annotator=annotator2)
+    assert first == second == articles[0]  # overlap 2: both get the first article
+    assert _kept_slots(project)[articles[0].id] == (2, False)
+    services.assignment_finish(article=first, annotator=annotator)
+    # The full article is skipped; the next open one comes, in id order.
+    assert services.assignment_next(project=project, annotator=annotator) == articles[1]
+    Assignment.objects.filter(article=articles[0], annotator=annotator2).update(status="released")
+    assert _kept_slots(project) == _true_slots(project)
+    assert _kept_slots(project)[articles[0].id] == (1, True)
+    project.overlap = 1
+    project.save(update_fields=["overlap"])
+    assert _kept_slots(project) == _true_slots(project)
+    assert [a for a, (_, is_open) in _kept_slots(project).items() if is_open] == [articles[2].id]
+    articles[2].delete()
+    assert _kept_slots(project) == _true_slots(project)
+
+
+def test_queue_slots_are_right_after_a_bulk_load(require_postgres):
+    project = _fill("bench-slots", articles=40, annotators=3)
+    assert _kept_slots(project) == _true_slots(project)
+    assert sum(is_open for _, is_open in _kept_slots(project).values()) == 4  # the 10% left pending
