@@ -56,14 +56,33 @@ def _fulltext(queryset, fields: list[str], language_path: str, query: str):
     )
 
 
-def search_project(*, project, query: str, limit: int = LIMIT) -> SearchResults:
-    """Articles, claims and sources of the project matching `query`: three queries."""
+def _visible_units(user, sees_others: bool):
+    """Units the viewer may know of: in blind mode, not those another annotator added by hand."""
+    units = Unit.objects.all()
+    if not sees_others and user is not None:
+        units = units.filter(Q(origin=Claim.Origin.EXTRACTED) | Q(added_by=user))
+    return units
+
+
+def search_project(
+    *, project, query: str, limit: int = LIMIT, user=None, sees_others: bool = True
+) -> SearchResults:
+    """Articles, claims and sources of the project matching `query`: three queries.
+
+    With `sees_others` false (an annotator in blind mode) claims and sources that
+    only another annotator added by hand stay hidden, as on the article page.
+    """
     query = " ".join((query or "").split())[:MAX_QUERY_LENGTH]
     results = SearchResults(query=query)
     if not query:
         return results
     articles = Article.objects.filter(project=project)
     claims = Claim.objects.filter(article__project=project).select_related("article")
+    if not sees_others and user is not None:
+        claims = claims.filter(
+            Q(origin=Claim.Origin.EXTRACTED) | Q(created_by=user)
+            | Exists(_visible_units(user, sees_others).filter(claim=OuterRef("pk")))
+        )
     if connection.vendor == "postgresql":
         articles = _fulltext(articles, ["title", "body"], "language", query)
         claims = _fulltext(claims, ["text"], "article__language", query)
@@ -72,14 +91,14 @@ def search_project(*, project, query: str, limit: int = LIMIT) -> SearchResults:
         claims = claims.filter(text__icontains=query).order_by("id")
     results.articles = list(articles.defer("body")[:limit])
     results.claims = list(claims[:limit])
-    results.sources = list(_sources(project, query)[:limit])
+    results.sources = list(_sources(project, query, _visible_units(user, sees_others))[:limit])
     return results
 
 
-def _sources(project, query: str):
+def _sources(project, query: str, units):
     """Sources heard in the project whose name or an alias contains the query (folded)."""
     key = normalise_name(query)
-    in_project = Exists(Unit.objects.filter(source=OuterRef("pk"), claim__article__project=project))
+    in_project = Exists(units.filter(source=OuterRef("pk"), claim__article__project=project))
     match = Q(name__icontains=query) | Q(aliases_text__icontains=query)
     if key:
         match |= Q(normalized_name__contains=key)

@@ -133,8 +133,11 @@ class ClaimClusterViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
 
     serializer_class = ClaimClusterSerializer
     filter_backends: list = []
+    lookup_value_regex = r"\d+"
 
     def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # schema generation has no user
+            return ClaimCluster.objects.none()
         user = self.request.user
         qs = (
             ClaimCluster.objects.filter(project__memberships__user=user)
@@ -154,6 +157,13 @@ class ClaimClusterViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
         if self.action == "list" and self.request.query_params.get("merged") != "true":
             qs = qs.filter(merged_into__isnull=True)
         return qs
+
+    @extend_schema(parameters=[
+        OpenApiParameter("project", str, description="Only this project's tracked claims (slug)."),
+        OpenApiParameter("merged", bool, description="Include clusters merged into others."),
+    ])
+    def list(self, request, *args, **kwargs):
+        return super().list(request, *args, **kwargs)
 
     def _membership(self, cluster_or_project_id) -> Membership:
         membership = Membership.objects.filter(user=self.request.user, project_id=cluster_or_project_id).first()
@@ -177,8 +187,7 @@ class ClaimClusterViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
     def _refuse(exc):
         return Response({"detail": str(exc)}, status=status.HTTP_400_BAD_REQUEST)
 
-    @extend_schema(request=ClusterCreateSerializer, parameters=[OpenApiParameter("project", str, required=True)],
-                   responses={201: ClaimClusterSerializer})
+    @extend_schema(request=ClusterCreateSerializer, responses={201: ClaimClusterSerializer})
     def create(self, request):
         data = ClusterCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)

@@ -65,3 +65,24 @@ def test_search_page_lists_each_kind_and_its_fragment(client, annotator, project
     assert f'data-result="claim:{corpus["en_claim"].pk}"' in html
     r = client.get(url, {"q": "Loman"}, headers={"HX-Request": "true"})
     assert "<html" not in r.content.decode() and f'data-result="source:{corpus["loman"].pk}"' in r.content.decode()
+
+
+def test_blind_annotator_does_not_find_claims_and_sources_another_annotator_added(
+    project, annotator, annotator2, lead
+):
+    from annotations import services
+    from annotations.models import Claim
+
+    article = ArticleFactory(project=project, language="en", body="Zebra crossings cause accidents, Zelda said.")
+    theirs = services.claim_create(article=article, start=0, end=31, user=annotator2)
+    zelda = SourceFactory(name="Zelda")
+    services.unit_add(claim=theirs, source=zelda, user=annotator2)
+    assert theirs.origin == Claim.Origin.MANUAL
+    hidden = search.search_project(project=project, query="zebra", user=annotator, sees_others=False)
+    assert hidden.claims == [] and search.search_project(
+        project=project, query="Zelda", user=annotator, sees_others=False).sources == []
+    assert [a.pk for a in hidden.articles] == [article.pk]  # the article itself is everyone's
+    shown = search.search_project(project=project, query="zebra", user=lead, sees_others=True)
+    assert [c.pk for c in shown.claims] == [theirs.pk]
+    assert [s.pk for s in search.search_project(project=project, query="Zelda", user=annotator2,
+                                                 sees_others=False).sources] == [zelda.pk]

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from annotations import search, services, tracking
 from annotations.models import Claim, ClaimCluster, ClaimLink, ClusterEvent, Source
-from annotations.permissions import is_lead, project_for_user
+from annotations.permissions import is_lead, project_for_user, sees_others_judgements
 
 
 def _ids(values) -> list[int]:
@@ -298,7 +298,9 @@ def source_merge(request, slug, source_id):
 def search_page(request, slug):
     project, membership = project_for_user(request.user, slug)
     query = request.GET.get("q", "")
-    results = search.search_project(project=project, query=query)
+    results = search.search_project(
+        project=project, query=query, user=request.user, sees_others=sees_others_judgements(project, membership)
+    )
     tracked = {}
     if results.claims:
         tracked = dict(
