@@ -175,6 +175,8 @@ class Article(models.Model):
         indexes = [
             # Queue: next article of a project in id order; export: by published range.
             models.Index(fields=["project", "published"], name="article_project_published"),
+            # API: a project's articles page by page in id order (cursor pagination).
+            models.Index(fields=["project", "id"], name="article_project_id"),
         ]
 
     def __str__(self) -> str:
