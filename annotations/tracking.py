@@ -272,7 +272,6 @@ def link_decide(*, cluster, claim_ids: Sequence[int], status: str, user, note: s
 def cluster_merge(*, target, source, user, note: str = ""):
     """Merge cluster `source` into `target`: its confirmed claims follow; history kept on both."""
     from django.db import transaction
-    from django.utils import timezone
 
     from annotations.models import ClaimCluster, ClaimLink, ClusterEvent
 
@@ -291,12 +290,10 @@ def cluster_merge(*, target, source, user, note: str = ""):
             ClaimLink.objects.select_for_update().filter(cluster=source, status=ClaimLink.Status.CONFIRMED)
         )
         moved_ids = [link.claim_id for link in moving]
-        now = timezone.now()
         # The target's own rows for those claims (a rejection or suggestion) give way.
         ClaimLink.objects.filter(cluster=target, claim_id__in=moved_ids).delete()
-        ClaimLink.objects.filter(pk__in=[link.pk for link in moving]).update(
-            cluster=target, decided_by=user, decided_at=now
-        )
+        # Who confirmed each claim, and when, stays; the merge itself is the event below.
+        ClaimLink.objects.filter(pk__in=[link.pk for link in moving]).update(cluster=target)
         # The source's open suggestions lapse with it.
         ClaimLink.objects.filter(cluster=source, status=ClaimLink.Status.SUGGESTED).delete()
         source.merged_into = target
@@ -315,7 +312,6 @@ def cluster_merge(*, target, source, user, note: str = ""):
 def cluster_split(*, cluster, claim_ids: Sequence[int], user, title: str = "", note: str = ""):
     """Move some confirmed claims of a cluster into a new cluster; history kept on both."""
     from django.db import transaction
-    from django.utils import timezone
 
     from annotations.models import ClaimCluster, ClaimLink, ClusterEvent
 
@@ -337,9 +333,7 @@ def cluster_split(*, cluster, claim_ids: Sequence[int], user, title: str = "", n
         new = ClaimCluster.objects.create(
             project_id=cluster.project_id, title=(title or first.text).strip()[:500], created_by=user
         )
-        ClaimLink.objects.filter(pk__in=[by_claim[i].pk for i in ids]).update(
-            cluster=new, decided_by=user, decided_at=timezone.now()
-        )
+        ClaimLink.objects.filter(pk__in=[by_claim[i].pk for i in ids]).update(cluster=new)
         ClusterEvent.objects.create(
             cluster=cluster, kind=ClusterEvent.Kind.SPLIT, claim_ids=ids, other_cluster=new, actor=user, note=note
         )

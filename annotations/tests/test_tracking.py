@@ -157,13 +157,17 @@ def test_merge_moves_confirmed_claims_and_records_history_on_both(project, lead,
     b = tracking.cluster_create(project=project, claim=claims[1], user=lead, suggest=False)
     tracking.link_decide(cluster=b, claim_ids=[claims[2].pk], status="confirmed", user=lead)
     tracking.link_decide(cluster=a, claim_ids=[claims[2].pk], status="rejected", user=lead)
-    tracking.cluster_merge(target=a, source=b, user=lead, note="same proposition")
+    confirmed_before = ClaimLink.objects.get(cluster=b, claim=claims[2]).decided_at
+    other_lead = UserFactory(username="lead2")
+    tracking.cluster_merge(target=a, source=b, user=other_lead, note="same proposition")
+    moved = ClaimLink.objects.get(cluster=a, claim=claims[2])
+    assert (moved.decided_by, moved.decided_at) == (lead, confirmed_before)  # who confirmed it stays
     confirmed = set(a.links.filter(status="confirmed").values_list("claim_id", flat=True))
     assert confirmed == {claims[0].pk, claims[1].pk, claims[2].pk}
     b.refresh_from_db()
     assert b.merged_into == a and not b.links.exists()
     merge_a = a.events.get(kind="merge")
-    assert (merge_a.other_cluster, merge_a.actor, merge_a.note) == (b, lead, "same proposition")
+    assert (merge_a.other_cluster, merge_a.actor, merge_a.note) == (b, other_lead, "same proposition")
     assert sorted(merge_a.claim_ids) == sorted([claims[1].pk, claims[2].pk])
     assert b.events.filter(kind="merge", other_cluster=a).exists()
     with pytest.raises(tracking.TrackingError, match="merged"):
