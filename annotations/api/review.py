@@ -6,13 +6,14 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import path
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from annotations import review, services
 from annotations.models import Claim, Source, Stance, Unit
-from annotations.permissions import project_for_user
+from annotations.permissions import project_for_user, sees_others_judgements
 
 
 class ResolutionInput(serializers.Serializer):
@@ -85,7 +86,7 @@ def unit_data(unit: review.DisputedUnit) -> dict:
 
 
 class AgreementView(APIView):
-    """Agreement figures of a project (any member)."""
+    """Agreement figures of a project (any member; in blind mode leads and admins only)."""
 
     @extend_schema(responses=inline_serializer("Agreement", {
         "krippendorff_alpha": serializers.FloatField(allow_null=True),
@@ -98,7 +99,10 @@ class AgreementView(APIView):
         "not_defined": serializers.DictField(),
     }))
     def get(self, request, slug: str):
-        project, _ = project_for_user(request.user, slug)
+        project, membership = project_for_user(request.user, slug)
+        # The confusion and per-pair figures would let an annotator infer the others' labels.
+        if not sees_others_judgements(project, membership):
+            raise PermissionDenied("In blind mode only the project's leads and admins see agreement figures.")
         return Response(review.project_agreement(project))
 
 

@@ -41,6 +41,7 @@ from annotations.api.serializers import (
     _messages,
 )
 from annotations.models import Article, Claim, Membership, Project, Source, Stance
+from annotations.permissions import sees_others_judgements
 
 # --- Token ---------------------------------------------------------------------
 
@@ -346,6 +347,11 @@ class ExportView(APIView):
         )
         if membership is None:
             raise NotFound("No such project.")
+        if not sees_others_judgements(membership.project, membership):
+            return Response(
+                {"detail": "In blind mode only the project's leads and admins export judgements."},
+                status=status.HTTP_403_FORBIDDEN,
+            )
         try:
             options = exports.ExportOptions.from_query(request.query_params, project=membership.project)
         except exports.ExportError as exc:

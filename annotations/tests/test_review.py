@@ -237,7 +237,9 @@ def _call(base, path, user=None, method="GET", data=None):
 
 
 def test_api_agreement_equals_the_pure_figures_for_members_only(live_server, world, annotator, outsider, lead):
-    status, body = _call(live_server.url, "/api/v1/projects/huawei/agreement/", annotator)
+    # In blind mode (the default) the figures would let an annotator infer the others' labels.
+    assert _call(live_server.url, "/api/v1/projects/huawei/agreement/", annotator)[0] == 403
+    status, body = _call(live_server.url, "/api/v1/projects/huawei/agreement/", lead)
     assert status == 200
     rows = [((s.claim_id, s.source_id), s.annotator.username, s.label)
             for s in Stance.objects.select_related("annotator")]
@@ -341,3 +343,12 @@ def test_dashboard_figures_per_annotator_and_charts(client, world, lead, annotat
     html = client.get(reverse("annotations:review-agreement", args=["huawei"])).content.decode()
     assert 'data-figure="krippendorff_alpha"' in html and "<polyline" in html
     assert 'data-annotator="ann2"' in html and "0%" in html
+
+
+def test_judgements_without_a_unit_row_still_reach_the_queue(project, annotator, annotator2):
+    claim, source = ClaimFactory(article=ArticleFactory(project=project)), SourceFactory(name="Loose")
+    Stance.objects.create(claim=claim, source=source, annotator=annotator, label="alleges")
+    Stance.objects.create(claim=claim, source=source, annotator=annotator2, label="denies")
+    queue = review.disputed_units(project)
+    assert [(u.claim_id, u.source_id, u.source_name, u.suggested_label) for u in queue.units] == [
+        (claim.pk, source.pk, "Loose", "")]
