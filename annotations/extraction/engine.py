@@ -228,6 +228,7 @@ class _Doc:
             out.append((nc, "nocomment", nc + 1))
         n = len(toks)
         skip = -1
+        cues = _CUE_CACHE[lang]
         for k, t in enumerate(toks):
             if t.inq or not t.text[:1].isalpha() or k == skip:
                 continue
@@ -248,7 +249,9 @@ class _Doc:
             if low == "according" and k + 1 < n and toks[k + 1].low == "to":
                 out.append((k, "prep", k + 2))
                 continue
-            cue = _cue_class(low, lang)
+            cue = cues.get(low)
+            if cue is None:
+                cue = _cue_class(low, lang)
             if not cue:
                 continue
             prev = toks[k - 1].low if k > 0 else ""
@@ -449,7 +452,11 @@ class _Doc:
                 lows = [t.low for t in units[u - 1].toks] + lows
             if n + 1 == len(found) and lo > 0:
                 lows += [t.low for t in toks[:lo] if t.inq]
-            stance, conf = classify(lows, self.lang, claim_ctx and self._negated_content(toks, k, span, lo, hi))
+            # An accusing verb puts its content forward even when it is negative:
+            # "X beweert dat de selectie de trainer niet meer steunt" alleges.
+            accusing = _lemma(toks[k].low, self.lang) in _ALLEGE_VERBS
+            stance, conf = classify(lows, self.lang, claim_ctx and not accusing
+                                    and self._negated_content(toks, k, span, lo, hi))
             if start < unit.start and claim_ctx and any(L.is_negation(t.low) for t in units[u - 1].toks):
                 stance, conf = classify(lows, self.lang, True)
             if any(t.low in L.DENY_ADJ for t in toks[k:hi]) and toks[k].low in _CALL:
@@ -551,6 +558,14 @@ class _Doc:
             else:
                 self.records.append(_Record(last.src, stance, unit.start, unit.end,
                                             self._claim(unit, 0), conf * 0.8, u))
+            return
+        if last.unit == u - 1 and outside[0] is words[0] and outside[0].low in _WE \
+                and last.src.kind in _ORG_KINDS:
+            # An unquoted statement in the first person plural right after an organisation's
+            # statement continues it: "We have received one complaint and …".
+            stance, conf = classify(lows, self.lang, self.claim_context and self._claim_near(u))
+            self.records.append(_Record(last.src, stance, unit.start, unit.end,
+                                        self._clip(self.text[unit.start:unit.end]), conf * 0.7, u))
             return
         if last.unit == u - 1 and any(t.low in L.REPORTATIVE[self.lang] for t in outside):
             if self.lang == "nl" and not any(t.low in _INFINITIVE_AUX or t.low.endswith("en") for t in outside):
@@ -699,6 +714,10 @@ _CLAIM_RE = {
     for lang, words in L.CLAIM_WORDS.items()
 }
 _ZOU_SCORE = 0.45
+_ALLEGE_VERBS = frozenset(
+    "beweren claimen beschuldigen verdenken aantijgen claim allege accuse suspect charge".split()
+)
+_WE = frozenset(("we", "wij", "our", "onze"))
 _GENERIC_HEADS = frozenset(
     "bedrijf onderneming organisatie instelling school club concern company firm organisation organization"
     " airline operahuis warenhuis".split()

@@ -12,6 +12,7 @@ def _part_matches(part: frozenset, low: str) -> bool:
 
 
 _INDEX: dict = {}
+_NT3 = ("n't", "n’t")
 
 
 def _index(patterns: tuple) -> tuple[dict, tuple]:
@@ -27,7 +28,8 @@ def _index(patterns: tuple) -> tuple[dict, tuple]:
                     neg.append(pat)
                 else:
                     by_word.setdefault(w, []).append(pat)
-        got = _INDEX[key] = (by_word, tuple(neg))
+        first = frozenset(by_word) | (L.NEG_WORDS if neg else frozenset())
+        got = _INDEX[key] = (by_word, tuple(neg), first)
     return got
 
 
@@ -38,7 +40,10 @@ def match_phrase(lows: list[str], patterns: tuple, lo: int = 0, hi: int | None =
     over a bounded window, so the cost is linear in the number of tokens.
     """
     hi = len(lows) if hi is None else hi
-    by_word, neg = _index(patterns)
+    by_word, neg, first = _index(patterns)
+    window = lows if lo == 0 and hi == len(lows) else lows[lo:hi]
+    if first.isdisjoint(window) and not (neg and any(w[-3:] in _NT3 for w in window)):
+        return -1  # no phrase can start here: one set test in C instead of a Python loop
     for s in range(lo, hi):
         w = lows[s]
         cands = by_word.get(w)

@@ -54,7 +54,7 @@ class Sentence:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Split text[start:end] into tokens with absolute offsets."""
     end = len(text) if end is None else end
-    return [Token(m.start(), m.end(), m.group(), m.group().lower()) for m in _TOKEN.finditer(text, start, end)]
+    return [Token(m.start(), m.end(), g, g.lower()) for m in _TOKEN.finditer(text, start, end) for g in (m.group(),)]
 
 
 _SENT_CAND = re.compile(r"[.!?…]+|\n")

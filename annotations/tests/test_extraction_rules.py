@@ -58,3 +58,24 @@ def test_a_plural_common_noun_at_sentence_start_is_no_source():
     text = "Rumours spread quickly after the singer said she would quit."
     got = extract(text, "en")
     assert "Rumours" not in {s.source for s in got}
+
+
+def test_a_first_person_plural_paragraph_continues_an_organisations_statement():
+    text = ("The water board said it had found a leak in the main pipe.\n"
+            "We have sent two crews and expect to finish the repair by Sunday.")
+    got = [s for s in extract(text, "en") if s.start >= text.index("We have")]
+    assert [(s.source, s.stance) for s in got] == [("water board", "alleges")]
+
+
+def test_a_first_person_paragraph_after_a_person_is_not_continued():
+    text = ("Jan Smit said the leak was found on Friday.\n"
+            "We asked the board for the report.")
+    got = [s for s in extract(text, "en") if s.start >= text.index("We asked")]
+    assert got == []
+
+
+def test_an_accusing_verb_with_a_negative_content_alleges():
+    text = ("De club ontkent de geruchten. Supportersclub De Vaste Kern beweert dat "
+            "de spelers de coach niet meer steunen.")
+    got = [s for s in extract(text, "nl") if "Vaste Kern" in s.source]
+    assert got and got[0].stance == "alleges"
