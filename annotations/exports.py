@@ -143,13 +143,25 @@ def published_display(published: dt.date | None, precision: str) -> str | None:
 # --- Reading units in article batches (the Python path) ------------------------------------
 
 
+@dataclass(slots=True)
+class LiteStance:
+    """The part of a judgement a report needs."""
+
+    claim_id: int
+    source_id: int
+    annotator_id: int
+    annotator_name: str
+    label: str
+    note: str
+
+
 @dataclass
 class UnitRecord:
     article: Article
     claim: Claim
     unit: Unit
     source: Source
-    stances: list[Stance]
+    stances: list  # Stance (with annotator_name set) or LiteStance
     resolution: Resolution | None
     history: list[History]
     status: str
@@ -188,7 +200,9 @@ def iter_articles(project: Project, options: ExportOptions, *, with_history: boo
         articles = Article.objects.in_bulk(batch)
         claims: dict[int, list[Claim]] = defaultdict(list)
         claim_by_id: dict[int, Claim] = {}
-        for claim in Claim.objects.filter(article_id__in=batch).select_related("created_by").order_by("id"):
+        claim_rows = Claim.objects.filter(article_id__in=batch).order_by("id")
+        claim_rows = claim_rows.select_related("created_by") if with_history else claim_rows.defer("created_by")
+        for claim in claim_rows:
             claims[claim.article_id].append(claim)
             claim_by_id[claim.pk] = claim
             claim.cluster_id = None
@@ -204,13 +218,22 @@ def iter_articles(project: Project, options: ExportOptions, *, with_history: boo
             .order_by("claim_id", "source_id")
         ):
             units[claim_by_id[unit.claim_id].article_id].append(unit)
-        stances: dict[tuple[int, int], list[Stance]] = defaultdict(list)
+        stances: dict[tuple[int, int], list] = defaultdict(list)
         annotators: dict[int, set[int]] = defaultdict(set)
-        for stance in (
-            Stance.objects.filter(claim__article_id__in=batch)
-            .select_related("annotator")
-            .order_by("claim_id", "source_id", "annotator_id")
-        ):
+        stance_rows = Stance.objects.filter(claim__article_id__in=batch).order_by(
+            "claim_id", "source_id", "annotator_id"
+        )
+        if with_history:
+            stance_rows = stance_rows.select_related("annotator")
+        else:
+            # Reports need no timestamps or user objects: plain tuples are several times faster.
+            stance_rows = (
+                LiteStance(*row) for row in stance_rows.values_list(
+                    "claim_id", "source_id", "annotator_id", "annotator__username", "label", "note")
+            )
+        for stance in stance_rows:
+            if with_history:
+                stance.annotator_name = stance.annotator.get_username()
             stances[(stance.claim_id, stance.source_id)].append(stance)
             annotators[claim_by_id[stance.claim_id].article_id].add(stance.annotator_id)
         resolutions = {
@@ -297,12 +320,12 @@ def iter_csv_rows(project: Project, options: ExportOptions) -> Iterator[list]:
         for record in iter_units(project, options):
             base = _unit_cells(record)
             for stance in record.stances:
-                yield [*base, neutralise(stance.annotator.get_username()), neutralise(stance.label),
+                yield [*base, neutralise(stance.annotator_name), neutralise(stance.label),
                        neutralise(stance.note), neutralise(record.stance), neutralise(record.status)]
         return
     yield list(UNIT_COLUMNS)
     for record in iter_units(project, options):
-        judgements = ";".join(f"{s.annotator.get_username()}:{s.label}" for s in record.stances)
+        judgements = ";".join(f"{s.annotator_name}:{s.label}" for s in record.stances)
         yield [*_unit_cells(record), neutralise(record.stance), neutralise(record.status),
                neutralise(judgements), len(record.stances)]
 
