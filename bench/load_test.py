@@ -48,6 +48,7 @@ PORTS = [8101, 8102, 8103]
 PASSWORD = "load-test-password-1"
 UNIT_RE = re.compile(r'data-unit="(\d+):(\d+)"')
 VERSION_RE = re.compile(r'name="version" value="(\d+)"')
+CHOSEN_RE = re.compile(r'data-label="([a-z0-9_]+)"[^>]*class="stance is-chosen')
 ARTICLE_RE = re.compile(r"/projects/[\w-]+/articles/(\d+)/")
 
 
@@ -110,6 +111,8 @@ class Stats:
     error_samples: list[str] = field(default_factory=list)
     # (username, claim, source) -> labels acknowledged, in order
     acked: dict[tuple[str, int, int], list[str]] = field(default_factory=lambda: defaultdict(list))
+    # Units this run found already judged (an article held over from an earlier run).
+    judged_before: set[tuple[str, int, int]] = field(default_factory=set)
     articles_done: int = 0
 
     def error(self, kind: str, detail: str) -> None:
@@ -166,14 +169,16 @@ class Annotator:
             if page.status != 200:
                 self.stats.error(f"article {page.status}", page.body)
                 continue
-            units = [(int(c), int(s)) for c, s in UNIT_RE.findall(page.body)]
-            versions = {u: 0 for u in units}
+            units, versions, shown = self.read_units(page.body)
             plan = units + self.rng.sample(units, k=min(len(units), 1 if self.rng.random() < 0.3 else 0))
             for claim, source in plan:
                 if time.monotonic() >= deadline:
                     return
                 key = (self.username, claim, source)
-                previous = self.stats.acked[key][-1] if self.stats.acked[key] else None
+                seen = self.stats.acked.get(key)
+                previous = seen[-1] if seen else shown.get((claim, source))
+                if versions[(claim, source)] and not seen:
+                    self.stats.judged_before.add(key)
                 label = self.rng.choice([x for x in self.labels if x != previous])
                 path = f"/projects/{self.slug}/articles/{article_id}/units/{claim}-{source}/"
                 saved = await self.call("stance save", "POST", path, headers=self.htmx_headers(),
@@ -192,6 +197,22 @@ class Annotator:
                 self.stats.error(f"article done {done.status}", done.body)
                 continue
             self.stats.articles_done += 1
+
+    @staticmethod
+    def read_units(html: str):
+        """The page's units in order, with the version and my label each shows."""
+        units, versions, shown = [], {}, {}
+        chunks = html.split('data-unit="')[1:]
+        for chunk in chunks:
+            match = re.match(r"(\d+):(\d+)", chunk)
+            unit = (int(match.group(1)), int(match.group(2)))
+            units.append(unit)
+            version = VERSION_RE.search(chunk)
+            versions[unit] = int(version.group(1)) if version else 0
+            chosen = CHOSEN_RE.search(chunk)
+            if chosen:
+                shown[unit] = chosen.group(1)
+        return units, versions, shown
 
     async def ping(self, deadline: float) -> None:
         while time.monotonic() < deadline:
@@ -294,8 +315,10 @@ def verify(url: str, slug: str, stats: Stats, since) -> dict:
     lost = [k for k in stats.acked if k not in stored]
     duplicated = [k for k, n in stored.items() if n > 1]
     wrong_label = [k for k, seq in stats.acked.items() if k in labels and labels[k] != seq[-1]]
-    wrong_history = [k for k, seq in stats.acked.items() if changes.get(k) != (len(seq), 1)]
-    wrong_version = [k for k, seq in stats.acked.items() if k in versions and versions[k] != len(seq)]
+    wrong_history = [k for k, seq in stats.acked.items()
+                     if changes.get(k) != (len(seq), 0 if k in stats.judged_before else 1)]
+    wrong_version = [k for k, seq in stats.acked.items()
+                     if k not in stats.judged_before and versions.get(k, len(seq)) != len(seq)]
     unacknowledged = [k for k in stored if k not in stats.acked]
     return {"acknowledged_saves": sum(len(v) for v in stats.acked.values()),
             "acknowledged_units": len(stats.acked), "stored_units": len(stored), "lost": len(lost),
@@ -330,7 +353,10 @@ def main() -> int:
     parser.add_argument("--ceiling-seconds", type=float, default=10)
     parser.add_argument("--workers-per-server", type=int, default=2)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--first-port", type=int, default=PORTS[0],
+                        help="the three servers listen on this port and the next two (default 8101)")
     args = parser.parse_args()
+    PORTS[:] = [args.first_port + i for i in range(3)]
 
     url = _common.database_url(args.db)
     (_common.ROOT / "bench" / "out").mkdir(exist_ok=True)
