@@ -111,6 +111,7 @@ class _Doc:
         self.speakers: list[tuple[int, int, Src]] = []  # (unit index, offset, source)
         self.persons: dict[str, Src] = {}  # surname or first name -> full person source
         self.mentions: list[tuple[int, int, Src]] = []
+        self.orgs: dict[str, Src] = {}  # a word of a named organisation -> that organisation
         self.claim_units: list[bool] = []
         self.caps_seen: set = set()
         self.unit_start = self.prev2_start = 0
@@ -245,6 +246,10 @@ class _Doc:
                 continue
             if low in ("volgens", "aldus") and lang == "nl":
                 out.append((k, "prep", k + 1))
+                continue
+            if low == "ogen" and lang == "nl" and 2 <= k < n - 2 and toks[k - 2].low == "in" \
+                    and toks[k - 1].low == "de" and toks[k + 1].low == "van":
+                out.append((k, "prep", k + 2))  # "in de ogen van X"
                 continue
             if low == "according" and k + 1 < n and toks[k + 1].low == "to":
                 out.append((k, "prep", k + 2))
@@ -529,6 +534,8 @@ class _Doc:
                 between = [t.low for t in toks[lo + 1:f[0]]]
                 if not any(w in _CLAUSE_BREAK for w in between) or f[0] - lo <= 3:
                     continue
+                if toks[f[0]].low == "saying" and toks[f[0] - 1].text == "," and out[-1][1] != "nocomment":
+                    continue  # "X denied the claims, saying …": the participle elaborates the same statement
             out.append(f)
         return out
 
@@ -579,6 +586,10 @@ class _Doc:
     # ---- coreference -------------------------------------------------------------
     def _remember(self, u: int, s: Src, pos: int) -> None:
         self.speakers.append((u, pos, s))
+        if s.kind in _ORG_KINDS and " " in s.name and not s.anaphor:
+            for w in s.name.lower().split():
+                if w not in L.STOP and len(w) > 2:
+                    self.orgs[w] = s
         if s.kind == "person" and " " in s.name:
             words = [w for w in s.name.replace(".", " ").split() if w[:1].isupper()]
             if words:
@@ -675,7 +686,8 @@ class _Doc:
                         return sp
                     if sp.org:
                         return Src(sp.org, sp.org, _org_kind_of(sp.org), "")
-            return s
+            named = self.orgs.get(head) if head else None
+            return named if named is not None else s  # "de gemeente" far after "gemeente Eindhoven"
         if a == "doc:":
             return next((sp for sp in speakers if sp.kind == "media"), None)
         if a.startswith("role:"):

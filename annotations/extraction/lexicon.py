@@ -106,7 +106,8 @@ NO_COMMENT = {
            "|identify|respond|talk|be|add"),
         _p("no", "comment|response|reply"),
         _p("NOT", "comment|commenting|respond|responded|reply|replied|return|returned"),
-        _p("could|can|would", "NOT", "confirm|be|say"),
+        _p("could|can|would", "NOT", "confirm|say"),
+        _p("could|can|would", "NOT", "be", "reached|contacted"),
         _p("unavailable", "for", "comment"),
         _p("neither", "confirm|confirmed|confirms", "nor"),
         _p("NOT", "announced"),
@@ -219,7 +220,7 @@ ROLE_NOUNS = _set(
     director president chairman chairwoman chair ceo founder cofounder ambassador
     commissioner minister secretary lawyer attorney prosecutor judge agent publicist
     correspondent reporter editor analyst professor expert manager coach owner governor
-    mayor senator congressman congresswoman lawmaker chief head fighter militant sheriff
+    mayor senator congressman congresswoman lawmaker chief head fighter militant sheriff commander
     author writer columnist journalist blogger host goalie player auteur schrijver journalist
     columnist presentator employee werknemer medewerker medewerkster prosecutors lawyers
     officials attorneys

@@ -287,6 +287,10 @@ def _strip_possessive(name: str) -> str:
     return name
 
 
+_SPOKES = frozenset(
+    "woordvoerder woordvoerster woordvoerders zegsman zegsvrouw persvoorlichter voorlichter spokesman"
+    " spokeswoman spokesperson spokespeople representative".split()
+)
 _AGENT_ROLES = frozenset("advocaat advocaten lawyer lawyers attorney attorneys agent publicist".split())
 _GENERIC_ORG = frozenset("bedrijf onderneming organisatie instelling company firm organisation organization".split())
 
@@ -408,6 +412,9 @@ def _with_role(part: list, classes: list, role_at: int, definite: bool, text: st
         kind = _org_kind_words([_head(w) for w in org.lower().split()])
         if org_definite or (not any(c.isupper() for c in org) and definite):
             return Src(org, org, kind, role, anaphor="org:" + _head(org.lower().split()[-1]))
+        if role not in _SPOKES and not definite and any(c.isupper() for c in org) and "-" not in rt.text:
+            # An unnamed member who is no spokesperson is a described person: "an Isis fighter".
+            return Src(_span_text(text, part), org, "person", role)
         return Src(org, org, kind, role)
     phrase = _span_text(text, part)
     if phrase[:1].isupper() and not is_cap(part[0]):

@@ -79,3 +79,44 @@ def test_an_accusing_verb_with_a_negative_content_alleges():
             "de spelers de coach niet meer steunen.")
     got = [s for s in extract(text, "nl") if "Vaste Kern" in s.source]
     assert got and got[0].stance == "alleges"
+
+
+def test_an_unnamed_member_of_an_organisation_is_a_described_person():
+    text = ('A Hamas commander denied the report. '
+            'He was quoted by the paper as saying: "Nothing of the kind happened."')
+    got = extract(text, "en")
+    assert got[0].source == "Hamas commander" and got[0].source_org == "Hamas"
+    assert all(s.source == "Hamas commander" for s in got)
+
+
+def test_would_not_be_possible_is_no_refusal_to_comment():
+    text = 'The mayor said: "It would not be possible to hide such a plan."'
+    assert [s.stance for s in extract(text, "en")] != ["no_comment"]
+    text = "The mayor could not be reached for comment."
+    assert [s.stance for s in extract(text, "en")] == ["no_comment"]
+
+
+def test_a_saying_participle_continues_the_same_record():
+    text = "The union was quick to deny the rumours, saying the strike would go ahead."
+    got = extract(text, "en")
+    assert [(s.source, s.stance) for s in got] == [("union", "denies")]
+
+
+def test_a_saying_participle_after_a_refusal_is_its_own_record():
+    text = "The minister declined to give a figure, saying only that it was much lower."
+    got = extract(text, "en")
+    assert sorted(s.stance for s in got) == ["alleges", "no_comment"]
+
+
+def test_in_de_ogen_van_attributes_the_opinion():
+    text = "Het nieuwe plan is in de ogen van de bewoners een dure en onnodige ingreep."
+    got = extract(text, "nl")
+    assert [s.source for s in got] == ["bewoners"]
+
+
+def test_a_definite_organisation_refers_back_beyond_the_paragraph_window():
+    filler = " ".join(["Het weer was die dag wisselvallig en er stond veel wind."] * 40)
+    text = ("Volgens de gemeente Zwolle is de brug veilig. " + filler
+            + " De gemeente laat weten dat de brug in mei opengaat.")
+    got = extract(text, "nl")
+    assert [s.source for s in got] == ["gemeente Zwolle", "gemeente Zwolle"]
