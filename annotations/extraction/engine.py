@@ -123,7 +123,6 @@ class _Doc:
         quotes = find_quotes(text)
         tokens = tokenize(text)
         self._mark_quotes(tokens, quotes)
-        self.caps_seen = {t.low for t in tokens if t.text[:1].isupper()}
         # Tokens per sentence (both lists are in text order).
         k = 0
         for s in sentences:
@@ -251,6 +250,15 @@ class _Doc:
                     and toks[k - 1].low == "de" and toks[k + 1].low == "van":
                 out.append((k, "prep", k + 2))  # "in de ogen van X"
                 continue
+            if low in ("blijkt", "bleek", "blijken", "bleken") and lang == "nl":
+                # "Uit een rapport van X blijkt dat …", "…, blijkt uit onderzoek van X".
+                if k + 1 < n and toks[k + 1].low == "uit":
+                    out.append((k, "prep", k + 2))
+                    continue
+                first = _sentence_first(toks, k)
+                if first is not None and toks[first].low == "uit" and k - first < 14:
+                    out.append((k, "source_before", first + 1))
+                continue
             if low == "according" and k + 1 < n and toks[k + 1].low == "to":
                 out.append((k, "prep", k + 2))
                 continue
@@ -307,6 +315,8 @@ class _Doc:
         b = appos = None
         if kind in ("prep", "quoted", "agent"):
             cands.append(np_after(toks, after_k, n))
+        elif kind == "source_before":
+            cands.append(np_after(toks, after_k, k))
         else:
             j = k
             while j > 0 and (toks[j - 1].low in L.SKIP or L.is_negation(toks[j - 1].low)):
@@ -434,7 +444,12 @@ class _Doc:
         if any(f[1] != "prep" for f in found):
             verb_srcs = {s.name for f in found if f[1] != "prep" for s in f[2]}
             found = [f for f in found if f[1] != "prep" or all(s.name in verb_srcs for s in f[2])]
-        found = self._merge_same(toks, self._drop_nested(toks, found))
+        kept = self._drop_nested(toks, found)
+        for f in found:
+            if f not in kept:  # an outer speaker stays known for later references ("de advocaat")
+                for s2 in f[2]:
+                    self._remember(u, s2, toks[f[3][0]].start)
+        found = self._merge_same(toks, kept)
         if len(found) > 1 and found[-1][1] == "verb" and found[-1][3][0] > 0 \
                 and toks[found[-1][3][0] - 1].text == "," and found[-1][0] >= len(toks) - 5:
             found = found[:-1]  # "…, the Associated Press reports.": the outlet only relays
@@ -459,7 +474,9 @@ class _Doc:
                 lows += [t.low for t in toks[:lo] if t.inq]
             # An accusing verb puts its content forward even when it is negative:
             # "X beweert dat de selectie de trainer niet meer steunt" alleges.
-            accusing = _lemma(toks[k].low, self.lang) in _ALLEGE_VERBS
+            # A court's finding is its own assertion: "de rechtbank acht niet bewezen dat …".
+            accusing = _lemma(toks[k].low, self.lang) in _ALLEGE_VERBS or any(
+                t.low in _COURT for t in toks[span[0]:span[1]]) or any(s2.role in _COURT for s2 in srcs)
             stance, conf = classify(lows, self.lang, claim_ctx and not accusing
                                     and self._negated_content(toks, k, span, lo, hi))
             if start < unit.start and claim_ctx and any(L.is_negation(t.low) for t in units[u - 1].toks):
@@ -729,6 +746,7 @@ _ZOU_SCORE = 0.45
 _ALLEGE_VERBS = frozenset(
     "beweren claimen beschuldigen verdenken aantijgen claim allege accuse suspect charge".split()
 )
+_COURT = frozenset("rechtbank rechter hof court judge jury tribunal".split())
 _WE = frozenset(("we", "wij", "our", "onze"))
 _GENERIC_HEADS = frozenset(
     "bedrijf onderneming organisatie instelling school club concern company firm organisation organization"

@@ -76,6 +76,7 @@ _NEG_CONTENT = _set("niet geen nooit niks niets nergens not never no nothing non
 
 
 _NT = ("n't", "n’t")
+NT_SUFFIXES = _NT
 NEG_WORDS = _NEG_CONTENT
 
 

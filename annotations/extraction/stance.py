@@ -12,7 +12,12 @@ def _part_matches(part: frozenset, low: str) -> bool:
 
 
 _INDEX: dict = {}
-_NT3 = ("n't", "n’t")
+
+
+def _has_nt(words: list) -> bool:
+    """True when a word ends in n't ("doesn't"); one join and two substring scans in C."""
+    joined = " ".join(words)
+    return "n't" in joined or "n’t" in joined
 
 
 def _index(patterns: tuple) -> tuple[dict, tuple]:
@@ -28,8 +33,10 @@ def _index(patterns: tuple) -> tuple[dict, tuple]:
                     neg.append(pat)
                 else:
                     by_word.setdefault(w, []).append(pat)
-        first = frozenset(by_word) | (L.NEG_WORDS if neg else frozenset())
-        got = _INDEX[key] = (by_word, tuple(neg), first)
+        if neg:
+            for w in L.NEG_WORDS:
+                by_word[w] = by_word.get(w, []) + neg
+        got = _INDEX[key] = (by_word, tuple(neg), frozenset(by_word))
     return got
 
 
@@ -42,15 +49,16 @@ def match_phrase(lows: list[str], patterns: tuple, lo: int = 0, hi: int | None =
     hi = len(lows) if hi is None else hi
     by_word, neg, first = _index(patterns)
     window = lows if lo == 0 and hi == len(lows) else lows[lo:hi]
-    if first.isdisjoint(window) and not (neg and any(w[-3:] in _NT3 for w in window)):
+    nt = bool(neg) and _has_nt(window)
+    if not nt and first.isdisjoint(window):
         return -1  # no phrase can start here: one set test in C instead of a Python loop
     for s in range(lo, hi):
         w = lows[s]
         cands = by_word.get(w)
-        if neg and (w in L.NEG_WORDS or (w[-1:] == "t" and L.is_negation(w))):
-            cands = (cands or []) + list(neg)
-        if not cands:
-            continue
+        if cands is None:
+            if not (nt and w.endswith(L.NT_SUFFIXES)):
+                continue
+            cands = neg
         for pat in cands:
             pos = s
             ok = True

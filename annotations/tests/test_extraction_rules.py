@@ -120,3 +120,30 @@ def test_a_definite_organisation_refers_back_beyond_the_paragraph_window():
             + " De gemeente laat weten dat de brug in mei opengaat.")
     got = extract(text, "nl")
     assert [s.source for s in got] == ["gemeente Zwolle", "gemeente Zwolle"]
+
+
+def test_uit_een_rapport_blijkt_attributes_to_the_report_owner():
+    text = "Uit een rapport van de inspectie blijkt dat de school te weinig toetst."
+    got = extract(text, "nl")
+    assert got and "inspectie" in got[0].source and got[0].stance == "alleges"
+
+
+def test_blijkt_uit_after_the_content_attributes_too():
+    text = "De brug is te zwak, blijkt uit onderzoek van de provincie."
+    got = extract(text, "nl")
+    assert got and "provincie" in got[0].source
+
+
+def test_a_court_finding_with_a_negation_alleges():
+    text = ("De man ontkent de beschuldiging. De rechtbank in Assen oordeelde dat niet bewezen is "
+            "dat hij het geld heeft gestolen.")
+    got = [s for s in extract(text, "nl") if "Assen" in s.source]
+    assert got and got[0].stance == "alleges"
+
+
+def test_an_outer_speaker_dropped_for_a_nested_one_stays_known():
+    text = ("Advocaat Piet Kramer zegt dat getuigen hebben verklaard dat er niets gebeurde. "
+            "De advocaat heeft goede hoop dat de zaak wordt geseponeerd.")
+    got = extract(text, "nl")
+    last = [s for s in got if s.start >= text.index("De advocaat")]
+    assert [s.source for s in last] == ["Piet Kramer"]
