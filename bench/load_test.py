@@ -141,9 +141,14 @@ class Annotator:
 
     async def login(self) -> None:
         page = await self.call("login", "GET", "/accounts/login/")
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.body).group(1)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.body)
+        if page.status != 200 or token is None:
+            raise RuntimeError(f"login page answered {page.status}: {page.body[:300]}")
+        token = token.group(1)
         done = await self.call("login", "POST", "/accounts/login/", data={
             "username": self.username, "password": PASSWORD, "csrfmiddlewaretoken": token})
+        if done.status != 302:
+            raise RuntimeError(f"login of {self.username} answered {done.status}: {done.body[:300]}")
         if done.status != 302 or "sessionid" not in self.cookies:
             raise RuntimeError(f"login of {self.username} failed: {done.status}")
 

@@ -1,0 +1,75 @@
+"""The benchmark scripts keep working: each runs at a small size on PostgreSQL.
+
+Full sizes are run by hand (bench/README.md); here the page benchmark compares two
+tiny databases and the load test runs a few annotators for a few seconds against
+its own three gunicorn servers and two task workers, and must find no error and no
+lost or duplicated judgement.
+"""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import psycopg
+import pytest
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[2]
+PYTHON = sys.executable
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def server_url(require_postgres):
+    params = connection.settings_dict
+    return f"postgres://{params['USER']}:{params['PASSWORD']}@{params['HOST'] or '127.0.0.1'}:{params['PORT'] or 5432}/"
+
+
+@pytest.fixture
+def scratch_databases(server_url):
+    """Names for the scripts' own databases, dropped afterwards."""
+    names = []
+
+    def make(label: str) -> str:
+        name = f"ct_smoke_{label}_{os.getpid()}"
+        names.append(name)
+        return name
+
+    yield make
+    with psycopg.connect(server_url + "postgres", autocommit=True) as conn:
+        for name in names:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _run(args, server_url, timeout):
+    env = {**os.environ, "DATABASE_URL": server_url + "postgres"}
+    return subprocess.run([PYTHON, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+def test_page_benchmark_measures_every_page_at_two_sizes(server_url, scratch_databases):
+    small, large = scratch_databases("pages_s"), scratch_databases("pages_l")
+    out = _run(["bench/bench_pages.py", "--setup", "--small-db", small, "--large-db", large,
+                "--small-articles", "6", "--large-articles", "30", "--annotators", "3", "--repeat", "2"],
+               server_url, timeout=600)
+    assert "page" in out.stdout, out.stderr[-3000:]
+    rows = {line[:28].strip(): line for line in out.stdout.splitlines()}
+    for page in ["article page", "queue", "disagreement queue", "projects dashboard", "API articles",
+                 "API claims", "API stances", "API sources"]:
+        assert page in rows, out.stdout
+        assert "error" not in rows[page] and "not yet built" not in rows[page], rows[page]
+        # Query counts are equal at both sizes for every page.
+        assert "query count" not in rows[page], rows[page]
+
+
+def test_load_test_loses_and_duplicates_nothing(server_url, scratch_databases):
+    db = scratch_databases("load")
+    out = _run(["bench/load_test.py", "--db", db, "--annotators", "4", "--articles", "40", "--seconds", "4",
+                "--ceiling-seconds", "1", "--workers-per-server", "1", "--first-port", "8131"],
+               server_url, timeout=300)
+    assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-3000:]
+    assert "verdict: ok" in out.stdout
+    assert "errors: 0" in out.stdout
+    assert "lost 0, duplicated 0" in out.stdout
+    assert "acknowledged saves 0" not in out.stdout
