@@ -273,6 +273,9 @@ class _Doc:
             if t.text[:1].isupper() and k > 0 and not t.first and (
                     toks[k - 1].text[:1].isupper() or prev in L.DETERMINERS):
                 continue  # part of a name: "the New York Post"
+            if prev in L.PREPOSITIONS and prev not in ("to", "te", "naar", "after", "na", "by", "door") \
+                    and k > 0 and not toks[k - 1].inq and toks[k - 1].text.islower():
+                continue  # a noun after a preposition: "in charge of", "on claims", "met beschuldigingen"
             if lang == "en" and prev.endswith(_GENITIVE) and k > 0 and toks[k - 1].text[:1].isupper():
                 continue  # a noun after a genitive: "Hunter's claim", "Smith's report"
             if k > 0 and not toks[k - 1].inq and toks[k - 1].text[:1].islower() \
@@ -575,7 +578,10 @@ class _Doc:
         outside = [t for t in words if not t.inq]
         lows = [t.low for t in toks]
         if not outside and last.unit >= u - 1:
-            stance, conf = classify(lows, self.lang, self.claim_context and self._claim_near(u))
+            # A bare quotation denies by negation only when it continues a denial or answers a claim
+            # in the quotation itself; otherwise it elaborates the speaker's own account.
+            neg_ok = last.stance == "denies" or self.claim_units[u]
+            stance, conf = classify(lows, self.lang, neg_ok and self.claim_context and self._claim_near(u))
             if stance == last.stance and last.unit == u - 1:
                 self.records[-1] = _Record(last.src, last.stance, last.start, unit.end, last.claim,
                                            last.score, u)
@@ -772,3 +778,4 @@ def _sentence_first(toks: list, k: int) -> int | None:
         if toks[i].first:
             return i
     return None
+

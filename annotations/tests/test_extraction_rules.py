@@ -147,3 +147,23 @@ def test_an_outer_speaker_dropped_for_a_nested_one_stays_known():
     got = extract(text, "nl")
     last = [s for s in got if s.start >= text.index("De advocaat")]
     assert [s.source for s in last] == ["Piet Kramer"]
+
+
+def test_a_cue_word_after_a_preposition_is_a_noun():
+    text = "Before the election, Maria Lopez was in charge of the city budget."
+    assert extract(text, "en") == []
+
+
+def test_a_negative_bare_quote_after_an_account_stays_alleges():
+    text = ('Critics accuse the club of hiding losses. "We sold forty tickets," Tom Reed said. '
+            '"There is nobody else who wanted one."')
+    got = [s for s in extract(text, "en") if s.source == "Tom Reed"]
+    assert got and all(s.stance == "alleges" for s in got)
+
+
+def test_a_negative_bare_quote_after_a_denial_stays_a_denial():
+    text = ('Critics accuse the club of hiding losses. The club denied the claims, Tom Reed said. '
+            '"There were no losses at all."')
+    at = text.index('"There')
+    got = [s for s in extract(text, "en") if s.start <= at < s.end]
+    assert got and all(s.stance == "denies" for s in got)
