@@ -326,6 +326,8 @@ class _Doc:
                 j -= 1
             prev = toks[j - 1] if j > 0 else None
             b = np_before(toks, k, 0)
+            if b is None and prev is not None and prev.low in ("who", "die") and j >= 2 and not prev.first:
+                b = np_before(toks, j - 1, 0)  # a relative clause: "a source who claims", "getuigen die zeggen"
             if b is not None and b[0] > 0 and toks[b[0] - 1].low in L.PREPOSITIONS:
                 b = None  # the object of a preposition, not a subject
             if b is not None and self.lang == "nl" and not self._subject_position(toks, b[0]):
@@ -351,6 +353,12 @@ class _Doc:
                 a = None  # English keeps subject-verb order outside inversions
             cands += [a, b] if inverted else [b, a]
             cands.append(clause_start_np(toks, k, 0))
+            if kind == "nocomment":
+                # "No comment from the mayor", "geen reactie van de gemeente"
+                for q in range(after_k, min(n - 1, after_k + 5)):
+                    if toks[q].low in ("by", "from", "van", "door") and not toks[q].inq:
+                        cands.insert(0, np_after(toks, q + 1, n))
+                        break
         for c in cands:
             if c is None:
                 continue

@@ -269,7 +269,9 @@ GROUP_NOUNS = _set(
     witnesses friends critics experts researchers residents neighbours neighbors parents
     students officials lawmakers politicians scientists doctors employees workers sources
     insiders activists passengers investigators analysts governments republicans democrats
-    neighbours authorities protesters fans
+    neighbours authorities protesters fans sisters nuns monks brothers relatives colleagues
+    teachers members supporters voters farmers families leraren docenten leden supporters
+    collega's familieleden nonnen
     """
 )
 PERSON_NOUNS = _set(

@@ -167,3 +167,22 @@ def test_a_negative_bare_quote_after_a_denial_stays_a_denial():
     at = text.index('"There')
     got = [s for s in extract(text, "en") if s.start <= at < s.end]
     assert got and all(s.stance == "denies" for s in got)
+
+
+def test_a_relative_clause_speaker_is_its_antecedent():
+    text = "Yesterday the Daily Courier cited a senior source who claims that the plant will close."
+    got = extract(text, "en")
+    assert [s.source for s in got] == ["anonymous sources"]
+
+
+def test_no_comment_by_a_named_person_after_the_phrase():
+    text = "No comment so far from the mayor of Leeds Anna Price."
+    got = extract(text, "en")
+    assert got and got[0].stance == "no_comment" and "Anna Price" in got[0].source
+
+
+def test_two_sources_in_one_sentence_get_their_own_stances():
+    text = "Several sources say the deal is done, but the sisters did not want to add anything."
+    got = {(s.source, s.stance) for s in extract(text, "en")}
+    assert ("anonymous sources", "alleges") in got
+    assert any(stance == "no_comment" and "sisters" in src for src, stance in got)
