@@ -414,15 +414,17 @@ def _queue_candidate(project: Project, annotator, tried: set[int], mine_done, li
     from annotations.models import Assignment, QueueSlot
 
     if connection.vendor == "postgresql":
-        return (
-            QueueSlot.objects.filter(project_id=project.pk, open=True)
-            .exclude(article_id__in=tried)
-            .exclude(Exists(Assignment.objects.filter(
-                article_id=OuterRef("article_id"), annotator=annotator, status=Assignment.Status.DONE)))
-            .order_by("article_id")
-            .values_list("article_id", flat=True)
-            .first()
-        )
+        slots = QueueSlot.objects.filter(project_id=project.pk, open=True).exclude(article_id__in=tried)
+        not_mine = ~Exists(Assignment.objects.filter(
+            article_id=OuterRef("article_id"), annotator=annotator, status=Assignment.Status.DONE))
+        # Look among the first open slots first: a plain anti-join made PostgreSQL merge
+        # through all of the annotator's done assignments (64 ms at 1M judgements, 0.2 ms so).
+        window = slots.order_by("article_id").values("article_id")[:100]
+        for candidates in (slots.filter(article_id__in=window), slots):
+            found = candidates.filter(not_mine).order_by("article_id").values_list("article_id", flat=True).first()
+            if found is not None:
+                return found
+        return None
     return (
         Article.objects.filter(project=project)
         .exclude(pk__in=tried)
