@@ -268,8 +268,9 @@ class _Doc:
             if not cue:
                 continue
             prev = toks[k - 1].low if k > 0 else ""
-            if prev in L.DETERMINERS or prev in L.POSSESSIVES or prev in ("deze", "die", "this", "these"):
-                continue  # a noun: "de verklaring", "the claims", "his report"
+            if (prev in L.DETERMINERS or prev in L.POSSESSIVES or prev in ("deze", "die", "this", "these")) and not (
+                    prev in ("haar", "her") and k >= 2 and toks[k - 2].low in L.PREPOSITIONS | {"van", "of"}):
+                continue  # a noun: "de verklaring", "the claims", "his report" (not "vrienden van haar zeggen")
             if t.text[:1].isupper() and k > 0 and not t.first and (
                     toks[k - 1].text[:1].isupper() or prev in L.DETERMINERS):
                 continue  # part of a name: "the New York Post"
@@ -496,11 +497,44 @@ class _Doc:
                 stance, conf = "denies", 0.75
             srcs = [self._anonymous(toks, lo, hi, s2) for s2 in srcs]
             score = conf * (0.9 if srcs[0].kind != "unknown" else 0.7)
+            parts = [(start, end, stance, claim)]
+            if len(found) == 1 and start == unit.start and stance != "alleges":
+                parts = self._split_by_stance(unit, stance, claim, span) or parts
             for s in srcs:
-                self.records.append(_Record(s, stance, start, end, claim, score, u))
+                for p_start, p_end, p_stance, p_claim in parts:
+                    self.records.append(_Record(s, p_stance, p_start, p_end, p_claim, score, u))
                 self._remember(u, s, toks[span[0]].start)
             made = True
         return made
+
+    def _split_by_stance(self, unit: _Unit, stance: str, claim: str, span: tuple) -> list | None:
+        """Split a denial or refusal spread over several sentences where the stance changes.
+
+        ',,Dat klopt niet. Afgesproken is om het uit te zoeken", zegt de gemeente' is a denial
+        followed by a statement of the gemeente's own: two records. Sentences without a cue of
+        their own count as statements (alleges); a negation continues a denial.
+        """
+        toks = unit.toks
+        cuts = [q for q in range(1, len(toks)) if toks[q].first]
+        if not cuts:
+            return None
+        bounds = [0] + cuts + [len(toks)]
+        segs = []
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            lows = [t.low for q, t in enumerate(toks[a:b], a) if not (span[0] <= q < span[1])]
+            seg_stance, _ = classify(lows, self.lang, stance == "denies" and self.claim_context)
+            segs.append([toks[a].start, toks[b - 1].end, seg_stance])
+        if stance not in {sg[2] for sg in segs}:
+            return None  # the cue spans sentences: keep one record
+        merged: list = []
+        for sg in segs:
+            if merged and merged[-1][2] == sg[2]:
+                merged[-1][1] = sg[1]
+            else:
+                merged.append(sg)
+        if len(merged) == 1:
+            return None
+        return [(a, b, st, claim if st == stance else self._clip(self.text[a:b])) for a, b, st in merged]
 
     def _drop_nested(self, toks: list, found: list) -> list:
         """Keep the innermost speaker: "X zegt dat getuigen verklaarden dat …" goes to the witnesses."""

@@ -212,7 +212,7 @@ def np_after(toks: list, k: int, hi: int) -> tuple[int, int] | None:
         i += 1
     if i >= stop:
         return None
-    if toks[i].low in _pron_all():
+    if toks[i].low in _pron_all() or toks[i].low in _OBJ_PRON:  # "volgens hen", "according to him"
         return (i, i + 1)
     j = i
     if toks[j].low in L.DETERMINERS | L.POSSESSIVES:

@@ -186,3 +186,16 @@ def test_two_sources_in_one_sentence_get_their_own_stances():
     got = {(s.source, s.stance) for s in extract(text, "en")}
     assert ("anonymous sources", "alleges") in got
     assert any(stance == "no_comment" and "sisters" in src for src, stance in got)
+
+
+def test_a_denial_followed_by_a_statement_in_one_quote_gives_two_records():
+    text = ('Op de vraag of de school sluit, antwoordt een woordvoerder van de gemeente Delft: '
+            ',,Dat klopt niet. Afgesproken is om eerst met de ouders te praten."')
+    got = [(s.source, s.stance) for s in extract(text, "nl")]
+    assert got == [("gemeente Delft", "denies"), ("gemeente Delft", "alleges")]
+
+
+def test_a_denial_over_several_sentences_stays_one_record():
+    text = ('"These claims are false," Jane Roe said. "They are completely ridiculous."')
+    got = extract(text, "en")
+    assert [(s.source, s.stance) for s in got] == [("Jane Roe", "denies")]
