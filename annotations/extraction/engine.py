@@ -419,7 +419,7 @@ class _Doc:
         if p.inq or p.text in (",", ";", ":", "(", "''", '"', "”", "'", "’", "-", "–"):
             return True
         if p.low in ("maar", "want", "dus", "toch", "ook", "dat", "die", "omdat", "terwijl", "nadat",
-                     "toen", "als", "hoewel", "waarin", "zodat", "of"):
+                     "toen", "als", "hoewel", "waarin", "zodat", "of", "name", "vooral", "zelfs", "juist"):
             return True
         return p.low in L.SKIP  # verb-final after the finite verb: "Dat heeft X gezegd"
 

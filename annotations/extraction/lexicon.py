@@ -335,6 +335,6 @@ STOP = _set(
 # Suffixes of Dutch compound heads: "telecomproviders", "bestuurssecretaris", "Vérian-directeur".
 COMPOUND_HEADS = (
     "woordvoerder", "woordvoerster", "directeur", "voorzitter", "bestuurder", "secretaris",
-    "providers", "overheden", "commissie", "politie", "voorman", "minister",
+    "providers", "overheden", "commissie", "politie", "voorman", "minister", "premier", "president",
 )
 ORG_SUFFIXES = ("fonds", "bedrijf", "partij", "bond", "raad", "dienst", "ministerie", "bank", "concern")

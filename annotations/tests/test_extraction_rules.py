@@ -199,3 +199,9 @@ def test_a_denial_over_several_sentences_stays_one_record():
     text = ('"These claims are false," Jane Roe said. "They are completely ridiculous."')
     got = extract(text, "en")
     assert [(s.source, s.stance) for s in got] == [("Jane Roe", "denies")]
+
+
+def test_a_focus_particle_before_a_dutch_subject_keeps_it_the_subject():
+    text = "Vooral vicepremier Anna Visser van de VVD riep de bond op de staking te stoppen."
+    got = extract(text, "nl")
+    assert [s.source for s in got] == ["Anna Visser"]
