@@ -539,6 +539,8 @@ def timeline_svg(timeline: Timeline, *, width: int = 720, row_height: int = 18) 
     Returned as plain numbers for a template to draw (no inline styles: classes
     carry the colours), so the page stays within the Content-Security-Policy.
     """
+    from annotations.forms import label_name  # display names in the reader's language
+
     dated = timeline.dated
     lanes = [*timeline.labels, ""]
     margin_left, margin_right = 110, 16
@@ -556,7 +558,7 @@ def timeline_svg(timeline: Timeline, *, width: int = 720, row_height: int = 18) 
     dots = [
         {
             "x": x_of(r.date), "y": lane_y.get(r.label, lane_y[""]), "label": r.label or "unlabelled",
-            "title": f"{r.article.published_display()} · {r.source.name} · {r.label or '–'}",
+            "title": f"{r.article.published_display()} · {r.source.name} · {label_name(r.label) if r.label else '–'}",
             "href_claim": r.claim.pk, "article": r.claim.article_id,
         }
         for r in dated

@@ -1,0 +1,38 @@
+"""Display helpers for pages: stance labels by their translated names, dates in the reader's language.
+
+Labels keep their machine values (``alleges``) in forms, data- attributes, exports and the API;
+only the text people read goes through ``label_name``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import template
+from django.utils.formats import date_format
+
+from annotations.forms import label_name as _label_name
+
+register = template.Library()
+
+
+@register.filter
+def label_name(label) -> str:
+    """``{{ "no_comment"|label_name }}`` → "no comment" / "geen commentaar"; unknown labels as-is, _ → space."""
+    if label in (None, ""):
+        return ""
+    return _label_name(str(label))
+
+
+@register.filter
+def published_local(article) -> str:
+    """An article's publication date at its precision (day, month or year), formatted for the active language."""
+    published = getattr(article, "published", None)
+    if not isinstance(published, dt.date):
+        return ""
+    precision = getattr(article, "published_precision", "day")
+    if precision == "year":
+        return f"{published:%Y}"
+    if precision == "month":
+        return date_format(published, "YEAR_MONTH_FORMAT")
+    return date_format(published, "DATE_FORMAT")
