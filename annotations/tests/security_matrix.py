@@ -36,7 +36,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RegexPattern, RoutePattern
 
 from annotations import services
-from annotations.models import Article, Claim, ClaimCluster, Membership, Project, Source, Unit, content_hash
+from annotations.models import Article, Claim, ClaimCluster, ClaimLink, Membership, Project, Source, Unit, content_hash
 
 ROLES = ("anonymous", "outsider", "annotator", "lead", "owner", "other_lead")
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
@@ -197,12 +197,14 @@ def token(kind: str) -> str:
     return f"zq{kind}{secrets.token_hex(5)}"
 
 
-def build_world(*, blind: bool = True) -> World:
+def build_world(*, blind: bool = True, payload: str = "", url: str = "") -> World:
+    """The matrix's world; `payload` is added to every text a user can write (for the escaping tests)."""
+    x = f" {payload}" if payload else ""
     User = get_user_model()
     tok = {k: token(k[:4]) for k in ("project", "title", "body", "claim", "note_own", "note_peer",
                                       "note_peer2", "guide", "peer")}
-    project = services.project_create(slug="sec-main", name=f"Main {tok['project']}", guidelines=tok["guide"],
-                                      blind=blind)
+    project = Project.objects.create(slug="sec-main", name=f"Main {tok['project']}{x}"[:200],
+                                     guidelines=tok["guide"] + x, blind=blind)
     other = services.project_create(slug="sec-other", name="Other project")
     users: dict[str, object] = {"anonymous": None}
     for role in ("outsider", "annotator", "lead", "owner", "other_lead"):
@@ -213,24 +215,27 @@ def build_world(*, blind: bool = True) -> World:
     peer = User.objects.create_user(username=f"peer{tok['peer']}")
     Membership.objects.create(project=project, user=peer, role=Membership.Role.ANNOTATOR)
 
-    body = f"The minister said {tok['claim']} works. The union denied it. Written {tok['body']}."
-    article = Article.objects.create(project=project, title=f"Title {tok['title']}", body=body,
-                                     language="en", content_hash=content_hash(body))
+    body = f"{payload} The minister said {tok['claim']} works.{x} The union denied it. Written {tok['body']}.{x}"
+    article = Article.objects.create(project=project, title=f"Title {tok['title']}{x}"[:500], body=body,
+                                     language="en", content_hash=content_hash(body), outlet=payload[:200],
+                                     url=url)
     start = body.index("The minister")
     end = body.index(" works.") + len(" works")
-    claim = Claim.objects.create(article=article, text=body[start:end], start=start, end=end)
-    source = Source.objects.create(name="Minister Example", kind=Source.Kind.PERSON)
-    source2 = Source.objects.create(name="Union Example", kind=Source.Kind.ORGANISATION)
-    fresh = Source.objects.create(name="Fresh Example", kind=Source.Kind.PERSON)
+    claim = Claim.objects.create(article=article, text=body[start:end] + x, start=start, end=end)
+    source2 = Source.objects.create(name=f"Union Example{x}"[:300], kind=Source.Kind.ORGANISATION,
+                                    aliases=[payload] if payload else [])
+    source = Source.objects.create(name=f"Minister Example{x}"[:300], kind=Source.Kind.PERSON,
+                                   role=payload[:200], affiliation=source2)
+    fresh = Source.objects.create(name=f"Fresh Example{x}"[:300], kind=Source.Kind.PERSON)
     for s in (source, source2):
         Unit.objects.create(claim=claim, source=s, origin=Claim.Origin.EXTRACTED, suggested_label="alleges")
     own = services.stance_record(claim=claim, source=source, annotator=users["annotator"], label="alleges",
-                                 note=tok["note_own"], via="page")
+                                 note=tok["note_own"] + x, via="page")
     peer_stance = services.stance_record(claim=claim, source=source, annotator=peer, label="denies",
-                                         note=tok["note_peer"], via="page")
+                                         note=tok["note_peer"] + x, via="page")
     # A unit only the peer judged: the annotator must not learn its label either.
     services.stance_record(claim=claim, source=source2, annotator=peer, label="no_comment",
-                           note=tok["note_peer2"], via="page")
+                           note=tok["note_peer2"] + x, via="page")
 
     other_body = "Someone said another thing. Nobody denied it."
     other_article = Article.objects.create(project=other, title="Other article", body=other_body,
@@ -238,9 +243,10 @@ def build_world(*, blind: bool = True) -> World:
     other_claim = Claim.objects.create(article=other_article, text=other_body[:12], start=0, end=12)
     services.stance_record(claim=other_claim, source=source2, annotator=users["other_lead"], label="alleges",
                            via="page")
-    cluster = ClaimCluster.objects.create(project=project, title=f"Cluster {tok['title']}",
+    cluster = ClaimCluster.objects.create(project=project, title=f"Cluster {tok['title']}{x}"[:500],
                                           created_by=users["lead"])
     ClaimCluster.objects.create(project=other, title="Other cluster", created_by=users["other_lead"])
+    ClaimLink.objects.create(cluster=cluster, claim=claim, status=ClaimLink.Status.CONFIRMED)
     job = None
     try:
         Job = apps.get_model("annotations", "Job")
@@ -439,9 +445,11 @@ def gettable(w: World, *, admin: bool = False) -> list[tuple[Route, str]]:
     return out
 
 
-def walk(client, w: World, *, extra: tuple[str, ...] = ()):
+def walk(client, w: World, *, extra: tuple[str, ...] = (), api: bool = True):
     """Yield (url, htmx, response, content) for every GET the client may make, fragments included."""
     for route, url in gettable(w):
+        if route.is_api and not api:
+            continue
         for htmx in (False, True) if not route.is_api else (False,):
             response, content = fetch(client, url, htmx=htmx)
             yield url, htmx, response, content
