@@ -274,7 +274,8 @@ class _Doc:
             if t.text[:1].isupper() and k > 0 and not t.first and (
                     toks[k - 1].text[:1].isupper() or prev in L.DETERMINERS):
                 continue  # part of a name: "the New York Post"
-            if prev in L.PREPOSITIONS and prev not in ("to", "te", "naar", "after", "na", "by", "door") \
+            if (prev in L.PREPOSITIONS or prev in ("of", "van")) \
+                    and prev not in ("to", "te", "naar", "after", "na", "by", "door") \
                     and k > 0 and not toks[k - 1].inq and toks[k - 1].text.islower():
                 continue  # a noun after a preposition: "in charge of", "on claims", "met beschuldigingen"
             if lang == "en" and prev.endswith(_GENITIVE) and k > 0 and toks[k - 1].text[:1].isupper():
@@ -753,6 +754,12 @@ class _Doc:
                         return Src(sp.org, sp.org, _org_kind_of(sp.org), "")
             named = self.orgs.get(head) if head else None
             return named if named is not None else s  # "de gemeente" far after "gemeente Eindhoven"
+        if a.startswith("other:"):
+            head = a[6:]
+            for sp in speakers:
+                if sp.role == head and sp.org:
+                    return Src(s.name, sp.org, "person", head)
+            return Src(s.name, "", "person", head)
         if a == "doc:":
             return next((sp for sp in speakers if sp.kind == "media"), None)
         if a.startswith("role:"):

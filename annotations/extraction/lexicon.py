@@ -162,7 +162,7 @@ REPORTATIVE = {
     "en": _set("reportedly allegedly purportedly"),
 }
 
-DETERMINERS = _set("de het een the a an")
+DETERMINERS = _set("de het een the a an another")
 POSSESSIVES = _set("zijn haar hun his her their its")
 PREPOSITIONS = _set(
     """

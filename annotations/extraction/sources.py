@@ -320,6 +320,10 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
     if role_at >= 0 and is_cap(part[role_at]) and "-" not in part[role_at].text \
             and part[role_at].low in L.TITLES:
         role_at = -1
+    if role_at >= 0 and det == "another" and role_at == len(part) - 1:
+        # "another fighter": a second member of the group a previous speaker belongs to.
+        role = _head(part[role_at].low)
+        return Src("another " + _span_text(text, part), "", "person", role, anaphor="other:" + role)
     if role_at >= 0:
         return _with_role(part, classes, role_at, definite, text)
     names = _name_run(part)

@@ -205,3 +205,15 @@ def test_a_focus_particle_before_a_dutch_subject_keeps_it_the_subject():
     text = "Vooral vicepremier Anna Visser van de VVD riep de bond op de staking te stoppen."
     got = extract(text, "nl")
     assert [s.source for s in got] == ["Anna Visser"]
+
+
+def test_another_member_takes_the_organisation_of_the_first():
+    text = ("A Hamas commander denied the report. "
+            "Another commander said the talks would resume on Monday.")
+    got = extract(text, "en")
+    assert got[-1].source == "another commander" and got[-1].source_org == "Hamas"
+
+
+def test_a_cue_word_after_of_is_a_noun():
+    text = "The board has come under scrutiny in light of claims that it hid the losses."
+    assert extract(text, "en") == []
