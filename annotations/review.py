@@ -15,7 +15,7 @@ from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import TruncDate
 
 from annotations import agreement
-from annotations.models import Assignment, Claim, Project, Resolution, Stance, Unit
+from annotations.models import Assignment, Claim, Project, Resolution, Source, Stance, Unit
 
 PASSAGE_CONTEXT = 240  # characters shown on each side of the evidence
 MISSING = "none"  # label-pair filter value for "an annotator did not record the unit"
@@ -190,15 +190,20 @@ def disputed_units(
         (r.claim_id, r.source_id): r
         for r in Resolution.objects.filter(claim_id__in=claim_ids).select_related("resolved_by")
     }
+    orphans = [key for key in disputed if key not in units]
+    if orphans:
+        # Judgements written without their Unit row (older data, raw imports): two more queries.
+        claims = {c.pk: c for c in Claim.objects.filter(pk__in={k[0] for k in orphans})
+                  .select_related("article").only("text", "start", "end", "article__title", "article__body")}
+        sources = {s.pk: s for s in Source.objects.filter(pk__in={k[1] for k in orphans}).only("name")}
+        for key in orphans:
+            units[key] = Unit(claim=claims[key[0]], source=sources[key[1]], suggested_label="")
 
     result: list[DisputedUnit] = []
     all_annotators: set[str] = set()
     articles: dict[int, str] = {}
-    for key in sorted(disputed, key=lambda k: (units[k].claim.article_id, units[k].claim.start, k)
-                      if k in units else (0, 0, k)):
-        unit = units.get(key)
-        if unit is None:
-            continue
+    for key in sorted(disputed, key=lambda k: (units[k].claim.article_id, units[k].claim.start, k)):
+        unit = units[key]
         claim = unit.claim
         start, end = spans.get(key, (claim.start, claim.end))
         before, evidence, after = _passage(claim.article.body, start, end)
