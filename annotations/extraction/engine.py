@@ -278,6 +278,8 @@ class _Doc:
                     and prev not in ("to", "te", "naar", "after", "na", "by", "door") \
                     and k > 0 and not toks[k - 1].inq and toks[k - 1].text.islower():
                 continue  # a noun after a preposition: "in charge of", "on claims", "met beschuldigingen"
+            if k + 1 < n and toks[k + 1].low in ("which", "whom") and low.endswith("s"):
+                continue  # a plural noun before a relative clause: "newspaper reports which suggested"
             if lang == "en" and prev.endswith(_GENITIVE) and k > 0 and toks[k - 1].text[:1].isupper():
                 continue  # a noun after a genitive: "Hunter's claim", "Smith's report"
             if k > 0 and not toks[k - 1].inq and toks[k - 1].text[:1].islower() \
@@ -501,6 +503,16 @@ class _Doc:
             parts = [(start, end, stance, claim)]
             if len(found) == 1 and start == unit.start and stance != "alleges":
                 parts = self._split_by_stance(unit, stance, claim, span) or parts
+            last = self.records[-1] if self.records else None
+            if n == 0 and len(srcs) == 1 and len(parts) == 1 and last is not None and last.unit == u - 1 \
+                    and srcs[0].kind == "person" and not srcs[0].org and last.src.role in _SPOKES \
+                    and last.src.kind in _ORG_KINDS and last.stance == stance:
+                # "A spokeswoman for X disputed the claim. '…,' said Jane Roe.": Jane Roe is that spokeswoman.
+                named = Src(srcs[0].name, last.src.org or last.src.name, "person", last.src.role)
+                self.records[-1] = _Record(named, stance, last.start, end, last.claim, last.score, u)
+                self._remember(u, named, toks[span[0]].start)
+                made = True
+                continue
             for s in srcs:
                 for p_start, p_end, p_stance, p_claim in parts:
                     self.records.append(_Record(s, p_stance, p_start, p_end, p_claim, score, u))
@@ -802,6 +814,7 @@ _ALLEGE_VERBS = frozenset(
     "beweren claimen beschuldigen verdenken aantijgen claim allege accuse suspect charge".split()
 )
 _COURT = frozenset("rechtbank rechter hof court judge jury tribunal".split())
+_SPOKES = frozenset("spokesman spokeswoman spokesperson woordvoerder woordvoerster".split())
 _WE = frozenset(("we", "wij", "our", "onze"))
 _GENERIC_HEADS = frozenset(
     "bedrijf onderneming organisatie instelling school club concern company firm organisation organization"

@@ -217,3 +217,17 @@ def test_another_member_takes_the_organisation_of_the_first():
 def test_a_cue_word_after_of_is_a_noun():
     text = "The board has come under scrutiny in light of claims that it hid the losses."
     assert extract(text, "en") == []
+
+
+def test_a_person_named_right_after_an_unnamed_spokeswoman_is_that_spokeswoman():
+    text = ("A spokeswoman for the Harbour Authority denied the report.\n"
+            '"The claims are false," said Lisa Moor.')
+    got = extract(text, "en")
+    assert [(s.source, s.source_org, s.stance) for s in got] == [("Lisa Moor", "Harbour Authority", "denies")]
+    assert got[0].start == 0 and got[0].end == len(text)
+
+
+def test_a_plural_cue_noun_before_which_is_no_verb():
+    text = "The council has denied newspaper reports which suggested it would close the pool."
+    got = extract(text, "en")
+    assert [s.source for s in got] == ["council"]
