@@ -255,9 +255,12 @@ class _Doc:
                 if k + 1 < n and toks[k + 1].low == "uit":
                     out.append((k, "prep", k + 2))
                     continue
-                first = _sentence_first(toks, k)
-                if first is not None and toks[first].low == "uit" and k - first < 14:
-                    out.append((k, "source_before", first + 1))
+                for q in range(k - 1, max(-1, k - 15), -1):
+                    if toks[q].low == "uit" and not toks[q].inq:
+                        out.append((k, "source_before", q + 1))
+                        break
+                    if toks[q].text in (",", ";", ":") or toks[q].first:
+                        break
                 continue
             if low == "according" and k + 1 < n and toks[k + 1].low == "to":
                 out.append((k, "prep", k + 2))

@@ -457,6 +457,10 @@ def _description(part: list, classes: list, det: str, definite: bool, text: str)
             return Src(phrase, "", "person", "", anaphor="role:" + hl)
         return Src(phrase, "", "person", "")
     if hc == "doc":
+        prefix = head.text.rsplit("-", 1)[0] if "-" in head.text else ""
+        if prefix and (prefix[:1].isupper() or noun_class(prefix.lower()) == "org"):
+            # "politie-onderzoek", "EU-rapport": the document of an organisation
+            return Src(prefix, prefix, _org_kind_words([prefix.lower()]), "")
         if single:
             return Src(phrase, "", "unknown", "", anaphor="doc:")
         return Src(phrase, "", "unknown", "")

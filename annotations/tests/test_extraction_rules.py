@@ -231,3 +231,15 @@ def test_a_plural_cue_noun_before_which_is_no_verb():
     text = "The council has denied newspaper reports which suggested it would close the pool."
     got = extract(text, "en")
     assert [s.source for s in got] == ["council"]
+
+
+def test_blijkt_with_uit_later_in_the_clause_and_an_organisation_compound():
+    text = "De eigenaar zegt dat hij niets wist, maar uit politie-onderzoek blijkt dat hij het vuur aanstak."
+    got = {(s.source, s.stance) for s in extract(text, "nl")}
+    assert ("politie", "alleges") in got
+
+
+def test_volgens_de_verdediging_names_the_defence():
+    text = "Er was geen sprake van een deal, volgens de verdediging."
+    got = extract(text, "nl")
+    assert [(s.source, s.stance) for s in got] == [("verdediging", "denies")]
