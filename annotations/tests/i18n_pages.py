@@ -82,3 +82,7 @@ def build(*, project, lead, annotator, annotator2) -> Pages:
 
 # Who opens which page: leads see the review, jobs and tracking pages; annotators annotate.
 VIEWER = {"projects": "annotator", "article": "annotator", "queue-done": "annotator", "login": None}
+
+# Pages axe-core checks in the browser (every main page).
+PAGES_FOR_AXE = ["projects", "article", "queue-done", "review", "agreement", "import", "export", "job", "tracked",
+                 "cluster", "source", "search", "login"]

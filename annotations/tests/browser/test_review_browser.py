@@ -51,7 +51,7 @@ def test_lead_settles_units_with_the_keyboard(new_page, live_server, disputes, p
     page.keyboard.press("r")
     page.keyboard.type("Declined to comment.")
     page.keyboard.press("Enter")
-    expect(page.locator(f'[data-unit="{second.key}"] .unit-status')).to_contain_text("no_comment")
+    expect(page.locator(f'[data-unit="{second.key}"] .unit-status')).to_contain_text("no comment")
     assert dict(Resolution.objects.values_list("source_id", "label")) == {
         first.source_id: "denies", second.source_id: "no_comment"}
     assert History.objects.filter(kind="resolution", via="page").count() == 2
