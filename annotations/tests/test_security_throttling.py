@@ -1,0 +1,90 @@
+"""Failed logins lock out per user and address; the API throttles per token; both say why."""
+
+from __future__ import annotations
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.test import Client
+from rest_framework.authtoken.models import Token
+from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
+
+PASSWORD = "a-long-enough-password-1"
+
+
+@pytest.fixture
+def maria(db):
+    return get_user_model().objects.create_user("maria", password=PASSWORD)
+
+
+def login(client, username, password, address="10.0.0.1"):
+    return client.post("/accounts/login/", {"username": username, "password": password}, REMOTE_ADDR=address)
+
+
+@pytest.mark.django_db
+def test_failed_logins_lock_the_user_at_that_address_with_a_clear_page(maria):
+    client = Client()
+    limit = settings.AXES_FAILURE_LIMIT
+    assert 3 <= limit <= 10
+    for _ in range(limit - 1):
+        response = login(client, "maria", "wrong")
+        assert response.status_code == 200  # the form again, with its error
+    locked = login(client, "maria", "wrong")
+    assert locked.status_code in (403, 429)
+    assert b"Too many failed logins" in locked.content
+    assert b"15 minutes" in locked.content
+    # Even the right password is refused while locked, from that address.
+    again = login(client, "maria", PASSWORD)
+    assert again.status_code in (403, 429) and "_auth_user_id" not in client.session
+    # The same user from another address, and another user from this one, still log in.
+    assert login(Client(), "maria", PASSWORD, address="10.0.0.2").status_code == 302
+    get_user_model().objects.create_user("jan", password=PASSWORD)
+    assert login(Client(), "jan", PASSWORD).status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_success_before_the_limit_resets_the_count(maria):
+    client = Client()
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        login(client, "maria", "wrong")
+    assert login(client, "maria", PASSWORD).status_code == 302
+    fresh = Client()
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert login(fresh, "maria", "wrong").status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_api_throttles_each_token_with_a_clear_429(monkeypatch, maria):
+    monkeypatch.setattr(UserRateThrottle, "THROTTLE_RATES", {"user": "3/minute", "anon": "2/minute"})
+    monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"user": "3/minute", "anon": "2/minute"})
+    cache.clear()
+    other = get_user_model().objects.create_user("jan")
+    client = Client()
+    mine = {"Authorization": f"Token {Token.objects.create(user=maria).key}"}
+    theirs = {"Authorization": f"Token {Token.objects.create(user=other).key}"}
+    for _ in range(3):
+        assert client.get("/api/v1/projects/", headers=mine).status_code == 200
+    refused = client.get("/api/v1/projects/", headers=mine)
+    assert refused.status_code == 429
+    assert "throttled" in refused.json()["detail"] and "seconds" in refused.json()["detail"]
+    assert int(refused["Retry-After"]) > 0
+    # Another token has its own budget.
+    assert client.get("/api/v1/projects/", headers=theirs).status_code == 200
+    cache.clear()
+
+
+@pytest.mark.django_db
+def test_the_token_endpoint_stops_guessing_with_a_clear_429(maria):
+    cache.clear()
+    client = Client()
+    for _ in range(5):
+        response = client.post("/api/v1/auth/token/", {"username": "maria", "password": "wrong"},
+                               content_type="application/json")
+        assert response.status_code == 400
+    refused = client.post("/api/v1/auth/token/", {"username": "maria", "password": PASSWORD},
+                          content_type="application/json")
+    assert refused.status_code == 429
+    assert "Too many failed attempts" in refused.json()["detail"]
+    assert not Token.objects.filter(user=maria).exists()
+    cache.clear()
