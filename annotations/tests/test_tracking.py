@@ -246,7 +246,7 @@ def test_cluster_page_shows_timeline_with_evidence_links(client, lead, tracked, 
     evidence = reverse("annotations:article", args=["huawei", claims[0].article_id]) + f"#claim-{claims[0].pk}"
     assert evidence in html
     assert f'data-timeline-row="{claims[0].pk}:' in html
-    assert "ann2: no_comment" in html  # leads see every judgement
+    assert "ann2: no comment" in html  # leads see every judgement
     assert "<svg" in html and "style=" not in html
 
 
