@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -16,6 +17,7 @@ from annotations.models import Claim, Source, Stance, Unit
 from annotations.permissions import project_for_user
 
 STATUSES = ("open", "settled", "all")
+PAGE_SIZE = 50
 
 
 def _filters(request, project) -> tuple[dict, list[str]]:
@@ -52,13 +54,18 @@ def review_queue(request, slug):
     project, membership = project_for_user(request.user, slug, lead=True)
     filters, errors = _filters(request, project)
     queue = review.disputed_units(project, **filters)
+    page = Paginator(queue.units, PAGE_SIZE).get_page(request.GET.get("page"))
     template = "annotations/review_queue.html"
     if request.htmx and request.htmx.target == "review-queue":
         template += "#review-queue"
+    query = request.GET.copy()
+    query.pop("page", None)
     context = {
-        "project": project, "membership": membership, "queue": queue, "filters": filters,
-        "filter_errors": errors, "label_pairs": _label_pairs(project), "statuses": STATUSES,
+        "project": project, "membership": membership, "queue": queue, "page": page,
+        "units": page.object_list, "filters": filters, "filter_errors": errors,
+        "label_pairs": _label_pairs(project), "statuses": STATUSES,
         "labels_param": ",".join(filters["labels"]) if filters["labels"] else "",
+        "query": query.urlencode(),
     }
     return render(request, template, context)
 
@@ -131,12 +138,13 @@ def _respond_error(request, project, claim, source, error, *, status, conflict=N
         return _bad_request(request, project, error)
     if request.htmx:
         return _render_unit(request, project, unit, status=status, error=error, conflict=conflict)
-    queue = review.disputed_units(project, status="all")
+    queue = review.disputed_units(project, status="all", article=claim.article_id)
     for item in queue.units:
         if item.key == unit.key:
             item.error, item.conflict = error, conflict
     context = {
-        "project": project, "queue": queue, "filters": {"status": "all"}, "filter_errors": [],
+        "project": project, "queue": queue, "units": queue.units, "page": None,
+        "filters": {"status": "all", "article": claim.article_id}, "filter_errors": [],
         "label_pairs": _label_pairs(project), "statuses": STATUSES, "labels_param": "",
     }
     return render(request, "annotations/review_queue.html", context, status=status)
