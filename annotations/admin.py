@@ -20,6 +20,29 @@ from annotations.models import (
 )
 
 
+class KeepsJudgementsAdmin(admin.ModelAdmin):
+    """An object that judgements or resolutions hang on cannot be deleted here.
+
+    Deleting it would cascade to them without a word in History.
+    """
+
+    judgement_lookup = ""  # from Stance/Resolution to this model
+
+    def _has_judgements(self, obj) -> bool:
+        lookup = {self.judgement_lookup: obj}
+        return Stance.objects.filter(**lookup).exists() or Resolution.objects.filter(**lookup).exists()
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and self._has_judgements(obj):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # bulk deletion would skip the check above
+        return actions
+
+
 class MembershipInline(admin.TabularInline):
     model = Membership
     extra = 0
@@ -27,7 +50,8 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(admin.ModelAdmin):
+class ProjectAdmin(KeepsJudgementsAdmin):
+    judgement_lookup = "claim__article__project"
     list_display = ["slug", "name", "overlap", "blind", "show_suggestions", "created_at"]
     list_filter = ["blind", "show_suggestions"]
     search_fields = ["slug", "name"]
@@ -45,7 +69,8 @@ class MembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(KeepsJudgementsAdmin):
+    judgement_lookup = "claim__article"
     list_display = ["id", "title", "project", "language", "outlet", "published", "published_precision"]
     list_filter = ["project", "language", "published_precision"]
     search_fields = ["title", "outlet", "url"]
@@ -78,7 +103,8 @@ class UnitInline(admin.TabularInline):
 
 
 @admin.register(Claim)
-class ClaimAdmin(admin.ModelAdmin):
+class ClaimAdmin(KeepsJudgementsAdmin):
+    judgement_lookup = "claim"
     list_display = ["id", "text", "article", "start", "end", "origin"]
     list_filter = ["origin", "article__project"]
     search_fields = ["text", "article__title"]
