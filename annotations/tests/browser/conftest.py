@@ -66,5 +66,5 @@ def login(page, username: str, next_url: str = "/"):
     page.goto(f"/accounts/login/?next={next_url}")
     page.fill("#id_username", username)
     page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
+    page.click("main form button[type=submit]")
     page.wait_for_load_state()
