@@ -85,7 +85,8 @@ def _record(
     for name, value in fields.items():
         if value is not None and not isinstance(value, str):
             raise ImportFileError(filename, f"field {name!r} must be text", line)
-    body = (body or "").strip()
+    # One line-ending convention: spans are offsets, and browsers report selections over "\n".
+    body = (body or "").replace("\r\n", "\n").replace("\r", "\n").strip()
     if not body:
         raise ImportFileError(filename, "the article body is empty", line)
     if "\x00" in body:

@@ -169,3 +169,13 @@ def test_import_into_an_unknown_project_fails(tmp_path):
     f.write_text("The mayor said so.", encoding="utf-8")
     with pytest.raises(CommandError, match="No project"):
         call_command("import_articles", "nope", str(f))
+
+
+@pytest.mark.django_db
+def test_line_endings_are_normalised_so_offsets_match_the_browser(project, tmp_path):
+    f = tmp_path / "crlf.txt"
+    f.write_bytes(b"The mayor said the bridge is safe.\r\n\r\nThe council denied it.\rEnd.")
+    run_import(project, f)
+    body = Article.objects.get().body
+    assert "\r" not in body
+    assert body == "The mayor said the bridge is safe.\n\nThe council denied it.\nEnd."
