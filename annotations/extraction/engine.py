@@ -596,9 +596,8 @@ class _Doc:
 
     @staticmethod
     def _anonymous(toks: list, lo: int, hi: int, s: Src) -> Src:
-        lows = [t.low for t in toks[lo:hi]]
-        joined = " " + " ".join(lows) + " "
-        if any(" " + " ".join(p) + " " in joined for p in L.ANON_PHRASES):
+        joined = " " + " ".join([t.low for t in toks[lo:hi]]) + " "
+        if any(p in joined for p in _ANON_STRINGS):
             return Src("anonymous sources", "", "unknown", "")
         return s
 
@@ -818,6 +817,7 @@ _ALLEGE_VERBS = frozenset(
 )
 _COURT = frozenset("rechtbank rechter hof court judge jury tribunal".split())
 _SPOKES = frozenset("spokesman spokeswoman spokesperson woordvoerder woordvoerster".split())
+_ANON_STRINGS = tuple(" " + " ".join(p) + " " for p in L.ANON_PHRASES)
 _WE = frozenset(("we", "wij", "our", "onze"))
 _GENERIC_HEADS = frozenset(
     "bedrijf onderneming organisatie instelling school club concern company firm organisation organization"

@@ -12,6 +12,7 @@ def _part_matches(part: frozenset, low: str) -> bool:
 
 
 _INDEX: dict = {}
+_UNSEEN: list = []
 
 
 def _has_nt(words: list) -> bool:
@@ -49,16 +50,18 @@ def match_phrase(lows: list[str], patterns: tuple, lo: int = 0, hi: int | None =
     hi = len(lows) if hi is None else hi
     by_word, neg, first = _index(patterns)
     window = lows if lo == 0 and hi == len(lows) else lows[lo:hi]
-    nt = bool(neg) and _has_nt(window)
-    if not nt and first.isdisjoint(window):
+    if first.isdisjoint(window) and not (neg and _has_nt(window)):
         return -1  # no phrase can start here: one set test in C instead of a Python loop
     for s in range(lo, hi):
         w = lows[s]
-        cands = by_word.get(w)
-        if cands is None:
-            if not (nt and w.endswith(L.NT_SUFFIXES)):
-                continue
-            cands = neg
+        cands = by_word.get(w, _UNSEEN)
+        if cands is _UNSEEN:
+            # First sight of this word for these patterns: remember whether a phrase can start here.
+            cands = list(neg) if neg and w.endswith(L.NT_SUFFIXES) else None
+            if len(by_word) < 50_000:
+                by_word[w] = cands
+        if not cands:
+            continue
         for pat in cands:
             pos = s
             ok = True
