@@ -782,7 +782,8 @@ class _Doc:
                 if sp.role == head:
                     return sp
             for sp in recent:
-                if sp.kind == "person" and (sp.role or head in ("official", "officier")):
+                if sp.kind == "person" and (sp.role or head in ("official", "officier")
+                                            or head in sp.name.lower().split()):
                     return sp
             return s
         return s

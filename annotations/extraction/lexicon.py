@@ -240,7 +240,8 @@ ORG_NOUNS = _set(
     university hospital airline army military navy league tour newspaper paper daily outlet
     network station agency manufacturer producer maker retailer operator carrier contractor
     regulator watchdog fabrikant producent leverancier toezichthouder firms companies agencies
-    outlets waterschap verdediging defence defense prosecution
+    outlets waterschap verdediging defence defense prosecution monastery convent abbey diocese
+    parish klooster bisdom parochie
     """
 )
 GOV_HEADS = _set(

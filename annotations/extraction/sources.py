@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from . import lexicon as L
 
 _WINDOW = 14
+_NAME_ABBREV = frozenset(("st", "mt", "ft"))  # "St. Clare", "Mt. Sinai": the period stays inside the name
 
 
 @dataclass(frozen=True)
@@ -155,7 +156,8 @@ def np_before(toks: list, k: int, lo: int) -> tuple[int, int] | None:
             mods = 0
             continue
         if solid < j and t.text == "." and before is not None and (
-                before.low in L.TITLES or (len(before.text) == 1 and before.text.isupper())):
+                before.low in L.TITLES or before.low in _NAME_ABBREV
+                or (len(before.text) == 1 and before.text.isupper())):
             i -= 1
             continue
         if solid < j and before is not None and _np_token(before) and (
@@ -227,7 +229,7 @@ def np_after(toks: list, k: int, hi: int) -> tuple[int, int] | None:
         if _np_token(t):
             j += 1
             continue
-        if j > core and t.text == "." and (toks[j - 1].low in L.TITLES or (
+        if j > core and t.text == "." and (toks[j - 1].low in L.TITLES or toks[j - 1].low in _NAME_ABBREV or (
                 len(toks[j - 1].text) == 1 and toks[j - 1].text.isupper())):
             j += 1
             continue
@@ -487,7 +489,8 @@ def _name_run(part: list) -> list:
             out.pop()
             n += 1
             continue
-        if out and t.text == "." and len(out[-1].text) == 1 and n + 1 < len(part) and is_cap(part[n + 1]):
+        if out and t.text == "." and (len(out[-1].text) == 1 or out[-1].low in _NAME_ABBREV) \
+                and n + 1 < len(part) and is_cap(part[n + 1]):
             n += 1  # an initial: "Elijah J. Magnier"
             continue
         if not out and t.text[:1].isupper() and not t.first and t.low in ("de", "het", "the") \

@@ -243,3 +243,9 @@ def test_volgens_de_verdediging_names_the_defence():
     text = "Er was geen sprake van een deal, volgens de verdediging."
     got = extract(text, "nl")
     assert [(s.source, s.stance) for s in got] == [("verdediging", "denies")]
+
+
+def test_saint_abbreviation_stays_inside_an_organisation_name():
+    text = "The Mother Superior of the convent of St. Anne of Lisbon explained that the report was wrong."
+    got = extract(text, "en")
+    assert got and "St. Anne of Lisbon" in got[0].source_org
