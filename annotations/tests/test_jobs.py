@@ -102,13 +102,13 @@ def test_binary_and_oversized_uploads_are_refused_before_any_job(client, project
     assert Job.objects.count() == 0 and JobFile.objects.count() == 0
 
 
-def test_export_job_writes_the_file_the_page_downloads(committed, client, project, annotator, annotator2):
+def test_export_job_writes_the_file_the_page_downloads(committed, client, project, annotator, annotator2, lead):
     from annotations.tests.factories import ArticleFactory, ClaimFactory, StanceFactory, UnitFactory
 
     claim = ClaimFactory(article=ArticleFactory(project=project))
     unit = UnitFactory(claim=claim)
     StanceFactory(claim=claim, source=unit.source, annotator=annotator, label="denies")
-    client.force_login(annotator)
+    client.force_login(lead)  # in blind mode (the default) only leads export the judgements
     assert client.get(export_url()).status_code == 200
     response = client.post(export_url(), {"format": "csv", "status": "open", "bom": "1"},
                            headers={"HX-Request": "true"})
@@ -130,8 +130,10 @@ def test_export_job_writes_the_file_the_page_downloads(committed, client, projec
     assert client.get(f"/jobs/{job.pk}/download/").status_code == 404
 
 
-def test_export_page_refuses_bad_options_and_outsiders(client, project, annotator, outsider):
+def test_export_page_refuses_bad_options_and_outsiders(client, project, annotator, outsider, lead):
     client.force_login(annotator)
+    assert client.post(export_url(), {"format": "csv"}).status_code == 403  # blind mode
+    client.force_login(lead)
     response = client.post(export_url(), {"format": "xls"}, headers={"HX-Request": "true"})
     assert response.status_code == 400 and b"Unknown format &#x27;xls&#x27;" in response.content
     assert Job.objects.count() == 0

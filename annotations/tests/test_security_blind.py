@@ -134,3 +134,18 @@ def test_a_stale_save_conflict_shows_only_my_own_judgement():
     assert api.status_code == 409
     assert world.tokens["note_peer"].encode() not in api.content
     assert api.json()["current"]["note"] == world.tokens["note_own"]
+
+
+@pytest.mark.django_db
+def test_an_annotator_cannot_queue_an_export_in_blind_mode():
+    from annotations.models import Job
+
+    world = sm.build_world(blind=True)
+    client = Client()
+    client.force_login(world.users["annotator"])
+    before = Job.objects.filter(kind="export").count()
+    response = client.post(f"/projects/{world.project.slug}/export/", {"format": "csv"})
+    assert response.status_code == 403
+    assert Job.objects.filter(kind="export").count() == before
+    client.force_login(world.users["lead"])
+    assert client.post(f"/projects/{world.project.slug}/export/", {"format": "csv"}).status_code == 302

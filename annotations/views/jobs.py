@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from annotations import exports, tasks
 from annotations.models import Job, JobFile, Membership
-from annotations.permissions import project_for_user
+from annotations.permissions import project_for_user, sees_others_judgements
 
 TEXT_PASTE_NAME = "pasted.txt"
 
@@ -127,6 +128,8 @@ def export_page(request, slug):
     }
     if request.method == "GET":
         return render(request, "annotations/jobs_export.html", context)
+    if not sees_others_judgements(project, membership):
+        raise PermissionDenied("In blind mode only the project's leads and admins export judgements.")
     try:
         options = exports.ExportOptions.from_query(request.POST, project=project)
     except exports.ExportError as exc:
