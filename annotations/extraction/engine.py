@@ -646,7 +646,7 @@ class _Doc:
                 self.records.append(_Record(last.src, stance, unit.start, unit.end,
                                             self._claim(unit, 0), conf * 0.8, u))
             return
-        if last.unit == u - 1 and outside[0] is words[0] and outside[0].low in _WE \
+        if last.unit == u - 1 and any(t.low in _WE for t in outside) \
                 and last.src.kind in _ORG_KINDS:
             # An unquoted statement in the first person plural right after an organisation's
             # statement continues it: "We have received one complaint and …".
