@@ -832,7 +832,9 @@ _GENITIVE = ("'s", "’s")
 _SAY_FORMS = frozenset(("say", "says", "said", "zegt", "zei", "zeggen", "tell", "told", "vertelt", "vertelde"))
 _PASSIVE = frozenset(("was", "were", "been", "being", "is", "are", "be"))
 _ORG_KINDS = ("organisation", "government", "media")
-_CLAUSE_BREAK = frozenset((",", ";", ":", "maar", "but", "although", "hoewel", "terwijl", "while", "."))
+_CLAUSE_BREAK = frozenset(
+    (",", ";", ":", "maar", "but", "although", "hoewel", "terwijl", "while", ".", "than", "except", "behalve")
+)
 
 
 def _org_kind_of(name: str) -> str:

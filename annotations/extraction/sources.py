@@ -260,7 +260,12 @@ def clause_start_np(toks: list, k: int, lo: int) -> tuple[int, int] | None:
         s -= 1
     if s < k and toks[s].low in ("die", "dat", "who", "which") and s > lo and toks[s - 1].text == ",":
         return np_before(toks, s - 1, lo)
+    while s < k and toks[s].low in _CONJ:
+        s += 1  # ", although he declined … saying": the clause's subject follows the conjunction
     return np_after(toks, s, k)
+
+
+_CONJ = frozenset("although though while whereas hoewel terwijl".split())
 
 
 def build(toks: list, span: tuple[int, int], lang: str, text: str) -> list[Src]:

@@ -249,3 +249,10 @@ def test_saint_abbreviation_stays_inside_an_organisation_name():
     text = "The Mother Superior of the convent of St. Anne of Lisbon explained that the report was wrong."
     got = extract(text, "en")
     assert got and "St. Anne of Lisbon" in got[0].source_org
+
+
+def test_other_than_saying_after_a_refusal_is_a_separate_statement():
+    text = ("Jane Roe said the figure was false, although she declined to be more specific "
+            "other than saying it was much lower.")
+    got = sorted(s.stance for s in extract(text, "en") if s.source == "Jane Roe")
+    assert got == ["alleges", "denies", "no_comment"]
