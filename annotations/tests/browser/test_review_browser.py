@@ -16,6 +16,7 @@ from annotations.tests.factories import (
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+WAIT = 20_000  # ms for answers from the server, on two shared cores under load
 
 
 @pytest.fixture
@@ -33,31 +34,33 @@ def disputes(project, lead, annotator, annotator2, require_postgres):
 
 def test_lead_settles_units_with_the_keyboard(new_page, live_server, disputes, project):
     page = new_page()
+    page.set_default_timeout(30_000)  # two shared cores under load
     login(page, "lead", "/projects/huawei/review/")
     expect(page.locator(".review-unit")).to_have_count(2)
     expect(page.locator("h1")).to_have_text("Disagreements")
     first, second = disputes
     page.keyboard.press("j")
-    expect(page.locator(f'[data-unit="{first.key}"]')).to_be_focused()
+    expect(page.locator(f'[data-unit="{first.key}"]')).to_be_focused(timeout=WAIT)
     page.keyboard.press("2")  # denies
     expect(page.locator(f'[data-unit="{first.key}"] input[data-label="denies"]')).to_be_checked()
     page.keyboard.press("r")
     page.keyboard.type("The spokesperson denies it.")
     page.keyboard.press("Enter")
-    expect(page.locator(f'[data-unit="{first.key}"] .unit-status')).to_contain_text("Settled as denies by lead")
+    expect(page.locator(f'[data-unit="{first.key}"] .unit-status')).to_contain_text(
+        "Settled as denies by lead", timeout=WAIT)
     # Saved, the keyboard moves on to the next open unit.
-    expect(page.locator(f'[data-unit="{second.key}"]')).to_be_focused()
+    expect(page.locator(f'[data-unit="{second.key}"]')).to_be_focused(timeout=WAIT)
     page.keyboard.press("3")
     page.keyboard.press("r")
     page.keyboard.type("Declined to comment.")
     page.keyboard.press("Enter")
-    expect(page.locator(f'[data-unit="{second.key}"] .unit-status')).to_contain_text("no comment")
+    expect(page.locator(f'[data-unit="{second.key}"] .unit-status')).to_contain_text("no comment", timeout=WAIT)
     assert dict(Resolution.objects.values_list("source_id", "label")) == {
         first.source_id: "denies", second.source_id: "no_comment"}
     assert History.objects.filter(kind="resolution", via="page").count() == 2
     # k goes back; names and notes stayed text.
     page.keyboard.press("k")
-    expect(page.locator(f'[data-unit="{first.key}"]')).to_be_focused()
+    expect(page.locator(f'[data-unit="{first.key}"]')).to_be_focused(timeout=WAIT)
     expect(page.locator(".unit-article").first).to_have_text("Huawei <b>backdoor</b>")
     expect(page.locator('[data-annotator="ann2"] .note').first).to_have_text("<i>hm</i>")
     assert page.csp_errors == []
@@ -67,6 +70,8 @@ def test_second_lead_sees_the_first_decision(new_page, live_server, disputes, pr
     lead2 = UserFactory(username="lead2")
     MembershipFactory(project=project, user=lead2, role=Membership.Role.LEAD)
     first_page, second_page = new_page(), new_page()
+    for page in (first_page, second_page):
+        page.set_default_timeout(30_000)  # two shared cores under load
     login(first_page, "lead", "/projects/huawei/review/")
     login(second_page, "lead2", "/projects/huawei/review/")
     unit = disputes[0]
@@ -78,8 +83,9 @@ def test_second_lead_sees_the_first_decision(new_page, live_server, disputes, pr
         page.keyboard.press("Enter")
         page.wait_for_load_state("networkidle")
     card = second_page.locator(f'[data-unit="{unit.key}"]')
-    expect(card.locator('[data-error="conflict"]')).to_contain_text("Already settled as 'alleges' by lead")
-    expect(card.locator(".conflict-decision")).to_contain_text("An allegation.")
-    expect(card.locator('input[name="version"]')).to_have_value("1")
+    expect(card.locator('[data-error="conflict"]')).to_contain_text(
+        "Already settled as 'alleges' by lead", timeout=WAIT)
+    expect(card.locator(".conflict-decision")).to_contain_text("An allegation.", timeout=WAIT)
+    expect(card.locator('input[name="version"]')).to_have_value("1", timeout=WAIT)
     assert Resolution.objects.get(source=unit.source).label == "alleges"
     assert first_page.csp_errors == [] and second_page.csp_errors == []
