@@ -578,8 +578,16 @@ class _Doc:
         Looks at quotations, at the content clause after the cue up to a relative or causal
         clause, and at content placed before a sentence-final attribution.
         """
-        if any(t.inq and L.is_negation(t.low) for t in toks[lo:hi]):
-            return True
+        # In a quotation only its first clause counts: a denial comes first, later clauses explain.
+        opening = True
+        for t in toks[lo:hi]:
+            if not t.inq:
+                opening = True
+                continue
+            if t.text in (";", ".", "–", "—", "!", "?"):
+                opening = False
+            elif opening and L.is_negation(t.low):
+                return True
         q = k + 1
         while q < hi and q < k + 4 and toks[q].low not in ("dat", "that", ":"):
             q += 1

@@ -256,3 +256,16 @@ def test_other_than_saying_after_a_refusal_is_a_separate_statement():
             "other than saying it was much lower.")
     got = sorted(s.stance for s in extract(text, "en") if s.source == "Jane Roe")
     assert got == ["alleges", "denies", "no_comment"]
+
+
+def test_a_negation_late_in_a_quotation_is_no_denial():
+    text = ('Critics claim the paper invented the figure. "Our story called the figure a rumour; the headline '
+            'was changed because we did not know the exact amount," the Daily Courier said.')
+    got = [s for s in extract(text, "en") if "Courier" in s.source]
+    assert got and got[0].stance == "alleges"
+
+
+def test_a_negation_opening_a_quotation_answers_the_claim():
+    text = ('Critics claim the paper invented the figure. "We did not invent anything," the Daily Courier said.')
+    got = [s for s in extract(text, "en") if "Courier" in s.source]
+    assert got and got[0].stance == "denies"
