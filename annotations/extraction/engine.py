@@ -265,6 +265,11 @@ class _Doc:
             if low == "according" and k + 1 < n and toks[k + 1].low == "to":
                 out.append((k, "prep", k + 2))
                 continue
+            if low in _RESPONSE_NOUNS and lang == "en" and k > 0 and toks[k - 1].low.endswith(_GENITIVE) \
+                    and toks[k - 1].text[:1].isupper() and not toks[k - 1].inq \
+                    and any(toks[q].inq for q in range(k + 1, min(n, k + 25))):
+                out.append((k, "genitive", k))  # "Morin's response was: '…'": the quotation is Morin's
+                continue
             cue = cues.get(low)
             if cue is None:
                 cue = _cue_class(low, lang)
@@ -325,6 +330,8 @@ class _Doc:
         b = appos = None
         if kind in ("prep", "quoted", "agent"):
             cands.append(np_after(toks, after_k, n))
+        elif kind == "genitive":
+            cands.append((k - 1, k))
         elif kind == "source_before":
             cands.append(np_after(toks, after_k, k))
         else:
@@ -827,6 +834,7 @@ _ALLEGE_VERBS = frozenset(
 _COURT = frozenset("rechtbank rechter hof court judge jury tribunal".split())
 _SPOKES = frozenset("spokesman spokeswoman spokesperson woordvoerder woordvoerster".split())
 _ANON_STRINGS = tuple(" " + " ".join(p) + " " for p in L.ANON_PHRASES)
+_RESPONSE_NOUNS = frozenset(("response", "reply", "answer", "statement", "reaction"))
 _WE = frozenset(("we", "wij", "our", "onze"))
 _GENERIC_HEADS = frozenset(
     "bedrijf onderneming organisatie instelling school club concern company firm organisation organization"

@@ -269,3 +269,10 @@ def test_a_negation_opening_a_quotation_answers_the_claim():
     text = ('Critics claim the paper invented the figure. "We did not invent anything," the Daily Courier said.')
     got = [s for s in extract(text, "en") if "Courier" in s.source]
     assert got and got[0].stance == "denies"
+
+
+def test_a_genitive_response_introduces_the_quotation():
+    text = ('Reporters asked Tom Reed about the merger. Reed’s response was short: '
+            '“We don’t comment on rumours.”')
+    got = extract(text, "en")
+    assert [(s.source, s.stance) for s in got] == [("Tom Reed", "no_comment")]
