@@ -1,6 +1,7 @@
 """API: tracked claims (claim clusters), their timelines, and a source's timeline.
 
-    /api/v1/claim-clusters/                 list (?project=slug) · create (leads)
+    /api/v1/claim-clusters/                 list (?project=slug) · create (leads; 200 + the existing
+                                            tracked claim when the claim is already tracked)
     /api/v1/claim-clusters/{id}/            one tracked claim with its links
     /api/v1/claim-clusters/{id}/timeline/   every stance toward it, by date (filters as on the page)
     /api/v1/claim-clusters/{id}/links/      POST {claims: [...], status: confirmed|rejected} (leads)
@@ -199,6 +200,10 @@ class ClaimClusterViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
         project = claim.article.project
         if self._membership(project.pk).role not in LEAD_ROLES:
             raise PermissionDenied("Only the project's leads may track claims.")
+        # Tracking a claim that is already tracked is a no-op: the answer is its tracked claim (200).
+        existing = ClaimLink.objects.filter(claim=claim, status=ClaimLink.Status.CONFIRMED).first()
+        if existing is not None:
+            return self._fresh(existing.cluster)
         try:
             cluster = tracking.cluster_create(
                 project=project, claim=claim, user=request.user, title=data.validated_data.get("title", "")

@@ -61,6 +61,8 @@ def test_lead_tracks_confirms_and_reads_the_timeline(live_server, lead, world):
     status, body = call(base, "POST", "/api/v1/claim-clusters/", lead, {"claim": world["a"].pk})
     assert status == 201, body
     cid = body["id"]
+    again = call(base, "POST", "/api/v1/claim-clusters/", lead, {"claim": world["a"].pk})
+    assert again[0] == 200 and again[1]["id"] == cid and ClaimCluster.objects.count() == 1
     assert {(x["claim"], x["status"]) for x in body["links"]} == {
         (world["a"].pk, "confirmed"), (world["b"].pk, "suggested")}
     status, body = call(base, "POST", f"/api/v1/claim-clusters/{cid}/links/", lead,

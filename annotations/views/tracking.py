@@ -77,6 +77,10 @@ def cluster_create(request, slug):
     if claim is None:
         messages.error(request, _("Choose a claim of this project to track."))
         return redirect("annotations:cluster-list", slug=project.slug)
+    existing = ClaimLink.objects.filter(claim=claim, status=ClaimLink.Status.CONFIRMED).first()
+    if existing is not None:
+        messages.info(request, _("This claim is already tracked."))
+        return redirect("annotations:cluster-detail", slug=project.slug, cluster_id=existing.cluster_id)
     try:
         cluster = tracking.cluster_create(
             project=project, claim=claim, user=request.user, title=request.POST.get("title", "")
