@@ -230,9 +230,13 @@ class _Doc:
         skip = -1
         cues = _CUE_CACHE[lang]
         for k, t in enumerate(toks):
-            if t.inq or not t.text[:1].isalpha() or k == skip:
+            if t.inq:
                 continue
             low = t.low
+            if cues.get(low) == "" and low not in _SPECIAL_ANCHORS:
+                continue  # the common case: a known word that is no cue (one dict and one set look-up)
+            if not t.text[:1].isalpha() or k == skip:
+                continue
             if low == "quoted" and lang == "en" and (k == 0 or toks[k - 1].low not in _PASSIVE):
                 # "X quoted Y as saying …": the quoted person is the speaker.
                 for q in range(k + 2, min(n - 1, k + 18)):
@@ -835,6 +839,9 @@ _COURT = frozenset("rechtbank rechter hof court judge jury tribunal".split())
 _SPOKES = frozenset("spokesman spokeswoman spokesperson woordvoerder woordvoerster".split())
 _ANON_STRINGS = tuple(" " + " ".join(p) + " " for p in L.ANON_PHRASES)
 _RESPONSE_NOUNS = frozenset(("response", "reply", "answer", "statement", "reaction"))
+_SPECIAL_ANCHORS = frozenset(
+    ("quoted", "volgens", "aldus", "ogen", "blijkt", "bleek", "blijken", "bleken", "according")
+) | _RESPONSE_NOUNS
 _WE = frozenset(("we", "wij", "our", "onze"))
 _GENERIC_HEADS = frozenset(
     "bedrijf onderneming organisatie instelling school club concern company firm organisation organization"
