@@ -56,7 +56,7 @@ def _api(path: str):
     return path
 
 
-def measure(url: str, slug: str, repeat: int) -> dict:
+def measure(url: str, slug: str, repeat: int, only: set[str] | None = None) -> dict:
     """Time every page on the database at `url`; return {page: figures}."""
     _common.setup_django(url)
     from django.contrib.auth import get_user_model
@@ -98,6 +98,8 @@ def measure(url: str, slug: str, repeat: int) -> dict:
     ]
     results: dict = {"_size": size}
     for name, user, path in pages:
+        if only and name not in only:
+            continue
         if path is None:
             results[name] = {"status": "not yet built"}
             continue
@@ -137,9 +139,10 @@ def measure(url: str, slug: str, repeat: int) -> dict:
     return results
 
 
-def run_size(url: str, slug: str, repeat: int) -> dict:
+def run_size(url: str, slug: str, repeat: int, only: str | None) -> dict:
     out = subprocess.run(
-        [_common.PYTHON, __file__, "--measure", url, "--slug", slug, "--repeat", str(repeat)],
+        [_common.PYTHON, __file__, "--measure", url, "--slug", slug, "--repeat", str(repeat),
+         *(["--only", only] if only else [])],
         env=_common.env_for(url), capture_output=True, text=True, cwd=_common.ROOT,
     )
     if out.returncode != 0:
@@ -169,12 +172,15 @@ def main() -> int:
     parser.add_argument("--large-articles", type=int, default=100_000, help="about 1M judgements")
     parser.add_argument("--annotators", type=int, default=10)
     parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--rounds", type=int, default=3, help="turns of small-then-large for the fast pages")
     parser.add_argument("--setup", action="store_true", help="create and fill missing databases first")
     parser.add_argument("--json", help="also write the figures to this file")
+    parser.add_argument("--only", help="comma-separated page names to measure (default: all)")
     args = parser.parse_args()
 
     if args.measure:
-        print(json.dumps(measure(args.measure, args.slug, args.repeat)))
+        only = set(args.only.split(",")) if args.only else None
+        print(json.dumps(measure(args.measure, args.slug, args.repeat, only)))
         return 0
 
     small, large = _common.database_url(args.small_db), _common.database_url(args.large_db)
@@ -184,9 +190,21 @@ def main() -> int:
     else:
         _common.prepare(small)
         _common.prepare(large)
-    a = run_size(small, args.slug, args.repeat)
-    b = run_size(large, args.slug, args.repeat)
+    a = run_size(small, args.slug, args.repeat, args.only)
+    b = run_size(large, args.slug, args.repeat, args.only)
     sa, sb = a.pop("_size"), b.pop("_size")
+    # A shared machine's load comes and goes: measure the sizes in turn again and keep
+    # each page's best median, skipping pages that take seconds (their ratio is clear).
+    fast = [n for n, f in b.items() if f.get("median_ms", 1e9) < 1000 and a.get(n, {}).get("median_ms")]
+    for _ in range(args.rounds - 1):
+        if not fast:
+            break
+        again_a = run_size(small, args.slug, args.repeat, ",".join(fast))
+        again_b = run_size(large, args.slug, args.repeat, ",".join(fast))
+        for old, new in ((a, again_a), (b, again_b)):
+            for n in fast:
+                if new.get(n, {}).get("median_ms", 1e9) < old[n]["median_ms"]:
+                    old[n] = new[n]
     print(f"machine: {_common.machine()}")
     print(f"small: {sa['project_judgements']:,} judgements in the project ({sa['judgements']:,} in the database), "
           f"{sa['articles']:,} articles")
