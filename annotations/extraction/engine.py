@@ -603,9 +603,11 @@ class _Doc:
         while q < hi and q < k + 4 and toks[q].low not in ("dat", "that", ":"):
             q += 1
         q = q + 1 if q < hi and toks[q].low in ("dat", "that", ":") else k + 1
-        for t in toks[q:min(hi, q + 12)]:
+        for m in range(q, min(hi, q + 12)):
+            t = toks[m]
             if t.low in _RELATIVE or t.text in (",", ";"):
-                break
+                # "…, not by any decision to …": a contrastive correction rejects the alternative.
+                return t.text == "," and m + 1 < hi and toks[m + 1].low in ("not", "niet")
             if L.is_negation(t.low):
                 return True
         start = min(k, span[0])

@@ -276,3 +276,10 @@ def test_a_genitive_response_introduces_the_quotation():
             '“We don’t comment on rumours.”')
     got = extract(text, "en")
     assert [(s.source, s.stance) for s in got] == [("Tom Reed", "no_comment")]
+
+
+def test_a_contrastive_not_after_the_content_is_a_denial():
+    text = ("Residents accuse the firm of skipping poor streets. "
+            "The firm said the delays were caused by snow, not by any plan to skip streets.")
+    got = [s for s in extract(text, "en") if s.source == "firm"]
+    assert got and got[0].stance == "denies"
