@@ -62,6 +62,7 @@ LEAD_ONLY: dict[str, set[str]] = {
     "claim-cluster-suggest": {"*"},
     # pages
     "annotations:import": {"*"},
+    "annotations:export": {"POST"},  # blind mode: queuing an export is for leads
     "annotations:review": {"*"},
     "annotations:review-resolve": {"*"},
     "annotations:review-agreement": {"*"},
