@@ -360,3 +360,18 @@ def test_demo_lead_sees_and_settles_the_demo_disagreements(client):
         assert response.status_code == 200
     assert review.disputed_units(project).units == []
     assert Assignment.objects.filter(article__project=project, status="done").count() == 2
+
+
+def test_settling_a_unit_the_annotators_meanwhile_agreed_on_says_it_left_the_queue(
+    client, project, lead, annotator, annotator2
+):
+    claim, source = ClaimFactory(article=ArticleFactory(project=project)), SourceFactory()
+    UnitFactory(claim=claim, source=source)
+    for user in (annotator, annotator2):
+        Stance.objects.create(claim=claim, source=source, annotator=user, label="denies")
+    client.force_login(lead)
+    response = _resolve(client, claim, source, "denies", "Agreed anyway.", 0)
+    assert response.status_code == 200
+    assert b"no longer in dispute" in response.content
+    assert f'id="unit-{claim.pk}-{source.pk}"'.encode() in response.content
+    assert Resolution.objects.get().status == "resolved"

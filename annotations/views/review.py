@@ -116,6 +116,12 @@ def review_resolve(request, slug):
     unit = review.disputed_unit(project, claim.pk, source.pk)
     message = _("Settled %(source)s on “%(claim)s” as %(label)s.") % {
         "source": source.name, "claim": claim.text[:60], "label": label}
+    if request.htmx and unit is None:
+        # The annotators agree by now: the unit has left the queue.
+        response = render(request, "annotations/review_queue.html#review-gone",
+                          {"dom_id": f"unit-{claim.pk}-{source.pk}", "message": message})
+        trigger_client_event(response, "resolutionSaved", {"message": message, "unit": f"{claim.pk}:{source.pk}"})
+        return response
     if request.htmx:
         response = _render_unit(request, project, unit, saved=True)
         trigger_client_event(response, "resolutionSaved", {"message": message, "unit": f"{claim.pk}:{source.pk}"})
