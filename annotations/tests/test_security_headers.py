@@ -240,3 +240,24 @@ def test_session_cookie_is_http_only_and_csrf_cookie_is_same_site(client):
     session = response.cookies[settings.SESSION_COOKIE_NAME]
     assert session["httponly"]
     assert session["samesite"] in ("Lax", "Strict")
+
+
+@pytest.mark.django_db
+def test_static_files_are_served_without_leaking_anything_else(client):
+    assert client.get("/static/js/app.js").status_code == 200
+    for probe in ("/static/../claimtrack/settings.py", "/static/%2e%2e/claimtrack/settings.py",
+                  "/static/", "/static/js/", "/.env", "/.git/config"):
+        response = client.get(probe)
+        assert response.status_code in (302, 404), probe
+        assert b"SECRET_KEY" not in response.content
+
+
+def test_our_javascript_never_evaluates_strings_or_writes_raw_html():
+    offenders = []
+    for path in sorted((ROOT / "static" / "js").glob("*.js")):
+        text = path.read_text()
+        for needle in ("eval(", "new Function(", "setTimeout(\"", "setTimeout('", "setInterval(\"",
+                       "document.write(", "insertAdjacentHTML(", "outerHTML =", ".innerHTML ="):
+            if needle in text:
+                offenders.append(f"{path.name}: {needle}")
+    assert not offenders, offenders
