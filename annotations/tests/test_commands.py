@@ -90,7 +90,8 @@ def test_seed_demo_builds_a_living_project_and_is_idempotent(capsys):
 
 
 def test_check_deploy_is_clean_in_production_mode():
-    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    # Browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for their own process; a deployment never does.
+    env = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
     env.update(DEBUG="0", SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="claimtrack.example.org")
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
