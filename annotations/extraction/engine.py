@@ -113,7 +113,8 @@ class _Doc:
         self.mentions: list[tuple[int, int, Src]] = []
         self.orgs: dict[str, Src] = {}  # a word of a named organisation -> that organisation
         self.claim_units: list[bool] = []
-        self.caps_seen: set = set()
+        self._caps_seen: set | None = None
+        self._tokens: list = []
         self.unit_start = self.prev2_start = 0
 
     # ---- preparation -------------------------------------------------------------
@@ -136,7 +137,7 @@ class _Doc:
                 s.tokens[0].first = True
             k = j
         # A capitalised word seen only at sentence starts and known to the dictionary is no name.
-        self.caps_seen = {t.low for t in tokens if t.text[:1].isupper() and not t.first}
+        self._tokens = tokens  # caps_seen is built from them on first use
         # Merge sentences that a direct quotation runs across.
         units: list[_Unit] = []
         q = 0
@@ -164,6 +165,12 @@ class _Doc:
                 units.append(_Unit(s.start, end, s.para, toks))
             i = j
         return units
+
+    def caps_seen(self) -> set:
+        """Words seen capitalised other than at a sentence start; built once, when first needed."""
+        if self._caps_seen is None:
+            self._caps_seen = {t.low for t in self._tokens if t.text[:1].isupper() and not t.first}
+        return self._caps_seen
 
     @staticmethod
     def _mark_quotes(tokens: list[Token], quotes: list) -> None:
@@ -402,7 +409,7 @@ class _Doc:
         if not first:
             return False
         low = first[0].low
-        if low in self.caps_seen or low in self.persons or (self.lang == "en" and noun_class(low)):
+        if low in self.caps_seen() or low in self.persons or (self.lang == "en" and noun_class(low)):
             return False
         try:
             return simplemma.is_known(low, lang=self.lang)
