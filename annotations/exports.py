@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.http import StreamingHttpResponse
+from django.utils.translation import gettext
 
 from annotations.models import Article, Claim, ClaimLink, History, Project, Resolution, Source, Stance, Unit
 
@@ -81,31 +82,37 @@ class ExportOptions:
 
         fmt = one("format") or "csv"
         if fmt not in FORMATS:
-            raise ExportError(f"Unknown format {fmt!r}: use one of {', '.join(FORMATS)}.")
+            raise ExportError(gettext("Unknown format %(value)s: use one of %(choices)s.")
+                              % {"value": repr(fmt), "choices": ", ".join(FORMATS)})
         layout = one("layout") or "unit"
         if layout not in LAYOUTS:
-            raise ExportError(f"Unknown layout {layout!r}: use one of {', '.join(LAYOUTS)}.")
+            raise ExportError(gettext("Unknown layout %(value)s: use one of %(choices)s.")
+                              % {"value": repr(layout), "choices": ", ".join(LAYOUTS)})
         status = one("status")
         if status and status not in STATUSES:
-            raise ExportError(f"Unknown status {status!r}: use one of {', '.join(STATUSES)}.")
+            raise ExportError(gettext("Unknown status %(value)s: use one of %(choices)s.")
+                              % {"value": repr(status), "choices": ", ".join(STATUSES)})
         label = one("label")
         if label and label not in project.labels:
-            raise ExportError(f"Unknown label {label!r}: this project's labels are {', '.join(project.labels)}.")
+            raise ExportError(gettext("Unknown label %(value)s: this project's labels are %(choices)s.")
+                              % {"value": repr(label), "choices": ", ".join(project.labels)})
         article = None
         if one("article"):
             try:
                 article = int(one("article"))
             except ValueError as exc:
-                raise ExportError(f"article must be an article id, not {one('article')!r}.") from exc
+                raise ExportError(gettext("article must be an article id, not %(value)s.")
+                                  % {"value": repr(one("article"))}) from exc
             if not 0 < article < 2**63:
-                raise ExportError("article must be a positive article id.")
+                raise ExportError(gettext("article must be a positive article id."))
         dates = {}
         for name in ("published_from", "published_to"):
             if one(name):
                 try:
                     dates[name] = dt.date.fromisoformat(one(name))
                 except ValueError as exc:
-                    raise ExportError(f"{name} must be a date YYYY-MM-DD, not {one(name)!r}.") from exc
+                    raise ExportError(gettext("%(name)s must be a date YYYY-MM-DD, not %(value)s.")
+                                      % {"name": name, "value": repr(one(name))}) from exc
         bom = one("bom").lower() in {"1", "true", "yes", "on"}
         return cls(format=fmt, layout=layout, status=status, label=label, article=article, bom=bom, **dates)
 

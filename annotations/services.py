@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from annotations import extraction
 from annotations.importers import ArticleRecord
@@ -58,7 +59,7 @@ def membership_add(*, project: Project, username: str, role: str, password: str 
     Returns (membership, user_created).
     """
     if role not in Membership.Role.values:
-        raise ValidationError(f"role must be one of {', '.join(Membership.Role.values)}")
+        raise ValidationError(gettext("role must be one of %(roles)s") % {"roles": ", ".join(Membership.Role.values)})
     User = get_user_model()
     with transaction.atomic():
         user, created = User.objects.get_or_create(username=username)
@@ -193,10 +194,10 @@ def extraction_run(*, article: Article) -> list[Unit]:
 def claim_create(*, article: Article, start: int, end: int, text: str = "", user=None) -> Claim:
     """Create a claim from a span of the article; the span must lie inside the text."""
     if not (0 <= start < end <= len(article.body)):
-        raise ValidationError("The selection must be a non-empty span inside the article text.")
+        raise ValidationError(gettext("The selection must be a non-empty span inside the article text."))
     text = (text or article.body[start:end]).strip()
     if not text:
-        raise ValidationError("The claim needs some text.")
+        raise ValidationError(gettext("The claim needs some text."))
     return Claim.objects.create(
         article=article, start=start, end=end, text=text, origin=Claim.Origin.MANUAL, created_by=user
     )
@@ -216,7 +217,8 @@ def _check_label(claim: Claim, label: str) -> None:
     labels = claim.article.project.labels
     if label not in labels:
         raise ValidationError(
-            f"{label!r} is not a stance of this project (choose from {', '.join(labels)})."
+            gettext("'%(label)s' is not a stance of this project (choose from %(labels)s).")
+            % {"label": label, "labels": ", ".join(labels)}
         )
 
 
@@ -243,7 +245,7 @@ def stance_record(
         now = timezone.now()
         if stance is None:
             if expected_version not in (None, 0):
-                raise Conflict("This judgement was removed meanwhile; reload to see it.")
+                raise Conflict(gettext("This judgement was removed meanwhile; reload to see it."))
             try:
                 with transaction.atomic():
                     stance = Stance.objects.create(
@@ -254,14 +256,14 @@ def stance_record(
                 current = Stance.objects.filter(
                     claim=claim, source=source, annotator=annotator
                 ).first()
-                raise Conflict("This judgement was saved meanwhile from elsewhere.", current) from exc
+                raise Conflict(gettext("This judgement was saved meanwhile from elsewhere."), current) from exc
             History.objects.create(
                 kind=History.Kind.STANCE, action=History.Action.CREATE, claim=claim, source=source,
                 annotator=annotator, actor=annotator, new_label=label, new_note=stance.note, via=via,
             )
             return stance
         if expected_version is not None and expected_version != stance.version:
-            raise Conflict("This judgement was changed meanwhile from elsewhere.", stance)
+            raise Conflict(gettext("This judgement was changed meanwhile from elsewhere."), stance)
         new_note = stance.note if note is None else note
         if stance.label == label and stance.note == new_note:
             return stance
@@ -482,13 +484,13 @@ def source_merge(*, target: Source, duplicate: Source, user, via: str = "page") 
     from annotations.models import Resolution
 
     if target.pk == duplicate.pk:
-        raise ValidationError("A source cannot be merged into itself.")
+        raise ValidationError(gettext("A source cannot be merged into itself."))
     with transaction.atomic():
         locked = {s.pk: s for s in Source.objects.select_for_update().filter(pk__in=[target.pk, duplicate.pk])
                   .order_by("pk")}
         target, duplicate = locked[target.pk], locked[duplicate.pk]
         if duplicate.merged_into_id or target.merged_into_id:
-            raise ValidationError("One of these sources was already merged into another.")
+            raise ValidationError(gettext("One of these sources was already merged into another."))
         reason = f"source merge: {duplicate.name!r} (#{duplicate.pk}) into {target.name!r} (#{target.pk})"
         now = timezone.now()
         claim_ids = set(Unit.objects.filter(source=duplicate).values_list("claim_id", flat=True))
@@ -623,9 +625,9 @@ def source_aliases_set(*, source: Source, aliases: Iterable[str]) -> Source:
     cleaned = []
     for alias in aliases:
         if not isinstance(alias, str):
-            raise ValidationError("Aliases must be names (text).")
+            raise ValidationError(gettext("Aliases must be names (text)."))
         if len(alias) > 300:
-            raise ValidationError("An alias is at most 300 characters long.")
+            raise ValidationError(gettext("An alias is at most 300 characters long."))
         cleaned.append(alias)
     source.aliases = _aliases_merged(Source(name=source.name, aliases=[]), cleaned)
     source.save(update_fields=["aliases"])
@@ -658,7 +660,7 @@ def resolution_set(
         now = timezone.now()
         if current is None:
             if expected_version not in (None, 0):
-                raise Conflict("This unit's resolution was removed meanwhile; reload to see it.")
+                raise Conflict(gettext("This unit's resolution was removed meanwhile; reload to see it."))
             try:
                 with transaction.atomic():
                     resolution = Resolution.objects.create(
@@ -700,11 +702,13 @@ def resolution_set(
 
 def _conflict_message(resolution) -> str:
     if resolution is None:
-        return "Another lead changed this unit meanwhile; reload to see it."
-    who = resolution.resolved_by.username if resolution.resolved_by_id else "consensus"
-    return (f"Already settled as {resolution.label!r} by {who}"
-            + (f" ({resolution.reason})" if resolution.reason else "")
-            + ". Reload to revise that decision.")
+        return gettext("Another lead changed this unit meanwhile; reload to see it.")
+    who = resolution.resolved_by.username if resolution.resolved_by_id else gettext("consensus")
+    if resolution.reason:
+        return gettext("Already settled as '%(label)s' by %(who)s (%(reason)s). Reload to revise that decision.") % {
+            "label": resolution.label, "who": who, "reason": resolution.reason}
+    return gettext("Already settled as '%(label)s' by %(who)s. Reload to revise that decision.") % {
+        "label": resolution.label, "who": who}
 
 
 def consensus_refresh(*, article: Article, via: str = "page") -> dict[str, int]:

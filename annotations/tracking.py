@@ -21,6 +21,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.utils.translation import gettext as _
+
 # --- Similarity (no Django) -----------------------------------------------------------
 
 #: A pair scoring at least this is suggested as a link (see bench/bench_clusters.py).
@@ -143,13 +145,15 @@ def cluster_create(*, project, claim, user, title: str = "", suggest: bool = Tru
     from annotations.models import ClaimCluster, ClaimLink, ClusterEvent
 
     if claim.article.project_id != project.pk:
-        raise TrackingError("That claim belongs to another project.")
+        raise TrackingError(_("That claim belongs to another project."))
     with transaction.atomic():
         taken = ClaimLink.objects.select_for_update().filter(
             claim=claim, status=ClaimLink.Status.CONFIRMED
         ).first()
         if taken is not None:
-            raise TrackingError(f"This claim is already tracked in cluster {taken.cluster_id}.")
+            raise TrackingError(
+                _("This claim is already tracked in cluster %(cluster)s.") % {"cluster": taken.cluster_id}
+            )
         cluster = ClaimCluster.objects.create(
             project=project, title=(title or claim.text).strip()[:500], created_by=user
         )
@@ -210,7 +214,9 @@ def cluster_suggest(*, cluster, user=None, threshold: float = DEFAULT_THRESHOLD,
 
 def _live_cluster(cluster):
     if cluster.merged_into_id is not None:
-        raise TrackingError(f"This cluster was merged into cluster {cluster.merged_into_id}.")
+        raise TrackingError(
+            _("This cluster was merged into cluster %(cluster)s.") % {"cluster": cluster.merged_into_id}
+        )
 
 
 def link_decide(*, cluster, claim_ids: Sequence[int], status: str, user, note: str = "") -> int:
@@ -225,17 +231,17 @@ def link_decide(*, cluster, claim_ids: Sequence[int], status: str, user, note: s
     from annotations.models import Claim, ClaimLink, ClusterEvent
 
     if status not in (ClaimLink.Status.CONFIRMED, ClaimLink.Status.REJECTED):
-        raise TrackingError("A link is either confirmed or rejected.")
+        raise TrackingError(_("A link is either confirmed or rejected."))
     ids = sorted({int(i) for i in claim_ids})
     if not ids:
-        raise TrackingError("Choose at least one claim.")
+        raise TrackingError(_("Choose at least one claim."))
     with transaction.atomic():
         _live_cluster(cluster)
         claims = set(
             Claim.objects.filter(pk__in=ids, article__project_id=cluster.project_id).values_list("pk", flat=True)
         )
         if len(claims) != len(ids):
-            raise TrackingError("Some of those claims are not in this project.")
+            raise TrackingError(_("Some of those claims are not in this project."))
         if status == ClaimLink.Status.CONFIRMED:
             elsewhere = (
                 ClaimLink.objects.select_for_update()
@@ -245,7 +251,10 @@ def link_decide(*, cluster, claim_ids: Sequence[int], status: str, user, note: s
             )
             if elsewhere:
                 claim_id, other = next(iter(elsewhere))
-                raise TrackingError(f"Claim {claim_id} is already confirmed in cluster {other}.")
+                raise TrackingError(
+                    _("Claim %(claim)s is already confirmed in cluster %(cluster)s.")
+                    % {"claim": claim_id, "cluster": other}
+                )
         now = timezone.now()
         existing = {
             link.claim_id: link
@@ -276,9 +285,9 @@ def cluster_merge(*, target, source, user, note: str = ""):
     from annotations.models import ClaimCluster, ClaimLink, ClusterEvent
 
     if target.pk == source.pk:
-        raise TrackingError("A cluster cannot be merged into itself.")
+        raise TrackingError(_("A cluster cannot be merged into itself."))
     if target.project_id != source.project_id:
-        raise TrackingError("Both clusters must belong to the same project.")
+        raise TrackingError(_("Both clusters must belong to the same project."))
     with transaction.atomic():
         # Lock both rows in id order so two merges of the same pair cannot interleave.
         locked = {c.pk: c for c in ClaimCluster.objects.select_for_update().filter(pk__in=[target.pk, source.pk])
@@ -326,9 +335,9 @@ def cluster_split(*, cluster, claim_ids: Sequence[int], user, title: str = "", n
         )
         by_claim = {link.claim_id: link for link in confirmed}
         if not ids or any(i not in by_claim for i in ids):
-            raise TrackingError("Choose confirmed claims of this cluster to split off.")
+            raise TrackingError(_("Choose confirmed claims of this cluster to split off."))
         if len(ids) == len(confirmed):
-            raise TrackingError("At least one claim must stay in the cluster.")
+            raise TrackingError(_("At least one claim must stay in the cluster."))
         first = by_claim[ids[0]].claim
         new = ClaimCluster.objects.create(
             project_id=cluster.project_id, title=(title or first.text).strip()[:500], created_by=user
@@ -415,14 +424,14 @@ class TimelineFilters:
             try:
                 return date.fromisoformat(raw)
             except ValueError as exc:
-                raise TrackingError(f"{name} must be a date like 2019-05-21.") from exc
+                raise TrackingError(_("%(name)s must be a date like 2019-05-21.") % {"name": name}) from exc
 
         raw_source = (params.get("source") or "").strip()
         if raw_source and not raw_source.isdigit():
-            raise TrackingError("source must be a source id.")
+            raise TrackingError(_("source must be a source id."))
         language = (params.get("language") or "").strip()
         if language not in ("", "nl", "en"):
-            raise TrackingError("language must be nl or en.")
+            raise TrackingError(_("language must be nl or en."))
         return cls(
             label=(params.get("label") or "").strip(),
             source_id=int(raw_source) if raw_source else None,

@@ -90,3 +90,12 @@ def annotator2(project):
 def outsider(db):
     """Authenticated, but a member of no project of these tests."""
     return UserFactory(username="outsider")
+
+
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    """A request in Dutch leaves its language active in the thread; messages built later must not inherit it."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()

@@ -9,6 +9,8 @@ from django.db import transaction
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
+from django.utils.formats import number_format
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from annotations import exports, tasks
@@ -78,13 +80,16 @@ def import_page(request, slug):
     files: list[tuple[str, bytes]] = []
     count = len(uploads) + (1 if text.strip() else 0)
     if count == 0:
-        errors.append("Choose one or more files, or paste an article's text.")
+        errors.append(gettext("Choose one or more files, or paste an article's text."))
     elif count > settings.IMPORT_MAX_FILES:
-        errors.append(f"{count} files: at most {settings.IMPORT_MAX_FILES} at once.")
+        errors.append(gettext("%(count)s files: at most %(max)s at once.")
+                      % {"count": count, "max": settings.IMPORT_MAX_FILES})
     else:
         for upload in uploads:
             if upload.size > settings.IMPORT_MAX_BYTES:
-                errors.append(f"{upload.name}: {upload.size:,} bytes; the limit is {settings.IMPORT_MAX_BYTES:,}.")
+                errors.append(gettext("%(name)s: %(size)s bytes; the limit is %(max)s.") % {
+                    "name": upload.name, "size": number_format(upload.size, force_grouping=True),
+                    "max": number_format(settings.IMPORT_MAX_BYTES, force_grouping=True)})
                 continue
             data = upload.read()
             try:
@@ -94,7 +99,8 @@ def import_page(request, slug):
         if text.strip():
             data = text.encode("utf-8")
             if len(data) > settings.IMPORT_MAX_BYTES:
-                errors.append(f"The pasted text is over {settings.IMPORT_MAX_BYTES:,} bytes.")
+                errors.append(gettext("The pasted text is over %(max)s bytes.")
+                              % {"max": number_format(settings.IMPORT_MAX_BYTES, force_grouping=True)})
             else:
                 files.append((TEXT_PASTE_NAME, data))
     if errors:

@@ -2,6 +2,7 @@
 no shortcut while typing, a live region announcing a saved stance, visible focus."""
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
@@ -29,7 +30,20 @@ def _open(new_page, live_server, username, url, locale="nl-NL"):
         login(page, username, url)
     page.goto(url)
     page.wait_for_load_state("networkidle")
+    # The page asked for, not the login form (or any other redirect) in its place.
+    assert urlsplit(page.url).path == urlsplit(url).path, (url, page.url)
+    if username:
+        expect(page.locator("#id_password")).to_have_count(0)
     return page
+
+
+# The Dutch heading each main page shows (so a test can't pass by checking another page).
+HEADINGS = {
+    "projects": "Mijn projecten", "article": "AIVD onderzoekt Huawei", "queue-done": "Alles klaar — bedankt!",
+    "review": "Meningsverschillen", "agreement": "Overeenstemming", "import": "Artikelen importeren",
+    "export": "Export", "job": "Export", "tracked": "Gevolgde beweringen", "cluster": "Achterdeur bij KPN",
+    "source": "Huawei", "search": "Zoeken", "login": "Inloggen bij ClaimTrack",
+}
 
 
 def axe_violations(page, live_server) -> list[str]:
@@ -49,6 +63,7 @@ def test_main_pages_have_no_serious_or_critical_axe_violation(new_page, live_ser
     who = {"annotator": "ann1", "lead": "lead", None: None}[i18n_pages.VIEWER.get(name, "lead")]
     page = _open(new_page, live_server, who, pages.urls[name])
     assert page.locator("html").get_attribute("lang") == "nl"
+    expect(page.get_by_role("heading", level=1)).to_contain_text(HEADINGS[name])
     assert axe_violations(page, live_server) == []
     # The "?" list is part of every page and must pass too, opened.
     page.evaluate("() => document.activeElement && document.activeElement.blur()")
@@ -61,6 +76,7 @@ def test_main_pages_have_no_serious_or_critical_axe_violation(new_page, live_ser
 def test_article_page_in_english_has_no_serious_axe_violation(new_page, live_server, pages):
     page = _open(new_page, live_server, "ann1", pages.urls["article"], locale="en-GB")
     assert page.locator("html").get_attribute("lang") == "en"
+    expect(page.get_by_role("heading", level=1)).to_have_text(HEADINGS["article"])
     assert axe_violations(page, live_server) == []
 
 
