@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext
 
 from annotations.models import Membership, Project
 
@@ -33,7 +34,7 @@ def project_for_user(user, slug: str, *, lead: bool = False) -> tuple[Project, M
     if membership is None:
         raise Http404("No such project.")
     if lead and membership.role not in LEAD_ROLES:
-        raise PermissionDenied("Only the project's leads may do this.")
+        raise PermissionDenied(gettext("Only the project's leads may do this."))
     return membership.project, membership
 
 

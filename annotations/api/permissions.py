@@ -15,6 +15,7 @@ Who may do what (the API's rules; pages follow the same ones):
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy
 from rest_framework import permissions
 
 from annotations.models import Membership
@@ -50,7 +51,7 @@ class IsProjectMember(permissions.IsAuthenticated):
 class IsLeadForWrites(permissions.IsAuthenticated):
     """Reads for members; changes to an object only for its project's leads and admins."""
 
-    message = "Only the project's leads and admins may change this."
+    message = gettext_lazy("Only the project's leads and admins may change this.")
 
     def has_object_permission(self, request, view, obj) -> bool:
         if request.method in permissions.SAFE_METHODS:
@@ -61,13 +62,13 @@ class IsLeadForWrites(permissions.IsAuthenticated):
 class ClaimPermission(IsLeadForWrites):
     """Members create claims; leads and admins edit or delete them."""
 
-    message = "Only the project's leads and admins may edit or delete claims."
+    message = gettext_lazy("Only the project's leads and admins may edit or delete claims.")
 
 
 class SourcePermission(permissions.IsAuthenticated):
     """Members of any project read and add sources; leads of any project edit them."""
 
-    message = "Only project leads and admins may edit sources."
+    message = gettext_lazy("Only project leads and admins may edit sources.")
 
     def has_permission(self, request, view) -> bool:
         if not super().has_permission(request, view):

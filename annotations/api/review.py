@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import path
+from django.utils.translation import gettext
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.exceptions import PermissionDenied
@@ -102,7 +103,7 @@ class AgreementView(APIView):
         project, membership = project_for_user(request.user, slug)
         # The confusion and per-pair figures would let an annotator infer the others' labels.
         if not sees_others_judgements(project, membership):
-            raise PermissionDenied("In blind mode only the project's leads and admins see agreement figures.")
+            raise PermissionDenied(gettext("In blind mode only the project's leads and admins see agreement figures."))
         return Response(review.project_agreement(project))
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.urls import path
+from django.utils.translation import gettext
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -178,7 +179,7 @@ class ClaimClusterViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
             pk=self.kwargs["pk"], project__memberships__user=self.request.user,
         )
         if self._membership(cluster.project_id).role not in LEAD_ROLES:
-            raise PermissionDenied("Only the project's leads may change tracked claims.")
+            raise PermissionDenied(gettext("Only the project's leads may change tracked claims."))
         return cluster
 
     def _fresh(self, cluster, code=status.HTTP_200_OK):
@@ -199,7 +200,7 @@ class ClaimClusterViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
             raise NotFound("No such claim.")
         project = claim.article.project
         if self._membership(project.pk).role not in LEAD_ROLES:
-            raise PermissionDenied("Only the project's leads may track claims.")
+            raise PermissionDenied(gettext("Only the project's leads may track claims."))
         # Tracking a claim that is already tracked is a no-op: the answer is its tracked claim (200).
         existing = ClaimLink.objects.filter(claim=claim, status=ClaimLink.Status.CONFIRMED).first()
         if existing is not None:

@@ -135,7 +135,7 @@ def export_page(request, slug):
     if request.method == "GET":
         return render(request, "annotations/jobs_export.html", context)
     if not sees_others_judgements(project, membership):
-        raise PermissionDenied("In blind mode only the project's leads and admins export judgements.")
+        raise PermissionDenied(gettext("In blind mode only the project's leads and admins export judgements."))
     try:
         options = exports.ExportOptions.from_query(request.POST, project=project)
     except exports.ExportError as exc:
