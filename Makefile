@@ -26,7 +26,7 @@ worker: install
 	DEBUG=1 $(PY) manage.py db_worker
 
 test: install
-	$(PY) manage.py makemigrations --check --dry-run >/dev/null || { echo "Models changed without a migration: run manage.py makemigrations"; exit 1; }
+	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run >/dev/null || { echo "Models changed without a migration: run manage.py makemigrations"; exit 1; }
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 test-quick: install

@@ -45,6 +45,7 @@ class ProjectProgress:
     articles: int
     mine_done: int
     project_done: int  # finished (article, annotator) assignments, at most `overlap` per article
+    can_lead: bool = False
 
     @property
     def needed(self) -> int:
@@ -111,6 +112,7 @@ def projects_with_progress(*, user) -> list[ProjectProgress]:
         ProjectProgress(
             project=m.project, role=m.get_role_display(), articles=m.n_articles, mine_done=m.n_mine_done,
             project_done=min(m.n_project_done, m.n_articles * m.project.overlap),
+            can_lead=m.can_lead,
         )
         for m in memberships.order_by("project__name")
     ]

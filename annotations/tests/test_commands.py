@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from annotations.models import Article, Membership, Project, Stance
+from annotations.models import Article, Membership, Project, Resolution, Stance
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -84,6 +84,8 @@ def test_seed_demo_builds_a_living_project_and_is_idempotent(capsys):
     assert 4 <= articles.count() <= 6
     assert set(articles.values_list("language", flat=True)) == {"nl", "en"}
     assert Stance.objects.filter(claim__article__project=project).exists()
+    # Where the two demo annotators agree, the unit is already settled by consensus; elsewhere it waits.
+    assert Resolution.objects.filter(claim__article__project=project, status="consensus").exists()
     counts = (articles.count(), Stance.objects.count())
     call_command("seed_demo")
     assert (Article.objects.filter(project=project).count(), Stance.objects.count()) == counts

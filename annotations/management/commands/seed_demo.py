@@ -8,7 +8,13 @@ from django.utils import timezone
 
 from annotations.importers import ArticleRecord
 from annotations.models import Assignment, Project
-from annotations.services import articles_import, membership_add, project_create, stance_record
+from annotations.services import (
+    articles_import,
+    consensus_refresh,
+    membership_add,
+    project_create,
+    stance_record,
+)
 
 SLUG = "demo"
 PASSWORD = "claimtrack-demo"
@@ -135,3 +141,5 @@ class Command(BaseCommand):
                 article=first, annotator=users[name], status=Assignment.Status.DONE,
                 finished_at=timezone.now(),
             )
+        # Both annotators are done: units they agree on are settled by consensus.
+        consensus_refresh(article=first)
