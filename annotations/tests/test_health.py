@@ -38,3 +38,14 @@ def test_pages_need_login(client):
     response = client.get("/")
     assert response.status_code == 302
     assert response.url.startswith("/accounts/login/")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/api/v1/sources/1/timeline/?project=a%00b", "/projects/x%00y/queue/", "/?q%00=1"])
+def test_a_nul_character_in_the_url_is_a_clear_400(client, url):
+    from annotations.tests.factories import UserFactory
+
+    client.force_login(UserFactory())
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "NUL character" in response.json()["detail"]

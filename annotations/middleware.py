@@ -1,0 +1,25 @@
+"""Refuse query strings that PostgreSQL cannot store or compare."""
+
+from django.http import JsonResponse
+from django.utils.translation import gettext as _
+
+
+class RejectNulCharactersMiddleware:
+    """Answer 400 to a path or query parameter holding a NUL character.
+
+    PostgreSQL text cannot contain NUL, so such a value would fail deep inside a
+    query as a server error; it is bad input and gets a clear answer instead.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path or any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in request.GET.lists()
+        ):
+            return JsonResponse(
+                {"detail": _("The request contains a NUL character, which is not allowed.")}, status=400
+            )
+        return self.get_response(request)
