@@ -6,11 +6,13 @@ runs a fixed number of queries whatever the size of the project.
 
 from __future__ import annotations
 
+import datetime as dt
 import statistics
 from dataclasses import dataclass, field
 
 import numpy as np
 from django.contrib.auth import get_user_model
+from django.db import connection
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import TruncDate
 
@@ -110,6 +112,7 @@ class Queue:
     annotators: list[str]
     articles: list[tuple[int, str]]
     total: int  # disputed units before filters
+    count: int = 0  # disputed units after the filters (all pages)
 
 
 def _passage(body: str, start: int, end: int) -> tuple[str, str, str]:
@@ -128,6 +131,39 @@ def _passage(body: str, start: int, end: int) -> tuple[str, str, str]:
 
 
 def disputed_units(
+    project: Project, *, labels: tuple[str, str] | None = None, annotator: str | None = None,
+    article: int | None = None, status: str = "open", claim_id: int | None = None,
+    limit: int | None = None, offset: int = 0,
+) -> Queue:
+    """The project's units in dispute (see `_disputed_units_python` for the rules).
+
+    On PostgreSQL the dispute test, the filters and the order run in SQL, and with `limit`
+    only that page of units is read (`Queue.units`); `Queue.count`, `total`, `annotators`
+    and `articles` come from one summary per project version, cached in the database cache.
+    """
+    from annotations import review_sql
+
+    if connection.vendor != "postgresql" or claim_id is not None:
+        queue = _disputed_units_python(project, labels=labels, annotator=annotator, article=article,
+                                       status=status, claim_id=claim_id)
+        queue.count = len(queue.units)
+        if limit is not None:
+            queue.units = queue.units[offset:offset + limit]
+        return queue
+    return review_sql.disputed_units(project, labels=labels, annotator=annotator, article=article,
+                                     status=status, limit=limit, offset=offset)
+
+
+def disputed_count(project: Project, **filters) -> int:
+    """How many units the queue holds with these filters (all pages)."""
+    if connection.vendor != "postgresql":
+        return len(_disputed_units_python(project, **filters).units)
+    from annotations import review_sql
+
+    return review_sql.queue_summary(project, **filters)["count"]
+
+
+def _disputed_units_python(
     project: Project, *, labels: tuple[str, str] | None = None, annotator: str | None = None,
     article: int | None = None, status: str = "open", claim_id: int | None = None,
 ) -> Queue:
@@ -261,16 +297,64 @@ def parse_label_pair(value: str | None, project: Project) -> tuple[str, str] | N
 # --- Agreement dashboard ------------------------------------------------------------------------
 
 
+_MEDIAN_GAPS = """
+SELECT annotator_id, percentile_cont(0.5) WITHIN GROUP (ORDER BY gap)
+FROM (
+    SELECT s.annotator_id,
+           extract(epoch FROM s.created_at - lag(s.created_at) OVER (
+               PARTITION BY s.annotator_id ORDER BY s.created_at))::float8 AS gap
+    FROM annotations_stance s
+    JOIN annotations_claim c ON c.id = s.claim_id
+    JOIN annotations_article a ON a.id = c.article_id
+    WHERE a.project_id = %s
+) gaps
+WHERE gap BETWEEN 0 AND 1800
+GROUP BY annotator_id
+"""
+
+
+def agreement_figures(project: Project) -> tuple[dict, dict]:
+    """The agreement report and the dashboard of a project, cached per project version."""
+    from annotations import review_cache
+
+    def compute():
+        report = project_agreement(project)
+        return report, dashboard(project, report)
+
+    return review_cache.remember(project, ("agreement",), compute)
+
+
 def dashboard(project: Project, report: dict) -> dict:
-    """Per-annotator figures and progress over time (three queries).
+    """Per-annotator figures and progress over time (four queries, all grouped in SQL).
 
     Agreement with the resolutions is the share of an annotator's judgements on
     resolved units that match the final label. Seconds per unit are the gaps
     between an annotator's successive first judgements, ignoring breaks over 30 minutes.
+    Judgements count on their UTC day, resolutions on the day in the site's time zone.
     """
+    if connection.vendor != "postgresql":
+        return _dashboard_python(project, report)
+    with connection.cursor() as cursor:
+        cursor.execute(_MEDIAN_GAPS, [project.pk])
+        medians = dict(cursor.fetchall())
+    days: dict[str, list[int]] = {}
+    for day, count in (
+        Stance.objects.for_project(project)
+        .annotate(day=TruncDate("created_at", tzinfo=dt.UTC)).values_list("day")
+        .annotate(n=Count("id")).order_by()
+    ):
+        days.setdefault(day.isoformat(), [0, 0])[0] += count
+    _add_resolution_days(project, days)
+    annotators = [
+        _annotator_row(row, medians.get(row["annotator_id"])) for row in _per_annotator(project)
+    ]
+    return {"annotators": annotators, "progress": _cumulative(days)}
+
+
+def _per_annotator(project: Project):
     resolution_label = Resolution.objects.filter(
         claim_id=OuterRef("claim_id"), source_id=OuterRef("source_id")).values("label")[:1]
-    per_annotator = (
+    return (
         Stance.objects.for_project(project)
         .annotate(final=Subquery(resolution_label))
         .values("annotator_id", "annotator__username")
@@ -281,6 +365,36 @@ def dashboard(project: Project, report: dict) -> dict:
         )
         .order_by("annotator__username")
     )
+
+
+def _add_resolution_days(project: Project, days: dict[str, list[int]]) -> None:
+    for day, count in (
+        Resolution.objects.filter(claim__article__project=project)
+        .annotate(day=TruncDate("created_at")).values_list("day").annotate(n=Count("id"))
+    ):
+        days.setdefault(day.isoformat(), [0, 0])[1] += count
+
+
+def _annotator_row(row: dict, median: float | None) -> dict:
+    return {
+        "username": row["annotator__username"], "units": row["units"],
+        "compared": row["compared"],
+        "agreement_with_resolutions": row["matching"] / row["compared"] if row["compared"] else None,
+        "median_seconds": median,
+    }
+
+
+def _cumulative(days: dict[str, list[int]]) -> list[tuple[str, int, int]]:
+    cumulative, judged, settled = [], 0, 0
+    for day in sorted(days):
+        judged += days[day][0]
+        settled += days[day][1]
+        cumulative.append((day, judged, settled))
+    return cumulative
+
+
+def _dashboard_python(project: Project, report: dict) -> dict:
+    """The dashboard computed from every judgement's timestamp (SQLite, and the reference in tests)."""
     times: dict[int, list] = {}
     days: dict[str, list[int]] = {}
     for annotator_id, created in (
@@ -288,28 +402,14 @@ def dashboard(project: Project, report: dict) -> dict:
         .values_list("annotator_id", "created_at")
     ):
         times.setdefault(annotator_id, []).append(created)
-        days.setdefault(created.date().isoformat(), [0, 0])[0] += 1
-    for day, count in (
-        Resolution.objects.filter(claim__article__project=project)
-        .annotate(day=TruncDate("created_at")).values_list("day").annotate(n=Count("id"))
-    ):
-        days.setdefault(day.isoformat(), [0, 0])[1] += count
+        days.setdefault(created.astimezone(dt.UTC).date().isoformat(), [0, 0])[0] += 1
+    _add_resolution_days(project, days)
     annotators = []
-    for row in per_annotator:
+    for row in _per_annotator(project):
         stamps = times.get(row["annotator_id"], [])
         gaps = [
             (b - a).total_seconds() for a, b in zip(stamps, stamps[1:], strict=False)
             if 0 <= (b - a).total_seconds() <= 1800
         ]
-        annotators.append({
-            "username": row["annotator__username"], "units": row["units"],
-            "compared": row["compared"],
-            "agreement_with_resolutions": row["matching"] / row["compared"] if row["compared"] else None,
-            "median_seconds": statistics.median(gaps) if gaps else None,
-        })
-    cumulative, judged, settled = [], 0, 0
-    for day in sorted(days):
-        judged += days[day][0]
-        settled += days[day][1]
-        cumulative.append((day, judged, settled))
-    return {"annotators": annotators, "progress": cumulative}
+        annotators.append(_annotator_row(row, statistics.median(gaps) if gaps else None))
+    return {"annotators": annotators, "progress": _cumulative(days)}

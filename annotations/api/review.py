@@ -134,12 +134,24 @@ class DisagreementListView(GenericAPIView):
             errors["article"] = ["article must be an article id."]
         if errors:
             return Response(errors, status=status.HTTP_400_BAD_REQUEST)
-        queue = review.disputed_units(
-            project, labels=labels, annotator=params.get("annotator") or None,
-            article=int(article) if article else None, status=state,
-        )
-        page = self.paginate_queryset(queue.units)
+        filters = {"labels": labels, "annotator": params.get("annotator") or None,
+                   "article": int(article) if article else None, "status": state}
+        page = self.paginate_queryset(_QueuePages(project, filters))
         return self.get_paginated_response([unit_data(u) for u in page])
+
+
+class _QueuePages:
+    """The queue as the paginator reads it: the count from the cached summary, one page of units."""
+
+    def __init__(self, project, filters: dict):
+        self.project, self.filters = project, filters
+
+    def count(self) -> int:
+        return review.disputed_count(self.project, **self.filters)
+
+    def __getitem__(self, index: slice) -> list:
+        return review.disputed_units(self.project, **self.filters, limit=index.stop - index.start,
+                                     offset=index.start).units
 
 
 class ResolutionCreateView(GenericAPIView):

@@ -187,6 +187,9 @@ def _grow(project, annotator, annotator2, n):
             Stance.objects.create(claim=claim, source=source, annotator=annotator2, label="denies")
 
 
+QUEUE_COLD_QUERIES = 14
+
+
 @pytest.mark.parametrize("size", [5, 200])
 def test_queue_page_and_api_make_a_constant_number_of_queries(
     client, project, lead, annotator, annotator2, size, django_assert_max_num_queries
@@ -194,18 +197,25 @@ def test_queue_page_and_api_make_a_constant_number_of_queries(
     _grow(project, annotator, annotator2, size)
     assert len(review.disputed_units(project).units) == size
     client.force_login(lead)
-    # session, user, membership+project, stances, assignments, units, resolutions
-    with django_assert_max_num_queries(7):
+    cache.clear()
+    # session, user, membership+project, version, cached summary: miss, summary, cache write
+    # (savepoint, count, select, insert, release), one page of units, units, resolutions
+    with django_assert_max_num_queries(QUEUE_COLD_QUERIES):
         response = client.get(reverse("annotations:review", args=["huawei"]))
     assert response.status_code == 200
+    # Warm: session, user, membership+project, version, cached summary, page, units, resolutions
+    with django_assert_max_num_queries(8):
+        warm = client.get(reverse("annotations:review", args=["huawei"]))
+    assert warm.content.decode().count('class="review-unit') == min(size, 50)
     assert response.content.decode().count('class="review-unit') == min(size, 50)
     shown = set()
     for number in range(1, (size + 49) // 50 + 1):
         html = client.get(reverse("annotations:review", args=["huawei"]), {"page": number}).content.decode()
         shown.update(re.findall(r'data-unit="(\d+:\d+)"', html))
     assert len(shown) == size  # every disputed unit is on some page
-    # The API adds the throttle's six cache queries (database cache), the same at any size.
-    with django_assert_max_num_queries(13):
+    # The API adds the throttle's six cache queries (database cache), the same at any size;
+    # the count and the page each read the project version and the cached summary.
+    with django_assert_max_num_queries(16):
         response = client.get("/api/v1/projects/huawei/disagreements/")
     assert response.status_code == 200 and response.json()["count"] == size
 
@@ -216,10 +226,15 @@ def test_agreement_dashboard_makes_a_constant_number_of_queries(
 ):
     _grow(project, annotator, annotator2, size)
     client.force_login(lead)
-    # session, user, membership, stances, usernames, per-annotator, timestamps, resolutions per day
-    with django_assert_max_num_queries(8):
+    # session, user, membership, version, cache miss, stances, usernames, per-annotator, median
+    # gaps, judgements per day, resolutions per day, cache write (savepoint, count, select,
+    # insert, release)
+    with django_assert_max_num_queries(16):
         response = client.get(reverse("annotations:review-agreement", args=["huawei"]))
     assert response.status_code == 200
+    # Warm: session, user, membership, version, cached figures.
+    with django_assert_max_num_queries(5):
+        assert client.get(reverse("annotations:review-agreement", args=["huawei"])).status_code == 200
     html = response.content.decode()
     assert "<svg" in html and 'data-annotator="ann1"' in html and 'data-row="alleges"' in html
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -43,6 +42,27 @@ def _filters(request, project) -> tuple[dict, list[str]]:
     }, errors
 
 
+class QueuePage:
+    """Page numbers of the queue, read by the template as a Django Page is (one page of units only)."""
+
+    def __init__(self, number: int, count: int):
+        self.number = max(number, 1)
+        self.paginator = self
+        self.num_pages = max(1, (count + PAGE_SIZE - 1) // PAGE_SIZE)
+
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    def has_next(self) -> bool:
+        return self.number < self.num_pages
+
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+
 def _label_pairs(project) -> list[tuple[str, str]]:
     labels = [*project.labels, review.MISSING]
     return [(a, b) for i, a in enumerate(labels) for b in labels[i + 1:]]
@@ -53,8 +73,14 @@ def _label_pairs(project) -> list[tuple[str, str]]:
 def review_queue(request, slug):
     project, membership = project_for_user(request.user, slug, lead=True)
     filters, errors = _filters(request, project)
-    queue = review.disputed_units(project, **filters)
-    page = Paginator(queue.units, PAGE_SIZE).get_page(request.GET.get("page"))
+    number = request.GET.get("page") or "1"
+    number = int(number) if number.isascii() and number.isdigit() and 0 < len(number) < 7 else 1
+    queue = review.disputed_units(project, **filters, limit=PAGE_SIZE, offset=(max(number, 1) - 1) * PAGE_SIZE)
+    if not queue.units and number > 1 and queue.count:
+        # Past the last page (units were settled meanwhile): show the last one.
+        number = (queue.count + PAGE_SIZE - 1) // PAGE_SIZE
+        queue = review.disputed_units(project, **filters, limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE)
+    page = QueuePage(number, queue.count)
     template = "annotations/review_queue.html"
     if request.htmx and request.htmx.target == "review-queue":
         template += "#review-queue"
@@ -62,7 +88,7 @@ def review_queue(request, slug):
     query.pop("page", None)
     context = {
         "project": project, "membership": membership, "queue": queue, "page": page,
-        "units": page.object_list, "filters": filters, "filter_errors": errors,
+        "units": queue.units, "filters": filters, "filter_errors": errors,
         "label_pairs": _label_pairs(project), "statuses": STATUSES,
         "labels_param": ",".join(filters["labels"]) if filters["labels"] else "",
         "query": query.urlencode(),
@@ -161,8 +187,7 @@ def _respond_error(request, project, claim, source, error, *, status, conflict=N
 def review_agreement(request, slug):
     """Agreement dashboard: the figures, heatmap and α per label as SVG, annotators, progress."""
     project, membership = project_for_user(request.user, slug, lead=True)
-    report = review.project_agreement(project)
-    dashboard = review.dashboard(project, report)
+    report, dashboard = review.agreement_figures(project)
     context = {
         "project": project, "membership": membership, "report": report, "dashboard": dashboard,
         "heatmap": review_charts.heatmap(report["confusion"]["labels"], report["confusion"]["matrix"]),
