@@ -3,6 +3,8 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# Test processes (pytest-xdist); each file stays in one process, so a file's servers and ports never collide.
+TEST_WORKERS ?= 2
 
 .PHONY: install run test test-quick lint worker messages clean
 
@@ -27,7 +29,7 @@ worker: install
 
 test: install
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run >/dev/null || { echo "Models changed without a migration: run manage.py makemigrations"; exit 1; }
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --durations=15 $(PYTEST_ARGS)
 
 test-quick: install
 	$(PY) -m pytest -m "not browser" -x -q $(PYTEST_ARGS)
