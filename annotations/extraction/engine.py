@@ -126,11 +126,12 @@ class _Doc:
         self._mark_quotes(tokens, quotes)
         # Tokens per sentence (both lists are in text order).
         k = 0
+        nt = len(tokens)
         for s in sentences:
-            while k < len(tokens) and tokens[k].end <= s.start:
+            while k < nt and tokens[k].end <= s.start:
                 k += 1
             j = k
-            while j < len(tokens) and tokens[j].start < s.end:
+            while j < nt and tokens[j].start < s.end:
                 j += 1
             s.tokens = tokens[k:j]
             if s.tokens:
@@ -175,11 +176,12 @@ class _Doc:
     @staticmethod
     def _mark_quotes(tokens: list[Token], quotes: list) -> None:
         k = 0
+        nt = len(tokens)
         for qs, qe in quotes:
-            while k < len(tokens) and tokens[k].end <= qs:
+            while k < nt and tokens[k].end <= qs:
                 k += 1
             j = k
-            while j < len(tokens) and tokens[j].start < qe:
+            while j < nt and tokens[j].start < qe:
                 j += 1
             inside = tokens[k:j]
             words = sum(1 for t in inside if t.text[:1].isalnum())

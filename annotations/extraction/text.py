@@ -54,7 +54,15 @@ class Sentence:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Split text[start:end] into tokens with absolute offsets."""
     end = len(text) if end is None else end
-    return [Token(m.start(), m.end(), g, g.lower()) for m in _TOKEN.finditer(text, start, end) for g in (m.group(),)]
+    low = text.lower()
+    if len(low) != len(text):  # a few characters lower-case to two ("İ"): lower each token instead
+        return [Token(m.start(), m.end(), g, g.lower()) for m in _TOKEN.finditer(text, start, end)
+                for g in (m.group(),)]
+    # Slicing the text lower-cased once is cheaper than lower-casing every token.
+    return [Token(s, e, text[s:e], low[s:e]) for s, e in map(_SPAN, _TOKEN.finditer(text, start, end))]
+
+
+_SPAN = re.Match.span
 
 
 _SENT_CAND = re.compile(r"[.!?…]+|\n")
