@@ -206,6 +206,7 @@ class _Doc:
             made = self._attributed(u, unit, units)
             if not made:
                 self._continuation(u, unit)
+        self._forward_references(units)
         out = []
         seen = set()
         for r in sorted(self.records, key=lambda r: (r.start, r.end)):
@@ -225,6 +226,48 @@ class _Doc:
                 score=round(max(0.05, min(0.99, r.score)), 2),
             ))
         return out
+
+    def _forward_references(self, units: list) -> None:
+        """Name the lede's indefinite speaker after the statement that introduces it.
+
+        A news lede often hides its speaker behind "a regional airline", "a former
+        employee" or "his agent" and names it a few sentences on. Such a record takes
+        the source of the first later record in the next units with the same stance
+        whose source is named; a descriptive organisation ("airline") takes that
+        record's organisation.
+        """
+        if not self.records or not units:
+            return
+        records = sorted(self.records, key=lambda r: r.start)
+        lede_end = units[min(len(units), _LEDE_UNITS) - 1].end
+        for r in records:
+            if r.start >= lede_end or not self._indefinite(r):
+                continue
+            for later in records:
+                if later.start < r.end or later.unit - r.unit > _FORWARD_UNITS:
+                    continue
+                if later.stance != r.stance or not _named(later.src.name) or self._indefinite(later):
+                    continue
+                head = r.src.name.rsplit(" ", 1)[-1].lower()
+                if noun_class(head) == "org":
+                    if not later.src.org:
+                        break
+                    org = later.src.org
+                    r.src = Src(org, org, _org_kind_of(org), "")
+                else:
+                    r.src = later.src
+                break
+
+    def _indefinite(self, r: "_Record") -> bool:
+        """True when the record's source is a lower-case description after "a", "an" or a possessive."""
+        name = r.src.name
+        if not name or _named(name) or r.src.kind not in ("person", *_ORG_KINDS):
+            return False
+        at = self.text.find(name, max(0, r.start - 200), r.end + 200)
+        if at < 0:
+            return False
+        before = self.text[max(0, at - 8):at].split()
+        return bool(before) and before[-1].lower() in _INDEFINITE
 
     # ---- anchors -----------------------------------------------------------------
     def _anchors(self, toks: list) -> list[tuple[int, str, int]]:
@@ -866,6 +909,13 @@ _GENITIVE = ("'s", "’s")
 _SAY_FORMS = frozenset(("say", "says", "said", "zegt", "zei", "zeggen", "tell", "told", "vertelt", "vertelde"))
 _PASSIVE = frozenset(("was", "were", "been", "being", "is", "are", "be"))
 _ORG_KINDS = ("organisation", "government", "media")
+_LEDE_UNITS = 2  # the headline or lede: the first units of the text
+_FORWARD_UNITS = 4  # how far a lede's indefinite speaker may be named
+_INDEFINITE = frozenset("a an his her its their een zijn haar hun".split())
+
+
+def _named(name: str) -> bool:
+    return any(w[:1].isupper() for w in name.split())
 _CLAUSE_BREAK = frozenset(
     (",", ";", ":", "maar", "but", "although", "hoewel", "terwijl", "while", ".", "than", "except", "behalve")
 )

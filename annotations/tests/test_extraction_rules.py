@@ -283,3 +283,27 @@ def test_a_contrastive_not_after_the_content_is_a_denial():
             "The firm said the delays were caused by snow, not by any plan to skip streets.")
     got = [s for s in extract(text, "en") if s.source == "firm"]
     assert got and got[0].stance == "denies"
+
+
+def test_a_ledes_indefinite_organisation_is_named_by_the_next_statement_with_its_stance():
+    text = ("A shipping company has denied claims that it dumped waste at sea.\n\n"
+            '"We have never dumped anything," said Bluewave Freight spokesman Tim Roe.')
+    got = _by_source(extract(text, "en"))
+    lede = [s for s in extract(text, "en") if s.start == 0]
+    assert lede and lede[0].source == "Bluewave Freight" and lede[0].stance == "denies"
+    assert ("shipping company", "denies") not in got
+
+
+def test_a_ledes_indefinite_person_is_named_by_the_next_statement_with_its_stance():
+    text = ("A former manager claims that the clinic falsified its waiting lists.\n\n"
+            "Eva Lind, who worked at the clinic until May, told a local paper that "
+            "hundreds of names were removed.")
+    lede = [s for s in extract(text, "en") if s.start == 0]
+    assert [(s.source, s.stance) for s in lede] == [("Eva Lind", "alleges")]
+
+
+def test_a_definite_description_keeps_its_own_name():
+    text = ("The manufacturer declined to comment on the recall.\n\n"
+            "Jan Kos, a dealer, said that sales had halved.")
+    got = _by_source(extract(text, "en"))
+    assert ("manufacturer", "no_comment") in got
