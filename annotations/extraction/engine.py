@@ -558,9 +558,11 @@ class _Doc:
             # A court's finding is its own assertion: "de rechtbank acht niet bewezen dat …".
             accusing = _lemma(toks[k].low, self.lang) in _ALLEGE_VERBS or any(
                 t.low in _COURT for t in toks[span[0]:span[1]]) or any(s2.role in _COURT for s2 in srcs)
-            stance, conf = classify(lows, self.lang, claim_ctx and not accusing
-                                    and self._negated_content(toks, k, span, lo, hi))
-            if start < unit.start and claim_ctx and any(L.is_negation(t.low) for t in units[u - 1].toks):
+            # A retraction ("I want to make a full retraction", "we have withdrawn the article")
+            # takes back the source's own claim: its negations deny nothing of anyone else's.
+            negatable = claim_ctx and not accusing and not _retracting(units, u)
+            stance, conf = classify(lows, self.lang, negatable and self._negated_content(toks, k, span, lo, hi))
+            if start < unit.start and negatable and any(L.is_negation(t.low) for t in units[u - 1].toks):
                 stance, conf = classify(lows, self.lang, True)
             if any(t.low in L.DENY_ADJ for t in toks[k:hi]) and toks[k].low in _CALL:
                 stance, conf = "denies", 0.75
@@ -643,13 +645,14 @@ class _Doc:
         """
         # In a quotation only its first clause counts: a denial comes first, later clauses explain.
         opening = True
-        for t in toks[lo:hi]:
+        for m in range(lo, hi):
+            t = toks[m]
             if not t.inq:
                 opening = True
                 continue
             if t.text in (";", ".", "–", "—", "!", "?"):
                 opening = False
-            elif opening and L.is_negation(t.low):
+            elif opening and L.is_negation(t.low) and not _expectation(toks, m, hi):
                 return True
         q = k + 1
         while q < hi and q < k + 4 and toks[q].low not in ("dat", "that", ":"):
@@ -660,7 +663,7 @@ class _Doc:
             if t.low in _RELATIVE or t.text in (",", ";"):
                 # "…, not by any decision to …": a contrastive correction rejects the alternative.
                 return t.text == "," and m + 1 < hi and toks[m + 1].low in ("not", "niet")
-            if L.is_negation(t.low):
+            if L.is_negation(t.low) and not _expectation(toks, m, hi):
                 return True
         start = min(k, span[0])
         if start > 0 and toks[start - 1].text == "," and start >= len(toks) - 10:
@@ -912,6 +915,41 @@ _ORG_KINDS = ("organisation", "government", "media")
 _LEDE_UNITS = 2  # the headline or lede: the first units of the text
 _FORWARD_UNITS = 4  # how far a lede's indefinite speaker may be named
 _INDEFINITE = frozenset("a an his her its their een zijn haar hun".split())
+
+
+_EXPECT = frozenset(
+    "expected expect hoped hope wanted want imagined planned intended anticipated"
+    " verwacht verwachtten verwachtte gehoopt hoopten wilden gewild bedoeld gepland".split()
+)
+_RETRACT = frozenset(
+    "retract retracts retracted retracting retraction apologise apologised apologize apologized"
+    " apologizes apologises apology withdrew withdrawn herroept herroepen herroepe rectificatie"
+    " excuses verontschuldigt verontschuldigde".split()
+)
+_WALK = frozenset(("walk", "walks", "walked", "walking", "take", "takes", "took", "taking"))
+_DEMAND = frozenset(
+    "demand demands demanded demanding ask asks asked call calls called calling urge urged"
+    " eist eiste eisen vraagt vroeg roept riep".split()
+)
+
+
+def _expectation(toks: list, m: int, hi: int) -> bool:
+    """'not what we expected': a negation before 'what' + an expectation verb evaluates, it denies nothing."""
+    if m + 1 >= hi or toks[m + 1].low not in ("what", "wat"):
+        return False
+    return any(t.low in _EXPECT for t in toks[m + 2:min(hi, m + 5)])
+
+
+def _retracting(units: list, u: int) -> bool:
+    """A retraction cue in this unit or a neighbour, not one that is demanded of someone else."""
+    for unit in units[max(0, u - 1):u + 2]:
+        toks = unit.toks
+        for i, t in enumerate(toks):
+            low = t.low
+            hit = low in _RETRACT or (low in _WALK and i + 1 < len(toks) and toks[i + 1].low == "back")
+            if hit and not any(x.low in _DEMAND for x in toks[max(0, i - 6):i]):
+                return True
+    return False
 
 
 def _named(name: str) -> bool:

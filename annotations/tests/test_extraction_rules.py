@@ -307,3 +307,40 @@ def test_a_definite_description_keeps_its_own_name():
             "Jan Kos, a dealer, said that sales had halved.")
     got = _by_source(extract(text, "en"))
     assert ("manufacturer", "no_comment") in got
+
+
+def test_not_what_we_expected_is_an_evaluation_not_a_denial():
+    text = ("Critics claim the festival was a commercial stunt. "
+            '"The crowd was not what we expected," organiser Lena Vos said.')
+    got = [s for s in extract(text, "en") if s.source == "Lena Vos"]
+    assert got and all(s.stance == "alleges" for s in got)
+
+
+def test_not_what_happened_still_denies():
+    text = ("Critics claim the festival was a commercial stunt. "
+            '"That is not what happened," organiser Lena Vos said.')
+    got = [s for s in extract(text, "en") if s.source == "Lena Vos"]
+    assert got and got[0].stance == "denies"
+
+
+def test_a_retraction_takes_back_a_claim_rather_than_denying_one():
+    text = ("Radio host Ben Carr claimed the mayor had taken bribes.\n\n"
+            "On Tuesday, Carr was walking back his allegations.\n\n"
+            '"What I said was not based on any facts," Carr told a local paper. '
+            '"I want to make a full retraction."')
+    got = [s for s in extract(text, "en") if s.source == "Ben Carr"]
+    assert got and all(s.stance == "alleges" for s in got)
+
+
+def test_a_demanded_retraction_leaves_the_denial():
+    text = ("The Daily Courier claims that Norvia paid bribes.\n\n"
+            '"We did not pay anyone," Norvia said, and demanded a retraction from the paper.')
+    got = [s for s in extract(text, "en") if s.source == "Norvia"]
+    assert got and got[0].stance == "denies"
+
+
+def test_een_excuses_aanbiedende_bron_ontkent_niet():
+    text = ("Columnist Piet Bos beweerde dat de wethouder steekpenningen aannam.\n\n"
+            ",,Wat ik zei was niet gebaseerd op feiten'', zegt Bos nu. ,,Ik bied mijn excuses aan.''")
+    got = [s for s in extract(text, "nl") if s.source == "Piet Bos"]
+    assert got and all(s.stance == "alleges" for s in got)
