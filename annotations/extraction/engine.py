@@ -258,6 +258,12 @@ class _Doc:
                     r.src = later.src
                 break
 
+    def _denied_before(self, srcs: list, u: int) -> bool:
+        """True when one of srcs (by name, or by organisation) denied something in the last units."""
+        keys = {s.name for s in srcs} | {s.org for s in srcs if s.org}
+        return any(r.stance == "denies" and r.unit >= u - _ANSWER_UNITS
+                   and (r.src.name in keys or (r.src.org and r.src.org in keys)) for r in self.records)
+
     def _indefinite(self, r: "_Record") -> bool:
         """True when the record's source is a lower-case description after "a", "an" or a possessive."""
         name = r.src.name
@@ -560,7 +566,10 @@ class _Doc:
                 t.low in _COURT for t in toks[span[0]:span[1]]) or any(s2.role in _COURT for s2 in srcs)
             # A retraction ("I want to make a full retraction", "we have withdrawn the article")
             # takes back the source's own claim: its negations deny nothing of anyone else's.
-            negatable = claim_ctx and not accusing and not _retracting(units, u)
+            # A source that has already denied in this article keeps answering the same claim:
+            # its negated content denies even far from the word "claim".
+            answering = claim_ctx or (self.claim_context and self._denied_before(srcs, u))
+            negatable = answering and not accusing and not _retracting(units, u)
             stance, conf = classify(lows, self.lang, negatable and self._negated_content(toks, k, span, lo, hi))
             if start < unit.start and negatable and any(L.is_negation(t.low) for t in units[u - 1].toks):
                 stance, conf = classify(lows, self.lang, True)
@@ -912,6 +921,7 @@ _GENITIVE = ("'s", "’s")
 _SAY_FORMS = frozenset(("say", "says", "said", "zegt", "zei", "zeggen", "tell", "told", "vertelt", "vertelde"))
 _PASSIVE = frozenset(("was", "were", "been", "being", "is", "are", "be"))
 _ORG_KINDS = ("organisation", "government", "media")
+_ANSWER_UNITS = 6  # how long a source's denial makes its later negations answers too
 _LEDE_UNITS = 2  # the headline or lede: the first units of the text
 _FORWARD_UNITS = 4  # how far a lede's indefinite speaker may be named
 _INDEFINITE = frozenset("a an his her its their een zijn haar hun".split())

@@ -344,3 +344,25 @@ def test_een_excuses_aanbiedende_bron_ontkent_niet():
             ",,Wat ik zei was niet gebaseerd op feiten'', zegt Bos nu. ,,Ik bied mijn excuses aan.''")
     got = [s for s in extract(text, "nl") if s.source == "Piet Bos"]
     assert got and all(s.stance == "alleges" for s in got)
+
+
+def test_a_source_that_denied_keeps_denying_with_a_negation_far_from_the_claim():
+    text = ("The minister claims that the rebels sell stolen oil.\n\n"
+            "A rebel commander denied the claim.\n\n"
+            "The region has been at war for years.\n\n"
+            "Roads are closed and food is scarce.\n\n"
+            "Aid groups have left the area.\n\n"
+            "The commander stressed that oil sales would not pay for the war.")
+    got = [s for s in extract(text, "en") if s.source == "rebel commander"]
+    assert [s.stance for s in got] == ["denies", "denies"]
+
+
+def test_a_negation_far_from_any_claim_by_a_source_that_never_denied_alleges():
+    text = ("The minister claims that the rebels sell stolen oil.\n\n"
+            "The region has been at war for years.\n\n"
+            "Roads are closed and food is scarce.\n\n"
+            "Aid groups have left the area.\n\n"
+            "Trucks wait at the border.\n\n"
+            "Tom Wells, a farmer, said that the harvest would not be enough.")
+    got = [s for s in extract(text, "en") if s.source == "Tom Wells"]
+    assert [s.stance for s in got] == ["alleges"]
