@@ -405,7 +405,11 @@ class _Doc:
             if b is None and prev is not None and prev.low in ("who", "die") and j >= 2 and not prev.first:
                 b = np_before(toks, j - 1, 0)  # a relative clause: "a source who claims", "getuigen die zeggen"
             if b is not None and b[0] > 0 and toks[b[0] - 1].low in L.PREPOSITIONS:
-                b = None  # the object of a preposition, not a subject
+                # The object of a preposition is no subject; after "of"/"from" it may be the
+                # organisation of a named person: "Jon Roe of the Central Command did not return …".
+                pp, b = b, self._person_of(toks, b)
+                if b is not None:
+                    appos = pp
             if b is not None and self.lang == "nl" and not self._subject_position(toks, b[0]):
                 b = None  # V2: a fronted phrase, then verb, then subject ("Tot frustratie van X meldde Y")
             if b is None and prev is not None and prev.text == "," and not (
@@ -451,6 +455,19 @@ class _Doc:
             if out:
                 return out, c
         return [], None
+
+    def _person_of(self, toks: list, pp: tuple[int, int]):
+        """The named person right before "of/from/van/bij" + the noun phrase pp, or None."""
+        p = pp[0] - 1
+        if p < 1 or toks[p].low not in _OF_ORG or toks[p].inq:
+            return None
+        b = np_before(toks, p, 0)
+        if b is None or b[1] != p:
+            return None
+        built = build(toks, b, self.lang, self.text)
+        if len(built) == 1 and built[0].kind == "person" and _named(built[0].name) and not built[0].anaphor:
+            return b
+        return None
 
     def _common_word(self, toks: list, span: tuple[int, int], s: Src) -> bool:
         """True for "Berichten zouden …": a sentence-initial common noun taken for a name."""
@@ -921,6 +938,7 @@ _GENITIVE = ("'s", "’s")
 _SAY_FORMS = frozenset(("say", "says", "said", "zegt", "zei", "zeggen", "tell", "told", "vertelt", "vertelde"))
 _PASSIVE = frozenset(("was", "were", "been", "being", "is", "are", "be"))
 _ORG_KINDS = ("organisation", "government", "media")
+_OF_ORG = frozenset(("of", "from", "van", "bij"))
 _ANSWER_UNITS = 6  # how long a source's denial makes its later negations answers too
 _LEDE_UNITS = 2  # the headline or lede: the first units of the text
 _FORWARD_UNITS = 4  # how far a lede's indefinite speaker may be named

@@ -125,6 +125,11 @@ def _modifier(tok) -> bool:
     )
 
 
+def _dotted(word, dot) -> bool:
+    """'U.S' + '.': the final period of an initialism belongs to the name ("the U.S. Central Command")."""
+    return dot.start == word.end and "." in word.text and all(len(p) == 1 for p in word.text.split("."))
+
+
 def np_before(toks: list, k: int, lo: int) -> tuple[int, int] | None:
     """The noun phrase ending just before toks[k] (after skipping adverbs), within toks[lo:k]."""
     j = k
@@ -157,7 +162,7 @@ def np_before(toks: list, k: int, lo: int) -> tuple[int, int] | None:
             continue
         if solid < j and t.text == "." and before is not None and (
                 before.low in L.TITLES or before.low in _NAME_ABBREV
-                or (len(before.text) == 1 and before.text.isupper())):
+                or (len(before.text) == 1 and before.text.isupper()) or _dotted(before, t)):
             i -= 1
             continue
         if solid < j and before is not None and _np_token(before) and (
@@ -497,6 +502,10 @@ def _name_run(part: list) -> list:
         if out and t.text == "." and (len(out[-1].text) == 1 or out[-1].low in _NAME_ABBREV) \
                 and n + 1 < len(part) and is_cap(part[n + 1]):
             n += 1  # an initial: "Elijah J. Magnier"
+            continue
+        if out and t.text == "." and _dotted(out[-1], t) and n + 1 < len(part) and is_cap(part[n + 1]):
+            out.append(t)  # "U.S. Central Command"
+            n += 1
             continue
         if not out and t.text[:1].isupper() and not t.first and t.low in ("de", "het", "the") \
                 and n + 1 < len(part) and is_cap(part[n + 1]):

@@ -366,3 +366,15 @@ def test_a_negation_far_from_any_claim_by_a_source_that_never_denied_alleges():
             "Tom Wells, a farmer, said that the harvest would not be enough.")
     got = [s for s in extract(text, "en") if s.source == "Tom Wells"]
     assert [s.stance for s in got] == ["alleges"]
+
+
+def test_a_named_person_of_an_organisation_is_the_speaker_with_that_organisation():
+    text = "Jon Roe of the Harbour Authority did not return a call seeking comment."
+    got = [(s.source, s.source_org, s.stance) for s in extract(text, "en")]
+    assert got == [("Jon Roe", "Harbour Authority", "no_comment")]
+
+
+def test_the_period_of_an_initialism_stays_in_the_organisation_name():
+    text = "Jon Roe of the U.S. Central Command did not return a call seeking comment."
+    got = [(s.source, s.source_org) for s in extract(text, "en")]
+    assert got == [("Jon Roe", "U.S. Central Command")]
