@@ -145,6 +145,9 @@ def test_annotator_works_an_article_with_the_keyboard_and_it_all_persists(
     new_claim_li.locator("select[name$=-kind]").select_option("person")
     new_claim_li.locator("input[name$=-affiliation]").fill("Huawei")
     new_claim_li.locator("input[name$=-role]").fill("woordvoerder")
+    # Let the debounced search of the emptied field land first, as a person's pause would.
+    page.wait_for_timeout(400)
+    page.wait_for_function("document.querySelectorAll('.htmx-request').length === 0")
     new_claim_li.get_by_role("button", name="Create and add").click()
     expect(page.locator("[data-unit]", has_text="Huawei-woordvoerder")).to_be_focused()
     spokesperson = Source.objects.get(name="Huawei-woordvoerder")
