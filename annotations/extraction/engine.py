@@ -371,7 +371,8 @@ class _Doc:
             lem = _lemma(low, lang)
             if cue == "weak":
                 nxt = toks[k + 1].low if k + 1 < n else ""
-                if nxt in ("dat", "that", ":") or prev in (",", "''", '"', "”", "'", "’"):
+                if nxt in ("dat", "that", ":") or prev in (",", "''", '"', "”", "'", "’") \
+                        or _after_quote(toks, k):
                     out.append((k, "verb", k + 1))
                 continue
             parts = L.PARTICLE_VERBS[lang].get(lem)
@@ -978,6 +979,14 @@ def _retracting(units: list, u: int) -> bool:
             if hit and not any(x.low in _DEMAND for x in toks[max(0, i - 6):i]):
                 return True
     return False
+
+
+def _after_quote(toks: list, k: int) -> bool:
+    """A quotation closes just before a short subject and toks[k]: '"…," he added', '"…," Roe feels'."""
+    q = k - 1
+    while q >= 0 and k - q <= 3 and not toks[q].inq and toks[q].text[:1].isalpha():
+        q -= 1
+    return q < k - 1 and q >= 0 and toks[q].inq and not toks[q].text[:1].isalnum()
 
 
 def _named(name: str) -> bool:

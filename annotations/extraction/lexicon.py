@@ -113,7 +113,10 @@ NO_COMMENT = {
         _p("neither", "confirm|confirmed|confirms", "nor"),
         _p("NOT", "announced"),
         _p("NOT", "want", "to", "add|comment|say"),
-        _p("NOT", "have", "any|a"),
+        # "did not have any descriptions of the men" withholds; "ISIS doesn't have a navy" asserts.
+        _p("NOT", "have", "any|a|an|further|more",
+           "details|detail|description|descriptions|information|comment|comments|answer|answers|figures"
+           "|numbers|explanation|update|response|reaction|estimate|names|statement"),
     ),
 }
 

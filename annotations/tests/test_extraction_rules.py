@@ -378,3 +378,23 @@ def test_the_period_of_an_initialism_stays_in_the_organisation_name():
     text = "Jon Roe of the U.S. Central Command did not return a call seeking comment."
     got = [(s.source, s.source_org) for s in extract(text, "en")]
     assert got == [("Jon Roe", "U.S. Central Command")]
+
+
+def test_he_added_after_a_quotation_attributes_it():
+    text = ("Senator Tom Hale said that the border is open.\n\n"
+            "“The army has no boats and no planes,” he added.")
+    got = [(s.source, s.stance) for s in extract(text, "en") if s.start > 0]
+    assert got == [("Tom Hale", "alleges")]
+
+
+def test_not_having_a_thing_in_a_quotation_is_no_refusal_to_comment():
+    text = ("Senator Tom Hale said that the border is open.\n\n"
+            "“The rebels don’t have a navy,” he said.")
+    got = [s.stance for s in extract(text, "en") if s.start > 0]
+    assert got == ["alleges"]
+
+
+def test_not_having_any_details_still_withholds():
+    text = "Police spokesman Ed Bay didn’t have any descriptions of the men."
+    got = [s.stance for s in extract(text, "en")]
+    assert got == ["no_comment"]
