@@ -20,9 +20,9 @@ from annotations.tests.factories import (
 )
 
 BODY = (
-    "Huawei zou een verborgen achterdeur hebben in apparatuur van KPN. Dat meldt de Volkskrant.\n\n"
-    "De AIVD wil niet reageren op vragen over het onderzoek. "
-    "Een woordvoerder van Huawei ontkent dat het bedrijf meewerkt aan spionage."
+    "Huawei zou via een geheime toegang bij klantdata van KPN kunnen, schrijft de Volkskrant.\n\n"
+    "De AIVD geeft daarover geen toelichting. "
+    "Een woordvoerder van Huawei ontkent dat er iets mis is met de apparatuur."
 )
 
 
@@ -43,7 +43,7 @@ def _claim(article, phrase):
 def build(*, project, lead, annotator, annotator2) -> Pages:
     article = ArticleFactory(project=project, title="AIVD onderzoekt Huawei", body=BODY, language="nl",
                              outlet="NOS", published=dt.date(2019, 5, 3), published_precision="day")
-    backdoor = _claim(article, "Huawei zou een verborgen achterdeur hebben in apparatuur van KPN")
+    backdoor = _claim(article, "Huawei zou via een geheime toegang bij klantdata van KPN kunnen")
     volkskrant = SourceFactory(name="de Volkskrant", kind="media")
     huawei = SourceFactory(name="Huawei", kind="organisation")
     units = [

@@ -14,12 +14,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 DOCS = Path(__file__).resolve().parents[3] / "docs"
 
 BODY = (
-    "De AIVD onderzoekt of Huawei spioneert voor de Chinese overheid. Dat meldt de Volkskrant.\n\n"
-    "Huawei zou een verborgen achterdeur hebben in apparatuur van KPN, Vodafone en T-Mobile. "
-    "De AIVD wil niet reageren op vragen over het onderzoek.\n\n"
-    "'Wij geven geen commentaar op geruchten', vertelt VodafoneZiggo-woordvoerder René Loman. "
-    "Een woordvoerder van Huawei laat weten dat het bedrijf niet meewerkt aan spionage.\n\n"
-    "Westerse overheden verdenken Huawei al langer van spionage voor de Chinese staat."
+    "Volgens de Volkskrant kijkt de AIVD naar de rol van Huawei in Nederlandse netwerken.\n\n"
+    "Huawei zou via een geheime toegang bij klantdata van KPN kunnen, en mogelijk ook elders. "
+    "De AIVD geeft daarover geen toelichting.\n\n"
+    "'Daar zeggen we niets over', aldus VodafoneZiggo-woordvoerder René Loman. "
+    "Een woordvoerder van Huawei stelt dat het bedrijf zich aan alle regels houdt.\n\n"
+    "Westerse overheden wantrouwen Huawei al jaren, om redenen die ze zelden noemen."
 )
 
 
@@ -33,8 +33,8 @@ def demo(project, annotator, annotator2, require_postgres):
     article = ArticleFactory(project=project, title="AIVD onderzoekt Huawei", body=BODY,
                              language="nl", outlet="NOS")
     ArticleFactory(project=project, title="Second article")
-    backdoor = _claim(article, "Huawei zou een verborgen achterdeur hebben in apparatuur van KPN")
-    spies = _claim(article, "Westerse overheden verdenken Huawei al langer van spionage")
+    backdoor = _claim(article, "Huawei zou via een geheime toegang bij klantdata van KPN kunnen")
+    spies = _claim(article, "Westerse overheden wantrouwen Huawei al jaren")
     volkskrant = SourceFactory(name="de Volkskrant", kind="media")
     units = [
         UnitFactory(claim=backdoor, source=volkskrant, suggested_label="alleges"),
@@ -123,7 +123,7 @@ def test_annotator_works_an_article_with_the_keyboard_and_it_all_persists(
     expect(page.locator("#save-status")).to_have_text("Undone")
 
     # Select text → Add claim with the exact offsets.
-    phrase = "Huawei laat weten dat het bedrijf niet meewerkt aan spionage"
+    phrase = "Huawei stelt dat het bedrijf zich aan alle regels houdt"
     _select_phrase(page, phrase)
     expect(page.locator("#add-claim-button")).to_be_enabled()
     page.keyboard.press("Enter")  # with text selected, Enter adds the claim (not "done")
@@ -214,7 +214,7 @@ def test_shortcuts_do_not_fire_while_typing_in_the_source_search(new_page, demo,
 def test_ten_units_take_eleven_keystrokes_from_queue_to_done(new_page, project, annotator, require_postgres):
     article = ArticleFactory(project=project, title="Ten units", body=BODY, language="nl")
     ArticleFactory(project=project, title="Next one")
-    claim = _claim(article, "Westerse overheden verdenken Huawei al langer van spionage")
+    claim = _claim(article, "Westerse overheden wantrouwen Huawei al jaren")
     units = [UnitFactory(claim=claim, source=SourceFactory(name=f"Source {i:02}"), suggested_label="")
              for i in range(10)]
     page = new_page()
