@@ -241,10 +241,14 @@ class _Doc:
         records = sorted(self.records, key=lambda r: r.start)
         lede_end = units[min(len(units), _LEDE_UNITS) - 1].end
         for r in records:
-            if r.start >= lede_end or not self._indefinite(r):
+            if r.start >= lede_end:
+                break
+            if not self._indefinite(r):
                 continue
             for later in records:
-                if later.start < r.end or later.unit - r.unit > _FORWARD_UNITS:
+                if later.unit - r.unit > _FORWARD_UNITS:
+                    break
+                if later.start < r.end:
                     continue
                 if later.stance != r.stance or not _named(later.src.name) or self._indefinite(later):
                     continue
@@ -261,8 +265,12 @@ class _Doc:
     def _denied_before(self, srcs: list, u: int) -> bool:
         """True when one of srcs (by name, or by organisation) denied something in the last units."""
         keys = {s.name for s in srcs} | {s.org for s in srcs if s.org}
-        return any(r.stance == "denies" and r.unit >= u - _ANSWER_UNITS
-                   and (r.src.name in keys or (r.src.org and r.src.org in keys)) for r in self.records)
+        for r in reversed(self.records):  # records come in unit order: stop at the horizon
+            if r.unit < u - _ANSWER_UNITS:
+                return False
+            if r.stance == "denies" and (r.src.name in keys or (r.src.org and r.src.org in keys)):
+                return True
+        return False
 
     def _indefinite(self, r: "_Record") -> bool:
         """True when the record's source is a lower-case description after "a", "an" or a possessive."""
