@@ -595,9 +595,11 @@ class _Doc:
             # A source that has already denied in this article keeps answering the same claim:
             # its negated content denies even far from the word "claim".
             answering = claim_ctx or (self.claim_context and self._denied_before(srcs, u))
-            negatable = answering and not accusing and not _retracting(units, u)
-            stance, conf = classify(lows, self.lang, negatable and self._negated_content(toks, k, span, lo, hi))
-            if start < unit.start and negatable and any(L.is_negation(t.low) for t in units[u - 1].toks):
+            negated = answering and not accusing and self._negated_content(toks, k, span, lo, hi) \
+                and not _retracting(units, u)
+            stance, conf = classify(lows, self.lang, negated)
+            if start < unit.start and answering and any(L.is_negation(t.low) for t in units[u - 1].toks) \
+                    and not _retracting(units, u):
                 stance, conf = classify(lows, self.lang, True)
             if any(t.low in L.DENY_ADJ for t in toks[k:hi]) and toks[k].low in _CALL:
                 stance, conf = "denies", 0.75
