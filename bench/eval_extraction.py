@@ -77,6 +77,10 @@ def load_articles() -> list[dict]:
                     print(f"note: {a['path']} not found, {a['id']} skipped", file=sys.stderr)
                     continue
                 a["text"] = strip_date_token(src.read_text(encoding="utf-8"))
+                # The seed's gold spans are offsets, so none of its text is copied here.
+                for st in a["statements"]:
+                    st.setdefault("evidence", a["text"][st["start"]:st["end"]])
+                    st.setdefault("claim", "")
             a["corpus"] = corpus
             arts.append(a)
     return arts

@@ -17,7 +17,7 @@ def run(*args) -> list[dict]:
 
 
 def test_it_prints_statements_as_json(tmp_path):
-    text = '"Wij geven geen commentaar op geruchten", vertelt VodafoneZiggo-woordvoerder René Loman.'
+    text = '"Daarover geven wij geen commentaar", vertelt VodafoneZiggo-woordvoerder René Loman.'
     path = tmp_path / "article.txt"
     path.write_text(text, encoding="utf-8")
     rows = run(str(path))
@@ -28,7 +28,7 @@ def test_it_prints_statements_as_json(tmp_path):
             "stance": "no_comment",
             "start": 0,
             "end": len(text),
-            "claim": "Wij geven geen commentaar op geruchten",
+            "claim": "Daarover geven wij geen commentaar",
         }
     ]
 
