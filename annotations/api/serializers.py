@@ -5,9 +5,8 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
-from annotations.permissions import LEAD_ROLES
-
 from annotations.models import Article, Claim, Project, Source, Stance, content_hash
+from annotations.permissions import LEAD_ROLES
 
 
 def _messages(exc: DjangoValidationError):

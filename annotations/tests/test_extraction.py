@@ -141,7 +141,7 @@ def test_apostrophes_are_not_quotes():
     ("text", "lang", "source", "org", "kind"),
     [
         ('"Geen idee", vertelt VodafoneZiggo-woordvoerder René Loman.', "nl", "René Loman", "VodafoneZiggo", "person"),
-        ("Een woordvoerder van Ericsson laat weten dat de levering doorgaat.", "nl", "Ericsson", "Ericsson", "organisation"),
+        ("Een woordvoerder van Ericsson laat weten dat het doorgaat.", "nl", "Ericsson", "Ericsson", "organisation"),
         ("A spokesperson for Huawei said the shipment would go ahead.", "en", "Huawei", "Huawei", "organisation"),
         ("De levering gaat door. Dat meldt de Volkskrant.", "nl", "de Volkskrant", "de Volkskrant", "media"),
         ("Westerse overheden verdenken Huawei van spionage.", "nl", "Westerse overheden", "", "government"),
