@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 
 from annotations.models import Membership
@@ -99,3 +100,11 @@ def _default_language_after_each_test():
     from django.utils import translation
 
     translation.deactivate()
+
+
+@pytest.fixture
+def fresh_cache(db):
+    """An empty cache before and after the test: figures and failed-login counts live there."""
+    cache.clear()
+    yield
+    cache.clear()

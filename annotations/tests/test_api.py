@@ -9,7 +9,6 @@ import urllib.error
 import urllib.request
 
 import pytest
-from django.core.cache import cache
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -27,13 +26,8 @@ from annotations.tests.factories import (
     UserFactory,
 )
 
-
-@pytest.fixture(autouse=True)
-def _fresh_cache(db):
-    # Failed token attempts are counted in the (database) cache, which outlives a test.
-    cache.clear()
-    yield
-    cache.clear()
+# Failed token attempts are counted in the (database) cache, which outlives a test.
+pytestmark = pytest.mark.usefixtures("fresh_cache")
 
 
 class Http:

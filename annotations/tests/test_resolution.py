@@ -3,17 +3,12 @@ leads settling the same unit at once never overwrite each other silently."""
 
 from __future__ import annotations
 
-import json
 import threading
-import urllib.error
-import urllib.request
 from io import StringIO
 
 import pytest
-from django.core.cache import cache
 from django.db import close_old_connections, connection, transaction
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
 
 from annotations import services
 from annotations.models import Assignment, History, Membership, Resolution, Stance
@@ -25,13 +20,10 @@ from annotations.tests.factories import (
     UnitFactory,
     UserFactory,
 )
+from annotations.tests.http import api_call
 
-
-@pytest.fixture(autouse=True)
-def _fresh_cache(db):
-    cache.clear()
-    yield
-    cache.clear()
+# Figures are cached per project version; each test starts and ends with an empty cache.
+pytestmark = pytest.mark.usefixtures("fresh_cache")
 
 
 @pytest.fixture
@@ -217,36 +209,27 @@ def test_two_leads_settling_at_once_the_second_gets_a_conflict(require_postgres,
 # --- The API over real HTTP -------------------------------------------------------------------
 
 
-def _post(base, user, data):
-    request = urllib.request.Request(
-        base + "/api/v1/projects/huawei/resolutions/", data=json.dumps(data).encode(), method="POST")
-    request.add_header("Content-Type", "application/json")
-    request.add_header("Accept", "application/json")
-    request.add_header("Authorization", f"Token {Token.objects.get_or_create(user=user)[0].key}")
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, json.loads(response.read())
-    except urllib.error.HTTPError as exc:
-        return exc.code, json.loads(exc.read())
+def _settle(base, user, data):
+    return api_call(base, "/api/v1/projects/huawei/resolutions/", user, "POST", data)
 
 
 def test_api_settle_revise_and_conflict(live_server, unit, lead, lead2):
     claim, source = unit
     base = live_server.url
-    status, body = _post(base, lead, {"claim": claim.pk, "source": source.pk, "label": "denies",
+    status, body = _settle(base, lead, {"claim": claim.pk, "source": source.pk, "label": "denies",
                                       "reason": "A clear denial."})
     assert status == 201
     assert {k: body[k] for k in ("claim", "source", "label", "status", "reason", "resolved_by", "version")} == {
         "claim": claim.pk, "source": source.pk, "label": "denies", "status": "resolved",
         "reason": "A clear denial.", "resolved_by": "lead", "version": 1}
     # The second lead saw the unit unsettled: 409 with the first's decision.
-    status, body = _post(base, lead2, {"claim": claim.pk, "source": source.pk, "label": "alleges",
+    status, body = _settle(base, lead2, {"claim": claim.pk, "source": source.pk, "label": "alleges",
                                        "reason": "I read it as an allegation.", "version": 0})
     assert status == 409
     assert body["current"]["label"] == "denies" and body["current"]["resolved_by"] == "lead"
     assert "Already settled as 'denies' by lead" in body["detail"]
     # Naming the version they now saw, they may revise it.
-    status, body = _post(base, lead2, {"claim": claim.pk, "source": source.pk, "label": "alleges",
+    status, body = _settle(base, lead2, {"claim": claim.pk, "source": source.pk, "label": "alleges",
                                        "reason": "I read it as an allegation.", "version": 1})
     assert status == 200 and body["version"] == 2 and body["resolved_by"] == "lead2"
     assert len(resolution_history(claim, source)) == 2
@@ -255,21 +238,21 @@ def test_api_settle_revise_and_conflict(live_server, unit, lead, lead2):
 def test_api_refuses_bad_input_with_clear_messages(live_server, unit, lead, annotator, outsider):
     claim, source = unit
     base = live_server.url
-    status, body = _post(base, lead, {"claim": claim.pk, "source": source.pk, "label": "maybe", "reason": "x"})
+    status, body = _settle(base, lead, {"claim": claim.pk, "source": source.pk, "label": "maybe", "reason": "x"})
     assert status == 400
     assert body == {"label": ["'maybe' is not a stance of this project (choose from alleges, denies, no_comment)."]}
-    status, body = _post(base, lead, {"claim": claim.pk, "source": source.pk, "label": "denies", "reason": " "})
+    status, body = _settle(base, lead, {"claim": claim.pk, "source": source.pk, "label": "denies", "reason": " "})
     assert status == 400 and body["reason"] == ["Give a reason for the decision."]
-    status, body = _post(base, lead, {"claim": claim.pk, "source": SourceFactory().pk, "label": "denies",
+    status, body = _settle(base, lead, {"claim": claim.pk, "source": SourceFactory().pk, "label": "denies",
                                       "reason": "x"})
     assert status == 400 and body["detail"] == "This source is not a unit of that claim."
     other_claim = ClaimFactory()  # in another project
-    status, body = _post(base, lead, {"claim": other_claim.pk, "source": source.pk, "label": "denies",
+    status, body = _settle(base, lead, {"claim": other_claim.pk, "source": source.pk, "label": "denies",
                                       "reason": "x"})
     assert status == 400
-    assert _post(base, annotator, {"claim": claim.pk, "source": source.pk, "label": "denies",
+    assert _settle(base, annotator, {"claim": claim.pk, "source": source.pk, "label": "denies",
                                    "reason": "x"})[0] == 403
-    assert _post(base, outsider, {"claim": claim.pk, "source": source.pk, "label": "denies",
+    assert _settle(base, outsider, {"claim": claim.pk, "source": source.pk, "label": "denies",
                                   "reason": "x"})[0] == 404
     assert not Resolution.objects.exists()
 

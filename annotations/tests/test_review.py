@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-import urllib.error
-import urllib.request
 from io import StringIO
 
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
 
 from annotations import agreement, review
 from annotations.models import Assignment, Membership, Stance
@@ -24,13 +21,10 @@ from annotations.tests.factories import (
     UnitFactory,
     UserFactory,
 )
+from annotations.tests.http import api_call as _call
 
-
-@pytest.fixture(autouse=True)
-def _fresh_cache(db):
-    cache.clear()
-    yield
-    cache.clear()
+# Figures are cached per project version; each test starts and ends with an empty cache.
+pytestmark = pytest.mark.usefixtures("fresh_cache")
 
 
 class World:
@@ -240,21 +234,6 @@ def test_agreement_dashboard_makes_a_constant_number_of_queries(
 
 
 # --- The API over real HTTP -------------------------------------------------------------------
-
-
-def _call(base, path, user=None, method="GET", data=None):
-    body = json.dumps(data).encode() if data is not None else None
-    request = urllib.request.Request(base + path, data=body, method=method)
-    request.add_header("Accept", "application/json")
-    if body is not None:
-        request.add_header("Content-Type", "application/json")
-    if user is not None:
-        request.add_header("Authorization", f"Token {Token.objects.get_or_create(user=user)[0].key}")
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, json.loads(response.read() or b"null")
-    except urllib.error.HTTPError as exc:
-        return exc.code, json.loads(exc.read() or b"null")
 
 
 def test_api_agreement_equals_the_pure_figures_for_members_only(live_server, world, annotator, outsider, lead):

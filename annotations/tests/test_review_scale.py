@@ -7,7 +7,6 @@ import datetime as dt
 import random
 
 import pytest
-from django.core.cache import cache
 from django.urls import reverse
 
 from annotations import review, services
@@ -24,11 +23,8 @@ from annotations.tests.factories import (
 LABELS = ["alleges", "denies", "no_comment"]
 
 
-@pytest.fixture(autouse=True)
-def _fresh_cache(db):
-    cache.clear()
-    yield
-    cache.clear()
+# Figures are cached per project version; each test starts and ends with an empty cache.
+pytestmark = pytest.mark.usefixtures("fresh_cache")
 
 
 def _random_project(project, annotators, seed=7):

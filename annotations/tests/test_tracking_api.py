@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import json
-import urllib.error
-import urllib.request
 from datetime import date
 
 import pytest
-from rest_framework.authtoken.models import Token
 
 from annotations import tracking
 from annotations.models import ClaimCluster, ClaimLink, Resolution
@@ -20,21 +17,11 @@ from annotations.tests.factories import (
     StanceFactory,
     UnitFactory,
 )
+from annotations.tests.http import api_call
 
 
 def call(base, method, path, user=None, data=None):
-    body = json.dumps(data).encode() if data is not None else None
-    request = urllib.request.Request(base + path, data=body, method=method)
-    request.add_header("Accept", "application/json")
-    if body is not None:
-        request.add_header("Content-Type", "application/json")
-    if user is not None:
-        request.add_header("Authorization", f"Token {Token.objects.get_or_create(user=user)[0].key}")
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, json.loads(response.read() or b"null")
-    except urllib.error.HTTPError as exc:
-        return exc.code, json.loads(exc.read() or b"null")
+    return api_call(base, path, user, method, data)
 
 
 def _claim(project, text, lang="en", published=None):
