@@ -18,6 +18,7 @@ from functools import lru_cache
 import simplemma
 
 from . import lexicon as L
+from .grouping import group_statements
 from .sources import (
     Src,
     _looks_person,
@@ -224,8 +225,9 @@ class _Doc:
                 end=r.end,
                 claim=r.claim,
                 score=round(max(0.05, min(0.99, r.score)), 2),
+                claim_group=0,
             ))
-        return out
+        return group_statements(out, self.text, self.lang)
 
     def _forward_references(self, units: list) -> None:
         """Name the lede's indefinite speaker after the statement that introduces it.

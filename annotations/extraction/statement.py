@@ -19,3 +19,7 @@ class Statement:
     end: int
     claim: str
     score: float
+    # Statements on one proposition in the article share claim_group (1, 2, … in order of first
+    # appearance) and the same claim text: the proposition as alleged, without attribution and
+    # without a denial's negation.
+    claim_group: int

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-KEYS = {"source", "source_org", "stance", "start", "end", "claim"}
+KEYS = {"source", "source_org", "stance", "start", "end", "claim", "claim_group"}
 
 
 def run(*args) -> list[dict]:
@@ -29,6 +29,7 @@ def test_it_prints_statements_as_json(tmp_path):
             "start": 0,
             "end": len(text),
             "claim": "Daarover geven wij geen commentaar",
+            "claim_group": 1,
         }
     ]
 

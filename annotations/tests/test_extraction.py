@@ -77,6 +77,29 @@ def test_seed_names_person_with_organisation_and_role(seed_text):
     assert loman.role == "woordvoerder"
 
 
+def test_seed_espionage_claim_carries_the_accusers_and_the_denial(seed_text):
+    statements = extract(seed_text)
+    accusers = find(statements, "Westerse overheden", "alleges", seed_text, "Westerse overheden verdenken")
+    huawei = find(statements, "Huawei", "denies", seed_text, "niet meewerkt aan")
+    assert accusers.claim_group == huawei.claim_group
+    assert accusers.claim == huawei.claim
+    # The claim is the proposition as alleged: the denial's negation is not part of it.
+    assert "spionage" in huawei.claim and " niet " not in f" {huawei.claim} "
+    # The other propositions of the article stay apart from it.
+    loman = find(statements, "René Loman", "no_comment", seed_text)
+    assert loman.claim_group != huawei.claim_group
+
+
+def test_seed_claim_groups_are_numbered_in_order_of_appearance(seed_text):
+    groups = [s.claim_group for s in extract(seed_text)]
+    seen = []
+    for g in groups:
+        if g not in seen:
+            seen.append(g)
+    assert seen == list(range(1, len(seen) + 1))
+    assert len(seen) < len(groups)  # at least one claim has several sources
+
+
 def test_seed_language_is_detected(seed_text):
     assert detect_language(seed_text) == "nl"
 
@@ -321,6 +344,7 @@ def test_statements_are_well_formed():
         assert 0 <= s.start < s.end <= len(t)
         assert 0.0 <= s.score <= 1.0
         assert s.source and s.claim
+        assert isinstance(s.claim_group, int) and s.claim_group >= 1
 
 
 def test_public_api_names():

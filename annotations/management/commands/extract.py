@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from annotations.extraction import extract
 
-KEYS = ("source", "source_org", "stance", "start", "end", "claim")
+KEYS = ("source", "source_org", "stance", "start", "end", "claim", "claim_group")
 
 
 class Command(BaseCommand):
