@@ -126,8 +126,16 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Several processes (web, worker) share the embedded file: wait, don't fail.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Several threads and processes (web, worker) share the embedded file. A deferred
+    # transaction that reads and then writes cannot upgrade its lock while another writer
+    # holds it and fails at once ("database is locked") whatever the timeout; an IMMEDIATE
+    # one takes the write lock up front, so writers queue behind each other for up to
+    # `timeout` seconds. WAL lets pages read while a save is being written.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000;",
+    })
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

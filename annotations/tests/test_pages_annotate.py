@@ -114,7 +114,8 @@ def test_label_outside_the_project_set_is_refused_in_the_fragment(client, annota
     article, units = article_units
     client.force_login(annotator)
     r = client.post(unit_url(article, units[0]), {"label": "maybe", "version": "0"}, headers=HX)
-    assert r.status_code == 200
+    assert r.status_code == 400
+    assert "HX-Trigger" not in r.headers  # never announced as saved
     assert "is not a stance of this project" in r.content.decode()
     assert 'role="alert"' in r.content.decode()
     r = client.post(unit_url(article, units[0]), {"label": "maybe", "version": "0"})
@@ -132,6 +133,7 @@ def test_stale_version_is_refused_and_nothing_overwritten(client, annotator, art
     client.post(unit_url(article, unit), {"label": "alleges", "version": "1"}, headers=HX)
     r = client.post(unit_url(article, unit), {"label": "no_comment", "version": "1"}, headers=HX)
     html = r.content.decode()
+    assert r.status_code == 409 and "HX-Trigger" not in r.headers
     assert "changed this judgement meanwhile" in html
     assert 'name="version" value="2"' in html  # the fragment now carries the current version
     assert Stance.objects.get(annotator=annotator).label == "alleges"

@@ -177,8 +177,9 @@ def _unit_response(request, project, membership, article, uv, *, status=200):
 def _after_unit_post(request, project, membership, article, uv, error, status, event=None):
     if request.htmx:
         uv.error = error
-        # htmx swaps only 2xx answers by default; the fragment itself carries the error.
-        response = _unit_response(request, project, membership, article, uv)
+        # The page's save queue swaps the fragment of a refused save too (it shows the current
+        # value and why) and reads the status to know the save did not happen.
+        response = _unit_response(request, project, membership, article, uv, status=status)
         if not error:
             trigger_client_event(
                 response, "stanceSaved", {"unit": uv.key, "message": event or _("Saved")}

@@ -1,53 +1,40 @@
-// Article page: keyboard tagging, text selection → claim offsets, focus after htmx swaps.
-// Loaded as a file (the Content-Security-Policy forbids inline scripts).
+// Article page: keyboard tagging through one ordered save queue, text selection → claim
+// offsets, and "done" only once every save has landed.
+// Loaded as a file (the Content-Security-Policy forbids inline scripts); keys are bound
+// through keyboard.js, the module review.js shares.
 (function () {
   "use strict";
 
-  var pending = 0; // htmx requests in flight: "done" waits for them, so no stance is lost
-  // Keys pressed on a unit whose save is still in flight wait for its fresh fragment, so
-  // they send the new version instead of tripping the stale-page check.
-  var waiting = {};
+  var keyboard = window.ClaimTrack.keyboard;
+  var ITEM = "[data-unit]";
 
-  function whenIdle(unit, action) {
-    if (!unit.querySelector(".htmx-request")) {
-      action(unit);
-      return;
-    }
-    var key = unit.getAttribute("data-unit");
-    (waiting[key] = waiting[key] || []).push(action);
+  // --- Strings, translated by the server into data attributes --------------------------
+  function text(name, values) {
+    var box = document.getElementById("annotate-strings");
+    var s = (box && box.getAttribute("data-" + name)) || name;
+    Object.keys(values || {}).forEach(function (k) { s = s.split("{" + k + "}").join(values[k]); });
+    return s;
   }
 
-  function replayWaiting() {
-    Object.keys(waiting).forEach(function (key) {
-      var unit = document.querySelector('[data-unit="' + key + '"]');
-      if (!unit) {
-        delete waiting[key];
-        return;
-      }
-      if (unit.querySelector(".htmx-request")) return;
-      var actions = waiting[key];
-      delete waiting[key];
-      actions.forEach(function (action) { whenIdle(unit, action); });
-    });
+  function announce(message, isError) {
+    var status = document.getElementById("save-status");
+    if (!status) return;
+    status.textContent = "";
+    status.classList.toggle("is-error", !!isError);
+    // A fresh text node makes screen readers announce a repeated message too.
+    window.setTimeout(function () { status.textContent = message; }, 30);
   }
 
   function units() {
-    return Array.prototype.slice.call(document.querySelectorAll("[data-unit]"));
+    return keyboard.items(ITEM);
   }
 
-  function isField(el) {
-    return !!(el && el.closest && el.closest("input, textarea, select, [contenteditable]"));
-  }
-
-  function currentUnit() {
-    var el = document.activeElement;
-    return el && el.closest ? el.closest("[data-unit]") : null;
+  function byKey(key) {
+    return document.querySelector('[data-unit="' + key + '"]');
   }
 
   function highlight(unit) {
-    document.querySelectorAll(".seg.is-active").forEach(function (s) {
-      s.classList.remove("is-active");
-    });
+    document.querySelectorAll(".seg.is-active").forEach(function (s) { s.classList.remove("is-active"); });
     if (!unit) return;
     var claim = unit.getAttribute("data-claim");
     document.querySelectorAll('.seg[data-claims~="' + claim + '"]').forEach(function (s) {
@@ -55,117 +42,337 @@
     });
   }
 
-  function focusUnit(unit) {
-    if (!unit) return;
-    unit.focus({ preventScroll: true });
-    unit.scrollIntoView({ block: "nearest" });
-  }
-
   function focusAfter(unit) {
     var list = units();
     var next = list[list.indexOf(unit) + 1];
-    if (next) {
-      focusUnit(next);
-    } else {
-      var done = document.getElementById("done-button");
-      if (done) done.focus();
-    }
+    if (next) keyboard.focus(next);
+    else keyboard.focus(document.getElementById("done-button"));
   }
 
-  function move(delta) {
-    var list = units();
-    if (!list.length) return;
-    var i = list.indexOf(currentUnit());
-    var j = i < 0 ? 0 : Math.min(list.length - 1, Math.max(0, i + delta));
-    focusUnit(list[j]);
+  // --- The save queue ------------------------------------------------------------------
+  // Every write of the page (stance, note, undo) goes through this queue: one request at a
+  // time, in the order the keys were pressed, each sent with the version the unit's latest
+  // answer carries. Nothing is shown as saved before the server says so, and a failed save
+  // stays on its unit as "not saved" with a retry.
+  var queue = [];
+  var sending = null;
+  var failed = {}; // unit key → the save that failed
+  var htmxPending = 0; // other requests of the page (add claim, add source)
+  var doneWanted = false;
+  var confirming = false;
+
+  function csrf() {
+    var input = document.querySelector("input[name=csrfmiddlewaretoken]");
+    return input ? input.value : "";
   }
 
-  function announce(message) {
-    var status = document.getElementById("save-status");
-    if (!status) return;
-    status.textContent = "";
-    // A fresh text node makes screen readers announce a repeated message too.
-    window.setTimeout(function () { status.textContent = message; }, 30);
+  function busy() {
+    return !!sending || queue.length > 0 || htmxPending > 0;
   }
 
-  function idle() {
-    return pending === 0 && Object.keys(waiting).length === 0;
-  }
-
-  function submitDone() {
-    var form = document.getElementById("done-form");
-    if (form) form.requestSubmit();
-  }
-
-  document.addEventListener("keydown", function (ev) {
-    if (!document.body.classList.contains("annotate-page")) return;
-    if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
-    var target = ev.target;
-    if (isField(target)) {
-      if (target.hasAttribute("data-note")) {
-        var unitOfNote = target.closest("[data-unit]");
-        if (ev.key === "Enter") {
-          ev.preventDefault();
-          whenIdle(unitOfNote, function (u) { u.querySelector("[data-save-note]").click(); });
-        } else if (ev.key === "Escape") {
-          ev.preventDefault();
-          focusUnit(unitOfNote);
-        }
-      }
-      return; // shortcuts never fire while typing
-    }
-    var unit = currentUnit();
-    var key = ev.key;
-    if (/^[1-9]$/.test(key)) {
-      if (!unit) return;
-      var index = parseInt(key, 10) - 1;
-      if (!unit.querySelectorAll("[data-label]")[index]) return;
-      ev.preventDefault();
-      whenIdle(unit, function (u) { u.querySelectorAll("[data-label]")[index].click(); });
-      focusAfter(unit);
-    } else if (key === "j") {
-      ev.preventDefault();
-      move(1);
-    } else if (key === "k") {
-      ev.preventDefault();
-      move(-1);
-    } else if (key === "n" && unit) {
-      ev.preventDefault();
-      unit.querySelector("[data-note]").focus();
-    } else if (key === "u" && unit) {
-      ev.preventDefault();
-      whenIdle(unit, function (u) {
-        var undo = u.querySelector("[data-undo]");
-        if (undo) undo.click();
+  function markSaving(key) {
+    var card = byKey(key);
+    if (!card) return;
+    card.classList.add("is-saving");
+    card.setAttribute("aria-busy", "true");
+    queue.concat(sending ? [sending] : []).forEach(function (job) {
+      if (job.unit !== key || job.kind !== "stance") return;
+      card.querySelectorAll("[data-label]").forEach(function (b) {
+        b.classList.toggle("is-queued", b.getAttribute("data-label") === job.label);
       });
-    } else if (key === "Enter") {
-      if (target.closest && target.closest("button, a, summary")) return; // native activation
-      ev.preventDefault();
-      var addClaim = document.getElementById("add-claim-button");
-      if (selectionInText() && addClaim && !addClaim.disabled) {
-        addClaim.click(); // Enter right after selecting text adds the claim, never "done"
-      } else {
-        submitDone();
+    });
+  }
+
+  function markFailed(key) {
+    var card = byKey(key);
+    var job = failed[key];
+    if (!card || !job) return;
+    card.classList.remove("is-saving");
+    card.removeAttribute("aria-busy");
+    card.classList.add("has-failed");
+    card.setAttribute("data-failed", "1");
+    var old = card.querySelector(".unit-failed");
+    if (old) old.remove();
+    var box = document.createElement("p");
+    box.className = "unit-failed";
+    box.setAttribute("role", "alert");
+    box.textContent = text("not-saved", { reason: job.reason }) + " ";
+    var retry = document.createElement("button");
+    retry.type = "button";
+    retry.className = "small";
+    retry.setAttribute("data-retry", "");
+    retry.setAttribute("tabindex", "-1");
+    retry.textContent = text("retry") + " ";
+    var kbd = document.createElement("kbd");
+    kbd.textContent = "r";
+    retry.appendChild(kbd);
+    box.appendChild(retry);
+    card.querySelector(".unit-foot").appendChild(box);
+  }
+
+  function enqueue(job) {
+    queue.push(job);
+    confirming = false;
+    hideConfirm();
+    markSaving(job.unit);
+    pump();
+  }
+
+  function pump() {
+    if (sending) return;
+    if (!queue.length) {
+      whenIdle();
+      return;
+    }
+    sending = queue.shift();
+    var job = sending;
+    send(job).then(function () {
+      sending = null;
+      pump();
+    });
+  }
+
+  function send(job) {
+    var card = byKey(job.unit);
+    if (!card) return Promise.resolve(); // the unit left the page (its claim was re-rendered away)
+    var data = new FormData();
+    data.append("csrfmiddlewaretoken", csrf());
+    var url = card.getAttribute("data-save-url");
+    if (job.kind === "undo") {
+      url = card.getAttribute("data-undo-url");
+    } else {
+      data.append("version", card.querySelector("input[name=version]").value);
+      if (job.kind === "stance") data.append("label", job.label);
+      if (job.kind === "note") {
+        data.append("action", "note");
+        data.append("note", job.note);
       }
     }
-  });
+    return fetch(url, {
+      method: "POST", body: data, credentials: "same-origin",
+      headers: { "HX-Request": "true", "X-CSRFToken": csrf() },
+    }).then(function (response) {
+      return response.text().then(function (html) { answered(job, response, html); });
+    }, function () {
+      fail(job, text("no-answer"));
+    });
+  }
 
-  document.addEventListener("submit", function (ev) {
-    if (ev.target.id === "done-form" && !idle()) {
-      ev.preventDefault();
-      var wait = window.setInterval(function () {
-        if (idle()) {
-          window.clearInterval(wait);
-          ev.target.submit();
-        }
-      }, 50);
+  function fragment(html, key) {
+    var holder = document.createElement("template");
+    holder.innerHTML = html;
+    var el = holder.content.querySelector("[data-unit]");
+    return el && el.getAttribute("data-unit") === key ? el : null;
+  }
+
+  function savedMessage(response) {
+    try {
+      var events = JSON.parse(response.headers.get("HX-Trigger") || "{}");
+      return events.stanceSaved && events.stanceSaved.message;
+    } catch (e) {
+      return null;
     }
+  }
+
+  function answered(job, response, html) {
+    var fresh = fragment(html, job.unit);
+    var message = response.ok ? savedMessage(response) : null;
+    if (fresh && message) {
+      delete failed[job.unit];
+      swap(job.unit, fresh);
+      var others = Object.keys(failed).length;
+      announce(others ? message + " · " + text("still-failed", { n: others }) : message, others > 0);
+      return;
+    }
+    if (fresh) {
+      // Refused (a stale version, a bad label): the fragment shows the current value and why.
+      var reason = fresh.querySelector(".unit-error");
+      swap(job.unit, fresh);
+      fail(job, reason ? reason.textContent : text("server-error", { status: response.status }));
+      return;
+    }
+    fail(job, text("server-error", { status: response.status }));
+  }
+
+  function fail(job, reason) {
+    job.reason = reason;
+    failed[job.unit] = job;
+    markFailed(job.unit);
+    announce(text("status-failed", { reason: reason }), true);
+  }
+
+  function swap(key, fresh) {
+    var card = byKey(key);
+    if (!card) return;
+    var active = document.activeElement;
+    var hadFocus = card.contains(active);
+    var typing = hadFocus && active.hasAttribute("data-note") ? active : null;
+    card.replaceWith(fresh);
+    if (window.htmx) window.htmx.process(fresh);
+    if (typing) {
+      // A note being typed while an earlier save of its unit lands keeps its text and caret.
+      var note = fresh.querySelector("[data-note]");
+      note.value = typing.value;
+      note.focus({ preventScroll: true });
+      note.setSelectionRange(typing.selectionStart, typing.selectionEnd);
+    } else if (hadFocus) {
+      fresh.focus({ preventScroll: true });
+    }
+    if (queue.some(function (job) { return job.unit === key; })) markSaving(key);
+    if (failed[key]) markFailed(key);
+  }
+
+  function retry(unit) {
+    var key = unit.getAttribute("data-unit");
+    var job = failed[key];
+    if (!job) return false;
+    delete failed[key];
+    unit.classList.remove("has-failed");
+    unit.removeAttribute("data-failed");
+    var box = unit.querySelector(".unit-failed");
+    if (box) box.remove();
+    enqueue({ unit: key, kind: job.kind, label: job.label, note: job.note });
+    return true;
+  }
+
+  // --- Done: only once every save landed, and after asking about unjudged units ----------
+  function showConfirm(message) {
+    var box = document.getElementById("done-confirm");
+    if (!box) return;
+    box.textContent = message;
+    box.hidden = false;
+  }
+
+  function hideConfirm() {
+    var box = document.getElementById("done-confirm");
+    if (box) box.hidden = true;
+  }
+
+  function whenIdle() {
+    if (doneWanted && !busy()) requestDone();
+  }
+
+  function requestDone() {
+    if (busy()) {
+      doneWanted = true;
+      announce(text("waiting", { n: queue.length + (sending ? 1 : 0) + htmxPending }));
+      return;
+    }
+    doneWanted = false;
+    var failedUnits = Object.keys(failed).map(byKey).filter(Boolean);
+    if (failedUnits.length) {
+      confirming = false;
+      showConfirm(text("done-failed", { n: failedUnits.length }));
+      keyboard.focus(failedUnits[0]);
+      return;
+    }
+    var list = units();
+    var open = list.filter(function (u) { return !u.classList.contains("is-judged"); });
+    if (open.length && !confirming) {
+      confirming = true;
+      showConfirm(text("unjudged", { n: open.length, total: list.length }));
+      return;
+    }
+    confirming = false;
+    var form = document.getElementById("done-form");
+    if (form) form.submit(); // a plain submit: no submit event, so no second round here
+  }
+
+  function backFromConfirm() {
+    confirming = false;
+    hideConfirm();
+    var open = units().filter(function (u) { return !u.classList.contains("is-judged"); });
+    keyboard.focus(open[0] || units()[0]);
+  }
+
+  // --- Keys --------------------------------------------------------------------------
+  keyboard.bind({
+    page: "annotate-page",
+    item: ITEM,
+    onFocus: highlight,
+    onFieldKey: function (ev, unit) {
+      if (!unit || !ev.target.hasAttribute("data-note")) return false;
+      if (ev.key === "Enter") {
+        // Save the note, and give the keyboard back to the unit for the next shortcut.
+        ev.preventDefault();
+        enqueue({ unit: unit.getAttribute("data-unit"), kind: "note", note: ev.target.value });
+        keyboard.focus(unit);
+        return true;
+      }
+      return false;
+    },
+    onKey: function (ev, unit) {
+      var key = ev.key;
+      if (key === "Escape" && confirming) {
+        backFromConfirm();
+        return true;
+      }
+      if (key === "Enter") {
+        if (ev.target.closest && ev.target.closest("button, a, summary")) return false; // native activation
+        var addClaim = document.getElementById("add-claim-button");
+        if (selectionInText() && addClaim && !addClaim.disabled) {
+          addClaim.click(); // Enter right after selecting text adds the claim, never "done"
+        } else {
+          requestDone();
+        }
+        return true;
+      }
+      if (key === "g") {
+        var guidelines = document.getElementById("guidelines-panel");
+        if (!guidelines) return false;
+        guidelines.open = !guidelines.open;
+        if (guidelines.open) keyboard.focus(guidelines.querySelector("summary"));
+        return true;
+      }
+      if (!unit) return false;
+      var button = /^([1-9]|x)$/.test(key) ? unit.querySelector('[data-label][data-key="' + key + '"]') : null;
+      if (button) {
+        enqueue({ unit: unit.getAttribute("data-unit"), kind: "stance", label: button.getAttribute("data-label") });
+        focusAfter(unit);
+        return true;
+      }
+      if (key === "n") {
+        unit.querySelector("[data-note]").focus();
+        return true;
+      }
+      if (key === "u") {
+        enqueue({ unit: unit.getAttribute("data-unit"), kind: "undo" });
+        return true;
+      }
+      if (key === "r") return retry(unit);
+      return false;
+    },
   });
 
-  document.addEventListener("focusin", function (ev) {
-    var unit = ev.target.closest ? ev.target.closest("[data-unit]") : null;
-    units().forEach(function (u) { u.classList.toggle("is-focused", u === unit); });
-    highlight(unit);
+  // Clicks and native submits of a unit's forms join the same queue; a form never posts
+  // on its own while scripts run, so a key landing on a card just swapped in cannot reload
+  // the page mid-typing.
+  document.addEventListener("submit", function (ev) {
+    var form = ev.target;
+    if (form.id === "done-form") {
+      ev.preventDefault();
+      requestDone();
+      return;
+    }
+    var unit = form.closest(ITEM);
+    if (!unit || !form.hasAttribute("data-unit-form")) return;
+    ev.preventDefault();
+    ev.stopPropagation();
+    var key = unit.getAttribute("data-unit");
+    var submitter = ev.submitter;
+    if (form.hasAttribute("data-undo-form")) {
+      enqueue({ unit: key, kind: "undo" });
+    } else if (submitter && submitter.hasAttribute("data-label")) {
+      enqueue({ unit: key, kind: "stance", label: submitter.getAttribute("data-label") });
+    } else {
+      enqueue({ unit: key, kind: "note", note: form.querySelector("[data-note]").value });
+      keyboard.focus(unit);
+    }
+  }, true);
+
+  document.addEventListener("click", function (ev) {
+    var button = ev.target.closest && ev.target.closest("[data-retry]");
+    if (button) retry(button.closest(ITEM));
   });
 
   // --- Text selection → exact character offsets -------------------------------------
@@ -218,16 +425,13 @@
 
   document.addEventListener("selectionchange", onSelection);
 
-  // --- htmx: saved messages, focus after swaps ----------------------------------------
-  document.addEventListener("htmx:beforeRequest", function () { pending++; });
-  document.addEventListener("htmx:afterRequest", function (ev) {
-    pending = Math.max(0, pending - 1);
-    // A failed request swaps nothing; otherwise replay after the swap settles, once htmx
-    // has wired up the fresh fragment (before that, a click would post without htmx).
-    if (ev.detail.failed) window.setTimeout(replayWaiting, 0);
+  // --- htmx (add claim, add source): messages and focus after swaps --------------------
+  document.addEventListener("htmx:beforeRequest", function () { htmxPending++; });
+  document.addEventListener("htmx:afterRequest", function () {
+    htmxPending = Math.max(0, htmxPending - 1);
+    window.setTimeout(whenIdle, 0);
   });
 
-  document.body.addEventListener("stanceSaved", function (ev) { announce(ev.detail.message); });
   document.body.addEventListener("claimAdded", function (ev) {
     announce(ev.detail.message);
     var link = document.querySelector("#claim-" + ev.detail.claim + " .add-source-link");
@@ -235,21 +439,24 @@
   });
   document.body.addEventListener("unitAdded", function (ev) {
     announce(ev.detail.message);
-    focusUnit(document.querySelector('[data-unit="' + ev.detail.unit + '"]'));
+    keyboard.focus(byKey(ev.detail.unit));
   });
 
   document.addEventListener("htmx:afterSwap", function (ev) {
     var el = ev.detail.elt;
     if (el && el.classList && el.classList.contains("add-source-slot")) {
       var input = el.querySelector("[data-autofocus]");
-      if (input) input.focus();
+      if (input) {
+        input.focus();
+        input.setSelectionRange(input.value.length, input.value.length);
+      }
     }
   });
-  document.addEventListener("htmx:afterSettle", function (ev) {
-    var el = ev.detail.elt;
-    if (el && el.getAttribute && el.getAttribute("data-error")) focusUnit(el);
+  document.addEventListener("htmx:afterSettle", function () {
     setup();
-    replayWaiting();
+    // A re-rendered workspace shows the units as stored: keep the marks of saves still open.
+    queue.forEach(function (job) { markSaving(job.unit); });
+    Object.keys(failed).forEach(markFailed);
   });
 
   function setup() {
@@ -263,12 +470,12 @@
     setup();
     var hashed = window.location.hash ? document.getElementById(window.location.hash.slice(1)) : null;
     if (hashed && hashed.hasAttribute("data-unit")) {
-      focusUnit(hashed);
+      keyboard.focus(hashed);
       return;
     }
     var list = units();
     var first = list.filter(function (u) { return !u.classList.contains("is-judged"); })[0] || list[0];
-    focusUnit(first);
+    keyboard.focus(first);
   }
 
   if (document.readyState === "loading") {

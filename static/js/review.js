@@ -1,35 +1,20 @@
-// Disagreement queue: settle units from the keyboard.
-// j/k move between units, 1…n pick the final label, r focuses the reason, Enter saves.
+// Disagreement queue: settle units from the keyboard (keys bound through keyboard.js).
+// j/k move between units, 1…n pick the final label, x "rejected", r focuses the reason, Enter saves.
 (function () {
   "use strict";
 
-  function units() {
-    return Array.prototype.slice.call(document.querySelectorAll(".review-unit"));
-  }
-
-  function current() {
-    var el = document.activeElement;
-    return el && el.closest ? el.closest(".review-unit") : null;
-  }
+  var keyboard = window.ClaimTrack.keyboard;
+  var ITEM = ".review-unit";
 
   function focusUnit(unit) {
     if (!unit) return;
-    units().forEach(function (u) { u.classList.remove("is-focused"); });
+    keyboard.items(ITEM).forEach(function (u) { u.classList.remove("is-focused"); });
     unit.classList.add("is-focused");
-    unit.focus({ preventScroll: true });
-    unit.scrollIntoView({ block: "nearest" });
-  }
-
-  function move(step) {
-    var list = units();
-    if (!list.length) return;
-    var index = list.indexOf(current());
-    var next = index === -1 ? (step > 0 ? 0 : list.length - 1) : index + step;
-    if (next >= 0 && next < list.length) focusUnit(list[next]);
+    keyboard.focus(unit);
   }
 
   function nextOpen(after) {
-    var list = units();
+    var list = keyboard.items(ITEM);
     var start = list.indexOf(after);
     for (var i = start + 1; i < list.length; i++) {
       if (!list[i].classList.contains("is-settled")) return list[i];
@@ -42,46 +27,35 @@
     else form.submit();
   }
 
-  document.addEventListener("keydown", function (ev) {
-    if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
-    if (!document.body.classList.contains("review-page")) return;
-    var target = ev.target;
-    var typing = target.matches && target.matches("textarea, input[type=text], select");
-    var unit = current();
-    if (typing) {
-      // Enter in the reason saves; Shift+Enter makes a new line; Escape goes back to the unit.
-      if (target.matches("textarea") && ev.key === "Enter" && !ev.shiftKey && unit) {
+  keyboard.bind({
+    page: "review-page",
+    item: ITEM,
+    // Enter in the reason saves; Shift+Enter makes a new line; Escape goes back to the unit.
+    onFieldKey: function (ev, unit) {
+      if (ev.target.matches("textarea") && ev.key === "Enter" && !ev.shiftKey && unit) {
         ev.preventDefault();
         submit(unit.querySelector(".resolve-form"));
-      } else if (ev.key === "Escape" && unit) {
-        focusUnit(unit);
+        return true;
       }
-      return;
-    }
-    if (ev.key === "j") { ev.preventDefault(); move(1); return; }
-    if (ev.key === "k") { ev.preventDefault(); move(-1); return; }
-    if (!unit) return;
-    if (/^[1-9]$/.test(ev.key)) {
-      var options = unit.querySelectorAll("input[type=radio][name=label]");
-      var option = options[Number(ev.key) - 1];
-      if (option) { ev.preventDefault(); option.checked = true; }
-      return;
-    }
-    if (ev.key === "r") {
-      ev.preventDefault();
-      unit.querySelector("textarea[name=reason]").focus();
-      return;
-    }
-    if (ev.key === "Enter" && !target.matches("button, a")) {
-      ev.preventDefault();
-      submit(unit.querySelector(".resolve-form"));
-    }
-  });
-
-  document.addEventListener("focusin", function (ev) {
-    var unit = ev.target.closest && ev.target.closest(".review-unit");
-    if (!unit) return;
-    units().forEach(function (u) { u.classList.toggle("is-focused", u === unit); });
+      return false;
+    },
+    onKey: function (ev, unit) {
+      if (!unit) return false;
+      if (/^[1-9x]$/.test(ev.key)) {
+        var option = unit.querySelector('input[type=radio][name=label][data-key="' + ev.key + '"]');
+        if (option) option.checked = true;
+        return !!option;
+      }
+      if (ev.key === "r") {
+        unit.querySelector("textarea[name=reason]").focus();
+        return true;
+      }
+      if (ev.key === "Enter" && !ev.target.matches("button, a")) {
+        submit(unit.querySelector(".resolve-form"));
+        return true;
+      }
+      return false;
+    },
   });
 
   // A refused decision (400) or another lead's (409) comes back as the unit's card: show it.

@@ -227,3 +227,51 @@ def test_ten_units_take_eleven_keystrokes_from_queue_to_done(new_page, project, 
     labels = dict(Stance.objects.filter(annotator=annotator).values_list("source__name", "label"))
     assert labels == {f"Source {i:02}": project.labels[i % 3] for i in range(10)}
     assert Assignment.objects.get(article=article).status == "done"
+
+
+def test_done_with_unjudged_units_asks_once_and_esc_goes_to_the_first_one(new_page, demo, project, annotator):
+    article, units = demo
+    page = new_page()
+    login(page, "ann1", f"/projects/{project.slug}/articles/{article.pk}/")
+    expect(page.locator(f'[data-unit="{units[0].key}"]')).to_be_focused()
+    page.keyboard.press("1")
+    page.keyboard.press("Enter")  # right after the key, while its save is still on its way
+    confirm = page.locator("#done-confirm")
+    expect(confirm).to_have_text(
+        "2 of 3 units have no stance — Enter again to mark done anyway, Esc to go back")
+    assert not Assignment.objects.filter(status="done").exists()
+    page.keyboard.press("Escape")
+    expect(confirm).to_be_hidden()
+    expect(page.locator(f'[data-unit="{units[1].key}"]')).to_be_focused()
+    # Asked once: Enter, then Enter again, marks it done with the gaps.
+    page.keyboard.press("Enter")
+    expect(confirm).to_be_visible()
+    page.keyboard.press("Enter")
+    expect(page.locator("#article-title")).to_have_text("Second article")
+    assert Assignment.objects.get(article=article, annotator=annotator).status == "done"
+    assert Stance.objects.filter(annotator=annotator).count() == 1
+
+
+def test_u_undoes_a_note_and_the_keyboard_is_back_on_the_unit_after_saving_it(new_page, demo, project, annotator):
+    article, units = demo
+    page = new_page()
+    login(page, "ann1", f"/projects/{project.slug}/articles/{article.pk}/")
+    card = page.locator(f'[data-unit="{units[0].key}"]')
+    expect(card).to_be_focused()
+    page.keyboard.press("2")
+    page.keyboard.press("k")
+    page.keyboard.press("n")
+    page.keyboard.type("Second-hand")
+    page.keyboard.press("Enter")
+    expect(card).to_be_focused()  # the next keys are shortcuts again, not note text
+    page.keyboard.press("u")  # undoes the note, the last change, and keeps the stance
+    expect(page.locator("#save-status")).to_have_text("Undone")
+    expect(card.locator("[data-note]")).to_have_value("")
+    expect(_pressed(page, units[0], "denies")).to_have_attribute("aria-pressed", "true")
+    stance = Stance.objects.get(annotator=annotator)
+    assert (stance.label, stance.note) == ("denies", "")
+    page.keyboard.press("u")  # and then the stance
+    expect(card.locator('[aria-pressed="true"]')).to_have_count(0)
+    assert not Stance.objects.filter(annotator=annotator).exists()
+    help_text = page.locator('#shortcut-help [data-shortcut="u"] dd')
+    expect(help_text).to_have_text("undo your last change on the focused source, stance or note")
