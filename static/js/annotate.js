@@ -159,9 +159,10 @@
   }
 
   function fragment(html, key) {
-    var holder = document.createElement("template");
-    holder.innerHTML = html;
-    var el = holder.content.querySelector("[data-unit]");
+    // The server's own fragment (as htmx would swap it); parsed inert, then adopted.
+    var parsed = new DOMParser().parseFromString(html, "text/html");
+    var el = parsed.querySelector("[data-unit]");
+    if (el) el = document.importNode(el, true);
     return el && el.getAttribute("data-unit") === key ? el : null;
   }
 
