@@ -310,12 +310,22 @@ class Unit(models.Model):
     )
     suggested_label = models.CharField(max_length=32, blank=True)
     suggestion_score = models.FloatField(null=True, blank=True)
+    # Where this source takes its stance. Several sources answer one claim in different
+    # sentences (an allegation here, the denial further down), so the evidence belongs to
+    # the unit; empty means the claim's own span.
+    evidence_start = models.PositiveIntegerField(null=True, blank=True)
+    evidence_end = models.PositiveIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["claim_id", "id"]
         constraints = [
             models.UniqueConstraint(fields=["claim", "source"], name="unit_once_per_claim_source"),
+            models.CheckConstraint(
+                condition=Q(evidence_start__isnull=True, evidence_end__isnull=True)
+                | Q(evidence_start__lt=F("evidence_end")),
+                name="unit_evidence_span_nonempty",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -324,6 +334,12 @@ class Unit(models.Model):
     @property
     def key(self) -> str:
         return f"{self.claim_id}:{self.source_id}"
+
+    def evidence_span(self, claim: "Claim") -> tuple[int, int]:
+        """The unit's evidence, falling back to its claim's span."""
+        if self.evidence_start is not None and self.evidence_end is not None:
+            return self.evidence_start, self.evidence_end
+        return claim.start, claim.end
 
 
 # --- Judgements ----------------------------------------------------------------

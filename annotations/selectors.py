@@ -267,22 +267,33 @@ class Segment:
     start: int
     text: str
     claims: list[int]
+    units: list[str] = field(default_factory=list)
 
 
-def article_segments(body: str, claims: list[Claim]) -> list[Segment]:
-    """Cut the body at every claim boundary; each piece knows which claims cover it.
+def article_segments(body: str, claims: list[ClaimView]) -> list[Segment]:
+    """Cut the body at every claim and evidence boundary; each piece knows what covers it.
 
+    `claims` lists the claims whose span covers the piece, `units` the units whose evidence
+    does (a denial further down the text is evidence of its unit, not of the claim's span).
     The template escapes each piece, so highlights never come from raw HTML.
     """
-    cuts = {0, len(body)}
-    for claim in claims:
-        if 0 <= claim.start < claim.end <= len(body):
-            cuts.update((claim.start, claim.end))
+    size = len(body)
+    claim_spans = [(cv.claim.start, cv.claim.end, cv.claim.id) for cv in claims]
+    unit_spans = [
+        (*uv.unit.evidence_span(cv.claim), uv.key) for cv in claims for uv in cv.units
+    ]
+    cuts = {0, size}
+    for start, end, _ in claim_spans + unit_spans:
+        if 0 <= start < end <= size:
+            cuts.update((start, end))
     points = sorted(cuts)
     segments = []
     for a, b in zip(points, points[1:], strict=False):
-        covering = [c.id for c in claims if c.start <= a and b <= c.end]
-        segments.append(Segment(start=a, text=body[a:b], claims=covering))
+        segments.append(Segment(
+            start=a, text=body[a:b],
+            claims=[c for start, end, c in claim_spans if start <= a and b <= end],
+            units=[k for start, end, k in unit_spans if start <= a and b <= end],
+        ))
     return segments
 
 

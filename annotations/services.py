@@ -156,36 +156,43 @@ ORG_KINDS = {"organisation", "government", "media", "group"}
 def extraction_run(*, article: Article) -> list[Unit]:
     """Find claims and sources in an article and store the machine's suggestions.
 
-    Suggestions live on `Unit`, never as a `Stance`: no human said them.
+    Statements on one proposition (the engine's `claim_group`) become one claim with a
+    unit per source: the allegation, the denial that answers it and the no-comment sit
+    side by side. The claim's span is its first allegation's (else its first statement's);
+    each unit keeps the span of its own statement as evidence. Suggestions live on `Unit`,
+    never as a `Stance`: no human said them.
     """
     statements = extraction.extract(article.body, lang=article.language)
+    groups: dict[int, list] = {}
+    for st in statements:
+        groups.setdefault(st.claim_group, []).append(st)
     units: list[Unit] = []
-    claims_by_text: dict[str, Claim] = {}
     with transaction.atomic():
-        for st in statements:
-            org = None
-            if st.source_org and normalise_name(st.source_org) != normalise_name(st.source):
-                org_kind = st.source_kind if st.source_kind in ORG_KINDS and not st.source else "organisation"
-                org = source_match_or_create(name=st.source_org, kind=org_kind)
-            source = source_match_or_create(
-                name=st.source, kind=st.source_kind, role=st.role, affiliation=org
+        for members in groups.values():
+            anchor = next((st for st in members if st.stance == "alleges"), members[0])
+            claim = Claim.objects.create(
+                article=article, text=anchor.claim or article.body[anchor.start:anchor.end],
+                start=anchor.start, end=anchor.end, origin=Claim.Origin.EXTRACTED,
             )
-            key = " ".join(st.claim.casefold().split())
-            claim = claims_by_text.get(key)
-            if claim is None:
-                claim = Claim.objects.create(
-                    article=article, text=st.claim or article.body[st.start:st.end],
-                    start=st.start, end=st.end, origin=Claim.Origin.EXTRACTED,
+            for st in members:
+                unit, created = Unit.objects.get_or_create(
+                    claim=claim, source=_statement_source(st),
+                    defaults={"origin": Claim.Origin.EXTRACTED, "suggested_label": st.stance,
+                              "suggestion_score": st.score,
+                              "evidence_start": st.start, "evidence_end": st.end},
                 )
-                claims_by_text[key] = claim
-            unit, created = Unit.objects.get_or_create(
-                claim=claim, source=source,
-                defaults={"origin": Claim.Origin.EXTRACTED, "suggested_label": st.stance,
-                          "suggestion_score": st.score},
-            )
-            if created:
-                units.append(unit)
+                if created:
+                    units.append(unit)
     return units
+
+
+def _statement_source(st) -> Source:
+    """The registry source of a statement, with its organisation as affiliation."""
+    org = None
+    if st.source_org and normalise_name(st.source_org) != normalise_name(st.source):
+        org_kind = st.source_kind if st.source_kind in ORG_KINDS and not st.source else "organisation"
+        org = source_match_or_create(name=st.source_org, kind=org_kind)
+    return source_match_or_create(name=st.source, kind=st.source_kind, role=st.role, affiliation=org)
 
 
 # --- Claims and units -------------------------------------------------------------

@@ -6,6 +6,7 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
+from annotations import extraction
 from annotations.models import Article, Claim, Unit
 
 
@@ -46,6 +47,48 @@ def test_import_runs_extraction_and_stores_suggestions_not_stances(project, seed
     assert units.exists()
     assert all(u.suggested_label in project.labels for u in units)
     assert not article.claims.filter(stances__isnull=False).exists()
+
+
+@pytest.mark.django_db
+def test_the_seed_espionage_claim_carries_the_allegation_and_the_denial(project, seed_path):
+    run_import(project, seed_path)
+    article = Article.objects.get()
+    body = article.body
+    denial = Unit.objects.get(claim__article=article, source__name="Huawei", suggested_label="denies")
+    stances = {
+        u.source.name: u.suggested_label
+        for u in Unit.objects.filter(claim=denial.claim).select_related("source")
+    }
+    assert stances.get("Westerse overheden") == "alleges"
+    # The claim is the proposition as alleged: no denial's negation, no attribution.
+    text = denial.claim.text.casefold()
+    assert "spion" in text and " niet " not in f" {text} " and "laat weten" not in text
+    # Each source keeps its own evidence: the denial's sentence, not the allegation's.
+    evidence = body[denial.evidence_start:denial.evidence_end]
+    assert "woordvoerder" in evidence.casefold() or "niet" in evidence
+    alleged = Unit.objects.get(claim=denial.claim, source__name="Westerse overheden")
+    assert (alleged.evidence_start, alleged.evidence_end) != (denial.evidence_start, denial.evidence_end)
+
+
+@pytest.mark.django_db
+def test_statements_of_one_group_become_one_claim_with_a_unit_per_source(project, tmp_path):
+    path = tmp_path / "spill.txt"
+    path.write_text(
+        "Environmental group BlueCoast says the port hid the size of the oil spill.\n\n"
+        "A spokesperson for the port denied that the port hid the size of the oil spill.\n",
+        encoding="utf-8",
+    )
+    run_import(project, path)
+    article = Article.objects.get()
+    statements = extraction.extract(article.body, lang=article.language)
+    groups = {st.claim_group for st in statements}
+    assert Claim.objects.filter(article=article).count() == len(groups)
+    for claim in Claim.objects.filter(article=article):
+        units = list(claim.units.all())
+        assert units and all(u.evidence_start is not None for u in units)
+    assert Unit.objects.filter(claim__article=article).count() == len(
+        {(st.claim_group, st.source) for st in statements}
+    )
 
 
 @pytest.mark.django_db

@@ -378,3 +378,26 @@ def test_add_source_works_without_javascript(client, annotator, article_units):
     assert r.status_code == 200 and "<html" in html
     assert "Rijksoverheid" in html and claim.text in html
     assert f'action="{url}"' in html
+
+
+def test_a_claim_shows_all_its_sources_each_with_its_own_evidence(client, annotator, project):
+    body = "Critics say the mill polluted the river. The mill denies that it polluted the river."
+    article = ArticleFactory(project=project, body=body)
+    denial_at = body.index("The mill denies")
+    claim = ClaimFactory(article=article, text="The mill polluted the river", start=0, end=denial_at - 1)
+    critics = UnitFactory(claim=claim, suggested_label="alleges", evidence_start=0, evidence_end=denial_at - 1)
+    mill = UnitFactory(
+        claim=claim, suggested_label="denies", evidence_start=denial_at, evidence_end=len(body)
+    )
+    client.force_login(annotator)
+    html = client.get(article_url(article)).content.decode()
+    card = html[html.index(f'id="claim-{claim.pk}"'):]
+    card = card[:card.index("</li>\n")] if "</li>\n" in card else card
+    assert f'data-unit="{critics.key}"' in card and f'data-unit="{mill.key}"' in card
+    # The denial's sentence is marked as the mill's evidence, not the critics'.
+    denial_seg = html[html.index(f'data-start="{denial_at}"'):]
+    denial_seg = denial_seg[:denial_seg.index(">")]
+    assert f'data-units="{mill.key}"' in denial_seg
+    first_seg = html[html.index('data-start="0"'):]
+    first_seg = first_seg[:first_seg.index(">")]
+    assert critics.key in first_seg and mill.key not in first_seg

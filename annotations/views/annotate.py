@@ -51,7 +51,7 @@ def _workspace_context(request, project, membership, article, **extra) -> dict:
         article=article, user=request.user, sees_others=ctx["sees_others"]
     )
     ctx["claims"] = claims
-    ctx["segments"] = selectors.article_segments(article.body, [cv.claim for cv in claims])
+    ctx["segments"] = selectors.article_segments(article.body, claims)
     ctx["unit_count"] = sum(len(cv.units) for cv in claims)
     return ctx
 

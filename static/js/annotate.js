@@ -36,8 +36,9 @@
   function highlight(unit) {
     document.querySelectorAll(".seg.is-active").forEach(function (s) { s.classList.remove("is-active"); });
     if (!unit) return;
-    var claim = unit.getAttribute("data-claim");
-    document.querySelectorAll('.seg[data-claims~="' + claim + '"]').forEach(function (s) {
+    // Each unit has its own evidence: the allegation and the denial of one claim sit apart.
+    var key = unit.getAttribute("data-unit");
+    document.querySelectorAll('.seg[data-units~="' + key + '"]').forEach(function (s) {
       s.classList.add("is-active");
     });
   }
