@@ -335,7 +335,7 @@ class Unit(models.Model):
     def key(self) -> str:
         return f"{self.claim_id}:{self.source_id}"
 
-    def evidence_span(self, claim: "Claim") -> tuple[int, int]:
+    def evidence_span(self, claim: Claim) -> tuple[int, int]:
         """The unit's evidence, falling back to its claim's span."""
         if self.evidence_start is not None and self.evidence_end is not None:
             return self.evidence_start, self.evidence_end
