@@ -405,3 +405,106 @@ def report(tab: Table, *, fleiss_raters: int | None = None) -> dict:
         "confusion": {"labels": list(tab.labels), "matrix": pooled.tolist()},
         "not_defined": not_defined,
     }
+
+
+# --- Agreement on the structure: which units exist, not only their labels -------------------
+
+ABSENT = "(absent)"  # the category of an annotator of the article who has no matching unit
+REJECTED = "rejected"  # the reserved judgement "no such statement here"
+
+
+@dataclass(frozen=True)
+class StructureItem:
+    """One annotator's unit: a source with a stance on a claim span of an article."""
+
+    article: Hashable
+    annotator: Hashable
+    source: Hashable
+    start: int
+    end: int
+    label: str
+
+
+def match_units(items: Sequence[StructureItem]) -> list[list[StructureItem]]:
+    """Group the annotators' units into matched units, at most one item per annotator each.
+
+    Two items match when they name the same source in the same article and their claim
+    spans overlap: annotators who select a claim a few characters apart still agree that
+    it exists. Items are taken in reading order; each joins the first group of its
+    (article, source) whose span it overlaps and that has no item of its annotator yet.
+    """
+    by_place: dict[tuple, list[StructureItem]] = {}
+    for item in items:
+        by_place.setdefault((item.article, item.source), []).append(item)
+    groups: list[list[StructureItem]] = []
+    for place in sorted(by_place, key=repr):
+        open_groups: list[tuple[int, int, set, list[StructureItem]]] = []
+        for item in sorted(by_place[place], key=lambda i: (i.start, i.end, repr(i.annotator))):
+            for k, (lo, hi, who, members) in enumerate(open_groups):
+                if item.start < hi and lo < item.end and item.annotator not in who:
+                    who.add(item.annotator)
+                    members.append(item)
+                    open_groups[k] = (min(lo, item.start), max(hi, item.end), who, members)
+                    break
+            else:
+                open_groups.append((item.start, item.end, {item.annotator}, [item]))
+        groups.extend(members for *_, members in open_groups)
+    return groups
+
+
+def _f1(agreeing: int, size: int) -> float | None:
+    return 2 * agreeing / size if size else None
+
+
+def structure_agreement(
+    items: Sequence[StructureItem], annotators_of: dict[Hashable, set],
+) -> dict:
+    """Pairwise F1 on units and on (unit, stance), and α with absent units as a category.
+
+    `annotators_of` gives each article's annotators: one of them without a matching item
+    says the unit is not there. A `rejected` item says so too for the F1 figures (the
+    annotator saw the suggestion and said there is no such statement), and stays a
+    category of its own in α. F1 between two annotators counts the matched units of the
+    articles they both annotated (micro-averaged); the overall F1 pools every pair.
+    """
+    groups = match_units(items)
+    pair_counts: dict[tuple, list[int]] = {}  # (a, b) → [units of a, units of b, both, same label]
+    units, raters, values = [], [], []
+    for code, members in enumerate(groups):
+        article = members[0].article
+        label_of = {m.annotator: m.label for m in members}
+        annotators = sorted(set(annotators_of.get(article, ())) | set(label_of), key=repr)
+        for who in annotators:
+            units.append(code)
+            raters.append(who)
+            values.append(label_of.get(who, ABSENT))
+        for i, a in enumerate(annotators):
+            for b in annotators[i + 1:]:
+                la, lb = label_of.get(a, REJECTED), label_of.get(b, REJECTED)
+                has_a, has_b = la != REJECTED, lb != REJECTED
+                if not (has_a or has_b):
+                    continue
+                counts = pair_counts.setdefault((a, b), [0, 0, 0, 0])
+                counts[0] += has_a
+                counts[1] += has_b
+                counts[2] += has_a and has_b
+                counts[3] += has_a and has_b and la == lb
+    pairs = []
+    pooled = [0, 0, 0, 0]
+    for (a, b), counts in sorted(pair_counts.items(), key=repr):
+        pooled = [x + y for x, y in zip(pooled, counts, strict=True)]
+        pairs.append({
+            "a": a, "b": b, "units_a": counts[0], "units_b": counts[1], "matched": counts[2],
+            "unit_f1": _f1(counts[2], counts[0] + counts[1]),
+            "unit_stance_f1": _f1(counts[3], counts[0] + counts[1]),
+        })
+    alpha = krippendorff_alpha(table(units, raters, values)) if units else Figure.undefined(
+        "no judgements")
+    return {
+        "matched_units": len(groups),
+        "unit_f1": _f1(pooled[2], pooled[0] + pooled[1]),
+        "unit_stance_f1": _f1(pooled[3], pooled[0] + pooled[1]),
+        "alpha": alpha.value,
+        "alpha_reason": alpha.reason,
+        "pairs": pairs,
+    }
