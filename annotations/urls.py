@@ -1,6 +1,6 @@
 """Page routes. Each views module owns its `urlpatterns`; this joins them."""
 
-from annotations.views import annotate, jobs, projects, review, tracking
+from annotations.views import annotate, feedback, jobs, projects, review, tracking
 
 app_name = "annotations"
 
@@ -10,4 +10,5 @@ urlpatterns = [
     *review.urlpatterns,
     *jobs.urlpatterns,
     *tracking.urlpatterns,
+    *feedback.urlpatterns,
 ]
