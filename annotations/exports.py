@@ -31,15 +31,16 @@ from django.utils.translation import gettext
 
 from annotations.models import Article, Claim, ClaimLink, History, Project, Resolution, Source, Stance, Unit
 
-FORMATS = ("csv", "jsonl", "claimreview")
+FORMATS = ("csv", "jsonl", "claimreview", "webannotation")
 LAYOUTS = ("unit", "judgement")
 STATUSES = ("consensus", "resolved", "disputed", "open")
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "jsonl": "application/x-ndjson; charset=utf-8",
     "claimreview": "application/ld+json; charset=utf-8",
+    "webannotation": 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"; charset=utf-8',
 }
-EXTENSIONS = {"csv": "csv", "jsonl": "jsonl", "claimreview": "jsonld"}
+EXTENSIONS = {"csv": "csv", "jsonl": "jsonl", "claimreview": "jsonld", "webannotation": "jsonld"}
 BOM = "\ufeff".encode()
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 UNIT_COLUMNS = [
@@ -656,6 +657,67 @@ def iter_claimreview(project: Project, options: ExportOptions) -> Iterator[bytes
     return _chunked(pieces())
 
 
+# --- W3C Web Annotation -----------------------------------------------------------------------
+
+ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+QUOTE_CONTEXT = 32  # characters of prefix and suffix in a TextQuoteSelector
+SETTLED_STATUSES = ("consensus", "resolved")
+
+
+def webannotation_json(record: UnitRecord) -> dict:
+    """One judged unit as a Web Annotation: the source's stance on a claim, anchored in the text.
+
+    The target is the article (its URL when known) with the unit's evidence as a quote and
+    as character offsets into the body, so any client can find the passage again; the body
+    names the source, the claim and, once settled, the stance.
+    """
+    article, claim, unit, source = record.article, record.claim, record.unit, record.source
+    start, end = unit.evidence_span(claim)
+    text = article.body
+    bodies = [
+        {"type": "TextualBody", "purpose": "identifying", "value": source.name,
+         "id": f"urn:claimtrack:source:{source.pk}"},
+        {"type": "TextualBody", "purpose": "describing", "value": claim.text, "format": "text/plain"},
+    ]
+    if record.stance and record.status in SETTLED_STATUSES:
+        bodies.append({"type": "TextualBody", "purpose": "classifying", "value": record.stance})
+    return {
+        "id": f"urn:claimtrack:unit:{claim.pk}:{source.pk}",
+        "type": "Annotation",
+        "motivation": "classifying",
+        "created": _iso(unit.created_at),
+        "body": bodies,
+        "target": {
+            "source": article.url or f"urn:claimtrack:article:{article.pk}",
+            "selector": [
+                {"type": "TextQuoteSelector", "exact": text[start:end],
+                 "prefix": text[max(0, start - QUOTE_CONTEXT):start],
+                 "suffix": text[end:end + QUOTE_CONTEXT]},
+                {"type": "TextPositionSelector", "start": start, "end": end},
+            ],
+        },
+        "claimtrack:status": record.status,
+    }
+
+
+def iter_webannotation(project: Project, options: ExportOptions) -> Iterator[bytes]:
+    """An AnnotationPage (JSON-LD) with one annotation per judged unit, streamed."""
+
+    def pieces():
+        yield b'{"@context": %s, "type": "AnnotationPage", "items": [' % json.dumps(ANNO_CONTEXT).encode()
+        first = True
+        for record in iter_units(project, options):
+            if not record.stances and not record.resolution:
+                continue
+            yield (b"\n" if first else b",\n") + json.dumps(
+                webannotation_json(record), ensure_ascii=False
+            ).encode("utf-8")
+            first = False
+        yield b"\n]}\n"
+
+    return _chunked(pieces())
+
+
 # --- Entry points ------------------------------------------------------------------------------
 
 
@@ -664,6 +726,8 @@ def iter_export(project: Project, options: ExportOptions) -> Iterator[bytes]:
         return iter_csv(project, options)
     if options.format == "jsonl":
         return iter_jsonl(project, options)
+    if options.format == "webannotation":
+        return iter_webannotation(project, options)
     return iter_claimreview(project, options)
 
 

@@ -281,3 +281,43 @@ def test_export_streams_in_bounded_chunks(project, data):
     assert chunks and all(isinstance(c, bytes) for c in chunks)
     user = UserFactory()
     assert user.pk  # the generator did not hold a transaction open
+
+
+def test_webannotation_has_one_annotation_per_judged_unit_anchored_in_the_text(project, data):
+    raw = b"".join(exports.iter_export(project, options(project, format="webannotation")))
+    page = json.loads(raw)
+    assert page["@context"] == "http://www.w3.org/ns/anno.jsonld" and page["type"] == "AnnotationPage"
+    items = page["items"]
+    # Five units carry a judgement; the sixth ("empty") has none and is left out.
+    assert len(items) == 5
+    bodies_by_article = {data["a"].pk: data["a"].body, data["b"].pk: data["b"].body}
+    for anno in items:
+        assert {"id", "type", "body", "target", "motivation"} <= set(anno)
+        assert anno["type"] == "Annotation" and anno["id"].startswith("urn:claimtrack:unit:")
+        target = anno["target"]
+        assert target["source"] == "https://news.example/a"  # article a has a URL
+        quote, position = target["selector"]
+        assert quote["type"] == "TextQuoteSelector" and position["type"] == "TextPositionSelector"
+        body = bodies_by_article[data["a"].pk]
+        # The offsets reproduce the exact text, and prefix/suffix sit right beside it.
+        assert body[position["start"]:position["end"]] == quote["exact"]
+        assert body[:position["start"]].endswith(quote["prefix"])
+        assert body[position["end"]:].startswith(quote["suffix"])
+        purposes = {b["purpose"]: b["value"] for b in anno["body"]}
+        assert purposes["describing"] in {data["c1"].text, data["c2"].text}
+    stances = {a["id"]: {b["purpose"]: b["value"] for b in a["body"]}.get("classifying") for a in items}
+    c2, s1, s2 = data["c2"], data["s1"], data["s2"]
+    # Only settled units carry a stance: nobody settled the others.
+    assert stances[f"urn:claimtrack:unit:{c2.pk}:{s1.pk}"] == "denies"
+    assert stances[f"urn:claimtrack:unit:{c2.pk}:{s2.pk}"] == "no_comment"
+    assert sum(v is not None for v in stances.values()) == 2
+
+
+def test_webannotation_without_a_url_targets_the_article_urn(project, annotator):
+    article = ArticleFactory(project=project, url="", body="The mayor said the bridge is safe.")
+    claim = make_claim(article, "the bridge is safe")
+    StanceFactory(claim=claim, source=UnitFactory(claim=claim).source, annotator=annotator)
+    page = json.loads(b"".join(exports.iter_export(project, options(project, format="webannotation"))))
+    (anno,) = page["items"]
+    assert anno["target"]["source"] == f"urn:claimtrack:article:{article.pk}"
+    assert anno["target"]["selector"][0]["exact"] == "the bridge is safe"
