@@ -10,10 +10,12 @@ Everything streams. CSV has two paths that give byte-identical files:
   Python's csv module is not used because it leaves a bare CR unquoted, which
   COPY quotes; matching COPY byte for byte is what the tests check.
 
-Status of a unit: `consensus`/`resolved` from its Resolution; else `disputed`
-when its judgements differ or some of the article's annotators (everyone who
-judged any unit of the article) has none for it; else `open`. The `stance`
-column is the resolution's label, or the common label of an open unit.
+Status of a unit: `units.unit_status` over its judgements, the article's annotators
+(`units.article_annotators`: who finished the article or judged anything in it) and
+its resolution. The `stance` column is filled only for a settled unit (`consensus` or
+`resolved`), with the resolution's label; `settled_by` names the lead who resolved it,
+`reason` gives the resolution's reason. The same rules hold in CSV (both paths), JSONL,
+ClaimReview and the API, which serves these files.
 """
 
 from __future__ import annotations
@@ -26,14 +28,16 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db import connection
+from django.db.models import Q
 from django.http import StreamingHttpResponse
 from django.utils.translation import gettext
 
+from annotations import units as unit_rules
 from annotations.models import Article, Claim, ClaimLink, History, Project, Resolution, Source, Stance, Unit
 
 FORMATS = ("csv", "jsonl", "claimreview", "webannotation")
 LAYOUTS = ("unit", "judgement")
-STATUSES = ("consensus", "resolved", "disputed", "open")
+STATUSES = tuple(unit_rules.Status.values)
 CONTENT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "jsonl": "application/x-ndjson; charset=utf-8",
@@ -43,14 +47,13 @@ CONTENT_TYPES = {
 EXTENSIONS = {"csv": "csv", "jsonl": "jsonl", "claimreview": "jsonld", "webannotation": "jsonld"}
 BOM = "\ufeff".encode()
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-UNIT_COLUMNS = [
-    "article_id", "article_title", "published", "outlet", "url", "claim_id", "claim", "evidence",
-    "source", "source_kind", "affiliation", "cluster_id", "stance", "status", "judgements", "n_judgements",
+COMMON_COLUMNS = [
+    "article_id", "article_title", "published", "outlet", "url", "language", "claim_id", "claim", "evidence",
+    "source", "source_kind", "source_role", "affiliation", "cluster_id",
 ]
-JUDGEMENT_COLUMNS = [
-    "article_id", "article_title", "published", "outlet", "url", "claim_id", "claim", "evidence",
-    "source", "source_kind", "affiliation", "cluster_id", "annotator", "label", "note", "stance", "status",
-]
+SETTLEMENT_COLUMNS = ["stance", "status", "settled_by", "reason"]
+UNIT_COLUMNS = [*COMMON_COLUMNS, *SETTLEMENT_COLUMNS, "judgements", "n_judgements"]
+JUDGEMENT_COLUMNS = [*COMMON_COLUMNS, "annotator", "label", "note", *SETTLEMENT_COLUMNS]
 # Integer columns are never neutralised (and never start with a prefix character).
 INT_COLUMNS = {"article_id", "claim_id", "cluster_id", "n_judgements"}
 BATCH_ARTICLES = 200
@@ -127,17 +130,6 @@ def neutralise(value: str | None) -> str | None:
     return value
 
 
-def unit_status(resolution, labels: list[str], article_annotators: int) -> tuple[str, str | None]:
-    """(status, stance) of a unit from its resolution, its judgements' labels and the article's annotators."""
-    if resolution is not None:
-        return resolution.status, resolution.label
-    if labels and (len(set(labels)) > 1 or len(labels) < article_annotators):
-        return "disputed", None
-    if labels:
-        return "open", labels[0]
-    return "open", None
-
-
 def published_display(published: dt.date | None, precision: str) -> str | None:
     if published is None:
         return None
@@ -174,6 +166,23 @@ class UnitRecord:
     history: list[History]
     status: str
     stance: str | None
+
+    @property
+    def settled_by(self) -> str | None:
+        """The lead who resolved the unit (nobody for a consensus or an unsettled unit)."""
+        if self.status != unit_rules.Status.RESOLVED or not self.resolution.resolved_by_id:
+            return None
+        return self.resolution.resolved_by.get_username()
+
+    @property
+    def reason(self) -> str | None:
+        return self.resolution.reason if self.status in unit_rules.SETTLED else None
+
+
+def record_status(resolution: Resolution | None, labels: list[str], annotators: int) -> tuple[str, str | None]:
+    """(status, stance) of a unit as every export prints it."""
+    status = unit_rules.unit_status(labels, annotators, resolution.status if resolution else None)
+    return status, unit_rules.settled_label(status, resolution.label if resolution else None)
 
 
 def _articles(project: Project, options: ExportOptions):
@@ -227,7 +236,7 @@ def iter_articles(project: Project, options: ExportOptions, *, with_history: boo
         ):
             units[claim_by_id[unit.claim_id].article_id].append(unit)
         stances: dict[tuple[int, int], list] = defaultdict(list)
-        annotators: dict[int, set[int]] = defaultdict(set)
+        judged: list[tuple[int, int]] = []
         stance_rows = Stance.objects.filter(claim__article_id__in=batch).order_by(
             "claim_id", "source_id", "annotator_id"
         )
@@ -243,7 +252,8 @@ def iter_articles(project: Project, options: ExportOptions, *, with_history: boo
             if with_history:
                 stance.annotator_name = stance.annotator.get_username()
             stances[(stance.claim_id, stance.source_id)].append(stance)
-            annotators[claim_by_id[stance.claim_id].article_id].add(stance.annotator_id)
+            judged.append((claim_by_id[stance.claim_id].article_id, stance.annotator_id))
+        annotators = unit_rules.article_annotators(judged, unit_rules.finished(Q(article_id__in=batch)))
         resolutions = {
             (r.claim_id, r.source_id): r
             for r in Resolution.objects.filter(claim__article_id__in=batch).select_related("resolved_by")
@@ -263,7 +273,7 @@ def iter_articles(project: Project, options: ExportOptions, *, with_history: boo
                 key = (unit.claim_id, unit.source_id)
                 unit_stances = stances.get(key, [])
                 resolution = resolutions.get(key)
-                status, stance = unit_status(
+                status, stance = record_status(
                     resolution, [s.label for s in unit_stances], len(annotators.get(pk, ()))
                 )
                 records.append(UnitRecord(
@@ -311,14 +321,21 @@ def _unit_cells(record: UnitRecord) -> list:
         neutralise(published_display(article.published, article.published_precision)),
         neutralise(article.outlet),
         neutralise(article.url),
+        neutralise(article.language),
         claim.pk,
         neutralise(claim.text),
         neutralise(article.body[claim.start:claim.end]),
         neutralise(source.name),
         neutralise(source.kind),
+        neutralise(source.role),
         neutralise(source.affiliation.name if source.affiliation_id else None),
         getattr(claim, "cluster_id", None),  # the tracked claim, when a lead confirmed one
     ]
+
+
+def _settlement_cells(record: UnitRecord) -> list:
+    return [neutralise(record.stance), neutralise(record.status), neutralise(record.settled_by),
+            neutralise(record.reason)]
 
 
 def iter_csv_rows(project: Project, options: ExportOptions) -> Iterator[list]:
@@ -326,16 +343,15 @@ def iter_csv_rows(project: Project, options: ExportOptions) -> Iterator[list]:
     if options.layout == "judgement":
         yield list(JUDGEMENT_COLUMNS)
         for record in iter_units(project, options):
-            base = _unit_cells(record)
+            base, settlement = _unit_cells(record), _settlement_cells(record)
             for stance in record.stances:
                 yield [*base, neutralise(stance.annotator_name), neutralise(stance.label),
-                       neutralise(stance.note), neutralise(record.stance), neutralise(record.status)]
+                       neutralise(stance.note), *settlement]
         return
     yield list(UNIT_COLUMNS)
     for record in iter_units(project, options):
         judgements = ";".join(f"{s.annotator_name}:{s.label}" for s in record.stances)
-        yield [*_unit_cells(record), neutralise(record.stance), neutralise(record.status),
-               neutralise(judgements), len(record.stances)]
+        yield [*_unit_cells(record), *_settlement_cells(record), neutralise(judgements), len(record.stances)]
 
 
 def _chunked(pieces: Iterable[bytes]) -> Iterator[bytes]:
@@ -400,51 +416,49 @@ def export_sql(project: Project, options: ExportOptions) -> str:
     n = _sql_neutralise
     common = ", ".join([
         "units.article_id", f"{n('units.title')} AS article_title", f"{n('units.published')} AS published",
-        f"{n('units.outlet')} AS outlet", f"{n('units.url')} AS url", "units.claim_id",
-        f"{n('units.claim')} AS claim", f"{n('units.evidence')} AS evidence", f"{n('units.source')} AS source",
-        f"{n('units.source_kind')} AS source_kind", f"{n('units.affiliation')} AS affiliation",
+        f"{n('units.outlet')} AS outlet", f"{n('units.url')} AS url", f"{n('units.language')} AS language",
+        "units.claim_id", f"{n('units.claim')} AS claim", f"{n('units.evidence')} AS evidence",
+        f"{n('units.source')} AS source", f"{n('units.source_kind')} AS source_kind",
+        f"{n('units.source_role')} AS source_role", f"{n('units.affiliation')} AS affiliation",
         "units.cluster_id",
     ])
+    settlement = ", ".join(f"{n('units.' + name)} AS {name}" for name in SETTLEMENT_COLUMNS)
     if options.layout == "judgement":
         select = (
             f"SELECT {common}, {n('ju.username')} AS annotator, {n('js.label')} AS label, "
-            f"{n('js.note')} AS note, {n('units.stance')} AS stance, {n('units.status')} AS status "
+            f"{n('js.note')} AS note, {settlement} "
             f"FROM units JOIN {t['stance']} js ON js.claim_id = units.claim_id AND js.source_id = units.source_id "
             f"JOIN {t['user']} ju ON ju.id = js.annotator_id"
         )
         order = "ORDER BY units.article_id, units.claim_id, units.source_id, js.annotator_id"
     else:
         select = (
-            f"SELECT {common}, {n('stance')} AS stance, {n('status')} AS status, "
-            f"{n('judgements')} AS judgements, n_judgements FROM units"
+            f"SELECT {common}, {settlement}, {n('judgements')} AS judgements, n_judgements FROM units"
         )
         order = "ORDER BY article_id, claim_id, units.source_id"
-    text = f"""WITH article_annotators AS (
-    SELECT c.article_id, count(DISTINCT st.annotator_id) AS n
-    FROM {t['stance']} st JOIN {t['claim']} c ON c.id = st.claim_id JOIN {t['article']} a ON a.id = c.article_id
-    WHERE {' AND '.join(where)}
-    GROUP BY c.article_id
+    status = unit_rules.status_sql("j.n_labels > 1", "coalesce(j.n, 0)", "coalesce(aa.n, 0)", "r.status")
+    settled = ", ".join(f"'{s}'" for s in sorted(unit_rules.SETTLED))
+    text = f"""WITH arts AS (
+    SELECT a.id FROM {t['article']} a WHERE {' AND '.join(where)}
+), article_annotators AS (
+    SELECT p.article_id, count(*) AS n FROM ({unit_rules.annotators_sql("SELECT id FROM arts")}) p
+    GROUP BY p.article_id
 ), judgements AS (
     SELECT st.claim_id, st.source_id, count(*) AS n, count(DISTINCT st.label) AS n_labels,
-           min(st.label) AS label,
            string_agg(u.username || ':' || st.label, ';' ORDER BY st.annotator_id) AS judgements
-    FROM {t['stance']} st JOIN {t['claim']} c ON c.id = st.claim_id JOIN {t['article']} a ON a.id = c.article_id
+    FROM {t['stance']} st JOIN {t['claim']} c ON c.id = st.claim_id JOIN arts a ON a.id = c.article_id
     JOIN {t['user']} u ON u.id = st.annotator_id
-    WHERE {' AND '.join(where)}
     GROUP BY st.claim_id, st.source_id
-), units AS (
+), unit_rows AS (
     SELECT a.id AS article_id, a.title,
            CASE a.published_precision WHEN 'year' THEN to_char(a.published, 'YYYY')
                 WHEN 'month' THEN to_char(a.published, 'YYYY-MM')
                 ELSE to_char(a.published, 'YYYY-MM-DD') END AS published,
-           a.outlet, a.url, c.id AS claim_id, cl.cluster_id, c.text AS claim,
+           a.outlet, a.url, a.language, c.id AS claim_id, cl.cluster_id, c.text AS claim,
            substr(a.body, c.start + 1, c."end" - c.start) AS evidence,
-           un.source_id, s.name AS source, s.kind AS source_kind, af.name AS affiliation,
-           CASE WHEN r.id IS NOT NULL THEN r.label
-                WHEN j.n > 0 AND j.n_labels = 1 AND j.n >= coalesce(aa.n, 0) THEN j.label END AS stance,
-           CASE WHEN r.id IS NOT NULL THEN r.status
-                WHEN j.n > 0 AND (j.n_labels > 1 OR j.n < coalesce(aa.n, 0)) THEN 'disputed'
-                ELSE 'open' END AS status,
+           un.source_id, s.name AS source, s.kind AS source_kind, s.role AS source_role,
+           af.name AS affiliation, {status} AS status,
+           r.label AS r_label, r.reason AS r_reason, ru.username AS resolver,
            j.judgements, coalesce(j.n, 0) AS n_judgements
     FROM {t['unit']} un
     JOIN {t['claim']} c ON c.id = un.claim_id
@@ -453,9 +467,16 @@ def export_sql(project: Project, options: ExportOptions) -> str:
     LEFT JOIN {t['claimlink']} cl ON cl.claim_id = c.id AND cl.status = 'confirmed'
     LEFT JOIN {t['source']} af ON af.id = s.affiliation_id
     LEFT JOIN {t['resolution']} r ON r.claim_id = un.claim_id AND r.source_id = un.source_id
+    LEFT JOIN {t['user']} ru ON ru.id = r.resolved_by_id
     LEFT JOIN judgements j ON j.claim_id = un.claim_id AND j.source_id = un.source_id
     LEFT JOIN article_annotators aa ON aa.article_id = a.id
     WHERE {' AND '.join(where)}
+), units AS (
+    SELECT unit_rows.*,
+           CASE WHEN status IN ({settled}) THEN r_label END AS stance,
+           CASE WHEN status = '{unit_rules.Status.RESOLVED}' THEN resolver END AS settled_by,
+           CASE WHEN status IN ({settled}) THEN r_reason END AS reason
+    FROM unit_rows
 )
 {select}
 {('WHERE ' + ' AND '.join(outer)) if outer else ''}
@@ -624,7 +645,7 @@ def claimreview_json(project: Project, record: UnitRecord) -> dict:
     item = {"@type": "Claim", "author": author, "appearance": appearance}
     if article.published:
         item["datePublished"] = appearance["datePublished"]
-    rating = {"@type": "Rating", "alternateName": resolution.label}
+    rating = {"@type": "Rating", "alternateName": record.stance}
     if resolution.reason:
         rating["ratingExplanation"] = resolution.reason
     return {
@@ -640,13 +661,13 @@ def claimreview_json(project: Project, record: UnitRecord) -> dict:
 
 
 def iter_claimreview(project: Project, options: ExportOptions) -> Iterator[bytes]:
-    """A JSON-LD array with one ClaimReview per resolved (or consensus) unit."""
+    """A JSON-LD array with one ClaimReview per settled unit (resolved, or a consensus that holds)."""
 
     def pieces():
         yield b"["
         first = True
         for record in iter_units(project, options):
-            if record.resolution is None:
+            if record.status not in unit_rules.SETTLED:
                 continue
             yield (b"\n" if first else b",\n") + json.dumps(
                 claimreview_json(project, record), ensure_ascii=False

@@ -19,6 +19,8 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from annotations.units import ClaimQuerySet, ResolutionQuerySet, StanceQuerySet, UnitQuerySet
+
 DEFAULT_LABELS = ["alleges", "denies", "no_comment"]
 LABEL_RE = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
 
@@ -247,11 +249,6 @@ class Source(models.Model):
 # --- Claims and units ----------------------------------------------------------
 
 
-class ClaimQuerySet(models.QuerySet):
-    def for_project(self, project):
-        return self.filter(article__project=project)
-
-
 class Claim(models.Model):
     class Origin(models.TextChoices):
         EXTRACTED = "extracted", _("Extracted")
@@ -317,6 +314,8 @@ class Unit(models.Model):
     evidence_end = models.PositiveIntegerField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
+    objects = UnitQuerySet.as_manager()
+
     class Meta:
         ordering = ["claim_id", "id"]
         constraints = [
@@ -343,14 +342,6 @@ class Unit(models.Model):
 
 
 # --- Judgements ----------------------------------------------------------------
-
-
-class StanceQuerySet(models.QuerySet):
-    def for_project(self, project):
-        return self.filter(claim__article__project=project)
-
-    def by(self, user):
-        return self.filter(annotator=user)
 
 
 class Stance(models.Model):
@@ -410,6 +401,8 @@ class Resolution(models.Model):
     version = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
+
+    objects = ResolutionQuerySet.as_manager()
 
     class Meta:
         constraints = [

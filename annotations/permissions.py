@@ -11,6 +11,7 @@ from django.http import Http404
 from django.utils.translation import gettext
 
 from annotations.models import Membership, Project
+from annotations.units import Viewer
 
 LEAD_ROLES = {Membership.Role.LEAD, Membership.Role.ADMIN}
 
@@ -47,3 +48,9 @@ def sees_others_judgements(project: Project, membership: Membership | None) -> b
     if membership is None:
         return False
     return is_lead(membership) or not project.blind
+
+
+def viewer(project: Project, membership: Membership | None) -> Viewer:
+    """The member as the blind-mode rule sees them (`units.Viewer`)."""
+    return Viewer(user_id=membership.user_id if membership else None,
+                  sees_others=sees_others_judgements(project, membership))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
-from dataclasses import dataclass, field
 
 import numpy as np
 from django.contrib.auth import get_user_model
@@ -16,11 +15,11 @@ from django.db import connection
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import TruncDate
 
-from annotations import agreement
-from annotations.models import Assignment, Claim, Project, Resolution, Source, Stance, Unit
+from annotations import agreement, review_cache, review_sql, units
+from annotations.models import Claim, Project, Resolution, Stance
+from annotations.units import MISSING, DisputedUnit, Judgement, Queue
 
-PASSAGE_CONTEXT = 240  # characters shown on each side of the evidence
-MISSING = "none"  # label-pair filter value for "an annotator did not record the unit"
+__all__ = ["MISSING", "DisputedUnit", "Judgement", "Queue"]
 
 
 def project_agreement(project: Project) -> dict:
@@ -63,73 +62,6 @@ def resolution_state(resolution: Resolution) -> dict:
 # --- Disputed units ---------------------------------------------------------------------------
 
 
-@dataclass
-class Judgement:
-    annotator: str
-    label: str | None  # None: this annotator of the article did not record the unit
-    note: str = ""
-
-
-@dataclass
-class DisputedUnit:
-    claim_id: int
-    source_id: int
-    article_id: int
-    article_title: str
-    claim_text: str
-    source_name: str
-    passage_before: str
-    evidence: str
-    passage_after: str
-    judgements: list[Judgement]
-    suggested_label: str
-    suggestion_score: float | None
-    resolution: Resolution | None = None
-    label_set: set[str] = field(default_factory=set)
-    error: str = ""  # set by the page after a refused decision
-    conflict: Resolution | None = None  # the decision that got there first
-
-    @property
-    def key(self) -> str:
-        return f"{self.claim_id}:{self.source_id}"
-
-    @property
-    def dom_id(self) -> str:
-        return f"unit-{self.claim_id}-{self.source_id}"
-
-    @property
-    def resolution_version(self) -> int:
-        return self.resolution.version if self.resolution else 0
-
-    @property
-    def settled(self) -> bool:
-        return self.resolution is not None
-
-
-@dataclass
-class Queue:
-    units: list[DisputedUnit]
-    annotators: list[str]
-    articles: list[tuple[int, str]]
-    total: int  # disputed units before filters
-    count: int = 0  # disputed units after the filters (all pages)
-
-
-def _passage(body: str, start: int, end: int) -> tuple[str, str, str]:
-    start, end = max(0, min(start, len(body))), max(0, min(end, len(body)))
-    before_at = max(0, start - PASSAGE_CONTEXT)
-    space = body.rfind(" ", before_at, start)
-    if before_at > 0 and space > 0:
-        before_at = space + 1
-    after_to = min(len(body), end + PASSAGE_CONTEXT)
-    space = body.find(" ", after_to)
-    if after_to < len(body) and space != -1:
-        after_to = space
-    before = ("…" if before_at > 0 else "") + body[before_at:start]
-    after = body[end:after_to] + ("…" if after_to < len(body) else "")
-    return before, body[start:end], after
-
-
 def disputed_units(
     project: Project, *, labels: tuple[str, str] | None = None, annotator: str | None = None,
     article: int | None = None, status: str = "open", claim_id: int | None = None,
@@ -141,8 +73,6 @@ def disputed_units(
     only that page of units is read (`Queue.units`); `Queue.count`, `total`, `annotators`
     and `articles` come from one summary per project version, cached in the database cache.
     """
-    from annotations import review_sql
-
     if connection.vendor != "postgresql" or claim_id is not None:
         queue = _disputed_units_python(project, labels=labels, annotator=annotator, article=article,
                                        status=status, claim_id=claim_id)
@@ -158,8 +88,6 @@ def disputed_count(project: Project, **filters) -> int:
     """How many units the queue holds with these filters (all pages)."""
     if connection.vendor != "postgresql":
         return len(_disputed_units_python(project, **filters).units)
-    from annotations import review_sql
-
     return review_sql.queue_summary(project, **filters)["count"]
 
 
@@ -169,92 +97,45 @@ def _disputed_units_python(
 ) -> Queue:
     """The project's units in dispute, each with its passage, every judgement and the suggestion.
 
-    A unit is disputed when its labels differ, or when one of the article's annotators
-    (a done assignment, or any judgement in the article) recorded it and another did not.
-    `status` is "open" (not settled by a lead), "settled", or "all". `labels` keeps units
-    whose judgements include both labels (MISSING stands for an absent judgement).
-    Five queries, whatever the number of units.
+    A unit is disputed as `units.is_disputed` says, among the article's annotators
+    (`units.article_annotators`). `status` is "open" (not settled by a lead), "settled",
+    or "all". `labels` keeps units whose judgements include both labels (MISSING stands
+    for an absent judgement). Five queries, whatever the number of units.
     """
     stance_rows = Stance.objects.for_project(project)
-    done = Assignment.objects.filter(article__project=project, status=Assignment.Status.DONE)
+    articles = Q(article__project=project)
     if claim_id is not None:
         # The claim's whole article: its annotators are whoever judged anything in it.
         article_of_claim = Subquery(Claim.objects.filter(pk=claim_id).values("article_id"))
         stance_rows = stance_rows.filter(claim__article_id=article_of_claim)
-        done = done.filter(article_id=article_of_claim)
+        articles = Q(article_id=article_of_claim)
     stances = list(
         stance_rows
         .order_by("claim_id", "source_id", "annotator__username")
         .values_list("claim_id", "source_id", "claim__article_id", "annotator__username", "label",
                      "note", "start", "end")
     )
-    article_annotators: dict[int, set[str]] = {}
-    for article_id, username in done.values_list("article_id", "annotator__username"):
-        article_annotators.setdefault(article_id, set()).add(username)
+    article_annotators = units.article_annotators(
+        ((row[2], row[3]) for row in stances), units.finished(articles, who="annotator__username"))
     by_unit: dict[tuple[int, int], list] = {}
     for row in stances:
         by_unit.setdefault((row[0], row[1]), []).append(row)
-        article_annotators.setdefault(row[2], set()).add(row[3])
 
-    disputed: dict[tuple[int, int], list[Judgement]] = {}
-    spans: dict[tuple[int, int], tuple[int, int]] = {}
-    for unit, rows in by_unit.items():
+    found = []
+    for key, rows in by_unit.items():
         everyone = article_annotators[rows[0][2]]
-        given = {row[3]: row for row in rows}
-        differ = len({row[4] for row in rows}) > 1
-        missing = len(everyone) >= 2 and set(given) != everyone
-        if not (differ or missing):
+        if not units.is_disputed([row[4] for row in rows], len(everyone)):
             continue
-        disputed[unit] = [
+        given = {row[3]: row for row in rows}
+        judgements = [
             Judgement(name, given[name][4], given[name][5]) if name in given else Judgement(name, None)
             for name in sorted(everyone)
         ]
         span = next(((row[6], row[7]) for row in rows if row[6] is not None), None)
-        if span is not None:
-            spans[unit] = span
-
-    claim_ids = {claim_id for claim_id, _ in disputed}
-    units = {
-        (u.claim_id, u.source_id): u
-        for u in Unit.objects.filter(claim_id__in=claim_ids)
-        .select_related("claim__article", "source")
-        .only("claim_id", "source_id", "suggested_label", "suggestion_score",
-              "claim__text", "claim__start", "claim__end", "claim__article__title",
-              "claim__article__body", "source__name")
-    }
-    resolutions = {
-        (r.claim_id, r.source_id): r
-        for r in Resolution.objects.filter(claim_id__in=claim_ids).select_related("resolved_by")
-    }
-    orphans = [key for key in disputed if key not in units]
-    if orphans:
-        # Judgements written without their Unit row (older data, raw imports): two more queries.
-        claims = {c.pk: c for c in Claim.objects.filter(pk__in={k[0] for k in orphans})
-                  .select_related("article").only("text", "start", "end", "article__title", "article__body")}
-        sources = {s.pk: s for s in Source.objects.filter(pk__in={k[1] for k in orphans}).only("name")}
-        for key in orphans:
-            units[key] = Unit(claim=claims[key[0]], source=sources[key[1]], suggested_label="")
-
-    result: list[DisputedUnit] = []
-    all_annotators: set[str] = set()
-    articles: dict[int, str] = {}
-    for key in sorted(disputed, key=lambda k: (units[k].claim.article_id, units[k].claim.start, k)):
-        unit = units[key]
-        claim = unit.claim
-        start, end = spans.get(key, (claim.start, claim.end))
-        before, evidence, after = _passage(claim.article.body, start, end)
-        judgements = disputed[key]
-        item = DisputedUnit(
-            claim_id=key[0], source_id=key[1], article_id=claim.article_id,
-            article_title=claim.article.title, claim_text=claim.text, source_name=unit.source.name,
-            passage_before=before, evidence=evidence, passage_after=after, judgements=judgements,
-            suggested_label=unit.suggested_label, suggestion_score=unit.suggestion_score,
-            resolution=resolutions.get(key),
-            label_set={j.label if j.label is not None else MISSING for j in judgements},
-        )
-        all_annotators.update(j.annotator for j in judgements)
-        articles[claim.article_id] = claim.article.title
-        result.append(item)
+        found.append((key, judgements, span))
+    result = units.disputed_units(found, reading_order=True)
+    all_annotators = {j.annotator for item in result for j in item.judgements}
+    articles_seen = {item.article_id: item.article_title for item in result}
     total = len(result)
 
     def keep(item: DisputedUnit) -> bool:
@@ -272,7 +153,7 @@ def _disputed_units_python(
     return Queue(
         units=[item for item in result if keep(item)],
         annotators=sorted(all_annotators),
-        articles=sorted(articles.items()),
+        articles=sorted(articles_seen.items()),
         total=total,
     )
 
@@ -315,8 +196,6 @@ GROUP BY annotator_id
 
 def agreement_figures(project: Project) -> tuple[dict, dict]:
     """The agreement report and the dashboard of a project, cached per project version."""
-    from annotations import review_cache
-
     def compute():
         report = project_agreement(project)
         return report, dashboard(project, report)

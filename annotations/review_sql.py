@@ -10,25 +10,22 @@ from __future__ import annotations
 
 from django.db import connection
 
-from annotations import review_cache
-from annotations.models import Claim, Project, Resolution, Source, Unit
+from annotations import review_cache, units
+from annotations.models import Project, Resolution
+from annotations.units import MISSING, Judgement, Queue
 
 ARTICLE_CHOICES = 200  # articles offered in the filter; the page's own are always added
 
 # Per article: everyone who judged anything in it or finished it (sorted in Python), and
 # per unit of its claims the judgements, ordered by username as the Python path orders them.
-_UNITS = """
+_UNITS = f"""
 SELECT a.id AS article_id, u.claim_id, u.source_id, u.claim_start, p.everyone, u.names, u.labels,
        u.notes, u.span_start, u.span_end, u.n, r.status AS r_status
 FROM annotations_article a
 CROSS JOIN LATERAL (
     SELECT ARRAY(
         SELECT au.username FROM auth_user au WHERE au.id IN (
-            SELECT s2.annotator_id FROM annotations_stance s2
-            JOIN annotations_claim c2 ON c2.id = s2.claim_id WHERE c2.article_id = a.id
-            UNION
-            SELECT g.annotator_id FROM annotations_assignment g
-            WHERE g.article_id = a.id AND g.status = 'done')
+            SELECT annotator_id FROM ({units.annotators_sql("a.id")}) aa)
     ) AS everyone
 ) p
 CROSS JOIN LATERAL (
@@ -44,8 +41,7 @@ CROSS JOIN LATERAL (
     JOIN auth_user au ON au.id = s.annotator_id
     WHERE c.article_id = a.id
     GROUP BY c.start, s.claim_id, s.source_id
-    HAVING count(DISTINCT s.label) > 1
-        OR (cardinality(p.everyone) >= 2 AND count(*) < cardinality(p.everyone))
+    HAVING {units.disputed_sql("count(DISTINCT s.label) > 1", "count(*)", "cardinality(p.everyone)")}
 ) u
 LEFT JOIN annotations_resolution r ON r.claim_id = u.claim_id AND r.source_id = u.source_id
 WHERE a.project_id = %s
@@ -54,14 +50,9 @@ WHERE a.project_id = %s
 
 # The same units as _UNITS for the whole project at once, with hash aggregates (no per-article
 # loop): what the summary counts.
-_ALL_UNITS = """
+_ALL_UNITS = f"""
 WITH arts AS (SELECT id FROM annotations_article WHERE project_id = %s),
-people AS (
-    SELECT c.article_id, s.annotator_id FROM annotations_stance s
-    JOIN annotations_claim c ON c.id = s.claim_id JOIN arts a ON a.id = c.article_id
-    UNION
-    SELECT g.article_id, g.annotator_id FROM annotations_assignment g
-    JOIN arts a ON a.id = g.article_id WHERE g.status = 'done'),
+people AS ({units.annotators_sql("SELECT id FROM arts")}),
 everyone AS (
     SELECT p.article_id, array_agg(au.username) AS everyone
     FROM people p JOIN auth_user au ON au.id = p.annotator_id GROUP BY p.article_id),
@@ -75,7 +66,7 @@ d AS (
     SELECT u.article_id, u.claim_id, u.source_id, e.everyone, u.labels, u.n, r.status AS r_status
     FROM units u JOIN everyone e USING (article_id)
     LEFT JOIN annotations_resolution r ON r.claim_id = u.claim_id AND r.source_id = u.source_id
-    WHERE u.differ OR (cardinality(e.everyone) >= 2 AND u.n < cardinality(e.everyone)))
+    WHERE {units.disputed_sql("u.differ", "u.n", "cardinality(e.everyone)")})
 """
 
 
@@ -89,8 +80,6 @@ def _filters(labels, annotator, article, status) -> tuple[str, list]:
         sql.append("r_status = %s")
         params.append(Resolution.Status.RESOLVED)
     for label in labels or ():
-        from annotations.review import MISSING
-
         if label == MISSING:
             sql.append("n < cardinality(everyone)")
         else:
@@ -130,9 +119,7 @@ def queue_summary(project: Project, *, labels=None, annotator=None, article=None
 
 
 def disputed_units(project: Project, *, labels=None, annotator=None, article=None, status="open",
-                   limit=None, offset=0):
-    from annotations.review import MISSING, DisputedUnit, Judgement, Queue, _passage
-
+                   limit=None, offset=0) -> Queue:
     where, params = _filters(labels, annotator, article, status)
     summary = queue_summary(project, labels=labels, annotator=annotator, article=article, status=status)
     page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
@@ -142,48 +129,16 @@ def disputed_units(project: Project, *, labels=None, annotator=None, article=Non
         cursor.execute(query, [project.pk, *params])
         rows = cursor.fetchall()
 
-    claim_ids = {row[1] for row in rows}
-    units = {
-        (u.claim_id, u.source_id): u
-        for u in Unit.objects.filter(claim_id__in=claim_ids)
-        .select_related("claim__article", "source")
-        .only("claim_id", "source_id", "suggested_label", "suggestion_score",
-              "claim__text", "claim__start", "claim__end", "claim__article__title",
-              "claim__article__body", "source__name")
-    } if rows else {}
-    resolutions = {
-        (r.claim_id, r.source_id): r
-        for r in Resolution.objects.filter(claim_id__in=claim_ids).select_related("resolved_by")
-    } if rows else {}
-    orphans = [(row[1], row[2]) for row in rows if (row[1], row[2]) not in units]
-    if orphans:
-        # Judgements written without their Unit row (older data, raw imports): two more queries.
-        claims = {c.pk: c for c in Claim.objects.filter(pk__in={k[0] for k in orphans})
-                  .select_related("article").only("text", "start", "end", "article__title", "article__body")}
-        sources = {s.pk: s for s in Source.objects.filter(pk__in={k[1] for k in orphans}).only("name")}
-        for key_ in orphans:
-            units[key_] = Unit(claim=claims[key_[0]], source=sources[key_[1]], suggested_label="")
-
-    result = []
-    articles = {}
+    found = []
     for (_article_id, claim_id, source_id, _start, everyone, names, labels_, notes,
          span_start, span_end, _n, _status) in rows:
         given = {name: (label, note) for name, label, note in zip(names, labels_, notes, strict=True)}
         judgements = [Judgement(name, *given[name]) if name in given else Judgement(name, None)
                       for name in sorted(everyone)]
-        unit = units[(claim_id, source_id)]
-        claim = unit.claim
-        start, end = (span_start, span_end) if span_start is not None else (claim.start, claim.end)
-        before, evidence, after = _passage(claim.article.body, start, end)
-        result.append(DisputedUnit(
-            claim_id=claim_id, source_id=source_id, article_id=claim.article_id,
-            article_title=claim.article.title, claim_text=claim.text, source_name=unit.source.name,
-            passage_before=before, evidence=evidence, passage_after=after, judgements=judgements,
-            suggested_label=unit.suggested_label, suggestion_score=unit.suggestion_score,
-            resolution=resolutions.get((claim_id, source_id)),
-            label_set={j.label if j.label is not None else MISSING for j in judgements},
-        ))
-        articles[claim.article_id] = claim.article.title
+        span = (span_start, span_end) if span_start is not None else None
+        found.append(((claim_id, source_id), judgements, span))
+    result = units.disputed_units(found)
+    articles = {item.article_id: item.article_title for item in result}
     articles.update(dict(summary["articles"]))
     return Queue(units=result, annotators=summary["annotators"], articles=sorted(articles.items()),
                  total=summary["total"], count=summary["count"])

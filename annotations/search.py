@@ -16,6 +16,7 @@ from django.db.models import Case, Exists, F, OuterRef, Q, TextField, Value, Whe
 from django.db.models.functions import Cast
 
 from annotations.models import Article, Claim, Source, Unit, normalise_name
+from annotations.units import Viewer
 
 MAX_QUERY_LENGTH = 200
 LIMIT = 25
@@ -56,33 +57,21 @@ def _fulltext(queryset, fields: list[str], language_path: str, query: str):
     )
 
 
-def _visible_units(user, sees_others: bool):
-    """Units the viewer may know of: in blind mode, not those another annotator added by hand."""
-    units = Unit.objects.all()
-    if not sees_others and user is not None:
-        units = units.filter(Q(origin=Claim.Origin.EXTRACTED) | Q(added_by=user))
-    return units
-
-
 def search_project(
     *, project, query: str, limit: int = LIMIT, user=None, sees_others: bool = True
 ) -> SearchResults:
     """Articles, claims and sources of the project matching `query`: three queries.
 
     With `sees_others` false (an annotator in blind mode) claims and sources that
-    only another annotator added by hand stay hidden, as on the article page.
+    only another annotator added by hand stay hidden: `units.Viewer`, as on the article page.
     """
+    viewer = Viewer(user_id=user.pk if user is not None else None, sees_others=sees_others or user is None)
     query = " ".join((query or "").split())[:MAX_QUERY_LENGTH]
     results = SearchResults(query=query)
     if not query:
         return results
     articles = Article.objects.filter(project=project)
-    claims = Claim.objects.filter(article__project=project).select_related("article")
-    if not sees_others and user is not None:
-        claims = claims.filter(
-            Q(origin=Claim.Origin.EXTRACTED) | Q(created_by=user)
-            | Exists(_visible_units(user, sees_others).filter(claim=OuterRef("pk")))
-        )
+    claims = Claim.objects.filter(article__project=project).visible_to(viewer).select_related("article")
     if connection.vendor == "postgresql":
         articles = _fulltext(articles, ["title", "body"], "language", query)
         claims = _fulltext(claims, ["text"], "article__language", query)
@@ -91,7 +80,7 @@ def search_project(
         claims = claims.filter(text__icontains=query).order_by("id")
     results.articles = list(articles.defer("body")[:limit])
     results.claims = list(claims[:limit])
-    results.sources = list(_sources(project, query, _visible_units(user, sees_others))[:limit])
+    results.sources = list(_sources(project, query, Unit.objects.visible_to(viewer))[:limit])
     return results
 
 

@@ -23,6 +23,7 @@ from annotations.models import (
     Stance,
     Unit,
 )
+from annotations.units import Viewer
 
 LIVE_STATUSES = [Assignment.Status.ACTIVE, Assignment.Status.DONE]
 
@@ -176,35 +177,16 @@ class ClaimView:
     units: list[UnitView] = field(default_factory=list)
 
 
-def _visible_units(units, user, mine_keys: set[tuple[int, int]], sees_others: bool):
-    for unit in units:
-        if (
-            sees_others
-            or unit.origin == Claim.Origin.EXTRACTED
-            or unit.added_by_id == user.pk
-            or (unit.claim_id, unit.source_id) in mine_keys
-        ):
-            yield unit
-
-
-def _visible_claim(claim: Claim, user, sees_others: bool, has_units: bool) -> bool:
-    return (
-        sees_others
-        or has_units
-        or claim.origin == Claim.Origin.EXTRACTED
-        or claim.created_by_id == user.pk
-    )
-
-
 def claims_for_annotation(*, article: Article, user, sees_others: bool) -> list[ClaimView]:
     """The article's claims and units as `user` may see them, in reading order.
 
-    Blind mode: units another annotator added by hand, and others' stances, stay
-    hidden unless `sees_others`. Four queries at most, whatever the size.
+    Blind mode (`units.Viewer`): units another annotator added by hand, and others'
+    stances, stay hidden unless `sees_others`. Four queries at most, whatever the size.
     """
-    claims = list(Claim.objects.filter(article=article).order_by("start", "id"))
+    viewer = Viewer(user_id=user.pk, sees_others=sees_others)
+    claims = list(Claim.objects.filter(article=article).visible_to(viewer).order_by("start", "id"))
     units = list(
-        Unit.objects.filter(claim__article=article)
+        Unit.objects.filter(claim__article=article).visible_to(viewer)
         .select_related("source", "source__affiliation")
         .order_by("claim_id", "id")
     )
@@ -214,16 +196,10 @@ def claims_for_annotation(*, article: Article, user, sees_others: bool) -> list[
     }
     others: dict[tuple[int, int], list[Stance]] = {}
     if sees_others:
-        for s in (
-            Stance.objects.filter(claim__article=article)
-            .exclude(annotator=user)
-            .select_related("annotator")
-            .order_by("annotator__username")
-        ):
-            s.label_display = label_name(s.label)
+        for s in _others(Stance.objects.filter(claim__article=article), user, viewer):
             others.setdefault((s.claim_id, s.source_id), []).append(s)
     by_claim: dict[int, list[UnitView]] = {}
-    for unit in _visible_units(units, user, set(mine), sees_others):
+    for unit in units:
         k = (unit.claim_id, unit.source_id)
         by_claim.setdefault(unit.claim_id, []).append(
             UnitView(unit=unit, mine=mine.get(k), others=others.get(k, []))
@@ -231,34 +207,30 @@ def claims_for_annotation(*, article: Article, user, sees_others: bool) -> list[
     views = []
     for claim in claims:
         claim.article = article
-        claim_units = by_claim.get(claim.id, [])
-        if _visible_claim(claim, user, sees_others, bool(claim_units)):
-            views.append(ClaimView(claim=claim, units=claim_units))
+        views.append(ClaimView(claim=claim, units=by_claim.get(claim.id, [])))
     return views
+
+
+def _others(stances, user, viewer: Viewer) -> list[Stance]:
+    """Other annotators' judgements among `stances` that the viewer may see, by username."""
+    found = list(
+        stances.visible_to(viewer).exclude(annotator=user).select_related("annotator").order_by("annotator__username")
+    )
+    for s in found:
+        s.label_display = label_name(s.label)
+    return found
 
 
 def unit_for_annotation(*, claim: Claim, source_id: int, user, sees_others: bool) -> UnitView:
     """One unit visible to `user`, or 404 (also for units hidden by blind mode)."""
+    viewer = Viewer(user_id=user.pk, sees_others=sees_others)
     unit = get_object_or_404(
-        Unit.objects.select_related("source", "source__affiliation"), claim=claim, source_id=source_id
+        Unit.objects.visible_to(viewer).select_related("source", "source__affiliation"),
+        claim=claim, source_id=source_id,
     )
     unit.claim = claim
     mine = Stance.objects.filter(claim=claim, source_id=source_id, annotator=user).first()
-    mine_keys = {(claim.id, source_id)} if mine else set()
-    if not list(_visible_units([unit], user, mine_keys, sees_others)):
-        from django.http import Http404
-
-        raise Http404("No such unit.")
-    others = []
-    if sees_others:
-        others = list(
-            Stance.objects.filter(claim=claim, source_id=source_id)
-            .exclude(annotator=user)
-            .select_related("annotator")
-            .order_by("annotator__username")
-        )
-        for s in others:
-            s.label_display = label_name(s.label)
+    others = _others(Stance.objects.filter(claim=claim, source_id=source_id), user, viewer) if sees_others else []
     return UnitView(unit=unit, mine=mine, others=others)
 
 

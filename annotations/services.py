@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from annotations import extraction
+from annotations import extraction, units
 from annotations.importers import ArticleRecord
 from annotations.models import (
     Article,
@@ -721,13 +722,12 @@ def _conflict_message(resolution) -> str:
 def consensus_refresh(*, article: Article, via: str = "page") -> dict[str, int]:
     """Resolve by consensus the units of an article on which every annotator agrees.
 
-    The article's annotators are those who finished it (a done assignment) and anyone
-    who judged something in it. A unit is a consensus when each of them (two at least)
-    gave it the same label. A consensus resolution whose unit no longer agrees is
+    A unit is a consensus when each of the article's annotators (`units.article_annotators`,
+    two at least) gave it the same label (`units.is_consensus`). A consensus resolution whose unit no longer agrees is
     withdrawn (recorded in History); a lead's resolution is never touched here.
     Returns counts of created, updated and withdrawn consensus resolutions.
     """
-    from annotations.models import Assignment, Resolution
+    from annotations.models import Resolution
 
     counts = {"created": 0, "updated": 0, "withdrawn": 0}
     with transaction.atomic():
@@ -735,17 +735,17 @@ def consensus_refresh(*, article: Article, via: str = "page") -> dict[str, int]:
             Stance.objects.filter(claim__article=article)
             .values_list("claim_id", "source_id", "annotator_id", "label")
         )
-        annotators = set(
-            Assignment.objects.filter(article=article, status=Assignment.Status.DONE)
-            .values_list("annotator_id", flat=True)
-        ) | {annotator for _, _, annotator, _ in judged}
+        annotators = units.article_annotators(
+            ((article.pk, annotator) for _, _, annotator, _ in judged),
+            units.finished(Q(article=article)),
+        ).get(article.pk, set())
         labels_by_unit: dict[tuple[int, int], dict[int, str]] = {}
         for claim_id, source_id, annotator_id, label in judged:
             labels_by_unit.setdefault((claim_id, source_id), {})[annotator_id] = label
         agreed = {
             unit: next(iter(given.values()))
             for unit, given in labels_by_unit.items()
-            if len(annotators) >= 2 and set(given) == annotators and len(set(given.values())) == 1
+            if units.is_consensus(given.values(), len(annotators))
         }
         existing = {
             (r.claim_id, r.source_id): r

@@ -23,6 +23,8 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
+from annotations import units
+
 # --- Similarity (no Django) -----------------------------------------------------------
 
 #: A pair scoring at least this is suggested as a link (see bench/bench_clusters.py).
@@ -361,10 +363,11 @@ class TimelineRow:
 
     claim: object
     source: object
-    resolution: object | None = None
+    resolution: object | None = None  # when the viewer may see it
     judgements: list = field(default_factory=list)  # the stances the viewer may see
     suggested_label: str = ""
     cluster_id: int | None = None  # the tracked claim this row's claim belongs to, when asked
+    status: str = units.Status.OPEN  # `units.unit_status` over what the viewer may see
 
     @property
     def article(self):
@@ -376,19 +379,11 @@ class TimelineRow:
 
     @property
     def label(self) -> str:
-        """The unit's stance: resolved, else the visible judgements when they agree, else ''."""
-        if self.resolution is not None:
+        """The unit's stance: settled, else the visible judgements when they agree, else ''."""
+        if self.status in units.SETTLED:
             return self.resolution.label
         labels = {s.label for s in self.judgements}
-        return labels.pop() if len(labels) == 1 else ""
-
-    @property
-    def status(self) -> str:
-        if self.resolution is not None:
-            return self.resolution.status
-        if not self.judgements:
-            return "open"
-        return "agreed" if self.label else "disputed"
+        return labels.pop() if len(labels) == 1 and self.status != units.Status.DISPUTED else ""
 
 
 @dataclass
@@ -448,11 +443,11 @@ def _timeline(*, project, membership, user, claim_filter, filters: TimelineFilte
     Four queries whatever the number of articles: units, resolutions, stances, and
     (blind mode) nothing more. Rows are sorted by article date, undated last.
     """
-    from annotations.models import Claim, Resolution, Stance, Unit
-    from annotations.permissions import sees_others_judgements
+    from annotations.models import Resolution, Stance, Unit
+    from annotations.permissions import viewer as viewer_of
 
     filters = filters or TimelineFilters()
-    sees_others = sees_others_judgements(project, membership)
+    viewer = viewer_of(project, membership)
     narrow = {}
     if filters.source_id:
         narrow["source_id"] = filters.source_id
@@ -465,31 +460,19 @@ def _timeline(*, project, membership, user, claim_filter, filters: TimelineFilte
     scope = {"claim__article__project_id": project.pk, **narrow}
     related = ("claim", "claim__article", "source", "source__affiliation")
 
-    units = list(Unit.objects.filter(claim_filter, **scope).select_related(*related))
+    found = list(Unit.objects.filter(claim_filter, **scope).visible_to(viewer).select_related(*related))
     resolutions = {
         (r.claim_id, r.source_id): r
-        for r in Resolution.objects.filter(claim_filter, **scope).select_related(*related)
+        for r in Resolution.objects.filter(claim_filter, **scope).visible_to(viewer).select_related(*related)
     }
-    stances_qs = Stance.objects.filter(claim_filter, **scope).select_related(*related, "annotator")
-    if not sees_others:
-        stances_qs = stances_qs.filter(annotator=user)
+    stances_qs = Stance.objects.filter(claim_filter, **scope).visible_to(viewer).select_related(*related, "annotator")
     judgements: dict[tuple[int, int], list] = {}
     for s in stances_qs.order_by("annotator__username", "id"):
         judgements.setdefault((s.claim_id, s.source_id), []).append(s)
 
     rows: dict[tuple[int, int], TimelineRow] = {}
-    for unit in units:
-        key = (unit.claim_id, unit.source_id)
-        hidden = (
-            not sees_others
-            and unit.origin == Claim.Origin.MANUAL
-            and unit.added_by_id != user.pk
-            and key not in judgements
-            and key not in resolutions
-        )
-        if hidden:
-            continue
-        rows[key] = TimelineRow(
+    for unit in found:
+        rows[(unit.claim_id, unit.source_id)] = TimelineRow(
             claim=unit.claim, source=unit.source,
             suggested_label=unit.suggested_label if project.show_suggestions else "",
         )
@@ -499,6 +482,13 @@ def _timeline(*, project, membership, user, claim_filter, filters: TimelineFilte
     for key, stances in judgements.items():
         row = rows.setdefault(key, TimelineRow(claim=stances[0].claim, source=stances[0].source))
         row.judgements = stances
+    # A blind viewer sees one annotator, themself; others count everyone of the article.
+    annotators = units.annotator_counts(r.claim.article_id for r in rows.values()) if viewer.sees_others else {}
+    for row in rows.values():
+        row.status = units.unit_status(
+            [s.label for s in row.judgements], annotators.get(row.claim.article_id, 1) if viewer.sees_others else 1,
+            row.resolution.status if row.resolution is not None else None,
+        )
 
     ordered = sorted(
         rows.values(),
@@ -511,7 +501,7 @@ def _timeline(*, project, membership, user, claim_filter, filters: TimelineFilte
     counts = Counter(r.label for r in ordered if r.label)
     labels = list(project.labels) + sorted(set(counts) - set(project.labels))
     return Timeline(
-        rows=ordered, labels=labels, sees_others=sees_others,
+        rows=ordered, labels=labels, sees_others=viewer.sees_others,
         counts={label: counts.get(label, 0) for label in labels},
         unlabelled=sum(1 for r in ordered if not r.label),
     )

@@ -87,7 +87,8 @@ def test_csv_has_one_row_per_unit_with_the_columns(project, data):
         table = rows(raw)
         assert [(r["claim_id"], r["source"], r["status"], r["stance"], r["judgements"], r["n_judgements"])
                 for r in table] == [
-            (str(data["c1"].pk), "Minister", "open", "alleges", "ann1:alleges;ann2:alleges", "2"),
+            # Agreed but not settled: no stance a report could take for final.
+            (str(data["c1"].pk), "Minister", "open", "", "ann1:alleges;ann2:alleges", "2"),
             (str(data["c1"].pk), "Union", "disputed", "", "ann1:alleges;ann2:denies", "2"),
             (str(data["c1"].pk), "'+Person", "disputed", "", "ann1:denies", "1"),
             (str(data["c2"].pk), "Minister", "resolved", "denies", "ann1:alleges;ann2:denies", "2"),
@@ -169,7 +170,7 @@ def test_export_command_prints_the_runnable_copy_sql(project, data, require_post
     out = io.StringIO()
     call_command("export_stances", "huawei", "--sql", stdout=out)
     statement = out.getvalue().strip().rstrip(";")
-    assert statement.startswith("COPY (WITH article_annotators AS")
+    assert statement.startswith("COPY (WITH arts AS")
     with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
         printed = b"".join(bytes(chunk) for chunk in copy)
     target = tmp_path / "out.csv"
@@ -321,3 +322,50 @@ def test_webannotation_without_a_url_targets_the_article_urn(project, annotator)
     (anno,) = page["items"]
     assert anno["target"]["source"] == f"urn:claimtrack:article:{article.pk}"
     assert anno["target"]["selector"][0]["exact"] == "the bridge is safe"
+
+
+def test_an_annotator_who_finished_without_judging_makes_the_unit_disputed_in_every_export(
+    project, annotator, annotator2
+):
+    """ann1 labels a unit, ann2 marks the article done without labelling it: the queue calls it
+    disputed, so the export does too, and prints no stance a report could take for final."""
+    from annotations import review, services
+
+    article = ArticleFactory(project=project)
+    claim = make_claim(article, "The minister said the plan works")
+    source = SourceFactory(name="Minister", kind="person", role="minister of finance")
+    UnitFactory(claim=claim, source=source)
+    services.stance_record(claim=claim, source=source, annotator=annotator, label="alleges")
+    services.assignment_finish(article=article, annotator=annotator2)
+    assert [(u.claim_id, u.source_id) for u in review.disputed_units(project).units] == [(claim.pk, source.pk)]
+    for method in methods():
+        (row,) = rows(csv_bytes(project, method))
+        assert (row["status"], row["stance"], row["settled_by"], row["reason"]) == ("disputed", "", "", ""), method
+        assert (row["source_role"], row["language"]) == ("minister of finance", "en")
+    (unit,) = [json.loads(line) for line in b"".join(
+        exports.iter_jsonl(project, options(project, format="jsonl"))).decode().splitlines()[1:]]
+    assert (unit["status"], unit["stance"]) == ("disputed", None)
+
+
+def test_settled_by_and_reason_name_the_lead_and_the_decision(project, data, lead):
+    for method in methods():
+        table = rows(csv_bytes(project, method))
+        settled = {r["source"]: (r["status"], r["stance"], r["settled_by"], r["reason"])
+                   for r in table if r["claim_id"] == str(data["c2"].pk)}
+        assert settled == {"Minister": ("resolved", "denies", "lead", "'@spokesman"),
+                           "Union": ("consensus", "no_comment", "", "")}, method
+        judgement_rows = rows(csv_bytes(project, method, layout="judgement"))
+        assert {(r["annotator"], r["settled_by"]) for r in judgement_rows if r["source"] == "Minister"
+                and r["claim_id"] == str(data["c2"].pk)} == {("ann1", "lead"), ("ann2", "lead")}, method
+
+
+def test_a_consensus_that_no_longer_holds_is_disputed_and_leaves_claimreview(project, data, annotator):
+    from annotations import services
+
+    services.stance_record(claim=data["c2"], source=data["s2"], annotator=annotator, label="denies")
+    for method in methods():
+        union = next(r for r in rows(csv_bytes(project, method))
+                     if r["claim_id"] == str(data["c2"].pk) and r["source"] == "Union")
+        assert (union["status"], union["stance"]) == ("disputed", ""), method
+    reviews = json.loads(b"".join(exports.iter_claimreview(project, options(project, format="claimreview"))))
+    assert [r["identifier"] for r in reviews] == [f"{data['c2'].pk}:{data['s1'].pk}"]
