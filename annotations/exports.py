@@ -682,7 +682,7 @@ def iter_claimreview(project: Project, options: ExportOptions) -> Iterator[bytes
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 QUOTE_CONTEXT = 32  # characters of prefix and suffix in a TextQuoteSelector
-SETTLED_STATUSES = ("consensus", "resolved")
+SETTLED_STATUSES = tuple(unit_rules.SETTLED)
 
 
 def webannotation_json(record: UnitRecord) -> dict:
