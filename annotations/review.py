@@ -27,9 +27,11 @@ def project_agreement(project: Project) -> dict:
     rows = (
         Stance.objects.for_project(project)
         .order_by("claim_id", "source_id", "annotator_id")
-        .values_list("claim_id", "source_id", "annotator_id", "label")
+        .values_list("claim_id", "source_id", "annotator_id", "label",
+                     "claim__article_id", "claim__start", "claim__end")
     )
-    claims, sources, annotators, labels = (list(col) for col in zip(*rows, strict=True)) if rows else ([],) * 4
+    columns = [list(col) for col in zip(*rows, strict=True)] if rows else [[]] * 7
+    claims, sources, annotators, labels, articles, starts, ends = columns
     if claims:
         claim_ids = np.asarray(claims, dtype=np.int64)
         source_ids = np.asarray(sources, dtype=np.int64)
@@ -45,8 +47,21 @@ def project_agreement(project: Project) -> dict:
     report["annotators"] = [names.get(pk, str(pk)) for pk in tab.annotators]
     for pair in report["cohen_kappa"]:
         pair["a"], pair["b"] = names.get(pair["a"], pair["a"]), names.get(pair["b"], pair["b"])
+    report["structure"] = _structure(project, annotators, sources, labels, articles, starts, ends, names)
     report["project"] = project.slug
     return report
+
+
+def _structure(project, annotators, sources, labels, articles, starts, ends, names) -> dict:
+    """Agreement on which units exist, annotators by name: one query for who finished what."""
+    items = [
+        agreement.StructureItem(article, names.get(who, str(who)), source, start, end, label)
+        for who, source, label, article, start, end
+        in zip(annotators, sources, labels, articles, starts, ends, strict=True)
+    ]
+    done = units.finished(Q(article__project=project), who="annotator__username")
+    judged = {(item.article, item.annotator) for item in items}
+    return agreement.structure_agreement(items, units.article_annotators(judged, done))
 
 
 def resolution_state(resolution: Resolution) -> dict:

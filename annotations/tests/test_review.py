@@ -6,6 +6,7 @@ import json
 import re
 from io import StringIO
 
+import krippendorff
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
@@ -222,8 +223,8 @@ def test_agreement_dashboard_makes_a_constant_number_of_queries(
     client.force_login(lead)
     # session, user, membership, version, cache miss, stances, usernames, per-annotator, median
     # gaps, judgements per day, resolutions per day, cache write (savepoint, count, select,
-    # insert, release)
-    with django_assert_max_num_queries(16):
+    # insert, release), who finished what (structure agreement)
+    with django_assert_max_num_queries(17):
         response = client.get(reverse("annotations:review-agreement", args=["huawei"]))
     assert response.status_code == 200
     # Warm: session, user, membership, version, cached figures.
@@ -254,6 +255,28 @@ def test_api_agreement_equals_the_pure_figures_for_members_only(live_server, wor
     assert body["krippendorff_alpha"] is not None
     assert _call(live_server.url, "/api/v1/projects/huawei/agreement/", outsider)[0] == 404
     assert _call(live_server.url, "/api/v1/projects/huawei/agreement/")[0] in (401, 403)
+
+
+def test_api_agreement_reports_agreement_on_which_units_exist(live_server, world, lead):
+    status, body = _call(live_server.url, "/api/v1/projects/huawei/agreement/", lead)
+    assert status == 200
+    structure = body["structure"]
+    # Article 1: both judged the minister (alleges, alleges) and the firm (denies, no_comment);
+    # only ann1 the union. Article 2: ann1 the AIVD; ann2 finished it without. Article 3 is ann1's
+    # alone, so it has no pair. ann1 has 4 units there, ann2 2, shared 2, same label 1.
+    assert structure["matched_units"] == 5
+    (pair,) = structure["pairs"]
+    assert (pair["a"], pair["b"], pair["units_a"], pair["units_b"], pair["matched"]) == ("ann1", "ann2", 4, 2, 2)
+    assert structure["unit_f1"] == pytest.approx(4 / 6)
+    assert structure["unit_stance_f1"] == pytest.approx(2 / 6)
+    nan = float("nan")
+    codes = {"alleges": 0, "denies": 1, "no_comment": 2, "absent": 3}
+    matrix = [[codes["alleges"], codes["denies"], codes["alleges"], codes["no_comment"], codes["denies"]],
+              [codes["alleges"], codes["no_comment"], codes["absent"], codes["absent"], nan]]
+    assert structure["alpha"] == pytest.approx(
+        krippendorff.alpha(reliability_data=matrix, level_of_measurement="nominal"))
+    # The figures that were there before keep their keys and values.
+    assert {"krippendorff_alpha", "fleiss_kappa", "cohen_kappa", "units"} <= set(body)
 
 
 def test_api_disagreements_for_leads_with_every_judgement(live_server, world, lead, annotator, outsider):
@@ -289,6 +312,7 @@ def test_agreement_command_prints_the_figures(world):
     call_command("agreement", "huawei", stdout=out)
     text = out.getvalue()
     assert "Krippendorff's alpha (nominal):" in text and "ann1 × ann2" in text
+    assert "Structure (5 units matched" in text and "unit F1 0.6667" in text
 
 
 def test_agreement_command_on_a_project_without_judgements_says_not_defined(project):

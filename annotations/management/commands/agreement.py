@@ -47,6 +47,17 @@ class Command(BaseCommand):
         for row in report["per_label"]:
             lines.append(f"  {row['label']}: {row['judgements']}, {_fmt(row['alpha'])}, "
                          f"{_fmt(row['specific_agreement'])}")
+        structure = report["structure"]
+        lines += [
+            f"Structure ({structure['matched_units']} units matched by source and overlapping claim span):",
+            f"  unit F1 {_fmt(structure['unit_f1'])}, (unit, stance) F1 {_fmt(structure['unit_stance_f1'])}, "
+            f"alpha with absent units {_fmt(structure['alpha'])}"
+            + (f" ({structure['alpha_reason']})" if structure["alpha_reason"] else ""),
+        ]
+        for pair in structure["pairs"]:
+            lines.append(f"  {pair['a']} × {pair['b']}: unit F1 {_fmt(pair['unit_f1'])}, "
+                         f"(unit, stance) F1 {_fmt(pair['unit_stance_f1'])} "
+                         f"({pair['matched']} shared of {pair['units_a']} and {pair['units_b']})")
         self.stdout.write("\n".join(lines))
 
 
