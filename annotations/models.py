@@ -683,6 +683,7 @@ class ProgressCount(models.Model):
 
     ARTICLES = -1
     PROJECT_DONE = 0
+    HISTORY_CHANGES = -2  # History rows inserted or deleted: the review cache's version
 
     project_id = models.BigIntegerField()
     annotator_id = models.BigIntegerField()
