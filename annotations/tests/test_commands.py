@@ -86,6 +86,14 @@ def test_seed_demo_builds_a_living_project_and_is_idempotent(capsys):
     assert Stance.objects.filter(claim__article__project=project).exists()
     # Where the two demo annotators agree, the unit is already settled by consensus; elsewhere it waits.
     assert Resolution.objects.filter(claim__article__project=project, status="consensus").exists()
+    # Claims carry all their sources: in most demo articles some claim has an allegation and
+    # its answer (a denial or a no-comment) side by side.
+    answered = [
+        article.title for article in articles
+        if any(len(set(claim.units.values_list("suggested_label", flat=True))) >= 2
+               for claim in article.claims.all())
+    ]
+    assert len(answered) >= 3, answered
     counts = (articles.count(), Stance.objects.count())
     call_command("seed_demo")
     assert (Article.objects.filter(project=project).count(), Stance.objects.count()) == counts
