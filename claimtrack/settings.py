@@ -256,7 +256,9 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
 }
 
-# Background work (imports, large exports) runs in `manage.py db_worker`.
+# Background work (imports, large exports) runs in `manage.py worker`. A job whose worker
+# has not written its heartbeat for this long is ended as failed (the worker died).
+WORKER_DEAD_AFTER_SECONDS = env_int("WORKER_DEAD_AFTER_SECONDS", 20)
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
