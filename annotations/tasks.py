@@ -19,7 +19,6 @@ from annotations.models import Job, JobFile
 from annotations.services import articles_import
 
 logger = logging.getLogger(__name__)
-EXPORT_CHUNK_BYTES = 1024 * 1024
 
 
 def _save(job: Job, **changes) -> None:
@@ -94,7 +93,7 @@ def export_job(job_id: int) -> dict:
         for chunk in exports.iter_export(job.project, options):
             buffer.append(chunk)
             pending += len(chunk)
-            if pending >= EXPORT_CHUNK_BYTES:
+            if pending >= settings.EXPORT_CHUNK_BYTES:
                 JobFile.objects.create(job=job, direction=JobFile.Direction.OUTPUT, seq=seq,
                                        data=b"".join(buffer))
                 seq, size, buffer, pending = seq + 1, size + pending, [], 0

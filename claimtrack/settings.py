@@ -259,6 +259,8 @@ SPECTACULAR_SETTINGS = {
 # Background work (imports, large exports) runs in `manage.py worker`. A job whose worker
 # has not written its heartbeat for this long is ended as failed (the worker died).
 WORKER_DEAD_AFTER_SECONDS = env_int("WORKER_DEAD_AFTER_SECONDS", 20)
+# An export job stores its file in pieces of this size.
+EXPORT_CHUNK_BYTES = env_int("EXPORT_CHUNK_BYTES", 1024 * 1024)
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
