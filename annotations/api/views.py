@@ -6,11 +6,8 @@ scoped to the caller's projects, so other projects' objects answer 404.
 
 from __future__ import annotations
 
-import hashlib
-import time
-
-from django.conf import settings
-from django.core.cache import cache
+from axes.handlers.proxy import AxesProxyHandler
+from django.contrib.auth.signals import user_logged_in
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Exists, OuterRef
 from django.urls import path
@@ -40,24 +37,19 @@ from annotations.api.serializers import (
     StanceSerializer,
     _messages,
 )
+from annotations.middleware import lockout_response
 from annotations.models import Article, Claim, Membership, Project, Source, Stance
 from annotations.permissions import sees_others_judgements
 
 # --- Token ---------------------------------------------------------------------
 
-TOKEN_FAILURE_LIMIT = getattr(settings, "API_TOKEN_FAILURE_LIMIT", 5)
-TOKEN_FAILURE_WINDOW = getattr(settings, "API_TOKEN_FAILURE_WINDOW", 15 * 60)  # seconds
-
-
-def _client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
-
 
 class TokenView(APIView):
-    """Exchange a username and password for an API token; failed attempts are throttled.
+    """Exchange a username and password for an API token.
 
-    Failures are counted per address and per username; past the limit every
-    attempt (right or wrong) answers 429 until the window has passed.
+    Failed attempts count exactly as failed page logins do (django-axes, per username
+    and address): past `AXES_FAILURE_LIMIT` that user is refused from that address, on
+    the page and here, until the cool-off ends; other users and other addresses are not.
     """
 
     authentication_classes: list = []
@@ -65,39 +57,28 @@ class TokenView(APIView):
     throttle_classes: list = []
     serializer_class = AuthTokenSerializer
 
-    def _keys(self, request) -> list[str]:
-        username = str(request.data.get("username", ""))[:150].casefold() if hasattr(request.data, "get") else ""
-        digest = hashlib.sha256(username.encode("utf-8", "surrogatepass")).hexdigest()
-        return [f"api-token-fail:ip:{_client_ip(request)}", f"api-token-fail:user:{digest}"]
-
     @extend_schema(
         request=AuthTokenSerializer,
         responses={
             200: inline_serializer("TokenResponse", {"token": serializers.CharField()}),
             400: OpenApiResponse(description="Wrong username or password."),
-            429: OpenApiResponse(description="Too many failed attempts."),
+            429: OpenApiResponse(description="Too many failed attempts for this user from this address."),
         },
         auth=[],
     )
     def post(self, request):
-        keys = self._keys(request)
-        now = time.time()
-        for key in keys:
-            failures = [t for t in cache.get(key, []) if now - t < TOKEN_FAILURE_WINDOW]
-            if len(failures) >= TOKEN_FAILURE_LIMIT:
-                wait = int(TOKEN_FAILURE_WINDOW - (now - min(failures))) + 1
-                return Response(
-                    {"detail": f"Too many failed attempts; try again in {wait} seconds."},
-                    status=status.HTTP_429_TOO_MANY_REQUESTS,
-                    headers={"Retry-After": str(wait)},
-                )
-        serializer = AuthTokenSerializer(data=request.data, context={"request": request})
+        http_request = request._request  # axes reads the address and records attempts on Django's request
+        username = request.data.get("username") if hasattr(request.data, "get") else None
+        credentials = {"username": username if isinstance(username, str) else ""}
+        if not AxesProxyHandler.is_allowed(http_request, credentials):
+            return lockout_response(http_request)
+        # authenticate() reports a failure to axes (the user_login_failed signal) with this request.
+        serializer = AuthTokenSerializer(data=request.data, context={"request": http_request})
         if not serializer.is_valid():
-            for key in keys:
-                failures = [t for t in cache.get(key, []) if now - t < TOKEN_FAILURE_WINDOW]
-                cache.set(key, [*failures, now], TOKEN_FAILURE_WINDOW)
             return Response(serializer.errors, status=status.HTTP_400_BAD_REQUEST)
-        token, _ = Token.objects.get_or_create(user=serializer.validated_data["user"])
+        user = serializer.validated_data["user"]
+        user_logged_in.send(sender=user.__class__, request=http_request, user=user)  # resets the count
+        token, _ = Token.objects.get_or_create(user=user)
         return Response({"token": token.key})
 
 
