@@ -12,7 +12,13 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Exists, OuterRef
 from django.urls import path
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+    inline_serializer,
+)
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.authtoken.models import Token
@@ -214,6 +220,30 @@ class SourceViewSet(
         return Source.objects.filter(merged_into__isnull=True)
 
 
+def _if_match(request) -> int | None:
+    """The version in an If-Match header (`3`, `"3"` or `W/"3"`), else None."""
+    raw = request.headers.get("If-Match", "").strip()
+    raw = raw.removeprefix("W/").strip('"')
+    if raw.isdigit() and len(raw) < 10:
+        return int(raw)
+    if raw:
+        raise DRFValidationError({"If-Match": ["Give the judgement's version, a whole number."]})
+    return None
+
+
+_CHANGE_SCHEMA = extend_schema(
+    parameters=[OpenApiParameter("If-Match", str, OpenApiParameter.HEADER,
+                                 description="The version you last saw, instead of `version` in the body.")],
+    responses={
+        200: StanceSerializer,
+        400: OpenApiResponse(description="Bad label or version."),
+        409: OpenApiResponse(description="Changed meanwhile; the current stance is in `current`."),
+        428: OpenApiResponse(description="No `version` (or If-Match) given."),
+    },
+)
+
+
+@extend_schema_view(update=_CHANGE_SCHEMA, partial_update=_CHANGE_SCHEMA)
 @extend_schema(tags=["stances"])
 class StanceViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
@@ -221,8 +251,9 @@ class StanceViewSet(
 ):
     """The caller's own judgements; everyone sees only their own (blind by construction).
 
-    Writes go through `services.stance_record`, which keeps history. Send the
-    `version` you last saw: a stale one answers 409 with the current stance.
+    Writes go through `services.stance_record`, which keeps history. A change needs
+    the `version` you last saw (in the body or `If-Match`): without it 428, a stale one
+    409 with the current stance.
     """
 
     serializer_class = StanceSerializer
@@ -266,10 +297,16 @@ class StanceViewSet(
         serializer = self.get_serializer(stance, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
         data = {"label": stance.label, **serializer.validated_data}
+        expected = serializer.validated_data.get("version", _if_match(request))
+        if expected is None:
+            return Response(
+                {"detail": "Send the version you last saw (`version` in the body or an If-Match header): "
+                           "a change without it could overwrite someone else's."},
+                status=status.HTTP_428_PRECONDITION_REQUIRED,
+            )
         try:
             stance = self._record(
-                claim=stance.claim, source=stance.source, data=data,
-                expected_version=serializer.validated_data.get("version"),
+                claim=stance.claim, source=stance.source, data=data, expected_version=expected,
             )
         except services.Conflict as exc:
             return self._conflict(exc)

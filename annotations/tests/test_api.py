@@ -237,6 +237,26 @@ def test_stances_are_my_own_written_through_the_service_with_versions(http, worl
     assert http.json("DELETE", path, token=tokens["ann1"])[0] == 405
 
 
+def test_changing_a_judgement_needs_the_version_it_replaces(http, world):
+    token, mine = world["tokens"]["ann1"], world["mine"]
+    path = f"/api/v1/stances/{mine.pk}/"
+    status, body = http.json("PATCH", path, token=token, data={"label": "denies"})
+    assert status == 428 and "version" in body["detail"]
+    status, body = http.json("PUT", path, token=token, data={"claim": mine.claim_id, "source": mine.source_id,
+                                                              "label": "denies"})
+    assert status == 428
+    mine.refresh_from_db()
+    assert (mine.label, mine.version) == ("alleges", 1)
+    assert not History.objects.filter(annotator=mine.annotator, action="update").exists()
+    # If-Match carries it as well; a stale one is a conflict.
+    status, _, body = http("PATCH", path, token=token, data={"label": "denies"}, headers={"If-Match": '"1"'})
+    assert status == 200 and json.loads(body)["version"] == 2
+    status, _, body = http("PATCH", path, token=token, data={"label": "no_comment"}, headers={"If-Match": "1"})
+    assert status == 409 and json.loads(body)["current"]["label"] == "denies"
+    status, _, body = http("PATCH", path, token=token, data={"label": "no_comment"}, headers={"If-Match": "*"})
+    assert status == 400
+
+
 def test_filters_ignore_client_chosen_relation_lookups(http, world):
     tokens = world["tokens"]
     baseline = http.json("GET", "/api/v1/stances/", token=tokens["ann1"])[1]["results"]
