@@ -26,7 +26,7 @@ def drop_cache_table(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("annotations", "0007_perf_article_project_id"),
+        ("annotations", "0008_unit_evidence"),
     ]
 
     operations = [
