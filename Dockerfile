@@ -8,4 +8,4 @@ RUN SECRET_KEY=build-only-collectstatic DEBUG=0 python manage.py collectstatic -
 RUN useradd --system --home /app claimtrack && chown -R claimtrack /app
 USER claimtrack
 EXPOSE 8000
-CMD ["sh", "-c", "python manage.py migrate --noinput && python manage.py createcachetable && gunicorn claimtrack.wsgi --bind 0.0.0.0:${PORT:-8000} --workers 3 --access-logfile -"]
+CMD ["sh", "-c", "python manage.py migrate --noinput && gunicorn claimtrack.wsgi --bind 0.0.0.0:${PORT:-8000} --workers 3 --access-logfile -"]

@@ -1,4 +1,4 @@
-# ClaimTrack: `make run` serves the demo on SQLite; `make test` runs the whole suite.
+# ClaimTrack: `make run` serves the demo on SQLite with its worker; `make test` runs the whole suite.
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -17,15 +17,17 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 
 install: $(VENV)/.installed
 
+# The server and the background worker together; one Ctrl-C stops both.
 run: install
 	DEBUG=1 $(PY) manage.py migrate --noinput
-	DEBUG=1 $(PY) manage.py createcachetable
 	DEBUG=1 $(PY) manage.py seed_demo
-	@echo "ClaimTrack is at http://127.0.0.1:$(PORT)/ (background jobs: 'make worker' in another terminal)"
-	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@echo "ClaimTrack is at http://127.0.0.1:$(PORT)/ with its background worker (Ctrl-C stops both)"
+	@DEBUG=1 $(PY) manage.py worker --no-reload --verbosity 0 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
+	  DEBUG=1 $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 worker: install
-	DEBUG=1 $(PY) manage.py db_worker
+	DEBUG=1 $(PY) manage.py worker
 
 test: install
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run >/dev/null || { echo "Models changed without a migration: run manage.py makemigrations"; exit 1; }

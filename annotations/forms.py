@@ -20,6 +20,12 @@ def label_name(label: str) -> str:
     return str(LABEL_NAMES.get(label, label.replace("_", " ")))
 
 
+class VersionForm(forms.Form):
+    """The version of a judgement the page showed (0: none yet); changes to it are checked against it."""
+
+    version = forms.IntegerField(min_value=0, required=False)
+
+
 class StanceForm(forms.Form):
     """A stance (and note) on one unit, with the version the page showed."""
 

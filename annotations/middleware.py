@@ -23,3 +23,22 @@ class RejectNulCharactersMiddleware:
                 {"detail": _("The request contains a NUL character, which is not allowed.")}, status=400
             )
         return self.get_response(request)
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """django-axes' answer to a locked-out login: the page for people, JSON for the API (429)."""
+    from axes.helpers import get_cool_off
+    from django.conf import settings
+    from django.shortcuts import render
+
+    cool_off = get_cool_off(request)
+    wait = max(1, int(cool_off.total_seconds())) if cool_off else 1
+    if request.path.startswith("/api/"):
+        response = JsonResponse(
+            {"detail": f"Too many failed attempts for this user from this address; try again in {wait} seconds."},
+            status=429,
+        )
+    else:
+        response = render(request, settings.AXES_LOCKOUT_TEMPLATE, status=429)
+    response["Retry-After"] = str(wait)
+    return response

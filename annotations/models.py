@@ -669,6 +669,23 @@ class JobFile(models.Model):
         return f"{self.job_id}/{self.direction}/{self.seq}"
 
 
+class WorkerBeat(models.Model):
+    """A running task worker's heartbeat (`manage.py worker`), written every few seconds.
+
+    A job claimed by a worker whose beat has gone stale was left behind by a worker that
+    died; it is ended as failed, see `annotations.worker`.
+    """
+
+    worker_id = models.CharField(max_length=64, primary_key=True)
+    pid = models.PositiveIntegerField()
+    host = models.CharField(max_length=255, blank=True)
+    started_at = models.DateTimeField(default=timezone.now)
+    beat_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self) -> str:
+        return f"worker {self.worker_id} (pid {self.pid} on {self.host})"
+
+
 # --- Progress counts -------------------------------------------------------------------------
 
 

@@ -288,9 +288,13 @@ def stance_record(
         return stance
 
 
-def stance_undo(*, claim: Claim, source: Source, annotator, via: str = "page") -> Stance | None:
+def stance_undo(
+    *, claim: Claim, source: Source, annotator, via: str = "page", expected_version: int | None = None
+) -> Stance | None:
     """Revert the annotator's latest change on a unit that is not yet undone.
 
+    `expected_version` is the version the caller's page shows (0 for none): an undo from a
+    stale tab raises Conflict instead of reverting a change that tab never saw.
     Returns the stance as it now stands (None when the undo removed it).
     """
     with transaction.atomic():
@@ -299,6 +303,8 @@ def stance_undo(*, claim: Claim, source: Source, annotator, via: str = "page") -
             .filter(claim=claim, source=source, annotator=annotator)
             .first()
         )
+        if expected_version is not None and expected_version != (stance.version if stance else 0):
+            raise Conflict(gettext("This judgement was changed meanwhile from elsewhere."), stance)
         last = (
             History.objects.select_for_update()
             .filter(kind=History.Kind.STANCE, claim=claim, source=source, annotator=annotator,

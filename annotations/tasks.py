@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
@@ -18,7 +19,6 @@ from annotations.models import Job, JobFile
 from annotations.services import articles_import
 
 logger = logging.getLogger(__name__)
-EXPORT_CHUNK_BYTES = 1024 * 1024
 
 
 def _save(job: Job, **changes) -> None:
@@ -40,27 +40,35 @@ def import_articles_job(job_id: int) -> dict:
     created = duplicates = 0
     lines: list[str] = []
     rejected: list[str] = []
+    committed: list[str] = []
     try:
         for pk, name in inputs:
             data = bytes(JobFile.objects.values_list("data", flat=True).get(pk=pk))
-            try:
-                records = parse_bytes(name, data, max_bytes=settings.IMPORT_MAX_BYTES)
-            except ImportFileError as exc:
-                rejected.append(str(exc))
-            else:
-                report = articles_import(project=job.project, records=records, extract=True)
-                created += len(report.created)
-                duplicates += len(report.duplicates)
-                lines.extend(f"created: {a.title}" for a in report.created)
-                lines.extend(f"skipped as duplicate: {name}, line {r.line}: {r.title}" for r in report.duplicates)
-            _save(job, progress=job.progress + 1)
+            # A file's articles and the job's record of it commit together: if the worker dies,
+            # the job knows exactly which files are in (see annotations.worker.fail_job).
+            with transaction.atomic():
+                try:
+                    records = parse_bytes(name, data, max_bytes=settings.IMPORT_MAX_BYTES)
+                except ImportFileError as exc:
+                    rejected.append(str(exc))
+                else:
+                    report = articles_import(project=job.project, records=records, extract=True)
+                    created += len(report.created)
+                    duplicates += len(report.duplicates)
+                    lines.extend(f"created: {a.title}" for a in report.created)
+                    lines.extend(
+                        f"skipped as duplicate: {name}, line {r.line}: {r.title}" for r in report.duplicates
+                    )
+                    committed.append(name)
+                _save(job, progress=job.progress + 1, result={"committed": committed})
         # The uploads are not needed once imported.
         job.files.filter(direction=JobFile.Direction.INPUT).delete()
     except Exception as exc:
         logger.exception("import job %s failed", job_id)
         _finish(job, Job.Status.FAILED, f"The import stopped: {exc}")
         raise
-    result = {"created": created, "duplicates": duplicates, "rejected": rejected, "lines": lines[:500]}
+    result = {"created": created, "duplicates": duplicates, "rejected": rejected, "lines": lines[:500],
+              "committed": committed}
     summary = f"{created} created, {duplicates} skipped as duplicate, {len(rejected)} rejected"
     _finish(job, Job.Status.FAILED if rejected and not created else Job.Status.DONE, summary, result)
     return result
@@ -85,7 +93,7 @@ def export_job(job_id: int) -> dict:
         for chunk in exports.iter_export(job.project, options):
             buffer.append(chunk)
             pending += len(chunk)
-            if pending >= EXPORT_CHUNK_BYTES:
+            if pending >= settings.EXPORT_CHUNK_BYTES:
                 JobFile.objects.create(job=job, direction=JobFile.Direction.OUTPUT, seq=seq,
                                        data=b"".join(buffer))
                 seq, size, buffer, pending = seq + 1, size + pending, [], 0

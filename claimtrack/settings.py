@@ -221,6 +221,12 @@ AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "annotations.middleware.lockout_response"  # the page, or JSON for the API token view
+# Behind a reverse proxy, the client's address is the last one the proxies added to X-Forwarded-For:
+# set TRUSTED_PROXY_COUNT to the number of proxies, or every user shares the proxy's address.
+AXES_IPWARE_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0) or None
+if AXES_IPWARE_PROXY_COUNT:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 
 REST_FRAMEWORK = {
@@ -256,7 +262,11 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
 }
 
-# Background work (imports, large exports) runs in `manage.py db_worker`.
+# Background work (imports, large exports) runs in `manage.py worker`. A job whose worker
+# has not written its heartbeat for this long is ended as failed (the worker died).
+WORKER_DEAD_AFTER_SECONDS = env_int("WORKER_DEAD_AFTER_SECONDS", 20)
+# An export job stores its file in pieces of this size.
+EXPORT_CHUNK_BYTES = env_int("EXPORT_CHUNK_BYTES", 1024 * 1024)
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),

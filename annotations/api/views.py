@@ -6,16 +6,19 @@ scoped to the caller's projects, so other projects' objects answer 404.
 
 from __future__ import annotations
 
-import hashlib
-import time
-
-from django.conf import settings
-from django.core.cache import cache
+from axes.handlers.proxy import AxesProxyHandler
+from django.contrib.auth.signals import user_logged_in
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Exists, OuterRef
 from django.urls import path
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+    inline_serializer,
+)
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.authtoken.models import Token
@@ -40,24 +43,19 @@ from annotations.api.serializers import (
     StanceSerializer,
     _messages,
 )
+from annotations.middleware import lockout_response
 from annotations.models import Article, Claim, Membership, Project, Source, Stance
 from annotations.permissions import sees_others_judgements
 
 # --- Token ---------------------------------------------------------------------
 
-TOKEN_FAILURE_LIMIT = getattr(settings, "API_TOKEN_FAILURE_LIMIT", 5)
-TOKEN_FAILURE_WINDOW = getattr(settings, "API_TOKEN_FAILURE_WINDOW", 15 * 60)  # seconds
-
-
-def _client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
-
 
 class TokenView(APIView):
-    """Exchange a username and password for an API token; failed attempts are throttled.
+    """Exchange a username and password for an API token.
 
-    Failures are counted per address and per username; past the limit every
-    attempt (right or wrong) answers 429 until the window has passed.
+    Failed attempts count exactly as failed page logins do (django-axes, per username
+    and address): past `AXES_FAILURE_LIMIT` that user is refused from that address, on
+    the page and here, until the cool-off ends; other users and other addresses are not.
     """
 
     authentication_classes: list = []
@@ -65,39 +63,28 @@ class TokenView(APIView):
     throttle_classes: list = []
     serializer_class = AuthTokenSerializer
 
-    def _keys(self, request) -> list[str]:
-        username = str(request.data.get("username", ""))[:150].casefold() if hasattr(request.data, "get") else ""
-        digest = hashlib.sha256(username.encode("utf-8", "surrogatepass")).hexdigest()
-        return [f"api-token-fail:ip:{_client_ip(request)}", f"api-token-fail:user:{digest}"]
-
     @extend_schema(
         request=AuthTokenSerializer,
         responses={
             200: inline_serializer("TokenResponse", {"token": serializers.CharField()}),
             400: OpenApiResponse(description="Wrong username or password."),
-            429: OpenApiResponse(description="Too many failed attempts."),
+            429: OpenApiResponse(description="Too many failed attempts for this user from this address."),
         },
         auth=[],
     )
     def post(self, request):
-        keys = self._keys(request)
-        now = time.time()
-        for key in keys:
-            failures = [t for t in cache.get(key, []) if now - t < TOKEN_FAILURE_WINDOW]
-            if len(failures) >= TOKEN_FAILURE_LIMIT:
-                wait = int(TOKEN_FAILURE_WINDOW - (now - min(failures))) + 1
-                return Response(
-                    {"detail": f"Too many failed attempts; try again in {wait} seconds."},
-                    status=status.HTTP_429_TOO_MANY_REQUESTS,
-                    headers={"Retry-After": str(wait)},
-                )
-        serializer = AuthTokenSerializer(data=request.data, context={"request": request})
+        http_request = request._request  # axes reads the address and records attempts on Django's request
+        username = request.data.get("username") if hasattr(request.data, "get") else None
+        credentials = {"username": username if isinstance(username, str) else ""}
+        if not AxesProxyHandler.is_allowed(http_request, credentials):
+            return lockout_response(http_request)
+        # authenticate() reports a failure to axes (the user_login_failed signal) with this request.
+        serializer = AuthTokenSerializer(data=request.data, context={"request": http_request})
         if not serializer.is_valid():
-            for key in keys:
-                failures = [t for t in cache.get(key, []) if now - t < TOKEN_FAILURE_WINDOW]
-                cache.set(key, [*failures, now], TOKEN_FAILURE_WINDOW)
             return Response(serializer.errors, status=status.HTTP_400_BAD_REQUEST)
-        token, _ = Token.objects.get_or_create(user=serializer.validated_data["user"])
+        user = serializer.validated_data["user"]
+        user_logged_in.send(sender=user.__class__, request=http_request, user=user)  # resets the count
+        token, _ = Token.objects.get_or_create(user=user)
         return Response({"token": token.key})
 
 
@@ -233,6 +220,30 @@ class SourceViewSet(
         return Source.objects.filter(merged_into__isnull=True)
 
 
+def _if_match(request) -> int | None:
+    """The version in an If-Match header (`3`, `"3"` or `W/"3"`), else None."""
+    raw = request.headers.get("If-Match", "").strip()
+    raw = raw.removeprefix("W/").strip('"')
+    if raw.isdigit() and len(raw) < 10:
+        return int(raw)
+    if raw:
+        raise DRFValidationError({"If-Match": ["Give the judgement's version, a whole number."]})
+    return None
+
+
+_CHANGE_SCHEMA = extend_schema(
+    parameters=[OpenApiParameter("If-Match", str, OpenApiParameter.HEADER,
+                                 description="The version you last saw, instead of `version` in the body.")],
+    responses={
+        200: StanceSerializer,
+        400: OpenApiResponse(description="Bad label or version."),
+        409: OpenApiResponse(description="Changed meanwhile; the current stance is in `current`."),
+        428: OpenApiResponse(description="No `version` (or If-Match) given."),
+    },
+)
+
+
+@extend_schema_view(update=_CHANGE_SCHEMA, partial_update=_CHANGE_SCHEMA)
 @extend_schema(tags=["stances"])
 class StanceViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
@@ -240,8 +251,9 @@ class StanceViewSet(
 ):
     """The caller's own judgements; everyone sees only their own (blind by construction).
 
-    Writes go through `services.stance_record`, which keeps history. Send the
-    `version` you last saw: a stale one answers 409 with the current stance.
+    Writes go through `services.stance_record`, which keeps history. A change needs
+    the `version` you last saw (in the body or `If-Match`): without it 428, a stale one
+    409 with the current stance.
     """
 
     serializer_class = StanceSerializer
@@ -285,10 +297,16 @@ class StanceViewSet(
         serializer = self.get_serializer(stance, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
         data = {"label": stance.label, **serializer.validated_data}
+        expected = serializer.validated_data.get("version", _if_match(request))
+        if expected is None:
+            return Response(
+                {"detail": "Send the version you last saw (`version` in the body or an If-Match header): "
+                           "a change without it could overwrite someone else's."},
+                status=status.HTTP_428_PRECONDITION_REQUIRED,
+            )
         try:
             stance = self._record(
-                claim=stance.claim, source=stance.source, data=data,
-                expected_version=serializer.validated_data.get("version"),
+                claim=stance.claim, source=stance.source, data=data, expected_version=expected,
             )
         except services.Conflict as exc:
             return self._conflict(exc)

@@ -14,6 +14,7 @@ from django.db import connection
 
 from annotations.models import Membership
 from annotations.tests.factories import MembershipFactory, ProjectFactory, UserFactory
+from annotations.tests.processes import scratch_database  # noqa: F401 - a fixture for deployment and fault tests
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 SHARED_DIR = Path(__file__).resolve().parents[2].parent / "shared"

@@ -130,6 +130,23 @@ def test_export_job_writes_the_file_the_page_downloads(committed, client, projec
     assert client.get(f"/jobs/{job.pk}/download/").status_code == 404
 
 
+def test_a_lead_demoted_in_a_blind_project_no_longer_downloads_an_earlier_export(committed, client, project, lead):
+    from annotations.models import Membership
+
+    client.force_login(lead)
+    client.post(export_url(), {"format": "csv"})
+    run_worker()
+    job = Job.objects.get()
+    assert job.status == "done"
+    assert client.get(f"/jobs/{job.pk}/download/").status_code == 200
+    Membership.objects.filter(project=project, user=lead).update(role=Membership.Role.ANNOTATOR)
+    response = client.get(f"/jobs/{job.pk}/download/")
+    assert response.status_code == 403  # the same answer as the API export gives them now
+    project.blind = False
+    project.save(update_fields=["blind"])
+    assert client.get(f"/jobs/{job.pk}/download/").status_code == 200  # without blind mode, members export
+
+
 def test_export_page_refuses_bad_options_and_outsiders(client, project, annotator, outsider, lead):
     client.force_login(annotator)
     assert client.post(export_url(), {"format": "csv"}).status_code == 403  # blind mode

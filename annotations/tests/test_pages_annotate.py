@@ -160,12 +160,42 @@ def test_undo_restores_previous_label_and_keeps_history(client, annotator, artic
     client.force_login(annotator)
     client.post(unit_url(article, unit), {"label": "denies", "version": "0"}, headers=HX)
     client.post(unit_url(article, unit), {"label": "alleges", "version": "1"}, headers=HX)
-    r = client.post(unit_url(article, unit, "annotations:unit-undo"), headers=HX)
+    r = client.post(unit_url(article, unit, "annotations:unit-undo"), {"version": "2"}, headers=HX)
     assert r.status_code == 200 and "stanceSaved" in r.headers["HX-Trigger"]
     assert Stance.objects.get().label == "denies"
-    client.post(unit_url(article, unit, "annotations:unit-undo"), headers=HX)
+    assert 'name="version" value="3"' in r.content.decode()  # the undo form carries the new version
+    client.post(unit_url(article, unit, "annotations:unit-undo"), {"version": "3"}, headers=HX)
     assert not Stance.objects.exists()
     assert list(History.objects.values_list("action", flat=True)) == ["create", "update", "undo", "undo"]
+
+
+def test_a_change_without_the_version_it_replaces_is_refused_with_428(client, annotator, article_units):
+    article, units = article_units
+    unit = units[0]
+    client.force_login(annotator)
+    # A first judgement has nothing to overwrite: no version needed.
+    assert client.post(unit_url(article, unit), {"label": "denies"}, headers=HX).status_code == 200
+    r = client.post(unit_url(article, unit), {"label": "alleges"})
+    assert r.status_code == 428 and "which version of the judgement it replaces" in r.content.decode()
+    assert client.post(unit_url(article, unit, "annotations:unit-undo")).status_code == 428
+    assert Stance.objects.get().label == "denies" and History.objects.count() == 1
+
+
+def test_undo_from_a_stale_tab_is_a_conflict_and_reverts_nothing(client, annotator, article_units):
+    article, units = article_units
+    unit = units[0]
+    client.force_login(annotator)
+    client.post(unit_url(article, unit), {"label": "denies", "version": "0"}, headers=HX)
+    # Tab A shows version 1. Tab B changes the judgement to alleges (version 2).
+    client.post(unit_url(article, unit), {"label": "alleges", "version": "1"}, headers=HX)
+    # Tab A's undo would revert B's change, which A never saw.
+    r = client.post(unit_url(article, unit, "annotations:unit-undo"), {"version": "1"}, headers=HX)
+    html = r.content.decode()
+    assert "changed this judgement meanwhile" in html and 'name="version" value="2"' in html
+    assert Stance.objects.get().label == "alleges"
+    assert list(History.objects.values_list("action", flat=True)) == ["create", "update"]
+    r = client.post(unit_url(article, unit, "annotations:unit-undo"), {"version": "1"})
+    assert r.status_code == 409 and Stance.objects.get().label == "alleges"
 
 
 def test_unit_of_another_project_is_404(client, annotator, article_units):
@@ -324,7 +354,7 @@ def test_write_fragments_query_budget_is_constant(client, annotator, project, n_
         r = client.post(unit_url(article, units[0]), {"label": "denies", "version": "0"}, headers=HX)
     assert r.status_code == 200
     with django_assert_max_num_queries(16):
-        client.post(unit_url(article, units[0], "annotations:unit-undo"), headers=HX)
+        client.post(unit_url(article, units[0], "annotations:unit-undo"), {"version": "1"}, headers=HX)
     with django_assert_max_num_queries(14):
         r = client.post(reverse("annotations:claim-add", args=["huawei", article.pk]),
                         {"start": 1, "end": 9}, headers=HX)

@@ -78,13 +78,47 @@ def test_the_api_throttles_each_token_with_a_clear_429(monkeypatch, maria):
 def test_the_token_endpoint_stops_guessing_with_a_clear_429(maria):
     cache.clear()
     client = Client()
-    for _ in range(5):
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
         response = client.post("/api/v1/auth/token/", {"username": "maria", "password": "wrong"},
                                content_type="application/json")
         assert response.status_code == 400
+    # The failure that reaches the limit is answered with the lock-out, as on the login page.
+    locked = client.post("/api/v1/auth/token/", {"username": "maria", "password": "wrong"},
+                         content_type="application/json")
+    assert locked.status_code == 429
     refused = client.post("/api/v1/auth/token/", {"username": "maria", "password": PASSWORD},
                           content_type="application/json")
     assert refused.status_code == 429
     assert "Too many failed attempts" in refused.json()["detail"]
     assert not Token.objects.filter(user=maria).exists()
     cache.clear()
+
+
+@pytest.mark.django_db
+def test_the_token_endpoint_locks_out_per_user_and_address_like_the_login_page(maria):
+    """Guessing one user's password from one address must not lock that user out elsewhere,
+    nor lock other users out at that address (behind a proxy: everyone)."""
+    jan = get_user_model().objects.create_user("jan", password=PASSWORD)
+
+    def token(username, password, address):
+        return Client().post("/api/v1/auth/token/", {"username": username, "password": password},
+                             REMOTE_ADDR=address)
+
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert token("maria", "wrong", "10.0.0.66").status_code == 400
+    assert token("maria", "wrong", "10.0.0.66").status_code == 429
+    refused = token("maria", PASSWORD, "10.0.0.66")
+    assert refused.status_code == 429 and int(refused["Retry-After"]) > 0
+    assert "Too many failed attempts" in refused.json()["detail"]
+    # The same rule as the page: the page login is locked for maria at that address too.
+    assert login(Client(), "maria", PASSWORD, address="10.0.0.66").status_code in (403, 429)
+    # maria elsewhere, and jan at the attacker's address, get their tokens.
+    assert token("maria", PASSWORD, "10.0.0.7").status_code == 200
+    assert token("jan", PASSWORD, "10.0.0.66").json() == {"token": Token.objects.get(user=jan).key}
+    # A success before the limit starts the count again, as on the page.
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        token("jan", "wrong", "10.0.0.8")
+    assert token("jan", PASSWORD, "10.0.0.8").status_code == 200
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert token("jan", "wrong", "10.0.0.8").status_code == 400
+    assert token("jan", PASSWORD, "10.0.0.8").status_code == 200

@@ -13,15 +13,23 @@ from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
 from annotations import selectors, services
-from annotations.forms import ClaimForm, SourceCreateForm, StanceForm, label_name
+from annotations.forms import ClaimForm, SourceCreateForm, StanceForm, VersionForm, label_name
 from annotations.models import Assignment, Source
 from annotations.permissions import project_for_user, sees_others_judgements
 
 TEMPLATE = "annotations/article.html"
+CHANGED_MEANWHILE = _lazy(
+    "Someone changed this judgement meanwhile (another tab or device). "
+    "Nothing was overwritten: the current value is shown, choose again if needed."
+)
+VERSION_REQUIRED = _lazy(
+    "This change does not say which version of the judgement it replaces; reload the page and choose again."
+)
 
 
 def _labels(project) -> list[tuple[int, str, str]]:
@@ -127,6 +135,8 @@ def unit_stance(request, slug, article_id, claim_id, source_id):
     if not form.is_valid():
         error = " ".join(e for errors in form.errors.values() for e in errors)
         status = 400
+    elif uv.mine is not None and form.cleaned_data["version"] is None:
+        error, status = VERSION_REQUIRED, 428
     else:
         data = form.cleaned_data
         try:
@@ -141,11 +151,7 @@ def unit_stance(request, slug, article_id, claim_id, source_id):
             uv = selectors.unit_for_annotation(
                 claim=claim, source_id=source_id, user=request.user, sees_others=sees_others
             )
-            error = _(
-                "Someone changed this judgement meanwhile (another tab or device). "
-                "Nothing was overwritten: the current value is shown, choose again if needed."
-            )
-            status = 409
+            error, status = CHANGED_MEANWHILE, 409
         except (ValidationError, IntegrityError) as exc:
             error = " ".join(getattr(exc, "messages", [str(exc)]))
             status = 400
@@ -163,7 +169,17 @@ def unit_undo(request, slug, article_id, claim_id, source_id):
     uv = selectors.unit_for_annotation(
         claim=claim, source_id=source_id, user=request.user, sees_others=sees_others
     )
-    uv.mine = services.stance_undo(claim=claim, source=uv.unit.source, annotator=request.user)
+    form = VersionForm(request.POST)
+    if not form.is_valid() or form.cleaned_data["version"] is None:
+        return _after_unit_post(request, project, membership, article, uv, VERSION_REQUIRED, 428)
+    try:
+        uv.mine = services.stance_undo(claim=claim, source=uv.unit.source, annotator=request.user,
+                                       expected_version=form.cleaned_data["version"])
+    except services.Conflict:
+        uv = selectors.unit_for_annotation(
+            claim=claim, source_id=source_id, user=request.user, sees_others=sees_others
+        )
+        return _after_unit_post(request, project, membership, article, uv, CHANGED_MEANWHILE, 409)
     uv.saved = True
     services.assignment_touch(article=article, annotator=request.user)
     return _after_unit_post(request, project, membership, article, uv, "", 200, event=_("Undone"))

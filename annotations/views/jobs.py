@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from annotations import exports, tasks
 from annotations.models import Job, JobFile, Membership
 from annotations.permissions import project_for_user, sees_others_judgements
+from annotations.worker import end_orphaned_jobs
 
 TEXT_PASTE_NAME = "pasted.txt"
 
@@ -50,11 +51,16 @@ def _stem(name: str) -> str:
     return base.rsplit(".", 1)[0] if "." in base else base
 
 
-def _job_for_user(request, pk: int) -> Job:
+def _job_for_user(request, pk: int) -> tuple[Job, Membership]:
     job = get_object_or_404(Job.objects.select_related("project"), pk=pk, user=request.user)
-    if not Membership.objects.filter(project=job.project, user=request.user).exists():
+    membership = Membership.objects.filter(project=job.project, user=request.user).first()
+    if membership is None:
         raise Http404("No such job.")
-    return job
+    if not job.finished and job.task_id:
+        # A job whose worker died ends here as failed, even while no worker runs.
+        if end_orphaned_jobs(task_ids=[job.task_id]):
+            job.refresh_from_db()
+    return job, membership
 
 
 def _render_job(request, job: Job, status: int = 200):
@@ -163,15 +169,19 @@ def export_page(request, slug):
 @login_required
 @require_GET
 def job_detail(request, pk):
-    return _render_job(request, _job_for_user(request, pk))
+    return _render_job(request, _job_for_user(request, pk)[0])
 
 
 @login_required
 @require_GET
 def job_download(request, pk):
-    job = _job_for_user(request, pk)
+    job, membership = _job_for_user(request, pk)
     if job.kind != Job.Kind.EXPORT or job.status != Job.Status.DONE:
         raise Http404("This job has no file to download.")
+    # The rights of today, not those the export was made with: a lead since demoted in a
+    # blind project no longer takes everyone's labels away.
+    if not sees_others_judgements(job.project, membership):
+        raise PermissionDenied(gettext("In blind mode only the project's leads and admins export judgements."))
     ids = list(job.files.filter(direction=JobFile.Direction.OUTPUT).values_list("pk", flat=True))
 
     def chunks():

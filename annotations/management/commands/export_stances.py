@@ -1,3 +1,4 @@
+import os
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
@@ -57,7 +58,10 @@ class Command(BaseCommand):
         else:
             chunks = exports.iter_export(project, opts)
         if output:
-            with open(output, "wb") as handle:
+            # Judgements are confidential: the file is the owner's only (0600), whatever the umask.
+            fd = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            os.fchmod(fd, 0o600)
+            with os.fdopen(fd, "wb") as handle:
                 for chunk in chunks:
                     handle.write(chunk)
         else:

@@ -1,0 +1,178 @@
+"""The supervised task worker behind `manage.py worker`.
+
+It is django-tasks' database worker with three additions:
+
+* it carries on through database outages: a lost connection is closed and retried
+  with a growing pause (0.5 s doubling up to 30 s) instead of ending the process;
+* it writes a heartbeat (`WorkerBeat`) every `BEAT_SECONDS` from a thread of its own,
+  so a job can tell a worker that is busy from one that died;
+* it ends the jobs of dead workers: a job whose worker's heartbeat is older than
+  `settings.WORKER_DEAD_AFTER_SECONDS` is marked failed with a message, its partial
+  export removed, its import naming the files committed before the worker died.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+import time
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import DatabaseError, InterfaceError, connection, connections, transaction
+from django.utils import timezone
+from django_tasks_db.compat import TaskResultStatus
+from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
+
+from annotations.models import Job, WorkerBeat
+
+logger = logging.getLogger(__name__)
+
+BEAT_SECONDS = 2.0
+FIRST_PAUSE, MAX_PAUSE = 0.5, 30.0
+DB_ERRORS = (DatabaseError, InterfaceError)
+
+
+def dead_after() -> timedelta:
+    return timedelta(seconds=getattr(settings, "WORKER_DEAD_AFTER_SECONDS", 20))
+
+
+class WorkerLost(RuntimeError):
+    """Recorded on a task whose worker died (or lost the database) while running it."""
+
+
+def fail_job(job: Job, reason: str) -> None:
+    """End a job that cannot finish: failed, with a message; nothing partial left visible."""
+    from annotations.models import JobFile
+
+    job.files.filter(direction=JobFile.Direction.OUTPUT).delete()
+    if job.kind == Job.Kind.EXPORT:
+        message = f"The export stopped: {reason} Nothing was kept; start the export again."
+        result: dict = {}
+    else:
+        committed = list((job.result or {}).get("committed", []))
+        inputs = list(job.files.filter(direction=JobFile.Direction.INPUT).values_list("name", flat=True))
+        left = [name for name in inputs if name not in committed]
+        job.files.filter(direction=JobFile.Direction.INPUT).delete()
+        done = ", ".join(committed) if committed else "none"
+        rest = ", ".join(left) if left else "none"
+        message = (
+            f"The import stopped: {reason} Files imported before it stopped (kept whole): {done}. "
+            f"Not imported: {rest}. Import those again; files already imported are skipped as duplicates."
+        )
+        result = {**(job.result or {}), "committed": committed, "not_imported": left}
+    job.status = Job.Status.FAILED
+    job.message = message
+    job.result = result
+    job.finished_at = timezone.now()
+    job.save(update_fields=["status", "message", "result", "finished_at"])
+
+
+def _end_task(task: DBTaskResult, reason: str) -> None:
+    with transaction.atomic():
+        task = DBTaskResult.objects.select_for_update().filter(pk=task.pk, status=TaskResultStatus.RUNNING).first()
+        if task is None:  # finished meanwhile
+            return
+        task.status = TaskResultStatus.FAILED
+        task.finished_at = timezone.now()
+        task.exception_class_path = f"{WorkerLost.__module__}.{WorkerLost.__qualname__}"
+        task.traceback = reason
+        task.save(update_fields=["status", "finished_at", "exception_class_path", "traceback"])
+        job = Job.objects.select_for_update().filter(task_id=str(task.pk)).first()
+        if job is not None and not job.finished:
+            fail_job(job, reason)
+            logger.warning("job %s ended as failed: %s", job.pk, reason)
+
+
+def end_orphaned_jobs(*, task_ids=None, stranded=(), reason: str | None = None) -> int:
+    """Fail the running tasks (all, or those of `task_ids`) whose worker died; return how many.
+
+    A worker is dead when its heartbeat is older than `dead_after()`. Tasks of workers
+    that never wrote a heartbeat (a plain `db_worker`) are left alone. `stranded` names
+    tasks this worker gave up on when the database went away under them.
+    """
+    running = DBTaskResult.objects.filter(status=TaskResultStatus.RUNNING)
+    if task_ids is not None:
+        running = running.filter(pk__in=[t for t in task_ids if t])
+    tasks = list(running.only("pk", "worker_ids"))
+    if not tasks and not stranded:
+        return 0
+    owners = {t.worker_ids[-1] for t in tasks if t.worker_ids}
+    stale = timezone.now() - dead_after()
+    dead = set(WorkerBeat.objects.filter(worker_id__in=owners, beat_at__lt=stale).values_list("worker_id", flat=True))
+    ended = 0
+    for task in tasks:
+        if str(task.pk) in stranded:
+            _end_task(task, reason or "the database connection was lost while it ran.")
+            ended += 1
+        elif task.worker_ids and task.worker_ids[-1] in dead:
+            _end_task(task, reason or "the worker running it stopped (it was killed or crashed).")
+            ended += 1
+    return ended
+
+
+class SupervisedWorker(Worker):
+    """django-tasks' worker, kept alive through database outages, with a heartbeat."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.stranded: set[str] = set()
+        self._stop = threading.Event()
+        self._beat_thread = threading.Thread(target=self._beat_loop, name="worker-beat", daemon=True)
+
+    # Heartbeat and recovery, on the thread's own database connection.
+
+    def beat(self) -> None:
+        WorkerBeat.objects.update_or_create(
+            worker_id=self.worker_id,
+            defaults={"pid": os.getpid(), "host": socket.gethostname()[:255], "beat_at": timezone.now()},
+        )
+
+    def _beat_loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.beat()
+                end_orphaned_jobs()
+                WorkerBeat.objects.filter(beat_at__lt=timezone.now() - timedelta(days=1)).delete()
+            except DB_ERRORS as exc:
+                logger.warning("worker heartbeat: the database is unreachable (%s); retrying", exc)
+                connection.close()
+            self._stop.wait(BEAT_SECONDS)
+        connection.close()
+
+    # The task loop, restarted after a database error.
+
+    def run_task(self, db_task_result) -> None:
+        try:
+            super().run_task(db_task_result)
+        except DB_ERRORS:
+            self.stranded.add(str(db_task_result.pk))
+            raise
+
+    def run(self) -> None:
+        pause = FIRST_PAUSE
+        while self.running:
+            started = time.monotonic()
+            try:
+                if self.stranded:
+                    end_orphaned_jobs(task_ids=list(self.stranded), stranded=self.stranded)
+                    self.stranded.clear()
+                if not self._beat_thread.is_alive():
+                    self.beat()  # the first beat before the first claim
+                    self._beat_thread.start()
+                super().run()
+                return
+            except DB_ERRORS as exc:
+                logger.warning("worker: the database is unreachable (%s); retrying in %.1f s", exc, pause)
+                connections.close_all()
+                self.startup_delay = False
+                if time.monotonic() - started > MAX_PAUSE:  # a new outage after a good spell
+                    pause = FIRST_PAUSE
+                time.sleep(pause)
+                pause = min(MAX_PAUSE, pause * 2)
+            finally:
+                if not self.running:
+                    self._stop.set()
