@@ -312,6 +312,8 @@ class Unit(models.Model):
     # the unit; empty means the claim's own span.
     evidence_start = models.PositiveIntegerField(null=True, blank=True)
     evidence_end = models.PositiveIntegerField(null=True, blank=True)
+    # The extraction engine that made the suggestion (see extraction/version.py); empty for manual units.
+    engine_version = models.CharField(max_length=32, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = UnitQuerySet.as_manager()

@@ -7,6 +7,7 @@ scoped to the caller's projects, so other projects' objects answer 404.
 from __future__ import annotations
 
 import hashlib
+import re
 import time
 
 from django.conf import settings
@@ -15,11 +16,18 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Exists, OuterRef
 from django.urls import path
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+    inline_serializer,
+)
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.authtoken.models import Token
 from rest_framework.authtoken.serializers import AuthTokenSerializer
+from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
 from rest_framework.exceptions import ValidationError as DRFValidationError
 from rest_framework.negotiation import BaseContentNegotiation
@@ -31,7 +39,7 @@ from rest_framework.views import APIView
 
 from annotations import exports, services
 from annotations.api import filters, permissions
-from annotations.api.pagination import IdCursorPagination
+from annotations.api.errors import conflict_serializer, error_response
 from annotations.api.serializers import (
     ArticleSerializer,
     ClaimSerializer,
@@ -42,6 +50,14 @@ from annotations.api.serializers import (
 )
 from annotations.models import Article, Claim, Membership, Project, Source, Stance
 from annotations.permissions import sees_others_judgements
+
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,64}")
+
+ArticleDoneSerializer = inline_serializer("ArticleDone", {
+    "article": serializers.IntegerField(),
+    "status": serializers.CharField(help_text="done"),
+    "finished_at": serializers.DateTimeField(),
+})
 
 # --- Token ---------------------------------------------------------------------
 
@@ -112,7 +128,9 @@ class ProjectViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [permissions.IsProjectMember]
     lookup_field = "slug"
     lookup_value_regex = r"[-a-zA-Z0-9_]+"
-    filter_backends: list = []
+    filterset_class = filters.ProjectFilter
+    ordering = ["name", "id"]
+    ordering_fields = ["name", "created_at", "id"]
 
     def get_queryset(self):
         from django.db.models import Subquery
@@ -145,8 +163,8 @@ class ArticleViewSet(viewsets.ModelViewSet):
 
     serializer_class = ArticleSerializer
     permission_classes = [permissions.IsLeadForWrites]
-    pagination_class = IdCursorPagination
     filterset_class = filters.ArticleFilter
+    ordering_fields = ["id", "created_at", "title"]
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
@@ -159,6 +177,9 @@ class ArticleViewSet(viewsets.ModelViewSet):
 
     def create(self, request, *args, **kwargs):
         slug = request.data.get("project") if hasattr(request.data, "get") else None
+        if isinstance(slug, str) and not SLUG.fullmatch(slug):
+            # Checked before any query: a NUL or other odd character never reaches the database.
+            raise DRFValidationError({"project": ["Name the project by its slug (letters, digits, - and _)."]})
         if isinstance(slug, str):
             membership = Membership.objects.filter(user=request.user, project__slug=slug).first()
             if membership is None:
@@ -180,6 +201,16 @@ class ArticleViewSet(viewsets.ModelViewSet):
         article.delete()
         return Response(status=status.HTTP_204_NO_CONTENT)
 
+    @extend_schema(request=None, responses={200: ArticleDoneSerializer})
+    @action(detail=True, methods=["post"], permission_classes=[permissions.IsProjectMember])
+    def done(self, request, *args, **kwargs):
+        """The caller finishes the article, as "done" on the article page: units on which
+        every annotator of the article agrees become `consensus`."""
+        article = self.get_object()
+        assignment = services.assignment_finish(article=article, annotator=request.user)
+        return Response({"article": article.pk, "status": assignment.status,
+                         "finished_at": assignment.finished_at})
+
 
 @extend_schema(tags=["claims"])
 class ClaimViewSet(viewsets.ModelViewSet):
@@ -187,8 +218,8 @@ class ClaimViewSet(viewsets.ModelViewSet):
 
     serializer_class = ClaimSerializer
     permission_classes = [permissions.ClaimPermission]
-    pagination_class = IdCursorPagination
     filterset_class = filters.ClaimFilter
+    ordering_fields = ["id", "created_at", "start"]
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
@@ -226,13 +257,26 @@ class SourceViewSet(
 
     serializer_class = SourceSerializer
     permission_classes = [permissions.SourcePermission]
-    pagination_class = IdCursorPagination
     filterset_class = filters.SourceFilter
+    ordering_fields = ["id", "created_at", "name"]
 
     def get_queryset(self):
         return Source.objects.filter(merged_into__isnull=True)
 
 
+STANCE_CONFLICT = conflict_serializer("StanceConflict", StanceSerializer(allow_null=True))
+
+
+@extend_schema_view(
+    create=extend_schema(responses={201: StanceSerializer, 409: error_response(409, STANCE_CONFLICT)}),
+    update=extend_schema(responses={200: StanceSerializer, 409: error_response(409, STANCE_CONFLICT)}),
+    partial_update=extend_schema(responses={200: StanceSerializer, 409: error_response(409, STANCE_CONFLICT)}),
+    destroy=extend_schema(
+        parameters=[OpenApiParameter("version", int, required=True,
+                                     description="The version of the judgement being withdrawn.")],
+        responses={204: None, 409: error_response(409, STANCE_CONFLICT), 428: error_response(428)},
+    ),
+)
 @extend_schema(tags=["stances"])
 class StanceViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
@@ -242,12 +286,14 @@ class StanceViewSet(
 
     Writes go through `services.stance_record`, which keeps history. Send the
     `version` you last saw: a stale one answers 409 with the current stance.
+    `DELETE ?version=` withdraws a judgement (History keeps it); `POST /api/v1/units/{id}/undo/`
+    reverts the latest change, a withdrawal too, as Undo on the article page.
     """
 
     serializer_class = StanceSerializer
     permission_classes = [permissions.OwnStance]
-    pagination_class = IdCursorPagination
     filterset_class = filters.StanceFilter
+    ordering_fields = ["id", "created_at", "updated_at"]
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
@@ -294,6 +340,20 @@ class StanceViewSet(
             return self._conflict(exc)
         return Response(self.get_serializer(stance).data)
 
+    def destroy(self, request, *args, **kwargs):
+        stance = self.get_object()
+        version = request.query_params.get("version")
+        if version is None or version == "":
+            return Response({"detail": "Name the version you withdraw (?version=)."},
+                            status=status.HTTP_428_PRECONDITION_REQUIRED)
+        if not (version.isascii() and version.isdigit() and len(version) < 10):
+            raise DRFValidationError({"version": ["version must be a whole number."]})
+        try:
+            services.stance_delete(stance=stance, annotator=request.user, expected_version=int(version))
+        except services.Conflict as exc:
+            return self._conflict(exc)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
     def _conflict(self, exc):
         body = {"detail": str(exc)}
         if exc.current is not None:
@@ -336,7 +396,10 @@ class ExportView(APIView):
         responses={
             (200, "text/csv"): OpenApiTypes.STR,
             (200, "application/x-ndjson"): OpenApiTypes.STR,
-            (200, "application/ld+json"): OpenApiTypes.STR,
+            (200, "application/ld+json"): {
+                "type": "array", "description": "One schema.org ClaimReview per settled unit.",
+                "items": {"type": "object", "additionalProperties": True},
+            },
             400: OpenApiResponse(description="Unknown format or bad filter."),
             404: OpenApiResponse(description="No such project (or not a member)."),
         },

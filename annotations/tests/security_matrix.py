@@ -19,7 +19,7 @@ annotator, lead, owner = the project's admin, other_lead = lead of another proje
 * API: the same, except anonymous → 401/403;
 * admin: only staff; none of these roles is staff, so every admin URL but its
   login page redirects to the admin login;
-* "allowed" is 2xx/3xx for GET and 2xx/3xx or a validation answer (400, 409)
+* "allowed" is 2xx/3xx for GET and 2xx/3xx or a validation answer (400, 409, 428)
   for an empty-bodied POST/PUT/PATCH/DELETE; a method the view does not support
   (405 for the lead) must never succeed for anyone.
 """
@@ -151,12 +151,16 @@ PK_BY_ROUTE = {
     "claim-cluster-suggest": lambda w: w.cluster.pk,
     "claim-cluster-timeline": lambda w: w.cluster.pk,
     "source-timeline": lambda w: w.source.pk,
+    "article-done": lambda w: w.article.pk,
+    "unit-detail": lambda w: Unit.objects.get(claim=w.claim, source=w.source).pk,
+    "unit-undo": lambda w: Unit.objects.get(claim=w.claim, source=w.source).pk,
     "annotations:job-detail": lambda w: w.job.pk,
     "annotations:job-download": lambda w: w.job.pk,
 }
 # Kwargs that point into the main project: a route with one of them is project-scoped.
 SCOPED_KWARGS = {"slug", "article_id", "claim_id", "unit"}
-SCOPED_PK = {"article-detail", "claim-detail", "source-timeline", "claim-cluster-detail", "claim-cluster-links",
+SCOPED_PK = {"article-detail", "article-done", "unit-detail", "unit-undo", "claim-detail", "source-timeline",
+             "claim-cluster-detail", "claim-cluster-links",
              "claim-cluster-merge", "claim-cluster-split", "claim-cluster-suggest", "claim-cluster-timeline"}
 # Routes that name their project in the query string.
 QUERY = {"source-timeline": "?project=sec-main"}
@@ -369,7 +373,7 @@ def login_redirect(route: Route, status: int, location: str) -> bool:
 def allowed(method: str, status: int) -> bool:
     if method == "GET":
         return 200 <= status < 400
-    return 200 <= status < 400 or status in (400, 409)
+    return 200 <= status < 400 or status in (400, 409, 428)
 
 
 def check(route: Route, role: str, method: str, status: int, location: str, scoped: bool,
