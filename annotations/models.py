@@ -313,7 +313,7 @@ class Unit(models.Model):
     evidence_start = models.PositiveIntegerField(null=True, blank=True)
     evidence_end = models.PositiveIntegerField(null=True, blank=True)
     # The extraction engine that made the suggestion (see extraction/version.py); empty for manual units.
-    engine_version = models.CharField(max_length=32, blank=True)
+    engine_version = models.CharField(max_length=32, blank=True, default="", db_default="")
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = UnitQuerySet.as_manager()

@@ -13,7 +13,7 @@ from rest_framework import serializers
 
 ErrorSerializer = inline_serializer("Error", {"detail": serializers.CharField()})
 
-VALIDATION_ERROR_SCHEMA = {
+VALIDATION_ERROR_COMPONENT = {
     "type": "object",
     "description": (
         "Bad input: each field named maps to its messages (a list of strings, or for nested "
@@ -21,6 +21,16 @@ VALIDATION_ERROR_SCHEMA = {
     ),
     "additionalProperties": {},
 }
+VALIDATION_ERROR_SCHEMA = {"$ref": "#/components/schemas/ValidationError"}
+
+
+def add_error_components(result, generator, request, public):
+    """Postprocessing hook: the 400 body is one named component, not a copy per operation."""
+    result.setdefault("components", {}).setdefault("schemas", {})["ValidationError"] = VALIDATION_ERROR_COMPONENT
+    return result
+
+# A database id in a query parameter: positive, within PostgreSQL's integer.
+ID_SCHEMA = {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}
 
 DESCRIPTIONS = {
     400: "Bad input; nothing was changed.",
@@ -50,7 +60,8 @@ class ClaimTrackAutoSchema(AutoSchema):
     """drf-spectacular's schema with the error responses every operation can give.
 
     400, 401, 403 and 429 everywhere (401 and 403 only where credentials are asked
-    for), 404 on paths naming an object or a project, 415 where a body is sent.
+    for), 404 on paths naming an object or a project and on every write, 409 on every
+    write, 415 where a body is sent.
     Error responses that an operation declares without a body get the standard one.
     """
 
@@ -61,8 +72,10 @@ class ClaimTrackAutoSchema(AutoSchema):
         codes = {400, 429}
         if self.get_auth():
             codes |= {401, 403}
-        if "{" in self.path:
-            codes.add(404)
+        if "{" in self.path or self.method != "GET":
+            codes.add(404)  # the object in the path, or one a body names, is not the caller's
+        if self.method != "GET":
+            codes.add(409)  # a concurrent change, or a row that others' work depends on
         if self.method in ("POST", "PUT", "PATCH"):
             codes.add(415)
         for code in sorted(codes):

@@ -56,7 +56,10 @@ class CheckedOrderingFilter(OrderingFilter):
         return [{
             "name": self.ordering_param, "required": False, "in": "query",
             "description": "Sort order: " + ", ".join(choices) + " (the id breaks ties).",
-            "schema": {"type": "string", "enum": choices},
+            "schema": {"type": "string", "enum": choices,
+                       # names for generated clients' enums: UPDATED_AT, UPDATED_AT_DESC, …
+                       "x-enum-varnames": [c.lstrip("-").upper() + ("_DESC" if c.startswith("-") else "")
+                                           for c in choices]},
         }]
 
 

@@ -11,7 +11,7 @@ from base64 import b64decode, b64encode
 from urllib import parse
 
 from django.utils.translation import gettext
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import BasePagination, CursorPagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
@@ -64,6 +64,12 @@ class IdCursorPagination(CursorPagination):
 
     def get_page_size(self, request):
         return checked_page_size(request, self.page_size, self.max_page_size)
+
+    def decode_cursor(self, request):
+        try:
+            return super().decode_cursor(request)
+        except NotFound:
+            raise ValidationError({self.cursor_query_param: [gettext("Invalid cursor.")]}) from None
 
     def get_paginated_response_schema(self, schema):
         return _page_schema(schema)

@@ -15,7 +15,7 @@ from rest_framework.views import APIView
 
 from annotations import review, services
 from annotations.api import filters
-from annotations.api.errors import conflict_serializer, error_response
+from annotations.api.errors import ID_SCHEMA, conflict_serializer, error_response
 from annotations.api.pagination import OffsetCursorPagination
 from annotations.models import Claim, Resolution, Source, Stance, Unit
 from annotations.permissions import project_for_user, sees_others_judgements
@@ -126,7 +126,7 @@ class DisagreementListView(GenericAPIView):
 
     @extend_schema(parameters=[
         OpenApiParameter("labels", str, description='two labels, e.g. "alleges,denies" ("none": missing)'),
-        OpenApiParameter("annotator", str), OpenApiParameter("article", int),
+        OpenApiParameter("annotator", str), OpenApiParameter("article", ID_SCHEMA),
         OpenApiParameter("status", str, enum=["open", "settled", "all"]),
     ], responses=DisputedUnitOutput(many=True))
     def get(self, request, slug: str):
@@ -141,7 +141,8 @@ class DisagreementListView(GenericAPIView):
         if state not in {"open", "settled", "all"}:
             errors["status"] = ["status must be open, settled or all."]
         article = params.get("article")
-        if article and not (article.isascii() and article.isdigit() and len(article) < 10):
+        if article and not (article.isascii() and article.isdigit() and len(article) < 11
+                            and 1 <= int(article) < 2**31):
             errors["article"] = ["article must be an article id."]
         if errors:
             return Response(errors, status=status.HTTP_400_BAD_REQUEST)

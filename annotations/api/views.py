@@ -13,6 +13,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.urls import path
 from drf_spectacular.types import OpenApiTypes
@@ -39,7 +40,7 @@ from rest_framework.views import APIView
 
 from annotations import exports, services
 from annotations.api import filters, permissions
-from annotations.api.errors import conflict_serializer, error_response
+from annotations.api.errors import ID_SCHEMA, conflict_serializer, error_response
 from annotations.api.serializers import (
     ArticleSerializer,
     ClaimSerializer,
@@ -175,6 +176,7 @@ class ArticleViewSet(viewsets.ModelViewSet):
         # The serializer only offers projects the caller leads; a member's attempt is a 403.
         serializer.save()
 
+    @extend_schema(responses={201: ArticleSerializer, 404: error_response(404)})
     def create(self, request, *args, **kwargs):
         slug = request.data.get("project") if hasattr(request.data, "get") else None
         if isinstance(slug, str) and not SLUG.fullmatch(slug):
@@ -191,6 +193,7 @@ class ArticleViewSet(viewsets.ModelViewSet):
                 )
         return super().create(request, *args, **kwargs)
 
+    @extend_schema(responses={204: None, 409: error_response(409)})
     def destroy(self, request, *args, **kwargs):
         article = self.get_object()
         if Stance.objects.filter(claim__article=article).exists():
@@ -237,6 +240,7 @@ class ClaimViewSet(viewsets.ModelViewSet):
             raise DRFValidationError(_messages(exc)) from exc
         serializer.instance = claim
 
+    @extend_schema(responses={204: None, 409: error_response(409)})
     def destroy(self, request, *args, **kwargs):
         claim = self.get_object()
         if claim.stances.exists() or claim.resolutions.exists():
@@ -265,6 +269,29 @@ class SourceViewSet(
 
 
 STANCE_CONFLICT = conflict_serializer("StanceConflict", StanceSerializer(allow_null=True))
+BULK_MAX = 500
+
+
+def _bulk_stances(**kwargs):
+    return StanceSerializer(many=True, min_length=1, max_length=BULK_MAX, **kwargs,
+                            help_text=f"Up to {BULK_MAX} judgements, each created (no version) or changed "
+                                      "(the version last seen).")
+
+
+class StanceBulkSerializer(serializers.Serializer):
+    stances = _bulk_stances()
+
+    def get_fields(self):
+        fields = super().get_fields()
+        fields["stances"] = _bulk_stances(context=self.context)  # the items' claims: the caller's projects
+        return fields
+
+
+BULK_CONFLICT = inline_serializer("StanceBulkConflict", {
+    "detail": serializers.CharField(),
+    "index": serializers.IntegerField(help_text="The position of the judgement that met a newer one."),
+    "current": StanceSerializer(allow_null=True),
+})
 
 
 @extend_schema_view(
@@ -354,11 +381,38 @@ class StanceViewSet(
             return self._conflict(exc)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
+    @extend_schema(request=StanceBulkSerializer, responses={
+        201: StanceSerializer(many=True), 409: error_response(409, BULK_CONFLICT)})
+    @action(detail=False, methods=["post"])
+    def bulk(self, request, *args, **kwargs):
+        """Record many judgements in one request, all or nothing: one bad or stale item and none is saved.
+
+        Each item is as for a single POST; an item with `version` changes that judgement.
+        """
+        serializer = StanceBulkSerializer(data=request.data, context=self.get_serializer_context())
+        serializer.is_valid(raise_exception=True)
+        items = serializer.validated_data["stances"]
+        try:
+            with transaction.atomic():
+                saved = []
+                for index, data in enumerate(items):
+                    try:
+                        saved.append(self._record(claim=data["claim"], source=data["source"], data=data,
+                                                  expected_version=data.get("version", 0)))
+                    except DRFValidationError as exc:
+                        raise DRFValidationError({"stances": {str(index): exc.detail}}) from exc
+                    except services.Conflict as exc:
+                        exc.index = index
+                        raise
+        except services.Conflict as exc:
+            response = self._conflict(exc)
+            response.data["index"] = exc.index
+            return response
+        return Response(self.get_serializer(saved, many=True).data, status=status.HTTP_201_CREATED)
+
     def _conflict(self, exc):
-        body = {"detail": str(exc)}
-        if exc.current is not None:
-            body["current"] = self.get_serializer(exc.current).data
-        return Response(body, status=status.HTTP_409_CONFLICT)
+        current = self.get_serializer(exc.current).data if exc.current is not None else None
+        return Response({"detail": str(exc), "current": current}, status=status.HTTP_409_CONFLICT)
 
 
 # --- Export ----------------------------------------------------------------------------
@@ -388,7 +442,7 @@ class ExportView(APIView):
             OpenApiParameter("layout", str, enum=list(exports.LAYOUTS), default="unit"),
             OpenApiParameter("status", str, enum=list(exports.STATUSES)),
             OpenApiParameter("label", str),
-            OpenApiParameter("article", int),
+            OpenApiParameter("article", ID_SCHEMA),
             OpenApiParameter("published_from", OpenApiTypes.DATE),
             OpenApiParameter("published_to", OpenApiTypes.DATE),
             OpenApiParameter("bom", bool, default=False),

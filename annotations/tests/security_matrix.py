@@ -83,6 +83,7 @@ PUBLIC: dict[str, dict[str, set[int]]] = {
     "api-token": {"POST": {400}},  # no credentials in the body
     "api-schema": {"GET": {200}},  # describes the API, holds no data
     "api-docs": {"GET": {200}},
+    "api-not-found": {method: {404} for method in METHODS},  # any other address under /api/v1/
     "admin:login": {"GET": {200}, "POST": {200}},
     "admin:logout": {"GET": {302, 405}, "POST": {302}},
 }

@@ -206,3 +206,30 @@ def test_request_bodies_are_json_only(live_server, project, annotator):
         raise AssertionError("a form body was accepted")
     except urllib.error.HTTPError as exc:
         assert exc.code == 415 and "detail" in json.loads(exc.read())
+
+
+def test_bulk_stances_are_all_or_nothing(live_server, project, annotator, unit):
+    base = live_server.url
+    second = UnitFactory(claim=unit.claim, source=SourceFactory(name="Union"))
+    items = [{"claim": unit.claim_id, "source": unit.source_id, "label": "alleges"},
+             {"claim": second.claim_id, "source": second.source_id, "label": "no_such_label"}]
+    status, body = api_call(base, "/api/v1/stances/bulk/", annotator, "POST", {"stances": items})
+    assert status == 400 and list(body["stances"]) == ["1"] and "label" in body["stances"]["1"]
+    assert not Stance.objects.exists() and not History.objects.exists()
+
+    items[1]["label"] = "denies"
+    status, body = api_call(base, "/api/v1/stances/bulk/", annotator, "POST", {"stances": items})
+    assert status == 201 and [s["label"] for s in body] == ["alleges", "denies"]
+    first, other = body
+
+    # One stale version among fresh changes: nothing changes, the 409 names the item and its current state.
+    changes = [{"claim": unit.claim_id, "source": unit.source_id, "label": "denies", "version": first["version"]},
+               {"claim": second.claim_id, "source": second.source_id, "label": "alleges", "version": 9}]
+    status, body = api_call(base, "/api/v1/stances/bulk/", annotator, "POST", {"stances": changes})
+    assert status == 409 and body["index"] == 1 and body["current"]["label"] == "denies"
+    assert sorted(Stance.objects.values_list("label", flat=True)) == ["alleges", "denies"]
+    assert History.objects.count() == 2
+
+    status, body = api_call(base, "/api/v1/stances/bulk/", annotator, "POST",
+                            {"stances": [{"claim": unit.claim_id, "source": unit.source_id, "label": "x"}] * 501})
+    assert status == 400 and "stances" in body
