@@ -14,7 +14,7 @@ everyone in a project that is not blind) see everything.
 
 from __future__ import annotations
 
-from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models import F, OuterRef, Q, Subquery
 from django.urls import path
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status, viewsets
@@ -29,6 +29,7 @@ from annotations.api.permissions import lead_project_ids
 from annotations.api.serializers import StanceSerializer
 from annotations.models import Claim, History, Membership, Stance, Unit
 from annotations.permissions import LEAD_ROLES, project_for_user, sees_others_judgements
+from annotations.units import Viewer
 
 
 def _member_projects(user):
@@ -105,15 +106,11 @@ class UnitViewSet(viewsets.ReadOnlyModelViewSet):
             return Unit.objects.none()
         user = self.request.user
         mine = Stance.objects.filter(claim_id=OuterRef("claim_id"), source_id=OuterRef("source_id"), annotator=user)
-        visible = (
-            Q(claim__article__project_id__in=_projects_seeing_all(user))
-            | Q(origin=Claim.Origin.EXTRACTED)
-            | Q(added_by=user)
-            | Exists(mine)
-        )
+        # The blind-mode rule of units.py, where it applies; everything in the projects where it does not.
+        visible = (Unit.objects.filter(claim__article__project_id__in=_projects_seeing_all(user))
+                   | Unit.objects.visible_to(Viewer(user_id=user.pk, sees_others=False)))
         return (
-            Unit.objects.filter(claim__article__project_id__in=_member_projects(user))
-            .filter(visible)
+            visible.filter(claim__article__project_id__in=_member_projects(user))
             .select_related("source", "claim")
             .annotate(
                 article=F("claim__article_id"),
