@@ -4,7 +4,7 @@ from django.http import JsonResponse
 from django.urls import re_path
 from django.views.decorators.csrf import csrf_exempt
 
-from annotations.api import review, tracking, views, workflow
+from annotations.api import review, tokens, tracking, views, workflow
 
 
 @csrf_exempt  # nothing here to protect; a CSRF refusal would be an HTML page
@@ -15,8 +15,9 @@ def not_found(request, *args, **kwargs):
 
 urlpatterns = [
     *workflow.urlpatterns,
+    *tokens.urlpatterns,
     *views.urlpatterns,
     *review.urlpatterns,
     *tracking.urlpatterns,
-    re_path(r"(?s)^.*$", not_found, name="api-not-found"),  # (?s): a newline in the path too
+    re_path(r"^[\s\S]*$", not_found, name="api-not-found"),  # [\s\S]: a newline in the path too
 ]
