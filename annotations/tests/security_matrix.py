@@ -56,6 +56,7 @@ LEAD_ONLY: dict[str, set[str]] = {
     "api-export": {"*"},
     "review-agreement": {"*"},
     "review-resolutions": {"*"},
+    "api-service-accounts": {"*"},
     "claim-cluster-links": {"*"},
     "claim-cluster-merge": {"*"},
     "claim-cluster-split": {"*"},
@@ -88,7 +89,7 @@ PUBLIC: dict[str, dict[str, set[int]]] = {
     "admin:logout": {"GET": {302, 405}, "POST": {302}},
 }
 # Only its own annotator may see or change a stance (or a job); everyone else gets 404.
-OWN_ONLY = {"stance-detail", "annotations:job-detail", "annotations:job-download"}
+OWN_ONLY = {"stance-detail", "api-tokens-detail", "annotations:job-detail", "annotations:job-download"}
 # The source registry is shared by all projects: members of any project read and
 # add; leads of any project edit; someone who is a member of nothing gets 403.
 REGISTRY = {"source-list": {"PUT", "PATCH"}, "source-detail": {"PUT", "PATCH"}}
@@ -106,6 +107,8 @@ COLLECTION_POST: dict[str, dict[str, set[int]]] = {
                     "outsider": NOT_THEIRS, "other_lead": NOT_THEIRS},
     "claim-cluster-list": {"annotator": {403}, "lead": CREATED, "owner": CREATED,
                            "outsider": NOT_THEIRS, "other_lead": NOT_THEIRS},
+    # Everyone signed in makes tokens for themselves (each role's name is its own).
+    "api-tokens-list": {role: CREATED for role in ("annotator", "lead", "owner", "outsider", "other_lead")},
 }
 
 
@@ -117,6 +120,7 @@ def _bodies(w: World) -> dict[str, dict]:
         "source-list": {"name": f"New source {secrets.token_hex(3)}", "kind": "person"},
         "stance-list": {"claim": w.claim.pk, "source": w.fresh_source.pk, "label": "alleges"},
         "claim-cluster-list": {"claim": w.claim.pk, "title": "Tracked"},
+        "api-tokens-list": {"name": f"matrix {secrets.token_hex(4)}"},
     }
 
 
@@ -139,6 +143,14 @@ def kwargs_table(w: World) -> dict[str, object]:
     }
 
 
+def _annotator_token(w: World) -> int:
+    from annotations import tokens
+    from annotations.models import ApiToken
+
+    found = ApiToken.objects.filter(user=w.users["annotator"]).first()
+    return (found or tokens.token_create(user=w.users["annotator"], name="matrix")[0]).pk
+
+
 # The router's `pk`, by route name.
 PK_BY_ROUTE = {
     "article-detail": lambda w: w.article.pk,
@@ -153,6 +165,7 @@ PK_BY_ROUTE = {
     "claim-cluster-timeline": lambda w: w.cluster.pk,
     "source-timeline": lambda w: w.source.pk,
     "article-done": lambda w: w.article.pk,
+    "api-tokens-detail": lambda w: _annotator_token(w),
     "unit-detail": lambda w: Unit.objects.get(claim=w.claim, source=w.source).pk,
     "unit-undo": lambda w: Unit.objects.get(claim=w.claim, source=w.source).pk,
     "annotations:job-detail": lambda w: w.job.pk,
