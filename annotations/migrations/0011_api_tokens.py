@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('annotations', '0009_unit_engine_version'),
+        ('annotations', '0010_unit_engine_version'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

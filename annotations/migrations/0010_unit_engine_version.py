@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('annotations', '0008_unit_evidence'),
+        ('annotations', '0009_history_change_counts'),
     ]
 
     operations = [
