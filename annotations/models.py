@@ -312,6 +312,8 @@ class Unit(models.Model):
     # the unit; empty means the claim's own span.
     evidence_start = models.PositiveIntegerField(null=True, blank=True)
     evidence_end = models.PositiveIntegerField(null=True, blank=True)
+    # The extraction engine that made the suggestion (see extraction/version.py); empty for manual units.
+    engine_version = models.CharField(max_length=32, blank=True, default="", db_default="")
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = UnitQuerySet.as_manager()
@@ -738,3 +740,35 @@ class QueueSlot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article_id}: {self.live} live"
+
+
+# --- API tokens ----------------------------------------------------------------------------
+
+
+class ApiToken(models.Model):
+    """A named API token of a user: several per user, each revocable, with an optional expiry
+    and a read-only scope. Only the key's SHA-256 is stored; the key is shown once."""
+
+    PREFIX = "ct_"  # tells a named token from the classic per-user token (40 hex digits)
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="api_tokens")
+    name = models.CharField(max_length=100)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    read_only = models.BooleanField(default=False)
+    expires_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "name"], condition=Q(revoked_at__isnull=True),
+                                    name="api_token_live_name_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.name}"
+
+    def usable(self, now) -> bool:
+        return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)

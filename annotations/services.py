@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from annotations import extraction, units
+from annotations.extraction.version import ENGINE_VERSION
 from annotations.importers import ArticleRecord
 from annotations.models import (
     Article,
@@ -179,7 +180,7 @@ def extraction_run(*, article: Article) -> list[Unit]:
                 unit, created = Unit.objects.get_or_create(
                     claim=claim, source=_statement_source(st),
                     defaults={"origin": Claim.Origin.EXTRACTED, "suggested_label": st.stance,
-                              "suggestion_score": st.score,
+                              "suggestion_score": st.score, "engine_version": ENGINE_VERSION,
                               "evidence_start": st.start, "evidence_end": st.end},
                 )
                 if created:
@@ -337,6 +338,30 @@ def stance_undo(
         return stance
 
 
+def stance_delete(*, stance: Stance, annotator, expected_version: int, via: str = "api") -> None:
+    """Withdraw an annotator's judgement of a unit, keeping the old label in History.
+
+    `expected_version` is the version the caller last saw; a stale one raises Conflict
+    with the current stance. An undo (`stance_undo`) brings the judgement back.
+    """
+    with transaction.atomic():
+        current = (
+            Stance.objects.select_for_update()
+            .filter(pk=stance.pk, annotator=annotator)
+            .first()
+        )
+        if current is None:
+            raise Conflict(gettext("This judgement was removed meanwhile; reload to see it."))
+        if expected_version != current.version:
+            raise Conflict(gettext("This judgement was changed meanwhile from elsewhere."), current)
+        History.objects.create(
+            kind=History.Kind.STANCE, action=History.Action.DELETE, claim_id=current.claim_id,
+            source_id=current.source_id, annotator=annotator, actor=annotator,
+            old_label=current.label, old_note=current.note, via=via,
+        )
+        current.delete()
+
+
 __all__ = [
     "Conflict",
     "ImportReport",
@@ -346,6 +371,7 @@ __all__ = [
     "membership_add",
     "project_create",
     "source_match_or_create",
+    "stance_delete",
     "stance_record",
     "stance_undo",
     "unit_add",

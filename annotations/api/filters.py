@@ -6,10 +6,100 @@ django-filter ignores query parameters a FilterSet does not declare, so
 
 from __future__ import annotations
 
-import django_filters
-from django.db.models import Subquery
+import datetime as dt
 
-from annotations.models import Article, Claim, Project, Source, Stance
+import django_filters
+from django import forms
+from django.db.models import Subquery
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework.exceptions import ValidationError
+from rest_framework.filters import OrderingFilter
+
+from annotations.models import Article, Claim, History, Project, Resolution, Source
+
+
+class CheckedOrderingFilter(OrderingFilter):
+    """`?ordering=` over the fields a view lists in `ordering_fields`; anything else is a 400.
+
+    The id breaks ties (in the same direction as the first field), so cursor pages
+    stay stable whatever the ordering.
+    """
+
+    def get_ordering(self, request, queryset, view):
+        allowed = list(getattr(view, "ordering_fields", None) or [])
+        raw = request.query_params.get(self.ordering_param)
+        if raw is None or raw == "":
+            return self.get_default_ordering(view)
+        fields = [part.strip() for part in raw.split(",") if part.strip()]
+        unknown = [f for f in fields if f.lstrip("-") not in allowed]
+        if unknown or not fields:
+            raise ValidationError({self.ordering_param: [
+                gettext("ordering must be one of %(fields)s, with - for descending.")
+                % {"fields": ", ".join(allowed)}
+            ]})
+        if fields[-1].lstrip("-") != "id":
+            fields.append("-id" if fields[0].startswith("-") else "id")
+        return fields
+
+    def get_default_ordering(self, view):
+        ordering = getattr(view, "ordering", None) or ["id"]
+        return [ordering] if isinstance(ordering, str) else list(ordering)
+
+    def get_schema_operation_parameters(self, view):
+        allowed = list(getattr(view, "ordering_fields", None) or [])
+        if not allowed:
+            return []
+        choices = [f for name in allowed for f in (name, f"-{name}")]
+        return [{
+            "name": self.ordering_param, "required": False, "in": "query",
+            "description": "Sort order: " + ", ".join(choices) + " (the id breaks ties).",
+            "schema": {"type": "string", "enum": choices,
+                       # names for generated clients' enums: UPDATED_AT, UPDATED_AT_DESC, …
+                       "x-enum-varnames": [c.lstrip("-").upper() + ("_DESC" if c.startswith("-") else "")
+                                           for c in choices]},
+        }]
+
+
+class UTCDateTimeField(django_filters.fields.IsoDateTimeField):
+    """An ISO 8601 moment, turned into UTC before it reaches the database.
+
+    PostgreSQL refuses offsets past ±15:59 that Python accepts, and a moment
+    before year 1 in UTC does not exist: both are a 400, not a database error.
+    """
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        try:
+            parsed = parse_datetime(str(value).strip())
+            if parsed is None:
+                raise ValueError(value)
+            if parsed.tzinfo is None:
+                return parsed.replace(tzinfo=dt.UTC)
+            return parsed.astimezone(dt.UTC)
+        except (ValueError, OverflowError):
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+class UTCDateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = UTCDateTimeField
+
+
+def updated_since(field_name: str, what: str) -> django_filters.IsoDateTimeFilter:
+    return UTCDateTimeFilter(
+        field_name=field_name, lookup_expr="gte",
+        help_text=f"Only {what} at or after this moment (ISO 8601; UTC when no offset is given).",
+    )
+
+
+@extend_schema_field(OpenApiTypes.INT)
+class IdFilter(django_filters.NumberFilter):
+    """An integer id (the schema says integer, and 1.5 is a 400 rather than a number)."""
+
+    field_class = forms.IntegerField
 
 
 class ProjectSlugFilter(django_filters.CharFilter):
@@ -33,6 +123,7 @@ class ArticleFilter(django_filters.FilterSet):
     published_after = django_filters.DateFilter(field_name="published", lookup_expr="gte")
     published_before = django_filters.DateFilter(field_name="published", lookup_expr="lte")
     outlet = django_filters.CharFilter(field_name="outlet", lookup_expr="iexact")
+    updated_since = updated_since("created_at", "articles added")
 
     class Meta:
         model = Article
@@ -40,9 +131,10 @@ class ArticleFilter(django_filters.FilterSet):
 
 
 class ClaimFilter(django_filters.FilterSet):
-    article = django_filters.NumberFilter(field_name="article_id")
+    article = IdFilter(field_name="article_id")
     project = ProjectSlugFilter(field_name="article__project_id")
     origin = django_filters.ChoiceFilter(choices=Claim.Origin.choices)
+    updated_since = updated_since("created_at", "claims added")
 
     class Meta:
         model = Claim
@@ -52,20 +144,49 @@ class ClaimFilter(django_filters.FilterSet):
 class SourceFilter(django_filters.FilterSet):
     name = django_filters.CharFilter(field_name="name", lookup_expr="icontains")
     kind = django_filters.ChoiceFilter(choices=Source.Kind.choices)
-    affiliation = django_filters.NumberFilter(field_name="affiliation_id")
+    affiliation = IdFilter(field_name="affiliation_id")
+    updated_since = updated_since("created_at", "sources added")
 
     class Meta:
         model = Source
         fields: list[str] = []
 
 
-class StanceFilter(django_filters.FilterSet):
-    claim = django_filters.NumberFilter(field_name="claim_id")
-    source = django_filters.NumberFilter(field_name="source_id")
-    article = django_filters.NumberFilter(field_name="claim__article_id")
-    project = ProjectSlugFilter(field_name="claim__article__project_id")
-    label = django_filters.CharFilter(field_name="label")
+class UnitScopedFilter(django_filters.FilterSet):
+    """Filters of rows about one unit (claim × source): stances, units, resolutions, History.
 
-    class Meta:
-        model = Stance
-        fields: list[str] = []
+    No Meta: only the declared filters exist, and each view's queryset names the model.
+    """
+
+    claim = IdFilter(field_name="claim_id")
+    source = IdFilter(field_name="source_id")
+    article = IdFilter(field_name="claim__article_id")
+    project = ProjectSlugFilter(field_name="claim__article__project_id")
+
+
+class StanceFilter(UnitScopedFilter):
+    label = django_filters.CharFilter(field_name="label")
+    updated_since = updated_since("updated_at", "judgements changed")
+
+
+class UnitFilter(UnitScopedFilter):
+    origin = django_filters.ChoiceFilter(choices=Claim.Origin.choices)
+    updated_since = updated_since("created_at", "units added")
+
+
+class ResolutionFilter(UnitScopedFilter):
+    status = django_filters.ChoiceFilter(choices=Resolution.Status.choices)
+    updated_since = updated_since("updated_at", "resolutions changed")
+
+
+class HistoryFilter(UnitScopedFilter):
+    kind = django_filters.ChoiceFilter(choices=History.Kind.choices)
+    updated_since = updated_since("created_at", "changes made")
+
+
+class ProjectFilter(django_filters.FilterSet):
+    updated_since = updated_since("created_at", "projects created")
+
+
+class ClusterFilter(django_filters.FilterSet):
+    updated_since = updated_since("created_at", "tracked claims created")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import F
 from django.urls import path
 from django.utils.translation import gettext
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
@@ -13,7 +14,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from annotations import review, services
-from annotations.models import Claim, Source, Stance, Unit
+from annotations.api import filters
+from annotations.api.errors import ID_SCHEMA, conflict_serializer, error_response
+from annotations.api.pagination import OffsetCursorPagination
+from annotations.models import Claim, Resolution, Source, Stance, Unit
 from annotations.permissions import project_for_user, sees_others_judgements
 
 
@@ -35,6 +39,11 @@ class ResolutionOutput(serializers.Serializer):
     resolved_by = serializers.CharField(allow_null=True)
     version = serializers.IntegerField()
     updated_at = serializers.DateTimeField()
+
+
+class SettledUnitOutput(ResolutionOutput):
+    id = serializers.IntegerField()
+    article = serializers.IntegerField()
 
 
 class PassageOutput(serializers.Serializer):
@@ -112,10 +121,12 @@ class DisagreementListView(GenericAPIView):
 
     serializer_class = DisputedUnitOutput
     queryset = Unit.objects.none()  # the list is built by review.disputed_units; this names the model
+    pagination_class = OffsetCursorPagination
+    filter_backends: list = []
 
     @extend_schema(parameters=[
         OpenApiParameter("labels", str, description='two labels, e.g. "alleges,denies" ("none": missing)'),
-        OpenApiParameter("annotator", str), OpenApiParameter("article", int),
+        OpenApiParameter("annotator", str), OpenApiParameter("article", ID_SCHEMA),
         OpenApiParameter("status", str, enum=["open", "settled", "all"]),
     ], responses=DisputedUnitOutput(many=True))
     def get(self, request, slug: str):
@@ -130,7 +141,8 @@ class DisagreementListView(GenericAPIView):
         if state not in {"open", "settled", "all"}:
             errors["status"] = ["status must be open, settled or all."]
         article = params.get("article")
-        if article and not (article.isascii() and article.isdigit() and len(article) < 10):
+        if article and not (article.isascii() and article.isdigit() and len(article) < 11
+                            and 1 <= int(article) < 2**31):
             errors["article"] = ["article must be an article id."]
         if errors:
             return Response(errors, status=status.HTTP_400_BAD_REQUEST)
@@ -154,12 +166,36 @@ class _QueuePages:
                                      offset=index.start).units
 
 
+RESOLUTION_CONFLICT = conflict_serializer("ResolutionConflict", ResolutionOutput(allow_null=True))
+
+
 class ResolutionCreateView(GenericAPIView):
-    """A lead settles (or revises the settlement of) a unit; 409 when another lead got there first."""
+    """GET: the project's settled units (consensus and resolved); any member, in blind mode leads only.
+
+    POST: a lead settles (or revises the settlement of) a unit; 409 when another lead got there first.
+    """
 
     serializer_class = ResolutionInput
+    filterset_class = filters.ResolutionFilter
+    ordering_fields = ["id", "updated_at"]
 
-    @extend_schema(request=ResolutionInput, responses={200: ResolutionOutput, 201: ResolutionOutput})
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Resolution.objects.none()
+        project, membership = project_for_user(self.request.user, self.kwargs["slug"])
+        if not sees_others_judgements(project, membership):
+            raise PermissionDenied(gettext("In blind mode only the project's leads and admins see resolutions."))
+        return (Resolution.objects.filter(claim__article__project_id=project.pk).select_related("resolved_by")
+                .annotate(article_id=F("claim__article_id")))
+
+    @extend_schema(responses=SettledUnitOutput(many=True))
+    def get(self, request, slug: str):
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
+        return self.get_paginated_response(
+            [{"id": r.pk, "article": r.article_id, **resolution_data(r)} for r in page])
+
+    @extend_schema(request=ResolutionInput, responses={
+        200: ResolutionOutput, 201: ResolutionOutput, 409: error_response(409, RESOLUTION_CONFLICT)})
     def post(self, request, slug: str):
         project, _ = project_for_user(request.user, slug, lead=True)
         data = ResolutionInput(data=request.data)

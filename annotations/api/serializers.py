@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import URLValidator
 from rest_framework import serializers
 
 from annotations.models import Article, Claim, Project, Source, Stance, content_hash
@@ -14,6 +15,8 @@ def _messages(exc: DjangoValidationError):
 
 
 class ProjectSerializer(serializers.ModelSerializer):
+    labels = serializers.ListField(child=serializers.CharField(), read_only=True,
+                                   help_text="The project's stance labels, in button order.")
     role = serializers.SerializerMethodField()
 
     class Meta:
@@ -27,6 +30,9 @@ class ProjectSerializer(serializers.ModelSerializer):
 
 class ArticleSerializer(serializers.ModelSerializer):
     project = serializers.SlugRelatedField(slug_field="slug", queryset=Project.objects.none())
+    # A URL or "": one string type in the schema, not a oneOf that "" matches twice.
+    url = serializers.CharField(max_length=1000, required=False, allow_blank=True,
+                                help_text="The article's http(s) address, or empty.")
 
     class Meta:
         model = Article
@@ -41,6 +47,14 @@ class ArticleSerializer(serializers.ModelSerializer):
             self.fields["project"].queryset = Project.objects.filter(
                 memberships__user=request.user, memberships__role__in=LEAD_ROLES
             )
+
+    def validate_url(self, value: str) -> str:
+        if value:
+            try:
+                URLValidator(schemes=["http", "https"])(value)
+            except DjangoValidationError as exc:
+                raise serializers.ValidationError(exc.messages) from exc
+        return value
 
     def validate(self, attrs):
         instance = self.instance

@@ -29,6 +29,7 @@ from rest_framework.routers import SimpleRouter
 from rest_framework.views import APIView
 
 from annotations import tracking
+from annotations.api import filters
 from annotations.models import Claim, ClaimCluster, ClaimLink, Membership, Source, Unit
 from annotations.permissions import LEAD_ROLES
 
@@ -134,7 +135,9 @@ class ClaimClusterViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
     """Tracked claims of the caller's projects (`?project=slug` narrows to one)."""
 
     serializer_class = ClaimClusterSerializer
-    filter_backends: list = []
+    filterset_class = filters.ClusterFilter
+    ordering = ["-id"]
+    ordering_fields = ["id", "created_at"]
     lookup_value_regex = r"\d+"
 
     def get_queryset(self):

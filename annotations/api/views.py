@@ -6,9 +6,12 @@ scoped to the caller's projects, so other projects' objects answer 404.
 
 from __future__ import annotations
 
+import re
+
 from axes.handlers.proxy import AxesProxyHandler
 from django.contrib.auth.signals import user_logged_in
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.urls import path
 from drf_spectacular.types import OpenApiTypes
@@ -23,6 +26,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.authtoken.models import Token
 from rest_framework.authtoken.serializers import AuthTokenSerializer
+from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
 from rest_framework.exceptions import ValidationError as DRFValidationError
 from rest_framework.negotiation import BaseContentNegotiation
@@ -34,7 +38,7 @@ from rest_framework.views import APIView
 
 from annotations import exports, services
 from annotations.api import filters, permissions
-from annotations.api.pagination import IdCursorPagination
+from annotations.api.errors import ID_SCHEMA, conflict_serializer, error_response
 from annotations.api.serializers import (
     ArticleSerializer,
     ClaimSerializer,
@@ -46,6 +50,14 @@ from annotations.api.serializers import (
 from annotations.middleware import lockout_response
 from annotations.models import Article, Claim, Membership, Project, Source, Stance
 from annotations.permissions import sees_others_judgements
+
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,64}")
+
+ArticleDoneSerializer = inline_serializer("ArticleDone", {
+    "article": serializers.IntegerField(),
+    "status": serializers.CharField(help_text="done"),
+    "finished_at": serializers.DateTimeField(),
+})
 
 # --- Token ---------------------------------------------------------------------
 
@@ -99,7 +111,9 @@ class ProjectViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [permissions.IsProjectMember]
     lookup_field = "slug"
     lookup_value_regex = r"[-a-zA-Z0-9_]+"
-    filter_backends: list = []
+    filterset_class = filters.ProjectFilter
+    ordering = ["name", "id"]
+    ordering_fields = ["name", "created_at", "id"]
 
     def get_queryset(self):
         from django.db.models import Subquery
@@ -132,8 +146,8 @@ class ArticleViewSet(viewsets.ModelViewSet):
 
     serializer_class = ArticleSerializer
     permission_classes = [permissions.IsLeadForWrites]
-    pagination_class = IdCursorPagination
     filterset_class = filters.ArticleFilter
+    ordering_fields = ["id", "created_at", "title"]
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
@@ -144,8 +158,12 @@ class ArticleViewSet(viewsets.ModelViewSet):
         # The serializer only offers projects the caller leads; a member's attempt is a 403.
         serializer.save()
 
+    @extend_schema(responses={201: ArticleSerializer, 404: error_response(404)})
     def create(self, request, *args, **kwargs):
         slug = request.data.get("project") if hasattr(request.data, "get") else None
+        if isinstance(slug, str) and not SLUG.fullmatch(slug):
+            # Checked before any query: a NUL or other odd character never reaches the database.
+            raise DRFValidationError({"project": ["Name the project by its slug (letters, digits, - and _)."]})
         if isinstance(slug, str):
             membership = Membership.objects.filter(user=request.user, project__slug=slug).first()
             if membership is None:
@@ -157,6 +175,7 @@ class ArticleViewSet(viewsets.ModelViewSet):
                 )
         return super().create(request, *args, **kwargs)
 
+    @extend_schema(responses={204: None, 409: error_response(409)})
     def destroy(self, request, *args, **kwargs):
         article = self.get_object()
         if Stance.objects.filter(claim__article=article).exists():
@@ -167,6 +186,16 @@ class ArticleViewSet(viewsets.ModelViewSet):
         article.delete()
         return Response(status=status.HTTP_204_NO_CONTENT)
 
+    @extend_schema(request=None, responses={200: ArticleDoneSerializer})
+    @action(detail=True, methods=["post"], permission_classes=[permissions.IsProjectMember])
+    def done(self, request, *args, **kwargs):
+        """The caller finishes the article, as "done" on the article page: units on which
+        every annotator of the article agrees become `consensus`."""
+        article = self.get_object()
+        assignment = services.assignment_finish(article=article, annotator=request.user)
+        return Response({"article": article.pk, "status": assignment.status,
+                         "finished_at": assignment.finished_at})
+
 
 @extend_schema(tags=["claims"])
 class ClaimViewSet(viewsets.ModelViewSet):
@@ -174,8 +203,8 @@ class ClaimViewSet(viewsets.ModelViewSet):
 
     serializer_class = ClaimSerializer
     permission_classes = [permissions.ClaimPermission]
-    pagination_class = IdCursorPagination
     filterset_class = filters.ClaimFilter
+    ordering_fields = ["id", "created_at", "start"]
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
@@ -193,6 +222,7 @@ class ClaimViewSet(viewsets.ModelViewSet):
             raise DRFValidationError(_messages(exc)) from exc
         serializer.instance = claim
 
+    @extend_schema(responses={204: None, 409: error_response(409)})
     def destroy(self, request, *args, **kwargs):
         claim = self.get_object()
         if claim.stances.exists() or claim.resolutions.exists():
@@ -213,8 +243,8 @@ class SourceViewSet(
 
     serializer_class = SourceSerializer
     permission_classes = [permissions.SourcePermission]
-    pagination_class = IdCursorPagination
     filterset_class = filters.SourceFilter
+    ordering_fields = ["id", "created_at", "name"]
 
     def get_queryset(self):
         return Source.objects.filter(merged_into__isnull=True)
@@ -231,19 +261,50 @@ def _if_match(request) -> int | None:
     return None
 
 
+STANCE_CONFLICT = conflict_serializer("StanceConflict", StanceSerializer(allow_null=True))
+BULK_MAX = 500
+
+
+def _bulk_stances(**kwargs):
+    return StanceSerializer(many=True, min_length=1, max_length=BULK_MAX, **kwargs,
+                            help_text=f"Up to {BULK_MAX} judgements, each created (no version) or changed "
+                                      "(the version last seen).")
+
+
+class StanceBulkSerializer(serializers.Serializer):
+    stances = _bulk_stances()
+
+    def get_fields(self):
+        fields = super().get_fields()
+        fields["stances"] = _bulk_stances(context=self.context)  # the items' claims: the caller's projects
+        return fields
+
+
+BULK_CONFLICT = inline_serializer("StanceBulkConflict", {
+    "detail": serializers.CharField(),
+    "index": serializers.IntegerField(help_text="The position of the judgement that met a newer one."),
+    "current": StanceSerializer(allow_null=True),
+})
+
+
+IF_MATCH = OpenApiParameter("If-Match", str, OpenApiParameter.HEADER,
+                            description="The version you last saw, instead of `version` in the body.")
 _CHANGE_SCHEMA = extend_schema(
-    parameters=[OpenApiParameter("If-Match", str, OpenApiParameter.HEADER,
-                                 description="The version you last saw, instead of `version` in the body.")],
-    responses={
-        200: StanceSerializer,
-        400: OpenApiResponse(description="Bad label or version."),
-        409: OpenApiResponse(description="Changed meanwhile; the current stance is in `current`."),
-        428: OpenApiResponse(description="No `version` (or If-Match) given."),
-    },
+    parameters=[IF_MATCH],
+    responses={200: StanceSerializer, 409: error_response(409, STANCE_CONFLICT), 428: error_response(428)},
 )
 
 
-@extend_schema_view(update=_CHANGE_SCHEMA, partial_update=_CHANGE_SCHEMA)
+@extend_schema_view(
+    create=extend_schema(responses={201: StanceSerializer, 409: error_response(409, STANCE_CONFLICT)}),
+    update=_CHANGE_SCHEMA,
+    partial_update=_CHANGE_SCHEMA,
+    destroy=extend_schema(
+        parameters=[OpenApiParameter("version", int, required=True,
+                                     description="The version of the judgement being withdrawn.")],
+        responses={204: None, 409: error_response(409, STANCE_CONFLICT), 428: error_response(428)},
+    ),
+)
 @extend_schema(tags=["stances"])
 class StanceViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
@@ -253,13 +314,15 @@ class StanceViewSet(
 
     Writes go through `services.stance_record`, which keeps history. A change needs
     the `version` you last saw (in the body or `If-Match`): without it 428, a stale one
-    409 with the current stance.
+    409 with the current stance. `DELETE ?version=` withdraws a judgement (History keeps
+    it); `POST /api/v1/units/{id}/undo/` reverts the latest change, a withdrawal too, as
+    Undo on the article page.
     """
 
     serializer_class = StanceSerializer
     permission_classes = [permissions.OwnStance]
-    pagination_class = IdCursorPagination
     filterset_class = filters.StanceFilter
+    ordering_fields = ["id", "created_at", "updated_at"]
 
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
@@ -312,11 +375,52 @@ class StanceViewSet(
             return self._conflict(exc)
         return Response(self.get_serializer(stance).data)
 
+    def destroy(self, request, *args, **kwargs):
+        stance = self.get_object()
+        version = request.query_params.get("version")
+        if version is None or version == "":
+            return Response({"detail": "Name the version you withdraw (?version=)."},
+                            status=status.HTTP_428_PRECONDITION_REQUIRED)
+        if not (version.isascii() and version.isdigit() and len(version) < 10):
+            raise DRFValidationError({"version": ["version must be a whole number."]})
+        try:
+            services.stance_delete(stance=stance, annotator=request.user, expected_version=int(version))
+        except services.Conflict as exc:
+            return self._conflict(exc)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(request=StanceBulkSerializer, responses={
+        201: StanceSerializer(many=True), 409: error_response(409, BULK_CONFLICT)})
+    @action(detail=False, methods=["post"])
+    def bulk(self, request, *args, **kwargs):
+        """Record many judgements in one request, all or nothing: one bad or stale item and none is saved.
+
+        Each item is as for a single POST; an item with `version` changes that judgement.
+        """
+        serializer = StanceBulkSerializer(data=request.data, context=self.get_serializer_context())
+        serializer.is_valid(raise_exception=True)
+        items = serializer.validated_data["stances"]
+        try:
+            with transaction.atomic():
+                saved = []
+                for index, data in enumerate(items):
+                    try:
+                        saved.append(self._record(claim=data["claim"], source=data["source"], data=data,
+                                                  expected_version=data.get("version", 0)))
+                    except DRFValidationError as exc:
+                        raise DRFValidationError({"stances": {str(index): exc.detail}}) from exc
+                    except services.Conflict as exc:
+                        exc.index = index
+                        raise
+        except services.Conflict as exc:
+            response = self._conflict(exc)
+            response.data["index"] = exc.index
+            return response
+        return Response(self.get_serializer(saved, many=True).data, status=status.HTTP_201_CREATED)
+
     def _conflict(self, exc):
-        body = {"detail": str(exc)}
-        if exc.current is not None:
-            body["current"] = self.get_serializer(exc.current).data
-        return Response(body, status=status.HTTP_409_CONFLICT)
+        current = self.get_serializer(exc.current).data if exc.current is not None else None
+        return Response({"detail": str(exc), "current": current}, status=status.HTTP_409_CONFLICT)
 
 
 # --- Export ----------------------------------------------------------------------------
@@ -346,7 +450,7 @@ class ExportView(APIView):
             OpenApiParameter("layout", str, enum=list(exports.LAYOUTS), default="unit"),
             OpenApiParameter("status", str, enum=list(exports.STATUSES)),
             OpenApiParameter("label", str),
-            OpenApiParameter("article", int),
+            OpenApiParameter("article", ID_SCHEMA),
             OpenApiParameter("published_from", OpenApiTypes.DATE),
             OpenApiParameter("published_to", OpenApiTypes.DATE),
             OpenApiParameter("bom", bool, default=False),
@@ -354,7 +458,10 @@ class ExportView(APIView):
         responses={
             (200, "text/csv"): OpenApiTypes.STR,
             (200, "application/x-ndjson"): OpenApiTypes.STR,
-            (200, "application/ld+json"): OpenApiTypes.STR,
+            (200, "application/ld+json"): {
+                "type": "array", "description": "One schema.org ClaimReview per settled unit.",
+                "items": {"type": "object", "additionalProperties": True},
+            },
             400: OpenApiResponse(description="Unknown format or bad filter."),
             404: OpenApiResponse(description="No such project (or not a member)."),
         },

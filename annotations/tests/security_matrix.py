@@ -19,7 +19,7 @@ annotator, lead, owner = the project's admin, other_lead = lead of another proje
 * API: the same, except anonymous → 401/403;
 * admin: only staff; none of these roles is staff, so every admin URL but its
   login page redirects to the admin login;
-* "allowed" is 2xx/3xx for GET and 2xx/3xx or a validation answer (400, 409)
+* "allowed" is 2xx/3xx for GET and 2xx/3xx or a validation answer (400, 409, 428)
   for an empty-bodied POST/PUT/PATCH/DELETE; a method the view does not support
   (405 for the lead) must never succeed for anyone.
 """
@@ -56,6 +56,7 @@ LEAD_ONLY: dict[str, set[str]] = {
     "api-export": {"*"},
     "review-agreement": {"*"},
     "review-resolutions": {"*"},
+    "api-service-accounts": {"*"},
     "claim-cluster-links": {"*"},
     "claim-cluster-merge": {"*"},
     "claim-cluster-split": {"*"},
@@ -83,11 +84,12 @@ PUBLIC: dict[str, dict[str, set[int]]] = {
     "api-token": {"POST": {400}},  # no credentials in the body
     "api-schema": {"GET": {200}},  # describes the API, holds no data
     "api-docs": {"GET": {200}},
+    "api-not-found": {method: {404} for method in METHODS},  # any other address under /api/v1/
     "admin:login": {"GET": {200}, "POST": {200}},
     "admin:logout": {"GET": {302, 405}, "POST": {302}},
 }
 # Only its own annotator may see or change a stance (or a job); everyone else gets 404.
-OWN_ONLY = {"stance-detail", "annotations:job-detail", "annotations:job-download"}
+OWN_ONLY = {"stance-detail", "api-tokens-detail", "annotations:job-detail", "annotations:job-download"}
 # The source registry is shared by all projects: members of any project read and
 # add; leads of any project edit; someone who is a member of nothing gets 403.
 REGISTRY = {"source-list": {"PUT", "PATCH"}, "source-detail": {"PUT", "PATCH"}}
@@ -105,6 +107,8 @@ COLLECTION_POST: dict[str, dict[str, set[int]]] = {
                     "outsider": NOT_THEIRS, "other_lead": NOT_THEIRS},
     "claim-cluster-list": {"annotator": {403}, "lead": CREATED, "owner": CREATED,
                            "outsider": NOT_THEIRS, "other_lead": NOT_THEIRS},
+    # Everyone signed in makes tokens for themselves (each role's name is its own).
+    "api-tokens-list": {role: CREATED for role in ("annotator", "lead", "owner", "outsider", "other_lead")},
 }
 
 
@@ -116,6 +120,7 @@ def _bodies(w: World) -> dict[str, dict]:
         "source-list": {"name": f"New source {secrets.token_hex(3)}", "kind": "person"},
         "stance-list": {"claim": w.claim.pk, "source": w.fresh_source.pk, "label": "alleges"},
         "claim-cluster-list": {"claim": w.claim.pk, "title": "Tracked"},
+        "api-tokens-list": {"name": f"matrix {secrets.token_hex(4)}"},
     }
 
 
@@ -138,6 +143,14 @@ def kwargs_table(w: World) -> dict[str, object]:
     }
 
 
+def _annotator_token(w: World) -> int:
+    from annotations import tokens
+    from annotations.models import ApiToken
+
+    found = ApiToken.objects.filter(user=w.users["annotator"]).first()
+    return (found or tokens.token_create(user=w.users["annotator"], name="matrix")[0]).pk
+
+
 # The router's `pk`, by route name.
 PK_BY_ROUTE = {
     "article-detail": lambda w: w.article.pk,
@@ -151,12 +164,17 @@ PK_BY_ROUTE = {
     "claim-cluster-suggest": lambda w: w.cluster.pk,
     "claim-cluster-timeline": lambda w: w.cluster.pk,
     "source-timeline": lambda w: w.source.pk,
+    "article-done": lambda w: w.article.pk,
+    "api-tokens-detail": lambda w: _annotator_token(w),
+    "unit-detail": lambda w: Unit.objects.get(claim=w.claim, source=w.source).pk,
+    "unit-undo": lambda w: Unit.objects.get(claim=w.claim, source=w.source).pk,
     "annotations:job-detail": lambda w: w.job.pk,
     "annotations:job-download": lambda w: w.job.pk,
 }
 # Kwargs that point into the main project: a route with one of them is project-scoped.
 SCOPED_KWARGS = {"slug", "article_id", "claim_id", "unit"}
-SCOPED_PK = {"article-detail", "claim-detail", "source-timeline", "claim-cluster-detail", "claim-cluster-links",
+SCOPED_PK = {"article-detail", "article-done", "unit-detail", "unit-undo", "claim-detail", "source-timeline",
+             "claim-cluster-detail", "claim-cluster-links",
              "claim-cluster-merge", "claim-cluster-split", "claim-cluster-suggest", "claim-cluster-timeline"}
 # Routes that name their project in the query string.
 QUERY = {"source-timeline": "?project=sec-main"}

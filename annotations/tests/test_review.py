@@ -212,7 +212,7 @@ def test_queue_page_and_api_make_a_constant_number_of_queries(
     # the count and the page each read the project version and the cached summary.
     with django_assert_max_num_queries(16):
         response = client.get("/api/v1/projects/huawei/disagreements/")
-    assert response.status_code == 200 and response.json()["count"] == size
+    assert response.status_code == 200 and len(response.json()["results"]) == min(size, 100)
 
 
 @pytest.mark.parametrize("size", [5, 200])

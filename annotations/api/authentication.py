@@ -1,0 +1,40 @@
+"""API authentication: named tokens beside the classic per-user token.
+
+Kept apart from the views: DRF imports the authentication classes while it loads its own views.
+"""
+
+from __future__ import annotations
+
+from django.utils import timezone
+from django.utils.translation import gettext
+from rest_framework.authentication import TokenAuthentication
+from rest_framework.exceptions import AuthenticationFailed, PermissionDenied
+from rest_framework.permissions import SAFE_METHODS
+
+from annotations import tokens
+from annotations.models import ApiToken
+
+
+class NamedTokenAuthentication(TokenAuthentication):
+    """`Token ct_…` for named tokens (checked for revocation, expiry and scope); other keys
+    are the classic per-user tokens, looked up as DRF does."""
+
+    def authenticate(self, request):
+        result = super().authenticate(request)
+        if result is not None and isinstance(result[1], ApiToken) and result[1].read_only \
+                and request.method not in SAFE_METHODS:
+            raise PermissionDenied(gettext("This token is read-only."))
+        return result
+
+    def authenticate_credentials(self, key):
+        if not key.startswith(ApiToken.PREFIX):
+            return super().authenticate_credentials(key)
+        token = ApiToken.objects.select_related("user").filter(key_hash=tokens.key_digest(key)).first()
+        now = timezone.now()
+        if token is None or not token.usable(now) or not token.user.is_active:
+            raise AuthenticationFailed(gettext("Invalid, revoked or expired token."))
+        if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
+            ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)  # at most once a minute
+        return token.user, token
+
+
