@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
+from django.utils import timezone
 
 from annotations.exports import BACKUP_FORMAT
 from annotations.models import (
@@ -307,8 +308,6 @@ class _Restorer:
 
 def backup_restore(*, project: Project, text: str) -> RestoreReport:
     """Restore a JSONL backup into an empty project, all or nothing."""
-    from django.utils import timezone
-
     header, objects = parse_backup(text)
     if project.articles.exists():
         raise BackupError(f"the project {project.slug!r} already has articles; restore into an empty project")

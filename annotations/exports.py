@@ -31,6 +31,7 @@ from django.db import connection
 from django.db.models import Q
 from django.http import StreamingHttpResponse
 from django.utils.translation import gettext
+from psycopg import sql
 
 from annotations import units as unit_rules
 from annotations.models import Article, Claim, ClaimLink, History, Project, Resolution, Source, Stance, Unit
@@ -388,8 +389,6 @@ def _sql_neutralise(expr: str) -> str:
 
 def export_sql(project: Project, options: ExportOptions) -> str:
     """The runnable PostgreSQL query of the CSV export, with its values inlined as literals."""
-    from psycopg import sql
-
     t = {
         model.__name__.lower(): model._meta.db_table
         for model in (Article, Claim, ClaimLink, Source, Stance, Resolution, Unit)

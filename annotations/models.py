@@ -95,9 +95,6 @@ class Project(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def label_index(self, label: str) -> int:
-        return self.labels.index(label)
-
 
 class Membership(models.Model):
     class Role(models.TextChoices):
@@ -130,9 +127,6 @@ class Membership(models.Model):
 
 
 class ArticleQuerySet(models.QuerySet):
-    def for_project(self, project):
-        return self.filter(project=project)
-
     def for_user(self, user):
         return self.filter(project__in=Project.objects.for_user(user))
 

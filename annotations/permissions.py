@@ -16,12 +16,6 @@ from annotations.units import Viewer
 LEAD_ROLES = {Membership.Role.LEAD, Membership.Role.ADMIN}
 
 
-def membership_for(user, project: Project) -> Membership | None:
-    if not user.is_authenticated:
-        return None
-    return Membership.objects.filter(project=project, user=user).first()
-
-
 def project_for_user(user, slug: str, *, lead: bool = False) -> tuple[Project, Membership]:
     """Return the project and the user's membership, or raise 404 / 403.
 

@@ -99,6 +99,36 @@ def disputed_units(
                                      status=status, limit=limit, offset=offset)
 
 
+class QueuePages:
+    """The queue as Django's Paginator reads it: `count()` from the cached summary
+    (PostgreSQL) or the whole queue (elsewhere); a slice reads that page of units only.
+    The page read last stays in `queue`, with the filters' choices (annotators, articles).
+    """
+
+    def __init__(self, project: Project, filters: dict):
+        self.project, self.filters = project, filters
+        self.queue: Queue | None = None
+        self._summary: dict | None = None
+        self._whole: Queue | None = None
+
+    def count(self) -> int:
+        if connection.vendor == "postgresql":
+            self._summary = review_sql.queue_summary(self.project, **self.filters)
+            return self._summary["count"]
+        self._whole = _disputed_units_python(self.project, **self.filters)
+        return len(self._whole.units)
+
+    def __getitem__(self, index: slice) -> list[DisputedUnit]:
+        if self._whole is not None:
+            whole = self._whole
+            self.queue = Queue(units=whole.units[index], annotators=whole.annotators, articles=whole.articles,
+                               total=whole.total, count=len(whole.units))
+        else:
+            self.queue = review_sql.disputed_units(self.project, **self.filters, limit=index.stop - index.start,
+                                                   offset=index.start, summary=self._summary)
+        return self.queue.units
+
+
 def disputed_count(project: Project, **filters) -> int:
     """How many units the queue holds with these filters (all pages)."""
     if connection.vendor != "postgresql":

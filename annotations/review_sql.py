@@ -119,9 +119,11 @@ def queue_summary(project: Project, *, labels=None, annotator=None, article=None
 
 
 def disputed_units(project: Project, *, labels=None, annotator=None, article=None, status="open",
-                   limit=None, offset=0) -> Queue:
+                   limit=None, offset=0, summary: dict | None = None) -> Queue:
+    """One page of the queue; `summary` spares reading the cached summary again."""
     where, params = _filters(labels, annotator, article, status)
-    summary = queue_summary(project, labels=labels, annotator=annotator, article=article, status=status)
+    if summary is None:
+        summary = queue_summary(project, labels=labels, annotator=annotator, article=article, status=status)
     page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
     query = (f"SELECT * FROM ({_UNITS}) d WHERE {where} "
              f"ORDER BY article_id, claim_start, claim_id, source_id{page}")

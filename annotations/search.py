@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Case, Exists, F, OuterRef, Q, TextField, Value, When
 from django.db.models.functions import Cast
@@ -44,8 +45,6 @@ def _config(language_path: str):
 
 
 def _fulltext(queryset, fields: list[str], language_path: str, query: str):
-    from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-
     config = _config(language_path)
     vector = SearchVector(*fields, config=config)
     search = SearchQuery(query, config=config, search_type="websearch")

@@ -8,9 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
+from rapidfuzz import fuzz
 
 from annotations.forms import label_name
 from annotations.models import (
@@ -20,9 +21,12 @@ from annotations.models import (
     Membership,
     ProgressCount,
     Project,
+    Source,
     Stance,
     Unit,
+    normalise_name,
 )
+from annotations.similarity import fold
 from annotations.units import Viewer
 
 LIVE_STATUSES = [Assignment.Status.ACTIVE, Assignment.Status.DONE]
@@ -271,8 +275,6 @@ def article_segments(body: str, claims: list[ClaimView]) -> list[Segment]:
 
 def sources_search(*, query: str, limit: int = 8):
     """Registry sources whose name starts with, then contains, the query. One query."""
-    from annotations.models import Source, normalise_name
-
     key = normalise_name(query)
     if not key:
         return []
@@ -283,3 +285,24 @@ def sources_search(*, query: str, limit: int = 8):
         .select_related("affiliation")
         .order_by("normalized_name", "id")[:limit]
     )
+
+
+def similar_sources(*, project, source, limit: int = 5, cutoff: float = 80.0) -> list:
+    """Sources heard in the project whose name (or an alias) is close to this one's: merge candidates.
+
+    One query; names are compared folded (case, accents, punctuation) with rapidfuzz.
+    """
+
+    heard = Exists(Unit.objects.filter(source=OuterRef("pk"), claim__article__project=project))
+    others = list(
+        Source.objects.filter(heard, merged_into__isnull=True).exclude(pk=source.pk).select_related("affiliation")
+    )
+    mine = [fold(n) for n in [source.name, *source.aliases] if fold(n)]
+    scored = []
+    for other in others:
+        theirs = [fold(n) for n in [other.name, *other.aliases] if fold(n)]
+        best = max((fuzz.token_sort_ratio(a, b) for a in mine for b in theirs), default=0.0)
+        if best >= cutoff:
+            scored.append((best, other))
+    scored.sort(key=lambda pair: (-pair[0], pair[1].name))
+    return [other for _score, other in scored[:limit]]

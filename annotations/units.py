@@ -165,9 +165,6 @@ class Viewer:
 
 
 class UnitQuerySet(models.QuerySet):
-    def for_project(self, project):
-        return self.filter(claim__article__project=project)
-
     def visible_to(self, viewer: Viewer):
         if viewer.sees_others:
             return self
@@ -190,9 +187,6 @@ class ClaimQuerySet(models.QuerySet):
 class StanceQuerySet(models.QuerySet):
     def for_project(self, project):
         return self.filter(claim__article__project=project)
-
-    def by(self, user):
-        return self.filter(annotator=user)
 
     def visible_to(self, viewer: Viewer):
         return self if viewer.sees_others else self.filter(annotator_id=viewer.user_id)

@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from annotations import tracking  # noqa: E402  (plain Python, no Django set-up needed)
+from annotations import similarity as tracking  # noqa: E402  (plain Python, no Django set-up needed)
 
 
 def load(path: Path) -> list[dict]:

@@ -17,6 +17,7 @@ from annotations import review, services
 from annotations.api import filters
 from annotations.api.errors import ID_SCHEMA, conflict_serializer, error_response
 from annotations.api.pagination import OffsetCursorPagination
+from annotations.filters import QueueFilterForm
 from annotations.models import Claim, Resolution, Source, Stance, Unit
 from annotations.permissions import project_for_user, sees_others_judgements
 
@@ -131,39 +132,11 @@ class DisagreementListView(GenericAPIView):
     ], responses=DisputedUnitOutput(many=True))
     def get(self, request, slug: str):
         project, _ = project_for_user(request.user, slug, lead=True)
-        params = request.query_params
-        errors = {}
-        try:
-            labels = review.parse_label_pair(params.get("labels"), project)
-        except ValueError as exc:
-            errors["labels"] = [str(exc)]
-        state = params.get("status") or "open"
-        if state not in {"open", "settled", "all"}:
-            errors["status"] = ["status must be open, settled or all."]
-        article = params.get("article")
-        if article and not (article.isascii() and article.isdigit() and len(article) < 11
-                            and 1 <= int(article) < 2**31):
-            errors["article"] = ["article must be an article id."]
-        if errors:
-            return Response(errors, status=status.HTTP_400_BAD_REQUEST)
-        filters = {"labels": labels, "annotator": params.get("annotator") or None,
-                   "article": int(article) if article else None, "status": state}
-        page = self.paginate_queryset(_QueuePages(project, filters))
+        form = QueueFilterForm(request.query_params, project=project)
+        if not form.is_valid():
+            return Response(form.errors, status=status.HTTP_400_BAD_REQUEST)
+        page = self.paginate_queryset(review.QueuePages(project, form.filters()))
         return self.get_paginated_response([unit_data(u) for u in page])
-
-
-class _QueuePages:
-    """The queue as the paginator reads it: the count from the cached summary, one page of units."""
-
-    def __init__(self, project, filters: dict):
-        self.project, self.filters = project, filters
-
-    def count(self) -> int:
-        return review.disputed_count(self.project, **self.filters)
-
-    def __getitem__(self, index: slice) -> list:
-        return review.disputed_units(self.project, **self.filters, limit=index.stop - index.start,
-                                     offset=index.start).units
 
 
 RESOLUTION_CONFLICT = conflict_serializer("ResolutionConflict", ResolutionOutput(allow_null=True))

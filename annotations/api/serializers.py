@@ -38,6 +38,7 @@ class ArticleSerializer(serializers.ModelSerializer):
         model = Article
         fields = ["id", "project", "title", "body", "language", "published", "published_precision",
                   "outlet", "url"]
+        extra_kwargs = {"language": {"required": False, "help_text": "nl or en; detected from the text when left out"}}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

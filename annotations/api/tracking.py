@@ -28,7 +28,7 @@ from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 from rest_framework.views import APIView
 
-from annotations import tracking
+from annotations import services, tracking
 from annotations.api import filters
 from annotations.models import Claim, ClaimCluster, ClaimLink, Membership, Source, Unit
 from annotations.permissions import LEAD_ROLES
@@ -123,7 +123,7 @@ FILTER_PARAMETERS = [
 def _filters(request):
     try:
         return tracking.TimelineFilters.from_query(request.query_params)
-    except tracking.TrackingError as exc:
+    except services.TrackingError as exc:
         raise serializers.ValidationError({"detail": str(exc)}) from exc
 
 
@@ -209,10 +209,10 @@ class ClaimClusterViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
         if existing is not None:
             return self._fresh(existing.cluster)
         try:
-            cluster = tracking.cluster_create(
+            cluster = services.cluster_create(
                 project=project, claim=claim, user=request.user, title=data.validated_data.get("title", "")
             )
-        except tracking.TrackingError as exc:
+        except services.TrackingError as exc:
             return Response({"detail": str(exc)}, status=status.HTTP_409_CONFLICT)
         return self._fresh(cluster, status.HTTP_201_CREATED)
 
@@ -235,9 +235,9 @@ class ClaimClusterViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
         data = LinkDecisionSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         try:
-            tracking.link_decide(cluster=cluster, claim_ids=data.validated_data["claims"],
+            services.link_decide(cluster=cluster, claim_ids=data.validated_data["claims"],
                                  status=data.validated_data["status"], user=request.user)
-        except tracking.TrackingError as exc:
+        except services.TrackingError as exc:
             return self._refuse(exc)
         return self._fresh(cluster)
 
@@ -251,9 +251,9 @@ class ClaimClusterViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
         if target is None:
             return Response({"into": ["No such tracked claim in this project."]}, status=status.HTTP_400_BAD_REQUEST)
         try:
-            tracking.cluster_merge(target=target, source=cluster, user=request.user,
+            services.cluster_merge(target=target, source=cluster, user=request.user,
                                    note=data.validated_data.get("note", ""))
-        except tracking.TrackingError as exc:
+        except services.TrackingError as exc:
             return self._refuse(exc)
         return self._fresh(target)
 
@@ -264,11 +264,11 @@ class ClaimClusterViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
         data = SplitSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         try:
-            new = tracking.cluster_split(
+            new = services.cluster_split(
                 cluster=cluster, claim_ids=data.validated_data["claims"], user=request.user,
                 title=data.validated_data.get("title", ""), note=data.validated_data.get("note", ""),
             )
-        except tracking.TrackingError as exc:
+        except services.TrackingError as exc:
             return self._refuse(exc)
         return self._fresh(new, status.HTTP_201_CREATED)
 
@@ -277,8 +277,8 @@ class ClaimClusterViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
     def suggest(self, request, pk=None):
         cluster = self._lead_cluster()
         try:
-            tracking.cluster_suggest(cluster=cluster, user=request.user)
-        except tracking.TrackingError as exc:
+            services.cluster_suggest(cluster=cluster, user=request.user)
+        except services.TrackingError as exc:
             return self._refuse(exc)
         return self._fresh(cluster)
 

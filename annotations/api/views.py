@@ -12,7 +12,7 @@ from axes.handlers.proxy import AxesProxyHandler
 from django.contrib.auth.signals import user_logged_in
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Subquery
 from django.urls import path
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -47,6 +47,8 @@ from annotations.api.serializers import (
     StanceSerializer,
     _messages,
 )
+from annotations.extraction import detect_language
+from annotations.importers import ArticleRecord
 from annotations.middleware import lockout_response
 from annotations.models import Article, Claim, Membership, Project, Source, Stance
 from annotations.permissions import sees_others_judgements
@@ -116,8 +118,6 @@ class ProjectViewSet(viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["name", "created_at", "id"]
 
     def get_queryset(self):
-        from django.db.models import Subquery
-
         if getattr(self, "swagger_fake_view", False):
             return Project.objects.none()
 
@@ -156,7 +156,17 @@ class ArticleViewSet(viewsets.ModelViewSet):
 
     def perform_create(self, serializer):
         # The serializer only offers projects the caller leads; a member's attempt is a 403.
-        serializer.save()
+        # Through the import service like every other door: language detected, claims extracted.
+        data = serializer.validated_data
+        record = ArticleRecord(
+            title=data["title"], body=data["body"], language=data.get("language") or detect_language(data["body"]),
+            outlet=data.get("outlet", ""), url=data.get("url", ""), published=data.get("published"),
+            precision=data.get("published_precision", Article.Precision.DAY),
+        )
+        report = services.articles_import(project=data["project"], records=[record])
+        if not report.created:
+            raise DRFValidationError({"body": "This project already has an article with this text."})
+        serializer.instance = report.created[0]
 
     @extend_schema(responses={201: ArticleSerializer, 404: error_response(404)})
     def create(self, request, *args, **kwargs):
@@ -175,15 +185,19 @@ class ArticleViewSet(viewsets.ModelViewSet):
                 )
         return super().create(request, *args, **kwargs)
 
+    def perform_update(self, serializer):
+        fields = {k: v for k, v in serializer.validated_data.items() if k not in {"project", "content_hash"}}
+        try:
+            serializer.instance = services.article_update(article=serializer.instance, **fields)
+        except DjangoValidationError as exc:
+            raise DRFValidationError({"body": exc.messages}) from exc
+
     @extend_schema(responses={204: None, 409: error_response(409)})
     def destroy(self, request, *args, **kwargs):
-        article = self.get_object()
-        if Stance.objects.filter(claim__article=article).exists():
-            return Response(
-                {"detail": "This article has judgements; it cannot be deleted."},
-                status=status.HTTP_409_CONFLICT,
-            )
-        article.delete()
+        try:
+            services.article_delete(article=self.get_object())
+        except services.Conflict as exc:
+            return Response({"detail": str(exc)}, status=status.HTTP_409_CONFLICT)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(request=None, responses={200: ArticleDoneSerializer})
@@ -222,15 +236,16 @@ class ClaimViewSet(viewsets.ModelViewSet):
             raise DRFValidationError(_messages(exc)) from exc
         serializer.instance = claim
 
+    def perform_update(self, serializer):
+        fields = {k: v for k, v in serializer.validated_data.items() if k != "article"}
+        serializer.instance = services.claim_update(claim=serializer.instance, **fields)
+
     @extend_schema(responses={204: None, 409: error_response(409)})
     def destroy(self, request, *args, **kwargs):
-        claim = self.get_object()
-        if claim.stances.exists() or claim.resolutions.exists():
-            return Response(
-                {"detail": "This claim has judgements; it cannot be deleted."},
-                status=status.HTTP_409_CONFLICT,
-            )
-        claim.delete()
+        try:
+            services.claim_delete(claim=self.get_object())
+        except services.Conflict as exc:
+            return Response({"detail": str(exc)}, status=status.HTTP_409_CONFLICT)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

@@ -481,14 +481,6 @@ def _description(part: list, classes: list, det: str, definite: bool, text: str)
     return None
 
 
-def _trim_particles(toks: list) -> list:
-    while toks and not is_cap(toks[0]):
-        toks = toks[1:]
-    while toks and not is_cap(toks[-1]):
-        toks = toks[:-1]
-    return toks
-
-
 def _name_run(part: list) -> list:
     """The first run of capitalised tokens (with inner particles) in part, titles skipped."""
     out: list = []

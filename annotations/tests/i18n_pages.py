@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from annotations import tracking
+from annotations import services
 from annotations.models import Job, Membership
 from annotations.tests.factories import (
     ArticleFactory,
@@ -54,7 +54,7 @@ def build(*, project, lead, annotator, annotator2) -> Pages:
     StanceFactory(claim=backdoor, source=huawei, annotator=annotator, label="denies")
     StanceFactory(claim=backdoor, source=huawei, annotator=annotator2, label="no_comment")
     StanceFactory(claim=backdoor, source=volkskrant, annotator=annotator2, label="alleges")
-    cluster = tracking.cluster_create(project=project, claim=backdoor, user=lead, title="Achterdeur bij KPN",
+    cluster = services.cluster_create(project=project, claim=backdoor, user=lead, title="Achterdeur bij KPN",
                                       suggest=False)
     job = Job.objects.create(project=project, user=lead, kind=Job.Kind.EXPORT, status=Job.Status.DONE,
                              params={"format": "csv"}, progress=3, total=3)

@@ -14,7 +14,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from annotations import exports
-from annotations.models import History, Membership, Stance
+from annotations.models import Article, History, Membership, Stance, Unit
 from annotations.tests.factories import (
     PASSWORD,
     ArticleFactory,
@@ -157,6 +157,23 @@ def test_articles_are_read_by_members_and_written_by_leads(http, world):
     status, body = http.json("DELETE", path, token=tokens["owner"])
     assert status == 409
     assert http.json("DELETE", f"/api/v1/articles/{world['plain'].pk}/", token=tokens["owner"])[0] == 204
+
+
+def test_an_article_created_through_the_api_is_extracted_like_an_import(http, world):
+    """The API goes through the import service: the language is detected and claims extracted."""
+    body = ("De burgemeester zei dat de nieuwe brug in mei opengaat. "
+            "Volgens de wethouder is de brug veilig.")
+    status, created = http.json("POST", "/api/v1/articles/", token=world["tokens"]["lead"],
+                                data={"project": "huawei", "title": "Brug", "body": body})
+    assert status == 201, created
+    assert created["language"] == "nl"
+    article = Article.objects.get(pk=created["id"])
+    assert article.content_hash
+    units = list(Unit.objects.filter(claim__article=article).select_related("claim", "source"))
+    assert units and all(u.origin == "extracted" and u.suggested_label for u in units)
+    assert "burgemeester" in {u.source.name.lower() for u in units}
+    status, claims = http.json("GET", f"/api/v1/claims/?article={article.pk}", token=world["tokens"]["ann1"])
+    assert status == 200 and claims["results"] and claims["results"][0]["origin"] == "extracted"
 
 
 def test_claims_are_created_by_members_and_edited_by_leads(http, world):

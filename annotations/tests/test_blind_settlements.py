@@ -17,7 +17,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from annotations import services, tracking
+from annotations import services
 from annotations.models import Membership, Resolution
 from annotations.tests.factories import ArticleFactory, ClaimFactory, SourceFactory, UnitFactory, UserFactory
 from annotations.tests.http import api_call
@@ -38,7 +38,7 @@ def world(project, lead, annotator, annotator2):
     for who in (annotator, annotator2):
         services.stance_record(claim=claim, source=minister, annotator=who, label="alleges")
     services.stance_record(claim=claim, source=union, annotator=annotator2, label="denies")
-    cluster = tracking.cluster_create(project=project, claim=claim, user=lead, suggest=False)
+    cluster = services.cluster_create(project=project, claim=claim, user=lead, suggest=False)
     return {"project": project, "viewer": viewer, "article": article, "claim": claim, "minister": minister,
             "union": union, "cluster": cluster, "lead": lead, "peers": (annotator, annotator2)}
 

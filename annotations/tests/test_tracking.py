@@ -12,7 +12,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from annotations import tracking
+from annotations import services, tracking
 from annotations.models import Article, ClaimCluster, ClaimLink, ClusterEvent, Membership, Resolution
 from annotations.tests.factories import (
     ArticleFactory,
@@ -85,7 +85,7 @@ def test_glossary_bridges_dutch_and_english_wording():
 
 
 def test_timeline_filters_reject_bad_dates_with_the_parameter_name():
-    with pytest.raises(tracking.TrackingError, match="from"):
+    with pytest.raises(services.TrackingError, match="from"):
         tracking.TimelineFilters.from_query({"from": "yesterday"})
     f = tracking.TimelineFilters.from_query({"from": "2019-05-01", "label": "denies", "source": "7"})
     assert (f.date_from, f.label, f.source_id) == (date(2019, 5, 1), "denies", 7)
@@ -122,44 +122,44 @@ def claims(project):
 
 
 def test_tracking_a_claim_suggests_the_similar_one_and_not_the_unrelated(project, lead, claims):
-    cluster = tracking.cluster_create(project=project, claim=claims[0], user=lead)
+    cluster = services.cluster_create(project=project, claim=claims[0], user=lead)
     links = {link.claim_id: link.status for link in cluster.links.all()}
     assert links == {claims[0].pk: "confirmed", claims[1].pk: "suggested"}
     assert list(cluster.events.values_list("kind", flat=True)) == ["create", "suggest"]
 
 
 def test_confirm_keeps_who_and_when_and_rejected_claims_are_not_suggested_again(project, lead, claims):
-    cluster = tracking.cluster_create(project=project, claim=claims[0], user=lead)
-    assert tracking.link_decide(cluster=cluster, claim_ids=[claims[1].pk], status="confirmed", user=lead) == 1
+    cluster = services.cluster_create(project=project, claim=claims[0], user=lead)
+    assert services.link_decide(cluster=cluster, claim_ids=[claims[1].pk], status="confirmed", user=lead) == 1
     link = ClaimLink.objects.get(cluster=cluster, claim=claims[1])
     assert (link.status, link.decided_by, link.decided_at is not None) == ("confirmed", lead, True)
-    tracking.link_decide(cluster=cluster, claim_ids=[claims[2].pk], status="rejected", user=lead)
-    assert tracking.cluster_suggest(cluster=cluster, user=lead, threshold=0.0) == 1  # only claims[3]
+    services.link_decide(cluster=cluster, claim_ids=[claims[2].pk], status="rejected", user=lead)
+    assert services.cluster_suggest(cluster=cluster, user=lead, threshold=0.0) == 1  # only claims[3]
     assert ClaimLink.objects.get(cluster=cluster, claim=claims[2]).status == "rejected"
     kinds = list(cluster.events.values_list("kind", "actor__username"))
     assert ("confirm", "lead") in kinds and ("reject", "lead") in kinds
 
 
 def test_a_claim_is_confirmed_in_at_most_one_cluster(project, lead, claims):
-    a = tracking.cluster_create(project=project, claim=claims[0], user=lead, suggest=False)
-    b = tracking.cluster_create(project=project, claim=claims[2], user=lead, suggest=False)
-    with pytest.raises(tracking.TrackingError, match="already confirmed"):
-        tracking.link_decide(cluster=b, claim_ids=[claims[0].pk], status="confirmed", user=lead)
-    with pytest.raises(tracking.TrackingError, match="already tracked"):
-        tracking.cluster_create(project=project, claim=claims[0], user=lead)
+    a = services.cluster_create(project=project, claim=claims[0], user=lead, suggest=False)
+    b = services.cluster_create(project=project, claim=claims[2], user=lead, suggest=False)
+    with pytest.raises(services.TrackingError, match="already confirmed"):
+        services.link_decide(cluster=b, claim_ids=[claims[0].pk], status="confirmed", user=lead)
+    with pytest.raises(services.TrackingError, match="already tracked"):
+        services.cluster_create(project=project, claim=claims[0], user=lead)
     with pytest.raises(IntegrityError), transaction.atomic():
         ClaimLink.objects.create(cluster=b, claim=claims[0], status="confirmed")
     assert a.links.get().claim == claims[0]
 
 
 def test_merge_moves_confirmed_claims_and_records_history_on_both(project, lead, claims):
-    a = tracking.cluster_create(project=project, claim=claims[0], user=lead, suggest=False)
-    b = tracking.cluster_create(project=project, claim=claims[1], user=lead, suggest=False)
-    tracking.link_decide(cluster=b, claim_ids=[claims[2].pk], status="confirmed", user=lead)
-    tracking.link_decide(cluster=a, claim_ids=[claims[2].pk], status="rejected", user=lead)
+    a = services.cluster_create(project=project, claim=claims[0], user=lead, suggest=False)
+    b = services.cluster_create(project=project, claim=claims[1], user=lead, suggest=False)
+    services.link_decide(cluster=b, claim_ids=[claims[2].pk], status="confirmed", user=lead)
+    services.link_decide(cluster=a, claim_ids=[claims[2].pk], status="rejected", user=lead)
     confirmed_before = ClaimLink.objects.get(cluster=b, claim=claims[2]).decided_at
     other_lead = UserFactory(username="lead2")
-    tracking.cluster_merge(target=a, source=b, user=other_lead, note="same proposition")
+    services.cluster_merge(target=a, source=b, user=other_lead, note="same proposition")
     moved = ClaimLink.objects.get(cluster=a, claim=claims[2])
     assert (moved.decided_by, moved.decided_at) == (lead, confirmed_before)  # who confirmed it stays
     confirmed = set(a.links.filter(status="confirmed").values_list("claim_id", flat=True))
@@ -170,21 +170,21 @@ def test_merge_moves_confirmed_claims_and_records_history_on_both(project, lead,
     assert (merge_a.other_cluster, merge_a.actor, merge_a.note) == (b, other_lead, "same proposition")
     assert sorted(merge_a.claim_ids) == sorted([claims[1].pk, claims[2].pk])
     assert b.events.filter(kind="merge", other_cluster=a).exists()
-    with pytest.raises(tracking.TrackingError, match="merged"):
-        tracking.link_decide(cluster=b, claim_ids=[claims[3].pk], status="confirmed", user=lead)
+    with pytest.raises(services.TrackingError, match="merged"):
+        services.link_decide(cluster=b, claim_ids=[claims[3].pk], status="confirmed", user=lead)
 
 
 def test_split_moves_chosen_claims_to_a_new_cluster_with_history(project, lead, claims):
-    a = tracking.cluster_create(project=project, claim=claims[0], user=lead, suggest=False)
-    tracking.link_decide(cluster=a, claim_ids=[claims[1].pk, claims[2].pk], status="confirmed", user=lead)
-    new = tracking.cluster_split(cluster=a, claim_ids=[claims[2].pk], user=lead)
+    a = services.cluster_create(project=project, claim=claims[0], user=lead, suggest=False)
+    services.link_decide(cluster=a, claim_ids=[claims[1].pk, claims[2].pk], status="confirmed", user=lead)
+    new = services.cluster_split(cluster=a, claim_ids=[claims[2].pk], user=lead)
     assert set(a.links.values_list("claim_id", flat=True)) == {claims[0].pk, claims[1].pk}
     assert list(new.links.values_list("claim_id", "status")) == [(claims[2].pk, "confirmed")]
     assert new.title == claims[2].text
     assert a.events.filter(kind="split", other_cluster=new, claim_ids=[claims[2].pk]).exists()
     assert new.events.filter(kind="split", other_cluster=a).exists()
-    with pytest.raises(tracking.TrackingError, match="stay"):
-        tracking.cluster_split(cluster=a, claim_ids=[claims[0].pk, claims[1].pk], user=lead)
+    with pytest.raises(services.TrackingError, match="stay"):
+        services.cluster_split(cluster=a, claim_ids=[claims[0].pk, claims[1].pk], user=lead)
 
 
 # --- Timeline -------------------------------------------------------------------------------------
@@ -193,8 +193,8 @@ def test_split_moves_chosen_claims_to_a_new_cluster_with_history(project, lead, 
 @pytest.fixture
 def tracked(project, lead, annotator, annotator2, claims):
     """A cluster of claims 0 and 1; unit (claim0, volkskrant) resolved, (claim1, huawei) judged."""
-    cluster = tracking.cluster_create(project=project, claim=claims[0], user=lead, suggest=False)
-    tracking.link_decide(cluster=cluster, claim_ids=[claims[1].pk], status="confirmed", user=lead)
+    cluster = services.cluster_create(project=project, claim=claims[0], user=lead, suggest=False)
+    services.link_decide(cluster=cluster, claim_ids=[claims[1].pk], status="confirmed", user=lead)
     vk, hw = SourceFactory(name="de Volkskrant"), SourceFactory(name="Huawei")
     UnitFactory(claim=claims[0], source=vk)
     UnitFactory(claim=claims[1], source=hw, suggested_label="denies")
@@ -290,13 +290,13 @@ def test_outsider_gets_404_on_every_tracking_page(client, outsider, tracked, cla
 def test_cluster_of_another_project_is_404_for_a_member(client, annotator, project):
     other = ProjectFactory(slug="other")
     claim = _claim(other, "en", "Somebody said something noteworthy.")
-    cluster = tracking.cluster_create(project=other, claim=claim, user=None, suggest=False)
+    cluster = services.cluster_create(project=other, claim=claim, user=None, suggest=False)
     client.force_login(annotator)
     assert client.get(reverse("annotations:cluster-detail", args=["huawei", cluster.pk])).status_code == 404
 
 
 def test_only_leads_confirm_merge_and_split(client, annotator, lead, tracked, claims, project):
-    other = tracking.cluster_create(project=project, claim=claims[3], user=lead, suggest=False)
+    other = services.cluster_create(project=project, claim=claims[3], user=lead, suggest=False)
     posts = [
         ("annotations:cluster-links", tracked, {"action": "confirm", "claim": [claims[2].pk]}),
         ("annotations:cluster-merge", other, {"into": tracked.pk}),
@@ -357,7 +357,7 @@ def test_cluster_and_source_pages_keep_a_constant_number_of_queries(
     client, project, lead, annotator, annotator2, django_assert_max_num_queries, role
 ):
     user = lead if role == "lead" else annotator
-    cluster = tracking.cluster_create(
+    cluster = services.cluster_create(
         project=project, claim=_claim(project, "en", "The plan works, the minister said."), user=lead, suggest=False
     )
     client.force_login(user)

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from annotations import tracking
+from annotations import services
 from annotations.models import ClaimCluster, ClaimLink, Resolution
 from annotations.tests.factories import (
     ArticleFactory,
@@ -76,7 +76,7 @@ def test_lead_tracks_confirms_and_reads_the_timeline(live_server, lead, world):
 
 
 def test_blind_annotator_timeline_shows_only_own_judgement(live_server, lead, annotator, world, project):
-    cluster = tracking.cluster_create(project=project, claim=world["a"], user=lead, suggest=False)
+    cluster = services.cluster_create(project=project, claim=world["a"], user=lead, suggest=False)
     status, body = call(live_server.url, "GET", f"/api/v1/claim-clusters/{cluster.pk}/timeline/", annotator)
     assert status == 200 and body["sees_others"] is False
     assert body["rows"][0]["judgements"] == [{"annotator": "ann1", "label": "denies"}]
@@ -86,8 +86,8 @@ def test_annotator_cannot_change_clusters_and_outsider_sees_nothing(
     live_server, lead, annotator, outsider, world, project
 ):
     base = live_server.url
-    cluster = tracking.cluster_create(project=project, claim=world["a"], user=lead)
-    other = tracking.cluster_create(project=project, claim=world["c"], user=lead, suggest=False)
+    cluster = services.cluster_create(project=project, claim=world["a"], user=lead)
+    other = services.cluster_create(project=project, claim=world["c"], user=lead, suggest=False)
     for path, data in [
         ("/api/v1/claim-clusters/", {"claim": world["b"].pk}),
         (f"/api/v1/claim-clusters/{cluster.pk}/links/", {"claims": [world["b"].pk], "status": "confirmed"}),
@@ -109,8 +109,8 @@ def test_annotator_cannot_change_clusters_and_outsider_sees_nothing(
 
 def test_merge_and_split_over_the_api(live_server, lead, world, project):
     base = live_server.url
-    one = tracking.cluster_create(project=project, claim=world["a"], user=lead, suggest=False)
-    two = tracking.cluster_create(project=project, claim=world["b"], user=lead, suggest=False)
+    one = services.cluster_create(project=project, claim=world["a"], user=lead, suggest=False)
+    two = services.cluster_create(project=project, claim=world["b"], user=lead, suggest=False)
     status, body = call(base, "POST", f"/api/v1/claim-clusters/{two.pk}/merge/", lead, {"into": one.pk, "note": "dup"})
     assert status == 200 and body["id"] == one.pk and body["confirmed"] == 2
     assert ClaimCluster.objects.get(pk=two.pk).merged_into_id == one.pk
@@ -144,7 +144,7 @@ def test_cluster_list_keeps_a_constant_number_of_queries(
     for size in (2, 20):
         for i in range(size):
             claim = _claim(project, f"Claim {size}-{i} about a plan.")
-            tracking.cluster_create(project=project, claim=claim, user=lead, suggest=False)
+            services.cluster_create(project=project, claim=claim, user=lead, suggest=False)
         with django_assert_max_num_queries(12):  # 6 are the throttle's cache
             r = client.get("/api/v1/claim-clusters/?project=huawei")
         assert r.status_code == 200 and len(r.json()["results"]) == ClaimCluster.objects.count()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -12,55 +13,11 @@ from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import trigger_client_event
 
 from annotations import review, review_charts, services
+from annotations.filters import QUEUE_STATUSES, QueueFilterForm
 from annotations.models import Claim, Source, Stance, Unit
 from annotations.permissions import project_for_user
 
-STATUSES = ("open", "settled", "all")
 PAGE_SIZE = 50
-
-
-def _filters(request, project) -> tuple[dict, list[str]]:
-    """Read the queue's filters from the query string; errors are messages, never a 500."""
-    errors = []
-    params = request.GET
-    try:
-        labels = review.parse_label_pair(params.get("labels"), project)
-    except ValueError as exc:
-        labels = None
-        errors.append(str(exc))
-    state = params.get("status") or "open"
-    if state not in STATUSES:
-        errors.append(_("Status must be open, settled or all."))
-        state = "open"
-    article = params.get("article") or ""
-    if article and not (article.isascii() and article.isdigit() and len(article) < 10):
-        errors.append(_("Choose an article from the list."))
-        article = ""
-    return {
-        "labels": labels, "annotator": params.get("annotator") or None,
-        "article": int(article) if article else None, "status": state,
-    }, errors
-
-
-class QueuePage:
-    """Page numbers of the queue, read by the template as a Django Page is (one page of units only)."""
-
-    def __init__(self, number: int, count: int):
-        self.number = max(number, 1)
-        self.paginator = self
-        self.num_pages = max(1, (count + PAGE_SIZE - 1) // PAGE_SIZE)
-
-    def has_previous(self) -> bool:
-        return self.number > 1
-
-    def has_next(self) -> bool:
-        return self.number < self.num_pages
-
-    def previous_page_number(self) -> int:
-        return self.number - 1
-
-    def next_page_number(self) -> int:
-        return self.number + 1
 
 
 def _label_pairs(project) -> list[tuple[str, str]]:
@@ -72,15 +29,12 @@ def _label_pairs(project) -> list[tuple[str, str]]:
 @require_GET
 def review_queue(request, slug):
     project, membership = project_for_user(request.user, slug, lead=True)
-    filters, errors = _filters(request, project)
-    number = request.GET.get("page") or "1"
-    number = int(number) if number.isascii() and number.isdigit() and 0 < len(number) < 7 else 1
-    queue = review.disputed_units(project, **filters, limit=PAGE_SIZE, offset=(max(number, 1) - 1) * PAGE_SIZE)
-    if not queue.units and number > 1 and queue.count:
-        # Past the last page (units were settled meanwhile): show the last one.
-        number = (queue.count + PAGE_SIZE - 1) // PAGE_SIZE
-        queue = review.disputed_units(project, **filters, limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE)
-    page = QueuePage(number, queue.count)
+    form = QueueFilterForm(request.GET, project=project)
+    filters, errors = form.filters(), form.messages()
+    pages = review.QueuePages(project, filters)
+    # A page past the last one (units were settled meanwhile) shows the last one.
+    page = Paginator(pages, PAGE_SIZE).get_page(request.GET.get("page"))
+    queue = pages.queue
     template = "annotations/review_queue.html"
     if request.htmx and request.htmx.target == "review-queue":
         template += "#review-queue"
@@ -89,7 +43,7 @@ def review_queue(request, slug):
     context = {
         "project": project, "membership": membership, "queue": queue, "page": page,
         "units": queue.units, "filters": filters, "filter_errors": errors,
-        "label_pairs": _label_pairs(project), "statuses": STATUSES,
+        "label_pairs": _label_pairs(project), "statuses": QUEUE_STATUSES,
         "labels_param": ",".join(filters["labels"]) if filters["labels"] else "",
         "query": query.urlencode(),
     }
@@ -177,7 +131,7 @@ def _respond_error(request, project, claim, source, error, *, status, conflict=N
     context = {
         "project": project, "queue": queue, "units": queue.units, "page": None,
         "filters": {"status": "all", "article": claim.article_id}, "filter_errors": [],
-        "label_pairs": _label_pairs(project), "statuses": STATUSES, "labels_param": "",
+        "label_pairs": _label_pairs(project), "statuses": QUEUE_STATUSES, "labels_param": "",
     }
     return render(request, "annotations/review_queue.html", context, status=status)
 

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from annotations import search, services, tracking
-from annotations.models import Claim, ClaimCluster, ClaimLink, ClusterEvent, Source
+from annotations.models import Claim, ClaimCluster, ClaimLink, ClusterEvent, Source, Unit
 from annotations.permissions import is_lead, project_for_user, sees_others_judgements
 
 
@@ -28,7 +28,7 @@ def _ids(values) -> list[int]:
     for raw in values:
         raw = str(raw).strip()
         if not raw.isdigit():
-            raise tracking.TrackingError(_("Claim ids must be whole numbers."))
+            raise services.TrackingError(_("Claim ids must be whole numbers."))
         ids.append(int(raw))
     return ids
 
@@ -42,7 +42,7 @@ def _cluster(project, cluster_id: int) -> ClaimCluster:
 def _filters(request):
     try:
         return tracking.TimelineFilters.from_query(request.GET), ""
-    except tracking.TrackingError as exc:
+    except services.TrackingError as exc:
         return tracking.TimelineFilters(), str(exc)
 
 
@@ -82,10 +82,10 @@ def cluster_create(request, slug):
         messages.info(request, _("This claim is already tracked."))
         return redirect("annotations:cluster-detail", slug=project.slug, cluster_id=existing.cluster_id)
     try:
-        cluster = tracking.cluster_create(
+        cluster = services.cluster_create(
             project=project, claim=claim, user=request.user, title=request.POST.get("title", "")
         )
-    except tracking.TrackingError as exc:
+    except services.TrackingError as exc:
         messages.error(request, str(exc))
         return redirect("annotations:cluster-list", slug=project.slug)
     messages.success(request, _("The claim is now tracked."))
@@ -134,7 +134,7 @@ def _cluster_write(request, slug, cluster_id, action) -> object:
     cluster = _cluster(project, cluster_id)
     try:
         done = action(project, cluster)
-    except (tracking.TrackingError, ValidationError) as exc:
+    except (services.TrackingError, ValidationError) as exc:
         messages.error(request, exc.messages[0] if isinstance(exc, ValidationError) else str(exc))
         return redirect("annotations:cluster-detail", slug=project.slug, cluster_id=cluster.pk)
     return done
@@ -150,8 +150,8 @@ def cluster_links(request, slug, cluster_id):
             request.POST.get("action", "")
         )
         if status is None:
-            raise tracking.TrackingError(_("Choose confirm or reject."))
-        n = tracking.link_decide(
+            raise services.TrackingError(_("Choose confirm or reject."))
+        n = services.link_decide(
             cluster=cluster, claim_ids=_ids(request.POST.getlist("claim")), status=status, user=request.user,
         )
         messages.success(request, _("%(n)d link(s) updated.") % {"n": n})
@@ -164,7 +164,7 @@ def cluster_links(request, slug, cluster_id):
 @require_POST
 def cluster_suggest(request, slug, cluster_id):
     def act(project, cluster):
-        n = tracking.cluster_suggest(cluster=cluster, user=request.user)
+        n = services.cluster_suggest(cluster=cluster, user=request.user)
         messages.success(request, _("%(n)d new suggestion(s).") % {"n": n})
         return redirect("annotations:cluster-detail", slug=project.slug, cluster_id=cluster.pk)
 
@@ -180,8 +180,8 @@ def cluster_merge(request, slug, cluster_id):
         raw = (request.POST.get("into") or "").strip()
         target = ClaimCluster.objects.filter(pk=int(raw), project=project).first() if raw.isdigit() else None
         if target is None:
-            raise tracking.TrackingError(_("Choose a tracked claim of this project to merge into."))
-        tracking.cluster_merge(target=target, source=cluster, user=request.user, note=request.POST.get("note", ""))
+            raise services.TrackingError(_("Choose a tracked claim of this project to merge into."))
+        services.cluster_merge(target=target, source=cluster, user=request.user, note=request.POST.get("note", ""))
         messages.success(request, _("Merged."))
         return redirect("annotations:cluster-detail", slug=project.slug, cluster_id=target.pk)
 
@@ -192,7 +192,7 @@ def cluster_merge(request, slug, cluster_id):
 @require_POST
 def cluster_split(request, slug, cluster_id):
     def act(project, cluster):
-        new = tracking.cluster_split(
+        new = services.cluster_split(
             cluster=cluster, claim_ids=_ids(request.POST.getlist("claim")), user=request.user,
             title=request.POST.get("title", ""), note=request.POST.get("note", ""),
         )
@@ -241,8 +241,6 @@ def source_detail(request, slug, source_id):
 
 
 def _heard_in(project, source) -> bool:
-    from annotations.models import Unit
-
     return Unit.objects.filter(source=source, claim__article__project=project).exists()
 
 

@@ -31,6 +31,7 @@ from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
+from psycopg import sql
 
 from annotations.models import (
     Article,
@@ -143,8 +144,6 @@ class CopyWriter:
     def write(self, model, columns: list[str], rows: list[tuple]) -> None:
         if not rows:
             return
-        from psycopg import sql
-
         statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
             sql.Identifier(model._meta.db_table), sql.SQL(", ").join(map(sql.Identifier, columns))
         )

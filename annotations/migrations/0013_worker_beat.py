@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('annotations', '0009_cache_table'),
+        ('annotations', '0012_cache_table'),
     ]
 
     operations = [

@@ -26,7 +26,7 @@ def drop_cache_table(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("annotations", "0008_unit_evidence"),
+        ("annotations", "0011_api_tokens"),
     ]
 
     operations = [

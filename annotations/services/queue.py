@@ -1,0 +1,119 @@
+"""The work queue: who holds which article, and finishing it."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
+
+from annotations.models import Article, Assignment, Project, QueueSlot
+from annotations.services.resolutions import consensus_refresh
+
+
+def assignments_release_stale(*, project: Project) -> int:
+    """Release active assignments idle for longer than ASSIGNMENT_TIMEOUT_MINUTES."""
+    cutoff = timezone.now() - timedelta(minutes=settings.ASSIGNMENT_TIMEOUT_MINUTES)
+    return Assignment.objects.filter(
+        article__project=project, status=Assignment.Status.ACTIVE, last_seen__lt=cutoff
+    ).update(status=Assignment.Status.RELEASED)
+
+
+def assignment_next(*, project: Project, annotator) -> Article | None:
+    """Hold and return the next article the annotator should work on, or None.
+
+    The annotator's own active assignment comes first. Otherwise the first article
+    (in id order) they have not finished whose live assignments (active or done)
+    are fewer than the project's overlap. The article row is locked and its live
+    assignments recounted, so two annotators arriving together never exceed the
+    overlap: the second waits for the first to commit, then sees its assignment.
+    """
+    live = [Assignment.Status.ACTIVE, Assignment.Status.DONE]
+    now = timezone.now()
+    assignments_release_stale(project=project)
+    with transaction.atomic():
+        held = (
+            Assignment.objects.filter(
+                article__project=project, annotator=annotator, status=Assignment.Status.ACTIVE
+            )
+            .select_related("article")
+            .order_by("started_at", "id")
+            .first()
+        )
+        if held is not None:
+            held.last_seen = now
+            held.save(update_fields=["last_seen"])
+            return held.article
+        mine_done = Assignment.objects.filter(
+            annotator=annotator, status=Assignment.Status.DONE
+        ).values("article_id")
+        tried: set[int] = set()
+        for _attempt in range(20):
+            candidate = _queue_candidate(project, annotator, tried, mine_done, live)
+            if candidate is None:
+                return None
+            tried.add(candidate)
+            article = Article.objects.select_for_update().get(pk=candidate)
+            taken = Assignment.objects.filter(article=article, status__in=live)
+            if taken.filter(annotator=annotator).exists() or taken.count() >= project.overlap:
+                continue
+            Assignment.objects.update_or_create(
+                article=article, annotator=annotator,
+                defaults={"status": Assignment.Status.ACTIVE, "started_at": now, "last_seen": now,
+                          "finished_at": None},
+            )
+            return article
+    return None
+
+
+def _queue_candidate(project: Project, annotator, tried: set[int], mine_done, live) -> int | None:
+    """The first article (by id) with room for one more annotator that this one has not done.
+
+    On PostgreSQL the open QueueSlot rows (kept by triggers, migration 0006) are walked
+    through a partial index; counting every article's assignments grew with the project.
+    """
+    if connection.vendor == "postgresql":
+        slots = QueueSlot.objects.filter(project_id=project.pk, open=True).exclude(article_id__in=tried)
+        not_mine = ~Exists(Assignment.objects.filter(
+            article_id=OuterRef("article_id"), annotator=annotator, status=Assignment.Status.DONE))
+        # Look among the first open slots first: a plain anti-join made PostgreSQL merge
+        # through all of the annotator's done assignments (64 ms at 1M judgements, 0.2 ms so).
+        window = slots.order_by("article_id").values("article_id")[:100]
+        for candidates in (slots.filter(article_id__in=window), slots):
+            found = candidates.filter(not_mine).order_by("article_id").values_list("article_id", flat=True).first()
+            if found is not None:
+                return found
+        return None
+    return (
+        Article.objects.filter(project=project)
+        .exclude(pk__in=tried)
+        .exclude(pk__in=mine_done)
+        .annotate(n_live=Count("assignments", filter=Q(assignments__status__in=live)))
+        .filter(n_live__lt=project.overlap)
+        .order_by("id")
+        .values_list("pk", flat=True)
+        .first()
+    )
+
+
+def assignment_touch(*, article: Article, annotator) -> int:
+    """Note activity on an article the annotator holds, so it is not released."""
+    return Assignment.objects.filter(
+        article=article, annotator=annotator, status=Assignment.Status.ACTIVE
+    ).update(last_seen=timezone.now())
+
+
+def assignment_finish(*, article: Article, annotator):
+    """Mark the annotator's work on an article as done (creating the record if needed)."""
+    now = timezone.now()
+    with transaction.atomic():
+        assignment, _ = Assignment.objects.update_or_create(
+            article=article, annotator=annotator,
+            defaults={"status": Assignment.Status.DONE, "last_seen": now, "finished_at": now},
+            create_defaults={"status": Assignment.Status.DONE, "started_at": now, "last_seen": now,
+                             "finished_at": now},
+        )
+        consensus_refresh(article=article)
+    return assignment
