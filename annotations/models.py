@@ -45,6 +45,12 @@ def normalise_name(name: str) -> str:
     return " ".join(words)
 
 
+# The reserved judgement "no such statement here": any annotator may give it to any unit,
+# whatever the project's stance labels; it counts in agreement like a label, and a unit
+# settled as rejected is no statement of its source (left out of ClaimReview).
+REJECTED = "rejected"
+
+
 def validate_labels(value) -> None:
     if not isinstance(value, list) or not value:
         raise ValidationError(_("The label set must be a non-empty list."))
@@ -56,6 +62,8 @@ def validate_labels(value) -> None:
                 _("%(label)r is not a valid label: use lower-case letters, digits and _."),
                 params={"label": label},
             )
+        if label == REJECTED:
+            raise ValidationError(_("“rejected” is reserved (every project has it); choose another name."))
 
 
 # --- Projects and membership -------------------------------------------------
@@ -95,6 +103,11 @@ class Project(models.Model):
 
     def label_index(self, label: str) -> int:
         return self.labels.index(label)
+
+    @property
+    def judgement_labels(self) -> list[str]:
+        """Everything a judgement or a resolution may say: the stance labels, then `rejected`."""
+        return [*self.labels, REJECTED]
 
 
 class Membership(models.Model):
@@ -429,6 +442,7 @@ class History(models.Model):
     class Kind(models.TextChoices):
         STANCE = "stance", _("Stance")
         RESOLUTION = "resolution", _("Resolution")
+        CLAIM = "claim", _("Claim text")
 
     class Action(models.TextChoices):
         CREATE = "create", _("Created")
@@ -439,7 +453,8 @@ class History(models.Model):
     kind = models.CharField(max_length=16, choices=Kind.choices)
     action = models.CharField(max_length=16, choices=Action.choices)
     claim = models.ForeignKey(Claim, models.CASCADE, related_name="history")
-    source = models.ForeignKey(Source, models.PROTECT, related_name="+")
+    # Empty for a change of the claim itself (kind "claim": its text, in old/new_note).
+    source = models.ForeignKey(Source, models.PROTECT, null=True, blank=True, related_name="+")
     # Whose judgement it is (stances); empty for resolutions.
     annotator = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
