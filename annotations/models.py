@@ -487,6 +487,30 @@ class History(models.Model):
 # --- Work queue ----------------------------------------------------------------------------
 
 
+class ProjectChange(models.Model):
+    """A change to a project's set-up (guidelines, name, labels, members…): who, when, old → new.
+
+    The guidelines' versions are the rows with field "guidelines", newest last.
+    """
+
+    project = models.ForeignKey(Project, models.CASCADE, related_name="changes")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+")
+    field = models.CharField(max_length=32)
+    old = models.TextField(blank=True)
+    new = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [
+            # The guidelines' versions and a project's set-up history, newest first.
+            models.Index(fields=["project", "field", "-id"], name="projectchange_field"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project_id} {self.field}"
+
+
 class Assignment(models.Model):
     """An annotator holding (or having finished) an article from the queue."""
 

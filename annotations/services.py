@@ -838,3 +838,24 @@ def consensus_refresh(*, article: Article, via: str = "page") -> dict[str, int]:
             )
             counts["created"] += 1
     return counts
+
+
+# --- Project set-up ---------------------------------------------------------------------------
+
+
+def project_guidelines_set(*, project: Project, text: str, user) -> Project:
+    """Save new guidelines; every version stays as a ProjectChange row (field "guidelines")."""
+    from annotations.models import ProjectChange
+
+    text = (text or "").replace("\r\n", "\n").strip()
+    if "\x00" in text or len(text) > 100_000:
+        raise ValidationError(gettext("The guidelines must be plain text of at most 100,000 characters."))
+    with transaction.atomic():
+        project = Project.objects.select_for_update().get(pk=project.pk)
+        if project.guidelines == text:
+            return project
+        ProjectChange.objects.create(project=project, actor=user, field="guidelines",
+                                     old=project.guidelines, new=text)
+        project.guidelines = text
+        project.save(update_fields=["guidelines"])
+    return project

@@ -1,10 +1,12 @@
-"""The reserved judgement `rejected`, and History rows for a claim's own text.
+"""The reserved judgement `rejected`, History rows for a claim's own text, and ProjectChange.
 
 On PostgreSQL the trigger that keeps judgement and resolution labels inside the
 project's label set (0002) also accepts `rejected`, which every project has.
 """
 
 import django.db.models.deletion
+import django.utils.timezone
+from django.conf import settings
 from django.db import migrations, models
 
 FUNCTION = r"""
@@ -41,6 +43,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("annotations", "0008_unit_evidence"),
+        migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
@@ -61,4 +64,23 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(forward, backward),
+        migrations.CreateModel(
+            name="ProjectChange",
+            fields=[
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("field", models.CharField(max_length=32)),
+                ("old", models.TextField(blank=True)),
+                ("new", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("actor", models.ForeignKey(
+                    blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+",
+                    to=settings.AUTH_USER_MODEL)),
+                ("project", models.ForeignKey(
+                    on_delete=django.db.models.deletion.CASCADE, related_name="changes", to="annotations.project")),
+            ],
+            options={
+                "ordering": ["created_at", "id"],
+                "indexes": [models.Index(fields=["project", "field", "-id"], name="projectchange_field")],
+            },
+        ),
     ]

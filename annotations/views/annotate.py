@@ -18,6 +18,7 @@ from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
 from annotations import selectors, services
 from annotations.forms import ClaimForm, SourceCreateForm, StanceForm, label_name
+from annotations.markup import render_markdown
 from annotations.models import Assignment, Source
 from annotations.permissions import project_for_user, sees_others_judgements
 
@@ -66,6 +67,8 @@ def _page(request, project, membership, article, *, status=200, unit_error=None,
                     uv.error = unit_error[1]
     ctx["progress"] = selectors.progress_for(project=project, user=request.user)
     ctx["my_assignment"] = Assignment.objects.filter(article=article, annotator=request.user).first()
+    ctx["previous"] = selectors.previous_article(project=project, article=article, user=request.user)
+    ctx["guidelines"] = render_markdown(project.guidelines) if project.guidelines else ""
     return render(request, TEMPLATE, ctx, status=status)
 
 
