@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from annotations.exports import BACKUP_FORMAT
 from annotations.models import (
+    REJECTED,
     Article,
     Claim,
     History,
@@ -171,7 +172,7 @@ def parse_backup(text: str) -> tuple[dict | None, list[tuple[int, dict]]]:
         if kind in {"unit", "claim"}:
             _check_claim(obj, number)
         if kind == "unit":
-            _check_unit(obj, number, labels)
+            _check_unit(obj, number, None if labels is None else [*labels, REJECTED])
         objects.append((number, obj))
     if not objects and header is None:
         raise BackupError("the file holds nothing to restore")

@@ -34,7 +34,18 @@ from django.utils.translation import gettext
 from psycopg import sql
 
 from annotations import units as unit_rules
-from annotations.models import Article, Claim, ClaimLink, History, Project, Resolution, Source, Stance, Unit
+from annotations.models import (
+    REJECTED,
+    Article,
+    Claim,
+    ClaimLink,
+    History,
+    Project,
+    Resolution,
+    Source,
+    Stance,
+    Unit,
+)
 
 FORMATS = ("csv", "jsonl", "claimreview", "webannotation")
 LAYOUTS = ("unit", "judgement")
@@ -98,9 +109,9 @@ class ExportOptions:
             raise ExportError(gettext("Unknown status %(value)s: use one of %(choices)s.")
                               % {"value": repr(status), "choices": ", ".join(STATUSES)})
         label = one("label")
-        if label and label not in project.labels:
+        if label and label not in project.judgement_labels:
             raise ExportError(gettext("Unknown label %(value)s: this project's labels are %(choices)s.")
-                              % {"value": repr(label), "choices": ", ".join(project.labels)})
+                              % {"value": repr(label), "choices": ", ".join(project.judgement_labels)})
         article = None
         if one("article"):
             try:
@@ -660,13 +671,16 @@ def claimreview_json(project: Project, record: UnitRecord) -> dict:
 
 
 def iter_claimreview(project: Project, options: ExportOptions) -> Iterator[bytes]:
-    """A JSON-LD array with one ClaimReview per settled unit (resolved, or a consensus that holds)."""
+    """A JSON-LD array with one ClaimReview per settled unit (resolved, or a consensus that holds).
+
+    A unit settled as `rejected` is no statement of its source, so it has no review.
+    """
 
     def pieces():
         yield b"["
         first = True
         for record in iter_units(project, options):
-            if record.status not in unit_rules.SETTLED:
+            if record.status not in unit_rules.SETTLED or record.resolution.label == REJECTED:
                 continue
             yield (b"\n" if first else b",\n") + json.dumps(
                 claimreview_json(project, record), ensure_ascii=False

@@ -13,6 +13,7 @@ LABEL_NAMES = {
     "no_comment": _("no comment"),
     "confirms": _("confirms"),
     "questions": _("questions"),
+    "rejected": _("rejected"),
 }
 
 

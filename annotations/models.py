@@ -47,6 +47,12 @@ def normalise_name(name: str) -> str:
     return " ".join(words)
 
 
+# The reserved judgement "no such statement here": any annotator may give it to any unit,
+# whatever the project's stance labels; it counts in agreement like a label, and a unit
+# settled as rejected is no statement of its source (left out of ClaimReview).
+REJECTED = "rejected"
+
+
 def validate_labels(value) -> None:
     if not isinstance(value, list) or not value:
         raise ValidationError(_("The label set must be a non-empty list."))
@@ -58,6 +64,8 @@ def validate_labels(value) -> None:
                 _("%(label)r is not a valid label: use lower-case letters, digits and _."),
                 params={"label": label},
             )
+        if label == REJECTED:
+            raise ValidationError(_("“rejected” is reserved (every project has it); choose another name."))
 
 
 # --- Projects and membership -------------------------------------------------
@@ -94,6 +102,11 @@ class Project(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def judgement_labels(self) -> list[str]:
+        """Everything a judgement or a resolution may say: the stance labels, then `rejected`."""
+        return [*self.labels, REJECTED]
 
 
 class Membership(models.Model):
@@ -418,6 +431,7 @@ class History(models.Model):
     class Kind(models.TextChoices):
         STANCE = "stance", _("Stance")
         RESOLUTION = "resolution", _("Resolution")
+        CLAIM = "claim", _("Claim text")
 
     class Action(models.TextChoices):
         CREATE = "create", _("Created")
@@ -428,7 +442,8 @@ class History(models.Model):
     kind = models.CharField(max_length=16, choices=Kind.choices)
     action = models.CharField(max_length=16, choices=Action.choices)
     claim = models.ForeignKey(Claim, models.CASCADE, related_name="history")
-    source = models.ForeignKey(Source, models.PROTECT, related_name="+")
+    # Empty for a change of the claim itself (kind "claim": its text, in old/new_note).
+    source = models.ForeignKey(Source, models.PROTECT, null=True, blank=True, related_name="+")
     # Whose judgement it is (stances); empty for resolutions.
     annotator = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+"
@@ -459,6 +474,30 @@ class History(models.Model):
 
 
 # --- Work queue ----------------------------------------------------------------------------
+
+
+class ProjectChange(models.Model):
+    """A change to a project's set-up (guidelines, name, labels, members…): who, when, old → new.
+
+    The guidelines' versions are the rows with field "guidelines", newest last.
+    """
+
+    project = models.ForeignKey(Project, models.CASCADE, related_name="changes")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+")
+    field = models.CharField(max_length=32)
+    old = models.TextField(blank=True)
+    new = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [
+            # The guidelines' versions and a project's set-up history, newest first.
+            models.Index(fields=["project", "field", "-id"], name="projectchange_field"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project_id} {self.field}"
 
 
 class Assignment(models.Model):

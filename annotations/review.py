@@ -38,6 +38,7 @@ def project_agreement(project: Project) -> dict:
         units = claim_ids * (int(source_ids.max()) + 1) + source_ids  # sorted as the rows are
     else:
         units = []
+    # Labels given outside the project's set (`rejected` first of all) are categories too.
     extra = [label for label in set(labels) if label not in project.labels]
     tab = agreement.table(units, annotators, labels, list(project.labels) + sorted(extra))
     report = agreement.report(tab, fleiss_raters=project.overlap)
@@ -214,7 +215,7 @@ def parse_label_pair(value: str | None, project: Project) -> tuple[str, str] | N
     if not value:
         return None
     parts = [part.strip() for part in value.split(",")]
-    allowed = [*project.labels, MISSING]
+    allowed = [*project.judgement_labels, MISSING]
     if len(parts) != 2 or any(part not in allowed for part in parts):
         raise ValueError(f"labels must be two of {', '.join(allowed)}, separated by a comma.")
     return parts[0], parts[1]

@@ -8,11 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import Case, CharField, Count, Exists, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from rapidfuzz import fuzz
 
+from annotations import units
 from annotations.forms import label_name
 from annotations.models import (
     Article,
@@ -21,6 +23,7 @@ from annotations.models import (
     Membership,
     ProgressCount,
     Project,
+    Resolution,
     Source,
     Stance,
     Unit,
@@ -306,3 +309,134 @@ def similar_sources(*, project, source, limit: int = 5, cutoff: float = 80.0) ->
             scored.append((best, other))
     scored.sort(key=lambda pair: (-pair[0], pair[1].name))
     return [other for _score, other in scored[:limit]]
+
+
+# --- The project's articles, with each one's status -------------------------------------------
+
+ARTICLE_STATUSES = ("not_started", "in_progress", "done")
+ARTICLES_PAGE = 50
+
+
+@dataclass
+class ArticleRow:
+    article: Article
+    mine: str  # one of ARTICLE_STATUSES
+    annotators: list[tuple[str, str]] = field(default_factory=list)  # (username, status), leads only
+    disputed: int = 0  # units still in dispute (not settled), leads only
+
+
+@dataclass
+class ArticlePage:
+    rows: list[ArticleRow]
+    after: int | None  # cursor of the next page
+    before: int | None  # cursor of the previous page
+
+
+def _my_status(user):
+    """SQL for the user's status on an article: done, in progress (held or judged in), not started."""
+    mine = Assignment.objects.filter(article=OuterRef("pk"), annotator=user)
+    return Case(
+        When(Exists(mine.filter(status=Assignment.Status.DONE)), then=Value("done")),
+        When(Exists(mine) | Exists(Stance.objects.filter(claim__article=OuterRef("pk"), annotator=user)),
+             then=Value("in_progress")),
+        default=Value("not_started"),
+        output_field=CharField(),
+    )
+
+
+def articles_for_list(
+    *, project: Project, user, lead: bool, status: str = "", query: str = "",
+    after: int | None = None, before: int | None = None, size: int | None = None,
+) -> ArticlePage:
+    """One cursor page of the project's articles in id order, with my status on each.
+
+    Leads also get every annotator's status and the number of units still in dispute
+    (the export's unit status, computed over the page's judgements). Three queries for
+    leads, one otherwise, whatever the project's size.
+    """
+    size = size or ARTICLES_PAGE
+    articles = (
+        Article.objects.filter(project=project).annotate(mine=_my_status(user))
+        .only("id", "title", "outlet", "published", "published_precision", "language")
+    )
+    if status in ARTICLE_STATUSES:
+        articles = articles.filter(mine=status)
+    if query:
+        articles = articles.filter(Q(title__icontains=query) | Q(outlet__icontains=query))
+    if before is not None:
+        page = list(articles.filter(pk__lt=before).order_by("-pk")[: size + 1])
+        more_before = len(page) > size
+        page = page[:size][::-1]
+        more_after = True
+    else:
+        if after is not None:
+            articles = articles.filter(pk__gt=after)
+        page = list(articles.order_by("pk")[: size + 1])
+        more_after = len(page) > size
+        page = page[:size]
+        more_before = after is not None
+    rows = [ArticleRow(article=a, mine=a.mine) for a in page]
+    if lead and rows:
+        ids = [r.article.pk for r in rows]
+        people: dict[int, dict[str, str]] = {i: {} for i in ids}
+        # The article's annotators, as the dispute rule counts them: who judged or finished it.
+        everyone: dict[int, set[str]] = {i: set() for i in ids}
+        judged: dict[tuple[int, int, int], list[str]] = {}
+        resolutions = {}
+        # One query: the page's assignments and judgements, with the units' resolutions.
+        for kind, article_id, claim_id, source_id, who, value, settled in _article_people(ids):
+            if kind == "assignment":
+                done = value == Assignment.Status.DONE
+                people[article_id][who] = "done" if done else "in_progress"
+                if done:
+                    everyone[article_id].add(who)
+                continue
+            people[article_id].setdefault(who, "in_progress")
+            everyone[article_id].add(who)
+            judged.setdefault((article_id, claim_id, source_id), []).append(value)
+            if settled:
+                resolutions[(claim_id, source_id)] = settled
+        by_id = {r.article.pk: r for r in rows}
+        for (article_id, claim_id, source_id), labels in judged.items():
+            counted = len(everyone[article_id]) if len(everyone[article_id]) >= 2 else 0
+            state = units.unit_status(labels, counted, resolutions.get((claim_id, source_id)))
+            if state == units.Status.DISPUTED:
+                by_id[article_id].disputed += 1
+        for r in rows:
+            r.annotators = sorted(people[r.article.pk].items())
+    return ArticlePage(
+        rows=rows,
+        after=rows[-1].article.pk if rows and more_after else None,
+        before=rows[0].article.pk if rows and more_before else None,
+    )
+
+
+def _article_people(article_ids: list[int]):
+    """Rows (kind, article, claim, source, username, label or status, resolution status) of some articles."""
+    assignments = (
+        Assignment.objects.filter(article_id__in=article_ids)
+        .exclude(status=Assignment.Status.RELEASED)
+        .annotate(kind=Value("assignment"), claim_ref=Value(None, IntegerField()),
+                  source_ref=Value(None, IntegerField()), settled=Value(""))
+        .values_list("kind", "article_id", "claim_ref", "source_ref", "annotator__username", "status", "settled")
+    )
+    resolution = Resolution.objects.filter(claim_id=OuterRef("claim_id"), source_id=OuterRef("source_id"))
+    stances = (
+        Stance.objects.filter(claim__article_id__in=article_ids)
+        .annotate(kind=Value("stance"), settled=Coalesce(Subquery(resolution.values("status")[:1]), Value("")))
+        .values_list("kind", "claim__article_id", "claim_id", "source_id", "annotator__username", "label",
+                     "settled")
+    )
+    return assignments.union(stances, all=True)
+
+
+def previous_article(*, project: Project, article: Article, user) -> Article | None:
+    """The article the user took up before this one (by when they started it). One query."""
+    started = Assignment.objects.filter(annotator=user, article=article).values("started_at")[:1]
+    # Without an assignment here (a lead browsing), the latest article they took up.
+    first = (
+        Assignment.objects.filter(annotator=user, article__project=project).exclude(article=article)
+        .filter(started_at__lt=Coalesce(Subquery(started), Value(timezone.now())))
+        .select_related("article").order_by("-started_at", "-id").first()
+    )
+    return first.article if first else None

@@ -1,12 +1,14 @@
 """Page routes. Each views module owns its `urlpatterns`; this joins them."""
 
-from annotations.views import annotate, feedback, jobs, projects, review, tracking
+from annotations.views import annotate, articles, feedback, guidelines, jobs, projects, review, tracking
 
 app_name = "annotations"
 
 urlpatterns = [
     *projects.urlpatterns,
     *annotate.urlpatterns,
+    *articles.urlpatterns,
+    *guidelines.urlpatterns,
     *review.urlpatterns,
     *jobs.urlpatterns,
     *tracking.urlpatterns,

@@ -10,9 +10,11 @@ from annotations.services.articles import (
     articles_import,
     claim_create,
     claim_delete,
+    claim_text_set,
     claim_update,
     extraction_run,
     unit_add,
+    unit_correct,
 )
 from annotations.services.clusters import (
     TrackingError,
@@ -24,7 +26,7 @@ from annotations.services.clusters import (
 )
 from annotations.services.conflict import Conflict
 from annotations.services.judgements import stance_delete, stance_record, stance_undo
-from annotations.services.projects import membership_add, project_create
+from annotations.services.projects import membership_add, project_create, project_guidelines_set
 from annotations.services.queue import assignment_finish, assignment_next, assignment_touch, assignments_release_stale
 from annotations.services.resolutions import consensus_refresh, resolution_set
 from annotations.services.sources import source_aliases_set, source_match_or_create, source_merge
@@ -42,6 +44,7 @@ __all__ = [
     "assignments_release_stale",
     "claim_create",
     "claim_delete",
+    "claim_text_set",
     "claim_update",
     "cluster_create",
     "cluster_merge",
@@ -52,6 +55,7 @@ __all__ = [
     "link_decide",
     "membership_add",
     "project_create",
+    "project_guidelines_set",
     "resolution_set",
     "source_aliases_set",
     "source_match_or_create",
@@ -60,4 +64,5 @@ __all__ = [
     "stance_delete",
     "stance_undo",
     "unit_add",
+    "unit_correct",
 ]

@@ -12,8 +12,20 @@ from django.utils.translation import gettext
 from annotations import extraction
 from annotations.extraction.version import ENGINE_VERSION
 from annotations.importers import ArticleRecord
-from annotations.models import Article, Claim, Project, Source, Stance, Unit, content_hash, normalise_name
+from annotations.models import (
+    REJECTED,
+    Article,
+    Claim,
+    History,
+    Project,
+    Source,
+    Stance,
+    Unit,
+    content_hash,
+    normalise_name,
+)
 from annotations.services.conflict import Conflict
+from annotations.services.judgements import stance_record
 from annotations.services.sources import source_match_or_create
 
 
@@ -115,6 +127,48 @@ def unit_add(*, claim: Claim, source: Source, user=None) -> Unit:
         claim=claim, source=source, defaults={"origin": Claim.Origin.MANUAL, "added_by": user}
     )
     return unit
+
+
+def unit_correct(
+    *, claim: Claim, source: Source, annotator, to_claim: Claim, to_source: Source,
+    expected_version: int | None = None, via: str = "page",
+) -> Unit:
+    """Reject a unit and add the statement where it belongs, in one step.
+
+    Replace source: the same claim with another source. Move to claim: the same source
+    on another claim of the article. The rejection is the annotator's judgement like any
+    other (kept in History, private in blind mode); the added unit is theirs until settled.
+    """
+    if to_claim.article_id != claim.article_id:
+        raise ValidationError(gettext("A unit can only move to a claim of the same article."))
+    if (to_claim.pk, to_source.pk) == (claim.pk, source.pk):
+        raise ValidationError(gettext("Choose another source or another claim than the unit's own."))
+    with transaction.atomic():
+        stance_record(
+            claim=claim, source=source, annotator=annotator, label=REJECTED,
+            expected_version=expected_version, via=via,
+        )
+        return unit_add(claim=to_claim, source=to_source, user=annotator)
+
+
+def claim_text_set(*, claim: Claim, text: str, user, via: str = "page") -> Claim:
+    """A lead rewrites a claim's proposition; the old and new text are kept in History."""
+    text = " ".join((text or "").split())
+    if not text:
+        raise ValidationError(gettext("The claim needs some text."))
+    if len(text) > 2000:
+        raise ValidationError(gettext("A claim's text is at most 2000 characters."))
+    with transaction.atomic():
+        claim = Claim.objects.select_for_update().get(pk=claim.pk)
+        if claim.text == text:
+            return claim
+        History.objects.create(
+            kind=History.Kind.CLAIM, action=History.Action.UPDATE, claim=claim, actor=user,
+            old_note=claim.text, new_note=text, via=via,
+        )
+        claim.text = text
+        claim.save(update_fields=["text"])
+        return claim
 
 
 def article_update(*, article: Article, **fields) -> Article:

@@ -12,7 +12,7 @@ from annotations.services.conflict import Conflict
 
 
 def check_label(claim: Claim, label: str) -> None:
-    labels = claim.article.project.labels
+    labels = claim.article.project.judgement_labels
     if label not in labels:
         raise ValidationError(
             gettext("'%(label)s' is not a stance of this project (choose from %(labels)s).")

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext
 
-from annotations.models import Membership, Project
+from annotations.models import Membership, Project, ProjectChange
 
 
 def project_create(
@@ -45,3 +45,19 @@ def membership_add(*, project: Project, username: str, role: str, password: str 
             project=project, user=user, defaults={"role": role}
         )
     return membership, created
+
+
+def project_guidelines_set(*, project: Project, text: str, user) -> Project:
+    """Save new guidelines; every version stays as a ProjectChange row (field "guidelines")."""
+    text = (text or "").replace("\r\n", "\n").strip()
+    if "\x00" in text or len(text) > 100_000:
+        raise ValidationError(gettext("The guidelines must be plain text of at most 100,000 characters."))
+    with transaction.atomic():
+        project = Project.objects.select_for_update().get(pk=project.pk)
+        if project.guidelines == text:
+            return project
+        ProjectChange.objects.create(project=project, actor=user, field="guidelines",
+                                     old=project.guidelines, new=text)
+        project.guidelines = text
+        project.save(update_fields=["guidelines"])
+    return project

@@ -10,6 +10,7 @@ import datetime as dt
 
 from django import template
 from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
 
 from annotations.forms import label_name as _label_name
 
@@ -36,3 +37,16 @@ def published_local(article) -> str:
     if precision == "month":
         return date_format(published, "YEAR_MONTH_FORMAT")
     return date_format(published, "DATE_FORMAT")
+
+
+ARTICLE_STATUS_NAMES = {
+    "not_started": _("not started"),
+    "in_progress": _("in progress"),
+    "done": _("done"),
+}
+
+
+@register.filter
+def article_status(status) -> str:
+    """An annotator's status on an article (``in_progress``) as people read it."""
+    return str(ARTICLE_STATUS_NAMES.get(status, status))

@@ -90,3 +90,9 @@ class StanceFactory(factory.django.DjangoModelFactory):
     source = factory.SubFactory(SourceFactory)
     annotator = factory.SubFactory(UserFactory)
     label = "alleges"
+
+
+def claim_at(article, phrase: str, **kwargs):
+    """A claim on the first place `phrase` occurs in the article's body."""
+    start = article.body.index(phrase)
+    return ClaimFactory(article=article, start=start, end=start + len(phrase), text=phrase, **kwargs)

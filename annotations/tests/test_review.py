@@ -147,7 +147,7 @@ def test_bad_filter_is_a_message_not_an_error(client, world, lead):
     client.force_login(lead)
     response = client.get(reverse("annotations:review", args=["huawei"]), {"labels": "alleges,maybe"})
     assert response.status_code == 200
-    assert "labels must be two of alleges, denies, no_comment, none" in response.content.decode()
+    assert "labels must be two of alleges, denies, no_comment, rejected, none" in response.content.decode()
 
 
 @pytest.mark.parametrize("name", ["annotations:review", "annotations:review-agreement"])

@@ -8,7 +8,7 @@ so everything works without JavaScript too.
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
@@ -19,6 +19,7 @@ from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
 from annotations import selectors, services
 from annotations.forms import ClaimForm, SourceCreateForm, StanceForm, VersionForm, label_name
+from annotations.markup import render_markdown
 from annotations.models import Assignment, Source
 from annotations.permissions import project_for_user, sees_others_judgements
 
@@ -74,6 +75,8 @@ def _page(request, project, membership, article, *, status=200, unit_error=None,
                     uv.error = unit_error[1]
     ctx["progress"] = selectors.progress_for(project=project, user=request.user)
     ctx["my_assignment"] = Assignment.objects.filter(article=article, annotator=request.user).first()
+    ctx["previous"] = selectors.previous_article(project=project, article=article, user=request.user)
+    ctx["guidelines"] = render_markdown(project.guidelines) if project.guidelines else ""
     return render(request, TEMPLATE, ctx, status=status)
 
 
@@ -129,7 +132,7 @@ def unit_stance(request, slug, article_id, claim_id, source_id):
         return _unit_response(request, project, membership, article, uv)
 
     form = StanceForm(
-        request.POST, labels=project.labels, current_label=uv.mine.label if uv.mine else ""
+        request.POST, labels=project.judgement_labels, current_label=uv.mine.label if uv.mine else ""
     )
     error, status = "", 200
     if not form.is_valid():
@@ -240,14 +243,44 @@ def claim_add(request, slug, article_id):
     return redirect(_article_url(project, article, f"claim-{claim.pk}"))
 
 
+def _replaced_unit(request, project, membership, claim, raw):
+    """The unit a "replace source" names (`replace` = its source id), as the user may see it."""
+    if not (raw and raw.isascii() and raw.isdigit() and len(raw) < 19):
+        return None
+    return selectors.unit_for_annotation(
+        claim=claim, source_id=int(raw), user=request.user,
+        sees_others=sees_others_judgements(project, membership),
+    )
+
+
+def _workspace_response(request, project, membership, article, unit, message):
+    """After a unit was added: the re-rendered workspace (htmx) or a redirect to the unit."""
+    if request.htmx:
+        ctx = _workspace_context(request, project, membership, article)
+        response = render(request, TEMPLATE + "#article-workspace", ctx)
+        trigger_client_event(response, "unitAdded", {"unit": unit.key, "message": message}, after="settle")
+        return response
+    return redirect(_article_url(project, article, f"unit-card-{unit.claim_id}-{unit.source_id}"))
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def source_add(request, slug, article_id, claim_id):
-    """Search the registry, pick a source or create one, and add it to the claim."""
+    """Search the registry, pick a source or create one, and add it to the claim.
+
+    With `replace` (a source id of the claim) the pick replaces that unit's source: the
+    unit is rejected and the picked source added to the claim, in one step.
+    """
     project, membership, article = _load(request, slug, article_id)
     claim = selectors.claim_for_article(article=article, claim_id=claim_id)
+    replacing = _replaced_unit(
+        request, project, membership, claim, request.POST.get("replace") or request.GET.get("replace", "")
+    )
     query = request.GET.get("q", "").strip()[:100]
-    create_form = SourceCreateForm(prefix=f"new-{claim.pk}")
+    if replacing is not None and "q" not in request.GET:
+        query = replacing.unit.source.name
+    # "Create new source" starts from the name typed in the search.
+    create_form = SourceCreateForm(prefix=f"new-{claim.pk}", initial={"name": query})
     error = ""
     if request.method == "POST":
         source = None
@@ -271,28 +304,104 @@ def source_add(request, slug, article_id, claim_id):
                     )
             else:
                 error = _("Give the new source a name and a kind.")
-        if source is not None:
+        if source is not None and replacing is not None:
+            try:
+                unit = services.unit_correct(
+                    claim=claim, source=replacing.unit.source, annotator=request.user, to_claim=claim,
+                    to_source=source, expected_version=_version(request.POST.get("version")),
+                )
+            except services.Conflict as exc:
+                error, source = str(exc), None
+            except ValidationError as exc:
+                error, source = " ".join(exc.messages), None
+            else:
+                services.assignment_touch(article=article, annotator=request.user)
+                return _workspace_response(request, project, membership, article, unit, _("Source replaced"))
+        elif source is not None:
             unit = services.unit_add(claim=claim, source=source, user=request.user)
             services.assignment_touch(article=article, annotator=request.user)
-            if request.htmx:
-                ctx = _workspace_context(request, project, membership, article)
-                response = render(request, TEMPLATE + "#article-workspace", ctx)
-                trigger_client_event(
-                    response, "unitAdded", {"unit": unit.key, "message": _("Source added")}, after="settle"
-                )
-                return response
-            return redirect(_article_url(project, article, f"unit-card-{unit.claim_id}-{unit.source_id}"))
+            return _workspace_response(request, project, membership, article, unit, _("Source added"))
 
     ctx = _context(
         request, project, membership, article, claim=claim, query=query,
         results=selectors.sources_search(query=query) if query else [],
-        create_form=create_form, source_error=error,
+        create_form=create_form, source_error=error, replacing=replacing,
     )
     status = 400 if error else 200
     if request.htmx:
         partial = "source-results" if request.htmx.target == f"source-results-{claim.pk}" else "add-source"
         return render(request, f"{TEMPLATE}#{partial}", ctx)
     return render(request, "annotations/add_source.html", ctx, status=status)
+
+
+def _version(raw) -> int | None:
+    return int(raw) if raw and raw.isascii() and raw.isdigit() and len(raw) < 10 else None
+
+
+@login_required
+@require_POST
+def unit_move(request, slug, article_id, claim_id, source_id):
+    """Move a unit to the claim it belongs to: reject it here, add its source there."""
+    project, membership, article = _load(request, slug, article_id)
+    claim = selectors.claim_for_article(article=article, claim_id=claim_id)
+    uv = selectors.unit_for_annotation(
+        claim=claim, source_id=source_id, user=request.user,
+        sees_others=sees_others_judgements(project, membership),
+    )
+    target_id = request.POST.get("claim", "")
+    target = None
+    if target_id.isascii() and target_id.isdigit() and len(target_id) < 19:
+        target = selectors.claim_for_article(article=article, claim_id=int(target_id))
+    error, status = "", 400
+    if target is None:
+        error = _("Choose the claim the statement belongs to.")
+    else:
+        try:
+            unit = services.unit_correct(
+                claim=claim, source=uv.unit.source, annotator=request.user, to_claim=target,
+                to_source=uv.unit.source, expected_version=_version(request.POST.get("version")),
+            )
+        except services.Conflict as exc:
+            error, status = str(exc), 409
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+        else:
+            services.assignment_touch(article=article, annotator=request.user)
+            return _workspace_response(request, project, membership, article, unit, _("Moved to the claim"))
+    if request.htmx:
+        uv = selectors.unit_for_annotation(
+            claim=claim, source_id=source_id, user=request.user,
+            sees_others=sees_others_judgements(project, membership),
+        )
+        uv.error = error
+        return _unit_response(request, project, membership, article, uv, status=status)
+    return _page(request, project, membership, article, status=status, unit_error=(uv.key, error))
+
+
+@login_required
+@require_POST
+def claim_text(request, slug, article_id, claim_id):
+    """A lead corrects a claim's proposition (kept in History)."""
+    project, membership, article = _load(request, slug, article_id)
+    if not membership.can_lead:
+        raise PermissionDenied
+    claim = selectors.claim_for_article(article=article, claim_id=claim_id)
+    try:
+        services.claim_text_set(claim=claim, text=request.POST.get("text", ""), user=request.user)
+    except ValidationError as exc:
+        if request.htmx:
+            ctx = _workspace_context(request, project, membership, article,
+                                     claim_text_error=(claim.pk, " ".join(exc.messages)))
+            return render(request, TEMPLATE + "#article-workspace", ctx, status=400)
+        return _page(request, project, membership, article, status=400,
+                     claim_text_error=(claim.pk, " ".join(exc.messages)))
+    if request.htmx:
+        ctx = _workspace_context(request, project, membership, article)
+        response = render(request, TEMPLATE + "#article-workspace", ctx)
+        trigger_client_event(response, "claimAdded", {"claim": claim.pk, "message": _("Claim text saved")},
+                             after="settle")
+        return response
+    return redirect(_article_url(project, article, f"claim-{claim.pk}"))
 
 
 @login_required
@@ -322,6 +431,14 @@ urlpatterns = [
     path(
         "projects/<slug:slug>/articles/<int:article_id>/units/<int:claim_id>-<int:source_id>/undo/",
         unit_undo, name="unit-undo",
+    ),
+    path(
+        "projects/<slug:slug>/articles/<int:article_id>/units/<int:claim_id>-<int:source_id>/move/",
+        unit_move, name="unit-move",
+    ),
+    path(
+        "projects/<slug:slug>/articles/<int:article_id>/claims/<int:claim_id>/text/",
+        claim_text, name="claim-text",
     ),
     path("projects/<slug:slug>/articles/<int:article_id>/done/", article_done, name="article-done"),
 ]

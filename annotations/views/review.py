@@ -21,7 +21,7 @@ PAGE_SIZE = 50
 
 
 def _label_pairs(project) -> list[tuple[str, str]]:
-    labels = [*project.labels, review.MISSING]
+    labels = [*project.judgement_labels, review.MISSING]
     return [(a, b) for i, a in enumerate(labels) for b in labels[i + 1:]]
 
 
@@ -76,8 +76,9 @@ def review_resolve(request, slug):
         return _bad_request(request, project, _("No such unit in this project."))
     label, reason = post.get("label", ""), post.get("reason", "").strip()
     error = ""
-    if label not in project.labels:
-        error = _("Choose one of the project's labels: %(labels)s.") % {"labels": ", ".join(project.labels)}
+    if label not in project.judgement_labels:
+        error = _("Choose one of the project's labels: %(labels)s.") % {
+            "labels": ", ".join(project.judgement_labels)}
     elif not reason:
         error = _("Give a reason for the decision (press r to type it).")
     elif "\x00" in reason or len(reason) > 5000:

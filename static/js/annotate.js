@@ -141,6 +141,10 @@
     var url = card.getAttribute("data-save-url");
     if (job.kind === "undo") {
       url = card.getAttribute("data-undo-url");
+    } else if (job.kind === "move") {
+      url = card.getAttribute("data-move-url");
+      data.append("version", card.querySelector("input[name=version]").value);
+      data.append("claim", job.claim);
     } else {
       data.append("version", card.querySelector("input[name=version]").value);
       if (job.kind === "stance") data.append("label", job.label);
@@ -177,6 +181,10 @@
   }
 
   function answered(job, response, html) {
+    if (job.kind === "move" && response.ok) {
+      workspaceSwap(html, response);
+      return;
+    }
     var fresh = fragment(html, job.unit);
     var message = response.ok ? savedMessage(response) : null;
     if (fresh && message) {
@@ -194,6 +202,25 @@
       return;
     }
     fail(job, text("server-error", { status: response.status }));
+  }
+
+  // A move answers with the whole workspace (the unit now also sits on another claim).
+  function workspaceSwap(html, response) {
+    var parsed = new DOMParser().parseFromString(html, "text/html");
+    var fresh = parsed.getElementById("article-workspace");
+    var old = document.getElementById("article-workspace");
+    if (!fresh || !old) return;
+    fresh = document.importNode(fresh, true);
+    old.replaceWith(fresh);
+    if (window.htmx) window.htmx.process(fresh);
+    var added = null;
+    try {
+      added = JSON.parse(response.headers.get("HX-Trigger-After-Settle") || "{}").unitAdded;
+    } catch (e) { added = null; }
+    if (added) {
+      announce(added.message);
+      keyboard.focus(byKey(added.unit));
+    }
   }
 
   function fail(job, reason) {
@@ -287,6 +314,106 @@
     keyboard.focus(open[0] || units()[0]);
   }
 
+  // --- Corrections: replace the source, move to another claim ---------------------------
+  function replaceSource(unit) {
+    var claim = unit.closest("[data-claim]").getAttribute("data-claim");
+    if (!window.htmx) return;
+    window.htmx.ajax("GET", unit.getAttribute("data-replace-url"), {
+      source: unit, target: "#add-source-" + claim, swap: "innerHTML",
+    });
+  }
+
+  function openMove(unit) {
+    var claims = keyboard.items("#claim-list > .claim").filter(function (c) {
+      return c !== unit.closest(".claim");
+    });
+    if (!claims.length) return false;
+    var old = unit.querySelector(".move-panel");
+    if (old) old.remove();
+    var panel = document.createElement("div");
+    panel.className = "move-panel";
+    panel.setAttribute("role", "group");
+    var intro = document.createElement("p");
+    intro.textContent = text("move-intro");
+    panel.appendChild(intro);
+    claims.forEach(function (c) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "small";
+      var number = c.querySelector(".claim-no").textContent;
+      button.setAttribute("data-move-to", c.getAttribute("data-claim"));
+      button.setAttribute("data-move-key", number);
+      var kbd = document.createElement("kbd");
+      kbd.textContent = number;
+      button.appendChild(kbd);
+      button.appendChild(document.createTextNode(" " + c.querySelector(".claim-text q").textContent));
+      panel.appendChild(button);
+    });
+    unit.querySelector(".unit-foot").appendChild(panel);
+    keyboard.focus(panel.querySelector("button"));
+    return true;
+  }
+
+  function moveTo(unit, claim) {
+    var panel = unit.querySelector(".move-panel");
+    if (panel) panel.remove();
+    keyboard.focus(unit);
+    enqueue({ unit: unit.getAttribute("data-unit"), kind: "move", claim: claim });
+  }
+
+  // Keys inside the move panel: the claim's number picks it, Escape closes the panel.
+  document.addEventListener("keydown", function (ev) {
+    var panel = ev.target.closest && ev.target.closest(".move-panel");
+    if (!panel || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    var unit = panel.closest(ITEM);
+    var pick = /^[1-9]$/.test(ev.key) ? panel.querySelector('[data-move-key="' + ev.key + '"]') : null;
+    if (ev.key === "Escape" || pick) {
+      ev.preventDefault();
+      ev.stopImmediatePropagation();
+      if (pick) moveTo(unit, pick.getAttribute("data-move-to"));
+      else {
+        panel.remove();
+        keyboard.focus(unit);
+      }
+    } else if (/^[a-z0-9]$/.test(ev.key)) {
+      ev.stopImmediatePropagation(); // no unit shortcut fires from inside the panel
+    }
+  }, true);
+
+  document.addEventListener("click", function (ev) {
+    var pick = ev.target.closest && ev.target.closest("[data-move-to]");
+    if (pick) moveTo(pick.closest(ITEM), pick.getAttribute("data-move-to"));
+  });
+
+  // In the source search, the arrow keys walk from the field through the results.
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key !== "ArrowDown" && ev.key !== "ArrowUp") return;
+    var box = ev.target.closest && ev.target.closest(".add-source-box");
+    if (!box) return;
+    var stops = [box.querySelector("input[type=search]")].concat(
+      Array.prototype.slice.call(box.querySelectorAll(".source-results button")));
+    var i = stops.indexOf(ev.target);
+    if (i < 0) return;
+    var next = stops[i + (ev.key === "ArrowDown" ? 1 : -1)];
+    if (next) {
+      ev.preventDefault();
+      next.focus();
+    }
+  });
+
+  // "Create new source" starts from the name typed in the search, until the name is edited.
+  document.addEventListener("input", function (ev) {
+    var box = ev.target.closest && ev.target.closest(".add-source-box");
+    if (!box) return;
+    var name = box.querySelector("input[name$=-name]");
+    if (!name) return;
+    if (ev.target === name) {
+      name.setAttribute("data-edited", "1");
+    } else if (ev.target.matches("input[type=search]") && !name.hasAttribute("data-edited")) {
+      name.value = ev.target.value;
+    }
+  });
+
   // --- Keys --------------------------------------------------------------------------
   keyboard.bind({
     page: "annotate-page",
@@ -342,6 +469,11 @@
         return true;
       }
       if (key === "r") return retry(unit);
+      if (key === "s") {
+        replaceSource(unit);
+        return true;
+      }
+      if (key === "m") return openMove(unit);
       return false;
     },
   });

@@ -89,7 +89,7 @@ def test_question_mark_lists_every_shortcut_of_the_article_page(new_page, live_s
     expect(dialog).to_be_visible()
     expect(dialog).to_have_attribute("open", "")
     listed = dialog.locator("[data-shortcut]").evaluate_all("els => els.map(e => e.dataset.shortcut)")
-    assert listed == ["1", "2", "3", "j k", "n", "u", "r", "Enter", "?", "Esc"]
+    assert listed == ["1", "2", "3", "x", "s", "m", "j k", "n", "u", "r", "Enter", "?", "Esc"]
     # Stance names in Dutch, next to the number that sets them.
     for n, name in [("1", "beweert"), ("2", "ontkent"), ("3", "geen commentaar")]:
         expect(dialog.locator(f'[data-shortcut="{n}"]')).to_contain_text(name)
@@ -117,7 +117,7 @@ def test_review_page_lists_its_own_shortcuts(new_page, live_server, pages):
     dialog = page.locator("#shortcut-help")
     expect(dialog).to_be_visible()
     listed = dialog.locator("[data-shortcut]").evaluate_all("els => els.map(e => e.dataset.shortcut)")
-    assert listed == ["j k", "1", "2", "3", "r", "Enter", "?", "Esc"]
+    assert listed == ["j k", "1", "2", "3", "x", "r", "Enter", "?", "Esc"]
     expect(dialog.locator('[data-shortcut="3"]')).to_contain_text("geen commentaar")
 
 

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from annotations.models import Assignment, Claim, History, Source, Stance, Unit
 from annotations.tests.browser.conftest import login
-from annotations.tests.factories import ArticleFactory, ClaimFactory, SourceFactory, UnitFactory
+from annotations.tests.factories import ArticleFactory, SourceFactory, UnitFactory, claim_at
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -24,8 +24,7 @@ BODY = (
 
 
 def _claim(article, phrase):
-    start = BODY.index(phrase)
-    return ClaimFactory(article=article, start=start, end=start + len(phrase), text=phrase)
+    return claim_at(article, phrase)
 
 
 @pytest.fixture
