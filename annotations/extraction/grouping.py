@@ -13,7 +13,6 @@ at a bounded number of neighbours, so the work is linear in the article length.
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 
 import simplemma
 
@@ -59,21 +58,34 @@ _NEGATION = re.compile(
 )
 
 
-@lru_cache(maxsize=100_000)
+_STEM_CACHE: dict[tuple[str, str], str] = {}
+
+
 def _stem(word: str, lang: str) -> str:
     """The comparison stem of a lower-case word, or "" for a word too common to tie propositions."""
-    if len(word) < 4 or word in L.STOP or word in _WEAK_WORDS:
-        return ""
-    try:
-        lem = simplemma.lemmatize(word, lang=lang).lower()
-    except (ValueError, KeyError):
-        lem = word
-    return "" if lem in L.STOP or lem in _WEAK_WORDS else lem[:_STEM]
+    key = (word, lang)
+    got = _STEM_CACHE.get(key)
+    if got is None:
+        got = ""
+        if len(word) >= 4 and word not in L.STOP and word not in _WEAK_WORDS:
+            try:
+                lem = simplemma.lemmatize(word, lang=lang).lower()
+            except (ValueError, KeyError):
+                lem = word
+            if lem not in L.STOP and lem not in _WEAK_WORDS:
+                got = lem[:_STEM]
+        if len(_STEM_CACHE) < 200_000:
+            _STEM_CACHE[key] = got
+    return got
 
 
 def content_stems(text: str, lang: str) -> frozenset:
     """Stems of the content words of text: what two propositions must share to be one."""
-    out = {_stem(w, lang) for w in _WORD.findall(text.lower())}
+    cache = _STEM_CACHE
+    out = set()
+    for w in _WORD.findall(text.lower()):
+        got = cache.get((w, lang))
+        out.add(got if got is not None else _stem(w, lang))
     out.discard("")
     return frozenset(out)
 
@@ -92,14 +104,9 @@ def _continues(prev: Statement, st: Statement) -> bool:
     return prev.source == st.source and prev.stance == st.stance and 0 <= st.start - prev.end <= _NEXT_CHARS
 
 
-def _common_words(a: frozenset, b: frozenset, names: list) -> bool:
+def _common_words(a: frozenset, b: frozenset, names: frozenset) -> bool:
     """Two statements share a word that is no name of a source in the article ("spionage", not "Huawei")."""
-    shared = a & b
-    for n in names:
-        shared = shared - n
-        if not shared:
-            return False
-    return bool(shared)
+    return bool((a & b) - names)
 
 
 def _refers_to_claim(st: Statement, text: str) -> bool:
@@ -123,6 +130,7 @@ def group_statements(statements: list[Statement], text: str, lang: str) -> list[
         return []
     stems = [content_stems(text[st.start:st.end], lang) for st in statements]
     names = [_name_stems(st) for st in statements]
+    all_names = frozenset().union(*names)
     accusing = [_accusing(x) for x in stems]
     parent = list(range(n))
 
@@ -137,9 +145,9 @@ def group_statements(statements: list[Statement], text: str, lang: str) -> list[
         if a != b:
             parent[max(a, b)] = min(a, b)
 
-    # The article's main claim: its first allegation, which later answers often refer to as
-    # "the claims", "the report", "de geruchten".
-    main = next((i for i, st in enumerate(statements) if st.stance == "alleges"), -1)
+    # The article's main claim: its first statement (the lede), which later answers often refer
+    # to as "the claims", "the report", "de geruchten".
+    main = 0
     for i, st in enumerate(statements):
         best, best_score = -1, 0.0
         lo, hi = max(0, i - _BACK), min(n, i + 1 + (_AHEAD if st.stance != "alleges" else 0))
@@ -167,11 +175,16 @@ def group_statements(statements: list[Statement], text: str, lang: str) -> list[
                 score -= abs(i - j) * 0.01
             if score > best_score:
                 best, best_score = j, score
-        if best < 0 and i > 0 and _continues(statements[i - 1], st) and _common_words(stems[i], stems[i - 1], names):
+        if best < 0 and i > 0 and _continues(statements[i - 1], st) \
+                and _common_words(stems[i], stems[i - 1], all_names):
             best = i - 1
-        if best < 0 and st.stance != "alleges" and main >= 0 and main != i and (
-                _refers_to_claim(st, text) or stems[i] & stems[main]):
-            best = main
+        if best < 0 and main != i:
+            if st.stance != "alleges":
+                if _refers_to_claim(st, text) or stems[i] & stems[main]:
+                    best = main
+            elif _refers_to_claim(st, text) and st.source != statements[main].source \
+                    and _common_words(stems[i], stems[main], all_names):
+                best = main  # another source repeating "the report" of the main claim
         if best >= 0:
             join(i, best)
 

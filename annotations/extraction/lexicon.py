@@ -24,7 +24,8 @@ SPEECH = {
         toevoegen aanvullen zweren getuigen verwijten aanvoeren betogen bepleiten suggereren
         benadrukken onderstrepen vermoeden constateren opperen voorspellen reageren
         noemen beamen bekritiseren pleiten signaleren meedelen mededelen verkondigen
-        bezweren toelichten preciseren herhalen ontvouwen uitspreken
+        bezweren toelichten preciseren herhalen ontvouwen uitspreken hekelen betreuren veroordelen
+        loven aandringen
         """
     ),
     "en": _set(
@@ -33,9 +34,8 @@ SPEECH = {
         announce explain suggest reveal argue vow promise stress emphasize emphasise
         reply acknowledge speculate insist maintain urge predict conclude testify admit
         recall describe post complain agree contend assure ensure refute dispute reject dismiss
-        assert charge blame told concede caution remark mention declare observe criticize
-        criticise slam label counter retort answer indicate hint propose recommend demand
-        disclose reiterate repeat pledge threaten posit contend affirm aver
+        assert charge blame told concede caution remark declare reiterate retort contend affirm
+        criticize criticise condemn praise
         """
     ),
 }
@@ -129,6 +129,9 @@ NO_COMMENT = {
     ),
 }
 
+# Verbs of denial: the statement's predicate. In unquoted reported content they belong to
+# someone else ("he said the tribunal resolves civil disputes"), so the engine looks for them
+# only in the attribution and in quotations (see DENY_VERB_COUNT).
 DENY = {
     "nl": (
         _p("ontkent|ontkende|ontkenden|ontkennen|ontkend|ontkenning"),
@@ -159,6 +162,9 @@ DENY = {
         _p("otherwise"),
     ),
 }
+
+# How many of DENY's phrases (from the start) are verbs, per language.
+DENY_VERB_COUNT = {"nl": 5, "en": 7}
 
 # Words that mark an accusation or rumour in the article: a negated statement then
 # answers it and counts as a denial.

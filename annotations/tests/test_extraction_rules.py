@@ -453,3 +453,19 @@ def test_dutch_own_account_goes_to_the_subject():
 
 def test_asking_questions_is_no_statement():
     assert extract("Zo stelde de fractie schriftelijke vragen aan de burgemeester.", "nl") == []
+
+
+def test_a_denial_verb_inside_reported_content_is_not_the_speakers_denial():
+    text = "Critics claim the board lied. Jan Roe said the new court in the city resolves civil disputes quickly."
+    got = [s for s in extract(text, "en") if s.source == "Jan Roe"]
+    assert got and got[0].stance == "alleges"
+
+
+def test_a_separable_denial_verb_keeps_its_particle():
+    got = _by_source(extract("Omwonenden beschuldigen Chemco. Chemco wijst de beschuldiging van de hand.", "nl"))
+    assert ("Chemco", "denies") in got
+
+
+def test_a_dutch_passive_with_door_names_its_agent():
+    got = _by_source(extract("De man werd door de politie beschuldigd van diefstal.", "nl"))
+    assert got == {("politie", "alleges")}
