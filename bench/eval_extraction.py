@@ -2,18 +2,27 @@
 
 Run from the repository root:
 
-    .venv/bin/python bench/eval_extraction.py [--verbose]
+    .venv/bin/python bench/eval_extraction.py [--verbose --folds 0,1,2] [--heldout]
 
 Reads ../shared/devset/gold.jsonl (the development set), bench/gold_seed.jsonl (the
 seed article, referenced by path) and bench/gold_extra.jsonl (our own articles).
 Matching follows the development set's guidelines (section 10): a prediction
 matches a gold statement when the spans overlap, the sources share a name token
 and the stances are equal; greedy one-to-one matching in gold order. Attribution
-F1 drops the stance condition. Prints precision, recall and F1 per language,
-per corpus and overall.
+F1 drops the stance condition. Claim grouping (section 11) is scored over the pairs
+of gold statements of one article that both matched a prediction: positive in the
+gold when they share claim_group, predicted positive when their predictions do.
+
+The 60 devset articles fall into 5 fixed folds (per language, ordered by a SHA-1 of
+the id, dealt round-robin), so every fold holds 6 Dutch and 6 English articles.
+Fold 4 is the held-out fold: its errors are never printed and its figures only
+with --heldout. --verbose lists misses and false positives of the folds given by
+--folds (default 0,1,2, the development folds); see bench/README.md for the log of
+which folds were read for which change.
 """
 
 import argparse
+import hashlib
 import json
 import re
 import sys
@@ -116,45 +125,122 @@ def prf(m: int, p: int, g: int) -> tuple[float, float, float]:
     return pr, rc, f
 
 
+FOLDS = 5
+HELDOUT = FOLDS - 1
+DEV_FOLDS = (0, 1, 2)
+
+
+def assign_folds(arts: list[dict]) -> None:
+    """Give every devset article a fixed fold: per language, by SHA-1 of the id, round-robin."""
+    for lang in ("nl", "en"):
+        dev = sorted((a for a in arts if a["corpus"] == "devset" and a["lang"] == lang),
+                     key=lambda a: hashlib.sha1(a["id"].encode()).hexdigest())
+        for n, a in enumerate(dev):
+            a["fold"] = n % FOLDS
+
+
+def group_pairs(gold: list[dict], preds: list[dict], pairs: list[tuple[int, int]]) -> tuple[int, int, int]:
+    """(both positive, predicted positive, gold positive) over pairs of matched gold statements."""
+    if not gold or "claim_group" not in gold[0]:
+        return 0, 0, 0
+    tp = pp = gp = 0
+    for n, (gi, pi) in enumerate(pairs):
+        for gj, pj in pairs[n + 1:]:
+            g = gold[gi]["claim_group"] == gold[gj]["claim_group"]
+            p = preds[pi]["claim_group"] == preds[pj]["claim_group"]
+            tp += g and p
+            pp += p
+            gp += g
+    return tp, pp, gp
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--verbose", action="store_true", help="list misses and false positives per article")
+    ap.add_argument("--folds", default=",".join(map(str, DEV_FOLDS)),
+                    help="folds whose errors --verbose lists (comma-separated; never the held-out fold)")
+    ap.add_argument("--heldout", action="store_true", help=f"also print the held-out fold {HELDOUT}")
     args = ap.parse_args()
+    shown = {int(f) for f in args.folds.split(",") if f.strip()}
+    if HELDOUT in shown:
+        ap.error(f"fold {HELDOUT} is held out: its errors are never listed")
 
     arts = load_articles()
+    assign_folds(arts)
     # counts[metric][group] = [matched, predicted, gold]
-    counts = {"source+stance": defaultdict(lambda: [0, 0, 0]), "attribution": defaultdict(lambda: [0, 0, 0])}
+    counts = {m: defaultdict(lambda: [0, 0, 0]) for m in ("source+stance", "attribution", "grouping")}
     elapsed = 0.0
     for a in arts:
         text = a["text"]
         t0 = time.perf_counter()
         preds = [
-            {"source": s.source, "source_org": s.source_org, "stance": s.stance, "start": s.start, "end": s.end}
+            {"source": s.source, "source_org": s.source_org, "stance": s.stance, "start": s.start, "end": s.end,
+             "claim_group": s.claim_group, "claim": s.claim}
             for s in extract(text, a["lang"])
         ]
         elapsed += time.perf_counter() - t0
         gold = a["statements"]
+        groups = ["all", a["lang"], a["corpus"], f"{a['corpus']}/{a['lang']}"]
+        if "fold" in a:
+            groups += [f"fold{a['fold']}", f"fold{a['fold']}/{a['lang']}"]
         for metric, use_stance in (("source+stance", True), ("attribution", False)):
             pairs = match(gold, preds, text, use_stance)
-            for group in ("all", a["lang"], a["corpus"], f"{a['corpus']}/{a['lang']}"):
-                c = counts[metric][group]
-                c[0] += len(pairs)
-                c[1] += len(preds)
-                c[2] += len(gold)
-            if args.verbose and use_stance:
+            got = (len(pairs), len(preds), len(gold))
+            if use_stance:
+                grouped = group_pairs(gold, preds, pairs)
+                for group in groups:
+                    _add(counts["grouping"][group], grouped)
+            for group in groups:
+                _add(counts[metric][group], got)
+            if args.verbose and use_stance and a.get("fold", -1) != HELDOUT and (
+                    "fold" not in a or a["fold"] in shown):
                 _report(a, gold, preds, pairs, text)
     print(f"{len(arts)} articles ({sum(1 for a in arts if a['lang'] == 'nl')} nl, "
           f"{sum(1 for a in arts if a['lang'] == 'en')} en); extraction took {elapsed:.3f} s")
-    groups = ["nl", "en", "all", "devset/nl", "devset/en", "devset", "own/nl", "own/en", "own"]
+    names = ["nl", "en", "all", "devset/nl", "devset/en", "devset", "own/nl", "own/en", "own"]
     for metric in counts:
-        print(f"\n{metric}: precision recall F1 (matched/predicted/gold)")
-        for g in groups:
-            if g not in counts[metric]:
-                continue
-            m, p, n = counts[metric][g]
-            pr, rc, f = prf(m, p, n)
-            print(f"  {g:<10} P={pr:.3f} R={rc:.3f} F1={f:.3f}  ({m}/{p}/{n})")
+        print(f"\n{metric}: precision recall F1 (matched/predicted/gold)"
+              if metric != "grouping" else "\ngrouping: precision recall F1 (pairs both/predicted/gold)")
+        for g in names:
+            if g in counts[metric] and counts[metric][g][2] + counts[metric][g][1]:
+                _line(g, counts[metric][g])
+    _folds(counts, args.heldout)
     return 0
+
+
+def _add(c: list, got: tuple) -> None:
+    for n in range(3):
+        c[n] += got[n]
+
+
+def _line(name: str, c: list) -> None:
+    m, p, n = c
+    pr, rc, f = prf(m, p, n)
+    print(f"  {name:<10} P={pr:.3f} R={rc:.3f} F1={f:.3f}  ({m}/{p}/{n})")
+
+
+def _folds(counts: dict, heldout: bool) -> None:
+    """Per-fold F1 and the mean over folds: the cross-validated figure."""
+    ss, gr = counts["source+stance"], counts["grouping"]
+    print("\nfolds: (source, stance) F1 nl / en / all; grouping F1")
+    means: dict = defaultdict(list)
+    for k in range(FOLDS):
+        row = [prf(*ss[f"fold{k}/{lang}"])[2] for lang in ("nl", "en")] + [prf(*ss[f"fold{k}"])[2]]
+        row.append(prf(*gr[f"fold{k}"])[2])
+        for name, v in zip(("nl", "en", "all", "grouping"), row, strict=True):
+            means[name].append(v)
+        if k == HELDOUT and not heldout:
+            print(f"  fold {k} (held out)  not shown; --heldout prints it")
+            continue
+        tag = " (held out)" if k == HELDOUT else " (dev)" if k in DEV_FOLDS else " (unread)"
+        print(f"  fold {k}{tag:<12} {row[0]:.3f} / {row[1]:.3f} / {row[2]:.3f}; {row[3]:.3f}")
+    unread = [k for k in range(FOLDS) if k not in DEV_FOLDS and (k != HELDOUT or heldout)]
+    for label, ks in (("5-fold mean", range(FOLDS)), ("unread folds mean", unread)):
+        if label == "5-fold mean" and not heldout:
+            continue
+        vals = {name: sum(means[name][k] for k in ks) / len(ks) for name in means} if ks else {}
+        if vals:
+            print(f"  {label:<19} {vals['nl']:.3f} / {vals['en']:.3f} / {vals['all']:.3f}; {vals['grouping']:.3f}")
 
 
 def _report(a: dict, gold: list, preds: list, pairs: list, text: str) -> None:

@@ -18,7 +18,7 @@ from functools import lru_cache
 import simplemma
 
 from . import lexicon as L
-from .grouping import group_statements
+from .grouping import content_stems, group_statements
 from .sources import (
     Src,
     _looks_person,
@@ -114,6 +114,8 @@ class _Doc:
         self.mentions: list[tuple[int, int, Src]] = []
         self.orgs: dict[str, Src] = {}  # a word of a named organisation -> that organisation
         self.claim_units: list[bool] = []
+        self._stems_of: dict[int, frozenset] = {}
+        self._lows_of: dict[int, set] = {}
         self._caps_seen: set | None = None
         self._tokens: list = []
         self.unit_start = self.prev2_start = 0
@@ -315,6 +317,9 @@ class _Doc:
                     if toks[q].text in (".", ";", ":"):
                         break
                 continue
+            if low == "zeggen" and k >= 2 and toks[k - 1].low == "eigen" and toks[k - 2].low == "naar":
+                out.append((k, "self", k + 1))  # "X heeft naar eigen zeggen …": X's own account
+                continue
             if low in ("volgens", "aldus") and lang == "nl":
                 out.append((k, "prep", k + 1))
                 continue
@@ -369,6 +374,11 @@ class _Doc:
                     and (prev in _PASSIVE or low.endswith("ed") or low in ("made", "told")):
                 out.append((k, "agent", k + 2))  # a passive with its agent: "disputed by the administration"
                 continue
+            if lang == "nl" and cue == "speech" and low.endswith(("d", "t")):
+                agent = _dutch_agent(toks, k)
+                if agent >= 0:
+                    out.append((k, "agent", agent + 1))  # "is door de commissie ongegrond verklaard"
+                    continue
             if (prev in _PASSIVE and lang == "en" and low != "quoted") or (
                     lang == "nl" and prev in ("werd", "wordt", "worden")):
                 continue  # "were reported missing", "werd gemeld"
@@ -380,9 +390,9 @@ class _Doc:
                 continue
             lem = _lemma(low, lang)
             if cue == "weak":
-                nxt = toks[k + 1].low if k + 1 < n else ""
-                if nxt in ("dat", "that", ":") or prev in (",", "''", '"', "”", "'", "’") \
-                        or _after_quote(toks, k):
+                inverted_pronoun = lang == "nl" and k + 1 < n and toks[k + 1].low in _SUBJECT_PRONOUNS and k > 0
+                if _complement_follows(toks, k) or prev in (",", "''", '"', "”", "'", "’") \
+                        or _after_quote(toks, k) or inverted_pronoun:
                     out.append((k, "verb", k + 1))
                 continue
             parts = L.PARTICLE_VERBS[lang].get(lem)
@@ -393,6 +403,9 @@ class _Doc:
                         break
                     if toks[q].text in (".", ";"):
                         break
+        colon = _colon_before_quote(toks)
+        if colon >= 0 and not any(a[0] < colon for a in out):
+            out.append((colon, "colon", colon))
         out.sort(key=lambda a: a[0])
         return out
 
@@ -403,6 +416,18 @@ class _Doc:
         b = appos = None
         if kind in ("prep", "quoted", "agent"):
             cands.append(np_after(toks, after_k, n))
+        elif kind == "self":
+            first = _sentence_first(toks, k) or 0
+            cands.append(np_after(toks, first, k))
+        elif kind == "colon":
+            b = np_before(toks, k, 0) if k <= _COLON_NP else None
+            if b is not None and (b[0] == 0 or toks[b[0]].first):
+                cands.append(b)
+            elif k > 2:
+                # "X, lijsttrekker, is teleurgesteld: ,,…": the subject opening the sentence speaks.
+                a = np_after(toks, 0, k)
+                if a is not None and a[0] == 0 and any(is_cap(t) or noun_class(t.low) for t in toks[a[0]:a[1]]):
+                    cands.append(a)
         elif kind == "genitive":
             cands.append((k - 1, k))
         elif kind == "source_before":
@@ -482,9 +507,12 @@ class _Doc:
 
     def _common_word(self, toks: list, span: tuple[int, int], s: Src) -> bool:
         """True for "Berichten zouden …": a sentence-initial common noun taken for a name."""
-        if " " in s.name or (self.lang == "en" and not s.name.endswith("s")):
-            return False  # English: only plural common nouns ("Rumours spread …"); "Acme said" stays
-        first = [t for t in toks[span[0]:span[1]] if t.first and t.text == s.name]
+        words = s.name.split()
+        if self.lang == "en" and len(words) == 2 and s.kind == "person" and s.role:
+            words = words[:1]  # "Leading researcher": a capitalised modifier opening the sentence
+        elif " " in s.name or (self.lang == "en" and not s.name.endswith("s") and not s.name.endswith("ly")):
+            return False  # English: plural common nouns ("Rumours spread …") and adverbs; "Acme said" stays
+        first = [t for t in toks[span[0]:span[1]] if t.first and t.text == words[0]]
         if not first:
             return False
         low = first[0].low
@@ -575,7 +603,7 @@ class _Doc:
             hi = len(toks) if n + 1 == len(found) else min(found[n + 1][0], found[n + 1][3][0])
             lo, hi = min(lo, hi), max(lo, hi)
             start, end = unit.start, unit.end
-            claim = self._claim(unit, k)
+            claim = self._claim(unit, k, span)
             first = _sentence_first(toks, k)
             if n == 0 and first is not None and toks[first].low in ("dat", "dit", "that", "this") and u > 0 \
                     and k - first < 12 and not (self.records and self.records[-1].unit == u - 1) \
@@ -596,10 +624,22 @@ class _Doc:
             # takes back the source's own claim: its negations deny nothing of anyone else's.
             # A source that has already denied in this article keeps answering the same claim:
             # its negated content denies even far from the word "claim".
-            answering = claim_ctx or (self.claim_context and self._denied_before(srcs, u))
+            answering = (claim_ctx and self._accused(srcs, u, units)) or (
+                self.claim_context and self._denied_before(srcs, u))
             negated = answering and not accusing and self._negated_content(toks, k, span, lo, hi) \
                 and not _retracting(units, u)
-            stance, conf = classify(lows, self.lang, negated)
+            # Where a verb of denial is the statement's own: the attribution, quotations, and the
+            # verb's own clause up to a content clause ("wijst de beschuldiging van de hand").
+            own = k + _PREDICATE_WORDS
+            for q in range(k + 1, min(hi, own)):
+                if toks[q].low in ("dat", "that", ":") or toks[q].inq:
+                    own = q
+                    break
+            predicate = [t.low for q, t in enumerate(toks[lo:hi], lo)
+                         if not (span[0] <= q < span[1]) and (q < own or t.inq)]
+            if start < unit.start:
+                predicate = [t.low for t in units[u - 1].toks] + predicate
+            stance, conf = classify(lows, self.lang, negated, predicate=predicate)
             if start < unit.start and answering and any(L.is_negation(t.low) for t in units[u - 1].toks) \
                     and not _retracting(units, u):
                 stance, conf = classify(lows, self.lang, True)
@@ -731,6 +771,53 @@ class _Doc:
             out.append(f)
         return out
 
+    def _accused(self, srcs: list, u: int, units: list) -> bool:
+        """True when a claim, accusation or rumour in the lede or the last units names one of srcs.
+
+        Negated content denies only when it answers a claim about the source itself; otherwise
+        "volgens X zijn de patiënten niet meegeteld" is X's own allegation.
+        """
+        keys = set()
+        for s2 in srcs:
+            for name in (s2.name, s2.org):
+                keys.update(w.lower() for w in name.replace("-", " ").split() if len(w) > 2 and w[:1].isupper())
+        # ... or names the entity the negated content is about ("Woods is not suspended", says his agent).
+        keys.update(t.low for t in units[u].toks if t.text[:1].isupper() and t.low not in L.STOP and len(t.low) > 2)
+        if any(self.claim_units[v] for v in range(max(0, u - 1), u + 1)):
+            return True  # a negation right after a claim answers it
+        mine = self._unit_stems(u, units)
+        near = range(max(0, u - _ANSWER_UNITS), min(len(units), u + _ANSWER_UNITS))
+        for v in sorted({*range(min(_LEDE_UNITS, len(units))), *near}):
+            if not self.claim_units[v] or v == u:
+                continue
+            if not keys.isdisjoint(self._unit_lows(v, units)) or len(mine & self._unit_stems(v, units)) >= 2:
+                return True  # the claim names the source or the entity, or shares the content's words
+        # The lede states what the article's later claims and rumours are about.
+        return u < _LEDE_UNITS and any(self.claim_units[_LEDE_UNITS:u + _ANSWER_UNITS])
+
+    def _unit_lows(self, v: int, units: list) -> set:
+        got = self._lows_of.get(v)
+        if got is None:
+            got = self._lows_of[v] = {t.low for t in units[v].toks}
+        return got
+
+    def _unit_stems(self, v: int, units: list) -> frozenset:
+        got = self._stems_of.get(v)
+        if got is None:
+            got = self._stems_of[v] = content_stems(self.text[units[v].start:units[v].end], self.lang)
+        return got
+
+    def _other_mentioned(self, last: "_Record", u: int) -> bool:
+        """True when a person other than last's source is named between last's unit and unit u."""
+        for mu, _, sp in reversed(self.mentions):
+            if mu >= u:
+                continue
+            if mu <= last.unit:
+                break
+            if sp.name != last.src.name:
+                return True
+        return False
+
     def _claim_near(self, u: int) -> bool:
         lo = max(0, u - 3)
         hi = min(len(self.claim_units), u + 4)
@@ -741,7 +828,7 @@ class _Doc:
         if not self.records:
             return
         last = self.records[-1]
-        if last.unit < u - 2:
+        if last.unit < u - (_QUOTE_GAP if self.lang == "nl" else 2):
             return
         toks = unit.toks
         words = [t for t in toks if t.text[:1].isalnum()]
@@ -749,7 +836,7 @@ class _Doc:
             return
         outside = [t for t in words if not t.inq]
         lows = [t.low for t in toks]
-        if not outside and last.unit >= u - 1:
+        if not outside and (last.unit >= u - 1 or (self.lang == "nl" and not self._other_mentioned(last, u))):
             # A bare quotation denies by negation only when it continues a denial or answers a claim
             # in the quotation itself; otherwise it elaborates the speaker's own account.
             neg_ok = last.stance == "denies" or self.claim_units[u]
@@ -846,6 +933,10 @@ class _Doc:
         a = s.anaphor
         if not a:
             words = s.name.split()
+            while len(words) > 1 and words[0].lower() in L.NAME_PARTICLES:
+                words = words[1:]  # "Van den Boon" is the surname of "Ton van den Boon"
+            if len(words) == 1 and words[0].lower() in self.persons and len(s.name.split()) > 1:
+                return self.persons[words[0].lower()]
             if s.kind == "person" and len(words) <= 2:
                 key = words[-1].lower() if words else ""
                 full = self.persons.get(key) if (len(words) == 1 or words[0].lower() in L.NAME_PARTICLES
@@ -904,7 +995,8 @@ class _Doc:
         return s
 
     # ---- claim text --------------------------------------------------------------
-    def _claim(self, unit: _Unit, k: int) -> str:
+    def _claim(self, unit: _Unit, k: int, span: tuple[int, int] | None = None) -> str:
+        """The proposition: the quotation, the content clause, or the unit without its attribution."""
         toks = unit.toks
         quoted = [t for t in toks if t.inq and t.text[:1].isalnum()]
         if quoted:
@@ -912,6 +1004,23 @@ class _Doc:
         for q in range(k, min(len(toks), k + 20)):
             if toks[q].low in ("dat", "that", ":") and q + 1 < len(toks):
                 return self._clip(self.text[toks[q + 1].start:unit.end])
+        if span is not None and 0 <= k < len(toks) and _lemma(toks[k].low, self.lang) not in _ALLEGE_VERBS:
+            # Cut the attribution (source phrase and cue) off the start or the end of the unit:
+            # "Volgens X, …", "X zegt …", "…, aldus X." keep only the content.
+            a, b = min(k, span[0]), max(k + 1, span[1])
+            if b - a <= 12:
+                if a == 0 or toks[a].first:
+                    rest = toks[b:]
+                    while rest and (rest[0].text in (",", ":") or rest[0].low in _CONTENT_SKIP):
+                        rest = rest[1:]
+                    if len(rest) >= 3:
+                        return self._clip(self.text[rest[0].start:unit.end])
+                elif b >= len(toks) - 1:
+                    head = toks[:a]
+                    while head and head[-1].text in (",", ";", "–", "—"):
+                        head = head[:-1]
+                    if len(head) >= 3:
+                        return self._clip(self.text[unit.start:head[-1].end])
         return self._clip(self.text[unit.start:unit.end])
 
     @staticmethod
@@ -952,6 +1061,10 @@ _SAY_FORMS = frozenset(("say", "says", "said", "zegt", "zei", "zeggen", "tell", 
 _PASSIVE = frozenset(("was", "were", "been", "being", "is", "are", "be"))
 _ORG_KINDS = ("organisation", "government", "media")
 _OF_ORG = frozenset(("of", "from", "van", "bij"))
+_CONTENT_SKIP = frozenset(("is", "zijn", "was", "waren", "heeft", "hebben"))  # "Volgens X is/zijn …" stays readable
+# Units of narration a bare quotation may follow its speaker's last statement by (Dutch papers
+# resume a speaker's ,,quotes'' after a paragraph of narration; in English news measured worse).
+_QUOTE_GAP = 3
 _ANSWER_UNITS = 6  # how long a source's denial makes its later negations answers too
 _LEDE_UNITS = 2  # the headline or lede: the first units of the text
 _FORWARD_UNITS = 4  # how far a lede's indefinite speaker may be named
@@ -991,6 +1104,51 @@ def _retracting(units: list, u: int) -> bool:
             if hit and not any(x.low in _DEMAND for x in toks[max(0, i - 6):i]):
                 return True
     return False
+
+
+def _dutch_agent(toks: list, k: int) -> int:
+    """Index of "door" introducing the agent of the Dutch passive participle toks[k], or -1."""
+    for q in range(k - 1, max(-1, k - 12), -1):
+        t = toks[q]
+        if t.inq or t.text in (",", ";", ":", ".") or t.first and q < k - 1 and t.low != "door":
+            return -1
+        if t.low == "door":
+            return q if any(x.low in _DUTCH_PASSIVE_AUX for x in toks[max(0, q - 6):q]) else -1
+    return -1
+
+
+_DUTCH_PASSIVE_AUX = frozenset(("is", "werd", "wordt", "worden", "werden", "zijn", "was", "waren"))
+
+
+def _colon_before_quote(toks: list) -> int:
+    """Index of the colon in "Van Veen: ,,…\"" (a short phrase opening the sentence, then a quotation), or -1."""
+    for c in range(1, min(len(toks) - 1, _COLON_FAR + 1)):
+        t = toks[c]
+        if t.inq or t.first:
+            return -1
+        if t.text == ":":
+            return c if toks[c + 1].inq and toks[0].text[:1].isupper() else -1
+    return -1
+
+
+_COLON_NP = 6
+_COLON_FAR = 30  # "Annemarie Jorritsma, lijsttrekker voor de senaat, is teleurgesteld: ,,…"
+_SUBJECT_PRONOUNS = frozenset(("hij", "ze", "zij"))  # "Komend voorjaar verwacht ze …": V2, the subject follows
+
+
+def _complement_follows(toks: list, k: int) -> bool:
+    """A content clause or quotation follows the verb within a few words: "denkt (daarnaast) dat"."""
+    for q in range(k + 1, min(len(toks), k + 1 + _COMPLEMENT_GAP)):
+        t = toks[q]
+        if t.low in ("dat", "that", ":") or (t.inq and q == k + 1):
+            return True
+        if not t.text[:1].isalnum():
+            return False
+    return False
+
+
+_COMPLEMENT_GAP = 4
+_PREDICATE_WORDS = 7  # words after the cue that still belong to its clause when no content clause opens
 
 
 def _after_quote(toks: list, k: int) -> bool:

@@ -18,11 +18,14 @@ SPEECH = {
     "nl": _set(
         """
         zeggen melden verklaren vertellen benadrukken beweren claimen beschuldigen verdenken
-        ontkennen weerspreken bevestigen waarschuwen twitteren tweeten schrijven stellen
+        ontkennen weerspreken bevestigen waarschuwen twitteren tweeten schrijven
         oordelen concluderen eisen toezeggen klagen betwijfelen antwoorden erkennen onthullen
         aankondigen rapporteren berichten opmerken uitleggen verzekeren beloven dreigen
         toevoegen aanvullen zweren getuigen verwijten aanvoeren betogen bepleiten suggereren
         benadrukken onderstrepen vermoeden constateren opperen voorspellen reageren
+        noemen beamen bekritiseren pleiten signaleren meedelen mededelen verkondigen
+        bezweren toelichten preciseren herhalen ontvouwen uitspreken hekelen betreuren veroordelen
+        loven aandringen
         """
     ),
     "en": _set(
@@ -31,13 +34,17 @@ SPEECH = {
         announce explain suggest reveal argue vow promise stress emphasize emphasise
         reply acknowledge speculate insist maintain urge predict conclude testify admit
         recall describe post complain agree contend assure ensure refute dispute reject dismiss
-        assert charge blame told
+        assert charge blame told concede caution remark declare reiterate retort contend affirm
+        criticize criticise condemn praise
         """
     ),
 }
 WEAK = {
-    "nl": _set("vinden denken weten menen geloven vrezen hopen vermoeden"),
-    "en": _set("think believe fear find hope feel doubt suspect term add respond"),
+    "nl": _set(
+        "vinden denken weten menen geloven vrezen hopen vermoeden verwachten schatten twijfelen rekenen stellen"
+    ),
+    "en": _set("think believe fear find hope feel doubt suspect term add respond expect estimate worry reckon"
+               " guess assume"),
 }
 # Verbs that take a particle elsewhere in the clause: "laat … weten", "geeft … aan".
 PARTICLE_VERBS = {
@@ -47,7 +54,7 @@ PARTICLE_VERBS = {
         "roepen": ("op",),
         "houden": ("vol",),
         "zeggen": ("toe",),
-        "wijzen": ("af", "hand"),
+        "wijzen": ("af", "hand", "op"),
         "spreken": ("tegen",),
         "merken": ("op",),
         "leggen": ("uit",),
@@ -72,7 +79,7 @@ PREP_CUES = {
 }
 
 NOT = _set("not n't never no niet nooit geen")
-_NEG_CONTENT = _set("niet geen nooit niks niets nergens not never no nothing none nobody")
+_NEG_CONTENT = _set("niet geen nooit niks niets nergens not never no nothing none nobody cannot")
 
 
 _NT = ("n't", "n’t")
@@ -107,7 +114,9 @@ NO_COMMENT = {
            "|identify|respond|talk|be|add"),
         _p("no", "comment|response|reply"),
         _p("NOT", "comment|commenting|respond|responded|reply|replied|return|returned"),
-        _p("could|can|would", "NOT", "confirm|say"),
+        _p("could|can|would", "NOT", "confirm|say|verify|independently"),
+        _p("cannot", "confirm|say|verify|independently|comment"),
+        _p("NOT", "identify|name", "the|him|her|them|which|who"),
         _p("could|can|would", "NOT", "be", "reached|contacted"),
         _p("unavailable", "for", "comment"),
         _p("neither", "confirm|confirmed|confirms", "nor"),
@@ -120,6 +129,9 @@ NO_COMMENT = {
     ),
 }
 
+# Verbs of denial: the statement's predicate. In unquoted reported content they belong to
+# someone else ("he said the tribunal resolves civil disputes"), so the engine looks for them
+# only in the attribution and in quotations (see DENY_VERB_COUNT).
 DENY = {
     "nl": (
         _p("ontkent|ontkende|ontkenden|ontkennen|ontkend|ontkenning"),
@@ -150,6 +162,9 @@ DENY = {
         _p("otherwise"),
     ),
 }
+
+# How many of DENY's phrases (from the start) are verbs, per language.
+DENY_VERB_COUNT = {"nl": 5, "en": 7}
 
 # Words that mark an accusation or rumour in the article: a negated statement then
 # answers it and counts as a denial.
@@ -227,7 +242,12 @@ ROLE_NOUNS = _set(
     mayor senator congressman congresswoman lawmaker chief head fighter militant sheriff commander
     author writer columnist journalist blogger host goalie player auteur schrijver journalist
     columnist presentator employee werknemer medewerker medewerkster prosecutors lawyers
-    officials attorneys
+    officials attorneys researcher scientist economist historian diplomat legislator activist
+    analist econoom historicus diplomaat activist wetenschapper arts dokter doctor
+    redacteur hoofdredacteur lijsttrekker fractieleider partijleider raadslid gedeputeerde
+    bedenker initiatiefnemer organisator penningmeester psycholoog huisarts specialist
+    politicus leider chef baas ondernemer uitbater adviseur consultant
+    editor organizer organiser leader executive adviser advisor consultant economist
     """
 )
 # Nouns naming organisations, authorities or media when they speak.
@@ -282,12 +302,15 @@ PERSON_NOUNS = _set(
     """
     vrouw man moeder vader dochter zoon meisje jongen ober agent verdachte getuige dader
     slachtoffer woman man mother father daughter son girl boy waiter witness victim
-    suspect nun abbess bishop source bron
+    suspect nun abbess bishop source bron resident neighbour neighbor student teacher parent
+    passenger fan voter bewoner buurman buurvrouw leerling leraar docent ouder
+    klant gebruiker passagier kiezer gedetineerde patiënt patient
     """
 )
 ANON = _set("bron bronnen source sources insider insiders")
 # Phrases that make the speaker anonymous: "who asked not to be named".
 ANON_PHRASES = (
+    ("familiar", "with"), ("with", "knowledge", "of"), ("briefed", "on"),
     ("not", "to", "be", "named"), ("condition", "of", "anonymity"), ("niet", "met", "naam"),
     ("anoniem", "wil"), ("wil", "anoniem"),
 )
@@ -340,5 +363,6 @@ STOP = _set(
 COMPOUND_HEADS = (
     "woordvoerder", "woordvoerster", "directeur", "voorzitter", "bestuurder", "secretaris",
     "providers", "overheden", "commissie", "politie", "voorman", "minister", "premier", "president",
+    "redacteur", "kenner", "leider", "trekker", "baas", "deskundige", "adviseur", "onderzoeker",
 )
 ORG_SUFFIXES = ("fonds", "bedrijf", "partij", "bond", "raad", "dienst", "ministerie", "bank", "concern")

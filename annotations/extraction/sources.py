@@ -99,7 +99,8 @@ def _noun_class(low: str) -> str:
 
 
 _DOC_NOUNS = frozenset(
-    "rapport onderzoek studie verklaring brief statement report study survey guidelines".split()
+    "rapport onderzoek studie verklaring brief statement report study survey guidelines cijfers gegevens"
+    " analyse peiling enquête figures data analysis poll".split()
 )
 _ATTACH = frozenset("van of for namens in uit from bij at".split())
 
@@ -170,6 +171,10 @@ def np_before(toks: list, k: int, lo: int) -> tuple[int, int] | None:
         ):
             i -= 1
             continue
+        if solid < j and t.first and t.text[:1].isupper() and t.low in L.NAME_PARTICLES:
+            i -= 1  # "Van den Boon: …": a capitalised particle opening the sentence starts the name
+            solid = i
+            continue
         if solid < j and t.low in L.DETERMINERS:
             if before is not None and before.low in _ATTACH and i - 3 >= stop and _np_token(toks[i - 3]):
                 i -= 1  # "critici van de plannen", "officer for the council"
@@ -192,7 +197,8 @@ def np_before(toks: list, k: int, lo: int) -> tuple[int, int] | None:
             continue
         break
     i = solid
-    while i < j and (toks[i].low in _ATTACH or toks[i].low in ("en", "and")):
+    while i < j and (toks[i].low in _ATTACH or toks[i].low in ("en", "and")) and not (
+            toks[i].first and toks[i].text[:1].isupper() and toks[i].low in L.NAME_PARTICLES):
         i += 1
     if i >= j:
         return None
@@ -280,10 +286,19 @@ def build(toks: list, span: tuple[int, int], lang: str, text: str) -> list[Src]:
     for n, t in enumerate(part):
         if t.low in ("en", "and") and 0 < n < len(part) - 1:
             left, right = part[:n], part[n + 1:]
-            if right[0].low in L.DETERMINERS | L.POSSESSIVES or (len(left) > 1 and len(right) > 1):
+            if right[0].low in L.DETERMINERS | L.POSSESSIVES or (len(left) > 1 and len(right) > 1) or (
+                    len(left) == 1 and len(right) == 1 and _org_token(left[0]) and _org_token(right[0])):
                 return [s for s in (_describe(left, lang, text), _describe(right, lang, text)) if s]
     s = _describe(part, lang, text)
     return [s] if s else []
+
+
+def _org_token(tok) -> bool:
+    """A one-word name that reads as an organisation: an acronym, a name with digits or inner capitals."""
+    t = tok.text
+    if not t[:1].isupper():
+        return noun_class(tok.low) == "org"
+    return (t.isupper() and len(t) > 1) or any(c.isdigit() for c in t) or any(c.isupper() for c in t[1:])
 
 
 def _span_text(text: str, toks: list) -> str:

@@ -80,20 +80,32 @@ def match_phrase(lows: list[str], patterns: tuple, lo: int = 0, hi: int | None =
     return -1
 
 
+_DENY_PARTS = {lang: (L.DENY[lang][:n], L.DENY[lang][n:]) for lang, n in L.DENY_VERB_COUNT.items()}
+
+
+def _deny_parts(lang: str) -> tuple[tuple, tuple]:
+    """(verbs, evaluations) of DENY; kept once, since match_phrase indexes patterns by identity."""
+    return _DENY_PARTS[lang]
+
+
 def has_claim_context(doc_low: str, lang: str) -> bool:
     """True when the article mentions an accusation, claim or rumour that a denial can answer."""
     return any(w in doc_low for w in L.CLAIM_WORDS[lang])
 
 
-def classify(lows: list[str], lang: str, claim_context: bool, content_lo: int = 0) -> tuple[str, float]:
+def classify(lows: list[str], lang: str, claim_context: bool, content_lo: int = 0,
+             predicate: list[str] | None = None) -> tuple[str, float]:
     """Return (stance, confidence) for the tokens of one statement.
 
     `content_lo` marks where the reported content starts, so that a negation in the
-    attribution itself ("did not say") is not read as a negated content.
+    attribution itself ("did not say") is not read as a negated content. `predicate`, when
+    given, holds the tokens where a verb of denial is the statement's own (the attribution
+    and quotations); evaluations ("onzin", "not true") count anywhere.
     """
     if match_phrase(lows, L.NO_COMMENT[lang]) >= 0:
         return "no_comment", 0.9
-    if match_phrase(lows, L.DENY[lang]) >= 0:
+    verbs, evals = _deny_parts(lang)
+    if match_phrase(lows if predicate is None else predicate, verbs) >= 0 or match_phrase(lows, evals) >= 0:
         return "denies", 0.8
     if claim_context and any(L.is_negation(w) for w in lows[content_lo:]):
         return "denies", 0.55

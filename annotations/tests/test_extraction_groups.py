@@ -37,3 +37,12 @@ def test_groups_are_numbered_from_one_in_order_of_appearance():
             "The mayor said the new bridge will open in May. "
             "A spokesman for Chemco denied that the plant dumped any waste.")
     assert [s.claim_group for s in extract(text, "en")] == [1, 2, 1]
+
+
+def test_answers_that_speak_of_the_claims_join_the_lede():
+    text = ("Acme will close its plant in Delft, the Daily Courier reported on Monday.\n\n"
+            "The weather was fine. Shares fell two percent.\n\n"
+            '"These reports are false," said Acme spokeswoman Dana Ortiz.')
+    got = _by_source(extract(text, "en"))
+    assert got["Daily Courier"].stance == "alleges" and got["Dana Ortiz"].stance == "denies"
+    assert got["Daily Courier"].claim_group == got["Dana Ortiz"].claim_group

@@ -1,5 +1,7 @@
 """Unit tests of single attribution rules, on hand-written sentences."""
 
+import pytest
+
 from annotations.extraction import extract
 
 
@@ -398,3 +400,72 @@ def test_not_having_any_details_still_withholds():
     text = "Police spokesman Ed Bay didn’t have any descriptions of the men."
     got = [s.stance for s in extract(text, "en")]
     assert got == ["no_comment"]
+
+
+# ---- issue 13: general reporting knowledge (hand-written sentences) ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "source"),
+    [
+        ("De directeur verwacht dat de groei doorzet.", "nl", "directeur"),
+        ("De minister waarschuwt dat de kosten stijgen.", "nl", "minister"),
+        ("Omwonenden vrezen dat de fabriek uitbreidt.", "nl", "omwonenden"),
+        ("Critics argue that the law is unfair.", "en", "critics"),
+        ("The company warned that prices would rise.", "en", "company"),
+        ("The mayor conceded that the budget was too small.", "en", "mayor"),
+    ],
+)
+def test_reporting_cognition_and_warning_verbs_are_matched_by_lemma(text, lang, source):
+    assert _by_source(extract(text, lang)) == {(source, "alleges")}
+
+
+def test_a_weak_verb_may_take_its_content_clause_a_few_words_later():
+    got = _by_source(extract("Jan Smit denkt daarnaast dat de prijzen dalen.", "nl"))
+    assert ("Jan Smit", "alleges") in got
+
+
+def test_a_name_and_colon_before_a_quotation_is_the_speaker():
+    text = 'Iris van Veen leidt het project. Van Veen: ,,Het gaat nu om de verrassing."'
+    got = [s for s in extract(text, "nl") if s.start >= text.index("Van Veen:")]
+    assert got and got[0].source == "Iris van Veen"
+
+
+def test_coordinated_party_names_give_two_sources():
+    got = _by_source(extract("D66 en ChristenUnie rekenen erop dat het kabinet de wet intrekt.", "nl"))
+    assert {("D66", "alleges"), ("ChristenUnie", "alleges")} <= got
+
+
+def test_a_negation_inside_reported_content_is_no_denial_without_a_claim_it_answers():
+    got = _by_source(extract("Volgens de onderzoekers zijn honderden patiënten niet meegeteld.", "nl"))
+    assert got == {("onderzoekers", "alleges")}
+
+
+def test_not_responding_to_requests_for_comment_is_no_comment():
+    got = _by_source(extract("Acme did not respond to requests for comment.", "en"))
+    assert got == {("Acme", "no_comment")}
+
+
+def test_dutch_own_account_goes_to_the_subject():
+    got = _by_source(extract("Chemco, gevestigd in Delft, heeft naar eigen zeggen een nieuwe techniek.", "nl"))
+    assert ("Chemco", "alleges") in got
+
+
+def test_asking_questions_is_no_statement():
+    assert extract("Zo stelde de fractie schriftelijke vragen aan de burgemeester.", "nl") == []
+
+
+def test_a_denial_verb_inside_reported_content_is_not_the_speakers_denial():
+    text = "Critics claim the board lied. Jan Roe said the new court in the city resolves civil disputes quickly."
+    got = [s for s in extract(text, "en") if s.source == "Jan Roe"]
+    assert got and got[0].stance == "alleges"
+
+
+def test_a_separable_denial_verb_keeps_its_particle():
+    got = _by_source(extract("Omwonenden beschuldigen Chemco. Chemco wijst de beschuldiging van de hand.", "nl"))
+    assert ("Chemco", "denies") in got
+
+
+def test_a_dutch_passive_with_door_names_its_agent():
+    got = _by_source(extract("De man werd door de politie beschuldigd van diefstal.", "nl"))
+    assert got == {("politie", "alleges")}
