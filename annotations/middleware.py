@@ -1,6 +1,9 @@
 """Refuse query strings that PostgreSQL cannot store or compare."""
 
+from axes.helpers import get_cool_off
+from django.conf import settings
 from django.http import JsonResponse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 
@@ -27,10 +30,6 @@ class RejectNulCharactersMiddleware:
 
 def lockout_response(request, original_response=None, credentials=None):
     """django-axes' answer to a locked-out login: the page for people, JSON for the API (429)."""
-    from axes.helpers import get_cool_off
-    from django.conf import settings
-    from django.shortcuts import render
-
     cool_off = get_cool_off(request)
     wait = max(1, int(cool_off.total_seconds())) if cool_off else 1
     if request.path.startswith("/api/"):

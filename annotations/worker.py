@@ -27,7 +27,7 @@ from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
-from annotations.models import Job, WorkerBeat
+from annotations.models import Job, JobFile, WorkerBeat
 
 logger = logging.getLogger(__name__)
 
@@ -46,8 +46,6 @@ class WorkerLost(RuntimeError):
 
 def fail_job(job: Job, reason: str) -> None:
     """End a job that cannot finish: failed, with a message; nothing partial left visible."""
-    from annotations.models import JobFile
-
     job.files.filter(direction=JobFile.Direction.OUTPUT).delete()
     if job.kind == Job.Kind.EXPORT:
         message = f"The export stopped: {reason} Nothing was kept; start the export again."
