@@ -160,6 +160,8 @@ def main() -> int:
     ap.add_argument("--folds", default=",".join(map(str, DEV_FOLDS)),
                     help="folds whose errors --verbose lists (comma-separated; never the held-out fold)")
     ap.add_argument("--heldout", action="store_true", help=f"also print the held-out fold {HELDOUT}")
+    ap.add_argument("--groups", action="store_true",
+                    help="with --verbose, list the claim-grouping errors of those folds instead of the misses")
     args = ap.parse_args()
     shown = {int(f) for f in args.folds.split(",") if f.strip()}
     if HELDOUT in shown:
@@ -194,7 +196,10 @@ def main() -> int:
                 _add(counts[metric][group], got)
             if args.verbose and use_stance and a.get("fold", -1) != HELDOUT and (
                     "fold" not in a or a["fold"] in shown):
-                _report(a, gold, preds, pairs, text)
+                if args.groups:
+                    _report_groups(a, gold, preds, pairs, text)
+                else:
+                    _report(a, gold, preds, pairs, text)
     print(f"{len(arts)} articles ({sum(1 for a in arts if a['lang'] == 'nl')} nl, "
           f"{sum(1 for a in arts if a['lang'] == 'en')} en); extraction took {elapsed:.3f} s")
     names = ["nl", "en", "all", "devset/nl", "devset/en", "devset", "own/nl", "own/en", "own"]
@@ -256,6 +261,26 @@ def _report(a: dict, gold: list, preds: list, pairs: list, text: str) -> None:
         if pi not in pm:
             snippet = text[p["start"]:p["end"]][:110]
             print(f"  FP   [{p['stance']}] {p['source']!r}/{p['source_org']!r}: {snippet!r}")
+
+
+def _report_groups(a: dict, gold: list, preds: list, pairs: list, text: str) -> None:
+    """The matched statements of an article whose gold and predicted grouping disagree on some pair."""
+    wrong = set()
+    if not gold or "claim_group" not in gold[0]:
+        return
+    for n, (gi, pi) in enumerate(pairs):
+        for gj, pj in pairs[n + 1:]:
+            if (gold[gi]["claim_group"] == gold[gj]["claim_group"]) != (
+                    preds[pi]["claim_group"] == preds[pj]["claim_group"]):
+                wrong.update((gi, gj))
+    if not wrong:
+        return
+    print(f"=== {a['id']} ({a['lang']}) grouping")
+    for gi, pi in pairs:
+        g, p = gold[gi], preds[pi]
+        mark = "*" if gi in wrong else " "
+        print(f" {mark} gold {g['claim_group']:>2} pred {p['claim_group']:>2} [{g['stance']}] {g['source']!r}: "
+              f"{g['evidence'][:100]!r}\n        gold claim {g['claim'][:80]!r} | pred claim {p['claim'][:80]!r}")
 
 
 if __name__ == "__main__":

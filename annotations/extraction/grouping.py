@@ -1,14 +1,29 @@
 """Group the statements of one article by the proposition they take a stance on.
 
-A denial joins the claim it rejects, a no-comment joins the claim it withholds
-comment on, and sources that allege the same thing join each other. Groups are
-numbered per article in order of first appearance; every statement of a group
-carries the group's claim text: the proposition as alleged (the first
-allegation's content, or a lone denial's content without its negation).
+How news restates one proposition, as rules:
 
-Propositions are compared as sets of word stems (lemma, cut to a short prefix so
-that "spionage", "spioneren" and "spioneert" meet). Each statement looks only
-at a bounded number of neighbours, so the work is linear in the article length.
+- an *answer* (a denial or a no-comment) joins the allegation it answers: the one that
+  names the answering source or its organisation (the accused answers its accuser), shares
+  the most content words with it, or, when it only refers to "the claims", "the rumour",
+  "het bericht", the nearest earlier accusation or hearsay ("zou", "reportedly") by another
+  source, else the article's main (first) claim; never its own source's allegation;
+- answers come in rounds: sources asked the same question in a row ("X declined to comment.
+  Y did not respond either") answer the same proposition, and so do two sources denying the
+  same thing in the same words;
+- agreeing sources join: an allegation that restates an earlier one (most of the shorter
+  one's content words recur in the other, and not only the names of the entities both
+  are about: "Acme has a backdoor" and "Acme spies" stay apart) joins it;
+- a source goes on with its point: its next statement right after it, sharing a content
+  word, continues the same proposition.
+
+Groups are numbered per article in order of first appearance; every statement of a group
+carries the group's claim text: the proposition as alleged (the first allegation's content,
+or a lone denial's content without its negation).
+
+Propositions are compared as sets of word stems (lemma, cut to a short prefix so that
+"spionage", "spioneren" and "spioneert" meet), without the speakers' own names. Each
+statement looks only at a bounded number of neighbours, so the work is linear in the
+article length.
 """
 
 import re
@@ -19,12 +34,16 @@ import simplemma
 from . import lexicon as L
 from .statement import Statement
 
-_BACK = 25  # earlier statements a denial, refusal or allegation may join
-_AHEAD = 6  # later statements a denial or refusal may answer ("X denied it. Earlier, Y had claimed …")
+_BACK = 25  # earlier statements a statement may join
+_AHEAD = 6  # later statements an answer may answer ("X denied it. Earlier, Y had claimed …")
 _STEM = 5
-_AGREE_MIN = 2  # stems two allegations must share to be one proposition
-_AGREE_SHARE = 0.5  # … and the share of the shorter one's stems
+_AGREE_MIN = 2  # stems besides entity names two allegations must share to be one proposition
+_AGREE_SHARE = 0.25  # … and the share of the shorter one's stems
+_ROUND_CHARS = 400  # answers at most this far apart form one round of questions
+_NEXT_CHARS = 60  # at most this far after its previous statement a source's next one continues it
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_ANSWERS = ("denies", "no_comment")
+
 
 # Words too common in reports to tie two propositions together.
 _WEAK_WORDS = frozenset(
@@ -36,9 +55,10 @@ _WEAK_WORDS = frozenset(
     said says say told tell tells according reported report statement comment comments asked
     would could should will also just very really much many time times year years week people
     made make makes going goes came come being been have does didn said added
+    betrekking sprake kader regarding
     """.split()
 )
-# Words of accusation: a denial prefers the claim that accuses.
+# Words of accusation: an answer prefers the claim that accuses.
 _ACCUSE = frozenset(
     w[:_STEM]
     for w in """
@@ -51,7 +71,6 @@ _CLAIM_NOUNS = (
     "claim", "report", "rumo", "allegation", "speculation", "story", "stories", "accusation", "suggestion",
     "gerucht", "bericht", "beschuldiging", "aantijging", "verhaal", "speculatie", "bewering", "nieuws",
 )
-_NEXT_CHARS = 60  # at most this far after its previous statement a source's next one continues it
 _NEGATION = re.compile(
     r"\s*\b(?:niet|nooit|not|never|n't)\b|n't\b",
     re.IGNORECASE,
@@ -90,23 +109,32 @@ def content_stems(text: str, lang: str) -> frozenset:
     return frozenset(out)
 
 
+def entity_stems(text: str, lang: str) -> frozenset:
+    """Stems of the capitalised words inside sentences: the names of the entities a text is about."""
+    out = set()
+    for m in _WORD.finditer(text):
+        w = m.group()
+        if not w[:1].isupper() or m.start() == 0:
+            continue
+        before = text[max(0, m.start() - 3):m.start()].rstrip(" \"'“”‘’„,(")
+        if before and before[-1] not in ".!?:\n":
+            out.add(_stem(w.lower(), lang))
+    out.discard("")
+    return frozenset(out)
+
+
 def _name_stems(st: Statement) -> frozenset:
     words = f"{st.source} {st.source_org}".replace("-", " ").split()
     return frozenset(w.lower()[:_STEM] for w in words if len(w) > 2 and w[:1].isupper())
 
 
-def _accusing(stems: frozenset) -> bool:
-    return any(s[:n] in _ACCUSE for s in stems for n in (3, 4, 5))
+def _accusing(text: str) -> bool:
+    """The text accuses or passes on hearsay: "beschuldigt", "zou hebben", "allegedly", "the report"."""
+    return any(w[:n] in _ACCUSE for w in _WORD.findall(text.lower()) for n in (3, 4, 5, 6))
 
 
-def _continues(prev: Statement, st: Statement) -> bool:
-    """The same source goes on with the same stance right after its previous statement."""
-    return prev.source == st.source and prev.stance == st.stance and 0 <= st.start - prev.end <= _NEXT_CHARS
-
-
-def _common_words(a: frozenset, b: frozenset, names: frozenset) -> bool:
-    """Two statements share a word that is no name of a source in the article ("spionage", not "Huawei")."""
-    return bool((a & b) - names)
+def _same_speaker(a: Statement, b: Statement) -> bool:
+    return a.source == b.source or bool(a.source_org and a.source_org in (b.source_org, b.source))
 
 
 def _refers_to_claim(st: Statement, text: str) -> bool:
@@ -123,82 +151,152 @@ def _affirmed(claim: str) -> str:
     return " ".join(out.split())
 
 
-def group_statements(statements: list[Statement], text: str, lang: str) -> list[Statement]:
-    """Return the statements (in the same order) with `claim_group` and the group's `claim` set."""
-    n = len(statements)
-    if not n:
-        return []
-    stems = [content_stems(text[st.start:st.end], lang) for st in statements]
-    names = [_name_stems(st) for st in statements]
-    all_names = frozenset().union(*names)
-    accusing = [_accusing(x) for x in stems]
-    parent = list(range(n))
+class _Grouper:
+    """Union-find over one article's statements, with the rules above as methods."""
 
-    def find(i: int) -> int:
+    def __init__(self, statements: list[Statement], text: str, lang: str) -> None:
+        self.sts = statements
+        self.text = text
+        self.lang = lang
+        self.names = [_name_stems(st) for st in statements]
+        # A speaker's own name is no part of its proposition ("Huawei zegt …").
+        self.stems = [content_stems(text[st.start:st.end], lang) - self.names[i] for i, st in enumerate(statements)]
+        self.entities = [entity_stems(text[st.start:st.end], lang) for st in statements]
+        self.accusing = [_accusing(text[st.start:st.end]) for st in statements]
+        self.parent = list(range(len(statements)))
+        # The article's main claim: its first statement (the lede), which later answers often
+        # refer to as "the claims", "the report", "de geruchten".
+        self.main = 0
+
+    def find(self, i: int) -> int:
+        parent = self.parent
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
 
-    def join(i: int, j: int) -> None:
-        a, b = find(i), find(j)
+    def join(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
         if a != b:
-            parent[max(a, b)] = min(a, b)
+            self.parent[max(a, b)] = min(a, b)
 
-    # The article's main claim: its first statement (the lede), which later answers often refer
-    # to as "the claims", "the report", "de geruchten".
-    main = 0
-    for i, st in enumerate(statements):
+    def shared(self, i: int, j: int) -> int:
+        """Content stems two statements share, apart from the names of either speaker."""
+        return len((self.stems[i] & self.stems[j]) - self.names[j])
+
+    def run(self) -> None:
+        for i, st in enumerate(self.sts):
+            j = self._answered(i) if st.stance in _ANSWERS else self._restated(i)
+            if j < 0:
+                j = self._continued(i)
+            if j < 0 and st.stance == "alleges":
+                j = self._repeats_report(i)
+            if j >= 0:
+                self.join(i, j)
+
+    def _answered(self, i: int) -> int:
+        """The statement an answer joins: the claim it answers, or an earlier answer to the same question."""
+        st, n = self.sts[i], len(self.sts)
         best, best_score = -1, 0.0
-        lo, hi = max(0, i - _BACK), min(n, i + 1 + (_AHEAD if st.stance != "alleges" else 0))
-        for j in range(lo, hi):
-            if j == i:
-                continue
-            other = statements[j]
-            shared = len(stems[i] & stems[j])
-            if not shared:
-                continue
-            if st.stance == "alleges" or other.stance != "alleges":
-                # The same thing said twice (by one source or by agreeing sources), or two answers
-                # to one claim: most of the shorter proposition recurs in the other.
-                small = min(len(stems[i]), len(stems[j]))
-                if j > i or shared < _AGREE_MIN or shared / small < _AGREE_SHARE:
-                    continue
-                score = shared / small
-            else:
-                # A denial or refusal answers the claim it shares words with, best one that
-                # accuses the source itself, and the nearest among equals.
-                about_me = bool(names[i] & stems[j]) and other.source != st.source
-                score = shared + (1.0 if about_me else 0.0) + (0.5 if accusing[j] else 0.0)
+        for j in range(max(0, i - _BACK), min(n, i + 1 + _AHEAD)):
+            other = self.sts[j]
+            if j == i or (other.stance == "alleges" and _same_speaker(st, other)):
+                continue  # a source answers someone else's claim, not its own
+            shared = self.shared(i, j)
+            if other.stance == "alleges":
+                about_me = bool(self.names[i] & self.stems[j])
                 if shared < 2 and not about_me:
                     continue
-                score -= abs(i - j) * 0.01
+                score = shared + (1.0 if about_me else 0.0) + (0.5 if self.accusing[j] else 0.0)
+            else:
+                if j > i or _same_speaker(st, other):
+                    continue
+                # The next source asked the same question ("Ook de provincie wil niet reageren").
+                round_ = j == i - 1 and st.stance == other.stance and st.start - other.end <= _ROUND_CHARS
+                if shared < 2 and not round_:
+                    continue
+                score = shared + (1.5 if round_ else 0.0)
+            score -= abs(i - j) * 0.01
             if score > best_score:
                 best, best_score = j, score
-        if best < 0 and i > 0 and _continues(statements[i - 1], st) \
-                and _common_words(stems[i], stems[i - 1], all_names):
-            best = i - 1
-        if best < 0 and main != i:
-            if st.stance != "alleges":
-                if _refers_to_claim(st, text) or stems[i] & stems[main]:
-                    best = main
-            elif _refers_to_claim(st, text) and st.source != statements[main].source \
-                    and _common_words(stems[i], stems[main], all_names):
-                best = main  # another source repeating "the report" of the main claim
-        if best >= 0:
-            join(i, best)
+        if (best < 0 or self.sts[best].stance != "alleges") and _refers_to_claim(st, self.text):
+            # "No comment on the rumours": the nearest earlier rumour or accusation, not the last round.
+            near = self._nearest_claim(i, accusing=True)
+            if near >= 0:
+                return near
+        if best < 0 and _refers_to_claim(st, self.text):
+            best = self._nearest_claim(i)
+        if best < 0 and self.main >= 0 and self.main != i and self.shared(i, self.main):
+            best = self.main
+        return best
 
-    # Number the groups in order of first appearance and give each its claim text.
-    roots: dict[int, int] = {}
-    claims: dict[int, str] = {}
-    for i, st in enumerate(statements):
-        r = find(i)
-        if r not in roots:
-            roots[r] = len(roots) + 1
-        if st.stance == "alleges" and r not in claims:
-            claims[r] = st.claim
-    for i, st in enumerate(statements):
-        r = find(i)
-        if r not in claims:
-            claims[r] = _affirmed(st.claim) if st.stance == "denies" else st.claim
-    return [replace(st, claim_group=roots[find(i)], claim=claims[find(i)]) for i, st in enumerate(statements)]
+    def _nearest_claim(self, i: int, accusing: bool = False) -> int:
+        """The nearest earlier allegation (an accusing one) by another source, else the main claim."""
+        st = self.sts[i]
+        for j in range(i - 1, max(-1, i - _BACK - 1), -1):
+            other = self.sts[j]
+            if other.stance == "alleges" and not _same_speaker(st, other) and (self.accusing[j] or not accusing):
+                return j
+        return -1 if accusing else self.main if self.main != i else -1
+
+    def _restated(self, i: int) -> int:
+        """An earlier allegation that this one restates: the same thing said twice, or agreeing sources."""
+        best, best_score = -1, 0.0
+        for j in range(max(0, i - _BACK), i):
+            if self.sts[j].stance != "alleges":
+                continue
+            shared = self.shared(i, j)
+            small = min(len(self.stems[i]), len(self.stems[j]))
+            if shared < _AGREE_MIN or shared / small < _AGREE_SHARE:
+                continue
+            # One entity named twice is not one proposition: "Acme has a backdoor", "Acme spies".
+            if len(self.stems[i] & self.stems[j] - self.entities[i] - self.entities[j]) < _AGREE_MIN:
+                continue
+            score = shared / small
+            if score > best_score:
+                best, best_score = j, score
+        return best
+
+    def _repeats_report(self, i: int) -> int:
+        """The main claim, when another source passes on "the report" of it in some of its words."""
+        main, st = self.main, self.sts[i]
+        if main == i or st.source == self.sts[main].source or not _refers_to_claim(st, self.text):
+            return -1
+        return main if self.shared(i, main) else -1
+
+    def _continued(self, i: int) -> int:
+        """The source's previous statement, when this one goes straight on with the same point."""
+        if i == 0:
+            return -1
+        prev, st = self.sts[i - 1], self.sts[i]
+        if not (prev.source == st.source and prev.stance == st.stance and 0 <= st.start - prev.end <= _NEXT_CHARS):
+            return -1
+        shared = (self.stems[i] & self.stems[i - 1]) - frozenset().union(
+            *self.names[max(0, i - _BACK):i + 1], self.entities[i], self.entities[i - 1])
+        return i - 1 if shared else -1
+
+    def groups(self) -> list[Statement]:
+        """The statements with their group numbers (in order of first appearance) and claim texts."""
+        roots: dict[int, int] = {}
+        claims: dict[int, str] = {}
+        for i, st in enumerate(self.sts):
+            r = self.find(i)
+            if r not in roots:
+                roots[r] = len(roots) + 1
+            if st.stance == "alleges" and r not in claims:
+                claims[r] = st.claim
+        for i, st in enumerate(self.sts):
+            r = self.find(i)
+            if r not in claims:
+                claims[r] = _affirmed(st.claim) if st.stance == "denies" else st.claim
+        return [replace(st, claim_group=roots[self.find(i)], claim=claims[self.find(i)])
+                for i, st in enumerate(self.sts)]
+
+
+def group_statements(statements: list[Statement], text: str, lang: str) -> list[Statement]:
+    """Return the statements (in the same order) with `claim_group` and the group's `claim` set."""
+    if not statements:
+        return []
+    grouper = _Grouper(statements, text, lang)
+    grouper.run()
+    return grouper.groups()

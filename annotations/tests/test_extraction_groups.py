@@ -1,5 +1,7 @@
 """Claim groups: statements on one proposition share `claim_group` and the claim text (own sentences)."""
 
+import pytest
+
 from annotations.extraction import extract
 
 
@@ -16,13 +18,24 @@ def test_a_denial_joins_the_accusation_it_rejects():
     assert got["Chemco"].claim == got["omwonenden"].claim
 
 
-def test_an_english_denial_joins_the_claim_and_unrelated_statements_stay_apart():
-    text = ("Residents claim the plant dumped waste in the river. "
-            "The mayor said the new bridge will open in May. "
-            "A spokesman for Chemco denied that the plant dumped any waste.")
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        # An English denial joins the claim it rejects.
+        ("Residents claim the plant dumped waste in the river. "
+         "The mayor said the new bridge will open in May. "
+         "A spokesman for Chemco denied that the plant dumped any waste.", "residents", "Chemco"),
+        # Agreeing sources join, in other words.
+        ("The union said three hundred jobs will be cut at the Acme plant in Springfield. "
+         "The mayor said the new pool will open in June. "
+         "Workers at the plant said they expect the jobs to be cut before the summer.", "union", "workers"),
+    ],
+)
+def test_statements_on_one_claim_join_and_unrelated_ones_stay_apart(text, first, second):
     got = _by_source(extract(text, "en"))
-    assert got["residents"].claim_group == got["Chemco"].claim_group
-    assert got["mayor"].claim_group != got["Chemco"].claim_group
+    assert got[first].claim_group == got[second].claim_group
+    assert got[second].claim == got[first].claim
+    assert got["mayor"].claim_group != got[first].claim_group
 
 
 def test_a_lone_denial_states_its_claim_without_the_negation():
@@ -37,6 +50,36 @@ def test_groups_are_numbered_from_one_in_order_of_appearance():
             "The mayor said the new bridge will open in May. "
             "A spokesman for Chemco denied that the plant dumped any waste.")
     assert [s.claim_group for s in extract(text, "en")] == [1, 2, 1]
+
+
+def test_sources_asked_in_turn_answer_the_same_claim():
+    text = ("Volgens omwonenden lekt de fabriek van Chemco al maanden gif in de sloot. "
+            "Chemco wil niet reageren. Ook de provincie wil geen commentaar geven. "
+            "De wethouder zegt dat het nieuwe zwembad in juni opengaat.")
+    got = _by_source(extract(text, "nl"))
+    assert got["Chemco"].stance == got["provincie"].stance == "no_comment"
+    assert got["omwonenden"].claim_group == got["Chemco"].claim_group == got["provincie"].claim_group
+    assert got["provincie"].claim == got["omwonenden"].claim
+    assert got["wethouder"].claim_group != got["omwonenden"].claim_group
+
+
+def test_a_refusal_answers_the_accusation_not_the_sources_own_next_statement():
+    text = ("Omwonenden zeggen dat de fabriek van Chemco afval in de rivier loost. "
+            "Chemco wil niet reageren op vragen over het afval en de nieuwe vergunning. "
+            "Volgens Chemco is de nieuwe vergunning voor de uitbreiding al in maart aangevraagd.")
+    got = extract(text, "nl")
+    accusers, refusal, own = got
+    assert (refusal.source, refusal.stance, own.source, own.stance) == ("Chemco", "no_comment", "Chemco", "alleges")
+    assert refusal.claim_group == accusers.claim_group
+    assert own.claim_group != refusal.claim_group
+
+
+def test_statements_that_only_name_the_same_entities_stay_apart():
+    text = ("The Daily Planet reports that Acme Corp installed a backdoor in the Telco Group network. "
+            "Analysts say Acme Corp spies on Telco Group customers for a foreign government.")
+    planet, analysts = extract(text, "en")
+    assert (planet.source, analysts.source) == ("Daily Planet", "analysts")
+    assert planet.claim_group != analysts.claim_group
 
 
 def test_answers_that_speak_of_the_claims_join_the_lede():
