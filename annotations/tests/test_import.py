@@ -182,10 +182,10 @@ def test_a_bad_file_does_not_stop_the_good_ones(project, tmp_path, capsys):
 
 @pytest.mark.django_db
 def test_a_database_error_mid_file_leaves_nothing(project, tmp_path, monkeypatch):
-    from annotations import services
+    from annotations.services import articles
 
     calls = {"n": 0}
-    real = services.extraction_run
+    real = articles.extraction_run
 
     def fail_on_second(*, article):
         calls["n"] += 1
@@ -193,7 +193,7 @@ def test_a_database_error_mid_file_leaves_nothing(project, tmp_path, monkeypatch
             raise RuntimeError("disk full")
         return real(article=article)
 
-    monkeypatch.setattr(services, "extraction_run", fail_on_second)
+    monkeypatch.setattr(articles, "extraction_run", fail_on_second)
     f = tmp_path / "two.jsonl"
     f.write_text(
         json.dumps({"body": "The mayor said the bridge is safe."}) + "\n"
