@@ -215,6 +215,21 @@ def test_queue_page_and_api_make_a_constant_number_of_queries(
     assert response.status_code == 200 and len(response.json()["results"]) == min(size, 100)
 
 
+def test_queue_pages_past_the_end_or_garbled_show_the_last_or_first_page(client, project, lead, annotator,
+                                                                          annotator2):
+    _grow(project, annotator, annotator2, 120)
+    client.force_login(lead)
+
+    def page(number):
+        html = client.get(reverse("annotations:review", args=["huawei"]), {"page": number}).content.decode()
+        return html.count('class="review-unit'), re.search(r"page (\d+) of (\d+)", html).groups()
+
+    assert page(1) == (50, ("1", "3"))
+    assert page(3) == (20, ("3", "3"))
+    assert page(99) == (20, ("3", "3"))  # settled meanwhile: the last page, not an empty one
+    assert page("x") == (50, ("1", "3"))
+
+
 @pytest.mark.parametrize("size", [5, 200])
 def test_agreement_dashboard_makes_a_constant_number_of_queries(
     client, project, lead, annotator, annotator2, size, django_assert_max_num_queries
