@@ -74,6 +74,8 @@ LEAD_ONLY: dict[str, set[str]] = {
     "annotations:cluster-split": {"*"},
     "annotations:source-aliases": {"*"},
     "annotations:source-merge": {"*"},
+    "annotations:claim-text": {"*"},  # a claim's text is the project's, not one annotator's
+    "annotations:guidelines": {"POST"},
 }
 # Routes that answer everyone the same way, by design: name -> {method: allowed statuses}.
 PUBLIC: dict[str, dict[str, set[int]]] = {

@@ -240,7 +240,8 @@ def test_api_refuses_bad_input_with_clear_messages(live_server, unit, lead, anno
     base = live_server.url
     status, body = _settle(base, lead, {"claim": claim.pk, "source": source.pk, "label": "maybe", "reason": "x"})
     assert status == 400
-    assert body == {"label": ["'maybe' is not a stance of this project (choose from alleges, denies, no_comment)."]}
+    assert body == {"label": [
+        "'maybe' is not a stance of this project (choose from alleges, denies, no_comment, rejected)."]}
     status, body = _settle(base, lead, {"claim": claim.pk, "source": source.pk, "label": "denies", "reason": " "})
     assert status == 400 and body["reason"] == ["Give a reason for the decision."]
     status, body = _settle(base, lead, {"claim": claim.pk, "source": SourceFactory().pk, "label": "denies",
@@ -304,7 +305,7 @@ def test_page_refuses_a_missing_reason_or_a_foreign_label(client, unit, lead):
     assert response.status_code == 400 and b"Give a reason for the decision" in response.content
     response = _resolve(client, claim, source, "maybe", "why", 0)
     assert response.status_code == 400
-    assert b"Choose one of the project&#x27;s labels: alleges, denies, no_comment." in response.content
+    assert b"Choose one of the project&#x27;s labels: alleges, denies, no_comment, rejected." in response.content
     assert not Resolution.objects.exists()
 
 
