@@ -26,6 +26,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from django import forms
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.db.models import Q
@@ -92,45 +93,81 @@ class ExportOptions:
     @classmethod
     def from_query(cls, query, *, project: Project) -> ExportOptions:
         """Check options from a query string (or a form); raise ExportError naming the bad one."""
+        form = ExportForm(query, project=project)
+        if not form.is_valid():
+            raise ExportError(next(iter(form.errors.values()))[0])
+        return cls(**form.cleaned_data)
 
-        def one(name: str) -> str:
-            return (query.get(name) or "").strip()
 
-        fmt = one("format") or "csv"
-        if fmt not in FORMATS:
-            raise ExportError(gettext("Unknown format %(value)s: use one of %(choices)s.")
-                              % {"value": repr(fmt), "choices": ", ".join(FORMATS)})
-        layout = one("layout") or "unit"
-        if layout not in LAYOUTS:
-            raise ExportError(gettext("Unknown layout %(value)s: use one of %(choices)s.")
-                              % {"value": repr(layout), "choices": ", ".join(LAYOUTS)})
-        status = one("status")
-        if status and status not in STATUSES:
-            raise ExportError(gettext("Unknown status %(value)s: use one of %(choices)s.")
-                              % {"value": repr(status), "choices": ", ".join(STATUSES)})
-        label = one("label")
-        if label and label not in project.judgement_labels:
-            raise ExportError(gettext("Unknown label %(value)s: this project's labels are %(choices)s.")
-                              % {"value": repr(label), "choices": ", ".join(project.judgement_labels)})
-        article = None
-        if one("article"):
-            try:
-                article = int(one("article"))
-            except ValueError as exc:
-                raise ExportError(gettext("article must be an article id, not %(value)s.")
-                                  % {"value": repr(one("article"))}) from exc
-            if not 0 < article < 2**63:
-                raise ExportError(gettext("article must be a positive article id."))
-        dates = {}
-        for name in ("published_from", "published_to"):
-            if one(name):
-                try:
-                    dates[name] = dt.date.fromisoformat(one(name))
-                except ValueError as exc:
-                    raise ExportError(gettext("%(name)s must be a date YYYY-MM-DD, not %(value)s.")
-                                      % {"name": name, "value": repr(one(name))}) from exc
-        bom = one("bom").lower() in {"1", "true", "yes", "on"}
-        return cls(format=fmt, layout=layout, status=status, label=label, article=article, bom=bom, **dates)
+class ExportForm(forms.Form):
+    """The export's options as a query string, a page's form or a command's flags give them."""
+
+    format = forms.CharField(required=False)
+    layout = forms.CharField(required=False)
+    status = forms.CharField(required=False)
+    label = forms.CharField(required=False)
+    article = forms.CharField(required=False)
+    published_from = forms.CharField(required=False)
+    published_to = forms.CharField(required=False)
+    bom = forms.CharField(required=False)
+
+    def __init__(self, data, *, project: Project):
+        super().__init__({name: data.get(name) for name in self.base_fields if data.get(name) is not None})
+        self.project = project
+
+    @staticmethod
+    def _choice(value: str, choices, message: str, default: str = "") -> str:
+        if value and value not in choices:
+            raise forms.ValidationError(message % {"value": repr(value), "choices": ", ".join(choices)})
+        return value or default
+
+    def clean_format(self) -> str:
+        return self._choice(self.cleaned_data["format"], FORMATS,
+                            gettext("Unknown format %(value)s: use one of %(choices)s."), "csv")
+
+    def clean_layout(self) -> str:
+        return self._choice(self.cleaned_data["layout"], LAYOUTS,
+                            gettext("Unknown layout %(value)s: use one of %(choices)s."), "unit")
+
+    def clean_status(self) -> str:
+        return self._choice(self.cleaned_data["status"], STATUSES,
+                            gettext("Unknown status %(value)s: use one of %(choices)s."))
+
+    def clean_label(self) -> str:
+        return self._choice(self.cleaned_data["label"], self.project.judgement_labels,
+                            gettext("Unknown label %(value)s: this project's labels are %(choices)s."))
+
+    def clean_article(self) -> int | None:
+        value = self.cleaned_data["article"]
+        if not value:
+            return None
+        try:
+            article = int(value)
+        except ValueError as exc:
+            raise forms.ValidationError(
+                gettext("article must be an article id, not %(value)s.") % {"value": repr(value)}) from exc
+        if not 0 < article < 2**63:
+            raise forms.ValidationError(gettext("article must be a positive article id."))
+        return article
+
+    def _date(self, name: str) -> dt.date | None:
+        value = self.cleaned_data[name]
+        if not value:
+            return None
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError as exc:
+            raise forms.ValidationError(gettext("%(name)s must be a date YYYY-MM-DD, not %(value)s.")
+                                        % {"name": name, "value": repr(value)}) from exc
+
+    def clean_published_from(self) -> dt.date | None:
+        return self._date("published_from")
+
+    def clean_published_to(self) -> dt.date | None:
+        return self._date("published_to")
+
+    def clean_bom(self) -> bool:
+        return self.cleaned_data["bom"].lower() in {"1", "true", "yes", "on"}
 
 
 def neutralise(value: str | None) -> str | None:
