@@ -18,6 +18,9 @@ from django.db import connection
 from annotations.models import ProgressCount, Project
 
 TIMEOUT = 24 * 3600
+# Bumped whenever a cached figure gains or changes keys, so a deploy never serves a figure
+# computed by the previous code to templates and clients that expect the new keys.
+FORMAT = 2
 
 _VERSION = """
 SELECT (SELECT h.id FROM annotations_history h
@@ -55,7 +58,7 @@ def project_version(project: Project) -> str:
 def remember(project: Project, key: tuple, compute: Callable[[], object]):
     """The cached value of `compute()` for this project version (computed on a miss)."""
     digest = hashlib.sha256(repr(key).encode()).hexdigest()[:32]
-    name = f"review:{project.pk}:{project_version(project)}:{digest}"
+    name = f"review:{FORMAT}:{project.pk}:{project_version(project)}:{digest}"
     value = cache.get(name)
     if value is None or value[0] != key:
         value = (key, compute())
