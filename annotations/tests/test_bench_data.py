@@ -13,6 +13,7 @@ from annotations.models import (
     Claim,
     History,
     Membership,
+    ProgressCount,
     Project,
     Resolution,
     Source,
@@ -163,6 +164,10 @@ def _true_counts(project):
     counts = {-1: Article.objects.filter(project=project).count(), 0: done.count()}
     for user_id in set(done.values_list("annotator_id", flat=True)):
         counts[user_id] = done.filter(annotator_id=user_id).count()
+    # History changes (the review cache's version): every row inserted, none deleted here.
+    changes = History.objects.filter(claim__article__project=project).count()
+    if changes:
+        counts[ProgressCount.HISTORY_CHANGES] = changes
     return counts
 
 
