@@ -92,7 +92,14 @@ class SourceAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     search_fields = ["name", "normalized_name", "role"]
     list_select_related = ["affiliation", "merged_into"]
-    autocomplete_fields = ["affiliation", "merged_into"]
+    autocomplete_fields = ["affiliation"]
+    # A merge moves the source's units and judgements (and writes History); setting the
+    # pointer by hand would strand them under a source nobody sees.
+    readonly_fields = ["merged_into"]
+
+
+def _judged(claim) -> bool:
+    return claim is not None and (claim.stances.exists() or claim.resolutions.exists())
 
 
 class UnitInline(admin.TabularInline):
@@ -100,6 +107,17 @@ class UnitInline(admin.TabularInline):
     extra = 0
     autocomplete_fields = ["source"]
     readonly_fields = ["suggested_label", "suggestion_score", "added_by"]
+
+    # On a judged claim the units are what the judgements hang on: shown, not changed.
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        return [*fields, "source", "origin"] if _judged(obj) else fields
+
+    def has_add_permission(self, request, obj=None):
+        return not _judged(obj) and super().has_add_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not _judged(obj) and super().has_delete_permission(request, obj)
 
 
 @admin.register(Claim)
@@ -111,6 +129,13 @@ class ClaimAdmin(KeepsJudgementsAdmin):
     list_select_related = ["article"]
     raw_id_fields = ["article", "created_by"]
     inlines = [UnitInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Judgements are about this text at this place: once judged, it stays as judged.
+        fields = list(super().get_readonly_fields(request, obj))
+        if _judged(obj):
+            fields += ["article", "text", "start", "end", "origin"]
+        return fields
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

@@ -124,11 +124,41 @@ def _parse_txt(filename: str, text: str) -> list[ArticleRecord]:
     return [_record(filename, 1, body=text, published=published)]
 
 
+JSON_MAX_DEPTH = 20
+
+
+def _json_depth_over(line: str, limit: int) -> bool:
+    """Whether brackets outside strings nest deeper than `limit` (checked before parsing)."""
+    depth = 0
+    in_string = escaped = False
+    for ch in line:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > limit:
+                return True
+        elif ch in "]}":
+            depth -= 1
+    return False
+
+
 def _parse_jsonl(filename: str, text: str) -> list[ArticleRecord]:
     records = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
+        if _json_depth_over(line, JSON_MAX_DEPTH):
+            raise ImportFileError(
+                filename, f"the JSON nests more than {JSON_MAX_DEPTH} levels deep; an article is one flat object",
+                number)
         try:
             data = json.loads(line)
         except json.JSONDecodeError as exc:
@@ -153,13 +183,22 @@ def _parse_jsonl(filename: str, text: str) -> list[ArticleRecord]:
     return records
 
 
+def csv_header_problem(columns: list[str]) -> str:
+    """Why a CSV header cannot be imported ('' when it can): a body column, and no unknown ones."""
+    expected = ", ".join(CSV_COLUMNS)
+    unknown = [c for c in columns if c not in CSV_COLUMNS]
+    if "body" not in columns or unknown:
+        found = ", ".join(repr(c) for c in columns) or "none"
+        return f"the CSV's columns are {found}; expected a 'body' column and only these: {expected}"
+    return ""
+
+
 def _parse_csv(filename: str, text: str) -> list[ArticleRecord]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
     columns = [c.strip().lower() for c in (reader.fieldnames or [])]
-    if "body" not in columns:
-        raise ImportFileError(
-            filename, f"the CSV has no 'body' column (columns: {', '.join(CSV_COLUMNS)})", 1
-        )
+    problem = csv_header_problem(columns)
+    if problem:
+        raise ImportFileError(filename, problem, 1)
     reader.fieldnames = columns
     records = []
     try:

@@ -15,3 +15,5 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("annotations.urls")),
 ]
+
+handler400 = "annotations.views.errors.bad_request"

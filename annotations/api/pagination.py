@@ -67,9 +67,16 @@ class IdCursorPagination(CursorPagination):
 
     def decode_cursor(self, request):
         try:
-            return super().decode_cursor(request)
+            cursor = super().decode_cursor(request)
         except NotFound:
             raise ValidationError({self.cursor_query_param: [gettext("Invalid cursor.")]}) from None
+        # Ordered by id: a forged position that is not a whole number would fail in the query (500).
+        position = cursor.position if cursor is not None else None
+        fields = self.ordering if isinstance(self.ordering, (list, tuple)) else [self.ordering]
+        by_id = all(str(f).lstrip("-") in ("id", "pk") for f in fields)
+        if by_id and position is not None and not (position.isascii() and position.isdigit() and len(position) <= 18):
+            raise ValidationError({self.cursor_query_param: [gettext("Invalid cursor.")]})
+        return cursor
 
     def get_paginated_response_schema(self, schema):
         return _page_schema(schema)

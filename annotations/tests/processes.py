@@ -41,6 +41,7 @@ def server_url() -> str:
 def child_env(database_url: str, **extra: str) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "DJANGO_SETTINGS"))}
     env.pop("DEBUG", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the browser tests in this process; never in production
     return {**env, **PRODUCTION_ENV, "DATABASE_URL": database_url, **extra}
 
 

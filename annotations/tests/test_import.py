@@ -133,7 +133,7 @@ BAD_INPUTS = {
         b'{"body": "The mayor said the bridge is safe."}\n{"body": "unterminated\n',
         "line 2: not valid JSON",
     ),
-    "nobody.csv": (b"title,text\nA,The mayor said so.\n", "no 'body' column"),
+    "nobody.csv": (b"title,text\nA,The mayor said so.\n", "columns are 'title', 'text'; expected a 'body' column"),
     "empty.txt": (b"   \n\n", "body is empty"),
     "emptyrow.csv": (b"title,body\nA,The mayor said so.\nB,\n", "line 3: the article body is empty"),
     "binary.txt": (b"The mayor\x00 said", "binary"),

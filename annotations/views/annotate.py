@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
@@ -24,11 +24,11 @@ from annotations.models import Assignment, Source
 from annotations.permissions import project_for_user, sees_others_judgements
 
 TEMPLATE = "annotations/article.html"
-CHANGED_MEANWHILE = _lazy(
+CHANGED_MEANWHILE = gettext_lazy(
     "Someone changed this judgement meanwhile (another tab or device). "
     "Nothing was overwritten: the current value is shown, choose again if needed."
 )
-VERSION_REQUIRED = _lazy(
+VERSION_REQUIRED = gettext_lazy(
     "This change does not say which version of the judgement it replaces; reload the page and choose again."
 )
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import re
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -14,11 +17,13 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from annotations import exports, tasks
+from annotations.importers import csv_header_problem
 from annotations.models import Job, JobFile, Membership
 from annotations.permissions import project_for_user, sees_others_judgements
 from annotations.worker import end_orphaned_jobs
 
 TEXT_PASTE_NAME = "pasted.txt"
+CSV_HEADER_CELL = re.compile(r"^[A-Za-z_][\w -]{0,39}$")
 
 
 class UploadError(ValueError):
@@ -37,13 +42,34 @@ def sniff_suffix(name: str, data: bytes) -> str:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise UploadError(f"{name}, line {line}: the file is not UTF-8 text.") from exc
-    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    lines = [line.strip() for line in text.splitlines()[:50] if line.strip()]
+    first = lines[0] if lines else ""
     if first.startswith("{"):
         return ".jsonl"
-    header = [cell.strip().strip('"').lower() for cell in first.split(",")]
-    if "body" in header and len(header) > 1:
+    if _looks_like_csv(name, lines):
+        header = [cell.strip().lower() for cell in next(csv.reader([first]))]
+        problem = csv_header_problem(header)
+        if problem:
+            raise UploadError(f"{name}, line 1: {problem}.")
         return ".csv"
     return ".txt"
+
+
+def _looks_like_csv(name: str, lines: list[str]) -> bool:
+    """A header of short names over rows of as many cells (or a .csv name over comma-separated lines).
+
+    Prose has commas too, but not a first line of short, word-like cells repeated in shape below it.
+    """
+    if not lines or "," not in lines[0]:
+        return False
+    header = next(csv.reader([lines[0]]))
+    if name.lower().endswith(".csv"):
+        return True
+    if len(header) < 2 or not all(CSV_HEADER_CELL.match(cell.strip()) for cell in header):
+        return False
+    if "body" in [cell.strip().lower() for cell in header]:
+        return True
+    return len(lines) > 1 and {len(row) for row in csv.reader(lines[1:6])} == {len(header)}
 
 
 def _stem(name: str) -> str:

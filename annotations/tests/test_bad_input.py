@@ -1,0 +1,97 @@
+"""Bad input gets a clear error naming what is wrong, and nothing is half-imported or lost."""
+
+from __future__ import annotations
+
+import base64
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from annotations.importers import ImportFileError, parse_bytes
+from annotations.models import Article, Job
+from annotations.tests.factories import ArticleFactory
+from annotations.tests.http import api_call
+
+IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+def import_url():
+    return reverse("annotations:import", kwargs={"slug": "huawei"})
+
+
+@pytest.mark.parametrize("name, content", [
+    ("articles.csv", b"name,text,date\nA,The mayor said the bridge is safe.,2024-05-01\n"),
+    # Named .txt, but a header over rows of as many cells: a spreadsheet export all the same.
+    ("export.txt", b"headline,content,when\nA,The mayor said so.,2024\nB,The firm denied it.,2023\n"),
+    ("typo.csv", b"title,body,publised\nA,The mayor said so.,2024-05-01\n"),
+])
+def test_a_csv_with_wrong_columns_is_refused_naming_them(client, project, lead, settings, name, content):
+    settings.TASKS = IMMEDIATE
+    client.force_login(lead)
+    response = client.post(import_url(), {"files": [SimpleUploadedFile(name, content)]})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert f"{name}, line 1: the CSV&#x27;s columns are" in page
+    assert "expected a &#x27;body&#x27; column and only these: title, body, published, outlet, url, language" in page
+    assert not Job.objects.exists() and not Article.objects.exists()
+
+
+def test_prose_with_commas_is_still_an_article(client, project, lead, settings):
+    settings.TASKS = IMMEDIATE
+    client.force_login(lead)
+    text = b"The mayor, who spoke first, said the bridge is safe.\nThe builder, asked later, denied it.\n"
+    client.post(import_url(), {"files": [SimpleUploadedFile("note.txt", text)]})
+    assert Job.objects.get().status == "done" and Article.objects.count() == 1
+
+
+def test_a_deeply_nested_jsonl_line_is_refused_with_its_line_number(client, project, lead, settings):
+    deep = b'{"title": "x", "body": "y", "extra": ' + b"[" * 50_000 + b"]" * 50_000 + b"}"
+    data = b'{"title": "Fine", "body": "The mayor said so."}\n' + deep + b"\n"
+    with pytest.raises(ImportFileError) as caught:
+        parse_bytes("deep.jsonl", data, max_bytes=10**6)
+    assert str(caught.value).startswith("deep.jsonl, line 2: the JSON nests more than 20 levels deep")
+    # The page's import says the same, and imports nothing of that file.
+    settings.TASKS = IMMEDIATE
+    client.force_login(lead)
+    client.post(import_url(), {"files": [SimpleUploadedFile("deep.jsonl", data)]})
+    job = Job.objects.get()
+    assert job.result["rejected"][0].startswith("deep.jsonl, line 2: the JSON nests more than 20 levels deep")
+    assert not Article.objects.exists()
+    # Brackets inside strings are text, not nesting.
+    ok = b'{"title": "Brackets", "body": "' + b"[" * 100 + b' were typed."}\n'
+    assert parse_bytes("ok.jsonl", ok, max_bytes=10**6)[0].title == "Brackets"
+
+
+def test_pasted_text_over_the_limit_gets_a_page_that_says_so(client, project, lead, settings):
+    settings.IMPORT_MAX_BYTES = 1000
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 2000
+    client.force_login(lead)
+    response = client.post(import_url(), {"text": "word " * 300})  # 1,500 bytes: the form says it
+    assert response.status_code == 400
+    assert "The pasted text is over 1,000 bytes." in response.content.decode()
+    assert 'name="text"' in response.content.decode()
+    response = client.post(import_url(), {"text": "word " * 2000})  # 10,000 bytes: refused before the view
+    page = response.content.decode()
+    assert response.status_code == 413
+    assert "larger than this site accepts in one form (2,000 bytes)" in page
+    assert "at most 1,000 bytes; upload a longer one as a file" in page
+    assert 'class="site-header"' in page  # the site's own page, not a bare error
+    assert not Job.objects.exists()
+
+
+@pytest.mark.parametrize("cursor", [
+    base64.b64encode(b"p=abc").decode(),
+    base64.b64encode(b"p=1;DROP").decode(),
+    base64.b64encode(b"o=-5&p=1").decode(),
+    "%%%not-base64",
+    "w6k=",  # valid base64 of non-ASCII bytes
+    base64.b64encode(b"p=" + b"9" * 40).decode(),
+])
+def test_a_forged_api_cursor_is_a_400(live_server, project, annotator, cursor):
+    ArticleFactory(project=project)
+    status, body = api_call(live_server.url, f"/api/v1/articles/?cursor={cursor}", user=annotator)
+    assert status == 400, body
+    assert body == {"cursor": ["Invalid cursor."]}
+    status, body = api_call(live_server.url, "/api/v1/articles/", user=annotator)
+    assert status == 200 and len(body["results"]) == 1
