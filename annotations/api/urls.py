@@ -1,16 +1,24 @@
 """API routes under /api/v1/. Each API module owns its `urlpatterns`; this joins them."""
 
-from django.http import JsonResponse
 from django.urls import re_path
-from django.views.decorators.csrf import csrf_exempt
+from rest_framework.exceptions import NotFound
+from rest_framework.permissions import AllowAny
+from rest_framework.views import APIView
 
 from annotations.api import review, tokens, tracking, views, workflow
 
 
-@csrf_exempt  # nothing here to protect; a CSRF refusal would be an HTML page
-def not_found(request, *args, **kwargs):
-    """Any other address under /api/v1/: a JSON 404, never an HTML page."""
-    return JsonResponse({"detail": "Not found."}, status=404)
+class NotFoundView(APIView):
+    """Any other address under /api/v1/: a JSON 404 (a session write without its CSRF token: a JSON 403)."""
+
+    permission_classes = [AllowAny]
+    schema = None
+
+    def _not_found(self, request, *args, **kwargs):
+        request.user  # noqa: B018 - authenticates, so a session write without its CSRF token is refused
+        raise NotFound()
+
+    get = post = put = patch = delete = _not_found
 
 
 urlpatterns = [
@@ -19,5 +27,5 @@ urlpatterns = [
     *views.urlpatterns,
     *review.urlpatterns,
     *tracking.urlpatterns,
-    re_path(r"^[\s\S]*$", not_found, name="api-not-found"),  # [\s\S]: a newline in the path too
+    re_path(r"^[\s\S]*$", NotFoundView.as_view(), name="api-not-found"),  # [\s\S]: a newline in the path too
 ]
