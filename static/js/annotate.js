@@ -139,14 +139,15 @@
     var data = new FormData();
     data.append("csrfmiddlewaretoken", csrf());
     var url = card.getAttribute("data-save-url");
+    // Every write names the version this page holds, so a change made elsewhere meanwhile
+    // (another tab, the API) answers 409 instead of being overwritten or undone blindly.
+    data.append("version", card.querySelector("input[name=version]").value);
     if (job.kind === "undo") {
       url = card.getAttribute("data-undo-url");
     } else if (job.kind === "move") {
       url = card.getAttribute("data-move-url");
-      data.append("version", card.querySelector("input[name=version]").value);
       data.append("claim", job.claim);
     } else {
-      data.append("version", card.querySelector("input[name=version]").value);
       if (job.kind === "stance") data.append("label", job.label);
       if (job.kind === "note") {
         data.append("action", "note");
