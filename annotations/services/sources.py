@@ -51,7 +51,15 @@ def _newer(a, b) -> bool:
     return a.updated_at > b.updated_at
 
 
-def source_merge(*, target: Source, duplicate: Source, user, via: str = "page") -> Source:
+def source_heard_elsewhere(source: Source, project) -> bool:
+    """Whether a source has units, judgements or resolutions in any project but `project`."""
+    return any(
+        model.objects.filter(source=source).exclude(claim__article__project=project).exists()
+        for model in (Unit, Stance, Resolution)
+    )
+
+
+def source_merge(*, target: Source, duplicate: Source, user, via: str = "page", project=None) -> Source:
     """Fold a duplicate source into `target`: every unit, stance, resolution and history row follows.
 
     When one annotator judged the same claim under both names, the judgement
@@ -68,6 +76,13 @@ def source_merge(*, target: Source, duplicate: Source, user, via: str = "page") 
         target, duplicate = locked[target.pk], locked[duplicate.pk]
         if duplicate.merged_into_id or target.merged_into_id:
             raise ValidationError(gettext("One of these sources was already merged into another."))
+        # Asked in one project, a merge changes that project only: the duplicate's rows move
+        # everywhere, so it must be heard nowhere else.
+        if project is not None and source_heard_elsewhere(duplicate, project):
+            raise ValidationError(gettext(
+                "%(name)s is also heard in other projects; a merge from here would change their judgements. "
+                "Ask an administrator of the source registry."
+            ) % {"name": duplicate.name})
         reason = f"source merge: {duplicate.name!r} (#{duplicate.pk}) into {target.name!r} (#{target.pk})"
         now = timezone.now()
         claim_ids = set(Unit.objects.filter(source=duplicate).values_list("claim_id", flat=True))

@@ -10,8 +10,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from annotations import services
-from annotations.models import History, Resolution, Source, Stance, Unit
-from annotations.tests.factories import ArticleFactory, ClaimFactory, SourceFactory, UnitFactory
+from annotations.models import History, Membership, Project, Resolution, Source, Stance, Unit
+from annotations.tests.factories import (
+    ArticleFactory,
+    ClaimFactory,
+    MembershipFactory,
+    SourceFactory,
+    UnitFactory,
+    UserFactory,
+)
 
 
 @pytest.fixture
@@ -189,3 +196,34 @@ def test_source_page_offers_similar_names_to_leads_only(client, lead, annotator,
     assert f'data-similar-source="{unrelated.pk}"' not in html
     client.force_login(annotator)
     assert "data-similar-source" not in client.get(source_url(target)).content.decode()
+
+
+def test_a_merge_asked_in_one_project_changes_no_other_project(client, project, lead, duo, claim):
+    """A lead of project A cannot move B's judgements by merging sources heard in both."""
+    target, duplicate = duo
+    other = Project.objects.create(slug="other", name="Other")
+    b_annotator = UserFactory(username="b-ann")
+    MembershipFactory(project=other, user=b_annotator, role=Membership.Role.ANNOTATOR)
+    b_claim = ClaimFactory(article=ArticleFactory(project=other))
+    UnitFactory(claim=b_claim, source=target)
+    UnitFactory(claim=b_claim, source=duplicate)
+    services.stance_record(claim=b_claim, source=target, annotator=b_annotator, label="alleges")
+    services.stance_record(claim=b_claim, source=duplicate, annotator=b_annotator, label="denies")
+    b_history = History.objects.filter(claim__article__project=other).count()
+
+    client.force_login(lead)
+    url = reverse("annotations:source-merge", args=[project.slug, target.pk])
+    response = client.post(url, {"duplicate": duplicate.pk}, follow=True)
+    assert "also heard in other projects" in response.content.decode()
+    duplicate.refresh_from_db()
+    assert duplicate.merged_into_id is None
+    assert sorted(Stance.objects.filter(claim=b_claim).values_list("source__name", "label")) == [
+        ("Rene Loman", "denies"), ("René Loman", "alleges")]
+    assert History.objects.filter(claim__article__project=other).count() == b_history
+
+    # A duplicate heard in this project only still merges from here.
+    only_here = SourceFactory(name="R Loman", kind="person")
+    UnitFactory(claim=claim, source=only_here)
+    client.post(url, {"duplicate": only_here.pk})
+    only_here.refresh_from_db()
+    assert only_here.merged_into_id == target.pk

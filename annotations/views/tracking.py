@@ -284,7 +284,7 @@ def source_merge(request, slug, source_id):
         messages.error(request, _("Choose a source heard in this project to merge into this one."))
         return redirect("annotations:source-detail", slug=project.slug, source_id=source.pk)
     try:
-        services.source_merge(target=source, duplicate=duplicate, user=request.user, via="page")
+        services.source_merge(target=source, duplicate=duplicate, user=request.user, via="page", project=project)
     except ValidationError as exc:
         messages.error(request, exc.messages[0])
     else:
