@@ -6,6 +6,7 @@ Each scratch database is created empty on the test's PostgreSQL server and dropp
 from __future__ import annotations
 
 import http.client
+import json
 import os
 import re
 import signal
@@ -127,7 +128,8 @@ class Browser:
         self.https = https
         self.cookies: dict[str, str] = {}
 
-    def request(self, method: str, path: str, data: dict | None = None, headers: dict | None = None):
+    def request(self, method: str, path: str, data: dict | None = None, headers: dict | None = None,
+                json_body: dict | None = None):
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
         head = {"Host": f"127.0.0.1:{self.port}", **(headers or {})}
         origin = f"{'https' if self.https else 'http'}://127.0.0.1:{self.port}"
@@ -136,7 +138,10 @@ class Browser:
         if self.cookies:
             head["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         body = None
-        if data is not None:
+        if json_body is not None:  # the API takes JSON only
+            body = json.dumps(json_body)
+            head["Content-Type"] = "application/json"
+        elif data is not None:
             body = urlencode(data)
             head.update({"Content-Type": "application/x-www-form-urlencoded", "Origin": origin,
                          "Referer": origin + path})

@@ -67,7 +67,8 @@ def test_migrate_alone_gives_a_database_that_accepts_logins(scratch_database, tm
         assert status == 200, page[-2000:]
         # The API's token view and throttles use the cache too.
         status, _, body = browser.request(
-            "POST", "/api/v1/auth/token/", data={"username": "boss", "password": ADMIN["DJANGO_SUPERUSER_PASSWORD"]})
+            "POST", "/api/v1/auth/token/",
+            json_body={"username": "boss", "password": ADMIN["DJANGO_SUPERUSER_PASSWORD"]})
         assert status == 200 and len(json.loads(body)["token"]) == 40, body[-2000:]
     finally:
         stop(server)

@@ -102,7 +102,7 @@ def test_the_token_endpoint_locks_out_per_user_and_address_like_the_login_page(m
 
     def token(username, password, address):
         return Client().post("/api/v1/auth/token/", {"username": username, "password": password},
-                             REMOTE_ADDR=address)
+                             content_type="application/json", REMOTE_ADDR=address)
 
     for _ in range(settings.AXES_FAILURE_LIMIT - 1):
         assert token("maria", "wrong", "10.0.0.66").status_code == 400
