@@ -732,7 +732,6 @@ def iter_claimreview(project: Project, options: ExportOptions) -> Iterator[bytes
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 QUOTE_CONTEXT = 32  # characters of prefix and suffix in a TextQuoteSelector
-SETTLED_STATUSES = tuple(unit_rules.SETTLED)
 
 
 def webannotation_json(record: UnitRecord) -> dict:
@@ -750,7 +749,7 @@ def webannotation_json(record: UnitRecord) -> dict:
          "id": f"urn:claimtrack:source:{source.pk}"},
         {"type": "TextualBody", "purpose": "describing", "value": claim.text, "format": "text/plain"},
     ]
-    if record.stance and record.status in SETTLED_STATUSES:
+    if record.stance:  # filled for settled units only (units.settled_label)
         bodies.append({"type": "TextualBody", "purpose": "classifying", "value": record.stance})
     return {
         "id": f"urn:claimtrack:unit:{claim.pk}:{source.pk}",
