@@ -15,10 +15,11 @@ gold when they share claim_group, predicted positive when their predictions do.
 
 The 60 devset articles fall into 5 fixed folds (per language, ordered by a SHA-1 of
 the id, dealt round-robin), so every fold holds 6 Dutch and 6 English articles.
-Fold 4 is the held-out fold: its errors are never printed and its figures only
-with --heldout. --verbose lists misses and false positives of the folds given by
---folds (default 0,1,2, the development folds); see bench/README.md for the log of
-which folds were read for which change.
+Folds 3 and 4 are unread: their errors are never printed (per fold only F1 and the
+grouping pair counts), and fold 4's figures only with --heldout. --verbose lists misses
+and false positives of the folds given by --folds (default and at most 0,1,2, the
+development folds); see bench/README.md for the log of which folds were read for which
+change.
 """
 
 import argparse
@@ -158,14 +159,15 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--verbose", action="store_true", help="list misses and false positives per article")
     ap.add_argument("--folds", default=",".join(map(str, DEV_FOLDS)),
-                    help="folds whose errors --verbose lists (comma-separated; never the held-out fold)")
+                    help="folds whose errors --verbose lists (comma-separated; development folds only)")
     ap.add_argument("--heldout", action="store_true", help=f"also print the held-out fold {HELDOUT}")
     ap.add_argument("--groups", action="store_true",
                     help="with --verbose, list the claim-grouping errors of those folds instead of the misses")
     args = ap.parse_args()
     shown = {int(f) for f in args.folds.split(",") if f.strip()}
-    if HELDOUT in shown:
-        ap.error(f"fold {HELDOUT} is held out: its errors are never listed")
+    if shown - set(DEV_FOLDS):
+        ap.error(f"folds {', '.join(map(str, sorted(set(range(FOLDS)) - set(DEV_FOLDS))))} are unread: "
+                 "their errors are never listed")
 
     arts = load_articles()
     assign_folds(arts)
@@ -238,7 +240,9 @@ def _folds(counts: dict, heldout: bool) -> None:
             print(f"  fold {k} (held out)  not shown; --heldout prints it")
             continue
         tag = " (held out)" if k == HELDOUT else " (dev)" if k in DEV_FOLDS else " (unread)"
-        print(f"  fold {k}{tag:<12} {row[0]:.3f} / {row[1]:.3f} / {row[2]:.3f}; {row[3]:.3f}")
+        m, p, n = gr[f"fold{k}"]
+        print(f"  fold {k}{tag:<12} {row[0]:.3f} / {row[1]:.3f} / {row[2]:.3f}; {row[3]:.3f}"
+              f"  (pairs {m}/{p}/{n})")
     unread = [k for k in range(FOLDS) if k not in DEV_FOLDS and (k != HELDOUT or heldout)]
     for label, ks in (("5-fold mean", range(FOLDS)), ("unread folds mean", unread)):
         if label == "5-fold mean" and not heldout:

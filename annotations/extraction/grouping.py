@@ -13,8 +13,10 @@ How news restates one proposition, as rules:
 - agreeing sources join: an allegation that restates an earlier one (most of the shorter
   one's content words recur in the other, and not only the names of the entities both
   are about: "Acme has a backdoor" and "Acme spies" stay apart) joins it;
-- a source goes on with its point: its next statement right after it, sharing a content
-  word, continues the same proposition.
+- a source denies one thing: its later denials join its first one, besides the claim
+  each answers ("X denied the report. 'It is simply not true,' X added");
+- a source's next statement is a new point unless it restates the earlier one: two
+  sentences of one speaker in a row are not joined for following each other.
 
 Groups are numbered per article in order of first appearance; every statement of a group
 carries the group's claim text: the proposition as alleged (the first allegation's content,
@@ -40,7 +42,6 @@ _STEM = 5
 _AGREE_MIN = 2  # stems besides entity names two allegations must share to be one proposition
 _AGREE_SHARE = 0.25  # … and the share of the shorter one's stems
 _ROUND_CHARS = 400  # answers at most this far apart form one round of questions
-_NEXT_CHARS = 60  # at most this far after its previous statement a source's next one continues it
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _ANSWERS = ("denies", "no_comment")
 
@@ -187,12 +188,18 @@ class _Grouper:
     def run(self) -> None:
         for i, st in enumerate(self.sts):
             j = self._answered(i) if st.stance in _ANSWERS else self._restated(i)
-            if j < 0:
-                j = self._continued(i)
             if j < 0 and st.stance == "alleges":
                 j = self._repeats_report(i)
             if j >= 0:
                 self.join(i, j)
+        self._join_own_denials()
+
+    def _join_own_denials(self) -> None:
+        """A source that denies more than once denies one thing: its denials share a group."""
+        first: dict[str, int] = {}
+        for i, st in enumerate(self.sts):
+            if st.stance == "denies":
+                self.join(i, first.setdefault(st.source, i))
 
     def _answered(self, i: int) -> int:
         """The statement an answer joins: the claim it answers, or an earlier answer to the same question."""
@@ -263,17 +270,6 @@ class _Grouper:
         if main == i or st.source == self.sts[main].source or not _refers_to_claim(st, self.text):
             return -1
         return main if self.shared(i, main) else -1
-
-    def _continued(self, i: int) -> int:
-        """The source's previous statement, when this one goes straight on with the same point."""
-        if i == 0:
-            return -1
-        prev, st = self.sts[i - 1], self.sts[i]
-        if not (prev.source == st.source and prev.stance == st.stance and 0 <= st.start - prev.end <= _NEXT_CHARS):
-            return -1
-        shared = (self.stems[i] & self.stems[i - 1]) - frozenset().union(
-            *self.names[max(0, i - _BACK):i + 1], self.entities[i], self.entities[i - 1])
-        return i - 1 if shared else -1
 
     def groups(self) -> list[Statement]:
         """The statements with their group numbers (in order of first appearance) and claim texts."""

@@ -89,3 +89,30 @@ def test_answers_that_speak_of_the_claims_join_the_lede():
     got = _by_source(extract(text, "en"))
     assert got["Daily Courier"].stance == "alleges" and got["Dana Ortiz"].stance == "denies"
     assert got["Daily Courier"].claim_group == got["Dana Ortiz"].claim_group
+
+
+def test_a_sources_later_denial_joins_its_first_one():
+    text = ("Omwonenden zeggen dat de fabriek afval in de Maas loost. "
+            "Directeur Jan de Vries ontkent dat. "
+            "De gemeente zegt dat de nieuwe tramlijn in juni opengaat. "
+            "De Vries ontkende ook dat het bedrijf vorig jaar een boete kreeg.")
+    _, first, council, later = extract(text, "nl")
+    assert (first.source, first.stance, later.source, later.stance) == (
+        "Jan de Vries", "denies", "Jan de Vries", "denies")
+    assert first.claim_group == later.claim_group
+    assert council.claim_group != first.claim_group
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("De wethouder zegt dat het zwembad in juni opengaat. "
+         "Het stadhuis wordt in juni geschilderd, zegt de wethouder.", "nl"),
+        ("The mayor said the swimming pool will reopen in June. "
+         "The town hall will be painted in June, the mayor said.", "en"),
+    ],
+)
+def test_a_speakers_next_sentence_on_another_subject_is_a_claim_of_its_own(text, lang):
+    first, second = extract(text, lang)
+    assert first.source == second.source
+    assert first.claim_group != second.claim_group
