@@ -59,6 +59,15 @@ _WEAK_WORDS = frozenset(
     betrekking sprake kader regarding
     """.split()
 )
+# Function words long enough to pass for content: prepositions, adverbs, modal verbs.
+_FUNCTION_WORDS = frozenset(
+    """
+    against before between during without within under over through still even only well like
+    very really back down again being whether toward towards across around
+    moeten moet kunnen kan willen wil zullen zal gaan goed hele echter alleen weer zelf zelfs
+    steeds onder boven tussen zonder binnen even bijna
+    """.split()
+)
 # Words of accusation: an answer prefers the claim that accuses.
 _ACCUSE = frozenset(
     w[:_STEM]
@@ -87,7 +96,7 @@ def _stem(word: str, lang: str) -> str:
     got = _STEM_CACHE.get(key)
     if got is None:
         got = ""
-        if len(word) >= 4 and word not in L.STOP and word not in _WEAK_WORDS:
+        if len(word) >= 4 and word not in L.STOP and word not in _WEAK_WORDS and word not in _FUNCTION_WORDS:
             try:
                 lem = simplemma.lemmatize(word, lang=lang).lower()
             except (ValueError, KeyError):

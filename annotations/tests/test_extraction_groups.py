@@ -116,3 +116,18 @@ def test_a_speakers_next_sentence_on_another_subject_is_a_claim_of_its_own(text,
     first, second = extract(text, lang)
     assert first.source == second.source
     assert first.claim_group != second.claim_group
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The union said the strike against the pension plan will go on. "
+         "Residents said they would protest against the new parking plan.", "en"),
+        ("Volgens de vakbond moeten de lonen in de zorg snel omhoog. "
+         "Volgens de gemeente moeten de huren in de stad snel dalen.", "nl"),
+    ],
+)
+def test_shared_prepositions_and_modal_verbs_make_no_restatement(text, lang):
+    first, second = extract(text, lang)
+    assert first.source != second.source
+    assert first.claim_group != second.claim_group
