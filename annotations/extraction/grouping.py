@@ -242,7 +242,9 @@ class _Grouper:
                 return near
         if best < 0 and _refers_to_claim(st, self.text):
             best = self._nearest_claim(i)
-        if best < 0 and self.main >= 0 and self.main != i and self.shared(i, self.main):
+        main = self.sts[self.main]
+        if best < 0 and self.main != i and self.shared(i, self.main) and not (
+                main.stance == "alleges" and _same_speaker(st, main)):
             best = self.main
         return best
 
@@ -253,7 +255,10 @@ class _Grouper:
             other = self.sts[j]
             if other.stance == "alleges" and not _same_speaker(st, other) and (self.accusing[j] or not accusing):
                 return j
-        return -1 if accusing else self.main if self.main != i else -1
+        main = self.sts[self.main]
+        if accusing or self.main == i or (main.stance == "alleges" and _same_speaker(st, main)):
+            return -1
+        return self.main
 
     def _restated(self, i: int) -> int:
         """An earlier allegation that this one restates: the same thing said twice, or agreeing sources."""
