@@ -212,9 +212,9 @@ class _Grouper:
 
     def _answered(self, i: int) -> int:
         """The statement an answer joins: the claim it answers, or an earlier answer to the same question."""
-        st, n = self.sts[i], len(self.sts)
+        st = self.sts[i]
         best, best_score = -1, 0.0
-        for j in range(max(0, i - _BACK), min(n, i + 1 + _AHEAD)):
+        for j in range(max(0, i - _BACK), self._answer_horizon(i)):
             other = self.sts[j]
             if j == i or (other.stance == "alleges" and _same_speaker(st, other)):
                 continue  # a source answers someone else's claim, not its own
@@ -247,6 +247,22 @@ class _Grouper:
                 main.stance == "alleges" and _same_speaker(st, main)):
             best = self.main
         return best
+
+    def _answer_horizon(self, i: int) -> int:
+        """Where an answer stops looking ahead for its claim (an index past the last candidate).
+
+        An answer answers what was said before it, or the claim told right after it ("X denies.
+        Y has long suspected X of …"): past its own source's next statements, the first statement
+        of another source. Only an answer that opens the story (no claim of another source before
+        it) looks further ahead, up to _AHEAD statements.
+        """
+        st, n = self.sts[i], len(self.sts)
+        if not any(o.stance == "alleges" and not _same_speaker(st, o) for o in self.sts[max(0, i - _BACK):i]):
+            return min(n, i + 1 + _AHEAD)
+        j = i + 1
+        while j < n and _same_speaker(st, self.sts[j]):
+            j += 1
+        return min(n, j + 1)
 
     def _nearest_claim(self, i: int, accusing: bool = False) -> int:
         """The nearest earlier allegation (an accusing one) by another source, else the main claim."""

@@ -139,3 +139,30 @@ def test_a_denial_never_falls_back_on_its_own_sources_lede(text, lang):
     assert (lede.source, lede.stance, denial.source, denial.stance) == (
         denial.source, "alleges", lede.source, "denies")
     assert lede.claim_group != denial.claim_group
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The town council said the new bridge opens in May. "
+         "Acme declined to comment. "
+         "The mayor said the swimming pool will reopen in June. "
+         "Analysts said Acme will close its Delft plant and cut 300 jobs next year.", "en"),
+        ("Volgens de gemeenteraad gaat de nieuwe brug in mei open. "
+         "Acme wil niet reageren. "
+         "De burgemeester zegt dat het zwembad in juni weer opengaat. "
+         "Analisten zeggen dat Acme volgend jaar de fabriek in Delft sluit en 300 banen schrapt.", "nl"),
+    ],
+)
+def test_an_answer_after_a_claim_does_not_answer_a_claim_told_later(text, lang):
+    _, answer, _, later = extract(text, lang)
+    assert (answer.source, answer.stance, later.stance) == ("Acme", "no_comment", "alleges")
+    assert answer.claim_group != later.claim_group
+
+
+def test_an_answer_that_opens_the_story_answers_the_claim_told_after_it():
+    text = ("Acme denied the report on Monday. The mayor said the swimming pool will reopen in June. "
+            "The Daily Courier wrote that Acme will close its Delft plant.")
+    denial, _, report = extract(text, "en")
+    assert (denial.stance, report.source) == ("denies", "Daily Courier")
+    assert denial.claim_group == report.claim_group
