@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.db.models import Case, CharField, Count, Exists, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from rapidfuzz import fuzz
@@ -20,6 +21,8 @@ from annotations.models import (
     Article,
     Assignment,
     Claim,
+    Job,
+    JobFile,
     Membership,
     ProgressCount,
     Project,
@@ -31,6 +34,7 @@ from annotations.models import (
 )
 from annotations.similarity import fold
 from annotations.units import Viewer
+from annotations.worker import end_orphaned_jobs
 
 LIVE_STATUSES = [Assignment.Status.ACTIVE, Assignment.Status.DONE]
 
@@ -440,3 +444,28 @@ def previous_article(*, project: Project, article: Article, user) -> Article | N
         .select_related("article").order_by("-started_at", "-id").first()
     )
     return first.article if first else None
+
+
+def job_for_user(*, user, pk: int) -> tuple[Job, Membership]:
+    """One of the user's own jobs, with their membership of its project (404 otherwise).
+
+    A job whose worker died is ended here as failed, so its page says so even while no worker runs.
+    """
+    job = get_object_or_404(Job.objects.select_related("project"), pk=pk, user=user)
+    membership = Membership.objects.filter(project=job.project, user=user).first()
+    if membership is None:
+        raise Http404("No such job.")
+    if not job.finished and job.task_id and end_orphaned_jobs(task_ids=[job.task_id]):
+        job.refresh_from_db()
+    return job, membership
+
+
+def recent_jobs(*, project: Project, user, kind: str, limit: int = 5) -> list[Job]:
+    return list(Job.objects.filter(project=project, user=user, kind=kind)[:limit])
+
+
+def job_output_chunks(job: Job):
+    """The export's file, chunk by chunk: one chunk in memory at a time."""
+    ids = list(job.files.filter(direction=JobFile.Direction.OUTPUT).values_list("pk", flat=True))
+    for pk in ids:
+        yield bytes(JobFile.objects.values_list("data", flat=True).get(pk=pk))

@@ -10,25 +10,21 @@ import logging
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
 from django_tasks import task
 
 from annotations import exports
 from annotations.importers import ImportFileError, parse_bytes
 from annotations.models import Job, JobFile
 from annotations.services import articles_import
+from annotations.services.jobs import (
+    job_finish,
+    job_inputs_clear,
+    job_output_append,
+    job_outputs_clear,
+    job_update,
+)
 
 logger = logging.getLogger(__name__)
-
-
-def _save(job: Job, **changes) -> None:
-    for name, value in changes.items():
-        setattr(job, name, value)
-    job.save(update_fields=list(changes))
-
-
-def _finish(job: Job, status: str, message: str, result: dict | None = None) -> None:
-    _save(job, status=status, message=message, result=result or job.result, finished_at=timezone.now())
 
 
 @task()
@@ -36,7 +32,7 @@ def import_articles_job(job_id: int) -> dict:
     """Import the uploaded files of a job, each file whole or not at all, with extraction."""
     job = Job.objects.select_related("project").get(pk=job_id)
     inputs = list(job.files.filter(direction=JobFile.Direction.INPUT).values_list("pk", "name"))
-    _save(job, status=Job.Status.RUNNING, total=len(inputs), progress=0)
+    job_update(job, status=Job.Status.RUNNING, total=len(inputs), progress=0)
     created = duplicates = 0
     lines: list[str] = []
     rejected: list[str] = []
@@ -45,7 +41,7 @@ def import_articles_job(job_id: int) -> dict:
         for pk, name in inputs:
             data = bytes(JobFile.objects.values_list("data", flat=True).get(pk=pk))
             # A file's articles and the job's record of it commit together: if the worker dies,
-            # the job knows exactly which files are in (see annotations.worker.fail_job).
+            # the job knows exactly which files are in (see annotations.services.jobs.job_fail).
             with transaction.atomic():
                 try:
                     records = parse_bytes(name, data, max_bytes=settings.IMPORT_MAX_BYTES)
@@ -60,17 +56,16 @@ def import_articles_job(job_id: int) -> dict:
                         f"skipped as duplicate: {name}, line {r.line}: {r.title}" for r in report.duplicates
                     )
                     committed.append(name)
-                _save(job, progress=job.progress + 1, result={"committed": committed})
-        # The uploads are not needed once imported.
-        job.files.filter(direction=JobFile.Direction.INPUT).delete()
+                job_update(job, progress=job.progress + 1, result={"committed": committed})
+        job_inputs_clear(job)
     except Exception as exc:
         logger.exception("import job %s failed", job_id)
-        _finish(job, Job.Status.FAILED, f"The import stopped: {exc}")
+        job_finish(job, Job.Status.FAILED, f"The import stopped: {exc}")
         raise
     result = {"created": created, "duplicates": duplicates, "rejected": rejected, "lines": lines[:500],
               "committed": committed}
     summary = f"{created} created, {duplicates} skipped as duplicate, {len(rejected)} rejected"
-    _finish(job, Job.Status.FAILED if rejected and not created else Job.Status.DONE, summary, result)
+    job_finish(job, Job.Status.FAILED if rejected and not created else Job.Status.DONE, summary, result)
     return result
 
 
@@ -81,39 +76,34 @@ def export_job(job_id: int) -> dict:
     try:
         options = exports.ExportOptions.from_query(job.params, project=job.project)
     except exports.ExportError as exc:
-        _finish(job, Job.Status.FAILED, str(exc))
+        job_finish(job, Job.Status.FAILED, str(exc))
         return {}
     # total stays 0 while running: the size is unknown until the end; progress counts bytes.
-    _save(job, status=Job.Status.RUNNING, total=0, progress=0)
-    outputs = job.files.filter(direction=JobFile.Direction.OUTPUT)
+    job_update(job, status=Job.Status.RUNNING, total=0, progress=0)
     try:
-        outputs.delete()
+        job_outputs_clear(job)
         seq = size = pending = 0
         buffer: list[bytes] = []
         for chunk in exports.iter_export(job.project, options):
             buffer.append(chunk)
             pending += len(chunk)
             if pending >= settings.EXPORT_CHUNK_BYTES:
-                JobFile.objects.create(job=job, direction=JobFile.Direction.OUTPUT, seq=seq,
-                                       data=b"".join(buffer))
-                seq, size, buffer, pending = seq + 1, size + pending, [], 0
-                Job.objects.filter(pk=job.pk).update(progress=size)
+                size += pending
+                job_output_append(job, seq=seq, data=b"".join(buffer), progress=size)
+                seq, buffer, pending = seq + 1, [], 0
         if buffer or seq == 0:
-            JobFile.objects.create(job=job, direction=JobFile.Direction.OUTPUT, seq=seq,
-                                   data=b"".join(buffer))
+            job_output_append(job, seq=seq, data=b"".join(buffer))
             size += pending
     except Exception as exc:
         logger.exception("export job %s failed", job_id)
-        outputs.delete()
-        _finish(job, Job.Status.FAILED, f"The export stopped: {exc}")
+        job_outputs_clear(job)
+        job_finish(job, Job.Status.FAILED, f"The export stopped: {exc}")
         raise
     result = {
         "filename": exports.filename(job.project, options),
         "content_type": exports.CONTENT_TYPES[options.format],
         "bytes": size,
     }
-    job.total = size
-    job.progress = size
-    job.save(update_fields=["total", "progress"])
-    _finish(job, Job.Status.DONE, f"The export is ready ({size:,} bytes).", result)
+    job_update(job, total=size, progress=size)
+    job_finish(job, Job.Status.DONE, f"The export is ready ({size:,} bytes).", result)
     return result

@@ -27,7 +27,8 @@ from django_tasks_db.compat import TaskResultStatus
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
-from annotations.models import Job, JobFile, WorkerBeat
+from annotations.models import Job, WorkerBeat
+from annotations.services.jobs import job_fail
 
 logger = logging.getLogger(__name__)
 
@@ -44,31 +45,6 @@ class WorkerLost(RuntimeError):
     """Recorded on a task whose worker died (or lost the database) while running it."""
 
 
-def fail_job(job: Job, reason: str) -> None:
-    """End a job that cannot finish: failed, with a message; nothing partial left visible."""
-    job.files.filter(direction=JobFile.Direction.OUTPUT).delete()
-    if job.kind == Job.Kind.EXPORT:
-        message = f"The export stopped: {reason} Nothing was kept; start the export again."
-        result: dict = {}
-    else:
-        committed = list((job.result or {}).get("committed", []))
-        inputs = list(job.files.filter(direction=JobFile.Direction.INPUT).values_list("name", flat=True))
-        left = [name for name in inputs if name not in committed]
-        job.files.filter(direction=JobFile.Direction.INPUT).delete()
-        done = ", ".join(committed) if committed else "none"
-        rest = ", ".join(left) if left else "none"
-        message = (
-            f"The import stopped: {reason} Files imported before it stopped (kept whole): {done}. "
-            f"Not imported: {rest}. Import those again; files already imported are skipped as duplicates."
-        )
-        result = {**(job.result or {}), "committed": committed, "not_imported": left}
-    job.status = Job.Status.FAILED
-    job.message = message
-    job.result = result
-    job.finished_at = timezone.now()
-    job.save(update_fields=["status", "message", "result", "finished_at"])
-
-
 def _end_task(task: DBTaskResult, reason: str) -> None:
     with transaction.atomic():
         task = DBTaskResult.objects.select_for_update().filter(pk=task.pk, status=TaskResultStatus.RUNNING).first()
@@ -81,7 +57,7 @@ def _end_task(task: DBTaskResult, reason: str) -> None:
         task.save(update_fields=["status", "finished_at", "exception_class_path", "traceback"])
         job = Job.objects.select_for_update().filter(task_id=str(task.pk)).first()
         if job is not None and not job.finished:
-            fail_job(job, reason)
+            job_fail(job, reason)
             logger.warning("job %s ended as failed: %s", job.pk, reason)
 
 

@@ -11,8 +11,8 @@ from rest_framework.authentication import TokenAuthentication
 from rest_framework.exceptions import AuthenticationFailed, PermissionDenied
 from rest_framework.permissions import SAFE_METHODS
 
-from annotations import tokens
 from annotations.models import ApiToken
+from annotations.services import tokens
 
 
 class NamedTokenAuthentication(TokenAuthentication):

@@ -20,10 +20,10 @@ from rest_framework.generics import ListCreateAPIView
 from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
-from annotations import tokens
 from annotations.api.serializers import _messages
 from annotations.models import ApiToken, Membership
 from annotations.permissions import project_for_user
+from annotations.services import tokens
 
 # --- Serializers -------------------------------------------------------------------------------
 

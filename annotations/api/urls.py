@@ -5,7 +5,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
 from rest_framework.views import APIView
 
-from annotations.api import review, tokens, tracking, views, workflow
+from annotations.api import jobs, review, tokens, tracking, views, workflow
 
 
 class NotFoundView(APIView):
@@ -23,6 +23,7 @@ class NotFoundView(APIView):
 
 urlpatterns = [
     *workflow.urlpatterns,
+    *jobs.urlpatterns,
     *tokens.urlpatterns,
     *views.urlpatterns,
     *review.urlpatterns,

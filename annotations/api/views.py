@@ -24,7 +24,6 @@ from drf_spectacular.utils import (
 )
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework import mixins, serializers, status, viewsets
-from rest_framework.authtoken.models import Token
 from rest_framework.authtoken.serializers import AuthTokenSerializer
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
@@ -52,6 +51,7 @@ from annotations.importers import ArticleRecord
 from annotations.middleware import lockout_response
 from annotations.models import Article, Claim, Membership, Project, Source, Stance
 from annotations.permissions import sees_others_judgements
+from annotations.services import tokens
 
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,64}")
 
@@ -98,8 +98,7 @@ class TokenView(APIView):
             return Response(serializer.errors, status=status.HTTP_400_BAD_REQUEST)
         user = serializer.validated_data["user"]
         user_logged_in.send(sender=user.__class__, request=http_request, user=user)  # resets the count
-        token, _ = Token.objects.get_or_create(user=user)
-        return Response({"token": token.key})
+        return Response({"token": tokens.login_token_key(user=user)})
 
 
 # --- Projects --------------------------------------------------------------------

@@ -57,6 +57,8 @@ LEAD_ONLY: dict[str, set[str]] = {
     "review-agreement": {"*"},
     "review-resolutions": {"*"},
     "api-service-accounts": {"*"},
+    "api-import": {"*"},
+    "api-import-files": {"*"},
     "claim-cluster-links": {"*"},
     "claim-cluster-merge": {"*"},
     "claim-cluster-split": {"*"},
@@ -91,7 +93,8 @@ PUBLIC: dict[str, dict[str, set[int]]] = {
     "admin:logout": {"GET": {302, 405}, "POST": {302}},
 }
 # Only its own annotator may see or change a stance (or a job); everyone else gets 404.
-OWN_ONLY = {"stance-detail", "api-tokens-detail", "annotations:job-detail", "annotations:job-download"}
+OWN_ONLY = {"stance-detail", "api-tokens-detail", "annotations:job-detail", "annotations:job-download",
+            "api-job-detail"}
 # The source registry is shared by all projects: members of any project read and
 # add; leads of any project edit; someone who is a member of nothing gets 403.
 REGISTRY = {"source-list": {"PUT", "PATCH"}, "source-detail": {"PUT", "PATCH"}}
@@ -146,8 +149,8 @@ def kwargs_table(w: World) -> dict[str, object]:
 
 
 def _annotator_token(w: World) -> int:
-    from annotations import tokens
     from annotations.models import ApiToken
+    from annotations.services import tokens
 
     found = ApiToken.objects.filter(user=w.users["annotator"]).first()
     return (found or tokens.token_create(user=w.users["annotator"], name="matrix")[0]).pk
@@ -172,6 +175,7 @@ PK_BY_ROUTE = {
     "unit-undo": lambda w: Unit.objects.get(claim=w.claim, source=w.source).pk,
     "annotations:job-detail": lambda w: w.job.pk,
     "annotations:job-download": lambda w: w.job.pk,
+    "api-job-detail": lambda w: w.job.pk,
 }
 # Kwargs that point into the main project: a route with one of them is project-scoped.
 SCOPED_KWARGS = {"slug", "article_id", "claim_id", "unit"}

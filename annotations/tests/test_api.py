@@ -35,12 +35,13 @@ class Http:
     def __init__(self, base: str):
         self.base = base
 
-    def __call__(self, method: str, path: str, *, token: str | None = None, data=None, headers=None):
-        body = json.dumps(data).encode() if data is not None else None
+    def __call__(self, method: str, path: str, *, token: str | None = None, data=None, headers=None, body=None):
+        """`data` is sent as JSON; `body` as it is, with the Content-Type given in `headers`."""
+        if data is not None:
+            body = json.dumps(data).encode()
+            headers = {"Content-Type": "application/json", **(headers or {})}
         request = urllib.request.Request(self.base + path, data=body, method=method)
         request.add_header("Accept", "application/json")
-        if body is not None:
-            request.add_header("Content-Type", "application/json")
         if token:
             request.add_header("Authorization", f"Token {token}")
         for name, value in (headers or {}).items():

@@ -15,12 +15,19 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext
+from rest_framework.authtoken.models import Token
 
 from annotations.models import ApiToken, Membership, Project
 
 
 def key_digest(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def login_token_key(*, user) -> str:
+    """The user's sign-in token (`POST /api/v1/auth/token/`): one per user, made on first use."""
+    token, _ = Token.objects.get_or_create(user=user)
+    return token.key
 
 
 def token_create(*, user, name: str, read_only: bool = False, expires_at=None) -> tuple[ApiToken, str]:
