@@ -229,7 +229,7 @@ def _line(name: str, c: list) -> None:
 def _folds(counts: dict, heldout: bool) -> None:
     """Per-fold F1 and the mean over folds: the cross-validated figure."""
     ss, gr = counts["source+stance"], counts["grouping"]
-    print("\nfolds: (source, stance) F1 nl / en / all; grouping F1")
+    print("\nfolds: (source, stance) F1 nl / en / all; grouping F1 (nl / en; pairs both/predicted/gold)")
     means: dict = defaultdict(list)
     for k in range(FOLDS):
         row = [prf(*ss[f"fold{k}/{lang}"])[2] for lang in ("nl", "en")] + [prf(*ss[f"fold{k}"])[2]]
@@ -241,8 +241,9 @@ def _folds(counts: dict, heldout: bool) -> None:
             continue
         tag = " (held out)" if k == HELDOUT else " (dev)" if k in DEV_FOLDS else " (unread)"
         m, p, n = gr[f"fold{k}"]
+        by_lang = " / ".join(f"{prf(*gr[f'fold{k}/{lang}'])[2]:.3f}" for lang in ("nl", "en"))
         print(f"  fold {k}{tag:<12} {row[0]:.3f} / {row[1]:.3f} / {row[2]:.3f}; {row[3]:.3f}"
-              f"  (pairs {m}/{p}/{n})")
+              f"  ({by_lang}; pairs {m}/{p}/{n})")
     unread = [k for k in range(FOLDS) if k not in DEV_FOLDS and (k != HELDOUT or heldout)]
     for label, ks in (("5-fold mean", range(FOLDS)), ("unread folds mean", unread)):
         if label == "5-fold mean" and not heldout:

@@ -138,9 +138,21 @@ def _name_stems(st: Statement) -> frozenset:
     return frozenset(w.lower()[:_STEM] for w in words if len(w) > 2 and w[:1].isupper())
 
 
+_ACCUSE_CACHE: dict[str, bool] = {}
+
+
 def _accusing(text: str) -> bool:
     """The text accuses or passes on hearsay: "beschuldigt", "zou hebben", "allegedly", "the report"."""
-    return any(w[:n] in _ACCUSE for w in _WORD.findall(text.lower()) for n in (3, 4, 5, 6))
+    cache = _ACCUSE_CACHE
+    for w in _WORD.findall(text.lower()):
+        got = cache.get(w)
+        if got is None:
+            got = w[:3] in _ACCUSE or w[:4] in _ACCUSE or w[:5] in _ACCUSE or w[:6] in _ACCUSE
+            if len(cache) < 200_000:
+                cache[w] = got
+        if got:
+            return True
+    return False
 
 
 def _same_speaker(a: Statement, b: Statement) -> bool:
