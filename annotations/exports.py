@@ -1,4 +1,6 @@
-"""Exports of a project's units: CSV, JSONL (also the backup format) and ClaimReview.
+"""Exports of a project's units: CSV, JSONL, ClaimReview and W3C Web Annotation.
+
+The JSONL export is the project backup: `services.backup` writes it (and restores it).
 
 Everything streams. CSV has two paths that give byte-identical files:
 
@@ -22,14 +24,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db import connection
-from django.db.models import Q
 from django.http import StreamingHttpResponse
 from django.utils.translation import gettext
 from psycopg import sql
@@ -40,13 +40,14 @@ from annotations.models import (
     Article,
     Claim,
     ClaimLink,
-    History,
     Project,
     Resolution,
     Source,
     Stance,
     Unit,
 )
+from annotations.records import UnitRecord, chunked, iso, iter_units
+from annotations.services.backup import iter_jsonl
 
 FORMATS = ("csv", "jsonl", "claimreview", "webannotation")
 LAYOUTS = ("unit", "judgement")
@@ -69,10 +70,6 @@ UNIT_COLUMNS = [*COMMON_COLUMNS, *SETTLEMENT_COLUMNS, "judgements", "n_judgement
 JUDGEMENT_COLUMNS = [*COMMON_COLUMNS, "annotator", "label", "note", *SETTLEMENT_COLUMNS]
 # Integer columns are never neutralised (and never start with a prefix character).
 INT_COLUMNS = {"article_id", "claim_id", "cluster_id", "n_judgements"}
-BATCH_ARTICLES = 200
-CHUNK_BYTES = 64 * 1024
-BACKUP_FORMAT = "claimtrack-backup"
-BACKUP_VERSION = 1
 
 
 class ExportError(ValueError):
@@ -189,161 +186,6 @@ def published_display(published: dt.date | None, precision: str) -> str | None:
     return f"{published.year:04d}-{published.month:02d}-{published.day:02d}"
 
 
-# --- Reading units in article batches (the Python path) ------------------------------------
-
-
-@dataclass(slots=True)
-class LiteStance:
-    """The part of a judgement a report needs."""
-
-    claim_id: int
-    source_id: int
-    annotator_id: int
-    annotator_name: str
-    label: str
-    note: str
-
-
-@dataclass
-class UnitRecord:
-    article: Article
-    claim: Claim
-    unit: Unit
-    source: Source
-    stances: list  # Stance (with annotator_name set) or LiteStance
-    resolution: Resolution | None
-    history: list[History]
-    status: str
-    stance: str | None
-
-    @property
-    def settled_by(self) -> str | None:
-        """The lead who resolved the unit (nobody for a consensus or an unsettled unit)."""
-        if self.status != unit_rules.Status.RESOLVED or not self.resolution.resolved_by_id:
-            return None
-        return self.resolution.resolved_by.get_username()
-
-    @property
-    def reason(self) -> str | None:
-        return self.resolution.reason if self.status in unit_rules.SETTLED else None
-
-
-def record_status(resolution: Resolution | None, labels: list[str], annotators: int) -> tuple[str, str | None]:
-    """(status, stance) of a unit as every export prints it."""
-    status = unit_rules.unit_status(labels, annotators, resolution.status if resolution else None)
-    return status, unit_rules.settled_label(status, resolution.label if resolution else None)
-
-
-def _articles(project: Project, options: ExportOptions):
-    qs = Article.objects.filter(project=project)
-    if options.article is not None:
-        qs = qs.filter(pk=options.article)
-    if options.published_from is not None:
-        qs = qs.filter(published__gte=options.published_from)
-    if options.published_to is not None:
-        qs = qs.filter(published__lte=options.published_to)
-    return qs.order_by("id")
-
-
-def _batches(ids: Iterable[int], size: int) -> Iterator[list[int]]:
-    batch: list[int] = []
-    for pk in ids:
-        batch.append(pk)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def iter_articles(project: Project, options: ExportOptions, *, with_history: bool = False):
-    """Yield (article, claims, units) per article, loading BATCH_ARTICLES articles at a time.
-
-    `units` are UnitRecords in (claim id, source id) order; memory is bounded by one batch.
-    """
-    ids = _articles(project, options).values_list("id", flat=True).iterator(chunk_size=2000)
-    for batch in _batches(ids, BATCH_ARTICLES):
-        articles = Article.objects.in_bulk(batch)
-        claims: dict[int, list[Claim]] = defaultdict(list)
-        claim_by_id: dict[int, Claim] = {}
-        claim_rows = Claim.objects.filter(article_id__in=batch).order_by("id")
-        claim_rows = claim_rows.select_related("created_by") if with_history else claim_rows.defer("created_by")
-        for claim in claim_rows:
-            claims[claim.article_id].append(claim)
-            claim_by_id[claim.pk] = claim
-            claim.cluster_id = None
-        # The tracked claim (confirmed cluster) each claim belongs to, if any.
-        for claim_id, cluster_id in ClaimLink.objects.filter(
-            claim__article_id__in=batch, status=ClaimLink.Status.CONFIRMED
-        ).values_list("claim_id", "cluster_id"):
-            claim_by_id[claim_id].cluster_id = cluster_id
-        units: dict[int, list[Unit]] = defaultdict(list)
-        for unit in (
-            Unit.objects.filter(claim__article_id__in=batch)
-            .select_related("source__affiliation")
-            .order_by("claim_id", "source_id")
-        ):
-            units[claim_by_id[unit.claim_id].article_id].append(unit)
-        stances: dict[tuple[int, int], list] = defaultdict(list)
-        judged: list[tuple[int, int]] = []
-        stance_rows = Stance.objects.filter(claim__article_id__in=batch).order_by(
-            "claim_id", "source_id", "annotator_id"
-        )
-        if with_history:
-            stance_rows = stance_rows.select_related("annotator")
-        else:
-            # Reports need no timestamps or user objects: plain tuples are several times faster.
-            stance_rows = (
-                LiteStance(*row) for row in stance_rows.values_list(
-                    "claim_id", "source_id", "annotator_id", "annotator__username", "label", "note")
-            )
-        for stance in stance_rows:
-            if with_history:
-                stance.annotator_name = stance.annotator.get_username()
-            stances[(stance.claim_id, stance.source_id)].append(stance)
-            judged.append((claim_by_id[stance.claim_id].article_id, stance.annotator_id))
-        annotators = unit_rules.article_annotators(judged, unit_rules.finished(Q(article_id__in=batch)))
-        resolutions = {
-            (r.claim_id, r.source_id): r
-            for r in Resolution.objects.filter(claim__article_id__in=batch).select_related("resolved_by")
-        }
-        history: dict[tuple[int, int], list[History]] = defaultdict(list)
-        if with_history:
-            for entry in (
-                History.objects.filter(claim__article_id__in=batch)
-                .select_related("annotator", "actor")
-                .order_by("id")
-            ):
-                history[(entry.claim_id, entry.source_id)].append(entry)
-        for pk in batch:
-            article = articles[pk]
-            records = []
-            for unit in units.get(pk, []):
-                key = (unit.claim_id, unit.source_id)
-                unit_stances = stances.get(key, [])
-                resolution = resolutions.get(key)
-                status, stance = record_status(
-                    resolution, [s.label for s in unit_stances], len(annotators.get(pk, ()))
-                )
-                records.append(UnitRecord(
-                    article=article, claim=claim_by_id[unit.claim_id], unit=unit, source=unit.source,
-                    stances=unit_stances, resolution=resolution, history=history.get(key, []),
-                    status=status, stance=stance,
-                ))
-            yield article, claims.get(pk, []), records
-
-
-def iter_units(project: Project, options: ExportOptions, *, with_history: bool = False):
-    """Yield the UnitRecords that pass the status and label filters."""
-    for _article, _claims, records in iter_articles(project, options, with_history=with_history):
-        for record in records:
-            if options.status and record.status != options.status:
-                continue
-            if options.label and record.stance != options.label:
-                continue
-            yield record
-
-
 # --- CSV ---------------------------------------------------------------------------------
 
 
@@ -403,20 +245,6 @@ def iter_csv_rows(project: Project, options: ExportOptions) -> Iterator[list]:
         yield [*_unit_cells(record), *_settlement_cells(record), neutralise(judgements), len(record.stances)]
 
 
-def _chunked(pieces: Iterable[bytes]) -> Iterator[bytes]:
-    """Join small pieces into ~64 KiB chunks: fewer, larger writes to the socket."""
-    buffer: list[bytes] = []
-    size = 0
-    for piece in pieces:
-        buffer.append(piece)
-        size += len(piece)
-        if size >= CHUNK_BYTES:
-            yield b"".join(buffer)
-            buffer, size = [], 0
-    if buffer:
-        yield b"".join(buffer)
-
-
 def iter_csv_python(project: Project, options: ExportOptions) -> Iterator[bytes]:
     def pieces():
         if options.bom:
@@ -424,7 +252,7 @@ def iter_csv_python(project: Project, options: ExportOptions) -> Iterator[bytes]
         for row in iter_csv_rows(project, options):
             yield csv_line(row).encode("utf-8")
 
-    return _chunked(pieces())
+    return chunked(pieces())
 
 
 def _sql_neutralise(expr: str) -> str:
@@ -548,7 +376,7 @@ def iter_csv_copy(project: Project, options: ExportOptions) -> Iterator[bytes]:
             for data in copy:
                 yield bytes(data)
 
-    return _chunked(pieces())
+    return chunked(pieces())
 
 
 def iter_csv(project: Project, options: ExportOptions, *, method: str = "auto") -> Iterator[bytes]:
@@ -558,120 +386,6 @@ def iter_csv(project: Project, options: ExportOptions, *, method: str = "auto") 
     if method == "copy":
         return iter_csv_copy(project, options)
     return iter_csv_python(project, options)
-
-
-# --- JSONL (backup) ------------------------------------------------------------------------
-
-
-def _iso(value) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def _username(user) -> str | None:
-    return user.get_username() if user is not None else None
-
-
-def article_json(article: Article) -> dict:
-    return {
-        "id": article.pk, "title": article.title, "body": article.body, "language": article.language,
-        "outlet": article.outlet, "url": article.url, "published": _iso(article.published),
-        "published_precision": article.published_precision,
-    }
-
-
-def claim_json(claim: Claim) -> dict:
-    return {
-        "id": claim.pk, "text": claim.text, "start": claim.start, "end": claim.end,
-        "origin": claim.origin, "created_by": _username(claim.created_by),
-    }
-
-
-def source_json(source: Source) -> dict:
-    affiliation = source.affiliation if source.affiliation_id else None
-    return {
-        "id": source.pk, "name": source.name, "kind": source.kind, "role": source.role,
-        "aliases": list(source.aliases or []),
-        "affiliation": None if affiliation is None else {
-            "id": affiliation.pk, "name": affiliation.name, "kind": affiliation.kind,
-            "role": affiliation.role, "aliases": list(affiliation.aliases or []),
-        },
-    }
-
-
-def unit_json(record: UnitRecord) -> dict:
-    resolution = record.resolution
-    return {
-        "type": "unit",
-        "article": article_json(record.article),
-        "claim": claim_json(record.claim),
-        "source": source_json(record.source),
-        "unit": {
-            "origin": record.unit.origin, "suggested_label": record.unit.suggested_label,
-            "suggestion_score": record.unit.suggestion_score,
-        },
-        "status": record.status,
-        "stance": record.stance,
-        "judgements": [
-            {
-                "annotator": s.annotator.get_username(), "label": s.label, "note": s.note,
-                "start": s.start, "end": s.end, "version": s.version,
-                "created_at": _iso(s.created_at), "updated_at": _iso(s.updated_at),
-            }
-            for s in record.stances
-        ],
-        "resolution": None if resolution is None else {
-            "label": resolution.label, "status": resolution.status, "reason": resolution.reason,
-            "resolved_by": _username(resolution.resolved_by), "version": resolution.version,
-            "created_at": _iso(resolution.created_at), "updated_at": _iso(resolution.updated_at),
-        },
-        "history": [
-            {
-                "kind": h.kind, "action": h.action, "annotator": _username(h.annotator),
-                "actor": _username(h.actor), "old_label": h.old_label, "new_label": h.new_label,
-                "old_note": h.old_note, "new_note": h.new_note, "reason": h.reason, "via": h.via,
-                "reverted": h.reverted, "created_at": _iso(h.created_at),
-            }
-            for h in record.history
-        ],
-    }
-
-
-def project_json(project: Project) -> dict:
-    return {
-        "type": "project", "format": BACKUP_FORMAT, "version": BACKUP_VERSION, "slug": project.slug,
-        "name": project.name, "guidelines": project.guidelines, "labels": list(project.labels),
-        "overlap": project.overlap, "show_suggestions": project.show_suggestions, "blind": project.blind,
-    }
-
-
-def iter_jsonl_objects(project: Project, options: ExportOptions) -> Iterator[dict]:
-    """The backup: a project line, then per article its units (with every judgement,
-    the resolution and the history), its claims without units and, when it has no
-    claim at all, the article itself — so nothing of the project is lost."""
-    yield project_json(project)
-    unfiltered = not options.status and not options.label
-    for article, claims, records in iter_articles(project, options, with_history=True):
-        if unfiltered and not claims:
-            yield {"type": "article", "article": article_json(article)}
-        with_units = {r.claim.pk for r in records}
-        if unfiltered:
-            for claim in claims:
-                if claim.pk not in with_units:
-                    yield {"type": "claim", "article": article_json(article), "claim": claim_json(claim)}
-        for record in records:
-            if options.status and record.status != options.status:
-                continue
-            if options.label and record.stance != options.label:
-                continue
-            yield unit_json(record)
-
-
-def _json_line(obj) -> bytes:
-    return (json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
-
-
-def iter_jsonl(project: Project, options: ExportOptions) -> Iterator[bytes]:
-    return _chunked(_json_line(obj) for obj in iter_jsonl_objects(project, options))
 
 
 # --- ClaimReview -----------------------------------------------------------------------------
@@ -725,7 +439,7 @@ def iter_claimreview(project: Project, options: ExportOptions) -> Iterator[bytes
             first = False
         yield b"\n]\n"
 
-    return _chunked(pieces())
+    return chunked(pieces())
 
 
 # --- W3C Web Annotation -----------------------------------------------------------------------
@@ -755,7 +469,7 @@ def webannotation_json(record: UnitRecord) -> dict:
         "id": f"urn:claimtrack:unit:{claim.pk}:{source.pk}",
         "type": "Annotation",
         "motivation": "classifying",
-        "created": _iso(unit.created_at),
+        "created": iso(unit.created_at),
         "body": bodies,
         "target": {
             "source": article.url or f"urn:claimtrack:article:{article.pk}",
@@ -785,7 +499,7 @@ def iter_webannotation(project: Project, options: ExportOptions) -> Iterator[byt
             first = False
         yield b"\n]}\n"
 
-    return _chunked(pieces())
+    return chunked(pieces())
 
 
 # --- Entry points ------------------------------------------------------------------------------

@@ -127,7 +127,7 @@ def _parse_txt(filename: str, text: str) -> list[ArticleRecord]:
 JSON_MAX_DEPTH = 20
 
 
-def _json_depth_over(line: str, limit: int) -> bool:
+def json_depth_over(line: str, limit: int) -> bool:
     """Whether brackets outside strings nest deeper than `limit` (checked before parsing)."""
     depth = 0
     in_string = escaped = False
@@ -155,7 +155,7 @@ def _parse_jsonl(filename: str, text: str) -> list[ArticleRecord]:
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
-        if _json_depth_over(line, JSON_MAX_DEPTH):
+        if json_depth_over(line, JSON_MAX_DEPTH):
             raise ImportFileError(
                 filename, f"the JSON nests more than {JSON_MAX_DEPTH} levels deep; an article is one flat object",
                 number)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from django.core.management import CommandError, call_command
 
 from annotations import exports
-from annotations.backup import BackupError, backup_restore
 from annotations.models import Article, Claim, Source, Stance, Unit
+from annotations.services import backup
+from annotations.services.backup import BackupError, backup_restore
 from annotations.tests.factories import ArticleFactory, ClaimFactory, ProjectFactory, StanceFactory, UnitFactory
 
 
@@ -19,7 +21,7 @@ def backup_lines(project, annotator):
     claim = ClaimFactory(article=article, start=0, end=32, text="The minister said the plan works")
     unit = UnitFactory(claim=claim)
     StanceFactory(claim=claim, source=unit.source, annotator=annotator, label="alleges")
-    objects = list(exports.iter_jsonl_objects(project, exports.ExportOptions(format="jsonl")))
+    objects = list(backup.iter_jsonl_objects(project, exports.ExportOptions(format="jsonl")))
     return [json.dumps(o) for o in objects]
 
 
@@ -28,25 +30,49 @@ def counts():
             Source.objects.count())
 
 
-@pytest.mark.parametrize("breakage, message", [
-    (lambda lines: [*lines, "{not json"], "line 3: not valid JSON"),
-    (lambda lines: [*lines, "[1, 2]"], "line 3: each line must be a JSON object"),
-    (lambda lines: [*lines, json.dumps({"type": "poem"})], "line 3: unknown object type 'poem'"),
-    (lambda lines: [lines[0], lines[1].replace('"label": "alleges"', '"label": "shouts"')],
-     "line 2: judgement label 'shouts' is not in the project's labels"),
-    (lambda lines: [lines[0], lines[1].replace('"end": 32', '"end": 99999')],
-     "line 2: the claim's span lies outside"),
-    (lambda lines: [lines[0], lines[1].replace('"published": null', '"published": "May 2019"')],
-     "line 2: article.published 'May 2019' is not a date"),
-    (lambda lines: [lines[1], lines[0]], "line 2: the project line must come first"),
-    (lambda lines: [lines[0].replace("claimtrack-backup", "other"), lines[1]], "line 1: this is not a ClaimTrack"),
+def _number(lines, kind: str) -> int:
+    """The line number (from 1) of the first line of that type."""
+    return next(i for i, line in enumerate(lines, 1) if json.loads(line)["type"] == kind)
+
+
+def _edit(kind: str, old: str, new: str):
+    def breakage(lines):
+        i = _number(lines, kind) - 1
+        assert old in lines[i]
+        return [*lines[:i], lines[i].replace(old, new), *lines[i + 1:]]
+    return breakage
+
+
+@pytest.mark.parametrize("breakage, kind, message", [
+    (lambda lines: [*lines, "{not json"], None, "not valid JSON"),
+    (lambda lines: [*lines, "[1, 2]"], None, "each line must be a JSON object"),
+    (lambda lines: [*lines, json.dumps({"type": "poem"})], None, "unknown object type 'poem'"),
+    (_edit("unit", '"label": "alleges"', '"label": "shouts"'), "unit",
+     "judgement label 'shouts' is not in the project's labels"),
+    (_edit("unit", '"end": 32', '"end": 99999'), "unit", "the claim's span lies outside"),
+    (_edit("article", '"published": null', '"published": "May 2019"'), "article",
+     "article.published 'May 2019' is not a date"),
+    (lambda lines: [lines[1], lines[0], *lines[2:]], "project", "the project line must come first"),
+    (lambda lines: [lines[0].replace("claimtrack-backup", "other"), *lines[1:]], "project",
+     "this is not a ClaimTrack"),
+    (lambda lines: [lines[0].replace('"complete": true', '"complete": false'), *lines[1:]], "project",
+     "this export was filtered"),
+    (lambda lines: [*lines, "[" * 30 + "]" * 30], None, "the JSON nests more than 20 levels deep"),
+    (lambda lines: [*lines[:-1], json.dumps({"type": "source", "source": {**json.loads(lines[-1])["source"],
+                                                                           "name": " "}})],
+     "source", "source.name is empty"),
+    (lambda lines: [line for line in lines if json.loads(line)["type"] != "source"], "unit",
+     r"source \d+ is named but the backup has no line for it"),
 ])
-def test_malformed_backup_is_refused_naming_the_line(project, backup_lines, breakage, message):
+def test_malformed_backup_is_refused_naming_the_line(project, backup_lines, breakage, kind, message):
     target = ProjectFactory(slug="target")
+    broken = breakage(backup_lines)
+    number = len(broken) if kind is None else 1 if kind == "project" and "first" in message else _number(
+        broken, kind)
     before = counts()
     with pytest.raises(BackupError) as info:
-        backup_restore(project=target, text="\n".join(breakage(backup_lines)))
-    assert message in str(info.value)
+        backup_restore(project=target, text="\n".join(broken))
+    assert re.search(f"line {number}: {message}", str(info.value)), str(info.value)
     assert counts() == before
 
 
@@ -54,8 +80,9 @@ def test_a_failure_late_in_the_file_leaves_nothing_behind(project, backup_lines)
     target = ProjectFactory(slug="target")
     # Valid on its own, but the second unit repeats the first: the database refuses it.
     before = counts()
-    with pytest.raises(BackupError, match="line 3: cannot restore this object"):
-        backup_restore(project=target, text="\n".join([*backup_lines, backup_lines[1]]))
+    unit = backup_lines[_number(backup_lines, "unit") - 1]
+    with pytest.raises(BackupError, match=f"line {len(backup_lines) + 1}: cannot restore this object"):
+        backup_restore(project=target, text="\n".join([*backup_lines, unit]))
     assert counts() == before
     assert not target.memberships.exists()
 
@@ -69,7 +96,8 @@ def test_import_backup_command_reports_the_line(project, backup_lines, tmp_path)
     ProjectFactory(slug="target")
     path = tmp_path / "broken.jsonl"
     path.write_text("\n".join([*backup_lines, "{oops"]))
-    with pytest.raises(CommandError, match=r"broken.jsonl, line 3: not valid JSON.*nothing was imported"):
+    line = len(backup_lines) + 1
+    with pytest.raises(CommandError, match=rf"broken.jsonl, line {line}: not valid JSON.*nothing was imported"):
         call_command("import_backup", "target", str(path))
     with pytest.raises(CommandError, match="No project"):
         call_command("import_backup", "nope", str(path))

@@ -13,6 +13,7 @@ from django.db import connection
 
 from annotations import exports
 from annotations.models import Article, Resolution
+from annotations.services import backup
 from annotations.tests.factories import (
     ArticleFactory,
     ClaimFactory,
@@ -207,10 +208,12 @@ def test_claimreview_has_one_valid_item_per_settled_unit(project, data):
 def _units(project) -> list[tuple]:
     """A project's units without database ids, for comparing a restore with its source."""
     out = []
-    for obj in exports.iter_jsonl_objects(project, exports.ExportOptions(format="jsonl")):
+    for obj in backup.iter_jsonl_objects(project, exports.ExportOptions(format="jsonl")):
         if obj["type"] == "project":
             out.append(("project", tuple(obj["labels"])))
             continue
+        if obj["type"] not in {"article", "unit"}:
+            continue  # claims, members, sources…: the round trip of everything is test_backup's
         article = {k: v for k, v in obj["article"].items() if k != "id"}
         claim = {k: v for k, v in obj.get("claim", {}).items() if k != "id"}
         entry = [obj["type"], json.dumps(article, sort_keys=True), json.dumps(claim, sort_keys=True)]
@@ -268,7 +271,7 @@ def test_jsonl_export_has_history_and_the_resolution(project, data, annotator):
     from annotations import services
 
     services.stance_record(claim=data["c3"], source=data["s1"], annotator=annotator, label="denies", via="api")
-    units = [o for o in exports.iter_jsonl_objects(project, options(project, format="jsonl"))
+    units = [o for o in backup.iter_jsonl_objects(project, options(project, format="jsonl"))
              if o["type"] == "unit"]
     last = units[-1]
     assert [(h["action"], h["new_label"], h["via"]) for h in last["history"]] == [("create", "denies", "api")]
@@ -342,8 +345,8 @@ def test_an_annotator_who_finished_without_judging_makes_the_unit_disputed_in_ev
         (row,) = rows(csv_bytes(project, method))
         assert (row["status"], row["stance"], row["settled_by"], row["reason"]) == ("disputed", "", "", ""), method
         assert (row["source_role"], row["language"]) == ("minister of finance", "en")
-    (unit,) = [json.loads(line) for line in b"".join(
-        exports.iter_jsonl(project, options(project, format="jsonl"))).decode().splitlines()[1:]]
+    (unit,) = [obj for obj in map(json.loads, b"".join(
+        exports.iter_jsonl(project, options(project, format="jsonl"))).decode().splitlines()) if obj["type"] == "unit"]
     assert (unit["status"], unit["stance"]) == ("disputed", None)
 
 

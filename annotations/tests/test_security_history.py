@@ -1,7 +1,7 @@
 """Every path that changes a judgement or a resolution writes History; no other path exists.
 
 The code is searched for writes to Stance/Resolution outside the `services` package; each
-path that remains (page, API, undo, review page and API, admin, backup restore)
+path that remains (page, API, undo, review page and API, admin, backup restore in services.backup)
 is exercised and its History row checked.
 """
 
@@ -24,7 +24,6 @@ APP = Path(__file__).resolve().parents[1]
 # Files allowed to write judgements directly, and why.
 DIRECT_WRITERS = {
     "services/": "the services: every write keeps History",
-    "backup.py": "restores a backup together with its History (or adds an 'import' entry)",
     "management/commands/bench_data.py": "synthetic benchmark data, written with its History by COPY",
 }
 WRITE = re.compile(

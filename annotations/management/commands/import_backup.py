@@ -3,8 +3,8 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from annotations.backup import BackupError, backup_restore
 from annotations.models import Project
+from annotations.services.backup import BackupError, backup_restore
 
 
 class Command(BaseCommand):
