@@ -101,3 +101,16 @@ def test_import_backup_command_reports_the_line(project, backup_lines, tmp_path)
         call_command("import_backup", "target", str(path))
     with pytest.raises(CommandError, match="No project"):
         call_command("import_backup", "nope", str(path))
+
+
+def test_a_filtered_export_says_it_is_no_backup_and_holds_unit_lines_only(project, backup_lines):
+    ArticleFactory(project=project, title="Left out by the filter")
+    options = exports.ExportOptions.from_query({"format": "jsonl", "status": "open"}, project=project)
+    objects = list(backup.iter_jsonl_objects(project, options))
+    assert objects[0]["complete"] is False
+    assert {o["type"] for o in objects[1:]} == {"unit"}
+    complete = [json.loads(line) for line in backup_lines]
+    assert complete[0]["complete"] is True
+    assert {o["type"] for o in complete} == {"project", "member", "article", "claim", "unit", "source"}
+    with pytest.raises(BackupError, match="line 1: this export was filtered"):
+        backup_restore(project=ProjectFactory(slug="target"), text="\n".join(json.dumps(o) for o in objects))

@@ -267,3 +267,54 @@ def test_random_projects_round_trip(tmp_path, require_postgres, plan):
         assert normalised(backup_text(restored, tmp_path)) == normalised(first)
         assert formerly_dropped(restored) == formerly_dropped(project)
         transaction.set_rollback(True)
+
+
+@pytest.mark.django_db
+def test_a_source_of_another_installation_is_never_taken_for_one_here(tmp_path, require_postgres):
+    """Same id, another creation time: a different source (of another installation), so the
+    restore makes a new one instead of hanging the judgements on whoever has that id here."""
+    project = rich_project()
+    here = set(models.Unit.objects.filter(claim__article__project=project).values_list("source_id", flat=True))
+    lines = []
+    for line in backup_text(project, tmp_path).splitlines():
+        obj = json.loads(line)
+        if obj["type"] == "source":
+            obj["source"]["created_at"] = "2019-05-03T10:00:00+00:00"
+        lines.append(json.dumps(obj))
+    restored = restore("\n".join(lines), tmp_path, "elsewhere")
+    there = set(models.Unit.objects.filter(claim__article__project=restored).values_list("source_id", flat=True))
+    assert len(there) == len(here) and not there & here
+    assert models.Source.objects.filter(name="Jan de Vries").count() == 4
+    council = models.Source.objects.filter(name="City council").order_by("id").last()
+    assert council.created_at.year == 2019 and council.aliases == ["the council"]
+    assert set(models.Source.objects.filter(pk__in=there, name="Jan de Vries")
+               .values_list("affiliation_id", flat=True)) == {council.pk}
+
+
+@pytest.mark.django_db
+def test_a_version_1_backup_keeps_two_sources_of_one_name_apart(tmp_path, require_postgres):
+    """A backup written before version 2 (unit lines only) still restores; its sources are
+    told apart by their ids, never merged by name."""
+    article = {"id": 7, "title": "Two of a name", "body": BODY, "language": "en", "outlet": "", "url": "",
+               "published": "2019-05-03", "published_precision": "day"}
+    claim = {"id": 70, "text": "the bridge is safe", "start": 18, "end": 36, "origin": "manual", "created_by": None}
+
+    def unit(source_id, annotator, label):
+        return {"type": "unit", "article": article, "claim": claim,
+                "source": {"id": source_id, "name": "Jan de Vries", "kind": "person", "role": "", "aliases": [],
+                           "affiliation": None},
+                "unit": {"origin": "manual", "suggested_label": "", "suggestion_score": None},
+                "judgements": [{"annotator": annotator, "label": label, "note": "", "start": None, "end": None,
+                                "version": 1, "created_at": None, "updated_at": None}],
+                "resolution": None, "history": []}
+
+    header = {"type": "project", "format": "claimtrack-backup", "version": 1, "slug": "old", "name": "Old",
+              "guidelines": "", "labels": ["alleges", "denies", "no_comment"], "overlap": 2,
+              "show_suggestions": True, "blind": True}
+    text = "\n".join(json.dumps(o) for o in [header, unit(901, "ann-old", "alleges"), unit(902, "ann-old", "denies")])
+    restored = restore(text, tmp_path, "from-v1")
+    units = models.Unit.objects.filter(claim__article__project=restored)
+    assert units.count() == 2 and units.values("source").distinct().count() == 2
+    assert sorted(models.Stance.objects.filter(claim__article__project=restored).values_list("label", flat=True)) \
+        == ["alleges", "denies"]
+    assert list(restored.memberships.values_list("user__username", "role")) == [("ann-old", "annotator")]
