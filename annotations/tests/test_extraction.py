@@ -2,6 +2,8 @@
 
 import os
 import re
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -451,3 +453,12 @@ def test_large_input_is_handled_quickly():
     elapsed = time.process_time() - t0
     assert got and all(0 <= s.start < s.end <= len(text) for s in got)
     assert elapsed < 10, elapsed
+
+
+@pytest.mark.parametrize("folds", ["3", "4", "0,3"])
+def test_the_evaluation_never_lists_errors_of_the_unread_folds(folds):
+    script = Path(__file__).resolve().parents[2] / "bench" / "eval_extraction.py"
+    done = subprocess.run([sys.executable, str(script), "--verbose", "--groups", "--folds", folds],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert "unread" in done.stderr and done.stdout == ""
