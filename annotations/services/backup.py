@@ -673,8 +673,9 @@ class _Restorer:
             self.report.articles += 1
         return found
 
-    def history(self, claim: Claim, source: Source | None, entry: dict) -> None:
-        History.objects.create(
+    def history(self, claim: Claim, source: Source | None, entry: dict) -> History:
+        """An unsaved History row (the caller writes a line's rows in one statement)."""
+        return History(
             kind=entry["kind"], action=entry["action"], claim=claim, source=source,
             annotator=self.user(entry.get("annotator")), actor=self.user(entry.get("actor")),
             old_label=entry.get("old_label") or "", new_label=entry.get("new_label") or "",
@@ -693,9 +694,10 @@ class _Restorer:
             )
             self.claims[data["id"]] = found
             self.report.claims += 1
-            for entry in data.get("history") or []:
-                source = entry.get("source")
-                self.history(found, None if source is None else self.sources[source], entry)
+            History.objects.bulk_create([
+                self.history(found, None if entry.get("source") is None else self.sources[entry["source"]], entry)
+                for entry in data.get("history") or []
+            ])
         return found
 
     def unit(self, obj: dict) -> None:
@@ -719,21 +721,23 @@ class _Restorer:
         self.report.units += 1
         history = obj.get("history") or []
         judged = {h.get("annotator") for h in history if h.get("kind") == History.Kind.STANCE}
+        stances, entries = [], []
         for j in obj.get("judgements") or []:
             annotator = self.user(j["annotator"])
             created = self.when(j.get("created_at"))
-            Stance.objects.create(
+            stances.append(Stance(
                 claim=claim, source=source, annotator=annotator, label=j["label"], note=j.get("note") or "",
                 start=j.get("start"), end=j.get("end"), version=j.get("version") or 1,
                 created_at=created, updated_at=_datetime(j.get("updated_at"), 0, "") or created,
-            )
-            self.report.stances += 1
+            ))
             if j["annotator"] not in judged:  # nothing appears without a trace
-                History.objects.create(
+                entries.append(History(
                     kind=History.Kind.STANCE, action=History.Action.CREATE, claim=claim, source=source,
                     annotator=annotator, actor=annotator, new_label=j["label"], new_note=j.get("note") or "",
                     via="import",
-                )
+                ))
+        Stance.objects.bulk_create(stances)
+        self.report.stances += len(stances)
         resolution = obj.get("resolution")
         if resolution:
             resolver = self.user(resolution.get("resolved_by"), Membership.Role.LEAD)
@@ -746,13 +750,12 @@ class _Restorer:
             )
             self.report.resolutions += 1
             if not any(h.get("kind") == History.Kind.RESOLUTION for h in history):
-                History.objects.create(
+                entries.append(History(
                     kind=History.Kind.RESOLUTION, action=History.Action.CREATE, claim=claim, source=source,
                     actor=resolver, new_label=resolution["label"], reason=resolution.get("reason") or "",
                     via="import",
-                )
-        for entry in history:
-            self.history(claim, source, entry)
+                ))
+        History.objects.bulk_create([*entries, *(self.history(claim, source, entry) for entry in history)])
 
     def cluster(self, obj: dict) -> None:
         self.clusters[obj["id"]] = ClaimCluster.objects.create(
@@ -820,21 +823,22 @@ def backup_restore(*, project: Project, text: str) -> RestoreReport:
                 raise BackupError(f"the project's settings are refused ({' '.join(exc.messages)})", 1) from exc
         sources = [(number, obj["source"]) for _, number, kind, obj in steps if kind == "source"]
         for _, number, kind, obj in steps:
+            # No savepoint per line: the first error ends the restore (and rolls it all back), and
+            # it happened while writing this line.
             try:
-                with transaction.atomic():
-                    if kind == "source":
-                        if sources:  # all at once: they name each other as affiliations
-                            number = sources[0][0]
-                            restorer.sources_all([data for _, data in sources])
-                            sources = []
-                    elif kind == "article":
-                        restorer.article(obj["article"])
-                    elif kind == "claim" and version == 1:
-                        restorer.claim(restorer.article(obj["article"]), obj["claim"])
-                    elif kind == "claim":
-                        restorer.claim(restorer.articles[obj["article"]], obj["claim"])
-                    else:
-                        getattr(restorer, kind)(obj)
+                if kind == "source":
+                    if sources:  # all at once: they name each other as affiliations
+                        number = sources[0][0]
+                        restorer.sources_all([data for _, data in sources])
+                        sources = []
+                elif kind == "article":
+                    restorer.article(obj["article"])
+                elif kind == "claim" and version == 1:
+                    restorer.claim(restorer.article(obj["article"]), obj["claim"])
+                elif kind == "claim":
+                    restorer.claim(restorer.articles[obj["article"]], obj["claim"])
+                else:
+                    getattr(restorer, kind)(obj)
             except (DatabaseError, ValidationError, KeyError, TypeError, ValueError) as exc:
                 raise BackupError(f"cannot restore this object ({exc})", number) from exc
     return report

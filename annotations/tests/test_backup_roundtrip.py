@@ -38,8 +38,11 @@ def restore(text: str, tmp_path, slug: str) -> models.Project:
     path = tmp_path / f"restore-{slug}.jsonl"
     path.write_text(text)
     call_command("create_project", slug, "--name", f"Restored {slug}")
-    call_command("import_backup", slug, str(path), stdout=io.StringIO())
-    return models.Project.objects.get(slug=slug)
+    out = io.StringIO()
+    call_command("import_backup", slug, str(path), stdout=out)
+    project = models.Project.objects.get(slug=slug)
+    project.restore_output = out.getvalue()
+    return project
 
 
 def normalised(text: str) -> list[dict]:
@@ -171,6 +174,8 @@ def test_a_rich_project_round_trips_with_everything_it_owns(tmp_path, require_po
 
     # Beside the original (one installation): the registry's sources are the same rows.
     beside = restore(first, tmp_path, "beside")
+    assert ("3 articles, 4 claims, 4 units, 4 judgements, 2 resolutions, 5 members, 2 tracked claims, "
+            "3 assignments, 2 set-up changes (0 new sources, 0 new users)") in beside.restore_output
     assert formerly_dropped(beside) == expected
     assert normalised(backup_text(beside, tmp_path)) == normalised(first)
     assert set(models.Unit.objects.filter(claim__article__project=beside).values_list("source_id", flat=True)) == set(

@@ -35,6 +35,8 @@ class Command(BaseCommand):
             raise CommandError(f"{file}, {exc}; nothing was imported.") from exc
         self.stdout.write(
             f"restored {report.articles} articles, {report.claims} claims, {report.units} units, "
-            f"{report.stances} judgements, {report.resolutions} resolutions "
+            f"{report.stances} judgements, {report.resolutions} resolutions, {report.members} members, "
+            f"{report.clusters} tracked claims, {report.assignments} assignments, "
+            f"{report.project_changes} set-up changes "
             f"({report.sources} new sources, {len(report.users_created)} new users)"
         )
