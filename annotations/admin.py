@@ -18,6 +18,7 @@ from annotations.models import (
     Stance,
     Unit,
 )
+from annotations.services import sources as source_services
 
 
 class KeepsJudgementsAdmin(admin.ModelAdmin):
@@ -96,6 +97,18 @@ class SourceAdmin(admin.ModelAdmin):
     # A merge moves the source's units and judgements (and writes History); setting the
     # pointer by hand would strand them under a source nobody sees.
     readonly_fields = ["merged_into"]
+
+    def save_model(self, request, obj, form, change):
+        """Every change goes through the registry's service, so each is in History."""
+        if not change:
+            obj.created_by = request.user
+            super().save_model(request, obj, form, change)
+            History.objects.create(kind=History.Kind.SOURCE, action=History.Action.CREATE, source=obj,
+                                   actor=request.user, reason="name", new_note=obj.name, via="admin")
+            return
+        changes = {field: form.cleaned_data[field] for field in form.changed_data if field in source_services.EDITABLE}
+        if changes:
+            source_services.source_update(source=obj, user=request.user, via="admin", **changes)
 
 
 def _judged(claim) -> bool:

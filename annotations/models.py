@@ -204,6 +204,39 @@ class Article(models.Model):
 # --- Sources -----------------------------------------------------------------
 
 
+def is_registry_admin(user) -> bool:
+    """Whether the user administers the source registry (shared by every project): staff only."""
+    return bool(user is not None and user.is_authenticated and (user.is_staff or user.is_superuser))
+
+
+class SourceQuerySet(models.QuerySet):
+    def heard_in(self, project_ids) -> SourceQuerySet:
+        """Sources with a unit or a judgement in one of `project_ids` (ids or a values() subquery)."""
+        return self.filter(
+            Q(pk__in=Unit.objects.filter(claim__article__project_id__in=project_ids).values("source_id"))
+            | Q(pk__in=Stance.objects.filter(claim__article__project_id__in=project_ids).values("source_id"))
+        )
+
+    def visible_to(self, user) -> SourceQuerySet:
+        """The part of the registry a user may see: one rule for every page, fragment and endpoint.
+
+        Registry admins see it all. Everyone else sees the sources heard (a unit or a
+        judgement) in a project they are a member of, the organisations those speak for,
+        and the sources they created themselves that no project uses yet.
+        """
+        if is_registry_admin(user):
+            return self
+        if user is None or not user.is_authenticated:
+            return self.none()
+        projects = Membership.objects.filter(user=user).values("project_id")
+        heard = Source.objects.heard_in(projects)
+        return self.filter(
+            Q(pk__in=heard.values("pk"))
+            | Q(pk__in=heard.filter(affiliation__isnull=False).values("affiliation_id"))
+            | Q(created_by=user)
+        )
+
+
 class Source(models.Model):
     class Kind(models.TextChoices):
         PERSON = "person", _("Person")
@@ -225,7 +258,13 @@ class Source(models.Model):
     merged_into = models.ForeignKey(
         "self", models.SET_NULL, null=True, blank=True, related_name="merged_sources"
     )
+    # Who added it by hand (page or API); empty for sources found by extraction or imports.
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", editable=False
+    )
     created_at = models.DateTimeField(default=timezone.now)
+
+    objects = SourceQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -426,22 +465,28 @@ class Resolution(models.Model):
 
 
 class History(models.Model):
-    """Every change to a stance or a resolution: who, when, old → new, and through what."""
+    """Every change to a stance, a resolution or a registry source: who, when, old → new, and through what."""
 
     class Kind(models.TextChoices):
         STANCE = "stance", _("Stance")
         RESOLUTION = "resolution", _("Resolution")
         CLAIM = "claim", _("Claim text")
+        # A registry entry (name, kind, role, affiliation, aliases, merge): no claim; the
+        # field in `reason`, old → new in old/new_note.
+        SOURCE = "source", _("Source")
 
     class Action(models.TextChoices):
         CREATE = "create", _("Created")
         UPDATE = "update", _("Updated")
         DELETE = "delete", _("Deleted")
         UNDO = "undo", _("Undone")
+        MERGE = "merge", _("Merged")  # kind "source": a duplicate folded into this source
+        PROPOSE = "propose", _("Proposed")  # kind "source": a lead's wish, for the registry's administrators
 
     kind = models.CharField(max_length=16, choices=Kind.choices)
     action = models.CharField(max_length=16, choices=Action.choices)
-    claim = models.ForeignKey(Claim, models.CASCADE, related_name="history")
+    # Empty only for a change of a registry source (kind "source").
+    claim = models.ForeignKey(Claim, models.CASCADE, null=True, blank=True, related_name="history")
     # Empty for a change of the claim itself (kind "claim": its text, in old/new_note).
     source = models.ForeignKey(Source, models.PROTECT, null=True, blank=True, related_name="+")
     # Whose judgement it is (stances); empty for resolutions.
@@ -467,6 +512,12 @@ class History(models.Model):
         indexes = [
             # Undo and the unit's history: newest change of a unit by one annotator.
             models.Index(fields=["claim", "source", "annotator", "-id"], name="history_unit"),
+            # A registry source's own changes, newest first.
+            models.Index(fields=["source", "-id"], condition=Q(kind="source"), name="history_registry"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(claim__isnull=False) | Q(kind="source"),
+                                   name="history_claim_unless_source"),
         ]
 
     def __str__(self) -> str:

@@ -280,13 +280,13 @@ def article_segments(body: str, claims: list[ClaimView]) -> list[Segment]:
     return segments
 
 
-def sources_search(*, query: str, limit: int = 8):
-    """Registry sources whose name starts with, then contains, the query. One query."""
+def sources_search(*, query: str, user, limit: int = 8):
+    """Sources the user sees whose name starts with, then contains, the query. One query."""
     key = normalise_name(query)
     if not key:
         return []
     return list(
-        Source.objects.filter(merged_into__isnull=True)
+        Source.objects.visible_to(user).filter(merged_into__isnull=True)
         .filter(Q(normalized_name__startswith=key) | Q(normalized_name__contains=f" {key}")
                 | Q(name__icontains=query.strip()))
         .select_related("affiliation")

@@ -9,8 +9,9 @@ Who may do what (the API's rules; pages follow the same ones):
 * Leads and admins of a project also create, edit and delete its articles and
   edit or delete its claims; an annotator editing an article gets 403.
 * Sources form one registry shared by all projects (a source is tracked across
-  articles): any member of some project reads it and may add a source; only a
-  user who leads or administers some project may edit one.
+  articles), owned by its administrators (staff). A member sees the sources heard in
+  their projects (`Source.objects.visible_to`; others answer 404) and may add a
+  source; only a registry administrator edits one (a project lead gets 403).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy
 from rest_framework import permissions
 
-from annotations.models import Membership
+from annotations.models import Membership, is_registry_admin
 from annotations.permissions import LEAD_ROLES
 
 
@@ -66,19 +67,22 @@ class ClaimPermission(IsLeadForWrites):
 
 
 class SourcePermission(permissions.IsAuthenticated):
-    """Members of any project read and add sources; leads of any project edit them."""
+    """Members of a project read the sources they see and add sources; registry administrators edit."""
 
-    message = gettext_lazy("Only project leads and admins may edit sources.")
+    message = gettext_lazy(
+        "The source registry is shared by every project: only its administrators edit and merge "
+        "sources. Tell an administrator what should change."
+    )
 
     def has_permission(self, request, view) -> bool:
         if not super().has_permission(request, view):
             return False
-        return Membership.objects.filter(user=request.user).exists()
+        return is_registry_admin(request.user) or Membership.objects.filter(user=request.user).exists()
 
     def has_object_permission(self, request, view, obj) -> bool:
         if request.method in permissions.SAFE_METHODS or request.method == "POST":
             return True
-        return bool(lead_project_ids(request.user))
+        return is_registry_admin(request.user)
 
 
 class OwnStance(permissions.IsAuthenticated):

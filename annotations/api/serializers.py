@@ -115,9 +115,18 @@ class ClaimSerializer(serializers.ModelSerializer):
         return attrs
 
 
+def _visible_sources(serializer):
+    """The sources the request's user sees (`Source.objects.visible_to`); none without a request."""
+    request = serializer.context.get("request")
+    if request is None or not request.user.is_authenticated:
+        return Source.objects.none()
+    return Source.objects.visible_to(request.user).filter(merged_into__isnull=True)
+
+
 class SourceSerializer(serializers.ModelSerializer):
     affiliation = serializers.PrimaryKeyRelatedField(
-        queryset=Source.objects.all(), allow_null=True, required=False
+        queryset=Source.objects.none(), allow_null=True, required=False,
+        help_text="The organisation a person speaks for: a source you see.",
     )
     aliases = serializers.ListField(
         child=serializers.CharField(max_length=300), required=False, max_length=100
@@ -126,6 +135,10 @@ class SourceSerializer(serializers.ModelSerializer):
     class Meta:
         model = Source
         fields = ["id", "name", "kind", "affiliation", "role", "aliases"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["affiliation"].queryset = _visible_sources(self)
 
     def validate_name(self, value):
         if not value.strip():
@@ -146,7 +159,7 @@ class StanceSerializer(serializers.ModelSerializer):
     """
 
     claim = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.none())
-    source = serializers.PrimaryKeyRelatedField(queryset=Source.objects.all())
+    source = serializers.PrimaryKeyRelatedField(queryset=Source.objects.none())
     note = serializers.CharField(required=False, allow_blank=True, max_length=10_000)
     version = serializers.IntegerField(required=False, min_value=0, max_value=2**31 - 1)
 
@@ -162,6 +175,7 @@ class StanceSerializer(serializers.ModelSerializer):
             self.fields["claim"].queryset = Claim.objects.filter(
                 article__project__memberships__user=request.user
             )
+            self.fields["source"].queryset = _visible_sources(self)
         if isinstance(self.instance, Stance):
             self.fields["claim"].read_only = True
             self.fields["source"].read_only = True

@@ -248,12 +248,33 @@ class ClaimViewSet(viewsets.ModelViewSet):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
+_SOURCE_CHANGE_SCHEMA = extend_schema(responses={200: SourceSerializer, 403: error_response(
+    403, description="Only administrators of the source registry (staff) edit sources.")})
+
+
+@extend_schema_view(
+    create=extend_schema(responses={
+        200: OpenApiResponse(SourceSerializer, description="A source you already see has this name (or alias) "
+                                                           "and no role or affiliation tells the new one apart: "
+                                                           "that source, unchanged."),
+        201: OpenApiResponse(SourceSerializer, description="A new source."),
+    }),
+    update=_SOURCE_CHANGE_SCHEMA,
+    partial_update=_SOURCE_CHANGE_SCHEMA,
+)
 @extend_schema(tags=["sources"])
 class SourceViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin,
     mixins.UpdateModelMixin, viewsets.GenericViewSet,
 ):
-    """The shared source registry: members of any project read and add; leads edit."""
+    """The source registry, as far as the caller sees it.
+
+    Members see the sources heard in their projects (and those they added that no
+    project uses yet); others answer 404. Adding a source whose name you already see
+    answers that source with 200; a second one of the same name needs a role or an
+    affiliation that tells it apart (201). Changes are for registry administrators
+    (staff) and each is kept in History; a lead gets 403.
+    """
 
     serializer_class = SourceSerializer
     permission_classes = [permissions.SourcePermission]
@@ -261,7 +282,32 @@ class SourceViewSet(
     ordering_fields = ["id", "created_at", "name"]
 
     def get_queryset(self):
-        return Source.objects.filter(merged_into__isnull=True)
+        if getattr(self, "swagger_fake_view", False):
+            return Source.objects.none()
+        return Source.objects.visible_to(self.request.user).filter(merged_into__isnull=True)
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        try:
+            source, created = services.source_create(
+                user=request.user, name=data["name"], kind=data.get("kind", Source.Kind.UNKNOWN),
+                role=data.get("role", ""), affiliation=data.get("affiliation"), aliases=data.get("aliases", []),
+                via="api",
+            )
+        except DjangoValidationError as exc:
+            raise DRFValidationError(_messages(exc)) from exc
+        return Response(self.get_serializer(source).data,
+                        status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
+
+    def perform_update(self, serializer):
+        try:
+            serializer.instance = services.source_update(
+                source=serializer.instance, user=self.request.user, via="api", **serializer.validated_data
+            )
+        except DjangoValidationError as exc:
+            raise DRFValidationError(_messages(exc)) from exc
 
 
 def _if_match(request) -> int | None:

@@ -29,7 +29,15 @@ from annotations.services.judgements import stance_delete, stance_record, stance
 from annotations.services.projects import membership_add, project_create, project_guidelines_set
 from annotations.services.queue import assignment_finish, assignment_next, assignment_touch, assignments_release_stale
 from annotations.services.resolutions import consensus_refresh, resolution_set
-from annotations.services.sources import source_aliases_set, source_match_or_create, source_merge
+from annotations.services.sources import (
+    registry_admin_required,
+    source_aliases_set,
+    source_change_propose,
+    source_create,
+    source_match_or_create,
+    source_merge,
+    source_update,
+)
 
 __all__ = [
     "Conflict",
@@ -56,10 +64,14 @@ __all__ = [
     "membership_add",
     "project_create",
     "project_guidelines_set",
+    "registry_admin_required",
     "resolution_set",
     "source_aliases_set",
+    "source_change_propose",
+    "source_create",
     "source_match_or_create",
     "source_merge",
+    "source_update",
     "stance_record",
     "stance_delete",
     "stance_undo",

@@ -89,6 +89,15 @@ def annotator2(project):
 
 
 @pytest.fixture
+def registry_admin(project):
+    """Staff: an administrator of the source registry, here also a lead of the project."""
+    user = _member(project, "registrar", Membership.Role.LEAD)
+    user.is_staff = True
+    user.save(update_fields=["is_staff"])
+    return user
+
+
+@pytest.fixture
 def outsider(db):
     """Authenticated, but a member of no project of these tests."""
     return UserFactory(username="outsider")

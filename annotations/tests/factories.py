@@ -96,3 +96,11 @@ def claim_at(article, phrase: str, **kwargs):
     """A claim on the first place `phrase` occurs in the article's body."""
     start = article.body.index(phrase)
     return ClaimFactory(article=article, start=start, end=start + len(phrase), text=phrase, **kwargs)
+
+
+def heard_in(project, *sources):
+    """Make each source heard in the project (a unit on a claim of a new article), so its members see it."""
+    claim = ClaimFactory(article=ArticleFactory(project=project))
+    for source in sources:
+        UnitFactory(claim=claim, source=source)
+    return sources

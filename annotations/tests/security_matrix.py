@@ -95,8 +95,9 @@ PUBLIC: dict[str, dict[str, set[int]]] = {
 # Only its own annotator may see or change a stance (or a job); everyone else gets 404.
 OWN_ONLY = {"stance-detail", "api-tokens-detail", "annotations:job-detail", "annotations:job-download",
             "api-job-detail"}
-# The source registry is shared by all projects: members of any project read and
-# add; leads of any project edit; someone who is a member of nothing gets 403.
+# The source registry is shared by all projects and owned by its administrators (staff, none
+# of these roles): members read the sources heard in their projects and add sources; nobody
+# here edits one (403); someone who is a member of nothing gets 403.
 REGISTRY = {"source-list": {"PUT", "PATCH"}, "source-detail": {"PUT", "PATCH"}}
 # Collections whose POST names its project in the body: role -> allowed statuses.
 CREATED = {200, 201}
@@ -252,7 +253,8 @@ def build_world(*, blind: bool = True, payload: str = "", url: str = "") -> Worl
     source = Source.objects.create(name=f"Minister Example{x}"[:300], kind=Source.Kind.PERSON,
                                    role=payload[:200], affiliation=source2)
     fresh = Source.objects.create(name=f"Fresh Example{x}"[:300], kind=Source.Kind.PERSON)
-    for s in (source, source2):
+    # `fresh` has no judgement yet but is heard here (a unit), so the project's members may judge it.
+    for s in (source, source2, fresh):
         Unit.objects.create(claim=claim, source=s, origin=Claim.Origin.EXTRACTED, suggested_label="alleges")
     own = services.stance_record(claim=claim, source=source, annotator=users["annotator"], label="alleges",
                                  note=tok["note_own"] + x, via="page")
@@ -425,11 +427,13 @@ def check(route: Route, role: str, method: str, status: int, location: str, scop
         return None if (allowed(method, status) if role == "annotator" else status == 404) else (
             "allowed" if role == "annotator" else "404 (another's stance)")
     if short in REGISTRY:
-        lead_any = role in ("lead", "owner", "other_lead")
         if role == "outsider":
             return None if status in (403, 404) else "403 (member of no project)"
-        if method in REGISTRY[short] and not lead_any:
-            return None if status == 403 else "403 (leads only)"
+        if short == "source-detail" and role == "other_lead":
+            # The world's source is heard in the main project only: none of another project's business.
+            return None if status == 404 else "404 (a source heard only in another project)"
+        if method in REGISTRY[short]:
+            return None if status in (403, 405) else "403 (registry administrators only)"
         if method == "POST" and short in COLLECTION_POST:
             exp = COLLECTION_POST[short][role]
             return None if status in exp else f"one of {sorted(exp)}"

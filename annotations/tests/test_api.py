@@ -14,7 +14,7 @@ from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from annotations import exports
-from annotations.models import Article, History, Membership, Stance, Unit
+from annotations.models import Article, History, Membership, Source, Stance, Unit
 from annotations.tests.factories import (
     PASSWORD,
     ArticleFactory,
@@ -202,7 +202,7 @@ def test_claims_are_created_by_members_and_edited_by_leads(http, world):
     assert http.json("DELETE", f"/api/v1/claims/{created}/", token=tokens["lead"])[0] == 204
 
 
-def test_sources_registry_is_shared_and_edited_by_leads(http, world):
+def test_sources_registry_is_read_by_members_and_edited_by_its_admins(http, world):
     tokens, source = world["tokens"], world["source"]
     status, body = http.json("GET", "/api/v1/sources/?name=aiv", token=tokens["ann1"])
     assert status == 200
@@ -214,8 +214,13 @@ def test_sources_registry_is_shared_and_edited_by_leads(http, world):
     assert status == 201, body
     assert body["affiliation"] == source.pk
     path = f"/api/v1/sources/{body['id']}/"
+    assert http.json("GET", path, token=tokens["ann1"])[0] == 200  # its creator sees it before any use
     assert http.json("PATCH", path, token=tokens["ann1"], data={"role": "x"})[0] == 403
-    status, body = http.json("PATCH", path, token=tokens["lead"], data={"role": "spokesperson"})
+    # A lead edits no registry entry: the registry is every project's.
+    status, body = http.json("PATCH", f"/api/v1/sources/{source.pk}/", token=tokens["lead"], data={"role": "x"})
+    assert status == 403 and "only its administrators" in body["detail"]
+    staff = UserFactory(username="registrar", is_staff=True)
+    status, body = http.json("PATCH", path, token=token_for(staff), data={"role": "spokesperson"})
     assert status == 200 and body["role"] == "spokesperson"
     loner = UserFactory(username="loner")
     assert http.json("GET", "/api/v1/sources/", token=token_for(loner))[0] == 403
@@ -228,7 +233,9 @@ def test_stances_are_my_own_written_through_the_service_with_versions(http, worl
     # Blind: ann2's judgement of the same unit is not listed, nor reachable by id.
     assert [(s["id"], s["label"]) for s in body["results"]] == [(world["mine"].pk, "alleges")]
     assert http.json("GET", f"/api/v1/stances/{world['theirs'].pk}/", token=tokens["ann1"])[0] == 404
-    other_source = SourceFactory(name="Huawei")
+    status, body = http.json("POST", "/api/v1/sources/", token=tokens["ann1"], data={"name": "Huawei"})
+    assert status == 201, body
+    other_source = Source.objects.get(pk=body["id"])
     status, body = http.json("POST", "/api/v1/stances/", token=tokens["ann1"],
                              data={"claim": claim.pk, "source": other_source.pk, "label": "denies",
                                    "note": "spokesperson"})

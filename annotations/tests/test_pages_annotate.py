@@ -13,6 +13,7 @@ from annotations.tests.factories import (
     StanceFactory,
     UnitFactory,
     UserFactory,
+    heard_in,
 )
 
 HX = {"HX-Request": "true"}
@@ -238,7 +239,7 @@ def test_source_search_fragment_and_add_existing_source(client, annotator, artic
     article, units = article_units
     claim = units[0].claim
     wanted = SourceFactory(name="VodafoneZiggo", kind="organisation")
-    SourceFactory(name="Unrelated")
+    heard_in(article.project, wanted, SourceFactory(name="Unrelated"))
     client.force_login(annotator)
     url = reverse("annotations:source-add", args=["huawei", article.pk, claim.pk])
     r = client.get(url, {"q": "vodaf"}, headers={**HX, "HX-Target": f"source-results-{claim.pk}"})
@@ -387,8 +388,7 @@ def test_source_search_query_budget_is_constant(client, annotator, article_units
     article, units = article_units
     claim = units[0].claim
     org = SourceFactory(name="Ministry", kind="organisation")
-    for i in range(n_sources):
-        SourceFactory(name=f"Minister {i}", affiliation=org)
+    heard_in(article.project, org, *(SourceFactory(name=f"Minister {i}", affiliation=org) for i in range(n_sources)))
     client.force_login(annotator)
     url = reverse("annotations:source-add", args=["huawei", article.pk, claim.pk])
     with django_assert_max_num_queries(7):
@@ -400,7 +400,7 @@ def test_source_search_query_budget_is_constant(client, annotator, article_units
 def test_add_source_works_without_javascript(client, annotator, article_units):
     article, units = article_units
     claim = units[0].claim
-    SourceFactory(name="Rijksoverheid", kind="government")
+    heard_in(article.project, SourceFactory(name="Rijksoverheid", kind="government"))
     client.force_login(annotator)
     url = reverse("annotations:source-add", args=["huawei", article.pk, claim.pk])
     r = client.get(url, {"q": "rijks"})

@@ -71,7 +71,8 @@ def test_move_to_claim_rejects_here_and_adds_there_in_one_step(client, project, 
 
 
 def test_replace_source_keeps_the_version_check(client, project, annotator, unit):
-    right = SourceFactory(name="Environmental group BlueCoast", kind="group")
+    # Added by this annotator (and used nowhere yet), so the annotator may pick it.
+    right = SourceFactory(name="Environmental group BlueCoast", kind="group", created_by=annotator)
     client.force_login(annotator)
     services.stance_record(claim=unit.claim, source=unit.source, annotator=annotator, label="alleges")
     url = reverse("annotations:source-add", args=[project.slug, unit.claim.article_id, unit.claim_id])

@@ -286,22 +286,29 @@ def source_add(request, slug, article_id, claim_id):
         source = None
         if request.POST.get("source"):
             try:
-                source = Source.objects.get(pk=int(request.POST["source"]), merged_into__isnull=True)
+                source = Source.objects.visible_to(request.user).get(
+                    pk=int(request.POST["source"]), merged_into__isnull=True
+                )
             except (ValueError, Source.DoesNotExist):
                 error = _("That source is not in the registry any more; search again.")
         else:
             create_form = SourceCreateForm(request.POST, prefix=f"new-{claim.pk}")
             if create_form.is_valid():
                 data = create_form.cleaned_data
-                with transaction.atomic():
-                    org = None
-                    if data["affiliation"]:
-                        org = services.source_match_or_create(
-                            name=data["affiliation"], kind=Source.Kind.ORGANISATION
+                # A name the annotator already sees is answered with that source (see source_create).
+                try:
+                    with transaction.atomic():
+                        org = None
+                        if data["affiliation"]:
+                            org, _created = services.source_create(
+                                user=request.user, name=data["affiliation"], kind=Source.Kind.ORGANISATION
+                            )
+                        source, _created = services.source_create(
+                            user=request.user, name=data["name"], kind=data["kind"], role=data["role"],
+                            affiliation=org,
                         )
-                    source = services.source_match_or_create(
-                        name=data["name"], kind=data["kind"], role=data["role"], affiliation=org
-                    )
+                except ValidationError as exc:
+                    error = " ".join(exc.messages)
             else:
                 error = _("Give the new source a name and a kind.")
         if source is not None and replacing is not None:
@@ -324,7 +331,7 @@ def source_add(request, slug, article_id, claim_id):
 
     ctx = _context(
         request, project, membership, article, claim=claim, query=query,
-        results=selectors.sources_search(query=query) if query else [],
+        results=selectors.sources_search(query=query, user=request.user) if query else [],
         create_form=create_form, source_error=error, replacing=replacing,
     )
     status = 400 if error else 200

@@ -1,7 +1,9 @@
 """Pages: tracked claims (clusters), a source's record across articles, and search.
 
 Every member of a project reads these pages; only its leads and admins confirm,
-reject, merge and split clusters, merge sources and edit aliases. Writes answer a
+reject, merge and split clusters. Sources belong to the registry shared by every
+project: only its administrators (staff) merge them and edit aliases; a lead's
+request is recorded as a proposal. Writes answer a
 plain request with a redirect (and a message), so the pages work without JS; the
 timeline filters also work as an htmx fragment.
 """
@@ -19,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from annotations import search, services, tracking
-from annotations.models import Claim, ClaimCluster, ClaimLink, ClusterEvent, Source, Unit
+from annotations.models import Claim, ClaimCluster, ClaimLink, ClusterEvent, Source, Unit, is_registry_admin
 from annotations.permissions import is_lead, project_for_user, sees_others_judgements
 
 
@@ -231,7 +233,11 @@ def source_detail(request, slug, source_id):
         "project": project, "membership": membership, "is_lead": is_lead(membership), "source": source,
         "timeline": timeline, "svg": tracking.timeline_svg(timeline), "filters": filters,
         "filter_error": filter_error,
-        "members": list(source.members.filter(merged_into__isnull=True).order_by("name")[:50]),
+        "members": list(
+            Source.objects.heard_in([project.pk]).filter(affiliation=source, merged_into__isnull=True)
+            .order_by("name")[:50]
+        ),
+        "registry_admin": is_registry_admin(request.user),
         "similar": tracking.similar_sources(project=project, source=source) if is_lead(membership) else [],
     }
     template = "annotations/tracking_source.html"
@@ -253,43 +259,78 @@ def _clusters_of_rows(rows) -> dict[int, int]:
     return dict(confirmed.values_list("claim_id", "cluster_id"))
 
 
-@login_required
-@require_POST
-def source_aliases(request, slug, source_id):
-    project, _membership = project_for_user(request.user, slug, lead=True)
+def _registry_change(request, slug, source_id, change, propose):
+    """Run a registry edit for an administrator; record a lead's as a proposal; refuse others.
+
+    The registry is shared by every project, so a lead's edit or merge would change
+    projects they do not lead: `propose` words it as a History row (action "propose")
+    that the registry's administrators read in the admin. Either may raise
+    ValidationError, shown as a message.
+    """
+    project, membership = project_for_user(request.user, slug)
     source = _source(source_id)
     if not _heard_in(project, source):
         raise Http404("No such source in this project.")
-    aliases = [line for line in (request.POST.get("aliases") or "").splitlines()]
+    admin = is_registry_admin(request.user)
+    if not admin and not is_lead(membership):
+        services.registry_admin_required(request.user)  # 403 with the registry's message
     try:
-        services.source_aliases_set(source=source, aliases=aliases)
+        if admin:
+            change(project, source)
+        else:
+            services.source_change_propose(
+                source=source, user=request.user, proposal=propose(project, source), project=project
+            )
+            messages.info(request, _("Only administrators of the source registry change sources; "
+                                     "your proposal is recorded for them."))
     except ValidationError as exc:
         messages.error(request, exc.messages[0])
-    else:
-        messages.success(request, _("Aliases saved."))
     return redirect("annotations:source-detail", slug=project.slug, source_id=source.pk)
+
+
+@login_required
+@require_POST
+def source_aliases(request, slug, source_id):
+    aliases = [line.strip() for line in (request.POST.get("aliases") or "").splitlines() if line.strip()]
+
+    def change(project, source):
+        services.source_aliases_set(source=source, aliases=aliases, user=request.user)
+        messages.success(request, _("Aliases saved."))
+
+    def propose(project, source):
+        return "aliases: " + " | ".join(aliases)
+
+    return _registry_change(request, slug, source_id, change, propose)
 
 
 @login_required
 @require_POST
 def source_merge(request, slug, source_id):
-    """Fold the chosen duplicate into this source."""
-    project, _membership = project_for_user(request.user, slug, lead=True)
-    source = _source(source_id)
-    if not _heard_in(project, source):
-        raise Http404("No such source in this project.")
+    """Fold the chosen duplicate into this source (registry administrators; leads propose it).
+
+    Asked here, a merge changes this project only: a duplicate heard elsewhere is
+    refused unless the administrator ticks "in every project".
+    """
     raw = (request.POST.get("duplicate") or "").strip()
-    duplicate = Source.objects.filter(pk=int(raw)).first() if raw.isdigit() else None
-    if duplicate is None or not _heard_in(project, duplicate):
-        messages.error(request, _("Choose a source heard in this project to merge into this one."))
-        return redirect("annotations:source-detail", slug=project.slug, source_id=source.pk)
-    try:
-        services.source_merge(target=source, duplicate=duplicate, user=request.user, via="page", project=project)
-    except ValidationError as exc:
-        messages.error(request, exc.messages[0])
-    else:
+    everywhere = request.POST.get("everywhere") == "1"
+
+    def duplicate_of(project) -> Source:
+        duplicate = Source.objects.filter(pk=int(raw)).first() if raw.isdigit() and len(raw) < 19 else None
+        if duplicate is None or not _heard_in(project, duplicate):
+            raise ValidationError(_("Choose a source heard in this project to merge into this one."))
+        return duplicate
+
+    def change(project, source):
+        duplicate = duplicate_of(project)
+        services.source_merge(target=source, duplicate=duplicate, user=request.user, via="page",
+                              project=None if everywhere else project)
         messages.success(request, _("%(name)s merged into this source.") % {"name": duplicate.name})
-    return redirect("annotations:source-detail", slug=project.slug, source_id=source.pk)
+
+    def propose(project, source):
+        duplicate = duplicate_of(project)
+        return f"merge {duplicate.name!r} (#{duplicate.pk}) into {source.name!r} (#{source.pk})"
+
+    return _registry_change(request, slug, source_id, change, propose)
 
 
 # --- Search ------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from annotations import services
 from annotations.models import Stance, Unit
 from annotations.tests.browser.conftest import login
-from annotations.tests.factories import ArticleFactory, SourceFactory, UnitFactory, claim_at
+from annotations.tests.factories import ArticleFactory, SourceFactory, UnitFactory, claim_at, heard_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -32,7 +32,8 @@ def world(project, annotator, annotator2, lead, require_postgres):
     ArticleFactory(project=project, title="Another article")
     dredging = _claim(article, "the dredging harms the estuary")
     leaks = _claim(article, "its ships ever leaked fuel in the bay")
-    bluecoast = SourceFactory(name="Environmental group BlueCoast", kind="group")
+    # Heard in another article of the project, so its members find it when replacing a source.
+    (bluecoast,) = heard_in(project, SourceFactory(name="Environmental group BlueCoast", kind="group"))
     norland = SourceFactory(name="Norland Tankers", kind="organisation")
     wrong = UnitFactory(claim=dredging, source=SourceFactory(name="Environmental", kind="unknown"),
                         suggested_label="alleges")
