@@ -32,6 +32,8 @@ worker: install
 test: install
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run >/dev/null || { echo "Models changed without a migration: run manage.py makemigrations"; exit 1; }
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --durations=15 $(PYTEST_ARGS)
+	# The embedded database of `make run` (SQLite), where its code paths differ from PostgreSQL's.
+	env -u DATABASE_URL $(PY) -m pytest -q annotations/tests/test_unit_parity.py annotations/tests/test_save_queries.py
 
 test-quick: install
 	$(PY) -m pytest -m "not browser" -x -q $(PYTEST_ARGS)

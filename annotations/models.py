@@ -856,3 +856,25 @@ class ApiToken(models.Model):
 
     def usable(self, now) -> bool:
         return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)
+
+
+# --- API rate limiting ---------------------------------------------------------------------------
+
+
+class ThrottleCount(models.Model):
+    """Requests of one client in one fixed time window: the API's rate limit.
+
+    One upsert per request counts and reads it (`annotations.api.throttling`), instead of
+    the cache table's read, cull count and write. Rows of ended windows are removed when
+    the client's next window starts.
+    """
+
+    client = models.CharField(max_length=200)
+    window_start = models.BigIntegerField(help_text="The window's start, in seconds since the epoch.")
+    hits = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["client", "window_start"], name="throttle_count_once")]
+
+    def __str__(self) -> str:
+        return f"{self.client} @ {self.window_start}: {self.hits}"

@@ -120,6 +120,8 @@ class QueuePages:
         return len(self._whole.units)
 
     def __getitem__(self, index: slice) -> list[DisputedUnit]:
+        if self._whole is None and connection.vendor != "postgresql":  # sliced before (or without) count()
+            self._whole = _disputed_units_python(self.project, **self.filters)
         if self._whole is not None:
             whole = self._whole
             self.queue = Queue(units=whole.units[index], annotators=whole.annotators, articles=whole.articles,

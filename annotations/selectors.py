@@ -233,16 +233,43 @@ def _others(stances, user, viewer: Viewer) -> list[Stance]:
 
 
 def unit_for_annotation(*, claim: Claim, source_id: int, user, sees_others: bool) -> UnitView:
-    """One unit visible to `user`, or 404 (also for units hidden by blind mode)."""
+    """One unit visible to `user`, or 404 (also for units hidden by blind mode). Two queries."""
     viewer = Viewer(user_id=user.pk, sees_others=sees_others)
     unit = get_object_or_404(
         Unit.objects.visible_to(viewer).select_related("source", "source__affiliation"),
         claim=claim, source_id=source_id,
     )
     unit.claim = claim
-    mine = Stance.objects.filter(claim=claim, source_id=source_id, annotator=user).first()
-    others = _others(Stance.objects.filter(claim=claim, source_id=source_id), user, viewer) if sees_others else []
+    # The caller's judgement and, where they may see them, the others', in one query.
+    stances = Stance.objects.filter(claim=claim, source_id=source_id)
+    stances = stances.visible_to(viewer) if sees_others else stances.filter(annotator=user)
+    found = list(stances.select_related("annotator").order_by("annotator__username"))
+    mine = next((s for s in found if s.annotator_id == user.pk), None)
+    others = [s for s in found if s.annotator_id != user.pk]
+    for s in others:
+        s.label_display = label_name(s.label)
     return UnitView(unit=unit, mine=mine, others=others)
+
+
+def unit_context(*, user, slug: str, article_id: int, claim_id: int) -> tuple[Project, Membership, Article, Claim]:
+    """The project, the user's membership, the article and the claim of a unit's URL, in one query.
+
+    404 when the user is not a member, or the article or claim is not the project's.
+    """
+    membership = Membership.objects.filter(project_id=OuterRef("article__project_id"), user=user)
+    claim = (
+        Claim.objects.select_related("article__project")
+        .filter(pk=claim_id, article_id=article_id, article__project__slug=slug)
+        .annotate(membership_id=Subquery(membership.values("pk")[:1]),
+                  membership_role=Subquery(membership.values("role")[:1]))
+        .first()
+    )
+    if claim is None or claim.membership_id is None:
+        raise Http404("No such claim.")
+    article = claim.article
+    project = article.project
+    member = Membership(pk=claim.membership_id, project=project, user=user, role=claim.membership_role)
+    return project, member, article, claim
 
 
 @dataclass

@@ -247,9 +247,10 @@ REST_FRAMEWORK = {
     # Request bodies are JSON; the one upload endpoint names its multipart parser itself.
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_SCHEMA_CLASS": "annotations.api.errors.ClaimTrackAutoSchema",
+    # Counted with one upsert per request (annotations/api/throttling.py), not in the cache table.
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "annotations.api.throttling.AnonWindowThrottle",
+        "annotations.api.throttling.UserWindowThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": os.environ.get("API_THROTTLE_ANON", "60/minute"),

@@ -174,7 +174,7 @@ class StanceSerializer(serializers.ModelSerializer):
         if request is not None and request.user.is_authenticated:
             self.fields["claim"].queryset = Claim.objects.filter(
                 article__project__memberships__user=request.user
-            )
+            ).select_related("article__project")  # the service reads the project's labels
             self.fields["source"].queryset = _visible_sources(self)
         if isinstance(self.instance, Stance):
             self.fields["claim"].read_only = True

@@ -388,15 +388,18 @@ class StanceViewSet(
         if getattr(self, "swagger_fake_view", False):
             return Stance.objects.none()
         user = self.request.user
-        return Stance.objects.filter(
+        stances = Stance.objects.filter(
             annotator=user,
         ).filter(Exists(Membership.objects.filter(user=user, project_id=OuterRef("claim__article__project_id"))))
+        if self.action in {"update", "partial_update"}:  # what the change needs, in the same query
+            stances = stances.select_related("claim__article__project", "source")
+        return stances
 
-    def _record(self, *, claim, source, data, expected_version):
+    def _record(self, *, claim, source, data, expected_version, **known):
         try:
             return services.stance_record(
                 claim=claim, source=source, annotator=self.request.user, label=data["label"],
-                note=data.get("note"), expected_version=expected_version, via="api",
+                note=data.get("note"), expected_version=expected_version, via="api", **known,
             )
         except DjangoValidationError as exc:
             raise DRFValidationError({"label": exc.messages}) from exc
@@ -430,6 +433,7 @@ class StanceViewSet(
         try:
             stance = self._record(
                 claim=stance.claim, source=stance.source, data=data, expected_version=expected,
+                current=stance, unit_known=True,  # a judgement's unit exists
             )
         except services.Conflict as exc:
             return self._conflict(exc)

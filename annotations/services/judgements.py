@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -20,62 +23,131 @@ def check_label(claim: Claim, label: str) -> None:
         )
 
 
+UNREAD = object()  # `current` not given: the service reads it
+
+
 def stance_record(
     *, claim: Claim, source: Source, annotator, label: str, note: str | None = None,
-    expected_version: int | None = None, via: str = "page",
+    expected_version: int | None = None, via: str = "page", current=UNREAD, unit_known: bool = False,
 ) -> Stance:
     """Record (or change) an annotator's stance on a unit, keeping history.
 
     `expected_version` is the version the caller last saw (0 for "none yet"); when
     another write got there first the call raises Conflict instead of overwriting.
+    A caller that has just read the annotator's stance passes it as `current` (None
+    for none), and `unit_known=True` when it has read the unit.
+
+    A change is a compare-and-set on the version, so a judgement read without a lock is
+    never overwritten when someone changed it since. On PostgreSQL the judgement and its
+    History row are written by one statement (no transaction round trips around it).
     """
     check_label(claim, label)
-    with transaction.atomic():
-        Unit.objects.get_or_create(
-            claim=claim, source=source,
-            defaults={"origin": Claim.Origin.MANUAL, "added_by": annotator},
-        )
-        stance = (
-            Stance.objects.select_for_update()
-            .filter(claim=claim, source=source, annotator=annotator)
-            .first()
-        )
-        now = timezone.now()
-        if stance is None:
-            if expected_version not in (None, 0):
-                raise Conflict(gettext("This judgement was removed meanwhile; reload to see it."))
-            try:
-                with transaction.atomic():
-                    stance = Stance.objects.create(
-                        claim=claim, source=source, annotator=annotator, label=label,
-                        note=note or "", created_at=now, updated_at=now,
-                    )
-            except IntegrityError as exc:
-                current = Stance.objects.filter(
-                    claim=claim, source=source, annotator=annotator
-                ).first()
-                raise Conflict(gettext("This judgement was saved meanwhile from elsewhere."), current) from exc
-            History.objects.create(
-                kind=History.Kind.STANCE, action=History.Action.CREATE, claim=claim, source=source,
-                annotator=annotator, actor=annotator, new_label=label, new_note=stance.note, via=via,
-            )
-            return stance
-        if expected_version is not None and expected_version != stance.version:
-            raise Conflict(gettext("This judgement was changed meanwhile from elsewhere."), stance)
-        new_note = stance.note if note is None else note
-        if stance.label == label and stance.note == new_note:
-            return stance
-        History.objects.create(
-            kind=History.Kind.STANCE, action=History.Action.UPDATE, claim=claim, source=source,
-            annotator=annotator, actor=annotator, old_label=stance.label, new_label=label,
-            old_note=stance.note, new_note=new_note, via=via,
-        )
-        stance.label = label
-        stance.note = new_note
-        stance.version += 1
-        stance.updated_at = now
-        stance.save(update_fields=["label", "note", "version", "updated_at"])
+    try:
+        with _statement_scope():
+            if current is UNREAD:
+                current = Stance.objects.filter(claim=claim, source=source, annotator=annotator).first()
+            if current is None:
+                if expected_version not in (None, 0):
+                    raise Conflict(gettext("This judgement was removed meanwhile; reload to see it."))
+                # A stance needs its unit: a hand-made one when the machine found none.
+                unit = None if unit_known else Unit(claim=claim, source=source, origin=Claim.Origin.MANUAL,
+                                                    added_by=annotator)
+                return _stance_create(claim=claim, source=source, annotator=annotator, label=label,
+                                      note=note or "", via=via, unit=unit)
+            if expected_version is not None and expected_version != current.version:
+                raise Conflict(gettext("This judgement was changed meanwhile from elsewhere."), current)
+            return _stance_change(current, label=label, note=current.note if note is None else note, via=via)
+    except IntegrityError as exc:  # another write made this judgement first
+        now = Stance.objects.filter(claim=claim, source=source, annotator=annotator).first()
+        raise Conflict(gettext("This judgement was saved meanwhile from elsewhere."), now) from exc
+
+
+def _one_statement() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def _statement_scope():
+    """A transaction where the writes need one: SQLite's several statements, or a savepoint inside
+    the caller's transaction (so a refused insert leaves it usable). PostgreSQL's single
+    statement in autocommit is a transaction by itself."""
+    if _one_statement() and not connection.in_atomic_block:
+        return nullcontext()
+    return transaction.atomic()
+
+
+def _insert_parts(obj) -> tuple[str, str, list]:
+    """Columns, placeholders and values of an unsaved model instance, for an INSERT of our own."""
+    fields = [f for f in obj._meta.concrete_fields if not f.primary_key]
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    values = [f.get_db_prep_save(f.pre_save(obj, add=True), connection) for f in fields]
+    return columns, ", ".join(["%s"] * len(fields)), values
+
+
+def _with_history(sql: str, params: list, history: History, unit: Unit | None = None) -> tuple[str, list]:
+    """`sql` (a data-modifying statement RETURNING id) as a CTE that also inserts `history` per row it
+    returns, and first `unit` unless it exists."""
+    columns, marks, values = _insert_parts(history)
+    table = connection.ops.quote_name(History._meta.db_table)
+    before, before_params = "", []
+    if unit is not None:
+        u_columns, u_marks, before_params = _insert_parts(unit)
+        u_table = connection.ops.quote_name(Unit._meta.db_table)
+        before = f"u AS (INSERT INTO {u_table} ({u_columns}) VALUES ({u_marks}) ON CONFLICT DO NOTHING), "
+    return (f"WITH {before}s AS ({sql}), h AS (INSERT INTO {table} ({columns}) SELECT {marks} FROM s) "
+            "SELECT id FROM s", [*before_params, *params, *values])
+
+
+def _stance_create(*, claim, source, annotator, label: str, note: str, via: str, unit: Unit | None) -> Stance:
+    now = timezone.now()
+    stance = Stance(claim=claim, source=source, annotator=annotator, label=label, note=note,
+                    created_at=now, updated_at=now)
+    history = History(kind=History.Kind.STANCE, action=History.Action.CREATE, claim=claim, source=source,
+                      annotator=annotator, actor=annotator, new_label=label, new_note=note, via=via)
+    if not _one_statement():
+        if unit is not None:
+            Unit.objects.bulk_create([unit], ignore_conflicts=True)
+        stance.save(force_insert=True)
+        history.save(force_insert=True)
         return stance
+    columns, marks, values = _insert_parts(stance)
+    table = connection.ops.quote_name(Stance._meta.db_table)
+    sql, params = _with_history(f"INSERT INTO {table} ({columns}) VALUES ({marks}) RETURNING id", values, history,
+                                unit)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        stance.pk = cursor.fetchone()[0]
+    stance._state.adding = False
+    return stance
+
+
+def _stance_change(stance: Stance, *, label: str, note: str, via: str) -> Stance:
+    if stance.label == label and stance.note == note:
+        return stance
+    now = timezone.now()
+    # The row still has the version read, so the old label and note are those read.
+    history = History(kind=History.Kind.STANCE, action=History.Action.UPDATE, claim_id=stance.claim_id,
+                      source_id=stance.source_id, annotator_id=stance.annotator_id, actor_id=stance.annotator_id,
+                      old_label=stance.label, new_label=label, old_note=stance.note, new_note=note, via=via)
+    if _one_statement():
+        table = connection.ops.quote_name(Stance._meta.db_table)
+        sql, params = _with_history(
+            f"UPDATE {table} SET label = %s, note = %s, version = version + 1, updated_at = %s "
+            "WHERE id = %s AND version = %s RETURNING id",
+            [label, note, now, stance.pk, stance.version], history)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            changed = cursor.fetchone() is not None
+    else:
+        changed = Stance.objects.filter(pk=stance.pk, version=stance.version).update(
+            label=label, note=note, version=F("version") + 1, updated_at=now,
+        )
+        if changed:
+            history.save(force_insert=True)
+    if not changed:
+        current = Stance.objects.filter(pk=stance.pk).first()
+        raise Conflict(gettext("This judgement was changed meanwhile from elsewhere."), current)
+    stance.label, stance.note, stance.version, stance.updated_at = label, note, stance.version + 1, now
+    return stance
 
 
 def stance_undo(

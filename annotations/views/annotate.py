@@ -122,8 +122,9 @@ def article_page(request, slug, article_id):
 @require_http_methods(["GET", "POST"])
 def unit_stance(request, slug, article_id, claim_id, source_id):
     """GET: the unit's fragment. POST: record the stance (and note) it names."""
-    project, membership, article = _load(request, slug, article_id)
-    claim = selectors.claim_for_article(article=article, claim_id=claim_id)
+    project, membership, article, claim = selectors.unit_context(
+        user=request.user, slug=slug, article_id=article_id, claim_id=claim_id
+    )
     sees_others = sees_others_judgements(project, membership)
     uv = selectors.unit_for_annotation(
         claim=claim, source_id=source_id, user=request.user, sees_others=sees_others
@@ -147,7 +148,7 @@ def unit_stance(request, slug, article_id, claim_id, source_id):
                 claim=claim, source=uv.unit.source, annotator=request.user, label=data["label"],
                 note=data["note"] if "note" in request.POST else None,
                 expected_version=data["version"] if data["version"] is not None else None,
-                via="page",
+                via="page", current=uv.mine, unit_known=True,
             )
             uv.saved = True
         except services.Conflict:

@@ -1,0 +1,111 @@
+"""A stance save costs at most 8 queries (PostgreSQL), on the page and through the API, as in production.
+
+The tests commit (transactional_db), so a service's transaction is a real BEGIN/COMMIT as
+it is under the web server, not a savepoint inside the test's own transaction.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from annotations import services
+from annotations.api.throttling import count_hit
+from annotations.models import History, Membership, Stance, ThrottleCount
+from annotations.tests.factories import (
+    ArticleFactory,
+    ClaimFactory,
+    MembershipFactory,
+    ProjectFactory,
+    SourceFactory,
+    UnitFactory,
+    UserFactory,
+)
+
+
+def save_queries() -> int:
+    """8 on PostgreSQL (the judgement and its History in one statement); SQLite writes them as two
+    statements in a transaction of its own (BEGIN … COMMIT): 3 more."""
+    return 8 if connection.vendor == "postgresql" else 11
+
+
+@pytest.fixture
+def unit_world(transactional_db):
+    project = ProjectFactory(slug="saves", blind=False)  # others' labels shown: the costlier fragment
+    annotator, peer = UserFactory(username="ann"), UserFactory(username="peer")
+    for user in (annotator, peer):
+        MembershipFactory(project=project, user=user, role=Membership.Role.ANNOTATOR)
+    article = ArticleFactory(project=project)
+    claim = ClaimFactory(article=article)
+    sources = [SourceFactory(), SourceFactory()]
+    for source in sources:
+        UnitFactory(claim=claim, source=source)
+        services.stance_record(claim=claim, source=source, annotator=peer, label="denies", note="peer's")
+    return {"project": project, "annotator": annotator, "article": article, "claim": claim, "sources": sources}
+
+
+def unit_url(w, source):
+    return reverse("annotations:unit", kwargs={"slug": w["project"].slug, "article_id": w["article"].pk,
+                                                "claim_id": w["claim"].pk, "source_id": source.pk})
+
+
+def test_a_page_save_creates_and_changes_a_judgement_in_at_most_8_queries(unit_world, client,
+                                                                           django_assert_max_num_queries):
+    w = unit_world
+    client.force_login(w["annotator"])
+    url = unit_url(w, w["sources"][0])
+    with django_assert_max_num_queries(save_queries()):
+        created = client.post(url, {"label": "alleges", "version": "0"}, HTTP_HX_REQUEST="true")
+    assert created.status_code == 200
+    with django_assert_max_num_queries(save_queries()):
+        changed = client.post(url, {"label": "denies", "note": "second look", "version": "1"},
+                              HTTP_HX_REQUEST="true")
+    assert changed.status_code == 200
+    stance = Stance.objects.get(annotator=w["annotator"])
+    assert (stance.label, stance.note, stance.version) == ("denies", "second look", 2)
+    assert b"peer&#x27;s" in changed.content or b"peer's" in changed.content  # the others' judgements shown
+    assert list(History.objects.filter(annotator=w["annotator"]).values_list("action", "old_label", "new_label")
+                .order_by("id")) == [("create", "", "alleges"), ("update", "alleges", "denies")]
+
+
+def test_an_api_save_creates_and_changes_a_judgement_in_at_most_8_queries(unit_world,
+                                                                          django_assert_max_num_queries):
+    w = unit_world
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=w['annotator']).key}")
+    body = {"claim": w["claim"].pk, "source": w["sources"][1].pk, "label": "alleges"}
+    with django_assert_max_num_queries(save_queries()):
+        created = api.post("/api/v1/stances/", body, format="json")
+    assert created.status_code == 201, created.content
+    with django_assert_max_num_queries(save_queries()):
+        changed = api.patch(f"/api/v1/stances/{created.json()['id']}/", {"label": "no_comment", "version": 1},
+                            format="json")
+    assert changed.status_code == 200, changed.content
+    assert changed.json()["version"] == 2
+    assert History.objects.filter(annotator=w["annotator"]).count() == 2
+
+
+def test_a_change_read_without_a_lock_never_overwrites_a_newer_one(unit_world):
+    """The save is a compare-and-set on the version: a stance read before another write lands is refused."""
+    w = unit_world
+    source = w["sources"][0]
+    first = services.stance_record(claim=w["claim"], source=source, annotator=w["annotator"], label="alleges")
+    stale = Stance.objects.get(pk=first.pk)  # what a page read before the other tab saved
+    services.stance_record(claim=w["claim"], source=source, annotator=w["annotator"], label="denies",
+                           expected_version=1)
+    with pytest.raises(services.Conflict) as caught:
+        services.stance_record(claim=w["claim"], source=source, annotator=w["annotator"], label="no_comment",
+                               current=stale, unit_known=True)
+    assert caught.value.current.label == "denies" and caught.value.current.version == 2
+    assert Stance.objects.get(pk=first.pk).label == "denies"
+    assert History.objects.filter(annotator=w["annotator"]).count() == 2
+
+
+def test_the_rate_limit_counts_each_client_per_window_and_forgets_ended_windows(transactional_db):
+    assert [count_hit("user_1", 600) for _ in range(3)] == [1, 2, 3]
+    assert count_hit("user_2", 600) == 1  # each client its own count
+    assert count_hit("user_1", 660) == 1  # a new window starts at zero …
+    assert sorted(ThrottleCount.objects.values_list("client", "window_start")) == [("user_1", 660), ("user_2", 600)]
