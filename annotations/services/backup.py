@@ -348,7 +348,8 @@ class _Checker:
         self.header, self.labels = {**obj, "version": version}, obj["labels"]
 
     def member(self, obj, line: int) -> None:
-        _require(obj, "user", str, line, "member")
+        if not _require(obj, "user", str, line, "member").strip():
+            raise BackupError("member.user is empty", line)
         _choice(obj.get("role"), Membership.Role.values, line, "member.role")
         _datetime(obj.get("created_at"), line, "member.created_at")
 
@@ -399,6 +400,8 @@ class _Checker:
                     or h.get("action") not in History.Action.values:
                 raise BackupError("a history entry has no valid kind or action", line)
             _datetime(h.get("created_at"), line, "history.created_at")
+            _require(h, "annotator", str, line, "history", null=True)
+            _require(h, "actor", str, line, "history", null=True)
             if with_source and h.get("source") is not None:
                 self.pending.append((line, "source", _require(h, "source", int, line, "history")))
 

@@ -61,6 +61,10 @@ def _edit(kind: str, old: str, new: str):
     (lambda lines: [*lines[:-1], json.dumps({"type": "source", "source": {**json.loads(lines[-1])["source"],
                                                                            "name": " "}})],
      "source", "source.name is empty"),
+    (lambda lines: [lines[0], json.dumps({**json.loads(lines[1]), "user": " "}), *lines[2:]], "member",
+     "member.user is empty"),
+    (_edit("unit", '"history": []', '"history": [{"kind": "stance", "action": "create", "actor": 7}]'), "unit",
+     "history.actor is missing or not str"),
     (lambda lines: [line for line in lines if json.loads(line)["type"] != "source"], "unit",
      r"source \d+ is named but the backup has no line for it"),
 ])
