@@ -33,6 +33,7 @@ from annotations.models import (
     normalise_name,
 )
 from annotations.similarity import fold
+from annotations.suggestions import UnitFacts
 from annotations.units import Viewer
 from annotations.worker import end_orphaned_jobs
 
@@ -496,3 +497,43 @@ def job_output_chunks(job: Job):
     ids = list(job.files.filter(direction=JobFile.Direction.OUTPUT).values_list("pk", flat=True))
     for pk in ids:
         yield bytes(JobFile.objects.values_list("data", flat=True).get(pk=pk))
+
+
+def suggestion_facts(project: Project) -> list[UnitFacts]:
+    """Every unit of the project as `suggestions.UnitFacts`, in four queries: units,
+    judgements, resolutions and finished assignments. A judged pair without its Unit row
+    (older data) counts as a hand-made unit."""
+    found = {
+        (claim_id, source_id): {
+            "article_id": article_id, "language": language, "extracted": origin == Claim.Origin.EXTRACTED,
+            "suggested_label": suggested, "score": score, "engine_version": engine, "added_by": added_by,
+            "unit_id": pk,
+        }
+        for pk, claim_id, source_id, article_id, language, origin, suggested, score, engine, added_by
+        in Unit.objects.filter(claim__article__project=project).values_list(
+            "pk", "claim_id", "source_id", "claim__article_id", "claim__article__language", "origin",
+            "suggested_label", "suggestion_score", "engine_version", "added_by_id")
+    }
+    judgements: dict[tuple[int, int], list[tuple[int, str]]] = {}
+    judged: list[tuple[int, int]] = []
+    for claim_id, source_id, annotator_id, label, article_id, language in (
+        Stance.objects.for_project(project).order_by("claim_id", "source_id", "annotator_id").values_list(
+            "claim_id", "source_id", "annotator_id", "label", "claim__article_id", "claim__article__language")
+    ):
+        judgements.setdefault((claim_id, source_id), []).append((annotator_id, label))
+        judged.append((article_id, annotator_id))
+        found.setdefault((claim_id, source_id), {"article_id": article_id, "language": language, "extracted": False})
+    resolutions = {
+        (claim_id, source_id): (status, label)
+        for claim_id, source_id, status, label in Resolution.objects.filter(claim__article__project=project)
+        .values_list("claim_id", "source_id", "status", "label")
+    }
+    annotators = units.article_annotators(judged, units.finished(Q(article__project=project)))
+    facts = []
+    for key, unit in found.items():
+        status, label = resolutions.get(key, (None, None))
+        facts.append(UnitFacts(
+            claim_id=key[0], source_id=key[1], **unit, judgements=tuple(judgements.get(key, ())),
+            annotators=len(annotators.get(unit["article_id"], ())), resolution_status=status, resolution_label=label,
+        ))
+    return facts

@@ -1,6 +1,6 @@
 """Page routes. Each views module owns its `urlpatterns`; this joins them."""
 
-from annotations.views import annotate, articles, feedback, guidelines, jobs, projects, review, tracking
+from annotations.views import annotate, articles, feedback, guidelines, jobs, projects, review, suggestions, tracking
 
 app_name = "annotations"
 
@@ -13,4 +13,5 @@ urlpatterns = [
     *jobs.urlpatterns,
     *tracking.urlpatterns,
     *feedback.urlpatterns,
+    *suggestions.urlpatterns,
 ]

@@ -5,7 +5,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
 from rest_framework.views import APIView
 
-from annotations.api import jobs, review, tokens, tracking, views, workflow
+from annotations.api import jobs, review, suggestions, tokens, tracking, views, workflow
 
 
 class NotFoundView(APIView):
@@ -27,6 +27,7 @@ urlpatterns = [
     *tokens.urlpatterns,
     *views.urlpatterns,
     *review.urlpatterns,
+    *suggestions.urlpatterns,
     *tracking.urlpatterns,
     re_path(r"^[\s\S]*$", NotFoundView.as_view(), name="api-not-found"),  # [\s\S]: a newline in the path too
 ]

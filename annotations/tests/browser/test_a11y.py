@@ -40,7 +40,8 @@ def _open(new_page, live_server, username, url, locale="nl-NL"):
 # The Dutch heading each main page shows (so a test can't pass by checking another page).
 HEADINGS = {
     "projects": "Mijn projecten", "article": "AIVD onderzoekt Huawei", "queue-done": "Alles klaar — bedankt!",
-    "review": "Meningsverschillen", "agreement": "Overeenstemming", "import": "Artikelen importeren",
+    "review": "Meningsverschillen", "agreement": "Overeenstemming", "suggestions": "Kwaliteit van de suggesties",
+    "import": "Artikelen importeren",
     "export": "Export", "job": "Export", "tracked": "Gevolgde beweringen", "cluster": "Achterdeur bij KPN",
     "source": "Huawei", "search": "Zoeken", "login": "Inloggen bij ClaimTrack",
 }
