@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Case, CharField, Count, Exists, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, CharField, Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -21,6 +21,8 @@ from annotations.models import (
     Article,
     Assignment,
     Claim,
+    ClaimLink,
+    History,
     Job,
     JobFile,
     Membership,
@@ -32,6 +34,7 @@ from annotations.models import (
     Unit,
     normalise_name,
 )
+from annotations.permissions import LEAD_ROLES, sees_others_judgements
 from annotations.similarity import fold
 from annotations.suggestions import UnitFacts
 from annotations.units import Viewer
@@ -537,3 +540,97 @@ def suggestion_facts(project: Project) -> list[UnitFacts]:
             annotators=len(annotators.get(unit["article_id"], ())), resolution_status=status, resolution_label=label,
         ))
     return facts
+
+
+# --- What a page and the API both look up ---------------------------------------------------------
+
+
+def unit_of_project(*, project: Project, claim_id: int, source_id: int) -> tuple[Claim, Source] | None:
+    """The claim and source of a unit of `project` (one the machine found, or one someone judged), else None."""
+    claim = Claim.objects.select_related("article__project").filter(pk=claim_id, article__project=project).first()
+    source = Source.objects.filter(pk=source_id).first()
+    if claim is None or source is None:
+        return None
+    if not (Unit.objects.filter(claim=claim, source=source).exists()
+            or Stance.objects.filter(claim=claim, source=source).exists()):
+        return None
+    return claim, source
+
+
+def tracked_cluster_id(*, claim: Claim) -> int | None:
+    """The tracked claim (cluster) a claim is confirmed in, if any."""
+    return ClaimLink.objects.filter(claim=claim, status=ClaimLink.Status.CONFIRMED).values_list(
+        "cluster_id", flat=True).first()
+
+
+def source_heard_in(*, project: Project, source: Source) -> bool:
+    """Whether `source` speaks in one of the project's articles: a source page and timeline exist only then."""
+    return Unit.objects.filter(source=source, claim__article__project=project).exists()
+
+
+# --- The API's collections: the caller's projects, the blind-mode rule of units.py ---------------
+
+
+def member_project_ids(user):
+    """The projects the user is a member of, as a subquery."""
+    return Membership.objects.filter(user=user).values("project_id")
+
+
+def projects_seeing_all_ids(user):
+    """Projects in which the user sees other annotators' work: led ones, and those not blind."""
+    return Membership.objects.filter(user=user).filter(
+        Q(role__in=LEAD_ROLES) | Q(project__blind=False)
+    ).values("project_id")
+
+
+def projects_for_member(user):
+    role = Membership.objects.filter(project=OuterRef("pk"), user=user).values("role")[:1]
+    return Project.objects.filter(memberships__user=user).annotate(my_role=Subquery(role))
+
+
+def articles_for_member(user):
+    return Article.objects.filter(project__in=member_project_ids(user)).select_related("project")
+
+
+def claims_for_member(user):
+    return Claim.objects.filter(article__project__in=member_project_ids(user))
+
+
+def own_stances(user):
+    """The user's own judgements in the projects they are still a member of."""
+    return Stance.objects.filter(annotator=user).filter(
+        Exists(Membership.objects.filter(user=user, project_id=OuterRef("claim__article__project_id"))))
+
+
+def units_for_member(user):
+    """Units of the user's projects as they may see them, with their own judgement's fields."""
+    mine = Stance.objects.filter(claim_id=OuterRef("claim_id"), source_id=OuterRef("source_id"), annotator=user)
+    # The blind-mode rule of units.py where it applies; everything in the projects where it does not.
+    visible = (Unit.objects.filter(claim__article__project_id__in=projects_seeing_all_ids(user))
+               | Unit.objects.visible_to(Viewer(user_id=user.pk, sees_others=False)))
+    return (
+        visible.filter(claim__article__project_id__in=member_project_ids(user))
+        .select_related("source", "claim")
+        .annotate(
+            article=F("claim__article_id"),
+            project_id=F("claim__article__project_id"),
+            show_suggestions=F("claim__article__project__show_suggestions"),
+            mine_id=Subquery(mine.values("id")[:1]),
+            mine_label=Subquery(mine.values("label")[:1]),
+            mine_note=Subquery(mine.values("note")[:1]),
+            mine_version=Subquery(mine.values("version")[:1]),
+        )
+    )
+
+
+def history_for_member(*, project: Project, membership: Membership, user):
+    """A project's History as the member may read it: in blind mode an annotator's own judgements only."""
+    rows = History.objects.filter(claim__article__project_id=project.pk).select_related("claim", "annotator", "actor")
+    if not sees_others_judgements(project, membership):
+        rows = rows.filter(kind=History.Kind.STANCE, annotator=user)
+    return rows
+
+
+def resolutions_of_project(*, project: Project):
+    return (Resolution.objects.filter(claim__article__project_id=project.pk).select_related("resolved_by")
+            .annotate(article_id=F("claim__article_id")))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import F
 from django.urls import path
 from django.utils.translation import gettext
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
@@ -13,12 +12,12 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from annotations import review, services
+from annotations import review, selectors, services
 from annotations.api import filters
 from annotations.api.errors import ID_SCHEMA, conflict_serializer, error_response
 from annotations.api.pagination import OffsetCursorPagination
 from annotations.filters import QueueFilterForm
-from annotations.models import Claim, Resolution, Source, Stance, Unit
+from annotations.models import Resolution, Unit
 from annotations.permissions import project_for_user, sees_others_judgements
 
 
@@ -158,8 +157,7 @@ class ResolutionCreateView(GenericAPIView):
         project, membership = project_for_user(self.request.user, self.kwargs["slug"])
         if not sees_others_judgements(project, membership):
             raise PermissionDenied(gettext("In blind mode only the project's leads and admins see resolutions."))
-        return (Resolution.objects.filter(claim__article__project_id=project.pk).select_related("resolved_by")
-                .annotate(article_id=F("claim__article_id")))
+        return selectors.resolutions_of_project(project=project)
 
     @extend_schema(responses=SettledUnitOutput(many=True))
     def get(self, request, slug: str):
@@ -174,16 +172,11 @@ class ResolutionCreateView(GenericAPIView):
         data = ResolutionInput(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        claim = Claim.objects.select_related("article__project").filter(
-            pk=values["claim"], article__project=project).first()
-        source = Source.objects.filter(pk=values["source"]).first()
-        if claim is None or source is None:
-            return Response({"detail": "No such claim or source in this project."},
+        found = selectors.unit_of_project(project=project, claim_id=values["claim"], source_id=values["source"])
+        if found is None:
+            return Response({"detail": "No such unit (claim and source) in this project."},
                             status=status.HTTP_400_BAD_REQUEST)
-        if not (Unit.objects.filter(claim=claim, source=source).exists()
-                or Stance.objects.filter(claim=claim, source=source).exists()):
-            return Response({"detail": "This source is not a unit of that claim."},
-                            status=status.HTTP_400_BAD_REQUEST)
+        claim, source = found
         try:
             resolution = services.resolution_set(
                 claim=claim, source=source, label=values["label"], reason=values["reason"],

@@ -28,9 +28,9 @@ from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 from rest_framework.views import APIView
 
-from annotations import services, tracking
+from annotations import selectors, services, tracking
 from annotations.api import filters
-from annotations.models import Claim, ClaimCluster, ClaimLink, Membership, Source, Unit
+from annotations.models import Claim, ClaimCluster, ClaimLink, Membership, Source
 from annotations.permissions import LEAD_ROLES
 
 # --- Serializers ------------------------------------------------------------------------------
@@ -205,9 +205,9 @@ class ClaimClusterViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
         if self._membership(project.pk).role not in LEAD_ROLES:
             raise PermissionDenied(gettext("Only the project's leads may track claims."))
         # Tracking a claim that is already tracked is a no-op: the answer is its tracked claim (200).
-        existing = ClaimLink.objects.filter(claim=claim, status=ClaimLink.Status.CONFIRMED).first()
+        existing = selectors.tracked_cluster_id(claim=claim)
         if existing is not None:
-            return self._fresh(existing.cluster)
+            return self._fresh(ClaimCluster(pk=existing))
         try:
             cluster = services.cluster_create(
                 project=project, claim=claim, user=request.user, title=data.validated_data.get("title", "")
@@ -299,7 +299,7 @@ class SourceTimelineView(APIView):
             raise NotFound("No such project.")
         project = membership.project
         source = get_object_or_404(Source.objects.select_related("affiliation"), pk=pk)
-        if not Unit.objects.filter(source=source, claim__article__project=project).exists():
+        if not selectors.source_heard_in(project=project, source=source):
             raise NotFound("No such source in this project.")
         filters = _filters(request)
         filters.source_id = None

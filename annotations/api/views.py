@@ -12,7 +12,6 @@ from axes.handlers.proxy import AxesProxyHandler
 from django.contrib.auth.signals import user_logged_in
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Subquery
 from django.urls import path
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -35,7 +34,7 @@ from rest_framework.response import Response
 from rest_framework.routers import DefaultRouter
 from rest_framework.views import APIView
 
-from annotations import exports, services
+from annotations import exports, selectors, services
 from annotations.api import filters, permissions
 from annotations.api.errors import ID_SCHEMA, conflict_serializer, error_response
 from annotations.api.serializers import (
@@ -119,20 +118,10 @@ class ProjectViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Project.objects.none()
-
-        role = Membership.objects.filter(project=OuterRef("pk"), user=self.request.user).values("role")[:1]
-        return (
-            Project.objects.filter(memberships__user=self.request.user)
-            .annotate(my_role=Subquery(role))
-            .order_by("name", "id")
-        )
+        return selectors.projects_for_member(self.request.user).order_by("name", "id")
 
 
 # --- Articles, claims, sources -------------------------------------------------------
-
-
-def _member_projects(user):
-    return Membership.objects.filter(user=user).values("project_id")
 
 
 @extend_schema(tags=["articles"])
@@ -151,7 +140,7 @@ class ArticleViewSet(viewsets.ModelViewSet):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Article.objects.none()
-        return Article.objects.filter(project__in=_member_projects(self.request.user)).select_related("project")
+        return selectors.articles_for_member(self.request.user)
 
     def perform_create(self, serializer):
         # The serializer only offers projects the caller leads; a member's attempt is a 403.
@@ -222,7 +211,7 @@ class ClaimViewSet(viewsets.ModelViewSet):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Claim.objects.none()
-        return Claim.objects.filter(article__project__in=_member_projects(self.request.user))
+        return selectors.claims_for_member(self.request.user)
 
     def perform_create(self, serializer):
         data = serializer.validated_data
@@ -388,9 +377,7 @@ class StanceViewSet(
         if getattr(self, "swagger_fake_view", False):
             return Stance.objects.none()
         user = self.request.user
-        stances = Stance.objects.filter(
-            annotator=user,
-        ).filter(Exists(Membership.objects.filter(user=user, project_id=OuterRef("claim__article__project_id"))))
+        stances = selectors.own_stances(user)
         if self.action in {"update", "partial_update"}:  # what the change needs, in the same query
             stances = stances.select_related("claim__article__project", "source")
         return stances

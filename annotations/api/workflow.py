@@ -14,7 +14,6 @@ everyone in a project that is not blind) see everything.
 
 from __future__ import annotations
 
-from django.db.models import F, OuterRef, Q, Subquery
 from django.urls import path
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status, viewsets
@@ -23,25 +22,12 @@ from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.routers import SimpleRouter
 
-from annotations import services
+from annotations import selectors, services
 from annotations.api import filters
 from annotations.api.permissions import lead_project_ids
 from annotations.api.serializers import StanceSerializer
-from annotations.models import Claim, History, Membership, Stance, Unit
-from annotations.permissions import LEAD_ROLES, project_for_user, sees_others_judgements
-from annotations.units import Viewer
-
-
-def _member_projects(user):
-    return Membership.objects.filter(user=user).values("project_id")
-
-
-def _projects_seeing_all(user):
-    """Projects in which the user sees other annotators' work: led ones, and those not blind."""
-    return Membership.objects.filter(user=user).filter(
-        Q(role__in=LEAD_ROLES) | Q(project__blind=False)
-    ).values("project_id")
-
+from annotations.models import Claim, History, Unit
+from annotations.permissions import project_for_user
 
 # --- Units ---------------------------------------------------------------------------------------
 
@@ -104,24 +90,7 @@ class UnitViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         if getattr(self, "swagger_fake_view", False):
             return Unit.objects.none()
-        user = self.request.user
-        mine = Stance.objects.filter(claim_id=OuterRef("claim_id"), source_id=OuterRef("source_id"), annotator=user)
-        # The blind-mode rule of units.py, where it applies; everything in the projects where it does not.
-        visible = (Unit.objects.filter(claim__article__project_id__in=_projects_seeing_all(user))
-                   | Unit.objects.visible_to(Viewer(user_id=user.pk, sees_others=False)))
-        return (
-            visible.filter(claim__article__project_id__in=_member_projects(user))
-            .select_related("source", "claim")
-            .annotate(
-                article=F("claim__article_id"),
-                project_id=F("claim__article__project_id"),
-                show_suggestions=F("claim__article__project__show_suggestions"),
-                mine_id=Subquery(mine.values("id")[:1]),
-                mine_label=Subquery(mine.values("label")[:1]),
-                mine_note=Subquery(mine.values("note")[:1]),
-                mine_version=Subquery(mine.values("version")[:1]),
-            )
-        )
+        return selectors.units_for_member(self.request.user)
 
     @extend_schema(request=None, responses={200: StanceSerializer, 204: None})
     @action(detail=True, methods=["post"])
@@ -173,11 +142,7 @@ class HistoryListView(ListAPIView):
         if getattr(self, "swagger_fake_view", False):
             return History.objects.none()
         project, membership = project_for_user(self.request.user, self.kwargs["slug"])
-        rows = History.objects.filter(claim__article__project_id=project.pk).select_related(
-            "claim", "annotator", "actor")
-        if not sees_others_judgements(project, membership):
-            rows = rows.filter(kind=History.Kind.STANCE, annotator=self.request.user)
-        return rows
+        return selectors.history_for_member(project=project, membership=membership, user=self.request.user)
 
 
 router = SimpleRouter()

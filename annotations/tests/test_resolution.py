@@ -246,7 +246,7 @@ def test_api_refuses_bad_input_with_clear_messages(live_server, unit, lead, anno
     assert status == 400 and body["reason"] == ["Give a reason for the decision."]
     status, body = _settle(base, lead, {"claim": claim.pk, "source": SourceFactory().pk, "label": "denies",
                                       "reason": "x"})
-    assert status == 400 and body["detail"] == "This source is not a unit of that claim."
+    assert status == 400 and body["detail"] == "No such unit (claim and source) in this project."
     other_claim = ClaimFactory()  # in another project
     status, body = _settle(base, lead, {"claim": other_claim.pk, "source": source.pk, "label": "denies",
                                       "reason": "x"})

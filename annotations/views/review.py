@@ -12,9 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import trigger_client_event
 
-from annotations import review, review_charts, services
+from annotations import review, review_charts, selectors, services
 from annotations.filters import QUEUE_STATUSES, QueueFilterForm
-from annotations.models import Claim, Source, Stance, Unit
 from annotations.permissions import project_for_user
 
 PAGE_SIZE = 50
@@ -66,14 +65,10 @@ def review_resolve(request, slug):
     numbers = [claim_id, source_id] + ([version] if version else [])
     if not all(n.isascii() and n.isdigit() and len(n) < 10 for n in numbers):
         return _bad_request(request, project, _("This form is incomplete; reload the page."))
-    claim = Claim.objects.select_related("article__project").filter(
-        pk=int(claim_id), article__project=project).first()
-    source = Source.objects.filter(pk=int(source_id)).first()
-    if claim is None or source is None or not (
-        Unit.objects.filter(claim=claim, source=source).exists()
-        or Stance.objects.filter(claim=claim, source=source).exists()
-    ):
+    found = selectors.unit_of_project(project=project, claim_id=int(claim_id), source_id=int(source_id))
+    if found is None:
         return _bad_request(request, project, _("No such unit in this project."))
+    claim, source = found
     label, reason = post.get("label", ""), post.get("reason", "").strip()
     error = ""
     if label not in project.judgement_labels:

@@ -20,8 +20,8 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from annotations import search, services, tracking
-from annotations.models import Claim, ClaimCluster, ClaimLink, ClusterEvent, Source, Unit, is_registry_admin
+from annotations import search, selectors, services, tracking
+from annotations.models import Claim, ClaimCluster, ClaimLink, ClusterEvent, Source, is_registry_admin
 from annotations.permissions import is_lead, project_for_user, sees_others_judgements
 
 
@@ -79,10 +79,10 @@ def cluster_create(request, slug):
     if claim is None:
         messages.error(request, _("Choose a claim of this project to track."))
         return redirect("annotations:cluster-list", slug=project.slug)
-    existing = ClaimLink.objects.filter(claim=claim, status=ClaimLink.Status.CONFIRMED).first()
+    existing = selectors.tracked_cluster_id(claim=claim)
     if existing is not None:
         messages.info(request, _("This claim is already tracked."))
-        return redirect("annotations:cluster-detail", slug=project.slug, cluster_id=existing.cluster_id)
+        return redirect("annotations:cluster-detail", slug=project.slug, cluster_id=existing)
     try:
         cluster = services.cluster_create(
             project=project, claim=claim, user=request.user, title=request.POST.get("title", "")
@@ -218,7 +218,7 @@ def source_detail(request, slug, source_id):
     source = _source(source_id)
     if source.merged_into_id:
         return redirect("annotations:source-detail", slug=project.slug, source_id=source.merged_into_id)
-    if not _heard_in(project, source):
+    if not selectors.source_heard_in(project=project, source=source):
         # A source never heard in this project is not this project's to show.
         raise Http404("No such source in this project.")
     filters, filter_error = _filters(request)
@@ -246,10 +246,6 @@ def source_detail(request, slug, source_id):
     return render(request, template, context)
 
 
-def _heard_in(project, source) -> bool:
-    return Unit.objects.filter(source=source, claim__article__project=project).exists()
-
-
 def _clusters_of_rows(rows) -> dict[int, int]:
     """Claim id → tracked-claim id for the claims in `rows` (one query)."""
     ids = {row.claim.pk for row in rows}
@@ -269,7 +265,7 @@ def _registry_change(request, slug, source_id, change, propose):
     """
     project, membership = project_for_user(request.user, slug)
     source = _source(source_id)
-    if not _heard_in(project, source):
+    if not selectors.source_heard_in(project=project, source=source):
         raise Http404("No such source in this project.")
     admin = is_registry_admin(request.user)
     if not admin and not is_lead(membership):
@@ -316,7 +312,7 @@ def source_merge(request, slug, source_id):
 
     def duplicate_of(project) -> Source:
         duplicate = Source.objects.filter(pk=int(raw)).first() if raw.isdigit() and len(raw) < 19 else None
-        if duplicate is None or not _heard_in(project, duplicate):
+        if duplicate is None or not selectors.source_heard_in(project=project, source=duplicate):
             raise ValidationError(_("Choose a source heard in this project to merge into this one."))
         return duplicate
 
