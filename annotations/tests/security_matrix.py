@@ -55,6 +55,7 @@ LEAD_ONLY: dict[str, set[str]] = {
     # The world is in blind mode: exports and agreement figures would show others' labels.
     "api-export": {"*"},
     "review-agreement": {"*"},
+    "api-suggestions": {"*"},  # the figures count every annotator's labels
     "review-resolutions": {"*"},
     "api-service-accounts": {"*"},
     "api-import": {"*"},
@@ -69,6 +70,7 @@ LEAD_ONLY: dict[str, set[str]] = {
     "annotations:review": {"*"},
     "annotations:review-resolve": {"*"},
     "annotations:review-agreement": {"*"},
+    "annotations:suggestions": {"*"},
     "annotations:cluster-create": {"*"},
     "annotations:cluster-links": {"*"},
     "annotations:cluster-suggest": {"*"},
