@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -139,6 +140,13 @@ class Membership(models.Model):
 # --- Articles ----------------------------------------------------------------
 
 
+class WithoutSearchVector(models.Manager):
+    """Rows without their stored full-text vector, which only search reads (and which can be large)."""
+
+    def get_queryset(self):
+        return super().get_queryset().defer("search_vector")
+
+
 class ArticleQuerySet(models.QuerySet):
     def for_user(self, user):
         return self.filter(project__in=Project.objects.for_user(user))
@@ -166,8 +174,11 @@ class Article(models.Model):
     )
     content_hash = models.CharField(max_length=64, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
+    # Title (weight A) and body (B) as PostgreSQL full text in the article's language, kept by a
+    # trigger on every write (migration 0017), so a search never reads the bodies; unused on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
-    objects = ArticleQuerySet.as_manager()
+    objects = WithoutSearchVector.from_queryset(ArticleQuerySet)()
 
     class Meta:
         ordering = ["id"]
@@ -309,8 +320,10 @@ class Claim(models.Model):
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
+    # The text as full text in its article's language, kept by a trigger (migration 0017).
+    search_vector = SearchVectorField(null=True, editable=False)
 
-    objects = ClaimQuerySet.as_manager()
+    objects = WithoutSearchVector.from_queryset(ClaimQuerySet)()
 
     class Meta:
         ordering = ["article_id", "start", "id"]

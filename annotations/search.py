@@ -1,17 +1,17 @@
 """One search box over a project's articles, claims and sources.
 
-On PostgreSQL, articles and claims are matched with full-text search in the
-configuration of the article's language (`dutch` stems "onderzoeken" and
-"onderzoek" alike, `english` "investigating" and "investigation"), ranked by
-`ts_rank`. Source names are matched on their folded name and aliases. On other
-databases a plain case-insensitive substring match stands in.
-"""
+On PostgreSQL, articles and claims are matched with full-text search on vectors stored
+when they are written (a trigger; GIN-indexed), in the configuration of the article's
+language (`dutch` stems "onderzoeken" and "onderzoek" alike, `english` "investigating"
+and "investigation"), ranked by `ts_rank`; a search never reads the texts. Source names
+are matched on their folded name and aliases. On other databases a plain case-insensitive
+substring match stands in."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Case, Exists, F, OuterRef, Q, TextField, Value, When
 from django.db.models.functions import Cast
@@ -44,14 +44,16 @@ def _config(language_path: str):
     return Case(*whens, default=Value("simple"))
 
 
-def _fulltext(queryset, fields: list[str], language_path: str, query: str):
-    config = _config(language_path)
-    vector = SearchVector(*fields, config=config)
-    search = SearchQuery(query, config=config, search_type="websearch")
+def _fulltext(queryset, language_path: str, query: str):
+    """Rows whose stored vector (`search_vector`, kept by a trigger) matches, best first.
+
+    The query is parsed in each row's language, as its vector was made; the GIN index
+    answers the match, so no text is read at search time.
+    """
+    search = SearchQuery(query, config=_config(language_path), search_type="websearch")
     return (
-        queryset.annotate(document=vector)
-        .filter(document=search)
-        .annotate(rank=SearchRank(F("document"), search))
+        queryset.filter(search_vector=search)
+        .annotate(rank=SearchRank(F("search_vector"), search))
         .order_by("-rank", "id")
     )
 
@@ -72,8 +74,8 @@ def search_project(
     articles = Article.objects.filter(project=project)
     claims = Claim.objects.filter(article__project=project).visible_to(viewer).select_related("article")
     if connection.vendor == "postgresql":
-        articles = _fulltext(articles, ["title", "body"], "language", query)
-        claims = _fulltext(claims, ["text"], "article__language", query)
+        articles = _fulltext(articles, "language", query)
+        claims = _fulltext(claims, "article__language", query)
     else:
         articles = articles.filter(Q(title__icontains=query) | Q(body__icontains=query)).order_by("id")
         claims = claims.filter(text__icontains=query).order_by("id")

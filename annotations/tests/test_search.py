@@ -86,3 +86,35 @@ def test_blind_annotator_does_not_find_claims_and_sources_another_annotator_adde
     assert [c.pk for c in shown.claims] == [theirs.pk]
     assert [s.pk for s in search.search_project(project=project, query="Zelda", user=annotator2,
                                                  sees_others=False).sources] == [zelda.pk]
+
+
+def test_search_reads_stored_vectors_kept_by_every_write(require_postgres, project, corpus):
+    """The vectors are made when a row is written, in its article's language, and the search
+    query reads them (GIN-indexed) instead of parsing every body again."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from annotations.models import Article, Claim
+
+    with CaptureQueriesContext(connection) as queries:
+        search.search_project(project=project, query="bewering")
+    assert not any("to_tsvector" in q["sql"] for q in queries.captured_queries)
+    assert all('"search_vector"' in q["sql"] for q in queries.captured_queries[:2])
+
+    # A new article, an edited title, a changed language: each is found at once.
+    fresh = ArticleFactory(project=project, language="en", title="Ports", body="The harbour master warned of floods.")
+    assert [a.pk for a in search.search_project(project=project, query="flooding").articles] == [fresh.pk]
+    Article.objects.filter(pk=fresh.pk).update(title="Dikes and levees")
+    assert [a.pk for a in search.search_project(project=project, query="levee").articles] == [fresh.pk]
+    claim = ClaimFactory(article=fresh, start=0, end=35, text="The harbour master warned of floods")
+    # Dutch stemming does not reduce "warned"; once the article is Dutch, its claim is parsed as Dutch.
+    Article.objects.filter(pk=fresh.pk).update(language="nl")
+    vector = Claim.objects.values_list("search_vector", flat=True).get(pk=claim.pk)
+    assert "'warn'" not in vector and "'warned'" in vector
+
+
+def test_an_article_too_long_for_one_vector_is_still_imported_and_found(require_postgres, project):
+    # Unique words until the vector would pass PostgreSQL's 1 MB limit: indexed by its start instead.
+    words = " ".join(f"w{i:07d}x" for i in range(160_000))
+    article = ArticleFactory(project=project, language="en", title="Huge", body="Lighthouse keepers. " + words)
+    assert [a.pk for a in search.search_project(project=project, query="lighthouse").articles] == [article.pk]
