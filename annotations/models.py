@@ -222,30 +222,25 @@ def is_registry_admin(user) -> bool:
 
 class SourceQuerySet(models.QuerySet):
     def heard_in(self, project_ids) -> SourceQuerySet:
-        """Sources with a unit or a judgement in one of `project_ids` (ids or a values() subquery)."""
-        return self.filter(
-            Q(pk__in=Unit.objects.filter(claim__article__project_id__in=project_ids).values("source_id"))
-            | Q(pk__in=Stance.objects.filter(claim__article__project_id__in=project_ids).values("source_id"))
-        )
+        """Sources with a unit in one of `project_ids` (ids or a values() subquery)."""
+        return self.filter(pk__in=SourceProject.objects.filter(project_id__in=project_ids).values("source_id"))
 
     def visible_to(self, user) -> SourceQuerySet:
         """The part of the registry a user may see: one rule for every page, fragment and endpoint.
 
-        Registry admins see it all. Everyone else sees the sources heard (a unit or a
-        judgement) in a project they are a member of, the organisations those speak for,
-        and the sources they created themselves that no project uses yet.
+        Registry admins see it all. Everyone else sees the sources heard (a unit) in a
+        project they are a member of, the organisations those speak for, and the sources
+        they created themselves that no project uses yet. "Heard" is read from
+        `SourceProject`, which the database keeps, so the cost follows the registry's
+        rows a page shows, not the size of the projects.
         """
         if is_registry_admin(user):
             return self
         if user is None or not user.is_authenticated:
             return self.none()
-        projects = Membership.objects.filter(user=user).values("project_id")
-        heard = Source.objects.heard_in(projects)
-        return self.filter(
-            Q(pk__in=heard.values("pk"))
-            | Q(pk__in=heard.filter(affiliation__isnull=False).values("affiliation_id"))
-            | Q(created_by=user)
-        )
+        heard = SourceProject.objects.filter(project__memberships__user=user).values("source_id")
+        speaks_for = Source.objects.filter(pk__in=heard, affiliation__isnull=False).values("affiliation_id")
+        return self.filter(Q(pk__in=heard) | Q(pk__in=speaks_for) | Q(created_by=user))
 
 
 class Source(models.Model):
@@ -301,6 +296,30 @@ class Source(models.Model):
         self.normalized_name = normalise_name(self.name)
         if not isinstance(self.aliases, list) or not all(isinstance(a, str) for a in self.aliases):
             raise ValidationError({"aliases": _("Aliases must be a list of names.")})
+
+
+class SourceProject(models.Model):
+    """A source heard in a project (a unit there, now or once): the registry as the project's members see it.
+
+    Written by the database (statement-level triggers on units, migration 0015), so
+    bulk loads, merges and corrections keep it without a line of Python; read by
+    `Source.objects.visible_to`. A source stays heard after its units move away.
+    """
+
+    source = models.ForeignKey(Source, models.CASCADE, related_name="+")
+    project = models.ForeignKey(Project, models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["source", "project"], name="source_heard_once_per_project"),
+        ]
+        indexes = [
+            # visible_to: the sources heard in the member's projects.
+            models.Index(fields=["project", "source"], name="sourceproject_by_project"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source_id}@{self.project_id}"
 
 
 # --- Claims and units ----------------------------------------------------------

@@ -364,6 +364,7 @@ def _fill(project, annotator, n):
     for _ in range(n):
         article = ArticleFactory(project=project)
         claim = ClaimFactory(article=article)
+        UnitFactory(claim=claim, source=source)  # a judgement is always of a unit
         StanceFactory(claim=claim, source=source, annotator=annotator)
 
 

@@ -99,7 +99,10 @@ def test_a_registry_admin_edit_in_the_django_admin_is_kept_in_history(client, wo
 
 def test_members_of_a_do_not_see_b_only_sources_in_the_api(live_server, world, annotator, lead, registry_admin):
     b_only = world["b_only"]
-    seen_in_a = ["AIVD", "René Loman", "VodafoneZiggo"]
+    # An organisation heard nowhere is seen where someone heard in A speaks for it.
+    kpn = SourceFactory(name="KPN", kind="organisation")
+    heard_in(Project.objects.get(slug="huawei"), SourceFactory(name="Woordvoerder KPN", affiliation=kpn))
+    seen_in_a = ["AIVD", "KPN", "René Loman", "VodafoneZiggo", "Woordvoerder KPN"]
     assert _names(live_server.url, annotator) == seen_in_a
     assert _names(live_server.url, lead, "?name=geheim") == []
     assert api_call(live_server.url, f"/api/v1/sources/{b_only.pk}/", annotator)[0] == 404
@@ -218,3 +221,35 @@ def test_the_annotation_page_adds_a_source_through_the_same_rule(client, world, 
     # A name with no letters or digits is refused with a message, not a server error.
     response = client.post(url, {prefix + "name": "?!", prefix + "kind": "person"})
     assert response.status_code == 400 and "Give the source a name" in response.content.decode()
+
+
+def test_concurrent_adds_of_one_new_name_make_one_source(live_server, world, annotator, require_postgres):
+    """Eight clients add the same new name at once: one creates it, the others are answered with it."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from rest_framework.authtoken.models import Token
+
+    Token.objects.get_or_create(user=annotator)  # made before the threads race for it
+
+    def add(_):
+        return api_call(live_server.url, "/api/v1/sources/", annotator, "POST", {"name": "Brand New Speaker"})
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(pool.map(add, range(8)))
+    assert sorted(status for status, _ in answers) == [200] * 7 + [201]
+    assert len({body["id"] for _, body in answers}) == 1
+    assert Source.objects.filter(normalized_name="brand new speaker").count() == 1
+
+
+def test_the_database_keeps_which_projects_hear_a_source(world, project, annotator):
+    """Units written in bulk or moved by a plain UPDATE make their source visible, without Python."""
+    quiet, moved_to = SourceFactory(name="Bulk Spreker"), SourceFactory(name="Verplaatste Spreker")
+    assert not Source.objects.visible_to(annotator).filter(pk__in=[quiet.pk, moved_to.pk]).exists()
+    claim = ClaimFactory(article=ArticleFactory(project=project))
+    Unit.objects.bulk_create([Unit(claim=claim, source=quiet, origin="extracted")])
+    other_claim = ClaimFactory(article=ArticleFactory(project=world["other"]))
+    unit = Unit.objects.create(claim=other_claim, source=world["b_only"], origin="extracted")
+    assert not Source.objects.visible_to(annotator).filter(pk=moved_to.pk).exists()
+    Unit.objects.filter(pk=unit.pk).update(source=moved_to, claim=ClaimFactory(article=ArticleFactory(project=project)))
+    visible = set(Source.objects.visible_to(annotator).values_list("name", flat=True))
+    assert {"Bulk Spreker", "Verplaatste Spreker"} <= visible and "Geheime Bron" not in visible
