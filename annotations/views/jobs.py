@@ -26,6 +26,19 @@ def _render_job(request, job: Job, status: int = 200):
     return render(request, template, {"job": job, "project": job.project}, status=status)
 
 
+def _refused(request, template: str, context: dict, errors: list[str]):
+    """The form again with its errors (only its fragment for htmx): nothing was queued."""
+    context["errors"] = errors
+    page = template.split("#")[0]
+    return render(request, template if request.htmx else page, context, status=400)
+
+
+def _started(request, job: Job):
+    if request.htmx:
+        return _render_job(request, job, status=202)
+    return redirect("annotations:job-detail", pk=job.pk)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_page(request, slug):
@@ -38,15 +51,8 @@ def import_page(request, slug):
         return render(request, "annotations/jobs_import.html", context)
     files, errors = uploads_check(request.FILES.getlist("files"), request.POST.get("text", ""))
     if errors:
-        context["errors"] = errors
-        template = "annotations/jobs_import.html"
-        if request.htmx:
-            template += "#import-form"
-        return render(request, template, context, status=400)
-    job = job_import_start(project=project, user=request.user, files=files)
-    if request.htmx:
-        return _render_job(request, job, status=202)
-    return redirect("annotations:job-detail", pk=job.pk)
+        return _refused(request, "annotations/jobs_import.html#import-form", context, errors)
+    return _started(request, job_import_start(project=project, user=request.user, files=files))
 
 
 @login_required
@@ -65,15 +71,8 @@ def export_page(request, slug):
     try:
         options = exports.ExportOptions.from_query(request.POST, project=project)
     except exports.ExportError as exc:
-        context["errors"] = [str(exc)]
-        template = "annotations/jobs_export.html"
-        if request.htmx:
-            template += "#export-form"
-        return render(request, template, context, status=400)
-    job = job_export_start(project=project, user=request.user, options=options)
-    if request.htmx:
-        return _render_job(request, job, status=202)
-    return redirect("annotations:job-detail", pk=job.pk)
+        return _refused(request, "annotations/jobs_export.html#export-form", context, [str(exc)])
+    return _started(request, job_export_start(project=project, user=request.user, options=options))
 
 
 @login_required

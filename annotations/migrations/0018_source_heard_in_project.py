@@ -69,7 +69,7 @@ def backward(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("annotations", "0016_throttle_counts"),
+        ("annotations", "0017_stored_search_vectors"),
     ]
 
     operations = [
