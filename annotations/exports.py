@@ -16,14 +16,18 @@ Status of a unit: `units.unit_status` over its judgements, the article's annotat
 (`units.article_annotators`: who finished the article or judged anything in it) and
 its resolution. The `stance` column is filled only for a settled unit (`consensus` or
 `resolved`), with the resolution's label; `settled_by` names the lead who resolved it,
-`reason` gives the resolution's reason. The same rules hold in CSV (both paths), JSONL,
-ClaimReview and the API, which serves these files.
+`reason` gives the resolution's reason and `settled_at` when it was settled (UTC,
+microseconds). Provenance: `suggested_label`, `suggestion_score` and `engine_version` say
+what the machine suggested (empty for a unit added by hand); the judgements say what each
+annotator gave. The same rules hold in CSV (both paths), JSONL, ClaimReview, Web
+Annotation and the API, which serves these files.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -66,8 +70,10 @@ COMMON_COLUMNS = [
     "source", "source_kind", "source_role", "affiliation", "cluster_id",
 ]
 SETTLEMENT_COLUMNS = ["stance", "status", "settled_by", "reason"]
-UNIT_COLUMNS = [*COMMON_COLUMNS, *SETTLEMENT_COLUMNS, "judgements", "n_judgements"]
-JUDGEMENT_COLUMNS = [*COMMON_COLUMNS, "annotator", "label", "note", *SETTLEMENT_COLUMNS]
+# Added after the others, so that older readers that count columns keep working.
+PROVENANCE_COLUMNS = ["suggested_label", "suggestion_score", "engine_version", "settled_at"]
+UNIT_COLUMNS = [*COMMON_COLUMNS, *SETTLEMENT_COLUMNS, "judgements", "n_judgements", *PROVENANCE_COLUMNS]
+JUDGEMENT_COLUMNS = [*COMMON_COLUMNS, "annotator", "label", "note", *SETTLEMENT_COLUMNS, *PROVENANCE_COLUMNS]
 # Integer columns are never neutralised (and never start with a prefix character).
 INT_COLUMNS = {"article_id", "claim_id", "cluster_id", "n_judgements"}
 
@@ -176,6 +182,19 @@ def neutralise(value: str | None) -> str | None:
     return value
 
 
+def float_text(value: float | None) -> str | None:
+    """A float as PostgreSQL's COPY writes a double (shortest exact form, no trailing ".0"),
+    for the confidences in [0, 1] that the exports carry."""
+    if value is None:
+        return None
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "Infinity" if value > 0 else "-Infinity"
+    text = repr(value)
+    return text[:-2] if text.endswith(".0") else text
+
+
 def published_display(published: dt.date | None, precision: str) -> str | None:
     if published is None:
         return None
@@ -229,12 +248,18 @@ def _settlement_cells(record: UnitRecord) -> list:
             neutralise(record.reason)]
 
 
+def _provenance_cells(record: UnitRecord) -> list:
+    unit = record.unit
+    return [neutralise(unit.suggested_label), float_text(unit.suggestion_score), neutralise(unit.engine_version),
+            record.settled_at]
+
+
 def iter_csv_rows(project: Project, options: ExportOptions) -> Iterator[list]:
     """The CSV's rows (header first), computed in Python."""
     if options.layout == "judgement":
         yield list(JUDGEMENT_COLUMNS)
         for record in iter_units(project, options):
-            base, settlement = _unit_cells(record), _settlement_cells(record)
+            base, settlement = _unit_cells(record), [*_settlement_cells(record), *_provenance_cells(record)]
             for stance in record.stances:
                 yield [*base, neutralise(stance.annotator_name), neutralise(stance.label),
                        neutralise(stance.note), *settlement]
@@ -242,7 +267,8 @@ def iter_csv_rows(project: Project, options: ExportOptions) -> Iterator[list]:
     yield list(UNIT_COLUMNS)
     for record in iter_units(project, options):
         judgements = ";".join(f"{s.annotator_name}:{s.label}" for s in record.stances)
-        yield [*_unit_cells(record), *_settlement_cells(record), neutralise(judgements), len(record.stances)]
+        yield [*_unit_cells(record), *_settlement_cells(record), neutralise(judgements), len(record.stances),
+               *_provenance_cells(record)]
 
 
 def iter_csv_python(project: Project, options: ExportOptions) -> Iterator[bytes]:
@@ -298,17 +324,20 @@ def export_sql(project: Project, options: ExportOptions) -> str:
         "units.cluster_id",
     ])
     settlement = ", ".join(f"{n('units.' + name)} AS {name}" for name in SETTLEMENT_COLUMNS)
+    # The score is a number (never neutralised); COPY writes a double as float_text does.
+    provenance = (f"{n('units.suggested_label')} AS suggested_label, units.suggestion_score, "
+                  f"{n('units.engine_version')} AS engine_version, units.settled_at")
     if options.layout == "judgement":
         select = (
             f"SELECT {common}, {n('ju.username')} AS annotator, {n('js.label')} AS label, "
-            f"{n('js.note')} AS note, {settlement} "
+            f"{n('js.note')} AS note, {settlement}, {provenance} "
             f"FROM units JOIN {t['stance']} js ON js.claim_id = units.claim_id AND js.source_id = units.source_id "
             f"JOIN {t['user']} ju ON ju.id = js.annotator_id"
         )
         order = "ORDER BY units.article_id, units.claim_id, units.source_id, js.annotator_id"
     else:
         select = (
-            f"SELECT {common}, {settlement}, {n('judgements')} AS judgements, n_judgements FROM units"
+            f"SELECT {common}, {settlement}, {n('judgements')} AS judgements, n_judgements, {provenance} FROM units"
         )
         order = "ORDER BY article_id, claim_id, units.source_id"
     status = unit_rules.status_sql("j.n_labels > 1", "coalesce(j.n, 0)", "coalesce(aa.n, 0)", "r.status")
@@ -333,7 +362,8 @@ def export_sql(project: Project, options: ExportOptions) -> str:
            substr(a.body, c.start + 1, c."end" - c.start) AS evidence,
            un.source_id, s.name AS source, s.kind AS source_kind, s.role AS source_role,
            af.name AS affiliation, {status} AS status,
-           r.label AS r_label, r.reason AS r_reason, ru.username AS resolver,
+           r.label AS r_label, r.reason AS r_reason, ru.username AS resolver, r.updated_at AS r_updated_at,
+           un.suggested_label, un.suggestion_score, un.engine_version,
            j.judgements, coalesce(j.n, 0) AS n_judgements
     FROM {t['unit']} un
     JOIN {t['claim']} c ON c.id = un.claim_id
@@ -350,7 +380,9 @@ def export_sql(project: Project, options: ExportOptions) -> str:
     SELECT unit_rows.*,
            CASE WHEN status IN ({settled}) THEN r_label END AS stance,
            CASE WHEN status = '{unit_rules.Status.RESOLVED}' THEN resolver END AS settled_by,
-           CASE WHEN status IN ({settled}) THEN r_reason END AS reason
+           CASE WHEN status IN ({settled}) THEN r_reason END AS reason,
+           CASE WHEN status IN ({settled}) THEN
+                to_char(r_updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') END AS settled_at
     FROM unit_rows
 )
 {select}
@@ -481,6 +513,13 @@ def webannotation_json(record: UnitRecord) -> dict:
             ],
         },
         "claimtrack:status": record.status,
+        # Provenance: the machine's suggestion, each annotator's label, who settled it, when and why.
+        "claimtrack:suggestion": {"label": unit.suggested_label or None, "score": unit.suggestion_score,
+                                  "engine_version": unit.engine_version or None},
+        "claimtrack:judgements": [{"annotator": s.annotator_name, "label": s.label} for s in record.stances],
+        "claimtrack:settled_by": record.settled_by,
+        "claimtrack:settled_at": record.settled_at,
+        "claimtrack:reason": record.reason,
     }
 
 

@@ -7,6 +7,7 @@ batch of articles. `chunked` joins their small pieces into socket-sized writes.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -27,6 +28,11 @@ CHUNK_BYTES = 64 * 1024
 def iso(value) -> str | None:
     """A date or time as ISO 8601 text, None as None."""
     return value.isoformat() if value is not None else None
+
+
+def utc_stamp(value) -> str:
+    """A time as every export writes it: UTC, microseconds, `Z` (COPY's to_char writes the same)."""
+    return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 @dataclass(slots=True)
@@ -63,6 +69,13 @@ class UnitRecord:
     @property
     def reason(self) -> str | None:
         return self.resolution.reason if self.status in unit_rules.SETTLED else None
+
+    @property
+    def settled_at(self) -> str | None:
+        """When the unit was settled (its resolution's last change), in UTC with microseconds."""
+        if self.status not in unit_rules.SETTLED:
+            return None
+        return utc_stamp(self.resolution.updated_at)
 
 
 def record_status(resolution: Resolution | None, labels: list[str], annotators: int) -> tuple[str, str | None]:

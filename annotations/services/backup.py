@@ -122,6 +122,8 @@ def unit_json(record: UnitRecord) -> dict:
         },
         "status": record.status,
         "stance": record.stance,
+        # Who settled the unit, when and why: the export's provenance, as in the CSV's columns.
+        "settled_by": record.settled_by, "settled_at": record.settled_at, "reason": record.reason,
         "judgements": [
             {
                 "annotator": s.annotator.get_username(), "label": s.label, "note": s.note,

@@ -372,3 +372,74 @@ def test_a_consensus_that_no_longer_holds_is_disputed_and_leaves_claimreview(pro
         assert (union["status"], union["stance"]) == ("disputed", ""), method
     reviews = json.loads(b"".join(exports.iter_claimreview(project, options(project, format="claimreview"))))
     assert [r["identifier"] for r in reviews] == [f"{data['c2'].pk}:{data['s1'].pk}"]
+
+
+@pytest.fixture
+def provenance(project, data, lead):
+    """The machine's suggestions on data's units: scores a float printer could get wrong, two engine
+    versions, one unit added by hand; the lead's decision at a known time, with microseconds."""
+    from annotations.models import Unit
+
+    scores = {("c1", "s1"): (0.85, "alleges", "e1a2"), ("c1", "s2"): (1.0, "denies", "e1a2"),
+              ("c1", "s3"): (1e-05, "alleges", "=e3"), ("c2", "s1"): (0.1 + 0.2, "alleges", "e1a2"),
+              ("c2", "s2"): (None, "", "")}
+    for (claim, source), (score, label, engine) in scores.items():
+        Unit.objects.filter(claim=data[claim], source=data[source]).update(
+            suggestion_score=score, suggested_label=label, engine_version=engine,
+            origin="extracted" if label else "manual")
+    settled_at = dt.datetime(2024, 3, 5, 9, 7, 1, 20_304, tzinfo=dt.UTC)
+    Resolution.objects.filter(claim=data["c2"], source=data["s1"]).update(updated_at=settled_at)
+    Resolution.objects.filter(claim=data["c2"], source=data["s2"]).update(
+        updated_at=dt.datetime(2024, 3, 6, 23, 59, 59, tzinfo=dt.timezone(dt.timedelta(hours=2))))
+    return data
+
+
+def test_every_export_says_what_was_suggested_and_who_settled_it_when(project, provenance):
+    data = provenance
+    for method in methods():
+        table = rows(csv_bytes(project, method))
+        assert list(table[0])[-4:] == ["suggested_label", "suggestion_score", "engine_version", "settled_at"]
+        got = {(r["claim_id"], r["source"]): (r["suggested_label"], r["suggestion_score"], r["engine_version"],
+                                              r["settled_by"], r["settled_at"]) for r in table}
+        c1, c2 = str(data["c1"].pk), str(data["c2"].pk)
+        assert got[(c1, "Minister")] == ("alleges", "0.85", "e1a2", "", ""), method
+        assert got[(c1, "Union")] == ("denies", "1", "e1a2", "", ""), method
+        assert got[(c1, "'+Person")] == ("alleges", "1e-05", "'=e3", "", ""), method
+        assert got[(c2, "Minister")] == ("alleges", "0.30000000000000004", "e1a2", "lead",
+                                         "2024-03-05T09:07:01.020304Z"), method
+        # A unit added by hand has no suggestion; a consensus has a time but nobody who settled it.
+        assert got[(c2, "Union")] == ("", "", "", "", "2024-03-06T21:59:59.000000Z"), method
+        judgement_rows = rows(csv_bytes(project, method, layout="judgement"))
+        assert {(r["annotator"], r["label"], r["suggested_label"], r["settled_at"]) for r in judgement_rows
+                if r["claim_id"] == c2 and r["source"] == "Minister"} == {
+            ("ann1", "alleges", "alleges", "2024-03-05T09:07:01.020304Z"),
+            ("ann2", "denies", "alleges", "2024-03-05T09:07:01.020304Z")}, method
+    lines = [json.loads(line) for line in b"".join(exports.iter_export(project, options(project, format="jsonl")))
+             .decode().splitlines()]
+    unit = next(u for u in lines if u["type"] == "unit" and u["claim"]["id"] == data["c2"].pk
+                and u["source"]["id"] == data["s1"].pk)
+    assert (unit["unit"]["suggested_label"], unit["unit"]["suggestion_score"], unit["unit"]["engine_version"]) == (
+        "alleges", 0.1 + 0.2, "e1a2")
+    assert (unit["settled_by"], unit["settled_at"], unit["reason"]) == (
+        "lead", "2024-03-05T09:07:01.020304Z", "@spokesman")
+    assert [(j["annotator"], j["label"]) for j in unit["judgements"]] == [("ann1", "alleges"), ("ann2", "denies")]
+    page = json.loads(b"".join(exports.iter_export(project, options(project, format="webannotation"))))
+    anno = next(a for a in page["items"] if a["id"] == f"urn:claimtrack:unit:{data['c2'].pk}:{data['s1'].pk}")
+    assert anno["claimtrack:suggestion"] == {"label": "alleges", "score": 0.1 + 0.2, "engine_version": "e1a2"}
+    assert anno["claimtrack:judgements"] == [{"annotator": "ann1", "label": "alleges"},
+                                             {"annotator": "ann2", "label": "denies"}]
+    assert (anno["claimtrack:settled_by"], anno["claimtrack:settled_at"], anno["claimtrack:reason"]) == (
+        "lead", "2024-03-05T09:07:01.020304Z", "@spokesman")
+
+
+def test_the_provenance_columns_are_byte_identical_on_both_csv_paths(project, provenance, require_postgres):
+    for query in [{}, {"layout": "judgement"}, {"status": "resolved"}]:
+        copy = csv_bytes(project, "copy", **query)
+        assert copy == csv_bytes(project, "python", **query), query
+        assert b"2024-03-05T09:07:01.020304Z" in copy and b"0.30000000000000004" in copy, query
+        assert (b",1e-05," in copy) == (query.get("status") != "resolved"), query
+
+
+def test_float_text_writes_doubles_as_copy_does():
+    assert [exports.float_text(v) for v in (None, 1.0, 0.0, 0.85, 1e-05, 0.0001, float("nan"), float("inf"))] == [
+        None, "1", "0", "0.85", "1e-05", "0.0001", "NaN", "Infinity"]
