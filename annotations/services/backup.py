@@ -28,7 +28,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 
-from annotations.importers import JSON_MAX_DEPTH, json_depth_over
+from annotations.importers import JSON_MAX_DEPTH
 from annotations.models import (
     REJECTED,
     Article,
@@ -503,6 +503,17 @@ class _Checker:
                 raise BackupError(f"{kind} {pk} is named but the backup has no line for it", line)
 
 
+def _nests_deeper(value, limit: int) -> bool:
+    """Whether parsed JSON has lists or objects nested more than `limit` deep."""
+    level = [value]
+    for _ in range(limit):
+        level = [inner for v in level if isinstance(v, dict | list)
+                 for inner in (v.values() if isinstance(v, dict) else v)]
+        if not level:
+            return False
+    return any(isinstance(v, dict | list) for v in level)
+
+
 LINE_TYPES = ("project", "member", "project_change", "article", "claim", "unit", "source", "cluster", "assignment")
 
 
@@ -513,12 +524,14 @@ def parse_backup(text: str) -> tuple[dict | None, list[tuple[int, dict]]]:
     for number, raw in enumerate(text.splitlines(), 1):
         if not raw.strip():
             continue
-        if json_depth_over(raw, JSON_MAX_DEPTH):
-            raise BackupError(f"the JSON nests more than {JSON_MAX_DEPTH} levels deep", number)
         try:
             obj = json.loads(raw)
         except json.JSONDecodeError as exc:
             raise BackupError(f"not valid JSON ({exc.msg})", number) from exc
+        except RecursionError:
+            obj = None
+        if obj is None or _nests_deeper(obj, JSON_MAX_DEPTH):
+            raise BackupError(f"the JSON nests more than {JSON_MAX_DEPTH} levels deep", number)
         if not isinstance(obj, dict):
             raise BackupError("each line must be a JSON object", number)
         kind = obj.get("type")
@@ -567,9 +580,25 @@ class _Restorer:
         self.claims: dict[int, Claim] = {}
         self.sources: dict[object, Source] = {}
         self.clusters: dict[int, ClaimCluster] = {}
+        self.pending: dict[type, list] = {}
+        self.pending_count = 0
         self.members: dict[int, str] = dict(
             Membership.objects.filter(project=project).values_list("user_id", "role")
         )
+
+    def add(self, row):
+        """Keep a new row to write with the others of its kind at the next flush."""
+        self.pending.setdefault(type(row), []).append(row)
+        self.pending_count += 1
+        return row
+
+    def flush(self) -> None:
+        """Write the kept rows, one statement per kind, parents before the rows that name them."""
+        for model in (Article, Claim, Unit, Stance, Resolution, History, Assignment):
+            rows = self.pending.pop(model, [])
+            if rows:
+                model.objects.bulk_create(rows, batch_size=1000)
+        self.pending_count = 0
 
     def when(self, value) -> dt.datetime:
         return _datetime(value, 0, "") or self.started
@@ -667,13 +696,13 @@ class _Restorer:
     def article(self, data: dict) -> Article:
         found = self.articles.get(data["id"])
         if found is None:
-            found = Article.objects.create(
+            found = self.add(Article(
                 project=self.project, title=data["title"], body=data["body"], language=data["language"],
                 outlet=data.get("outlet") or "", url=data.get("url") or "",
                 published=_date(data.get("published"), 0, ""),
                 published_precision=data.get("published_precision") or Article.Precision.DAY,
                 content_hash=content_hash(data["body"]), created_at=self.when(data.get("created_at")),
-            )
+            ))
             self.articles[data["id"]] = found
             self.report.articles += 1
         return found
@@ -692,17 +721,16 @@ class _Restorer:
     def claim(self, article: Article, data: dict) -> Claim:
         found = self.claims.get(data["id"])
         if found is None:
-            found = Claim.objects.create(
+            found = self.add(Claim(
                 article=article, text=data["text"], start=data["start"], end=data["end"],
                 origin=data.get("origin") or Claim.Origin.MANUAL, created_by=self.user(data.get("created_by")),
                 created_at=self.when(data.get("created_at")),
-            )
+            ))
             self.claims[data["id"]] = found
             self.report.claims += 1
-            History.objects.bulk_create([
-                self.history(found, None if entry.get("source") is None else self.sources[entry["source"]], entry)
-                for entry in data.get("history") or []
-            ])
+            for entry in data.get("history") or []:
+                self.add(self.history(found, None if entry.get("source") is None else self.sources[entry["source"]],
+                                      entry))
         return found
 
     def unit(self, obj: dict) -> None:
@@ -716,21 +744,21 @@ class _Restorer:
         else:
             source = self.sources[data["id"]]
         info = obj.get("unit") or {}
-        Unit.objects.create(
+        self.add(Unit(
             claim=claim, source=source, origin=info.get("origin") or Claim.Origin.MANUAL,
             suggested_label=info.get("suggested_label") or "", suggestion_score=info.get("suggestion_score"),
             engine_version=info.get("engine_version") or "", evidence_start=info.get("evidence_start"),
             evidence_end=info.get("evidence_end"), added_by=self.user(info.get("added_by")),
             created_at=self.when(info.get("created_at")),
-        )
+        ))
         self.report.units += 1
         history = obj.get("history") or []
         judged = {h.get("annotator") for h in history if h.get("kind") == History.Kind.STANCE}
-        stances, entries = [], []
+        entries = []
         for j in obj.get("judgements") or []:
             annotator = self.user(j["annotator"])
             created = self.when(j.get("created_at"))
-            stances.append(Stance(
+            self.add(Stance(
                 claim=claim, source=source, annotator=annotator, label=j["label"], note=j.get("note") or "",
                 start=j.get("start"), end=j.get("end"), version=j.get("version") or 1,
                 created_at=created, updated_at=_datetime(j.get("updated_at"), 0, "") or created,
@@ -741,18 +769,17 @@ class _Restorer:
                     annotator=annotator, actor=annotator, new_label=j["label"], new_note=j.get("note") or "",
                     via="import",
                 ))
-        Stance.objects.bulk_create(stances)
-        self.report.stances += len(stances)
+            self.report.stances += 1
         resolution = obj.get("resolution")
         if resolution:
             resolver = self.user(resolution.get("resolved_by"), Membership.Role.LEAD)
             created = self.when(resolution.get("created_at"))
-            Resolution.objects.create(
+            self.add(Resolution(
                 claim=claim, source=source, label=resolution["label"], status=resolution["status"],
                 reason=resolution.get("reason") or "", resolved_by=resolver,
                 version=resolution.get("version") or 1, created_at=created,
                 updated_at=_datetime(resolution.get("updated_at"), 0, "") or created,
-            )
+            ))
             self.report.resolutions += 1
             if not any(h.get("kind") == History.Kind.RESOLUTION for h in history):
                 entries.append(History(
@@ -760,7 +787,8 @@ class _Restorer:
                     actor=resolver, new_label=resolution["label"], reason=resolution.get("reason") or "",
                     via="import",
                 ))
-        History.objects.bulk_create([*entries, *(self.history(claim, source, entry) for entry in history)])
+        for entry in [*entries, *(self.history(claim, source, entry) for entry in history)]:
+            self.add(entry)
 
     def cluster(self, obj: dict) -> None:
         self.clusters[obj["id"]] = ClaimCluster.objects.create(
@@ -791,17 +819,24 @@ class _Restorer:
             )
 
     def assignment(self, obj: dict) -> None:
-        Assignment.objects.create(
+        self.add(Assignment(
             article=self.articles[obj["article"]], annotator=self.user(obj["annotator"]), status=obj["status"],
             started_at=self.when(obj.get("started_at")), last_seen=self.when(obj.get("last_seen")),
             finished_at=_datetime(obj.get("finished_at"), 0, ""),
-        )
+        ))
         self.report.assignments += 1
 
 
 # The order objects are written in: what a line names exists before it.
 RESTORE_ORDER = {"member": 0, "project_change": 1, "source": 2, "article": 3, "claim": 3, "unit": 3,
                  "cluster": 4, "cluster_contents": 5, "assignment": 6}
+# Lines whose rows are kept and written together (a statement per kind, every BATCH_ROWS rows).
+BATCHED = {"article", "claim", "unit", "assignment"}
+BATCH_ROWS = 5000
+
+
+class _BatchFailed(Exception):
+    """A batch was refused: the restore is rolled back and run again line by line to name the line."""
 
 
 def backup_restore(*, project: Project, text: str) -> RestoreReport:
@@ -813,12 +848,20 @@ def backup_restore(*, project: Project, text: str) -> RestoreReport:
     if project.articles.exists() or project.claim_clusters.exists() or project.changes.exists():
         raise BackupError(f"the project {project.slug!r} already has articles, tracked claims or set-up "
                           "changes; restore into an empty project")
-    version = header["version"] if header else 1
-    report = RestoreReport()
     steps = [(RESTORE_ORDER[obj["type"]], number, obj["type"], obj) for number, obj in objects]
     steps += [(RESTORE_ORDER["cluster_contents"], number, "cluster_contents", obj)
               for number, obj in objects if obj["type"] == "cluster"]
     steps.sort(key=lambda step: step[:2])
+    try:
+        return _restore(project, header, steps, batch=BATCH_ROWS)
+    except _BatchFailed:
+        # Everything was rolled back; one line at a time finds the line to blame.
+        return _restore(project, header, steps, batch=1)
+
+
+def _restore(project: Project, header: dict | None, steps: list, *, batch: int) -> RestoreReport:
+    version = header["version"] if header else 1
+    report = RestoreReport()
     with transaction.atomic():
         restorer = _Restorer(project, report, version)
         if header is not None:
@@ -828,9 +871,10 @@ def backup_restore(*, project: Project, text: str) -> RestoreReport:
                 raise BackupError(f"the project's settings are refused ({' '.join(exc.messages)})", 1) from exc
         sources = [(number, obj["source"]) for _, number, kind, obj in steps if kind == "source"]
         for _, number, kind, obj in steps:
-            # No savepoint per line: the first error ends the restore (and rolls it all back), and
-            # it happened while writing this line.
+            # No savepoint per line: the first error ends the restore (and rolls it all back).
             try:
+                if kind not in BATCHED:
+                    restorer.flush()
                 if kind == "source":
                     if sources:  # all at once: they name each other as affiliations
                         number = sources[0][0]
@@ -844,6 +888,16 @@ def backup_restore(*, project: Project, text: str) -> RestoreReport:
                     restorer.claim(restorer.articles[obj["article"]], obj["claim"])
                 else:
                     getattr(restorer, kind)(obj)
+                if restorer.pending_count >= batch:
+                    restorer.flush()
             except (DatabaseError, ValidationError, KeyError, TypeError, ValueError) as exc:
+                if batch > 1:
+                    raise _BatchFailed from exc
                 raise BackupError(f"cannot restore this object ({exc})", number) from exc
+        try:
+            restorer.flush()
+        except (DatabaseError, ValidationError, ValueError) as exc:
+            if batch > 1:
+                raise _BatchFailed from exc
+            raise BackupError(f"cannot restore the backup ({exc})") from exc
     return report
