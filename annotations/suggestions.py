@@ -20,6 +20,7 @@ engine version:
 
 Per label, what annotators did and precision count under the *suggested* label, recall
 and the statements under the *final* label, and an added unit under its adder's label.
+Per confidence band (`BANDS`) only the suggestions count, so the band has no recall.
 A hand-made unit counts under the engine version that read its article (the version of
 the article's newest suggestion; none when the engine found nothing there).
 """
@@ -34,6 +35,8 @@ from annotations.units import settled_label, unit_status
 
 KEPT, CHANGED, REJECTED_ACTION, REPLACED, MOVED = "kept", "changed", "rejected", "replaced", "moved"
 ACTIONS = (KEPT, CHANGED, REJECTED_ACTION, REPLACED, MOVED)
+# Confidence bands of a suggestion (lower bound, name), highest first: is the engine's score calibrated?
+BANDS = ((0.9, "0.9-1"), (0.7, "0.7-0.9"), (0.5, "0.5-0.7"), (float("-inf"), "0-0.5"))
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,7 @@ class SuggestionReport:
     by_language: dict[str, Figures] = field(default_factory=dict)
     by_label: dict[str, Figures] = field(default_factory=dict)
     by_engine_version: dict[str, Figures] = field(default_factory=dict)
+    by_confidence: dict[str, Figures] = field(default_factory=dict)  # suggestions only: no recall
 
     def as_dict(self) -> dict:
         def rows(groups: dict[str, Figures], name: str) -> list[dict]:
@@ -130,6 +134,7 @@ class SuggestionReport:
             "by_language": rows(self.by_language, "language"),
             "by_label": rows(self.by_label, "label"),
             "by_engine_version": rows(self.by_engine_version, "engine_version"),
+            "by_confidence": rows(self.by_confidence, "confidence"),
         }
 
 
@@ -172,6 +177,13 @@ def article_engines(units: Iterable[UnitFacts]) -> dict[int, str]:
     return {article_id: unit.engine_version for article_id, unit in newest.items()}
 
 
+def confidence_band(score: float | None) -> str | None:
+    """The band (`BANDS`) of a suggestion's confidence; None without a score."""
+    if score is None:
+        return None
+    return next(name for floor, name in BANDS if score >= floor)
+
+
 def action(suggested: str, label: str, correction: str | None) -> str:
     """What one judgement did with a suggestion."""
     if label == REJECTED:
@@ -187,12 +199,14 @@ def suggestion_quality(units: Iterable[UnitFacts], *, labels: Iterable[str] = ()
     engines = article_engines(units)
     report = SuggestionReport()
 
-    def groups(unit: UnitFacts, label: str | None) -> list[Figures]:
+    def groups(unit: UnitFacts, label: str | None, band: str | None = None) -> list[Figures]:
         engine = unit.engine_version if unit.extracted else engines.get(unit.article_id, "")
         found = [report.overall, report.by_language.setdefault(unit.language, Figures()),
                  report.by_engine_version.setdefault(engine, Figures())]
         if label:
             found.append(report.by_label.setdefault(label, Figures()))
+        if band:
+            found.append(report.by_confidence.setdefault(band, Figures()))
         return found
 
     for unit in units:
@@ -202,7 +216,7 @@ def suggestion_quality(units: Iterable[UnitFacts], *, labels: Iterable[str] = ()
         if unit.extracted:
             done = [action(unit.suggested_label, label, kinds.get((unit.key, annotator)))
                     for annotator, label in unit.judgements]
-            for figures in groups(unit, unit.suggested_label):
+            for figures in groups(unit, unit.suggested_label, confidence_band(unit.score)):
                 figures.suggestions += 1
                 figures.judgements += len(done)
                 for name in done:
@@ -226,4 +240,6 @@ def suggestion_quality(units: Iterable[UnitFacts], *, labels: Iterable[str] = ()
     report.by_label = dict(sorted(report.by_label.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0])))
     report.by_language = dict(sorted(report.by_language.items()))
     report.by_engine_version = dict(sorted(report.by_engine_version.items()))
+    bands = [name for _floor, name in reversed(BANDS)]
+    report.by_confidence = dict(sorted(report.by_confidence.items(), key=lambda kv: bands.index(kv[0])))
     return report

@@ -47,11 +47,17 @@ class EngineFiguresOutput(FiguresOutput):
     engine_version = serializers.CharField(help_text="Empty: articles the engine found nothing in.")
 
 
+class ConfidenceFiguresOutput(FiguresOutput):
+    confidence = serializers.CharField(help_text="The suggestions' confidence band, e.g. 0.7-0.9 (lower bound "
+                                                 "included); only suggestions count, so recall is null.")
+
+
 class SuggestionQualityOutput(serializers.Serializer):
     overall = FiguresOutput()
     by_language = LanguageFiguresOutput(many=True)
     by_label = LabelFiguresOutput(many=True)
     by_engine_version = EngineFiguresOutput(many=True)
+    by_confidence = ConfidenceFiguresOutput(many=True)
 
 
 class SuggestionQualityView(APIView):

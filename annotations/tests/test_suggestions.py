@@ -54,6 +54,12 @@ EXPECTED = {
                                "found_statements": 1},
     # u7 was added after the engine v3 read article B; u8 is v3's only suggestion.
     ("engine_version", "v3"): {**ZERO, "suggestions": 1, "added": 1, "settled_statements": 1},
+    ("confidence", "0.9-1"): {**ZERO, "suggestions": 1, "judgements": 2, "kept": 2, "settled_suggestions": 1,
+                              "correct": 1, "found": 1},
+    ("confidence", "0.5-0.7"): {**ZERO, "suggestions": 2, "judgements": 4, "changed": 2, "replaced": 1, "moved": 1,
+                                "settled_suggestions": 2, "found": 1},
+    ("confidence", "0.7-0.9"): {**ZERO, "suggestions": 2, "judgements": 2, "kept": 1, "rejected": 1,
+                                "settled_suggestions": 1, "correct": 1, "found": 1},
     ("label", "alleges"): {**ZERO, "suggestions": 3, "judgements": 4, "kept": 2, "changed": 2, "added": 1,
                            "settled_suggestions": 2, "correct": 1, "found": 2, "settled_statements": 2,
                            "found_statements": 1},
@@ -68,6 +74,7 @@ RATES = {  # (precision, recall, unit precision, unit recall), by hand
     ("language", "en"): (1 / 3, 1 / 3, 2 / 3, 2 / 3),
     ("language", "nl"): (1.0, 1 / 2, 1.0, 1 / 2),
     ("engine_version", "v3"): (None, 0.0, None, 0.0),
+    ("confidence", "0.5-0.7"): (0.0, None, 1 / 2, None),
     ("label", "alleges"): (1 / 2, 1 / 2, 1.0, 1 / 2),
     ("label", "denies"): (0.0, 0.0, 0.0, 1 / 2),
     ("label", "no_comment"): (1.0, 1.0, 1.0, 1.0),
@@ -77,7 +84,8 @@ RATES = {  # (precision, recall, unit precision, unit recall), by hand
 def rows_of(data: dict) -> dict:
     """The report's rows (as `SuggestionReport.as_dict` gives them) by EXPECTED's keys."""
     rows = {"overall": data["overall"]}
-    for group, name in (("by_language", "language"), ("by_label", "label"), ("by_engine_version", "engine_version")):
+    for group, name in (("by_language", "language"), ("by_label", "label"), ("by_engine_version", "engine_version"),
+                        ("by_confidence", "confidence")):
         for row in data[group]:
             rows[(name, row[name])] = row
     return rows
@@ -95,6 +103,7 @@ def check(data: dict) -> None:
     assert rows["overall"]["mean_score"] == pytest.approx(3.5 / 5)
     assert rows["overall"]["kept_rate"] == pytest.approx(3 / 8)
     assert [row["label"] for row in data["by_label"]] == LABELS
+    assert [row["confidence"] for row in data["by_confidence"]] == ["0.5-0.7", "0.7-0.9", "0.9-1"]
 
 
 # --- The pure function, no database -----------------------------------------------------------------
@@ -260,3 +269,21 @@ def test_the_api_gives_the_figures_to_leads(http, judged_project, lead, annotato
     status, body = http.json("GET", path, token=Token.objects.create(user=outsider).key)
     assert status == 404 and "detail" in body
     assert http.json("GET", path)[0] == 401
+
+
+def test_the_api_answers_in_constant_queries(judged_project, lead, django_assert_max_num_queries):
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.force_authenticate(lead)
+    path = f"/api/v1/projects/{judged_project.slug}/suggestions/"
+    with django_assert_max_num_queries(8) as counted:
+        r = client.get(path)
+    assert r.status_code == 200 and r.json()["overall"]["kept"] == 3
+    first = len(counted.captured_queries)
+    extra = ArticleFactory(project=judged_project, language="en")
+    for _ in range(4):
+        unit = UnitFactory(claim=ClaimFactory(article=extra), engine_version="v4")
+        judge(unit, lead, "alleges")
+    with django_assert_max_num_queries(first):
+        assert client.get(path).json()["overall"]["kept"] == 7

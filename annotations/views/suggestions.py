@@ -22,6 +22,7 @@ def suggestions_page(request, slug):
         ("language", _("Per language"), report.by_language),
         ("label", _("Per label"), report.by_label),
         ("engine", _("Per engine version"), report.by_engine_version),
+        ("confidence", _("Per confidence of the suggestion"), report.by_confidence),
     ]
     return render(request, "annotations/suggestions.html",
                   {"project": project, "membership": membership, "report": report, "groups": groups})
