@@ -443,3 +443,21 @@ def test_the_provenance_columns_are_byte_identical_on_both_csv_paths(project, pr
 def test_float_text_writes_doubles_as_copy_does():
     assert [exports.float_text(v) for v in (None, 1.0, 0.0, 0.85, 1e-05, 0.0001, float("nan"), float("inf"))] == [
         None, "1", "0", "0.85", "1e-05", "0.0001", "NaN", "Infinity"]
+
+
+def test_the_api_export_carries_the_provenance_over_http(live_server, project, provenance, lead):
+    from rest_framework.authtoken.models import Token
+
+    from annotations.tests.test_api import Http
+
+    http = Http(live_server.url)
+    token = Token.objects.create(user=lead).key
+    status, _headers, body = http("GET", f"/api/v1/projects/{project.slug}/export/?format=csv", token=token)
+    assert status == 200
+    settled = next(r for r in rows(body) if r["settled_by"] == "lead")
+    assert (settled["suggested_label"], settled["suggestion_score"], settled["engine_version"],
+            settled["settled_at"]) == ("alleges", "0.30000000000000004", "e1a2", "2024-03-05T09:07:01.020304Z")
+    status, _headers, body = http("GET", f"/api/v1/projects/{project.slug}/export/?format=jsonl", token=token)
+    units = [json.loads(line) for line in body.decode().splitlines() if '"type":"unit"' in line]
+    assert {(u["settled_by"], u["settled_at"]) for u in units if u["status"] == "resolved"} == {
+        ("lead", "2024-03-05T09:07:01.020304Z")}

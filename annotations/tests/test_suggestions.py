@@ -213,6 +213,13 @@ def test_the_figures_from_postgresql(judged_project, django_assert_max_num_queri
     check(suggestion_quality(units, labels=judged_project.labels).as_dict())
 
 
+def grow(project, user, n: int, label: str) -> None:
+    """One more article with `n` suggested units (alleges) that `user` judged `label`."""
+    extra = ArticleFactory(project=project)
+    for _ in range(n):
+        judge(UnitFactory(claim=ClaimFactory(article=extra), engine_version="v4"), user, label)
+
+
 def page_url(project):
     return reverse("annotations:suggestions", args=[project.slug])
 
@@ -231,10 +238,7 @@ def test_the_page_shows_the_figures_to_a_lead_in_constant_queries(client, judged
     assert 'id="suggestions-by-engine"' in html and 'data-row="v3"' in html
     # More units, articles and judgements cost no more queries.
     first = len(counted.captured_queries)
-    extra = ArticleFactory(project=judged_project, language="nl")
-    for _ in range(3):
-        unit = UnitFactory(claim=ClaimFactory(article=extra), engine_version="v4")
-        judge(unit, lead, "denies")
+    grow(judged_project, lead, 3, "denies")
     with django_assert_max_num_queries(first):
         assert client.get(page_url(judged_project)).status_code == 200
 
@@ -281,9 +285,6 @@ def test_the_api_answers_in_constant_queries(judged_project, lead, django_assert
         r = client.get(path)
     assert r.status_code == 200 and r.json()["overall"]["kept"] == 3
     first = len(counted.captured_queries)
-    extra = ArticleFactory(project=judged_project, language="en")
-    for _ in range(4):
-        unit = UnitFactory(claim=ClaimFactory(article=extra), engine_version="v4")
-        judge(unit, lead, "alleges")
+    grow(judged_project, lead, 4, "alleges")
     with django_assert_max_num_queries(first):
         assert client.get(path).json()["overall"]["kept"] == 7
