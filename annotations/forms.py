@@ -82,3 +82,40 @@ class SourceCreateForm(forms.Form):
         label=_("Speaks for (organisation)"), max_length=300, required=False
     )
     role = forms.CharField(label=_("Role"), max_length=200, required=False)
+
+
+class LabelsField(forms.CharField):
+    """A label set typed as words separated by commas or spaces: "alleges, denies, no_comment"."""
+
+    def to_python(self, value) -> list[str]:
+        text = super().to_python(value) or ""
+        return [label for label in text.replace(",", " ").split() if label]
+
+
+class ProjectSettingsForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    labels = LabelsField(
+        label=_("Stance labels"), max_length=1000,
+        help_text=_("Lower-case words separated by commas, in the order of their keys 1, 2, 3 …; "
+                    "“rejected” (key x) is always there."),
+    )
+    overlap = forms.IntegerField(label=_("Annotators per article"), min_value=1, max_value=50)
+    blind = forms.BooleanField(
+        label=_("Blind: annotators never see each other's labels or notes"), required=False)
+    show_suggestions = forms.BooleanField(label=_("Show the machine's suggested stances to annotators"),
+                                          required=False)
+
+
+class ProjectCreateForm(ProjectSettingsForm):
+    slug = forms.SlugField(label=_("Short name in addresses"), max_length=64,
+                           help_text=_("Letters, digits, - and _; it cannot change later."))
+    field_order = ["name", "slug", "labels", "overlap", "blind", "show_suggestions"]
+
+
+class MemberForm(forms.Form):
+    username = forms.CharField(label=_("User name"), max_length=150)
+    role = forms.ChoiceField(label=_("Role"), choices=[])
+
+    def __init__(self, *args, roles, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = roles

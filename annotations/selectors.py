@@ -28,6 +28,7 @@ from annotations.models import (
     Membership,
     ProgressCount,
     Project,
+    ProjectChange,
     Resolution,
     Source,
     Stance,
@@ -634,3 +635,13 @@ def history_for_member(*, project: Project, membership: Membership, user):
 def resolutions_of_project(*, project: Project):
     return (Resolution.objects.filter(claim__article__project_id=project.pk).select_related("resolved_by")
             .annotate(article_id=F("claim__article_id")))
+
+
+def project_members(*, project: Project) -> list[Membership]:
+    return list(Membership.objects.filter(project=project).select_related("user").order_by("user__username"))
+
+
+def project_setup_changes(*, project: Project, limit: int = 30) -> list[ProjectChange]:
+    """The newest changes of a project's set-up (settings and members; the guidelines have their page)."""
+    return list(ProjectChange.objects.filter(project=project).exclude(field="guidelines")
+                .select_related("actor").order_by("-id")[:limit])

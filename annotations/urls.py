@@ -1,10 +1,22 @@
 """Page routes. Each views module owns its `urlpatterns`; this joins them."""
 
-from annotations.views import annotate, articles, feedback, guidelines, jobs, projects, review, suggestions, tracking
+from annotations.views import (
+    annotate,
+    articles,
+    feedback,
+    guidelines,
+    jobs,
+    projects,
+    review,
+    settings,
+    suggestions,
+    tracking,
+)
 
 app_name = "annotations"
 
 urlpatterns = [
+    *settings.urlpatterns,  # first: "projects/new/" is not a project
     *projects.urlpatterns,
     *annotate.urlpatterns,
     *articles.urlpatterns,

@@ -26,7 +26,14 @@ from annotations.services.clusters import (
 )
 from annotations.services.conflict import Conflict
 from annotations.services.judgements import stance_delete, stance_record, stance_undo
-from annotations.services.projects import membership_add, project_create, project_guidelines_set
+from annotations.services.projects import (
+    membership_add,
+    membership_remove,
+    membership_set,
+    project_create,
+    project_guidelines_set,
+    project_settings_set,
+)
 from annotations.services.queue import assignment_finish, assignment_next, assignment_touch, assignments_release_stale
 from annotations.services.resolutions import consensus_refresh, resolution_set
 from annotations.services.sources import (
@@ -62,8 +69,11 @@ __all__ = [
     "extraction_run",
     "link_decide",
     "membership_add",
+    "membership_remove",
+    "membership_set",
     "project_create",
     "project_guidelines_set",
+    "project_settings_set",
     "registry_admin_required",
     "resolution_set",
     "source_aliases_set",

@@ -69,6 +69,7 @@ def build(*, project, lead, annotator, annotator2) -> Pages:
         "review": reverse("annotations:review", args=[slug]),
         "agreement": reverse("annotations:review-agreement", args=[slug]),
         "suggestions": reverse("annotations:suggestions", args=[slug]),
+        "settings": reverse("annotations:project-settings", args=[slug]),
         "import": reverse("annotations:import", args=[slug]),
         "export": reverse("annotations:export", args=[slug]),
         "job": reverse("annotations:job-detail", args=[job.pk]),
@@ -85,6 +86,6 @@ def build(*, project, lead, annotator, annotator2) -> Pages:
 VIEWER = {"projects": "annotator", "article": "annotator", "queue-done": "annotator", "login": None}
 
 # Pages axe-core checks in the browser (every main page).
-PAGES_FOR_AXE = ["projects", "article", "queue-done", "review", "agreement", "suggestions", "import", "export", "job",
-                 "tracked",
+PAGES_FOR_AXE = ["projects", "article", "queue-done", "review", "agreement", "suggestions", "settings", "import",
+                 "export", "job", "tracked",
                  "cluster", "source", "search", "login"]

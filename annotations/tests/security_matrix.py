@@ -80,6 +80,9 @@ LEAD_ONLY: dict[str, set[str]] = {
     "annotations:source-merge": {"*"},
     "annotations:claim-text": {"*"},  # a claim's text is the project's, not one annotator's
     "annotations:guidelines": {"POST"},
+    "annotations:project-settings": {"*"},
+    "annotations:member-set": {"*"},
+    "annotations:member-remove": {"*"},
 }
 # Routes that answer everyone the same way, by design: name -> {method: allowed statuses}.
 PUBLIC: dict[str, dict[str, set[int]]] = {
@@ -101,6 +104,8 @@ OWN_ONLY = {"stance-detail", "api-tokens-detail", "annotations:job-detail", "ann
 # of these roles): members read the sources heard in their projects and add sources; nobody
 # here edits one (403); someone who is a member of nothing gets 403.
 REGISTRY = {"source-list": {"PUT", "PATCH"}, "source-detail": {"PUT", "PATCH"}}
+# Pages for site staff (none of these roles): everyone signed in gets 403.
+STAFF_ONLY = {"annotations:project-new"}
 # Collections whose POST names its project in the body: role -> allowed statuses.
 CREATED = {200, 201}
 NOT_THEIRS = {400, 403, 404}
@@ -141,6 +146,7 @@ def kwargs_table(w: World) -> dict[str, object]:
         "source_id": w.source.pk,
         "unit": f"{w.claim.pk}-{w.source.pk}",
         "cluster_id": w.cluster.pk,
+        "membership_id": Membership.objects.get(project=w.project, user=w.peer).pk,
         "format": "json",
         # admin
         "app_label": "annotations",
@@ -181,7 +187,7 @@ PK_BY_ROUTE = {
     "api-job-detail": lambda w: w.job.pk,
 }
 # Kwargs that point into the main project: a route with one of them is project-scoped.
-SCOPED_KWARGS = {"slug", "article_id", "claim_id", "unit"}
+SCOPED_KWARGS = {"slug", "article_id", "claim_id", "unit", "membership_id"}
 SCOPED_PK = {"article-detail", "article-done", "unit-detail", "unit-undo", "claim-detail", "source-timeline",
              "claim-cluster-detail", "claim-cluster-links",
              "claim-cluster-merge", "claim-cluster-split", "claim-cluster-suggest", "claim-cluster-timeline"}
@@ -425,6 +431,8 @@ def check(route: Route, role: str, method: str, status: int, location: str, scop
     if name == "annotations:job-download" and role == "annotator":
         # Blind project: a download needs today's right to export, which annotators lack.
         return None if status == 403 else "403 (blind mode: leads export)"
+    if name in STAFF_ONLY:
+        return None if status == 403 else "403 (site staff only)"
     if name in OWN_ONLY:
         return None if (allowed(method, status) if role == "annotator" else status == 404) else (
             "allowed" if role == "annotator" else "404 (another's stance)")

@@ -41,7 +41,7 @@ def _open(new_page, live_server, username, url, locale="nl-NL"):
 HEADINGS = {
     "projects": "Mijn projecten", "article": "AIVD onderzoekt Huawei", "queue-done": "Alles klaar — bedankt!",
     "review": "Meningsverschillen", "agreement": "Overeenstemming", "suggestions": "Kwaliteit van de suggesties",
-    "import": "Artikelen importeren",
+    "import": "Artikelen importeren", "settings": "Instellingen van",
     "export": "Export", "job": "Export", "tracked": "Gevolgde beweringen", "cluster": "Achterdeur bij KPN",
     "source": "Huawei", "search": "Zoeken", "login": "Inloggen bij ClaimTrack",
 }

@@ -41,7 +41,7 @@ WIDE = """() => Array.from(document.querySelectorAll('body *')).filter(e => e.ge
 PAGES = ["/", "/projects/{slug}/articles/", "/projects/{slug}/guidelines/", "/projects/{slug}/articles/{article}/",
          "/projects/{slug}/review/", "/projects/{slug}/review/agreement/", "/projects/{slug}/import/",
          "/projects/{slug}/export/", "/projects/{slug}/search/?q=noise", "/projects/{slug}/tracked/",
-         "/projects/{slug}/feedback/"]
+         "/projects/{slug}/feedback/", "/projects/{slug}/settings/"]
 
 
 def test_at_390_px_no_page_scrolls_sideways_and_the_header_links_stay_visible(
