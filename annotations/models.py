@@ -231,8 +231,8 @@ class SourceQuerySet(models.QuerySet):
         Registry admins see it all. Everyone else sees the sources heard (a unit) in a
         project they are a member of, the organisations those speak for, and the sources
         they created themselves that no project uses yet. "Heard" is read from
-        `SourceProject`, which the database keeps, so the cost follows the registry's
-        rows a page shows, not the size of the projects.
+        `SourceProject`, which the database keeps, so the cost follows the number of
+        sources the member's projects hear, not their units and judgements.
         """
         if is_registry_admin(user):
             return self

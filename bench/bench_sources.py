@@ -7,8 +7,8 @@ Run (PostgreSQL; fills database `ct_bench_sources` with two projects the first t
 A member of one project sees the sources heard there (`Source.objects.visible_to`);
 a registry administrator sees every row with no filter. For the add-a-source search
 and the API's first page (by id and by name) the median time of each is printed with
-their ratio, member / administrator. Budget: the ratio stays flat as the projects
-grow (the rule reads `SourceProject`, not the projects' units).
+their ratio, member / administrator. The rule reads `SourceProject`, not the
+projects' units, so its cost follows the number of sources the member's projects hear.
 """
 
 from __future__ import annotations
