@@ -7,6 +7,7 @@ the Job done (with its result) or failed (with a message for the page).
 from __future__ import annotations
 
 import logging
+from dataclasses import asdict
 
 from django.conf import settings
 from django.db import transaction
@@ -16,6 +17,7 @@ from annotations import exports
 from annotations.importers import ImportFileError, parse_bytes
 from annotations.models import Job, JobFile
 from annotations.services import articles_import
+from annotations.services.backup import BackupError, backup_restore
 from annotations.services.jobs import (
     job_finish,
     job_inputs_clear,
@@ -106,4 +108,31 @@ def export_job(job_id: int) -> dict:
     }
     job_update(job, total=size, progress=size)
     job_finish(job, Job.Status.DONE, f"The export is ready ({size:,} bytes).", result)
+    return result
+
+
+@task()
+def restore_backup_job(job_id: int) -> dict:
+    """Restore the project backup uploaded with the job into its (empty) project, all or nothing."""
+    job = Job.objects.select_related("project").get(pk=job_id)
+    job_update(job, status=Job.Status.RUNNING, total=1, progress=0)
+    pk, name = job.files.filter(direction=JobFile.Direction.INPUT).values_list("pk", "name").get()
+    try:
+        text = bytes(JobFile.objects.values_list("data", flat=True).get(pk=pk)).decode("utf-8-sig")
+        report = backup_restore(project=job.project, text=text)
+    except (BackupError, UnicodeDecodeError) as exc:
+        job_inputs_clear(job)
+        job_finish(job, Job.Status.FAILED, f"{name}, {exc}; nothing was restored.")
+        return {}
+    except Exception as exc:
+        logger.exception("restore job %s failed", job_id)
+        job_inputs_clear(job)
+        job_finish(job, Job.Status.FAILED, f"The restore stopped: {exc}; nothing was restored.")
+        raise
+    job_inputs_clear(job)
+    result = {**asdict(report), "committed": [name]}
+    summary = (f"restored {report.articles} articles, {report.claims} claims, {report.units} units, "
+               f"{report.stances} judgements, {report.resolutions} resolutions, {report.members} members")
+    job_update(job, progress=1)
+    job_finish(job, Job.Status.DONE, summary, result)
     return result

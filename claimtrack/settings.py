@@ -179,6 +179,8 @@ STORAGES = {
 # Uploads: articles arrive as files; keep them bounded.
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 10 * 1024 * 1024)
 IMPORT_MAX_FILES = env_int("IMPORT_MAX_FILES", 50)
+# A project backup restored through the API (POST /api/v1/projects/{slug}/restore/).
+RESTORE_MAX_BYTES = env_int("RESTORE_MAX_BYTES", 200 * 1024 * 1024)
 # Room for a pasted article a little over its limit, so the import page can say so itself.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * IMPORT_MAX_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

@@ -17,18 +17,20 @@ from django.conf import settings
 from django.urls import path
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
+from annotations import selectors
 from annotations.api.errors import error_response
 from annotations.importers import ImportFileError, parse_bytes
-from annotations.models import Article, Job
+from annotations.models import Article, Job, Membership, is_registry_admin
 from annotations.permissions import project_for_user
 from annotations.selectors import job_for_user
-from annotations.services.jobs import job_import_start
+from annotations.services.backup import BackupError, parse_backup
+from annotations.services.jobs import job_import_start, job_restore_start
 from annotations.uploads import uploads_check
 
 API_ARTICLES_NAME = "api-articles.jsonl"
@@ -94,10 +96,13 @@ def _articles_file(articles: list[dict]) -> tuple[str, bytes]:
     return API_ARTICLES_NAME, data
 
 
-def _started(request, project, files) -> Response:
-    job = job_import_start(project=project, user=request.user, files=files)
+def _accepted(request, job: Job) -> Response:
     location = reverse("api-job-detail", kwargs={"pk": job.pk}, request=request)
     return Response(JobSerializer(job).data, status=status.HTTP_202_ACCEPTED, headers={"Location": location})
+
+
+def _started(request, project, files) -> Response:
+    return _accepted(request, job_import_start(project=project, user=request.user, files=files))
 
 
 IMPORT_RESPONSES = {202: JobSerializer, 400: error_response(400), 403: error_response(403), 404: error_response(404)}
@@ -140,6 +145,46 @@ class ImportFilesView(APIView):
         return _started(request, project, files)
 
 
+class RestoreSerializer(serializers.Serializer):
+    backup = serializers.FileField(help_text="A project backup: the JSONL export without filters.")
+
+
+@extend_schema(tags=["projects"])
+class RestoreView(APIView):
+    """Restore a project backup into this project, which must be empty, as a background job
+    (the project's admins, or staff). Everything in the backup comes back — settings, members,
+    articles, claims, units, judgements, resolutions, History, tracked claims — or nothing does.
+    A file that is not a backup answers 400 naming its line; a project that already has articles
+    409; otherwise 202 with the job."""
+
+    parser_classes = [MultiPartParser]
+
+    @extend_schema(request={"multipart/form-data": RestoreSerializer},
+                   responses={**IMPORT_RESPONSES, 409: error_response(409)})
+    def post(self, request, slug):
+        project, membership = project_for_user(request.user, slug)
+        if membership.role != Membership.Role.ADMIN and not is_registry_admin(request.user):
+            raise PermissionDenied("Only the project's admins restore a backup into it.")
+        form = RestoreSerializer(data=request.data)
+        form.is_valid(raise_exception=True)
+        upload = form.validated_data["backup"]
+        if upload.size > settings.RESTORE_MAX_BYTES:
+            raise ValidationError({"backup": [f"The file is {upload.size:,} bytes; the limit is "
+                                              f"{settings.RESTORE_MAX_BYTES:,}."]})
+        data = upload.read()
+        try:
+            parse_backup(data.decode("utf-8-sig"))
+        except UnicodeDecodeError as exc:
+            raise ValidationError({"backup": ["The file is not UTF-8 text."]}) from exc
+        except BackupError as exc:
+            raise ValidationError({"backup": [str(exc)]}) from exc
+        if not selectors.project_is_empty(project=project):
+            return Response({"detail": "This project already has articles, tracked claims or set-up changes; "
+                                       "restore into an empty project."}, status=status.HTTP_409_CONFLICT)
+        return _accepted(request, job_restore_start(project=project, user=request.user,
+                                                    name=upload.name or "backup.jsonl", data=data))
+
+
 @extend_schema(tags=["articles"])
 class JobView(APIView):
     """One of the caller's jobs. A job whose worker died ends as `failed` with a message saying
@@ -154,5 +199,6 @@ class JobView(APIView):
 urlpatterns = [
     path("projects/<slug:slug>/import/", ImportView.as_view(), name="api-import"),
     path("projects/<slug:slug>/import/files/", ImportFilesView.as_view(), name="api-import-files"),
+    path("projects/<slug:slug>/restore/", RestoreView.as_view(), name="api-restore"),
     path("jobs/<int:pk>/", JobView.as_view(), name="api-job-detail"),
 ]

@@ -32,6 +32,17 @@ def job_import_start(*, project: Project, user, files: list[tuple[str, bytes]]) 
         return _enqueue(job, tasks.import_articles_job)
 
 
+def job_restore_start(*, project: Project, user, name: str, data: bytes) -> Job:
+    """Queue the restore of a project backup (JSONL) into `project`, which must be empty."""
+    from annotations import tasks  # the tasks call these services; imported here to break the circle
+
+    with transaction.atomic():
+        job = Job.objects.create(project=project, user=user, kind=Job.Kind.IMPORT, total=1,
+                                 params={"mode": "restore"})
+        JobFile.objects.create(job=job, direction=JobFile.Direction.INPUT, seq=0, name=name, data=data)
+        return _enqueue(job, tasks.restore_backup_job)
+
+
 def export_params(options: ExportOptions) -> dict[str, str]:
     """The options as the job keeps them: the query string `ExportOptions.from_query` reads back."""
     return {

@@ -104,6 +104,8 @@ OWN_ONLY = {"stance-detail", "api-tokens-detail", "annotations:job-detail", "ann
 # of these roles): members read the sources heard in their projects and add sources; nobody
 # here edits one (403); someone who is a member of nothing gets 403.
 REGISTRY = {"source-list": {"PUT", "PATCH"}, "source-detail": {"PUT", "PATCH"}}
+# Views only a project's admins (the `owner` here) may use: annotators and leads get 403.
+ADMIN_ONLY = {"api-restore"}
 # Pages for site staff (none of these roles): everyone signed in gets 403.
 STAFF_ONLY = {"annotations:project-new"}
 # Collections whose POST names its project in the body: role -> allowed statuses.
@@ -454,6 +456,8 @@ def check(route: Route, role: str, method: str, status: int, location: str, scop
     if scoped:
         if role in ("outsider", "other_lead"):
             return None if status == 404 else "404 (not a member)"
+        if short in ADMIN_ONLY and role in ("annotator", "lead"):
+            return None if status == 403 else "403 (the project's admins only)"
         lead_only = LEAD_ONLY.get(short, set())
         if role == "annotator" and ("*" in lead_only or method in lead_only):
             return None if status == 403 else "403 (leads only)"

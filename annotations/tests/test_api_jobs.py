@@ -109,3 +109,44 @@ def test_only_leads_import_and_only_the_owner_reads_a_job(http, project, lead, a
     for user in (annotator, outsider):
         status, _ = http.json("GET", f"/api/v1/jobs/{job['id']}/", token=token_for(user))
         assert status == 404
+
+
+def _restore(http, slug, token, text: bytes, name="rich.jsonl"):  # noqa: F811
+    body, content_type = encode_multipart_formdata([("backup", (name, text, "application/x-ndjson"))])
+    return http("POST", f"/api/v1/projects/{slug}/restore/", token=token, body=body,
+                headers={"Content-Type": content_type})
+
+
+def test_a_backup_is_restored_through_the_api_as_a_job(http, tmp_path, require_postgres):  # noqa: F811
+    from annotations.models import Membership, Project
+    from annotations.services import membership_add, project_create
+    from annotations.tests.test_backup_roundtrip import backup_text, formerly_dropped, rich_project
+
+    source = rich_project()
+    text = backup_text(source, tmp_path)
+    target = project_create(slug="restored", name="Restored")
+    admin = membership_add(project=target, username="restorer", role=Membership.Role.ADMIN)[0].user
+    lead = membership_add(project=target, username="lead-only", role=Membership.Role.LEAD)[0].user
+
+    status, _headers, body = _restore(http, "restored", token_for(lead), text.encode())
+    assert status == 403  # a restore rewrites settings and members: the project's admins only
+    status, _headers, body = _restore(http, "restored", token_for(admin), b'{"type": "article"}\nnot json\n')
+    assert status == 400 and b"line" in body
+    status, headers, body = _restore(http, "restored", token_for(admin), text.encode())
+    assert status == 202, body
+    job = json.loads(body)
+    run_worker()
+    status, job = http.json("GET", f"/api/v1/jobs/{job['id']}/", token=token_for(admin))
+    assert job["status"] == "done", job
+    assert job["result"]["articles"] == 3 and job["result"]["stances"] == 4
+    restored = Project.objects.get(slug="restored")
+    got, expected = formerly_dropped(restored), formerly_dropped(source)
+    # The target keeps its own members beside the backup's (docs/backup.md).
+    assert set(got.pop("memberships")) == set(expected.pop("memberships")) | {
+        ("restorer", "admin"), ("lead-only", "lead")}
+    assert got == expected
+
+    # Not into a project that already holds work: 409, and no job.
+    jobs = len(Project.objects.get(slug="restored").jobs.all())
+    status, _headers, body = _restore(http, "restored", token_for(admin), text.encode())
+    assert status == 409 and len(Project.objects.get(slug="restored").jobs.all()) == jobs
