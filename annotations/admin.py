@@ -17,6 +17,8 @@ from annotations.models import (
     Source,
     Stance,
     Unit,
+    Webhook,
+    WebhookDelivery,
 )
 from annotations.services import sources as source_services
 
@@ -194,3 +196,24 @@ class AssignmentAdmin(admin.ModelAdmin):
     search_fields = ["article__title", "annotator__username"]
     list_select_related = ["article", "annotator"]
     raw_id_fields = ["article", "annotator"]
+
+
+@admin.register(Webhook)
+class WebhookAdmin(admin.ModelAdmin):
+    """Staff switch a hook on or off and allow delivery to private addresses (leads cannot)."""
+
+    list_display = ["project", "url", "events", "active", "allow_private", "created_by", "created_at"]
+    list_filter = ["active", "allow_private", "project"]
+    search_fields = ["url"]
+    fields = ["project", "url", "events", "active", "allow_private", "created_by", "created_at"]
+    readonly_fields = ["project", "url", "events", "created_by", "created_at"]
+
+    def has_add_permission(self, request):
+        return False  # made by a project's leads, with a secret shown to them once
+
+
+@admin.register(WebhookDelivery)
+class WebhookDeliveryAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "webhook", "event", "status", "attempts", "last_status_code", "next_attempt_at"]
+    list_filter = ["status", "event"]
+    list_select_related = ["webhook"]

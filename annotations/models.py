@@ -910,3 +910,66 @@ class ThrottleCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.client} @ {self.window_start}: {self.hits}"
+
+
+# --- Webhooks ------------------------------------------------------------------------------------
+
+
+class Webhook(models.Model):
+    """A project's webhook: signed POSTs to `url` on the events it names (see docs/webhooks.md).
+
+    Leads make them; only staff may set `allow_private` (delivery to loopback and private
+    addresses, refused otherwise when the hook is saved and again at each delivery).
+    """
+
+    class Event(models.TextChoices):
+        JUDGEMENT_SAVED = "judgement.saved", _("Judgement saved")
+        UNIT_SETTLED = "unit.settled", _("Unit settled")
+        ARTICLE_DONE = "article.done", _("Article done")
+        IMPORT_FINISHED = "import.finished", _("Import finished")
+
+    project = models.ForeignKey(Project, models.CASCADE, related_name="webhooks")
+    url = models.URLField(max_length=2000)
+    secret = models.CharField(max_length=100, editable=False)
+    events = models.JSONField(default=list)
+    active = models.BooleanField(default=True)
+    allow_private = models.BooleanField(
+        default=False, help_text=_("Deliver to loopback and private addresses (staff only).")
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [models.Index(fields=["project"], condition=Q(active=True), name="webhook_active_project")]
+
+    def __str__(self) -> str:
+        return f"{self.project_id}: {self.url}"
+
+
+class WebhookDelivery(models.Model):
+    """One event to send to one webhook, and what came of it (the delivery log)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        DELIVERED = "delivered", _("Delivered")
+        FAILED = "failed", _("Failed")
+
+    webhook = models.ForeignKey(Webhook, models.CASCADE, related_name="deliveries")
+    event = models.CharField(max_length=32)
+    payload = models.JSONField()
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    last_status_code = models.PositiveSmallIntegerField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    delivered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [models.Index(fields=["next_attempt_at"], condition=Q(status="pending"),
+                                name="webhook_delivery_due")]
+
+    def __str__(self) -> str:
+        return f"{self.webhook_id}: {self.event} ({self.status})"

@@ -15,7 +15,7 @@ from django_tasks import task
 
 from annotations import exports
 from annotations.importers import ImportFileError, parse_bytes
-from annotations.models import Job, JobFile
+from annotations.models import Job, JobFile, Webhook
 from annotations.services import articles_import
 from annotations.services.backup import BackupError, backup_restore
 from annotations.services.jobs import (
@@ -25,6 +25,7 @@ from annotations.services.jobs import (
     job_outputs_clear,
     job_update,
 )
+from annotations.services.webhooks import webhooks_notify
 
 logger = logging.getLogger(__name__)
 
@@ -67,7 +68,11 @@ def import_articles_job(job_id: int) -> dict:
     result = {"created": created, "duplicates": duplicates, "rejected": rejected, "lines": lines[:500],
               "committed": committed}
     summary = f"{created} created, {duplicates} skipped as duplicate, {len(rejected)} rejected"
-    job_finish(job, Job.Status.FAILED if rejected and not created else Job.Status.DONE, summary, result)
+    with transaction.atomic():
+        job_finish(job, Job.Status.FAILED if rejected and not created else Job.Status.DONE, summary, result)
+        webhooks_notify(job.project_id, Webhook.Event.IMPORT_FINISHED, {
+            "job": job.pk, "status": job.status, "summary": summary, "created": created,
+            "duplicates": duplicates, "rejected": rejected, "files": committed})
     return result
 
 

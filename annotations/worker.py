@@ -6,6 +6,8 @@ It is django-tasks' database worker with three additions:
   with a growing pause (0.5 s doubling up to 30 s) instead of ending the process;
 * it writes a heartbeat (`WorkerBeat`) every `BEAT_SECONDS` from a thread of its own,
   so a job can tell a worker that is busy from one that died;
+* it sends due webhook deliveries (`annotations.services.webhooks`) from a thread of its
+  own, every `settings.WEBHOOK_POLL_SECONDS`, so a slow receiver never holds up a job;
 * it ends the jobs of dead workers: a job whose worker's heartbeat is older than
   `settings.WORKER_DEAD_AFTER_SECONDS` is marked failed with a message, its partial
   export removed, its import naming the files committed before the worker died.
@@ -29,6 +31,7 @@ from django_tasks_db.models import DBTaskResult
 
 from annotations.models import Job, WorkerBeat
 from annotations.services.jobs import job_fail
+from annotations.services.webhooks import webhooks_deliver_due
 
 logger = logging.getLogger(__name__)
 
@@ -96,6 +99,7 @@ class SupervisedWorker(Worker):
         self.stranded: set[str] = set()
         self._stop = threading.Event()
         self._beat_thread = threading.Thread(target=self._beat_loop, name="worker-beat", daemon=True)
+        self._hooks_thread = threading.Thread(target=self._hooks_loop, name="worker-webhooks", daemon=True)
 
     # Heartbeat and recovery, on the thread's own database connection.
 
@@ -115,6 +119,22 @@ class SupervisedWorker(Worker):
                 logger.warning("worker heartbeat: the database is unreachable (%s); retrying", exc)
                 connection.close()
             self._stop.wait(BEAT_SECONDS)
+        connection.close()
+
+    def deliver_webhooks(self) -> None:
+        while webhooks_deliver_due() and not self._stop.is_set():
+            pass  # some were due: there may be more
+
+    def _hooks_loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.deliver_webhooks()
+            except DB_ERRORS as exc:
+                logger.warning("worker webhooks: the database is unreachable (%s); retrying", exc)
+                connection.close()
+            except Exception:
+                logger.exception("worker webhooks: a delivery pass failed")
+            self._stop.wait(getattr(settings, "WEBHOOK_POLL_SECONDS", 2.0))
         connection.close()
 
     # The task loop, restarted after a database error.
@@ -137,7 +157,13 @@ class SupervisedWorker(Worker):
                 if not self._beat_thread.is_alive():
                     self.beat()  # the first beat before the first claim
                     self._beat_thread.start()
+                    if not self.batch:
+                        self._hooks_thread.start()
                 super().run()
+                if self.batch:  # one pass over the due webhook deliveries before the worker ends
+                    self.deliver_webhooks()
+                    self._stop.set()
+                    self._beat_thread.join(timeout=BEAT_SECONDS * 2)
                 return
             except DB_ERRORS as exc:
                 logger.warning("worker: the database is unreachable (%s); retrying in %.1f s", exc, pause)

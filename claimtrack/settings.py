@@ -284,6 +284,11 @@ SPECTACULAR_SETTINGS = {
 WORKER_DEAD_AFTER_SECONDS = env_int("WORKER_DEAD_AFTER_SECONDS", 20)
 # An export job stores its file in pieces of this size.
 EXPORT_CHUNK_BYTES = env_int("EXPORT_CHUNK_BYTES", 1024 * 1024)
+# Webhooks (docs/webhooks.md): the worker sends due deliveries every few seconds; a failed one is
+# retried after each of these pauses in turn, then marked failed.
+WEBHOOK_BACKOFF_SECONDS = [30, 120, 600, 3600, 21600]
+WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 5)
+WEBHOOK_POLL_SECONDS = 2.0
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),

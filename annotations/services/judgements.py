@@ -10,7 +10,8 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from annotations.models import Claim, History, Source, Stance, Unit
+from annotations.models import Claim, History, Source, Stance, Unit, Webhook
+from annotations.services import webhooks
 from annotations.services.conflict import Conflict
 
 
@@ -56,7 +57,8 @@ def stance_record(
                                       note=note or "", via=via, unit=unit)
             if expected_version is not None and expected_version != current.version:
                 raise Conflict(gettext("This judgement was changed meanwhile from elsewhere."), current)
-            return _stance_change(current, label=label, note=current.note if note is None else note, via=via)
+            return _stance_change(current, label=label, note=current.note if note is None else note, via=via,
+                                  project_id=claim.article.project_id)
     except IntegrityError as exc:  # another write made this judgement first
         now = Stance.objects.filter(claim=claim, source=source, annotator=annotator).first()
         raise Conflict(gettext("This judgement was saved meanwhile from elsewhere."), now) from exc
@@ -83,9 +85,10 @@ def _insert_parts(obj) -> tuple[str, str, list]:
     return columns, ", ".join(["%s"] * len(fields)), values
 
 
-def _with_history(sql: str, params: list, history: History, unit: Unit | None = None) -> tuple[str, list]:
+def _with_history(sql: str, params: list, history: History, unit: Unit | None = None,
+                  hook: tuple[str, list] | None = None) -> tuple[str, list]:
     """`sql` (a data-modifying statement RETURNING id) as a CTE that also inserts `history` per row it
-    returns, and first `unit` unless it exists."""
+    returns, first `unit` unless it exists, and the webhook deliveries of `hook` (`notify_sql`)."""
     columns, marks, values = _insert_parts(history)
     table = connection.ops.quote_name(History._meta.db_table)
     before, before_params = "", []
@@ -93,8 +96,27 @@ def _with_history(sql: str, params: list, history: History, unit: Unit | None = 
         u_columns, u_marks, before_params = _insert_parts(unit)
         u_table = connection.ops.quote_name(Unit._meta.db_table)
         before = f"u AS (INSERT INTO {u_table} ({u_columns}) VALUES ({u_marks}) ON CONFLICT DO NOTHING), "
-    return (f"WITH {before}s AS ({sql}), h AS (INSERT INTO {table} ({columns}) SELECT {marks} FROM s) "
-            "SELECT id FROM s", [*before_params, *params, *values])
+    after, after_params = (f", d AS ({hook[0]})", hook[1]) if hook else ("", [])
+    return (f"WITH {before}s AS ({sql}), h AS (INSERT INTO {table} ({columns}) SELECT {marks} FROM s){after} "
+            "SELECT id FROM s", [*before_params, *params, *values, *after_params])
+
+
+def judgement_payload(stance: Stance, *, action: str, via: str, removed: bool = False) -> dict:
+    """What a `judgement.saved` webhook carries: the judgement as it now stands (label None once removed)."""
+    return {"id": stance.pk, "claim": stance.claim_id, "source": stance.source_id,
+            "annotator": stance.annotator_id, "label": None if removed else stance.label,
+            "note": "" if removed else stance.note, "version": stance.version, "action": action,
+            "removed": removed, "via": via}
+
+
+def _hook_sql(stance: Stance, project_id: int, action: str, via: str) -> tuple[str, list]:
+    return webhooks.notify_sql(project_id, Webhook.Event.JUDGEMENT_SAVED,
+                               judgement_payload(stance, action=action, via=via), "id")
+
+
+def _notify(stance: Stance, project_id: int, action: str, via: str, removed: bool = False) -> None:
+    webhooks.webhooks_notify(project_id, Webhook.Event.JUDGEMENT_SAVED,
+                             judgement_payload(stance, action=action, via=via, removed=removed))
 
 
 def _stance_create(*, claim, source, annotator, label: str, note: str, via: str, unit: Unit | None) -> Stance:
@@ -103,16 +125,18 @@ def _stance_create(*, claim, source, annotator, label: str, note: str, via: str,
                     created_at=now, updated_at=now)
     history = History(kind=History.Kind.STANCE, action=History.Action.CREATE, claim=claim, source=source,
                       annotator=annotator, actor=annotator, new_label=label, new_note=note, via=via)
+    project_id = claim.article.project_id
     if not _one_statement():
         if unit is not None:
             Unit.objects.bulk_create([unit], ignore_conflicts=True)
         stance.save(force_insert=True)
         history.save(force_insert=True)
+        _notify(stance, project_id, "create", via)
         return stance
     columns, marks, values = _insert_parts(stance)
     table = connection.ops.quote_name(Stance._meta.db_table)
     sql, params = _with_history(f"INSERT INTO {table} ({columns}) VALUES ({marks}) RETURNING id", values, history,
-                                unit)
+                                unit, _hook_sql(stance, project_id, "create", via))
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         stance.pk = cursor.fetchone()[0]
@@ -120,7 +144,7 @@ def _stance_create(*, claim, source, annotator, label: str, note: str, via: str,
     return stance
 
 
-def _stance_change(stance: Stance, *, label: str, note: str, via: str) -> Stance:
+def _stance_change(stance: Stance, *, label: str, note: str, via: str, project_id: int) -> Stance:
     if stance.label == label and stance.note == note:
         return stance
     now = timezone.now()
@@ -128,12 +152,14 @@ def _stance_change(stance: Stance, *, label: str, note: str, via: str) -> Stance
     history = History(kind=History.Kind.STANCE, action=History.Action.UPDATE, claim_id=stance.claim_id,
                       source_id=stance.source_id, annotator_id=stance.annotator_id, actor_id=stance.annotator_id,
                       old_label=stance.label, new_label=label, old_note=stance.note, new_note=note, via=via)
+    after = Stance(pk=stance.pk, claim_id=stance.claim_id, source_id=stance.source_id,
+                   annotator_id=stance.annotator_id, label=label, note=note, version=stance.version + 1)
     if _one_statement():
         table = connection.ops.quote_name(Stance._meta.db_table)
         sql, params = _with_history(
             f"UPDATE {table} SET label = %s, note = %s, version = version + 1, updated_at = %s "
             "WHERE id = %s AND version = %s RETURNING id",
-            [label, note, now, stance.pk, stance.version], history)
+            [label, note, now, stance.pk, stance.version], history, hook=_hook_sql(after, project_id, "update", via))
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             changed = cursor.fetchone() is not None
@@ -143,6 +169,7 @@ def _stance_change(stance: Stance, *, label: str, note: str, via: str) -> Stance
         )
         if changed:
             history.save(force_insert=True)
+            _notify(after, project_id, "update", via)
     if not changed:
         current = Stance.objects.filter(pk=stance.pk).first()
         raise Conflict(gettext("This judgement was changed meanwhile from elsewhere."), current)
@@ -187,6 +214,7 @@ def stance_undo(
         last.save(update_fields=["reverted"])
         if last.action == History.Action.CREATE:
             if stance is not None:
+                _notify(stance, claim.article.project_id, "undo", via, removed=True)
                 stance.delete()
             return None
         if stance is None:
@@ -196,6 +224,7 @@ def stance_undo(
         stance.version += 1
         stance.updated_at = timezone.now()
         stance.save()
+        _notify(stance, claim.article.project_id, "undo", via)
         return stance
 
 
@@ -220,4 +249,5 @@ def stance_delete(*, stance: Stance, annotator, expected_version: int, via: str 
             source_id=current.source_id, annotator=annotator, actor=annotator,
             old_label=current.label, old_note=current.note, via=via,
         )
+        _notify(current, current.claim.article.project_id, "delete", via, removed=True)
         current.delete()

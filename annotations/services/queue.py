@@ -9,8 +9,9 @@ from django.db import connection, transaction
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
-from annotations.models import Article, Assignment, Project, QueueSlot
+from annotations.models import Article, Assignment, Project, QueueSlot, Webhook
 from annotations.services.resolutions import consensus_refresh
+from annotations.services.webhooks import webhooks_notify
 
 
 def assignments_release_stale(*, project: Project) -> int:
@@ -116,4 +117,7 @@ def assignment_finish(*, article: Article, annotator):
                              "finished_at": now},
         )
         consensus_refresh(article=article)
+        webhooks_notify(article.project_id, Webhook.Event.ARTICLE_DONE, {
+            "article": article.pk, "title": article.title, "annotator": assignment.annotator_id,
+            "finished_at": now.isoformat()})
     return assignment

@@ -8,9 +8,18 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from annotations import units
-from annotations.models import Article, Claim, History, Resolution, Source, Stance
+from annotations.models import Article, Claim, History, Resolution, Source, Stance, Webhook
 from annotations.services.conflict import Conflict
 from annotations.services.judgements import check_label
+from annotations.services.webhooks import webhooks_notify
+
+
+def settled_payload(claim_id: int, source_id: int, resolution: Resolution | None, action: str, via: str) -> dict:
+    """What a `unit.settled` webhook carries: the unit's resolution as it now stands (None once withdrawn)."""
+    return {"claim": claim_id, "source": source_id, "action": action, "via": via,
+            "resolution": None if resolution is None else {
+                "label": resolution.label, "status": resolution.status, "reason": resolution.reason,
+                "version": resolution.version, "settled_by": resolution.resolved_by_id}}
 
 
 def resolution_set(
@@ -50,6 +59,8 @@ def resolution_set(
                 kind=History.Kind.RESOLUTION, action=History.Action.CREATE, claim=claim, source=source,
                 actor=lead, new_label=label, reason=reason, via=via,
             )
+            webhooks_notify(claim.article.project_id, Webhook.Event.UNIT_SETTLED,
+                            settled_payload(claim.pk, source.pk, resolution, "create", via))
             return resolution
         if expected_version is None:
             if current.status == Resolution.Status.RESOLVED:
@@ -71,6 +82,8 @@ def resolution_set(
         current.version += 1
         current.updated_at = now
         current.save(update_fields=["label", "reason", "status", "resolved_by", "version", "updated_at"])
+        webhooks_notify(claim.article.project_id, Webhook.Event.UNIT_SETTLED,
+                        settled_payload(claim.pk, source.pk, current, "update", via))
         return current
 
 
@@ -94,6 +107,7 @@ def consensus_refresh(*, article: Article, via: str = "page") -> dict[str, int]:
     Returns counts of created, updated and withdrawn consensus resolutions.
     """
     counts = {"created": 0, "updated": 0, "withdrawn": 0}
+    settled: list[dict] = []
     with transaction.atomic():
         judged = list(
             Stance.objects.filter(claim__article=article)
@@ -130,6 +144,7 @@ def consensus_refresh(*, article: Article, via: str = "page") -> dict[str, int]:
                 )
                 resolution.delete()
                 counts["withdrawn"] += 1
+                settled.append(settled_payload(*unit, None, "withdraw", via))
                 continue
             History.objects.create(
                 kind=History.Kind.RESOLUTION, action=History.Action.UPDATE, claim_id=unit[0],
@@ -141,12 +156,13 @@ def consensus_refresh(*, article: Article, via: str = "page") -> dict[str, int]:
             resolution.updated_at = now
             resolution.save(update_fields=["label", "version", "updated_at"])
             counts["updated"] += 1
+            settled.append(settled_payload(*unit, resolution, "update", via))
         for unit, label in agreed.items():
             if unit in existing:
                 continue
             try:
                 with transaction.atomic():
-                    Resolution.objects.create(
+                    created = Resolution.objects.create(
                         claim_id=unit[0], source_id=unit[1], label=label,
                         status=Resolution.Status.CONSENSUS, reason="Consensus of the annotators.",
                         created_at=now, updated_at=now,
@@ -158,4 +174,7 @@ def consensus_refresh(*, article: Article, via: str = "page") -> dict[str, int]:
                 source_id=unit[1], new_label=label, reason="Consensus of the annotators.", via=via,
             )
             counts["created"] += 1
+            settled.append(settled_payload(*unit, created, "create", via))
+        if settled:
+            webhooks_notify(article.project_id, Webhook.Event.UNIT_SETTLED, settled)
     return counts

@@ -36,7 +36,18 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.urls.resolvers import RegexPattern, RoutePattern
 
 from annotations import services
-from annotations.models import Article, Claim, ClaimCluster, ClaimLink, Membership, Project, Source, Unit, content_hash
+from annotations.models import (
+    Article,
+    Claim,
+    ClaimCluster,
+    ClaimLink,
+    Membership,
+    Project,
+    Source,
+    Unit,
+    Webhook,
+    content_hash,
+)
 
 ROLES = ("anonymous", "outsider", "annotator", "lead", "owner", "other_lead")
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
@@ -58,6 +69,9 @@ LEAD_ONLY: dict[str, set[str]] = {
     "api-suggestions": {"*"},  # the figures count every annotator's labels
     "review-resolutions": {"*"},
     "api-service-accounts": {"*"},
+    "api-webhooks": {"*"},
+    "api-webhook-detail": {"*"},
+    "api-webhook-deliveries": {"*"},
     "api-import": {"*"},
     "api-import-files": {"*"},
     "claim-cluster-links": {"*"},
@@ -149,6 +163,7 @@ def kwargs_table(w: World) -> dict[str, object]:
         "unit": f"{w.claim.pk}-{w.source.pk}",
         "cluster_id": w.cluster.pk,
         "membership_id": Membership.objects.get(project=w.project, user=w.peer).pk,
+        "webhook_id": w.webhook.pk,
         "format": "json",
         # admin
         "app_label": "annotations",
@@ -189,7 +204,7 @@ PK_BY_ROUTE = {
     "api-job-detail": lambda w: w.job.pk,
 }
 # Kwargs that point into the main project: a route with one of them is project-scoped.
-SCOPED_KWARGS = {"slug", "article_id", "claim_id", "unit", "membership_id"}
+SCOPED_KWARGS = {"slug", "article_id", "claim_id", "unit", "membership_id", "webhook_id"}
 SCOPED_PK = {"article-detail", "article-done", "unit-detail", "unit-undo", "claim-detail", "source-timeline",
              "claim-cluster-detail", "claim-cluster-links",
              "claim-cluster-merge", "claim-cluster-split", "claim-cluster-suggest", "claim-cluster-timeline"}
@@ -216,6 +231,7 @@ class World:
     other_claim: Claim
     cluster: object
     job: object
+    webhook: object
     tokens: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -294,9 +310,12 @@ def build_world(*, blind: bool = True, payload: str = "", url: str = "") -> Worl
                                  params={"format": "csv"},
                                  result={"content_type": "text/csv", "filename": "export.csv"})
         apps.get_model("annotations", "JobFile").objects.create(job=job, direction="out", seq=0, data=b"a,b\n")
+    webhook = Webhook.objects.create(project=project, url="https://hooks.example.org/ct", secret="s" * 64,
+                                     events=["judgement.saved"], created_by=users["lead"])
     return World(project=project, other=other, users=users, peer=peer, article=article, claim=claim,
                  source=source, fresh_source=fresh, own_stance=own, peer_stance=peer_stance,
-                 other_article=other_article, other_claim=other_claim, cluster=cluster, job=job, tokens=tok)
+                 other_article=other_article, other_claim=other_claim, cluster=cluster, job=job, webhook=webhook,
+                 tokens=tok)
 
 
 # --- Routes from the resolver -------------------------------------------------------------
