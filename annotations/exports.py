@@ -72,10 +72,17 @@ COMMON_COLUMNS = [
 SETTLEMENT_COLUMNS = ["stance", "status", "settled_by", "reason"]
 # Added after the others, so that older readers that count columns keep working.
 PROVENANCE_COLUMNS = ["suggested_label", "suggestion_score", "engine_version", "settled_at"]
-UNIT_COLUMNS = [*COMMON_COLUMNS, *SETTLEMENT_COLUMNS, "judgements", "n_judgements", *PROVENANCE_COLUMNS]
-JUDGEMENT_COLUMNS = [*COMMON_COLUMNS, "annotator", "label", "note", *SETTLEMENT_COLUMNS, *PROVENANCE_COLUMNS]
+# For scripts that join: the source's id (names are not unique) and how precise `published` is.
+KEY_COLUMNS = ["source_id", "published_precision"]
+UNIT_COLUMNS = [*COMMON_COLUMNS, *SETTLEMENT_COLUMNS, "judgements", "n_judgements", *PROVENANCE_COLUMNS,
+                *KEY_COLUMNS]
+JUDGEMENT_COLUMNS = [*COMMON_COLUMNS, "annotator", "label", "note", *SETTLEMENT_COLUMNS, *PROVENANCE_COLUMNS,
+                     *KEY_COLUMNS]
 # Integer columns are never neutralised (and never start with a prefix character).
-INT_COLUMNS = {"article_id", "claim_id", "cluster_id", "n_judgements"}
+INT_COLUMNS = {"article_id", "claim_id", "cluster_id", "n_judgements", "source_id"}
+# CSV dialects: "" is RFC 4180 (commas); "excel-nl" is what Excel expects in Dutch (and other
+# comma-decimal) locales: semicolons, a BOM, and decimal commas in the score.
+DIALECTS = ("", "excel-nl")
 
 
 class ExportError(ValueError):
@@ -92,6 +99,11 @@ class ExportOptions:
     published_from: dt.date | None = None
     published_to: dt.date | None = None
     bom: bool = False
+    dialect: str = ""
+
+    @property
+    def delimiter(self) -> str:
+        return ";" if self.dialect == "excel-nl" else ","
 
     @classmethod
     def from_query(cls, query, *, project: Project) -> ExportOptions:
@@ -113,6 +125,7 @@ class ExportForm(forms.Form):
     published_from = forms.CharField(required=False)
     published_to = forms.CharField(required=False)
     bom = forms.CharField(required=False)
+    dialect = forms.CharField(required=False)
 
     def __init__(self, data, *, project: Project):
         super().__init__({name: data.get(name) for name in self.base_fields if data.get(name) is not None})
@@ -170,7 +183,11 @@ class ExportForm(forms.Form):
         return self._date("published_to")
 
     def clean_bom(self) -> bool:
-        return self.cleaned_data["bom"].lower() in {"1", "true", "yes", "on"}
+        return self.cleaned_data["bom"].lower() in {"1", "true", "yes", "on"} or self.data.get("dialect") == "excel-nl"
+
+    def clean_dialect(self) -> str:
+        return self._choice(self.cleaned_data["dialect"], [d for d in DIALECTS if d],
+                            gettext("Unknown dialect %(value)s: use one of %(choices)s."))
 
 
 def neutralise(value: str | None) -> str | None:
@@ -208,19 +225,20 @@ def published_display(published: dt.date | None, precision: str) -> str | None:
 # --- CSV ---------------------------------------------------------------------------------
 
 
-def csv_cell(value) -> str:
-    """One cell as PostgreSQL's COPY CSV writes it: NULL bare, '' and specials quoted."""
+def csv_cell(value, delimiter: str = ",") -> str:
+    """One cell as PostgreSQL's COPY CSV writes it: NULL bare, '' and specials (the delimiter,
+    quotes, line ends) quoted."""
     if value is None:
         return ""
     if isinstance(value, int):
         return str(value)
-    if value == "" or any(ch in value for ch in ',"\n\r'):
+    if value == "" or any(ch in value for ch in delimiter + '"\n\r'):
         return '"' + value.replace('"', '""') + '"'
     return value
 
 
-def csv_line(values) -> str:
-    return ",".join(csv_cell(v) for v in values) + "\n"
+def csv_line(values, delimiter: str = ",") -> str:
+    return delimiter.join(csv_cell(v, delimiter) for v in values) + "\n"
 
 
 def _unit_cells(record: UnitRecord) -> list:
@@ -248,10 +266,14 @@ def _settlement_cells(record: UnitRecord) -> list:
             neutralise(record.reason)]
 
 
-def _provenance_cells(record: UnitRecord) -> list:
+def _provenance_cells(record: UnitRecord, options: ExportOptions) -> list:
     unit = record.unit
-    return [neutralise(unit.suggested_label), float_text(unit.suggestion_score), neutralise(unit.engine_version),
-            record.settled_at]
+    score = float_text(unit.suggestion_score)
+    if score is not None and options.dialect == "excel-nl":
+        score = score.replace(".", ",")
+    return [neutralise(unit.suggested_label), score, neutralise(unit.engine_version), record.settled_at,
+            record.source.pk,
+            neutralise(record.article.published_precision if record.article.published else None)]
 
 
 def iter_csv_rows(project: Project, options: ExportOptions) -> Iterator[list]:
@@ -259,7 +281,7 @@ def iter_csv_rows(project: Project, options: ExportOptions) -> Iterator[list]:
     if options.layout == "judgement":
         yield list(JUDGEMENT_COLUMNS)
         for record in iter_units(project, options):
-            base, settlement = _unit_cells(record), [*_settlement_cells(record), *_provenance_cells(record)]
+            base, settlement = _unit_cells(record), [*_settlement_cells(record), *_provenance_cells(record, options)]
             for stance in record.stances:
                 yield [*base, neutralise(stance.annotator_name), neutralise(stance.label),
                        neutralise(stance.note), *settlement]
@@ -268,7 +290,7 @@ def iter_csv_rows(project: Project, options: ExportOptions) -> Iterator[list]:
     for record in iter_units(project, options):
         judgements = ";".join(f"{s.annotator_name}:{s.label}" for s in record.stances)
         yield [*_unit_cells(record), *_settlement_cells(record), neutralise(judgements), len(record.stances),
-               *_provenance_cells(record)]
+               *_provenance_cells(record, options)]
 
 
 def iter_csv_python(project: Project, options: ExportOptions) -> Iterator[bytes]:
@@ -276,7 +298,7 @@ def iter_csv_python(project: Project, options: ExportOptions) -> Iterator[bytes]
         if options.bom:
             yield BOM
         for row in iter_csv_rows(project, options):
-            yield csv_line(row).encode("utf-8")
+            yield csv_line(row, options.delimiter).encode("utf-8")
 
     return chunked(pieces())
 
@@ -325,8 +347,11 @@ def export_sql(project: Project, options: ExportOptions) -> str:
     ])
     settlement = ", ".join(f"{n('units.' + name)} AS {name}" for name in SETTLEMENT_COLUMNS)
     # The score is a number (never neutralised); COPY writes a double as float_text does.
-    provenance = (f"{n('units.suggested_label')} AS suggested_label, units.suggestion_score, "
-                  f"{n('units.engine_version')} AS engine_version, units.settled_at")
+    score = ("replace(units.suggestion_score::text, '.', ',')" if options.dialect == "excel-nl"
+             else "units.suggestion_score")
+    provenance = (f"{n('units.suggested_label')} AS suggested_label, {score} AS suggestion_score, "
+                  f"{n('units.engine_version')} AS engine_version, units.settled_at, units.source_id, "
+                  f"{n('units.published_precision')} AS published_precision")
     if options.layout == "judgement":
         select = (
             f"SELECT {common}, {n('ju.username')} AS annotator, {n('js.label')} AS label, "
@@ -358,6 +383,7 @@ def export_sql(project: Project, options: ExportOptions) -> str:
            CASE a.published_precision WHEN 'year' THEN to_char(a.published, 'YYYY')
                 WHEN 'month' THEN to_char(a.published, 'YYYY-MM')
                 ELSE to_char(a.published, 'YYYY-MM-DD') END AS published,
+           CASE WHEN a.published IS NOT NULL THEN a.published_precision END AS published_precision,
            a.outlet, a.url, a.language, c.id AS claim_id, cl.cluster_id, c.text AS claim,
            substr(a.body, c.start + 1, c."end" - c.start) AS evidence,
            un.source_id, s.name AS source, s.kind AS source_kind, s.role AS source_role,
@@ -393,13 +419,13 @@ def export_sql(project: Project, options: ExportOptions) -> str:
     return composed.as_string(connection.connection)
 
 
-def copy_statement(query: str) -> str:
-    return f"COPY ({query}) TO STDOUT WITH (FORMAT csv, HEADER)"
+def copy_statement(query: str, delimiter: str = ",") -> str:
+    return f"COPY ({query}) TO STDOUT WITH (FORMAT csv, HEADER, DELIMITER '{delimiter}')"
 
 
 def iter_csv_copy(project: Project, options: ExportOptions) -> Iterator[bytes]:
     """Stream the CSV straight from PostgreSQL's COPY, in ~64 KiB chunks."""
-    statement = copy_statement(export_sql(project, options))
+    statement = copy_statement(export_sql(project, options), options.delimiter)
 
     def pieces():
         if options.bom:

@@ -505,6 +505,9 @@ class ExportView(APIView):
             OpenApiParameter("published_from", OpenApiTypes.DATE),
             OpenApiParameter("published_to", OpenApiTypes.DATE),
             OpenApiParameter("bom", bool, default=False),
+            OpenApiParameter("dialect", str, enum=["excel-nl"],
+                             description="CSV for Excel in Dutch (comma-decimal) locales: `;`, a BOM, decimal "
+                                         "commas."),
         ],
         responses={
             (200, "text/csv"): OpenApiTypes.STR,

@@ -47,7 +47,7 @@ def export_params(options: ExportOptions) -> dict[str, str]:
     """The options as the job keeps them: the query string `ExportOptions.from_query` reads back."""
     return {
         "format": options.format, "layout": options.layout, "status": options.status, "label": options.label,
-        "article": str(options.article or ""), "bom": "1" if options.bom else "",
+        "article": str(options.article or ""), "bom": "1" if options.bom else "", "dialect": options.dialect,
         "published_from": options.published_from.isoformat() if options.published_from else "",
         "published_to": options.published_to.isoformat() if options.published_to else "",
     }

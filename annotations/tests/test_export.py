@@ -398,7 +398,8 @@ def test_every_export_says_what_was_suggested_and_who_settled_it_when(project, p
     data = provenance
     for method in methods():
         table = rows(csv_bytes(project, method))
-        assert list(table[0])[-4:] == ["suggested_label", "suggestion_score", "engine_version", "settled_at"]
+        assert list(table[0])[-6:] == ["suggested_label", "suggestion_score", "engine_version", "settled_at",
+                                       "source_id", "published_precision"]
         got = {(r["claim_id"], r["source"]): (r["suggested_label"], r["suggestion_score"], r["engine_version"],
                                               r["settled_by"], r["settled_at"]) for r in table}
         c1, c2 = str(data["c1"].pk), str(data["c2"].pk)
@@ -461,3 +462,34 @@ def test_the_api_export_carries_the_provenance_over_http(live_server, project, p
     units = [json.loads(line) for line in body.decode().splitlines() if '"type":"unit"' in line]
     assert {(u["settled_by"], u["settled_at"]) for u in units if u["status"] == "resolved"} == {
         ("lead", "2024-03-05T09:07:01.020304Z")}
+
+
+def test_csv_names_each_source_by_id_and_says_how_precise_the_date_is(project, data):
+    """Source names are not unique: a script joins on source_id; `published` 2019-05 is a month."""
+    for method in methods():
+        table = rows(csv_bytes(project, method))
+        assert [(r["source"], r["source_id"], r["published"], r["published_precision"]) for r in table][:2] == [
+            ("Minister", str(data["s1"].pk), "2019-05", "month"),
+            ("Union", str(data["s2"].pk), "2019-05", "month")], method
+        assert (table[5]["published"], table[5]["published_precision"]) == ("2020-01-15", "day")
+
+
+def test_excel_nl_dialect_uses_semicolons_a_bom_and_decimal_commas(project, provenance):
+    for method in methods():
+        raw = csv_bytes(project, method, dialect="excel-nl")
+        assert raw.startswith(exports.BOM), method
+        text = raw.decode("utf-8-sig")
+        assert text.splitlines()[0] == ";".join(exports.UNIT_COLUMNS)
+        table = list(csv.DictReader(io.StringIO(text, newline=""), delimiter=";"))
+        by_source = {(r["claim_id"], r["source"]): r for r in table}
+        assert by_source[(str(provenance["c1"].pk), "Minister")]["suggestion_score"] == "0,85", method
+        # A comma inside a cell needs no quotes with ';' between cells; the title keeps its comma.
+        assert table[5]["article_title"] == "Plain, with comma"
+        assert '"Plain, with comma"' not in text and ";Plain, with comma;" in text
+    with pytest.raises(exports.ExportError, match="Unknown dialect"):
+        options(project, dialect="excel-de")
+
+
+def test_excel_nl_dialect_is_byte_identical_on_both_csv_paths(project, provenance, require_postgres):
+    for query in [{"dialect": "excel-nl"}, {"dialect": "excel-nl", "layout": "judgement"}]:
+        assert csv_bytes(project, "copy", **query) == csv_bytes(project, "python", **query), query

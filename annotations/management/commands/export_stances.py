@@ -49,7 +49,7 @@ class Command(BaseCommand):
         if sql:
             if connection.vendor != "postgresql":
                 raise CommandError("--sql shows the PostgreSQL query; set DATABASE_URL to a PostgreSQL database.")
-            self.stdout.write(exports.copy_statement(exports.export_sql(project, opts)) + ";")
+            self.stdout.write(exports.copy_statement(exports.export_sql(project, opts), opts.delimiter) + ";")
             return
         if opts.format == "csv":
             if method == "copy" and connection.vendor != "postgresql":
