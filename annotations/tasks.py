@@ -63,17 +63,24 @@ def import_articles_job(job_id: int) -> dict:
         job_inputs_clear(job)
     except Exception as exc:
         logger.exception("import job %s failed", job_id)
-        job_finish(job, Job.Status.FAILED, f"The import stopped: {exc}")
+        with transaction.atomic():
+            job_finish(job, Job.Status.FAILED, f"The import stopped: {exc}")
+            _import_finished(job, created=created, duplicates=duplicates, rejected=rejected, committed=committed)
         raise
     result = {"created": created, "duplicates": duplicates, "rejected": rejected, "lines": lines[:500],
               "committed": committed}
     summary = f"{created} created, {duplicates} skipped as duplicate, {len(rejected)} rejected"
     with transaction.atomic():
         job_finish(job, Job.Status.FAILED if rejected and not created else Job.Status.DONE, summary, result)
-        webhooks_notify(job.project_id, Webhook.Event.IMPORT_FINISHED, {
-            "job": job.pk, "status": job.status, "summary": summary, "created": created,
-            "duplicates": duplicates, "rejected": rejected, "files": committed})
+        _import_finished(job, created=created, duplicates=duplicates, rejected=rejected, committed=committed)
     return result
+
+
+def _import_finished(job: Job, *, created: int, duplicates: int, rejected: list[str], committed: list[str]) -> None:
+    """The project's `import.finished` webhooks: how the job ended (the files committed, if it stopped)."""
+    webhooks_notify(job.project_id, Webhook.Event.IMPORT_FINISHED, {
+        "job": job.pk, "status": job.status, "summary": job.message, "created": created,
+        "duplicates": duplicates, "rejected": rejected, "files": committed})
 
 
 @task()

@@ -47,6 +47,12 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}") from exc
 
 
+def env_int_item(name: str, raw: str) -> int:
+    if not (raw.isascii() and raw.isdigit()):
+        raise ImproperlyConfigured(f"{name} must list whole numbers, not {raw!r}")
+    return int(raw)
+
+
 DEBUG = env_bool("DEBUG", False)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -286,7 +292,8 @@ WORKER_DEAD_AFTER_SECONDS = env_int("WORKER_DEAD_AFTER_SECONDS", 20)
 EXPORT_CHUNK_BYTES = env_int("EXPORT_CHUNK_BYTES", 1024 * 1024)
 # Webhooks (docs/webhooks.md): the worker sends due deliveries every few seconds; a failed one is
 # retried after each of these pauses in turn, then marked failed.
-WEBHOOK_BACKOFF_SECONDS = [30, 120, 600, 3600, 21600]
+WEBHOOK_BACKOFF_SECONDS = [env_int_item("WEBHOOK_BACKOFF_SECONDS", item)
+                           for item in env_list("WEBHOOK_BACKOFF_SECONDS", ["30", "120", "600", "3600", "21600"])]
 WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 5)
 WEBHOOK_POLL_SECONDS = 2.0
 TASKS = {

@@ -45,9 +45,10 @@ def _refused(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
             or address.is_reserved or address.is_unspecified or not address.is_global)
 
 
-def url_check(url: str, *, allow_private: bool) -> None:
+def url_check(url: str, *, allow_private: bool) -> list[str]:
     """Refuse a URL that is not http(s) or whose host resolves to a loopback, private, link-local,
-    multicast or reserved address (unless `allow_private`). Raises ValidationError."""
+    multicast or reserved address (unless `allow_private`); raises ValidationError. Returns the
+    addresses checked, for the delivery to connect to (so DNS cannot change in between)."""
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValidationError({"url": gettext("A webhook URL must start with http:// or https:// and name a host.")})
@@ -56,14 +57,16 @@ def url_check(url: str, *, allow_private: bool) -> None:
         found = socket.getaddrinfo(parts.hostname, port, proto=socket.IPPROTO_TCP)
     except (OSError, ValueError, UnicodeError) as exc:
         raise ValidationError({"url": gettext("The webhook's host could not be resolved.")}) from exc
+    addresses = list(dict.fromkeys(sockaddr[0] for *_, sockaddr in found))
     if allow_private:
-        return
-    for *_, sockaddr in found:
-        address = ipaddress.ip_address(sockaddr[0].split("%", 1)[0])
+        return addresses
+    for text in addresses:
+        address = ipaddress.ip_address(text.split("%", 1)[0])
         if _refused(address):
             raise ValidationError({"url": gettext(
                 "The webhook's host resolves to a loopback, private or reserved address (%(address)s); "
                 "only staff may allow that.") % {"address": address}})
+    return addresses
 
 
 # --- Managing hooks ------------------------------------------------------------------------------
@@ -140,7 +143,43 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-_opener = urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedirect())
+class _Pinned:
+    """Connects to the addresses `url_check` approved, never to a fresh DNS answer; TLS still
+    checks the certificate against the URL's host name."""
+
+    def __init__(self, addresses: list[str]):
+        super().__init__()
+        self.addresses = addresses
+
+    def _connect(self, address, timeout=socket._GLOBAL_DEFAULT_TIMEOUT, source_address=None):
+        error: OSError | None = None
+        for host in self.addresses:
+            try:
+                return socket.create_connection((host, address[1]), timeout, source_address)
+            except OSError as exc:
+                error = exc
+        raise error or OSError("no address to connect to")
+
+    def do_open(self, http_class, req, **kwargs):
+        def connection(host, **options):
+            made = http_class(host, **options)
+            made._create_connection = self._connect
+            return made
+
+        return super().do_open(connection, req, **kwargs)
+
+
+class _PinnedHTTP(_Pinned, urllib.request.HTTPHandler):
+    pass
+
+
+class _PinnedHTTPS(_Pinned, urllib.request.HTTPSHandler):
+    pass
+
+
+def _opener(addresses: list[str]) -> urllib.request.OpenerDirector:
+    return urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedirect(), _PinnedHTTP(addresses),
+                                       _PinnedHTTPS(addresses))
 
 
 def backoff() -> list[int]:
@@ -177,7 +216,7 @@ def webhook_deliver(delivery: WebhookDelivery) -> WebhookDelivery:
     body = json.dumps(delivery.payload, separators=(",", ":"), sort_keys=True).encode()
     code, error = None, ""
     try:
-        url_check(hook.url, allow_private=hook.allow_private)  # again: DNS may have changed
+        addresses = url_check(hook.url, allow_private=hook.allow_private)  # again: DNS may have changed
         request = urllib.request.Request(hook.url, data=body, method="POST", headers={
             "Content-Type": "application/json",
             "User-Agent": USER_AGENT,
@@ -185,7 +224,7 @@ def webhook_deliver(delivery: WebhookDelivery) -> WebhookDelivery:
             "X-ClaimTrack-Delivery": str(delivery.pk),
             "X-ClaimTrack-Signature": signature(hook.secret, body),
         })
-        with _opener.open(request, timeout=getattr(settings, "WEBHOOK_TIMEOUT_SECONDS", 5)) as response:
+        with _opener(addresses).open(request, timeout=getattr(settings, "WEBHOOK_TIMEOUT_SECONDS", 5)) as response:
             code = response.status
     except urllib.error.HTTPError as exc:
         code = exc.code

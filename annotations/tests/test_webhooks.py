@@ -7,6 +7,7 @@ import hashlib
 import hmac
 import json
 import threading
+import urllib.request
 from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -259,3 +260,71 @@ def test_a_judgement_queues_its_delivery_in_the_statement_that_saves_it(project,
     assert len(with_hook) == len(without_hook)
     (delivery,) = WebhookDelivery.objects.all()
     assert (delivery.payload["data"]["label"], delivery.payload["data"]["version"]) == ("alleges", 3)
+
+
+def test_a_bulk_save_queues_one_delivery_per_judgement_and_a_refused_one_none(
+    live_server, project, annotator, unit
+):
+    base = live_server.url
+    Webhook.objects.create(project=project, url="http://93.184.216.34/", secret="x", events=["judgement.saved"])
+    second = UnitFactory(claim=unit.claim, source=SourceFactory(name="Union"))
+    items = [{"claim": unit.claim_id, "source": unit.source_id, "label": "alleges"},
+             {"claim": second.claim_id, "source": second.source_id, "label": "denies"}]
+    status, saved = api_call(base, "/api/v1/stances/bulk/", annotator, "POST", {"stances": items})
+    assert status == 201
+    assert sorted(d.payload["data"]["id"] for d in WebhookDelivery.objects.all()) == sorted(s["id"] for s in saved)
+    # One stale item: nothing is saved, so nothing is announced either.
+    changes = [{"claim": unit.claim_id, "source": unit.source_id, "label": "denies", "version": 1},
+               {"claim": second.claim_id, "source": second.source_id, "label": "alleges", "version": 9}]
+    status, _ = api_call(base, "/api/v1/stances/bulk/", annotator, "POST", {"stances": changes})
+    assert status == 409
+    assert WebhookDelivery.objects.count() == 2
+
+
+@pytest.mark.postgres
+def test_the_worker_process_delivers_and_retries_after_a_failure(
+    transactional_db, require_postgres, project, registry_admin, annotator, unit, receiver, tmp_path
+):
+    """`manage.py worker`, a process of its own, sends the delivery; the receiver fails it once and
+    sees it again after the backoff (1 s here)."""
+    from django.db import connection
+
+    from annotations.tests.processes import PYTHON, child_env, server_url, start, stop, wait_until
+
+    hits = receiver(codes=[500])
+    hook = webhooks.webhook_create(project=project, url=hits.url, events=["judgement.saved"],
+                                   created_by=registry_admin, allow_private=True)
+    stance = services.stance_record(claim=unit.claim, source=unit.source, annotator=annotator, label="denies")
+    env = child_env(server_url() + connection.settings_dict["NAME"], WEBHOOK_BACKOFF_SECONDS="1")
+    worker = start([PYTHON, "manage.py", "worker", "--no-reload", "--no-startup-delay", "--interval", "0.2"], env,
+                   log=tmp_path / "worker.log")
+    try:
+        delivery = wait_until(lambda: WebhookDelivery.objects.filter(status="delivered").first(), timeout=30,
+                              what="the delivery (see worker.log in the test's tmp_path)")
+    finally:
+        stop(worker)
+    assert (delivery.attempts, delivery.last_status_code) == (2, 200)
+    first, second = hits.verified(hook.secret)
+    assert first == second and first["data"]["id"] == stance.pk
+    assert delivery.delivered_at - delivery.created_at >= timedelta(seconds=1)  # the backoff was waited out
+
+
+def test_a_delivery_connects_to_the_addresses_checked_not_to_a_new_dns_answer(
+    project, registry_admin, annotator, unit, receiver
+):
+    probe, hits = receiver(), receiver()
+    port = probe.server.server_address[1]
+    # The checked addresses are what the connection uses: a name that no DNS answers still reaches them …
+    request = urllib.request.Request(f"http://ct-no-such-host.invalid:{port}/hook", data=b"{}", method="POST")
+    with webhooks._opener(["127.0.0.1"]).open(request, timeout=5) as response:
+        assert response.status == 200
+    assert probe.received[0]["headers"]["Host"] == f"ct-no-such-host.invalid:{port}"
+    # … and a hook named by host name is resolved once, checked, and delivered to what was checked.
+    url = f"http://localhost:{hits.server.server_address[1]}/named"
+    hook = webhooks.webhook_create(project=project, url=url, events=["judgement.saved"], created_by=registry_admin,
+                                   allow_private=True)
+    assert "127.0.0.1" in webhooks.url_check(hook.url, allow_private=True)
+    services.stance_record(claim=unit.claim, source=unit.source, annotator=annotator, label="denies")
+    assert webhooks.webhooks_deliver_due() == 1
+    assert WebhookDelivery.objects.get().status == "delivered"
+    assert [p["event"] for p in hits.verified(hook.secret)] == ["judgement.saved"]
