@@ -1,10 +1,28 @@
-"""Refuse query strings that PostgreSQL cannot store or compare."""
+"""Refuse query strings that PostgreSQL cannot store or compare; the API speaks UTC."""
+
+import datetime as dt
 
 from axes.helpers import get_cool_off
 from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+
+
+class ApiInUtcMiddleware:
+    """Every timestamp the API writes or reads without an offset is UTC (`…Z`), whatever the
+    server's TIME_ZONE: a script joins judgements, resolutions and exports on one clock.
+    The pages keep the local time."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path.startswith("/api/"):
+            return self.get_response(request)
+        with timezone.override(dt.UTC):
+            return self.get_response(request)
 
 
 class RejectNulCharactersMiddleware:

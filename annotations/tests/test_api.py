@@ -384,3 +384,15 @@ def test_list_pages_cost_a_constant_number_of_queries(
     assert response.status_code == 200
     expected = {"/api/v1/projects/": 1, "/api/v1/sources/": 1}.get(path, min(size, 100))
     assert len(response.json()["results"]) == expected
+
+
+def test_every_api_timestamp_is_utc(http, world, annotator):
+    """Judgements, resolutions and History on one clock (`Z`), whatever the server's TIME_ZONE."""
+    token = world["tokens"]["ann1"]
+    status, body = http.json("GET", "/api/v1/stances/", token=token)
+    assert status == 200 and body["results"]
+    for stance in body["results"]:
+        assert stance["created_at"].endswith("Z") and stance["updated_at"].endswith("Z"), stance
+    status, body = http.json("GET", "/api/v1/projects/huawei/history/", token=world["tokens"]["lead"])
+    assert status == 200
+    assert all(row["created_at"].endswith("Z") for row in body["results"])
