@@ -87,3 +87,33 @@ def test_api_conforms_to_its_schema(live_server, project, lead, annotator, clean
     assert sum(200 <= s < 300 for s in statuses) >= len(operations)
     if failures:
         pytest.fail("\n\n".join(failures)[:20000], pytrace=False)
+
+
+def test_api_conforms_to_its_schema_statefully(live_server, project, lead, clean_cache):
+    """Schemathesis' stateful phase (its command line, as a data team would run it): calls chained on
+    real responses through the links it infers from the schema (create a judgement, then read, change,
+    withdraw it …), with every check that judges the server's answers. No server error, no response
+    outside the schema, no resource that outlives its deletion."""
+    import re
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    article = ArticleFactory(project=project)
+    UnitFactory(claim=ClaimFactory(article=article))
+    key = Token.objects.create(user=lead).key
+    cli = Path(sys.executable).with_name("schemathesis")
+    result = subprocess.run(
+        [str(cli), "run", f"{live_server.url}/api/v1/schema/", "--url", live_server.url, "--phases", "stateful",
+         "--checks", "all", "--exclude-checks", "positive_data_acceptance,negative_data_rejection",
+         "--mode", "positive", "-n", os.environ.get("SCHEMATHESIS_STATEFUL_EXAMPLES", "40"), "--seed", "20261204",
+         "-H", f"Authorization: Token {key}", "--no-color"],
+        capture_output=True, text=True, timeout=900,
+    )
+    report = result.stdout[-8000:] + result.stderr[-2000:]
+    assert result.returncode == 0, report
+    scenarios = re.search(r"Scenarios:\s+(\d+)", result.stdout)
+    covered = re.search(r"API Links:\s+(\d+) covered", result.stdout)
+    assert scenarios and int(scenarios.group(1)) >= 10, report
+    assert covered and int(covered.group(1)) >= 5, report  # real chains, not single calls
+    assert "No issues found" in result.stdout, report
