@@ -89,7 +89,7 @@ def test_api_conforms_to_its_schema(live_server, project, lead, annotator, clean
         pytest.fail("\n\n".join(failures)[:20000], pytrace=False)
 
 
-def test_api_conforms_to_its_schema_statefully(live_server, project, lead, clean_cache):
+def test_api_conforms_to_its_schema_statefully(live_server, project, lead, clean_cache, tmp_path):
     """Schemathesis' stateful phase (its command line, as a data team would run it): calls chained on
     real responses through the links it infers from the schema (create a judgement, then read, change,
     withdraw it …), with every check that judges the server's answers. No server error, no response
@@ -108,7 +108,7 @@ def test_api_conforms_to_its_schema_statefully(live_server, project, lead, clean
          "--checks", "all", "--exclude-checks", "positive_data_acceptance,negative_data_rejection",
          "--mode", "positive", "-n", os.environ.get("SCHEMATHESIS_STATEFUL_EXAMPLES", "40"), "--seed", "20261204",
          "-H", f"Authorization: Token {key}", "--no-color"],
-        capture_output=True, text=True, timeout=900,
+        capture_output=True, text=True, timeout=900, cwd=tmp_path,  # its cache of answers stays out of the tree
     )
     report = result.stdout[-8000:] + result.stderr[-2000:]
     assert result.returncode == 0, report
