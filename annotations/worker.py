@@ -7,7 +7,8 @@ It is django-tasks' database worker with three additions:
 * it writes a heartbeat (`WorkerBeat`) every `BEAT_SECONDS` from a thread of its own,
   so a job can tell a worker that is busy from one that died;
 * it sends due webhook deliveries (`annotations.services.webhooks`) from a thread of its
-  own, every `settings.WEBHOOK_POLL_SECONDS`, so a slow receiver never holds up a job;
+  own, every `settings.WEBHOOK_POLL_SECONDS`, so a slow receiver never holds up a job, and
+  trims the delivery log hourly (`settings.WEBHOOK_LOG_DAYS`);
 * it ends the jobs of dead workers: a job whose worker's heartbeat is older than
   `settings.WORKER_DEAD_AFTER_SECONDS` is marked failed with a message, its partial
   export removed, its import naming the files committed before the worker died.
@@ -31,11 +32,12 @@ from django_tasks_db.models import DBTaskResult
 
 from annotations.models import Job, WorkerBeat
 from annotations.services.jobs import job_fail
-from annotations.services.webhooks import webhooks_deliver_due
+from annotations.services.webhooks import webhooks_deliver_due, webhooks_prune
 
 logger = logging.getLogger(__name__)
 
 BEAT_SECONDS = 2.0
+PRUNE_SECONDS = 3600.0  # how often the webhook delivery log is trimmed
 FIRST_PAUSE, MAX_PAUSE = 0.5, 30.0
 DB_ERRORS = (DatabaseError, InterfaceError)
 
@@ -126,9 +128,13 @@ class SupervisedWorker(Worker):
             pass  # some were due: there may be more
 
     def _hooks_loop(self) -> None:
+        pruned_at = 0.0
         while not self._stop.is_set():
             try:
                 self.deliver_webhooks()
+                if time.monotonic() - pruned_at > PRUNE_SECONDS:
+                    webhooks_prune()
+                    pruned_at = time.monotonic()
             except DB_ERRORS as exc:
                 logger.warning("worker webhooks: the database is unreachable (%s); retrying", exc)
                 connection.close()

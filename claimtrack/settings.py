@@ -297,6 +297,8 @@ WEBHOOK_BACKOFF_SECONDS = [env_int_item("WEBHOOK_BACKOFF_SECONDS", item)
                            for item in env_list("WEBHOOK_BACKOFF_SECONDS", ["30", "120", "600", "3600", "21600"])]
 WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 5)
 WEBHOOK_POLL_SECONDS = 2.0
+# Delivered and failed deliveries are kept this long in the delivery log.
+WEBHOOK_LOG_DAYS = env_int("WEBHOOK_LOG_DAYS", 30)
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),

@@ -202,6 +202,15 @@ def _claim_due(limit: int) -> list[int]:
     return ids
 
 
+def webhooks_prune(now=None) -> int:
+    """Forget delivered and failed deliveries older than `settings.WEBHOOK_LOG_DAYS`; return how many."""
+    cutoff = (now or timezone.now()) - timedelta(days=getattr(settings, "WEBHOOK_LOG_DAYS", 30))
+    deleted, _ = WebhookDelivery.objects.filter(
+        status__in=[WebhookDelivery.Status.DELIVERED, WebhookDelivery.Status.FAILED], created_at__lt=cutoff,
+    ).delete()
+    return deleted
+
+
 def webhooks_deliver_due(limit: int = 50) -> int:
     """Send the deliveries that are due; return how many were attempted."""
     ids = _claim_due(limit)

@@ -328,3 +328,17 @@ def test_a_delivery_connects_to_the_addresses_checked_not_to_a_new_dns_answer(
     assert webhooks.webhooks_deliver_due() == 1
     assert WebhookDelivery.objects.get().status == "delivered"
     assert [p["event"] for p in hits.verified(hook.secret)] == ["judgement.saved"]
+
+
+def test_the_delivery_log_forgets_finished_deliveries_after_its_days_and_keeps_pending_ones(
+    project, annotator, unit, settings
+):
+    settings.WEBHOOK_LOG_DAYS = 30
+    Webhook.objects.create(project=project, url="http://93.184.216.34/", secret="x", events=["judgement.saved"])
+    for label in ("denies", "alleges", "no_comment"):
+        services.stance_record(claim=unit.claim, source=unit.source, annotator=annotator, label=label)
+    old, kept, pending = WebhookDelivery.objects.order_by("id")
+    WebhookDelivery.objects.filter(pk__in=[old.pk, kept.pk]).update(status="delivered")
+    WebhookDelivery.objects.filter(pk__in=[old.pk, pending.pk]).update(created_at=timezone.now() - timedelta(days=31))
+    assert webhooks.webhooks_prune() == 1
+    assert sorted(WebhookDelivery.objects.values_list("pk", flat=True)) == [kept.pk, pending.pk]
