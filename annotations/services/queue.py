@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from annotations.models import Article, Assignment, Project, QueueSlot, Webhook
 from annotations.services.resolutions import consensus_refresh
-from annotations.services.webhooks import webhooks_notify
+from annotations.services.webhooks import utc, webhooks_notify
 
 
 def assignments_release_stale(*, project: Project) -> int:
@@ -119,5 +119,5 @@ def assignment_finish(*, article: Article, annotator):
         consensus_refresh(article=article)
         webhooks_notify(article.project_id, Webhook.Event.ARTICLE_DONE, {
             "article": article.pk, "title": article.title, "annotator": assignment.annotator_id,
-            "finished_at": now.isoformat()})
+            "finished_at": utc(now)})
     return assignment

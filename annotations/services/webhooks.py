@@ -19,7 +19,7 @@ import socket
 import urllib.error
 import urllib.parse
 import urllib.request
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -108,8 +108,13 @@ def webhooks_notify(project, event: str, payloads: dict | list[dict]) -> int:
     return len(rows)
 
 
+def utc(moment) -> str:
+    """A time as the API writes it: ISO 8601 in UTC, ending in Z."""
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
 def envelope(event: str, project_id: int, data: dict, at) -> dict:
-    return {"event": event, "project": project_id, "at": at.isoformat(), "data": data}
+    return {"event": event, "project": project_id, "at": utc(at), "data": data}
 
 
 def notify_sql(project_id: int, event: str, data: dict, id_key: str, returning: str = "s") -> tuple[str, list]:

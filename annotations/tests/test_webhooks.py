@@ -119,6 +119,7 @@ def test_a_local_receiver_gets_signed_deliveries_of_judgements_and_finished_arti
     assert payloads[0]["data"]["action"] == "create" and payloads[1]["data"]["action"] == "update"
     assert payloads[2]["data"]["article"] == unit.claim.article_id
     assert payloads[2]["data"]["annotator"] == annotator.pk
+    assert all(p["at"].endswith("Z") for p in payloads) and payloads[2]["data"]["finished_at"].endswith("Z")
     delivery_ids = [int(h["headers"]["X-ClaimTrack-Delivery"]) for h in hits.received]
     assert set(WebhookDelivery.objects.filter(pk__in=delivery_ids).values_list("status", flat=True)) == {"delivered"}
 
