@@ -29,12 +29,11 @@ class NamedTokenAuthentication(TokenAuthentication):
     def authenticate_credentials(self, key):
         if not key.startswith(ApiToken.PREFIX):
             return super().authenticate_credentials(key)
-        token = ApiToken.objects.select_related("user").filter(key_hash=tokens.key_digest(key)).first()
+        token = tokens.token_for_key(key)
         now = timezone.now()
         if token is None or not token.usable(now) or not token.user.is_active:
             raise AuthenticationFailed(gettext("Invalid, revoked or expired token."))
-        if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
-            ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)  # at most once a minute
+        tokens.token_used(token=token, now=now)
         return token.user, token
 
 
