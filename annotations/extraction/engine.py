@@ -12,6 +12,7 @@ run is linear in the length of the text.
 """
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -38,7 +39,13 @@ from .text import Token, find_quotes, split_sentences, tokenize
 _MAX_UNIT_SENTENCES = 8
 _SCARE_QUOTE_WORDS = 5
 _CLAIM_CHARS = 300
-_HORIZON = 1500  # characters to look back for a pronoun's antecedent
+_HORIZON = 1500
+# The signature line under an embedded post: "— Name (@handle) February 10, 2015".
+_POST_SIGNATURE = re.compile(
+    r"^[—–-][ \t]*(?P<name>[^\n(@]{2,60}?)[ \t]*\(@\w{1,30}\)[ \t]*"
+    r"(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2},?[ \t]+\d{4})",
+    re.M,
+)  # characters to look back for a pronoun's antecedent
 
 
 # simplemma gets a few frequent irregular forms wrong ("wijst" -> "wijs").
@@ -210,6 +217,8 @@ class _Doc:
             if not made:
                 self._continuation(u, unit)
         self._forward_references(units)
+        if self.lang == "en":
+            self._embedded_posts(units)
         out = []
         seen = set()
         for r in sorted(self.records, key=lambda r: (r.start, r.end)):
@@ -230,6 +239,41 @@ class _Doc:
                 claim_group=0,
             ))
         return group_statements(out, self.text, self.lang)
+
+    def _embedded_posts(self, units: list) -> None:
+        """An embedded social-media post: its text, then a line "— Name (@handle) Month D, YYYY".
+
+        The post is its author's statement; statements the engine found inside it are replaced.
+        """
+        text = self.text
+        if "(@" not in text:
+            return
+        posts = []
+        for m in _POST_SIGNATURE.finditer(text):
+            body_end = m.start()
+            while body_end > 0 and text[body_end - 1].isspace():
+                body_end -= 1
+            start = text.rfind("\n\n", 0, body_end)
+            start = 0 if start < 0 else start + 2
+            while start < body_end and text[start].isspace():
+                start += 1
+            if start < body_end:
+                posts.append((start, m.end("date"), body_end, m.group("name").strip()))
+        if not posts:
+            return
+        starts = [p[0] for p in posts]
+        ends = [p[1] for p in posts]
+        kept = []
+        for r in self.records:
+            i = bisect_right(starts, r.end - 1) - 1  # the last post starting before the record ends
+            if i < 0 or ends[i] <= r.start:
+                kept.append(r)
+        unit_ends = [unit.end for unit in units]
+        for start, end, body_end, name in posts:
+            u = min(bisect_right(unit_ends, start), len(units) - 1)
+            kept.append(_Record(Src(name, "", "person", ""), "alleges", start, end,
+                                self._clip(text[start:body_end]), 0.6, u))
+        self.records = kept
 
     def _forward_references(self, units: list) -> None:
         """Name the lede's indefinite speaker after the statement that introduces it.

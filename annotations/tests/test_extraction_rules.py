@@ -469,3 +469,23 @@ def test_a_separable_denial_verb_keeps_its_particle():
 def test_a_dutch_passive_with_door_names_its_agent():
     got = _by_source(extract("De man werd door de politie beschuldigd van diefstal.", "nl"))
     assert got == {("politie", "alleges")}
+
+
+def test_an_embedded_post_is_its_authors_statement():
+    text = ("Residents of Millbrook were angry on Tuesday after the council closed the library.\n\n"
+            "She said the library will reopen in spring.\n\n"
+            "they closed our library and told us nothing. shameful\n\n"
+            "— Priya Landon (@priyareads) March 3, 2026\n\n"
+            "The council has not set a date.")
+    got = extract(text, "en")
+    post = [s for s in got if s.source == "Priya Landon"]
+    assert [s.stance for s in post] == ["alleges"]
+    assert text[post[0].start:post[0].end].startswith("they closed our library")
+    assert text[post[0].start:post[0].end].endswith("March 3, 2026")
+    # No other statement covers the post's text.
+    assert all(s.end <= post[0].start or s.start >= post[0].end for s in got if s is not post[0])
+
+
+def test_a_dash_line_without_a_handle_and_date_is_no_post():
+    text = "The mayor said the plan works.\n\n— Editor's note: this story was updated."
+    assert not [s for s in extract(text, "en") if "Editor" in s.source]
