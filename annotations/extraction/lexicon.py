@@ -116,7 +116,7 @@ NO_COMMENT = {
         _p("NOT", "comment|commenting|respond|responded|reply|replied|return|returned"),
         _p("could|can|would", "NOT", "confirm|say|verify|independently"),
         _p("cannot", "confirm|say|verify|independently|comment"),
-        _p("NOT", "identify|name", "the|him|her|them|which|who"),
+        _p("NOT", "identify|name", "the|him|her|them|which|who|mr.|mrs.|ms.|dr.|mr|mrs|ms|dr|any|its|their|his"),
         _p("could|can|would", "NOT", "be", "reached|contacted"),
         _p("unavailable", "for", "comment"),
         _p("neither", "confirm|confirmed|confirms", "nor"),

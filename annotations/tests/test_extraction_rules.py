@@ -489,3 +489,10 @@ def test_an_embedded_post_is_its_authors_statement():
 def test_a_dash_line_without_a_handle_and_date_is_no_post():
     text = "The mayor said the plan works.\n\n— Editor's note: this story was updated."
     assert not [s for s in extract(text, "en") if "Editor" in s.source]
+
+
+def test_not_identifying_a_titled_person_is_no_comment():
+    text = ("A resort operator said a guest spent $80,000 on one night of karaoke. "
+            "Brightwater Resorts did not identify Mr. Okafor as the guest.")
+    got = _by_source(extract(text, "en"))
+    assert ("Brightwater Resorts", "no_comment") in got
