@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext
 
-from annotations.models import Membership, Project
+from annotations.models import Membership, Project, is_registry_admin
 from annotations.units import Viewer
 
 LEAD_ROLES = {Membership.Role.LEAD, Membership.Role.ADMIN}
@@ -35,6 +35,11 @@ def project_for_user(user, slug: str, *, lead: bool = False) -> tuple[Project, M
 
 def is_lead(membership: Membership | None) -> bool:
     return membership is not None and membership.role in LEAD_ROLES
+
+
+def is_project_admin(membership: Membership | None, user) -> bool:
+    """The project's admins, and staff: they restore backups and give or take the admin role."""
+    return (membership is not None and membership.role == Membership.Role.ADMIN) or is_registry_admin(user)
 
 
 def sees_others_judgements(project: Project, membership: Membership | None) -> bool:

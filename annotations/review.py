@@ -112,18 +112,22 @@ class QueuePages:
         self._summary: dict | None = None
         self._whole: Queue | None = None
 
+    def _python_whole(self) -> Queue | None:
+        """Elsewhere than PostgreSQL, the whole queue, computed once (for count() or a slice, whichever
+        comes first: the API's cursor pages slice without counting)."""
+        if self._whole is None and connection.vendor != "postgresql":
+            self._whole = _disputed_units_python(self.project, **self.filters)
+        return self._whole
+
     def count(self) -> int:
-        if connection.vendor == "postgresql":
-            self._summary = review_sql.queue_summary(self.project, **self.filters)
-            return self._summary["count"]
-        self._whole = _disputed_units_python(self.project, **self.filters)
-        return len(self._whole.units)
+        if self._python_whole() is not None:
+            return len(self._whole.units)
+        self._summary = review_sql.queue_summary(self.project, **self.filters)
+        return self._summary["count"]
 
     def __getitem__(self, index: slice) -> list[DisputedUnit]:
-        if self._whole is None and connection.vendor != "postgresql":  # sliced before (or without) count()
-            self._whole = _disputed_units_python(self.project, **self.filters)
-        if self._whole is not None:
-            whole = self._whole
+        whole = self._python_whole()
+        if whole is not None:
             self.queue = Queue(units=whole.units[index], annotators=whole.annotators, articles=whole.articles,
                                total=whole.total, count=len(whole.units))
         else:

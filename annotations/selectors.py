@@ -646,7 +646,3 @@ def project_setup_changes(*, project: Project, limit: int = 30) -> list[ProjectC
     return list(ProjectChange.objects.filter(project=project).exclude(field="guidelines")
                 .select_related("actor").order_by("-id")[:limit])
 
-
-def project_is_empty(*, project: Project) -> bool:
-    """No articles, tracked claims or set-up changes: a backup may be restored into it."""
-    return not (project.articles.exists() or project.claim_clusters.exists() or project.changes.exists())

@@ -23,13 +23,12 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
-from annotations import selectors
 from annotations.api.errors import error_response
 from annotations.importers import ImportFileError, parse_bytes
-from annotations.models import Article, Job, Membership, is_registry_admin
-from annotations.permissions import project_for_user
+from annotations.models import Article, Job
+from annotations.permissions import is_project_admin, project_for_user
 from annotations.selectors import job_for_user
-from annotations.services.backup import BackupError, parse_backup
+from annotations.services.backup import BackupError, parse_backup, project_is_empty
 from annotations.services.jobs import job_import_start, job_restore_start
 from annotations.uploads import uploads_check
 
@@ -163,7 +162,7 @@ class RestoreView(APIView):
                    responses={**IMPORT_RESPONSES, 409: error_response(409)})
     def post(self, request, slug):
         project, membership = project_for_user(request.user, slug)
-        if membership.role != Membership.Role.ADMIN and not is_registry_admin(request.user):
+        if not is_project_admin(membership, request.user):
             raise PermissionDenied("Only the project's admins restore a backup into it.")
         form = RestoreSerializer(data=request.data)
         form.is_valid(raise_exception=True)
@@ -178,7 +177,7 @@ class RestoreView(APIView):
             raise ValidationError({"backup": ["The file is not UTF-8 text."]}) from exc
         except BackupError as exc:
             raise ValidationError({"backup": [str(exc)]}) from exc
-        if not selectors.project_is_empty(project=project):
+        if not project_is_empty(project):
             return Response({"detail": "This project already has articles, tracked claims or set-up changes; "
                                        "restore into an empty project."}, status=status.HTTP_409_CONFLICT)
         return _accepted(request, job_restore_start(project=project, user=request.user,

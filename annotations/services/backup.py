@@ -839,13 +839,18 @@ class _BatchFailed(Exception):
     """A batch was refused: the restore is rolled back and run again line by line to name the line."""
 
 
+def project_is_empty(project: Project) -> bool:
+    """No articles, tracked claims or set-up changes: a backup may be restored into it."""
+    return not (project.articles.exists() or project.claim_clusters.exists() or project.changes.exists())
+
+
 def backup_restore(*, project: Project, text: str) -> RestoreReport:
     """Restore a JSONL backup into an empty project, all or nothing.
 
     The project keeps its slug and name; everything else comes from the backup.
     """
     header, objects = parse_backup(text)
-    if project.articles.exists() or project.claim_clusters.exists() or project.changes.exists():
+    if not project_is_empty(project):
         raise BackupError(f"the project {project.slug!r} already has articles, tracked claims or set-up "
                           "changes; restore into an empty project")
     steps = [(RESTORE_ORDER[obj["type"]], number, obj["type"], obj) for number, obj in objects]

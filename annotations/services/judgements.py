@@ -236,7 +236,7 @@ def stance_delete(*, stance: Stance, annotator, expected_version: int, via: str 
     """
     with transaction.atomic():
         current = (
-            Stance.objects.select_for_update()
+            Stance.objects.select_related("claim__article").select_for_update(of=("self",))
             .filter(pk=stance.pk, annotator=annotator)
             .first()
         )

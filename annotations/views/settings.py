@@ -14,20 +14,15 @@ from django.views.decorators.http import require_http_methods, require_POST
 from annotations import selectors, services
 from annotations.forms import MemberForm, ProjectCreateForm, ProjectSettingsForm
 from annotations.models import Membership, Project, is_registry_admin
-from annotations.permissions import project_for_user
+from annotations.permissions import is_project_admin, project_for_user
 
 TEMPLATE = "annotations/project_settings.html"
-
-
-def _manages_admins(membership: Membership, user) -> bool:
-    """Admin is given, changed and taken only by the project's admins (and staff)."""
-    return membership.role == Membership.Role.ADMIN or is_registry_admin(user)
 
 
 def _roles(membership: Membership, user) -> list[tuple[str, str]]:
     """The roles this member may give."""
     return [(value, label) for value, label in Membership.Role.choices
-            if value != Membership.Role.ADMIN or _manages_admins(membership, user)]
+            if value != Membership.Role.ADMIN or is_project_admin(membership, user)]
 
 
 def _errors(exc: ValidationError, form) -> None:
@@ -43,7 +38,7 @@ def _page(request, project, membership, *, settings_form=None, member_form=None,
         "project": project, "membership": membership,
         "settings_form": settings_form or ProjectSettingsForm(initial=initial),
         "member_form": member_form or MemberForm(roles=roles, initial={"role": Membership.Role.ANNOTATOR}),
-        "roles": roles, "manages_admins": _manages_admins(membership, request.user),
+        "roles": roles, "manages_admins": is_project_admin(membership, request.user),
         "members": selectors.project_members(project=project),
         "changes": selectors.project_setup_changes(project=project),
     }, status=status)
@@ -76,7 +71,7 @@ def member_set(request, slug):
     if form.is_valid():
         try:
             services.membership_set(project=project, actor=request.user, **form.cleaned_data,
-                                    manages_admins=_manages_admins(membership, request.user))
+                                    manages_admins=is_project_admin(membership, request.user))
         except ValidationError as exc:
             _errors(exc, form)
         else:
@@ -91,7 +86,7 @@ def member_set(request, slug):
 def member_remove(request, slug, membership_id):
     project, membership = project_for_user(request.user, slug, lead=True)
     gone = get_object_or_404(Membership.objects.select_related("user"), pk=membership_id, project=project)
-    if gone.role == Membership.Role.ADMIN and not _manages_admins(membership, request.user):
+    if gone.role == Membership.Role.ADMIN and not is_project_admin(membership, request.user):
         raise PermissionDenied(_("Only the project's admins may remove an admin."))
     try:
         services.membership_remove(project=project, actor=request.user, membership=gone)
