@@ -33,7 +33,10 @@ def source_match_or_create(
     candidates = Source.objects.filter(normalized_name=key, merged_into__isnull=True)
     if affiliation is not None:
         candidates = candidates.filter(affiliation__in=[affiliation, None])
-    found = candidates.order_by("affiliation_id").first() or _alias_match(Source.objects.all(), name)
+    # Called for every statement an import extracts: on PostgreSQL an alias is matched exactly, by the
+    # database, never by reading every aliased source of the registry.
+    found = candidates.order_by("affiliation_id").first() or _alias_match(
+        Source.objects.all(), name, folded=connection.vendor != "postgresql")
     if found is not None:
         return found
     if kind not in Source.Kind.values:
@@ -41,12 +44,13 @@ def source_match_or_create(
     return Source.objects.create(name=name, kind=kind, role=role, affiliation=affiliation)
 
 
-def _alias_match(sources, name: str) -> Source | None:
-    """The first unmerged source among `sources` with `name` as an alias (compared folded)."""
+def _alias_match(sources, name: str, *, folded: bool = True) -> Source | None:
+    """The first unmerged source among `sources` with `name` as an alias: exactly (by the database,
+    on PostgreSQL), then, when `folded`, ignoring case, accents and punctuation (read in Python)."""
     sources = sources.filter(merged_into__isnull=True)
     if connection.vendor == "postgresql":
         found = sources.filter(aliases__contains=[name]).order_by("id").first()
-        if found is not None:
+        if found is not None or not folded:
             return found
     key = normalise_name(name)
     return next((s for s in sources.exclude(aliases=[]).order_by("id")
