@@ -567,6 +567,11 @@ _ORG_WORDS = frozenset(
     foundation press sports business media union school scala state republic kingdom nations
     security house street city county mall base camp forces academy airport station park road
     avenue church ministry department office party lega
+    museum gallery library zoo society trust institution network channel fund laboratory lab
+    observatory assembly parliament senate congress federation alliance movement brigade corps
+    bureau agency organization organisation clinic cathedral monastery convent abbey mosque temple
+    synagogue hotel restaurant casino studio studios records entertainment technologies systems
+    partners capital ventures holdings museum musea bibliotheek stichting vereniging
     """.split()
 )
 

@@ -496,3 +496,9 @@ def test_not_identifying_a_titled_person_is_no_comment():
             "Brightwater Resorts did not identify Mr. Okafor as the guest.")
     got = _by_source(extract(text, "en"))
     assert ("Brightwater Resorts", "no_comment") in got
+
+
+def test_a_three_word_institution_is_no_person_for_a_later_pronoun():
+    text = ("The shark is a fake, because biologist Anne Roe at the Natural History Museum in Leeds looked "
+            "at the photo.\n\n\"I had a good laugh about it,\" she said.")
+    assert [s.source for s in extract(text, "en")] == ["Anne Roe"]
