@@ -457,7 +457,7 @@ class _Doc:
         """Return (sources, noun phrase span) for the anchor at toks[k], or ([], None)."""
         n = len(toks)
         cands = []
-        b = appos = None
+        b = appos = raw_appos = None
         if kind in ("prep", "quoted", "agent"):
             cands.append(np_after(toks, after_k, n))
         elif kind == "self":
@@ -496,6 +496,7 @@ class _Doc:
                     j >= 2 and (toks[j - 2].inq or toks[j - 2].text in _QUOTE_END)):
                 b = self._before_apposition(toks, j - 1)
                 if b is not None:
+                    raw_appos = (b[1] + 1, j - 1) if toks[b[1]].text == "," else None
                     appos = np_after(toks, b[1] + 1, j - 1) if b[1] < j - 2 else None
                     appos = appos or (b[1], b[1])
             a = np_after(toks, after_k, n)
@@ -529,7 +530,10 @@ class _Doc:
                 r = self._resolve(s, toks[c[0]].start)
                 if r is not None:
                     out.append(r)
-            if out and appos is not None and appos[0] < appos[1] and c is b and len(out) == 1 \
+            alias = self._alias(toks, raw_appos) if raw_appos is not None and c is b and len(out) == 1 else None
+            if alias is not None and out[0].kind in ("person", "unknown"):
+                out = [alias]
+            elif out and appos is not None and appos[0] < appos[1] and c is b and len(out) == 1 \
                     and out[0].kind == "person" and not out[0].org:
                 out = [self._with_apposition(out[0], toks, appos)]
             if out:
@@ -566,6 +570,25 @@ class _Doc:
             return simplemma.is_known(low, lang=self.lang)
         except (ValueError, KeyError):
             return False
+
+    def _alias(self, toks: list, span: tuple[int, int]) -> Src | None:
+        """The name an apposition gives a described speaker: "the author, known only as Lena, wrote"."""
+        q = span[0]
+        if q >= span[1] or toks[q].low not in _ALIAS_CUES:
+            return None
+        q += 1
+        while q < span[1] and toks[q].low in ("only", "simply", "just", "as", "alleen", "enkel", "als"):
+            q += 1
+        run = []
+        while q < span[1] and is_cap(toks[q]) and len(run) < 4:
+            run.append(toks[q])
+            q += 1
+        if not run or q != span[1] or any(noun_class(t.low) for t in run):
+            return None
+        s = Src(self.text[run[0].start:run[-1].end], "", "person", "")
+        if run[-1].low not in self.persons:
+            self.persons[run[-1].low] = s
+        return s
 
     def _with_apposition(self, person: Src, toks: list, span: tuple[int, int]) -> Src:
         """Take role and organisation from an apposition: "X, de burgemeester van Chicago, zei"."""
@@ -1092,6 +1115,8 @@ _SPECIAL_ANCHORS = frozenset(
     ("quoted", "volgens", "aldus", "ogen", "blijkt", "bleek", "blijken", "bleken", "according")
 ) | _RESPONSE_NOUNS
 _WE = frozenset(("we", "wij", "our", "onze"))
+# An apposition naming a described speaker: "known (only) as", "identified as", "named", "genaamd".
+_ALIAS_CUES = frozenset(("known", "identified", "named", "called", "nicknamed", "genaamd", "bekend", "alias"))
 _GENERIC_HEADS = frozenset(
     "bedrijf onderneming organisatie instelling school club concern company firm organisation organization"
     " airline operahuis warenhuis".split()
