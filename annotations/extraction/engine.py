@@ -525,6 +525,10 @@ class _Doc:
                 continue
             out = []
             for s in build(toks, c, self.lang, self.text):
+                if s.kind == "person" and s.name.rsplit(" ", 1)[-1].lower() in _UNNAMED_PEOPLE:
+                    s = self._unnamed_people(toks, c)
+                    if s is None:
+                        continue
                 if not s.anaphor and self._common_word(toks, c, s):
                     continue
                 r = self._resolve(s, toks[c[0]].start)
@@ -539,6 +543,21 @@ class _Doc:
             if out:
                 return out, c
         return [], None
+
+    def _unnamed_people(self, toks: list, c: tuple[int, int]) -> Src | None:
+        """"A person who attended", "people familiar with …", "the people said": anonymous sources.
+
+        Plain "people" or "a person" speak for nobody in particular (rumour, vox pop) and are no
+        source; described ones (who attended, close to, familiar with) are the reporter's unnamed
+        sources, and "the people" / "the person" refer back to them once the article has cited some.
+        """
+        after = toks[c[1]].low if c[1] < len(toks) else ""
+        if after in _UNNAMED_TIES:
+            return Src("anonymous sources", "", "unknown", "")
+        if toks[c[0]].low in ("the", "those", "these") and any(
+                r.src.name == "anonymous sources" for r in self.records):
+            return Src("anonymous sources", "", "unknown", "")
+        return None
 
     def _person_of(self, toks: list, pp: tuple[int, int]):
         """The named person right before "of/from/van/bij" + the noun phrase pp, or None."""
@@ -1115,6 +1134,11 @@ _SPECIAL_ANCHORS = frozenset(
     ("quoted", "volgens", "aldus", "ogen", "blijkt", "bleek", "blijken", "bleken", "according")
 ) | _RESPONSE_NOUNS
 _WE = frozenset(("we", "wij", "our", "onze"))
+_UNNAMED_PEOPLE = frozenset(("person", "persons", "people"))
+# Words after "person/people" that make them the reporter's unnamed sources.
+_UNNAMED_TIES = frozenset(
+    "who familiar close with briefed involved knowledgeable aware inside within at directly".split()
+)
 # An apposition naming a described speaker: "known (only) as", "identified as", "named", "genaamd".
 _ALIAS_CUES = frozenset(("known", "identified", "named", "called", "nicknamed", "genaamd", "bekend", "alias"))
 _GENERIC_HEADS = frozenset(

@@ -305,6 +305,7 @@ PERSON_NOUNS = _set(
     suspect nun abbess bishop source bron resident neighbour neighbor student teacher parent
     passenger fan voter bewoner buurman buurvrouw leerling leraar docent ouder
     klant gebruiker passagier kiezer gedetineerde patiënt patient
+    person persons people
     """
 )
 ANON = _set("bron bronnen source sources insider insiders")

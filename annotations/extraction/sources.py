@@ -207,6 +207,7 @@ def np_before(toks: list, k: int, lo: int) -> tuple[int, int] | None:
     return (i, j)
 
 
+_QUANT = frozenset("one two three four five several some multiple numerous".split())
 _PRON_CACHE: set = set()
 
 
@@ -230,6 +231,8 @@ def np_after(toks: list, k: int, hi: int) -> tuple[int, int] | None:
     j = i
     if toks[j].low in L.DETERMINERS | L.POSSESSIVES:
         j += 1
+    elif toks[j].low in _QUANT and j + 1 < stop and noun_class(toks[j + 1].low):
+        j += 1  # "two people familiar with …", "several officials"
     mods = 0
     while j < stop and _modifier(toks[j]) and not noun_class(toks[j].low) and mods < 3:
         j += 1

@@ -512,3 +512,13 @@ def test_a_three_word_institution_is_no_person_for_a_later_pronoun():
     text = ("The shark is a fake, because biologist Anne Roe at the Natural History Museum in Leeds looked "
             "at the photo.\n\n\"I had a good laugh about it,\" she said.")
     assert [s.source for s in extract(text, "en")] == ["Anne Roe"]
+
+
+def test_people_familiar_with_or_who_attended_are_anonymous_sources():
+    text = ("The bakery chain lost $2 million last year, according to two people familiar with its accounts. "
+            "Its founder paid for the party himself, according to a person who attended it. "
+            "Staff were told to stay quiet, the people said. "
+            "Many people said they liked the new bread.")
+    got = extract(text, "en")
+    assert [s.source for s in got] == ["anonymous sources"] * 3
+    assert "liked" not in text[got[-1].start:got[-1].end]
