@@ -535,7 +535,9 @@ class _Doc:
                 if r is not None:
                     out.append(r)
             alias = self._alias(toks, raw_appos) if raw_appos is not None and c is b and len(out) == 1 else None
-            if alias is not None and out[0].kind in ("person", "unknown"):
+            if alias is None and raw_appos is not None and c is b and len(out) == 1:
+                alias = self._named_in_apposition(toks, c, appos, out[0])
+            if alias is not None:
                 out = [alias]
             elif out and appos is not None and appos[0] < appos[1] and c is b and len(out) == 1 \
                     and out[0].kind == "person" and not out[0].org:
@@ -608,6 +610,27 @@ class _Doc:
         if run[-1].low not in self.persons:
             self.persons[run[-1].low] = s
         return s
+
+    def _named_in_apposition(self, toks: list, c: tuple[int, int], span, resolved: Src) -> Src | None:
+        """"The paper's editor, Jan Brooks, said": the apposition names the unnamed role holder.
+
+        The description is not anaphoric then ("The mayor, Tom Hale, said" introduces a new
+        speaker); only an organisation it names by reference ("the paper's") is resolved.
+        """
+        if span is None or span[0] >= span[1]:
+            return None
+        described = build(toks, c, self.lang, self.text)
+        d = described[0] if len(described) == 1 else None
+        if d is None or not d.role or (d.kind == "person" and d.role not in d.name.lower().split()):
+            return None  # no role, or a named person already ("spokesman Jan Smit")
+        named = build(toks, span, self.lang, self.text)
+        if len(named) != 1 or named[0].kind != "person" or named[0].role or named[0].anaphor \
+                or not _looks_person([t for t in toks[span[0]:span[1]] if is_cap(t)]):
+            return None
+        org = d.org if d.kind == "person" else (resolved.name if resolved.kind in _ORG_KINDS else d.name)
+        if d.role in _AGENT_ROLES:
+            org = ""  # a private person's lawyer or agent speaks for no organisation
+        return Src(named[0].name, org, "person", d.role)
 
     def _with_apposition(self, person: Src, toks: list, span: tuple[int, int]) -> Src:
         """Take role and organisation from an apposition: "X, de burgemeester van Chicago, zei"."""
@@ -1134,6 +1157,7 @@ _SPECIAL_ANCHORS = frozenset(
     ("quoted", "volgens", "aldus", "ogen", "blijkt", "bleek", "blijken", "bleken", "according")
 ) | _RESPONSE_NOUNS
 _WE = frozenset(("we", "wij", "our", "onze"))
+_AGENT_ROLES = frozenset(("advocaat", "lawyer", "attorney", "agent", "publicist"))
 _UNNAMED_PEOPLE = frozenset(("person", "persons", "people"))
 # Words after "person/people" that make them the reporter's unnamed sources.
 _UNNAMED_TIES = frozenset(

@@ -522,3 +522,12 @@ def test_people_familiar_with_or_who_attended_are_anonymous_sources():
     got = extract(text, "en")
     assert [s.source for s in got] == ["anonymous sources"] * 3
     assert "liked" not in text[got[-1].start:got[-1].end]
+
+
+def test_a_name_in_apposition_to_a_role_is_the_speaker():
+    text = ("The Daily Courier ran the story on Monday. A spokeswoman for the city, Mary Cole, declined to "
+            "comment. The mayor, Tom Hale, said the budget was sound. Acme’s founder, Bob Reyes, said sales fell.")
+    got = [(s.source, s.source_org) for s in extract(text, "en")]
+    assert got == [("Mary Cole", "city"), ("Tom Hale", ""), ("Bob Reyes", "Acme")]
+    text = "De advocaat van de verdachte, Piet Bakker, zegt dat zijn cliënt onschuldig is."
+    assert [(s.source, s.source_org) for s in extract(text, "nl")] == [("Piet Bakker", "")]
