@@ -534,8 +534,8 @@ class _Doc:
                 r = self._resolve(s, toks[c[0]].start)
                 if r is not None:
                     out.append(r)
-            alias = self._alias(toks, raw_appos) if raw_appos is not None and c is b and len(out) == 1 else None
-            if alias is None and raw_appos is not None and c is b and len(out) == 1:
+            alias = None
+            if raw_appos is not None and c is b and len(out) == 1:
                 alias = self._named_in_apposition(toks, c, appos, out[0])
             if alias is not None:
                 out = [alias]
@@ -591,25 +591,6 @@ class _Doc:
             return simplemma.is_known(low, lang=self.lang)
         except (ValueError, KeyError):
             return False
-
-    def _alias(self, toks: list, span: tuple[int, int]) -> Src | None:
-        """The name an apposition gives a described speaker: "the author, known only as Lena, wrote"."""
-        q = span[0]
-        if q >= span[1] or toks[q].low not in _ALIAS_CUES:
-            return None
-        q += 1
-        while q < span[1] and toks[q].low in ("only", "simply", "just", "as", "alleen", "enkel", "als"):
-            q += 1
-        run = []
-        while q < span[1] and is_cap(toks[q]) and len(run) < 4:
-            run.append(toks[q])
-            q += 1
-        if not run or q != span[1] or any(noun_class(t.low) for t in run):
-            return None
-        s = Src(self.text[run[0].start:run[-1].end], "", "person", "")
-        if run[-1].low not in self.persons:
-            self.persons[run[-1].low] = s
-        return s
 
     def _named_in_apposition(self, toks: list, c: tuple[int, int], span, resolved: Src) -> Src | None:
         """"The paper's editor, Jan Brooks, said": the apposition names the unnamed role holder.
@@ -1163,8 +1144,6 @@ _UNNAMED_PEOPLE = frozenset(("person", "persons", "people"))
 _UNNAMED_TIES = frozenset(
     "who familiar close with briefed involved knowledgeable aware inside within at directly".split()
 )
-# An apposition naming a described speaker: "known (only) as", "identified as", "named", "genaamd".
-_ALIAS_CUES = frozenset(("known", "identified", "named", "called", "nicknamed", "genaamd", "bekend", "alias"))
 _GENERIC_HEADS = frozenset(
     "bedrijf onderneming organisatie instelling school club concern company firm organisation organization"
     " airline operahuis warenhuis".split()

@@ -498,16 +498,6 @@ def test_not_identifying_a_titled_person_is_no_comment():
     assert ("Brightwater Resorts", "no_comment") in got
 
 
-def test_an_apposition_naming_a_described_speaker_gives_the_name():
-    text = ("A teacher has claimed that the school hid the results from parents.\n\n"
-            "In a letter, the teacher, identified only as Maria, wrote that she was told to keep quiet.\n\n"
-            "She also said that the head teacher threatened her.")
-    got = extract(text, "en")
-    assert [s.source for s in got] == ["Maria", "Maria", "Maria"]
-    text = "The owner, known simply as Big Tom, said the bar will stay open."
-    assert [s.source for s in extract(text, "en")] == ["Big Tom"]
-
-
 def test_a_three_word_institution_is_no_person_for_a_later_pronoun():
     text = ("The shark is a fake, because biologist Anne Roe at the Natural History Museum in Leeds looked "
             "at the photo.\n\n\"I had a good laugh about it,\" she said.")
