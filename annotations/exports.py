@@ -19,8 +19,11 @@ its resolution. The `stance` column is filled only for a settled unit (`consensu
 `reason` gives the resolution's reason and `settled_at` when it was settled (UTC,
 microseconds). Provenance: `suggested_label`, `suggestion_score` and `engine_version` say
 what the machine suggested (empty for a unit added by hand); the judgements say what each
-annotator gave. The same rules hold in CSV (both paths), JSONL, ClaimReview, Web
-Annotation and the API, which serves these files.
+annotator gave. The same rules hold in CSV (both paths), JSONL, Web Annotation and the
+API, which serves these files.
+
+ClaimReview is not a report of units: it has one item per verdict a lead gave a tracked
+claim or a claim and published (a URL and a date), see `claimreview_json`.
 """
 
 from __future__ import annotations
@@ -40,7 +43,6 @@ from psycopg import sql
 
 from annotations import units as unit_rules
 from annotations.models import (
-    REJECTED,
     Article,
     Claim,
     ClaimLink,
@@ -50,7 +52,7 @@ from annotations.models import (
     Stance,
     Unit,
 )
-from annotations.records import UnitRecord, chunked, iso, iter_units
+from annotations.records import UnitRecord, VerdictRecord, chunked, iso, iter_units, iter_verdicts
 from annotations.services.backup import iter_jsonl
 
 FORMATS = ("csv", "jsonl", "claimreview", "webannotation")
@@ -451,46 +453,75 @@ def iter_csv(project: Project, options: ExportOptions, *, method: str = "auto") 
 SOURCE_TYPES = {"person": "Person"}
 
 
-def claimreview_json(project: Project, record: UnitRecord) -> dict:
-    article, claim, source, resolution = record.article, record.claim, record.source, record.resolution
-    author = {"@type": SOURCE_TYPES.get(source.kind, "Organization"), "name": source.name}
-    if source.affiliation_id:
-        author["affiliation"] = {"@type": "Organization", "name": source.affiliation.name}
-    appearance = {"@type": "CreativeWork", "headline": article.title}
+def _appearance_json(article: Article) -> dict:
+    """An article in which the claim appears, as a schema.org CreativeWork."""
+    work = {"@type": "CreativeWork", "headline": article.title}
     if article.url:
-        appearance["url"] = article.url
-    if article.published:
-        appearance["datePublished"] = published_display(article.published, article.published_precision)
-    item = {"@type": "Claim", "author": author, "appearance": appearance}
-    if article.published:
-        item["datePublished"] = appearance["datePublished"]
-    rating = {"@type": "Rating", "alternateName": record.stance}
-    if resolution.reason:
-        rating["ratingExplanation"] = resolution.reason
+        work["url"] = article.url
+    # schema.org dates are full dates: an article dated to the month or year gives none.
+    if article.published and article.published_precision == Article.Precision.DAY:
+        work["datePublished"] = article.published.isoformat()
+    if article.outlet:
+        work["publisher"] = {"@type": "Organization", "name": article.outlet}
+    return work
+
+
+def claimreview_rating(scale: list[str], rating: str) -> dict:
+    """A verdict as a schema.org Rating on the project's scale, listed best first:
+    the best rating is len(scale), the worst 1."""
+    best = len(scale)
+    value = best - scale.index(rating) if rating in scale else None
+    result = {"@type": "Rating", "alternateName": rating, "name": rating}
+    if value is not None:
+        result.update({"ratingValue": value, "bestRating": best, "worstRating": 1})
+    return result
+
+
+def claimreview_json(project: Project, record: VerdictRecord) -> dict:
+    """One verdict as a ClaimReview a newsroom can publish (Google's fact-check markup)."""
+    verdict = record.verdict
+    rating = claimreview_rating(project.verdict_scale, verdict.rating)
+    if verdict.explanation:
+        rating["ratingExplanation"] = verdict.explanation
+    author = {"@type": "Organization", "name": project.publisher_name or project.name}
+    if project.publisher_url:
+        author["url"] = project.publisher_url
+    item: dict = {"@type": "Claim"}
+    appearances = [_appearance_json(article) for article in record.appearances]
+    if appearances:
+        item["appearance"] = appearances
+        item["firstAppearance"] = appearances[0]
+        if "datePublished" in appearances[0]:
+            item["datePublished"] = appearances[0]["datePublished"]
+    if record.author is not None:
+        source = record.author
+        item["author"] = {"@type": SOURCE_TYPES.get(source.kind, "Organization"), "name": source.name}
+        if source.affiliation_id:
+            item["author"]["affiliation"] = {"@type": "Organization", "name": source.affiliation.name}
     return {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "identifier": f"{claim.pk}:{source.pk}",
-        "claimReviewed": claim.text,
-        "datePublished": resolution.updated_at.date().isoformat(),
-        "author": {"@type": "Organization", "name": project.name},
-        "itemReviewed": item,
+        "identifier": f"urn:claimtrack:verdict:{verdict.pk}",
+        "url": verdict.url,
+        "claimReviewed": record.claim_reviewed,
+        "datePublished": verdict.date_published.isoformat(),
+        "author": author,
         "reviewRating": rating,
+        "itemReviewed": item,
     }
 
 
 def iter_claimreview(project: Project, options: ExportOptions) -> Iterator[bytes]:
-    """A JSON-LD array with one ClaimReview per settled unit (resolved, or a consensus that holds).
+    """A JSON-LD array with one ClaimReview per published verdict (one with a URL and a date).
 
-    A unit settled as `rejected` is no statement of its source, so it has no review.
+    The stances are not here: who alleges or denies a claim is in the CSV and JSONL exports;
+    a ClaimReview says how true the claim is. The unit filters do not apply.
     """
 
     def pieces():
         yield b"["
         first = True
-        for record in iter_units(project, options):
-            if record.status not in unit_rules.SETTLED or record.resolution.label == REJECTED:
-                continue
+        for record in iter_verdicts(project):
             yield (b"\n" if first else b",\n") + json.dumps(
                 claimreview_json(project, record), ensure_ascii=False
             ).encode("utf-8")

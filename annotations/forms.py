@@ -92,6 +92,16 @@ class LabelsField(forms.CharField):
         return [label for label in text.replace(",", " ").split() if label]
 
 
+class LinesField(forms.CharField):
+    """A list typed one item a line (a verdict scale: "mostly true" has a space)."""
+
+    widget = forms.Textarea(attrs={"rows": 6})
+
+    def to_python(self, value) -> list[str]:
+        text = super().to_python(value) or ""
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
+
 class ProjectSettingsForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     labels = LabelsField(
@@ -104,6 +114,16 @@ class ProjectSettingsForm(forms.Form):
         label=_("Blind: annotators never see each other's labels or notes"), required=False)
     show_suggestions = forms.BooleanField(label=_("Show the machine's suggested stances to annotators"),
                                           required=False)
+    verdict_scale = LinesField(
+        label=_("Verdict scale"), max_length=2000, required=False,
+        help_text=_("One rating a line, from the most true to the least; a rating a verdict uses cannot be "
+                    "removed."),
+    )
+    publisher_name = forms.CharField(
+        label=_("Publishing organisation"), max_length=200, required=False,
+        help_text=_("The newsroom that publishes the fact-checks: the author of the ClaimReview export."))
+    publisher_url = forms.URLField(label=_("Its web address"), max_length=1000, required=False,
+                                   assume_scheme="https")
 
 
 class ProjectCreateForm(ProjectSettingsForm):

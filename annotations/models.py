@@ -24,10 +24,18 @@ from annotations.units import ClaimQuerySet, ResolutionQuerySet, StanceQuerySet,
 
 DEFAULT_LABELS = ["alleges", "denies", "no_comment"]
 LABEL_RE = re.compile(r"^[a-z][a-z0-9_]{0,31}$")
+# A verdict says how true a claim is (a stance only says who alleges or denies it); the scale is
+# ordered from the most true to the least, which is what ClaimReview's ratingValue follows.
+DEFAULT_VERDICT_SCALE = ["true", "mostly true", "half true", "mostly false", "false", "unproven"]
+VERDICT_RATING_MAX = 64
 
 
 def default_labels() -> list[str]:
     return list(DEFAULT_LABELS)
+
+
+def default_verdict_scale() -> list[str]:
+    return list(DEFAULT_VERDICT_SCALE)
 
 
 def normalise_text(text: str) -> str:
@@ -50,7 +58,7 @@ def normalise_name(name: str) -> str:
 
 # The reserved judgement "no such statement here": any annotator may give it to any unit,
 # whatever the project's stance labels; it counts in agreement like a label, and a unit
-# settled as rejected is no statement of its source (left out of ClaimReview).
+# settled as rejected is no statement of its source.
 REJECTED = "rejected"
 
 
@@ -67,6 +75,20 @@ def validate_labels(value) -> None:
             )
         if label == REJECTED:
             raise ValidationError(_("“rejected” is reserved (every project has it); choose another name."))
+
+
+def validate_verdict_scale(value) -> None:
+    if not isinstance(value, list) or len(value) < 2:
+        raise ValidationError(_("The verdict scale needs at least two ratings."))
+    for rating in value:
+        if not isinstance(rating, str) or not rating.strip() or rating != rating.strip():
+            raise ValidationError(_("A rating of the verdict scale is empty."))
+        if len(rating) > VERDICT_RATING_MAX:
+            raise ValidationError(_("%(rating)r is too long for a rating (at most %(n)d characters)."),
+                                  params={"rating": rating, "n": VERDICT_RATING_MAX})
+    folded = [rating.casefold() for rating in value]
+    if len(set(folded)) != len(folded):
+        raise ValidationError(_("The verdict scale has a rating twice."))
 
 
 # --- Projects and membership -------------------------------------------------
@@ -91,6 +113,11 @@ class Project(models.Model):
     blind = models.BooleanField(
         default=True, help_text=_("Annotators never see each other's labels or notes.")
     )
+    # Verdicts and their publication as ClaimReview: the ratings, best first, and the newsroom
+    # that publishes the fact-checks (ClaimReview's author).
+    verdict_scale = models.JSONField(default=default_verdict_scale, validators=[validate_verdict_scale])
+    publisher_name = models.CharField(max_length=200, blank=True)
+    publisher_url = models.URLField(max_length=1000, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = ProjectQuerySet.as_manager()
@@ -711,6 +738,80 @@ class ClusterEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.cluster_id} {self.kind}"
+
+
+# --- Verdicts ------------------------------------------------------------------------------------
+
+
+class Verdict(models.Model):
+    """A lead's verdict on a tracked claim or on a claim: how true it is, for the public.
+
+    Exactly one of `cluster` and `claim` is set. A verdict with a `url` (the published
+    fact-check) and a `date_published` is exported as ClaimReview. Every change is a
+    VerdictChange row; writes name the `version` they saw (services.verdicts).
+    """
+
+    project = models.ForeignKey(Project, models.CASCADE, related_name="verdicts")
+    cluster = models.ForeignKey(ClaimCluster, models.CASCADE, null=True, blank=True, related_name="verdicts")
+    claim = models.ForeignKey(Claim, models.CASCADE, null=True, blank=True, related_name="verdicts")
+    rating = models.CharField(max_length=VERDICT_RATING_MAX)  # one of the project's verdict scale
+    explanation = models.TextField(blank=True)  # for the public
+    url = models.URLField(max_length=1000, blank=True)  # the published fact-check
+    date_published = models.DateField(null=True, blank=True)
+    reviewer = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(cluster__isnull=False, claim__isnull=True) | Q(cluster__isnull=True, claim__isnull=False),
+                name="verdict_on_cluster_or_claim",
+            ),
+            models.UniqueConstraint(fields=["cluster"], name="verdict_once_per_cluster"),
+            models.UniqueConstraint(fields=["claim"], name="verdict_once_per_claim"),
+            models.CheckConstraint(condition=~Q(rating=""), name="verdict_rating_nonempty"),
+        ]
+        indexes = [
+            # ClaimReview export and the API's list: a project's verdicts in id order.
+            models.Index(fields=["project", "id"], name="verdict_project_id"),
+        ]
+
+    def __str__(self) -> str:
+        target = f"cluster {self.cluster_id}" if self.cluster_id else f"claim {self.claim_id}"
+        return f"{self.rating} ({target})"
+
+    @property
+    def publishable(self) -> bool:
+        """Whether ClaimReview can carry it: a newsroom publishes a fact-check at a URL on a date."""
+        return bool(self.url) and self.date_published is not None
+
+
+class VerdictChange(models.Model):
+    """Every change of a verdict: who, when, through what, and the fields before and after."""
+
+    class Action(models.TextChoices):
+        CREATE = "create", _("Created")
+        UPDATE = "update", _("Updated")
+
+    verdict = models.ForeignKey(Verdict, models.CASCADE, related_name="changes")
+    action = models.CharField(max_length=16, choices=Action.choices)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
+    old = models.JSONField(default=dict, blank=True)
+    new = models.JSONField(default=dict)
+    via = models.CharField(max_length=16, default="page")  # page, api
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["verdict_id", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(action__in=["create", "update"]), name="verdictchange_action_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.verdict_id} {self.action}"
 
 
 # --- Background jobs -------------------------------------------------------------------------

@@ -1,8 +1,10 @@
-"""A project's units read in article batches, with the status every export prints.
+"""A project's units read in article batches, with the status every export prints, and its
+publishable verdicts read in batches for ClaimReview.
 
-The CSV (Python path), JSONL, ClaimReview and Web Annotation exports and the project
-backup (`services.backup`) read units through `iter_articles`; memory is bounded by one
-batch of articles. `chunked` joins their small pieces into socket-sized writes.
+The CSV (Python path), JSONL and Web Annotation exports and the project backup
+(`services.backup`) read units through `iter_articles`; memory is bounded by one batch of
+articles. ClaimReview reads verdicts through `iter_verdicts`, a fixed number of queries
+per batch of verdicts. `chunked` joins their small pieces into socket-sized writes.
 """
 
 from __future__ import annotations
@@ -16,12 +18,26 @@ from typing import TYPE_CHECKING
 from django.db.models import Q
 
 from annotations import units as unit_rules
-from annotations.models import Article, Claim, ClaimLink, History, Project, Resolution, Source, Stance, Unit
+from annotations.models import (
+    Article,
+    Claim,
+    ClaimLink,
+    History,
+    Project,
+    Resolution,
+    Source,
+    Stance,
+    Unit,
+    Verdict,
+)
 
 if TYPE_CHECKING:  # only a type: exports imports this module
     from annotations.exports import ExportOptions
 
 BATCH_ARTICLES = 200
+BATCH_VERDICTS = 500
+# The stance label that makes a source the author of a claim (ClaimReview's itemReviewed.author).
+ALLEGES = "alleges"
 CHUNK_BYTES = 64 * 1024
 
 
@@ -201,6 +217,65 @@ def iter_units(project: Project, options: ExportOptions, *, with_history: bool =
             if options.label and record.stance != options.label:
                 continue
             yield record
+
+
+@dataclass
+class VerdictRecord:
+    """A publishable verdict with what ClaimReview says of the claim: where it appeared and who alleged it."""
+
+    verdict: Verdict
+    claim_reviewed: str
+    appearances: list[Article]  # one per article, earliest first (undated last)
+    author: Source | None  # a source that alleges it, in its earliest appearance that has one
+
+
+def _appearance_order(article: Article):
+    return (article.published is None, article.published or dt.date.min, article.pk)
+
+
+def iter_verdicts(project: Project) -> Iterator[VerdictRecord]:
+    """Yield the project's publishable verdicts (a URL and a date), in id order.
+
+    Four queries per batch of BATCH_VERDICTS, whatever the number of claims and articles:
+    the verdicts with their targets, the claims of the tracked claims, the claims rated
+    alone, and the settled "alleges" units of all those claims.
+    """
+    ids = (Verdict.objects.filter(project=project, date_published__isnull=False).exclude(url="")
+           .order_by("id").values_list("id", flat=True).iterator(chunk_size=2000))
+    for batch in _batches(ids, BATCH_VERDICTS):
+        verdicts = list(Verdict.objects.filter(pk__in=batch).select_related("cluster").order_by("id"))
+        claims_of: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+        cluster_ids = [v.cluster_id for v in verdicts if v.cluster_id]
+        if cluster_ids:
+            for link in (ClaimLink.objects.filter(cluster_id__in=cluster_ids, status=ClaimLink.Status.CONFIRMED)
+                         .select_related("claim__article")
+                         .defer("claim__article__body", "claim__article__search_vector", "claim__search_vector")):
+                claims_of[("cluster", link.cluster_id)].append(link.claim)
+        claim_ids = [v.claim_id for v in verdicts if v.claim_id]
+        if claim_ids:
+            for claim in (Claim.objects.filter(pk__in=claim_ids).select_related("article")
+                          .defer("article__body", "article__search_vector", "search_vector")):
+                claims_of[("claim", claim.pk)].append(claim)
+        alleged: dict[int, Source] = {}
+        every_claim = [claim.pk for claims in claims_of.values() for claim in claims]
+        if every_claim and ALLEGES in project.labels:
+            for resolution in (Resolution.objects.filter(claim_id__in=every_claim, label=ALLEGES)
+                               .select_related("source__affiliation").order_by("claim_id", "source__name", "id")):
+                alleged.setdefault(resolution.claim_id, resolution.source)
+        for verdict in verdicts:
+            key = ("cluster", verdict.cluster_id) if verdict.cluster_id else ("claim", verdict.claim_id)
+            claims = sorted(claims_of.get(key, []), key=lambda c: (_appearance_order(c.article), c.pk))
+            appearances: list[Article] = []
+            seen: set[int] = set()
+            author = None
+            for claim in claims:
+                if claim.article_id not in seen:
+                    seen.add(claim.article_id)
+                    appearances.append(claim.article)
+                if author is None:
+                    author = alleged.get(claim.pk)
+            text = verdict.cluster.title if verdict.cluster_id else (claims[0].text if claims else "")
+            yield VerdictRecord(verdict=verdict, claim_reviewed=text, appearances=appearances, author=author)
 
 
 def chunked(pieces: Iterable[bytes]) -> Iterator[bytes]:

@@ -513,7 +513,8 @@ class ExportView(APIView):
             (200, "text/csv"): OpenApiTypes.STR,
             (200, "application/x-ndjson"): OpenApiTypes.STR,
             (200, "application/ld+json"): {
-                "type": "array", "description": "One schema.org ClaimReview per settled unit.",
+                "type": "array",
+                "description": "One schema.org ClaimReview per published verdict (with a URL and a date).",
                 "items": {"type": "object", "additionalProperties": True},
             },
             400: OpenApiResponse(description="Unknown format or bad filter."),

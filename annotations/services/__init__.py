@@ -45,6 +45,7 @@ from annotations.services.sources import (
     source_merge,
     source_update,
 )
+from annotations.services.verdicts import verdict_lead_required, verdict_set
 
 __all__ = [
     "Conflict",
@@ -87,4 +88,6 @@ __all__ = [
     "stance_undo",
     "unit_add",
     "unit_correct",
+    "verdict_lead_required",
+    "verdict_set",
 ]

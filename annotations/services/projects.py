@@ -7,20 +7,23 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext
 
-from annotations.models import Membership, Project, ProjectChange, Resolution, Stance
+from annotations.models import Membership, Project, ProjectChange, Resolution, Stance, Verdict
 from annotations.permissions import LEAD_ROLES
 
 
 def project_create(
     *, slug: str, name: str, labels: list[str] | None = None, overlap: int = 2,
     guidelines: str = "", show_suggestions: bool = True, blind: bool = True,
+    verdict_scale: list[str] | None = None, publisher_name: str = "", publisher_url: str = "",
 ) -> Project:
     project = Project(
         slug=slug, name=name, overlap=overlap, guidelines=guidelines,
-        show_suggestions=show_suggestions, blind=blind,
+        show_suggestions=show_suggestions, blind=blind, publisher_name=publisher_name, publisher_url=publisher_url,
     )
     if labels is not None:
         project.labels = labels
+    if verdict_scale is not None:
+        project.verdict_scale = verdict_scale
     project.full_clean()
     project.save()
     return project
@@ -64,11 +67,12 @@ def project_guidelines_set(*, project: Project, text: str, user) -> Project:
     return project
 
 
-SETTINGS_FIELDS = ("name", "labels", "overlap", "blind", "show_suggestions")
+SETTINGS_FIELDS = ("name", "labels", "overlap", "blind", "show_suggestions", "verdict_scale", "publisher_name",
+                   "publisher_url")
 
 
 def _setting_text(field: str, value) -> str:
-    if field == "labels":
+    if field in {"labels", "verdict_scale"}:
         return ", ".join(value)
     if isinstance(value, bool):
         return "yes" if value else "no"
@@ -76,10 +80,11 @@ def _setting_text(field: str, value) -> str:
 
 
 def project_settings_set(*, project: Project, actor, **values) -> list[str]:
-    """Change a project's name, labels, overlap, blind mode or suggestions; each change is a
-    ProjectChange row. Returns the names of the fields that changed.
+    """Change a project's name, labels, overlap, blind mode, suggestions, verdict scale or publishing
+    organisation; each change is a ProjectChange row. Returns the names of the fields that changed.
 
-    A label still used by a judgement or a resolution cannot be removed (they would lose their meaning).
+    A label still used by a judgement or a resolution cannot be removed (they would lose their meaning),
+    nor a rating still used by a verdict.
     """
     unknown = set(values) - set(SETTINGS_FIELDS)
     if unknown:
@@ -99,6 +104,14 @@ def project_settings_set(*, project: Project, actor, **values) -> list[str]:
                 raise ValidationError({"labels": gettext(
                     "%(labels)s cannot be removed: judgements or resolutions use it. Settle or change those first."
                 ) % {"labels": ", ".join(used)}})
+        if "verdict_scale" in values:
+            dropped = [rating for rating in project.verdict_scale if rating not in values["verdict_scale"]]
+            used = sorted(set(Verdict.objects.filter(project=project, rating__in=dropped)
+                              .values_list("rating", flat=True)))
+            if used:
+                raise ValidationError({"verdict_scale": gettext(
+                    "%(ratings)s cannot be removed: verdicts use it. Change those verdicts first."
+                ) % {"ratings": ", ".join(used)}})
         for field, value in values.items():
             setattr(project, field, value)
         project.full_clean(exclude=["slug"])

@@ -1,4 +1,4 @@
-"""Exports: CSV columns, formula neutralising, filters, COPY = Python, JSONL and ClaimReview."""
+"""Exports: CSV columns, formula neutralising, filters, COPY = Python and JSONL (ClaimReview: test_verdicts)."""
 
 from __future__ import annotations
 
@@ -186,25 +186,6 @@ def test_export_command_refuses_unknown_projects_and_labels(project):
         call_command("export_stances", "huawei", "--label", "shouts")
 
 
-def test_claimreview_has_one_valid_item_per_settled_unit(project, data):
-    raw = b"".join(exports.iter_export(project, options(project, format="claimreview")))
-    items = json.loads(raw)
-    assert [(i["claimReviewed"], i["reviewRating"]["alternateName"]) for i in items] == [
-        ("The union: +2.\r\nTab\there", "denies"), ("The union: +2.\r\nTab\there", "no_comment")]
-    first = items[0]
-    assert first["@context"] == "https://schema.org" and first["@type"] == "ClaimReview"
-    assert dt.date.fromisoformat(first["datePublished"])
-    item = first["itemReviewed"]
-    assert item["@type"] == "Claim"
-    assert item["author"] == {"@type": "Person", "name": "Minister"}
-    assert item["appearance"]["@type"] == "CreativeWork"
-    assert item["appearance"]["url"] == "https://news.example/a"
-    assert first["reviewRating"] == {"@type": "Rating", "alternateName": "denies",
-                                     "ratingExplanation": "@spokesman"}
-    assert items[1]["itemReviewed"]["author"] == {"@type": "Organization", "name": "Union"}
-    assert first["author"] == {"@type": "Organization", "name": project.name}
-
-
 def _units(project) -> list[tuple]:
     """A project's units without database ids, for comparing a restore with its source."""
     out = []
@@ -362,7 +343,7 @@ def test_settled_by_and_reason_name_the_lead_and_the_decision(project, data, lea
                 and r["claim_id"] == str(data["c2"].pk)} == {("ann1", "lead"), ("ann2", "lead")}, method
 
 
-def test_a_consensus_that_no_longer_holds_is_disputed_and_leaves_claimreview(project, data, annotator):
+def test_a_consensus_that_no_longer_holds_is_disputed(project, data, annotator):
     from annotations import services
 
     services.stance_record(claim=data["c2"], source=data["s2"], annotator=annotator, label="denies")
@@ -370,8 +351,6 @@ def test_a_consensus_that_no_longer_holds_is_disputed_and_leaves_claimreview(pro
         union = next(r for r in rows(csv_bytes(project, method))
                      if r["claim_id"] == str(data["c2"].pk) and r["source"] == "Union")
         assert (union["status"], union["stance"]) == ("disputed", ""), method
-    reviews = json.loads(b"".join(exports.iter_claimreview(project, options(project, format="claimreview"))))
-    assert [r["identifier"] for r in reviews] == [f"{data['c2'].pk}:{data['s1'].pk}"]
 
 
 @pytest.fixture

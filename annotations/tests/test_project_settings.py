@@ -112,3 +112,28 @@ def test_staff_create_projects_and_become_their_admin(client):
     again = client.post(reverse("annotations:project-new"), {"name": "X", "slug": "verkiezingen", "labels": "a",
                                                              "overlap": "2"})
     assert again.status_code == 400 and "already has this short name" in again.content.decode()
+
+
+def test_a_lead_sets_the_verdict_scale_and_the_publisher_and_a_used_rating_stays(client, project, lead):
+    from annotations import services
+
+    client.force_login(lead)
+    page = client.get(settings_url()).content.decode()
+    assert "mostly true\nhalf true" in page and 'name="publisher_url"' in page
+    response = client.post(settings_url(), {**SETTINGS, "verdict_scale": "correct\r\nmostly correct\r\nwrong\r\n",
+                                            "publisher_name": "Het Feitenbureau",
+                                            "publisher_url": "https://feiten.example/"})
+    assert response.status_code == 302
+    project.refresh_from_db()
+    assert (project.verdict_scale, project.publisher_name, project.publisher_url) == (
+        ["correct", "mostly correct", "wrong"], "Het Feitenbureau", "https://feiten.example/")
+    assert ProjectChange.objects.get(field="verdict_scale").new == "correct, mostly correct, wrong"
+    claim = ClaimFactory(article=ArticleFactory(project=project))
+    services.verdict_set(project=project, reviewer=lead, claim=claim, rating="wrong")
+    response = client.post(settings_url(), {**SETTINGS, "verdict_scale": "correct\nmostly correct"})
+    assert response.status_code == 400
+    assert "wrong cannot be removed: verdicts use it" in response.content.decode()
+    response = client.post(settings_url(), {**SETTINGS, "verdict_scale": "correct\nCorrect\nwrong"})
+    assert response.status_code == 400 and "a rating twice" in response.content.decode()
+    project.refresh_from_db()
+    assert project.verdict_scale == ["correct", "mostly correct", "wrong"]

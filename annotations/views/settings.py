@@ -1,5 +1,6 @@
 """Pages: a project's set-up in the browser. Staff create projects; a project's leads and admins
-edit its name, labels, overlap and blind mode and its members. Every change is a ProjectChange row."""
+edit its name, labels, overlap, blind mode, verdict scale, publishing organisation and its members.
+Every change is a ProjectChange row."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from annotations.models import Membership, Project, is_registry_admin
 from annotations.permissions import is_project_admin, project_for_user
 
 TEMPLATE = "annotations/project_settings.html"
+VERDICT_SETTINGS = ("verdict_scale", "publisher_name", "publisher_url")
 
 
 def _roles(membership: Membership, user) -> list[tuple[str, str]]:
@@ -33,7 +35,9 @@ def _errors(exc: ValidationError, form) -> None:
 def _page(request, project, membership, *, settings_form=None, member_form=None, status=200):
     roles = _roles(membership, request.user)
     initial = {"name": project.name, "labels": ", ".join(project.labels), "overlap": project.overlap,
-               "blind": project.blind, "show_suggestions": project.show_suggestions}
+               "blind": project.blind, "show_suggestions": project.show_suggestions,
+               "verdict_scale": "\n".join(project.verdict_scale), "publisher_name": project.publisher_name,
+               "publisher_url": project.publisher_url}
     return render(request, TEMPLATE, {
         "project": project, "membership": membership,
         "settings_form": settings_form or ProjectSettingsForm(initial=initial),
@@ -52,8 +56,11 @@ def project_settings(request, slug):
         return _page(request, project, membership)
     form = ProjectSettingsForm(request.POST)
     if form.is_valid():
+        # The verdict settings came later: a form without them (an older page) leaves them as they are.
+        values = {name: value for name, value in form.cleaned_data.items()
+                  if name not in VERDICT_SETTINGS or name in request.POST}
         try:
-            changed = services.project_settings_set(project=project, actor=request.user, **form.cleaned_data)
+            changed = services.project_settings_set(project=project, actor=request.user, **values)
         except ValidationError as exc:
             _errors(exc, form)
         else:
@@ -106,9 +113,11 @@ def project_new(request):
         raise PermissionDenied(_("Only administrators create projects."))
     form = ProjectCreateForm(request.POST or None, initial={
         "labels": ", ".join(Project._meta.get_field("labels").get_default()), "overlap": 2, "blind": True,
-        "show_suggestions": True})
+        "show_suggestions": True, "verdict_scale": "\n".join(Project._meta.get_field("verdict_scale").get_default())})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        if not data["verdict_scale"]:
+            data.pop("verdict_scale")  # the default scale
         if Project.objects.filter(slug=data["slug"]).exists():
             form.add_error("slug", _("A project already has this short name."))
         else:
