@@ -331,6 +331,9 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
         return Src(part[0].text, "", "unknown", "", anaphor=_OBJ_PRON[part[0].low])
     if len(part) == 1 and part[0].low in pron:
         return Src(part[0].text, "", "unknown", "", anaphor=part[0].low)
+    owned = _owned_person(part, lang, text)
+    if owned is not None:
+        return owned
     det = ""
     while part and (part[0].low in L.DETERMINERS or part[0].low in L.POSSESSIVES):
         if part[0].text[:1].isupper() and not part[0].first and len(part) > 1 and is_cap(part[1]):
@@ -384,6 +387,29 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
                 return Src(name, org, "person", "")
             return Src(name, org or name, _org_kind(part), "")
     return _description(part, classes, det, definite, text)
+
+
+def _owned_person(part: list, lang: str, text: str) -> Src | None:
+    """"TechCrunch's Matt Ruiz", "the outlet's Don Lemon": a named person of a genitive owner.
+
+    The owner is the person's organisation when it is a name; a lower-case owner ("the
+    outlet's") only describes, and the person stands alone.
+    """
+    if lang != "en" or len(part) < 3:
+        return None
+    for g in range(len(part) - 2):
+        if part[g].low.endswith(("'s", "’s")):
+            break
+    else:
+        return None
+    rest = part[g + 1:]
+    names = _name_run(rest)
+    if len(names) < 2 or names[0] is not rest[0] or names[-1] is not rest[-1] or not _looks_person(names):
+        return None
+    owner = [t for t in part[:g + 1] if t.low not in L.DETERMINERS]
+    org = _strip_possessive(_span_text(text, owner)) if owner and owner[0].text[:1].isupper() \
+        and not (owner[0].first and noun_class(owner[0].low)) else ""
+    return Src(_strip_titles(_span_text(text, names)), org, "person", "")
 
 
 _TITLED_MEDIA = frozenset(

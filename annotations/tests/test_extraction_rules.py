@@ -521,3 +521,10 @@ def test_a_name_in_apposition_to_a_role_is_the_speaker():
     assert got == [("Mary Cole", "city"), ("Tom Hale", ""), ("Bob Reyes", "Acme")]
     text = "De advocaat van de verdachte, Piet Bakker, zegt dat zijn cliënt onschuldig is."
     assert [(s.source, s.source_org) for s in extract(text, "nl")] == [("Piet Bakker", "")]
+
+
+def test_a_named_owner_before_a_persons_name_is_the_organisation():
+    text = ("Night Desk's Omar Haddad said the ferry was late. \"It happens,\" Haddad said. "
+            "The outlet’s Lena Brandt said the tape was real.")
+    got = [(s.source, s.source_org) for s in extract(text, "en")]
+    assert got == [("Omar Haddad", "Night Desk"), ("Omar Haddad", "Night Desk"), ("Lena Brandt", "")]
