@@ -971,12 +971,11 @@ class _Doc:
     def _note_mentions(self, u: int, unit: _Unit) -> None:
         """Remember person names seen anywhere, for later surname and pronoun look-ups."""
         toks = unit.toks
-        i = 0
         n = len(toks)
-        while i < n:
-            t = toks[i]
-            if t.inq or not t.text[:1].isupper() or not is_cap(t):
-                i += 1
+        done = 0
+        # Only capitalised words outside quotations can open a name: find them in one comprehension.
+        for i in [i for i, t in enumerate(toks) if t.text[:1].isupper() and not t.inq]:
+            if i < done or not is_cap(toks[i]):
                 continue
             j = i
             while j < n and not toks[j].inq and (is_cap(toks[j]) or (
@@ -995,7 +994,7 @@ class _Doc:
                 self.mentions.append((u, toks[i].start, s))
             elif len(run) == 1 and run[0].low in self.persons:
                 self.mentions.append((u, toks[i].start, self.persons[run[0].low]))
-            i = max(j, i + 1)
+            done = max(j, i + 1)
 
     @staticmethod
     def _tail(items: list, pos: int) -> list:

@@ -110,9 +110,13 @@ def _stem(word: str, lang: str) -> str:
 
 def content_stems(text: str, lang: str) -> frozenset:
     """Stems of the content words of text: what two propositions must share to be one."""
+    return _word_stems(_WORD.findall(text.lower()), lang)
+
+
+def _word_stems(words: list, lang: str) -> frozenset:
     cache = _STEM_CACHE
     out = set()
-    for w in _WORD.findall(text.lower()):
+    for w in words:
         got = cache.get((w, lang))
         out.add(got if got is not None else _stem(w, lang))
     out.discard("")
@@ -141,10 +145,10 @@ def _name_stems(st: Statement) -> frozenset:
 _ACCUSE_CACHE: dict[str, bool] = {}
 
 
-def _accusing(text: str) -> bool:
-    """The text accuses or passes on hearsay: "beschuldigt", "zou hebben", "allegedly", "the report"."""
+def _accusing(words: list) -> bool:
+    """The words accuse or pass on hearsay: "beschuldigt", "zou hebben", "allegedly", "the report"."""
     cache = _ACCUSE_CACHE
-    for w in _WORD.findall(text.lower()):
+    for w in words:
         got = cache.get(w)
         if got is None:
             got = w[:3] in _ACCUSE or w[:4] in _ACCUSE or w[:5] in _ACCUSE or w[:6] in _ACCUSE
@@ -182,9 +186,10 @@ class _Grouper:
         self.lang = lang
         self.names = [_name_stems(st) for st in statements]
         # A speaker's own name is no part of its proposition ("Huawei zegt …").
-        self.stems = [content_stems(text[st.start:st.end], lang) - self.names[i] for i, st in enumerate(statements)]
+        words = [_WORD.findall(text[st.start:st.end].lower()) for st in statements]
+        self.stems = [_word_stems(ws, lang) - self.names[i] for i, ws in enumerate(words)]
         self.entities = [entity_stems(text[st.start:st.end], lang) for st in statements]
-        self.accusing = [_accusing(text[st.start:st.end]) for st in statements]
+        self.accusing = [_accusing(ws) for ws in words]
         self.parent = list(range(len(statements)))
         # The article's main claim: its first statement (the lede), which later answers often
         # refer to as "the claims", "the report", "de geruchten".
