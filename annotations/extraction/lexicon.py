@@ -33,7 +33,7 @@ SPEECH = {
         say tell claim report deny state note confirm accuse allege insist warn tweet write
         announce explain suggest reveal argue vow promise stress emphasize emphasise
         reply acknowledge speculate insist maintain urge predict conclude testify admit
-        recall describe post complain agree contend assure ensure refute dispute reject dismiss
+        describe post complain agree contend assure ensure refute dispute reject dismiss
         assert charge blame told concede caution remark declare reiterate retort contend affirm
         criticize criticise condemn praise
         """
@@ -44,7 +44,7 @@ WEAK = {
         "vinden denken weten menen geloven vrezen hopen vermoeden verwachten schatten twijfelen rekenen stellen"
     ),
     "en": _set("think believe fear find hope feel doubt suspect term add respond expect estimate worry reckon"
-               " guess assume"),
+               " guess assume recall"),
 }
 # Verbs that take a particle elsewhere in the clause: "laat … weten", "geeft … aan".
 PARTICLE_VERBS = {

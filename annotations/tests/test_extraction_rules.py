@@ -528,3 +528,10 @@ def test_a_named_owner_before_a_persons_name_is_the_organisation():
             "The outlet’s Lena Brandt said the tape was real.")
     got = [(s.source, s.source_org) for s in extract(text, "en")]
     assert got == [("Omar Haddad", "Night Desk"), ("Omar Haddad", "Night Desk"), ("Lena Brandt", "")]
+
+
+def test_recall_reports_only_with_a_complement():
+    text = ('Brightwater Foods recalled 2,000 jars on Monday. "It was a hard year," Ann Ruiz recalled. '
+            "Ruiz recalled that the plant had flooded twice.")
+    got = extract(text, "en")
+    assert [s.source for s in got] == ["Ann Ruiz", "Ann Ruiz"]
