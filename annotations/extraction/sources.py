@@ -319,7 +319,7 @@ def _strip_possessive(name: str) -> str:
 
 _SPOKES = frozenset(
     "woordvoerder woordvoerster woordvoerders zegsman zegsvrouw persvoorlichter voorlichter spokesman"
-    " spokeswoman spokesperson spokespeople representative".split()
+    " spokeswoman spokesperson spokespeople representative representatives spokesmen spokeswomen".split()
 )
 _AGENT_ROLES = frozenset("advocaat advocaten lawyer lawyers attorney attorneys agent publicist".split())
 _GENERIC_ORG = frozenset("bedrijf onderneming organisatie instelling company firm organisation organization".split())

@@ -535,3 +535,10 @@ def test_recall_reports_only_with_a_complement():
             "Ruiz recalled that the plant had flooded twice.")
     got = extract(text, "en")
     assert [s.source for s in got] == ["Ann Ruiz", "Ann Ruiz"]
+
+
+def test_plural_spokespeople_speak_for_their_organisation():
+    text = ("Representatives for Lumen did not respond to requests for comment. "
+            "Spokesmen for the port authority declined to comment.")
+    got = [(s.source, s.stance) for s in extract(text, "en")]
+    assert got == [("Lumen", "no_comment"), ("port authority", "no_comment")]
