@@ -50,7 +50,18 @@ _CAP_IN_NAMES = frozenset(("new", "al", "el"))
 def is_adj_cap(tok) -> bool:
     """A capitalised adjective ("Nederlandse", "Jordanian", "Western") rather than a name."""
     low = tok.low
-    return low in _ADJ_WORDS or (len(low) > 4 and low.endswith(_ADJ_SUFFIX) and "-" not in low)
+    return low in _ADJ_WORDS or (len(low) > 4 and low.endswith(_ADJ_SUFFIX) and "-" not in low
+                                 and low not in _NOT_ADJ)
+
+
+# Names and nouns that end like adjectives: "White House", "Brian Smith", "Eric Holder".
+_NOT_ADJ = frozenset(
+    """
+    house rose chase close case course defense defence response purpose louise denise elise therese
+    brian julian adrian christian vivian damian sebastian fabian gillian lillian marian florian dorian
+    kristian dominic cedric frederic ludovic republic clinic public music magic traffic
+    """.split()
+)
 
 
 def _head(low: str) -> str:

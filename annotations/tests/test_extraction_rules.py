@@ -542,3 +542,10 @@ def test_plural_spokespeople_speak_for_their_organisation():
             "Spokesmen for the port authority declined to comment.")
     got = [(s.source, s.stance) for s in extract(text, "en")]
     assert got == [("Lumen", "no_comment"), ("port authority", "no_comment")]
+
+
+def test_names_ending_like_adjectives_stay_names():
+    text = "A White House official said the talks had failed."
+    assert [s.source_org for s in extract(text, "en")] == ["White House"]
+    text = 'Police questioned Brian Mills on Monday. "I did nothing wrong," he said.'
+    assert [s.source for s in extract(text, "en")] == ["Brian Mills"]
