@@ -139,3 +139,26 @@ class MemberForm(forms.Form):
     def __init__(self, *args, roles, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["role"].choices = roles
+
+
+class VerdictForm(forms.Form):
+    """A verdict as a lead types it, with the version the page showed (0: none yet).
+
+    The rating's place on the scale, the URL and the date are checked again by services.verdict_set.
+    """
+
+    rating = forms.ChoiceField(label=_("Verdict"), choices=[])
+    explanation = forms.CharField(
+        label=_("Explanation for the public"), required=False, max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}))
+    url = forms.URLField(label=_("Address of the published fact-check"), required=False, max_length=1000,
+                         assume_scheme="https", help_text=_("Needed to publish it as ClaimReview."))
+    date_published = forms.DateField(
+        label=_("Published on"), required=False, input_formats=["%Y-%m-%d"],
+        widget=forms.TextInput(attrs={"placeholder": "YYYY-MM-DD", "inputmode": "numeric"}),
+        error_messages={"invalid": _("Give the date of publication as YYYY-MM-DD.")})
+    version = forms.IntegerField(min_value=0, required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, scale: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rating"].choices = [(rating, rating) for rating in scale]

@@ -33,6 +33,8 @@ from annotations.models import (
     Source,
     Stance,
     Unit,
+    Verdict,
+    VerdictChange,
     normalise_name,
 )
 from annotations.permissions import LEAD_ROLES, sees_others_judgements
@@ -646,3 +648,21 @@ def project_setup_changes(*, project: Project, limit: int = 30) -> list[ProjectC
     return list(ProjectChange.objects.filter(project=project).exclude(field="guidelines")
                 .select_related("actor").order_by("-id")[:limit])
 
+
+
+def verdict_of(*, cluster=None, claim=None) -> Verdict | None:
+    """The verdict on a tracked claim or on a claim, with its reviewer (one query)."""
+    target = {"cluster": cluster} if cluster is not None else {"claim": claim}
+    return Verdict.objects.select_related("reviewer").filter(**target).first()
+
+
+def verdict_changes(*, verdict: Verdict | None, limit: int = 20) -> list[VerdictChange]:
+    """A verdict's changes, newest first (one query; none without a verdict)."""
+    if verdict is None:
+        return []
+    return list(VerdictChange.objects.filter(verdict=verdict).select_related("actor").order_by("-id")[:limit])
+
+
+def verdicts_of_project(*, project: Project):
+    """A project's verdicts for the API, with what their output names (no query per row)."""
+    return Verdict.objects.filter(project=project).select_related("reviewer").order_by("id")

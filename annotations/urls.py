@@ -11,6 +11,7 @@ from annotations.views import (
     settings,
     suggestions,
     tracking,
+    verdicts,
 )
 
 app_name = "annotations"
@@ -24,6 +25,7 @@ urlpatterns = [
     *review.urlpatterns,
     *jobs.urlpatterns,
     *tracking.urlpatterns,
+    *verdicts.urlpatterns,
     *feedback.urlpatterns,
     *suggestions.urlpatterns,
 ]

@@ -113,5 +113,5 @@ def conflict_message(verdict: Verdict | None) -> str:
     if verdict is None:
         return gettext("Another lead changed this verdict meanwhile; reload to see it.")
     return gettext("%(who)s changed this verdict meanwhile: it is now “%(rating)s”. "
-                   "Your change was not saved; reload to revise it.") % {
+                   "Your change was not saved; check theirs and save again to replace it.") % {
         "who": verdict.reviewer.get_username(), "rating": verdict.rating}

@@ -75,6 +75,7 @@ def build(*, project, lead, annotator, annotator2) -> Pages:
         "job": reverse("annotations:job-detail", args=[job.pk]),
         "tracked": reverse("annotations:cluster-list", args=[slug]),
         "cluster": reverse("annotations:cluster-detail", args=[slug, cluster.pk]),
+        "verdict": reverse("annotations:claim-verdict", args=[slug, backdoor.pk]),
         "source": reverse("annotations:source-detail", args=[slug, huawei.pk]),
         "search": reverse("annotations:search", args=[slug]) + "?q=Huawei",
         "login": reverse("login"),
@@ -88,4 +89,4 @@ VIEWER = {"projects": "annotator", "article": "annotator", "queue-done": "annota
 # Pages axe-core checks in the browser (every main page).
 PAGES_FOR_AXE = ["projects", "article", "queue-done", "review", "agreement", "suggestions", "settings", "import",
                  "export", "job", "tracked",
-                 "cluster", "source", "search", "login"]
+                 "cluster", "verdict", "source", "search", "login"]

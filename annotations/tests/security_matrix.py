@@ -93,6 +93,8 @@ LEAD_ONLY: dict[str, set[str]] = {
     "annotations:source-aliases": {"*"},
     "annotations:source-merge": {"*"},
     "annotations:claim-text": {"*"},  # a claim's text is the project's, not one annotator's
+    "annotations:claim-verdict": {"POST"},  # members read a verdict; leads give it
+    "annotations:cluster-verdict": {"*"},
     "annotations:guidelines": {"POST"},
     "annotations:project-settings": {"*"},
     "annotations:member-set": {"*"},

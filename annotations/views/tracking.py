@@ -23,6 +23,7 @@ from django.views.decorators.http import require_GET, require_POST
 from annotations import search, selectors, services, tracking
 from annotations.models import Claim, ClaimCluster, ClaimLink, ClusterEvent, Source, is_registry_admin
 from annotations.permissions import is_lead, project_for_user, sees_others_judgements
+from annotations.views import verdicts
 
 
 def _ids(values) -> list[int]:
@@ -102,6 +103,11 @@ def cluster_detail(request, slug, cluster_id):
     if cluster.merged_into_id:
         messages.info(request, _("This tracked claim was merged into another one."))
         return redirect("annotations:cluster-detail", slug=project.slug, cluster_id=cluster.merged_into_id)
+    return cluster_page(request, project, membership, cluster)
+
+
+def cluster_page(request, project, membership, cluster, *, verdict: dict | None = None, status: int = 200):
+    """The tracked claim's page; `verdict` is the verdict form's context when a POST of it was refused."""
     filters, filter_error = _filters(request)
     timeline = tracking.cluster_timeline(cluster=cluster, membership=membership, user=request.user, filters=filters)
     context = {
@@ -128,7 +134,8 @@ def cluster_detail(request, slug, cluster_id):
             .exclude(pk=cluster.pk).only("pk", "title").order_by("title")[:200]
         ) if is_lead(membership) else [],
     })
-    return render(request, template, context)
+    context.update(verdict or verdicts.verdict_context(request, project, membership, cluster=cluster))
+    return render(request, template, context, status=status)
 
 
 def _cluster_write(request, slug, cluster_id, action) -> object:

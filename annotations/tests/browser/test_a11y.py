@@ -44,6 +44,7 @@ HEADINGS = {
     "import": "Artikelen importeren", "settings": "Instellingen van",
     "export": "Export", "job": "Export", "tracked": "Gevolgde beweringen", "cluster": "Achterdeur bij KPN",
     "source": "Huawei", "search": "Zoeken", "login": "Inloggen bij ClaimTrack",
+    "verdict": "Huawei zou via een geheime toegang",
 }
 
 
