@@ -82,7 +82,9 @@ def _lemma(word: str, lang: str) -> str:
     if fixed:
         return fixed
     try:
-        return simplemma.lemmatize(word, lang=lang)
+        # simplemma writes Dutch separable verbs with an underscore ("toegevoegd" -> "toe_voegen",
+        # "merkte" -> "op_merken"); the lexicons list them whole ("toevoegen", "opmerken").
+        return simplemma.lemmatize(word, lang=lang).replace("_", "")
     except (ValueError, KeyError):
         return word
 

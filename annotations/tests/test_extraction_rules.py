@@ -549,3 +549,10 @@ def test_names_ending_like_adjectives_stay_names():
     assert [s.source_org for s in extract(text, "en")] == ["White House"]
     text = 'Police questioned Brian Mills on Monday. "I did nothing wrong," he said.'
     assert [s.source for s in extract(text, "en")] == ["Brian Mills"]
+
+
+def test_dutch_separable_verbs_report_in_every_form():
+    text = "De directeur heeft aangekondigd dat de school in juni sluit."
+    assert [s.source for s in extract(text, "nl")] == ["directeur"]
+    text = "Trainer Kees Bos merkte op dat het veld te nat was."
+    assert [s.source for s in extract(text, "nl")] == ["Kees Bos"]
