@@ -28,6 +28,7 @@ from .sources import (
     clause_start_np,
     is_adj_cap,
     is_cap,
+    is_ly_adverb,
     noun_class,
     np_after,
     np_before,
@@ -480,7 +481,7 @@ class _Doc:
             cands.append(np_after(toks, after_k, k))
         else:
             j = k
-            while j > 0 and (toks[j - 1].low in L.SKIP or L.is_negation(toks[j - 1].low)):
+            while j > 0 and (toks[j - 1].low in L.SKIP or L.is_negation(toks[j - 1].low) or is_ly_adverb(toks[j - 1])):
                 j -= 1
             prev = toks[j - 1] if j > 0 else None
             b = np_before(toks, k, 0)

@@ -47,6 +47,17 @@ def is_cap(tok, first: bool = False) -> bool:
 _CAP_IN_NAMES = frozenset(("new", "al", "el"))
 
 
+def is_ly_adverb(tok) -> bool:
+    """An English manner adverb between subject and verb: "strongly", "flatly", "vehemently"."""
+    t = tok.text
+    return len(t) > 4 and t.endswith("ly") and t.islower() and t.isalpha() and not tok.inq \
+        and t not in _NOT_LY and not noun_class(t)
+
+
+_NOT_LY = frozenset("only early daily family reply supply apply rely ally rally holy belly jelly bully assembly"
+                    " anomaly monopoly weekly monthly yearly likely".split())
+
+
 def is_adj_cap(tok) -> bool:
     """A capitalised adjective ("Nederlandse", "Jordanian", "Western") rather than a name."""
     low = tok.low
@@ -147,7 +158,8 @@ def np_before(toks: list, k: int, lo: int) -> tuple[int, int] | None:
     j = k
     stop = max(lo, k - _WINDOW)
     while j > stop and (toks[j - 1].low in L.SKIP or L.is_negation(toks[j - 1].low)
-                        or toks[j - 1].low in L.BACK_SKIP or toks[j - 1].text in "()'\u2018\u2019"):
+                        or toks[j - 1].low in L.BACK_SKIP or toks[j - 1].text in "()'\u2018\u2019"
+                        or is_ly_adverb(toks[j - 1])):
         if toks[j - 1].text == ")":
             # Skip a short parenthesis: "Rep. Jan Smit (R-Calif.) said", "Linda H. (52) zei".
             q = j - 2
@@ -189,6 +201,9 @@ def np_before(toks: list, k: int, lo: int) -> tuple[int, int] | None:
         if solid < j and t.low in L.DETERMINERS:
             if before is not None and before.low in _ATTACH and i - 3 >= stop and _np_token(toks[i - 3]):
                 i -= 1  # "critici van de plannen", "officer for the council"
+                continue
+            if before is not None and before.low in ("and", "en") and i - 3 >= stop and _np_token(toks[i - 3]):
+                i -= 2  # a coordination: "his agent and a Tour official"
                 continue
             i -= 1
             solid = i

@@ -556,3 +556,11 @@ def test_dutch_separable_verbs_report_in_every_form():
     assert [s.source for s in extract(text, "nl")] == ["directeur"]
     text = "Trainer Kees Bos merkte op dat het veld te nat was."
     assert [s.source for s in extract(text, "nl")] == ["Kees Bos"]
+
+
+def test_a_manner_adverb_between_subject_and_verb_is_skipped():
+    text = ("Acme had claimed that the bridge was safe. Ruth Adler, however, strongly rejected the claims. "
+            "The harbour was closed, his lawyer and a union leader flatly stated on Monday.")
+    got = [(s.source, s.stance) for s in extract(text, "en")]
+    assert ("Ruth Adler", "denies") in got
+    assert {"lawyer", "union"} <= {src for src, _ in got}
