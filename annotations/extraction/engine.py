@@ -54,7 +54,7 @@ _LEMMA_FIX = {
     "nl": {"wijst": "wijzen", "wees": "wijzen", "wezen": "wijzen", "laat": "laten", "liet": "laten",
            "lieten": "laten", "sprak": "spreken", "spreekt": "spreken", "hield": "houden", "hielden": "houden",
            "gaf": "geven", "gaven": "geven", "geeft": "geven", "riep": "roepen", "riepen": "roepen"},
-    "en": {},
+    "en": {"thought": "think", "felt": "feel"},
 }
 
 

@@ -564,3 +564,8 @@ def test_a_manner_adverb_between_subject_and_verb_is_skipped():
     got = [(s.source, s.stance) for s in extract(text, "en")]
     assert ("Ruth Adler", "denies") in got
     assert {"lawyer", "union"} <= {src for src, _ in got}
+
+
+def test_irregular_past_forms_of_cognition_verbs_report():
+    text = "Nora Quist thought that the bridge was unsafe. Her neighbours felt that nobody listened."
+    assert [s.source for s in extract(text, "en")] == ["Nora Quist", "neighbours"]
