@@ -53,7 +53,8 @@ _POST_SIGNATURE = re.compile(
 _LEMMA_FIX = {
     "nl": {"wijst": "wijzen", "wees": "wijzen", "wezen": "wijzen", "laat": "laten", "liet": "laten",
            "lieten": "laten", "sprak": "spreken", "spreekt": "spreken", "hield": "houden", "hielden": "houden",
-           "gaf": "geven", "gaven": "geven", "geeft": "geven", "riep": "roepen", "riepen": "roepen"},
+           "gaf": "geven", "gaven": "geven", "geeft": "geven", "riep": "roepen", "riepen": "roepen",
+           "weersprak": "weerspreken", "twittert": "twitteren", "tweette": "tweeten"},
     "en": {"thought": "think", "felt": "feel"},
 }
 

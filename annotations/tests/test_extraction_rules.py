@@ -569,3 +569,10 @@ def test_a_manner_adverb_between_subject_and_verb_is_skipped():
 def test_irregular_past_forms_of_cognition_verbs_report():
     text = "Nora Quist thought that the bridge was unsafe. Her neighbours felt that nobody listened."
     assert [s.source for s in extract(text, "en")] == ["Nora Quist", "neighbours"]
+
+
+def test_irregular_dutch_forms_of_reporting_verbs_report():
+    text = "Wethouder Anna de Wit weersprak dat de brug te smal is."
+    assert [(s.source, s.stance) for s in extract(text, "nl")] == [("Anna de Wit", "denies")]
+    text = "Kamerlid Joost Bakker tweette dat de wet er komt."
+    assert [s.source for s in extract(text, "nl")] == ["Joost Bakker"]
