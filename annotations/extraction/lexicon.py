@@ -113,7 +113,8 @@ NO_COMMENT = {
            "comment|elaborate|discuss|say|give|answer|provide|confirm|speak|specify|reveal|disclose"
            "|identify|respond|talk|be|add"),
         _p("no", "comment|response|reply"),
-        _p("NOT", "comment|commenting|respond|responded|reply|replied|return|returned"),
+        _p("NOT", "comment|commenting|commented|respond|responded|reply|replied|return|returned"
+           "|elaborate|discuss|answer|answered"),
         _p("could|can|would", "NOT", "confirm|say|verify|independently"),
         _p("cannot", "confirm|say|verify|independently|comment"),
         _p("NOT", "identify|name", "the|him|her|them|which|who|mr.|mrs.|ms.|dr.|mr|mrs|ms|dr|any|its|their|his"),

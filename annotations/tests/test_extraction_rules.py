@@ -576,3 +576,10 @@ def test_irregular_dutch_forms_of_reporting_verbs_report():
     assert [(s.source, s.stance) for s in extract(text, "nl")] == [("Anna de Wit", "denies")]
     text = "Kamerlid Joost Bakker tweette dat de wet er komt."
     assert [s.source for s in extract(text, "nl")] == ["Joost Bakker"]
+
+
+def test_more_english_refusals_are_no_comment():
+    text = ("Brightwater has not commented on the report. The mayor would not elaborate. "
+            "The port authority did not answer questions about the deal.")
+    got = [(s.source, s.stance) for s in extract(text, "en")]
+    assert got == [("Brightwater", "no_comment"), ("mayor", "no_comment"), ("port authority", "no_comment")]
