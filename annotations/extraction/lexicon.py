@@ -107,6 +107,10 @@ NO_COMMENT = {
         _p("kan|kon|konden|kunnen", "niet", "zeggen"),
         _p("verwijst|verwees|verwijzen", "reactie"),
         _p("wil|wilde|willen|wilden", "eerst"),
+        _p("weigert|weigerde|weigerden|weigeren|geweigerd",
+           "reageren|commentaar|reactie|zeggen|antwoorden|ingaan|bevestigen"),
+        _p("onbereikbaar|onbereikbaar"),
+        _p("zwijgt|zweeg|zwijgen|zwegen", "over|erover|daarover"),
     ),
     "en": (
         _p("declined|declines|decline|declining|refused|refuses|refusing",

@@ -583,3 +583,10 @@ def test_more_english_refusals_are_no_comment():
             "The port authority did not answer questions about the deal.")
     got = [(s.source, s.stance) for s in extract(text, "en")]
     assert got == [("Brightwater", "no_comment"), ("mayor", "no_comment"), ("port authority", "no_comment")]
+
+
+def test_more_dutch_refusals_are_no_comment():
+    for text, source in (("Burgemeester Ria Smit weigerde te reageren.", "Ria Smit"),
+                         ("Het waterschap was onbereikbaar voor commentaar.", "waterschap"),
+                         ("Trainer Piet Dekker zwijgt over de transfer.", "Piet Dekker")):
+        assert [(s.source, s.stance) for s in extract(text, "nl")] == [(source, "no_comment")]
