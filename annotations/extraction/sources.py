@@ -124,6 +124,7 @@ _DOC_NOUNS = frozenset(
     "rapport onderzoek studie verklaring brief statement report study survey guidelines cijfers gegevens"
     " analyse peiling enquête figures data analysis poll".split()
 )
+_DOC_OWNER = frozenset(("of", "from", "by", "van", "door"))
 _ATTACH = frozenset("van of for namens in uit from bij at".split())
 
 
@@ -199,8 +200,9 @@ def np_before(toks: list, k: int, lo: int) -> tuple[int, int] | None:
             solid = i
             continue
         if solid < j and t.low in L.DETERMINERS:
-            if before is not None and before.low in _ATTACH and i - 3 >= stop and _np_token(toks[i - 3]):
-                i -= 1  # "critici van de plannen", "officer for the council"
+            if before is not None and i - 3 >= stop and _np_token(toks[i - 3]) and (
+                    before.low in _ATTACH or (before.low == "by" and noun_class(toks[i - 3].low) == "doc")):
+                i -= 1  # "critici van de plannen", "officer for the council", "a report by the Daily Planet"
                 continue
             if before is not None and before.low in ("and", "en") and i - 3 >= stop and _np_token(toks[i - 3]):
                 i -= 2  # a coordination: "his agent and a Tour official"
@@ -273,7 +275,8 @@ def np_after(toks: list, k: int, hi: int) -> tuple[int, int] | None:
                 len(toks[j - 1].text) == 1 and toks[j - 1].text.isupper())):
             j += 1
             continue
-        if j > core and (t.low in L.NAME_PARTICLES or t.low in _ATTACH or t.low in ("en", "and")) \
+        if j > core and (t.low in L.NAME_PARTICLES or t.low in _ATTACH or t.low in ("en", "and")
+                         or (t.low == "by" and noun_class(toks[j - 1].low) == "doc")) \
                 and j + 1 < stop:
             n = j + 1
             while n < stop and n - j < 4 and (toks[n].low in L.DETERMINERS or _modifier(toks[n])) \
@@ -412,7 +415,7 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
             if person and not _orgish(names):
                 return Src(name, org, "person", "")
             return Src(name, org or name, _org_kind(part), "")
-    return _description(part, classes, det, definite, text)
+    return _description(part, classes, det, definite, text, lang)
 
 
 def _owned_person(part: list, lang: str, text: str) -> Src | None:
@@ -510,10 +513,16 @@ def _with_role(part: list, classes: list, role_at: int, definite: bool, text: st
     return Src(phrase, "", "person", role)
 
 
-def _description(part: list, classes: list, det: str, definite: bool, text: str) -> Src | None:
+def _description(part: list, classes: list, det: str, definite: bool, text: str, lang: str) -> Src | None:
     heads = [n for n, c in enumerate(classes) if c]
     if not heads:
         return None
+    d = heads[0]
+    if classes[d] == "doc" and d + 2 < len(part) and part[d + 1].low in _DOC_OWNER:
+        # "a statement from the ministry", "een rapport van de rekenkamer": the document's owner speaks.
+        owner = _describe(part[d + 2:], lang, text)
+        if owner is not None and owner.kind != "unknown":
+            return owner
     h = heads[-1] if classes[-1] else heads[0]
     if h < len(part) - 1 and part[h + 1].low not in ("van", "of", "in", "uit", "for", "namens") \
             and not is_cap(part[h + 1]):

@@ -590,3 +590,12 @@ def test_more_dutch_refusals_are_no_comment():
                          ("Het waterschap was onbereikbaar voor commentaar.", "waterschap"),
                          ("Trainer Piet Dekker zwijgt over de transfer.", "Piet Dekker")):
         assert [(s.source, s.stance) for s in extract(text, "nl")] == [(source, "no_comment")]
+
+
+def test_a_documents_owner_is_the_source():
+    text = ("The deal is off, according to a report in the Morning Ledger. "
+            "The plant will close, according to a statement from the ministry. "
+            "A report by the Evening Courier said the mayor lied.")
+    assert [s.source for s in extract(text, "en")] == ["Morning Ledger", "ministry", "Evening Courier"]
+    text = "Volgens een verklaring van de gemeente is de brug dicht."
+    assert [s.source for s in extract(text, "nl")] == ["gemeente"]
