@@ -190,3 +190,9 @@ class ProjectFilter(django_filters.FilterSet):
 
 class ClusterFilter(django_filters.FilterSet):
     updated_since = updated_since("created_at", "tracked claims created")
+
+
+class VerdictFilter(django_filters.FilterSet):
+    cluster = IdFilter(field_name="cluster_id")
+    claim = IdFilter(field_name="claim_id")
+    updated_since = updated_since("updated_at", "verdicts changed")

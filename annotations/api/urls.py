@@ -5,7 +5,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
 from rest_framework.views import APIView
 
-from annotations.api import jobs, review, suggestions, tokens, tracking, views, webhooks, workflow
+from annotations.api import jobs, review, suggestions, tokens, tracking, verdicts, views, webhooks, workflow
 
 
 class NotFoundView(APIView):
@@ -30,5 +30,6 @@ urlpatterns = [
     *suggestions.urlpatterns,
     *tracking.urlpatterns,
     *webhooks.urlpatterns,
+    *verdicts.urlpatterns,
     re_path(r"^[\s\S]*$", NotFoundView.as_view(), name="api-not-found"),  # [\s\S]: a newline in the path too
 ]

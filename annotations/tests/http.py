@@ -21,3 +21,11 @@ def api_call(base, path, user=None, method="GET", data=None):
             return response.status, json.loads(response.read() or b"null")
     except urllib.error.HTTPError as exc:
         return exc.code, json.loads(exc.read() or b"null")
+
+
+def raw_get(base, path, user) -> bytes:
+    """GET with the user's token; the body as bytes (exports are not JSON objects)."""
+    request = urllib.request.Request(base + path)
+    request.add_header("Authorization", f"Token {Token.objects.get_or_create(user=user)[0].key}")
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.read()

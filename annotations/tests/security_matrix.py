@@ -93,6 +93,8 @@ LEAD_ONLY: dict[str, set[str]] = {
     "annotations:source-aliases": {"*"},
     "annotations:source-merge": {"*"},
     "annotations:claim-text": {"*"},  # a claim's text is the project's, not one annotator's
+    "api-verdicts": {"POST"},  # members read verdicts; leads give them
+    "api-verdict-detail": {"PATCH"},
     "annotations:claim-verdict": {"POST"},  # members read a verdict; leads give it
     "annotations:cluster-verdict": {"*"},
     "annotations:guidelines": {"POST"},
@@ -166,6 +168,7 @@ def kwargs_table(w: World) -> dict[str, object]:
         "cluster_id": w.cluster.pk,
         "membership_id": Membership.objects.get(project=w.project, user=w.peer).pk,
         "webhook_id": w.webhook.pk,
+        "verdict_id": apps.get_model("annotations", "Verdict").objects.get(cluster=w.cluster).pk,
         "format": "json",
         # admin
         "app_label": "annotations",
@@ -206,7 +209,7 @@ PK_BY_ROUTE = {
     "api-job-detail": lambda w: w.job.pk,
 }
 # Kwargs that point into the main project: a route with one of them is project-scoped.
-SCOPED_KWARGS = {"slug", "article_id", "claim_id", "unit", "membership_id", "webhook_id"}
+SCOPED_KWARGS = {"slug", "article_id", "claim_id", "unit", "membership_id", "webhook_id", "verdict_id"}
 SCOPED_PK = {"article-detail", "article-done", "unit-detail", "unit-undo", "claim-detail", "source-timeline",
              "claim-cluster-detail", "claim-cluster-links",
              "claim-cluster-merge", "claim-cluster-split", "claim-cluster-suggest", "claim-cluster-timeline"}
@@ -314,6 +317,8 @@ def build_world(*, blind: bool = True, payload: str = "", url: str = "") -> Worl
         apps.get_model("annotations", "JobFile").objects.create(job=job, direction="out", seq=0, data=b"a,b\n")
     webhook = Webhook.objects.create(project=project, url="https://hooks.example.org/ct", secret="s" * 64,
                                      events=["judgement.saved"], created_by=users["lead"])
+    apps.get_model("annotations", "Verdict").objects.create(project=project, cluster=cluster, rating="false",
+                                                            reviewer=users["lead"])
     return World(project=project, other=other, users=users, peer=peer, article=article, claim=claim,
                  source=source, fresh_source=fresh, own_stance=own, peer_stance=peer_stance,
                  other_article=other_article, other_claim=other_claim, cluster=cluster, job=job, webhook=webhook,

@@ -21,16 +21,9 @@ from annotations.tests.factories import (
     UnitFactory,
     UserFactory,
 )
-from annotations.tests.http import api_call
+from annotations.tests.http import api_call, raw_get
 
 pytestmark = pytest.mark.usefixtures("fresh_cache")
-
-
-def raw_get(base, path, user):
-    request = urllib.request.Request(base + path)
-    request.add_header("Authorization", f"Token {Token.objects.get_or_create(user=user)[0].key}")
-    with urllib.request.urlopen(request, timeout=30) as response:
-        return response.read()
 
 
 @pytest.fixture
