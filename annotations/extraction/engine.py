@@ -518,6 +518,14 @@ class _Doc:
                 a = None  # English keeps subject-verb order outside inversions
             cands += [a, b] if inverted else [b, a]
             cands.append(clause_start_np(toks, k, 0))
+            if kind == "nocomment" and toks[k].low == "nor":
+                # "Neither the ministry nor the mayor responded": both refuse.
+                for q in range(k - 1, max(-1, k - 12), -1):
+                    if toks[q].low == "neither":
+                        tail = np_after(toks, k + 1, n)
+                        if tail is not None and q + 1 < k:
+                            cands.insert(0, (q + 1, tail[1]))
+                        break
             if kind == "nocomment":
                 # "No comment from the mayor", "geen reactie van de gemeente"
                 for q in range(after_k, min(n - 1, after_k + 5)):
@@ -739,6 +747,8 @@ class _Doc:
                 stance, conf = classify(lows, self.lang, True)
             if any(t.low in L.DENY_ADJ for t in toks[k:hi]) and toks[k].low in _CALL:
                 stance, conf = "denies", 0.75
+            elif _kind == "nocomment" and toks[k].low == "nor":
+                stance, conf = "no_comment", 0.9  # "Neither X nor Y responded": the cue sits inside the sources
             srcs = [self._anonymous(toks, lo, hi, s2) for s2 in srcs]
             score = conf * (0.9 if srcs[0].kind != "unknown" else 0.7)
             parts = [(start, end, stance, claim)]

@@ -117,7 +117,7 @@ NO_COMMENT = {
            "comment|elaborate|discuss|say|give|answer|provide|confirm|speak|specify|reveal|disclose"
            "|identify|respond|talk|be|add"),
         _p("no", "comment|response|reply"),
-        _p("NOT", "comment|commenting|commented|respond|responded|reply|replied|return|returned"
+        _p("NOT|nor", "comment|commenting|commented|respond|responded|reply|replied|return|returned"
            "|elaborate|discuss|answer|answered"),
         _p("could|can|would", "NOT", "confirm|say|verify|independently"),
         _p("cannot", "confirm|say|verify|independently|comment"),
@@ -362,7 +362,7 @@ STOP = _set(
     what where why how our your my me him them us you one two three four five six seven eight
     nine ten last next first new other another more much few later earlier according per
     monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december breaking update
+    june july august september october november december breaking update neither nor either both
     """
 )
 

@@ -316,10 +316,11 @@ def build(toks: list, span: tuple[int, int], lang: str, text: str) -> list[Src]:
     i, j = span
     part = toks[i:j]
     for n, t in enumerate(part):
-        if t.low in ("en", "and") and 0 < n < len(part) - 1:
+        if t.low in ("en", "and", "nor") and 0 < n < len(part) - 1:
             left, right = part[:n], part[n + 1:]
-            if right[0].low in L.DETERMINERS | L.POSSESSIVES or (len(left) > 1 and len(right) > 1) or (
-                    len(left) == 1 and len(right) == 1 and _org_token(left[0]) and _org_token(right[0])):
+            if t.low == "nor" or right[0].low in L.DETERMINERS | L.POSSESSIVES \
+                    or (len(left) > 1 and len(right) > 1) \
+                    or (len(left) == 1 and len(right) == 1 and _org_token(left[0]) and _org_token(right[0])):
                 return [s for s in (_describe(left, lang, text), _describe(right, lang, text)) if s]
     s = _describe(part, lang, text)
     return [s] if s else []

@@ -599,3 +599,11 @@ def test_a_documents_owner_is_the_source():
     assert [s.source for s in extract(text, "en")] == ["Morning Ledger", "ministry", "Evening Courier"]
     text = "Volgens een verklaring van de gemeente is de brug dicht."
     assert [s.source for s in extract(text, "nl")] == ["gemeente"]
+
+
+def test_neither_nor_refusals_give_both_sources():
+    text = ("Neither the port authority nor the mayor responded to requests for comment. "
+            "Neither Brightwater nor Lumen returned calls.")
+    got = [(s.source, s.stance) for s in extract(text, "en")]
+    assert got == [("port authority", "no_comment"), ("mayor", "no_comment"),
+                   ("Brightwater", "no_comment"), ("Lumen", "no_comment")]
