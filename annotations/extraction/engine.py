@@ -496,6 +496,8 @@ class _Doc:
                     appos = pp
             if b is not None and self.lang == "nl" and not self._subject_position(toks, b[0]):
                 b = None  # V2: a fronted phrase, then verb, then subject ("Tot frustratie van X meldde Y")
+            if b is not None and self.lang == "nl":
+                b = self._dutch_subject_first(toks, b)
             if b is None and prev is not None and prev.text == "," and not (
                     j >= 2 and (toks[j - 2].inq or toks[j - 2].text in _QUOTE_END)):
                 b = self._before_apposition(toks, j - 1)
@@ -575,11 +577,8 @@ class _Doc:
 
     def _person_of(self, toks: list, pp: tuple[int, int]):
         """The named person right before "of/from/van/bij" + the noun phrase pp, or None."""
-        p = pp[0] - 1
-        if p < 1 or toks[p].low not in _OF_ORG or toks[p].inq:
-            return None
-        b = np_before(toks, p, 0)
-        if b is None or b[1] != p:
+        b = _np_before_word(toks, pp[0] - 1, _OF_ORG)
+        if b is None:
             return None
         built = build(toks, b, self.lang, self.text)
         if len(built) == 1 and built[0].kind == "person" and _named(built[0].name) and not built[0].anaphor:
@@ -642,6 +641,21 @@ class _Doc:
                     org = sp.org
                     break
         return Src(person.name, org, "person", person.role or d.role, person.gender)
+
+    @staticmethod
+    def _dutch_subject_first(toks: list, b: tuple[int, int]) -> tuple[int, int]:
+        """"De club heeft de supporters beloofd dat …": the phrase after the finite verb is its object.
+
+        In a Dutch main clause that opens with its subject, the finite verb follows it and the
+        noun phrase between that verb and a final participle is an object; the subject is the
+        phrase that opens the clause. ("Dat heeft X gezegd", "Gisteren heeft X …": X is the subject.)
+        """
+        subj = _np_before_word(toks, b[0] - 1, _DUTCH_FINITE)
+        if subj is None:
+            return b
+        if subj[0] == 0 or toks[subj[0]].first or toks[subj[0] - 1].text in (",", ";", ":", "(", "''", '"'):
+            return subj
+        return b
 
     @staticmethod
     def _subject_position(toks: list, i: int) -> bool:
@@ -1226,6 +1240,18 @@ def _dutch_agent(toks: list, k: int) -> int:
     return -1
 
 
+def _np_before_word(toks: list, p: int, words: frozenset) -> tuple[int, int] | None:
+    """The noun phrase ending right before toks[p] when toks[p] is one of words (outside quotations)."""
+    if p < 1 or toks[p].low not in words or toks[p].inq:
+        return None
+    b = np_before(toks, p, 0)
+    return b if b is not None and b[1] == p else None
+
+
+_DUTCH_FINITE = frozenset(
+    "heeft hebben had hadden wil wilde willen wilden kan kon kunnen konden zal zullen zou zouden moet moest"
+    " moesten laat liet lieten".split()
+)
 _DUTCH_PASSIVE_AUX = frozenset(("is", "werd", "wordt", "worden", "werden", "zijn", "was", "waren"))
 
 

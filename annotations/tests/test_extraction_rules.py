@@ -607,3 +607,11 @@ def test_neither_nor_refusals_give_both_sources():
     got = [(s.source, s.stance) for s in extract(text, "en")]
     assert got == [("port authority", "no_comment"), ("mayor", "no_comment"),
                    ("Brightwater", "no_comment"), ("Lumen", "no_comment")]
+
+
+def test_a_dutch_subject_before_the_finite_verb_beats_the_object_after_it():
+    for text, source in (("De minister heeft de Kamer laten weten dat het geld op is.", "minister"),
+                         ("De club heeft de supporters beloofd dat de prijzen dalen.", "club"),
+                         ("Dat heeft burgemeester Jan de Boer gezegd.", "Jan de Boer"),
+                         ("Gisteren heeft de politie bevestigd dat de man is opgepakt.", "politie")):
+        assert [s.source for s in extract(text, "nl")] == [source]
