@@ -959,6 +959,26 @@ class QueueSlot(models.Model):
         return f"{self.article_id}: {self.live} live"
 
 
+class ReviewSnapshot(models.Model):
+    """A project's agreement report as last computed, with the project version it describes.
+
+    The coefficients need every judgement of the project at once (seconds at 1M), so the
+    dashboard shows the latest snapshot, says how fresh it is, and asks the task worker
+    for a new one when the project has changed since (`annotations.review.agreement_figures`).
+    `requested_at` is set while a recomputation is queued, so a burst of page views queues one.
+    """
+
+    project = models.OneToOneField(Project, models.CASCADE, primary_key=True, related_name="review_snapshot")
+    version = models.CharField(max_length=64)
+    figures = models.JSONField()
+    computed_at = models.DateTimeField(default=timezone.now)
+    seconds = models.FloatField(default=0, help_text="How long the computation took.")
+    requested_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.project_id} at {self.version}"
+
+
 # --- API tokens ----------------------------------------------------------------------------
 
 

@@ -7,15 +7,17 @@ runs a fixed number of queries whatever the size of the project.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import statistics
 
 import numpy as np
 from django.contrib.auth import get_user_model
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import TruncDate
 
-from annotations import agreement, review_cache, review_sql, units
+from annotations import agreement, review_sql, units
 from annotations.models import Claim, Project, Resolution, Stance
 from annotations.units import MISSING, DisputedUnit, Judgement, Queue
 
@@ -246,40 +248,70 @@ GROUP BY annotator_id
 """
 
 
-def agreement_figures(project: Project) -> tuple[dict, dict]:
-    """The agreement report and the dashboard of a project, cached per project version."""
-    def compute():
-        report = project_agreement(project)
-        return report, dashboard(project, report)
+def snapshot_figures(project: Project) -> dict:
+    """What a `ReviewSnapshot` keeps, as JSON: the agreement report and each annotator's
+    median seconds per unit (both need every judgement of the project)."""
+    figures = {"report": project_agreement(project),
+               "medians": {str(pk): value for pk, value in median_seconds(project).items()}}
+    return json.loads(DjangoJSONEncoder().encode(figures))
 
-    return review_cache.remember(project, ("agreement",), compute)
+
+def median_seconds(project: Project) -> dict[int, float]:
+    """Per annotator, the median gap between successive first judgements, ignoring breaks
+    over 30 minutes (one query)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(_MEDIAN_GAPS, [project.pk])
+            return dict(cursor.fetchall())
+    times: dict[int, list] = {}
+    for annotator_id, created in (
+        Stance.objects.for_project(project).order_by("annotator_id", "created_at")
+        .values_list("annotator_id", "created_at")
+    ):
+        times.setdefault(annotator_id, []).append(created)
+    medians = {}
+    for annotator_id, stamps in times.items():
+        gaps = [(b - a).total_seconds() for a, b in zip(stamps, stamps[1:], strict=False)
+                if 0 <= (b - a).total_seconds() <= 1800]
+        if gaps:
+            medians[annotator_id] = statistics.median(gaps)
+    return medians
 
 
-def dashboard(project: Project, report: dict) -> dict:
-    """Per-annotator figures and progress over time (four queries, all grouped in SQL).
+_KEPT_COUNTS = """
+SELECT (SELECT json_agg(json_build_array(t.annotator_id, au.username, t.units, t.compared, t.matching)
+                        ORDER BY au.username)
+        FROM annotations_annotatortally t JOIN auth_user au ON au.id = t.annotator_id
+        WHERE t.project_id = %s AND t.units > 0),
+       (SELECT json_agg(json_build_array(d.day, d.judged, d.settled) ORDER BY d.day)
+        FROM annotations_daytally d WHERE d.project_id = %s AND (d.judged <> 0 OR d.settled <> 0))
+"""
+
+
+def dashboard(project: Project, medians: dict | None = None) -> dict:
+    """Per-annotator figures and progress over time.
 
     Agreement with the resolutions is the share of an annotator's judgements on
-    resolved units that match the final label. Seconds per unit are the gaps
-    between an annotator's successive first judgements, ignoring breaks over 30 minutes.
-    Judgements count on their UTC day, resolutions on the day in the site's time zone.
+    resolved units that match the final label. Judgements and resolutions count on
+    their UTC day (as the API gives times). On PostgreSQL the counts are read from the
+    tables the triggers keep (one query, whatever the project's size); elsewhere they are
+    counted. `medians` (seconds per unit by annotator id, as a snapshot keeps them) are
+    computed when not given.
     """
+    if medians is None:
+        medians = median_seconds(project)
+    medians = {int(pk): value for pk, value in medians.items()}
     if connection.vendor != "postgresql":
-        return _dashboard_python(project, report)
+        return _dashboard_python(project, medians)
     with connection.cursor() as cursor:
-        cursor.execute(_MEDIAN_GAPS, [project.pk])
-        medians = dict(cursor.fetchall())
-    days: dict[str, list[int]] = {}
-    for day, count in (
-        Stance.objects.for_project(project)
-        .annotate(day=TruncDate("created_at", tzinfo=dt.UTC)).values_list("day")
-        .annotate(n=Count("id")).order_by()
-    ):
-        days.setdefault(day.isoformat(), [0, 0])[0] += count
-    _add_resolution_days(project, days)
-    annotators = [
-        _annotator_row(row, medians.get(row["annotator_id"])) for row in _per_annotator(project)
-    ]
-    return {"annotators": annotators, "progress": _cumulative(days)}
+        cursor.execute(_KEPT_COUNTS, [project.pk, project.pk])
+        annotators, days = cursor.fetchone()
+    rows = [{"annotator_id": pk, "annotator__username": name, "units": units, "compared": compared,
+             "matching": matching} for pk, name, units, compared, matching in annotators or []]
+    return {
+        "annotators": [_annotator_row(row, medians.get(row["annotator_id"])) for row in rows],
+        "progress": _cumulative({day: [judged, settled] for day, judged, settled in days or []}),
+    }
 
 
 def _per_annotator(project: Project):
@@ -296,14 +328,6 @@ def _per_annotator(project: Project):
         )
         .order_by("annotator__username")
     )
-
-
-def _add_resolution_days(project: Project, days: dict[str, list[int]]) -> None:
-    for day, count in (
-        Resolution.objects.filter(claim__article__project=project)
-        .annotate(day=TruncDate("created_at")).values_list("day").annotate(n=Count("id"))
-    ):
-        days.setdefault(day.isoformat(), [0, 0])[1] += count
 
 
 def _annotator_row(row: dict, median: float | None) -> dict:
@@ -324,23 +348,17 @@ def _cumulative(days: dict[str, list[int]]) -> list[tuple[str, int, int]]:
     return cumulative
 
 
-def _dashboard_python(project: Project, report: dict) -> dict:
-    """The dashboard computed from every judgement's timestamp (SQLite, and the reference in tests)."""
-    times: dict[int, list] = {}
+def _dashboard_python(project: Project, medians: dict | None = None) -> dict:
+    """The dashboard counted from every judgement and resolution (SQLite, and the reference in tests)."""
+    if medians is None:
+        medians = median_seconds(project)
     days: dict[str, list[int]] = {}
-    for annotator_id, created in (
-        Stance.objects.for_project(project).order_by("annotator_id", "created_at")
-        .values_list("annotator_id", "created_at")
-    ):
-        times.setdefault(annotator_id, []).append(created)
-        days.setdefault(created.astimezone(dt.UTC).date().isoformat(), [0, 0])[0] += 1
-    _add_resolution_days(project, days)
-    annotators = []
-    for row in _per_annotator(project):
-        stamps = times.get(row["annotator_id"], [])
-        gaps = [
-            (b - a).total_seconds() for a, b in zip(stamps, stamps[1:], strict=False)
-            if 0 <= (b - a).total_seconds() <= 1800
-        ]
-        annotators.append(_annotator_row(row, statistics.median(gaps) if gaps else None))
+    for model, column in ((Stance, 0), (Resolution, 1)):
+        for day, count in (
+            model.objects.filter(claim__article__project=project)
+            .annotate(day=TruncDate("created_at", tzinfo=dt.UTC)).values_list("day")
+            .annotate(n=Count("id")).order_by()
+        ):
+            days.setdefault(day.isoformat(), [0, 0])[column] += count
+    annotators = [_annotator_row(row, medians.get(row["annotator_id"])) for row in _per_annotator(project)]
     return {"annotators": annotators, "progress": _cumulative(days)}

@@ -1,26 +1,17 @@
-"""Review figures cached per project version in the database cache.
+"""A project's version: a value that changes with every change of its review figures.
 
-The version is read in the same query before the figures are computed: the newest History
-row of the project (every judgement and resolution change writes one, through services)
-and the project's count of done assignments (kept by triggers; finishing an article makes
-its annotators' missing judgements disputes). A change gives a new key, so a figure
-computed before it is never served after it.
+It is the count of the project's History rows (every judgement and resolution change
+writes one, through services) and its count of done assignments (finishing an article
+makes its annotators' missing judgements disputes). An agreement snapshot records the
+version it was computed at (`annotations.services.review_figures`), so the dashboard knows
+whether its coefficients are current and how many changes they are behind.
 """
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Callable
-
-from django.core.cache import cache
 from django.db import connection
 
 from annotations.models import ProgressCount, Project
-
-TIMEOUT = 24 * 3600
-# Bumped whenever a cached figure gains or changes keys, so a deploy never serves a figure
-# computed by the previous code to templates and clients that expect the new keys.
-FORMAT = 2
 
 _VERSION = """
 SELECT (SELECT h.id FROM annotations_history h
@@ -53,14 +44,3 @@ def project_version(project: Project) -> str:
             cursor.execute(_VERSION, [project.pk, project.pk, ProgressCount.PROJECT_DONE])
         history, done = cursor.fetchone()
     return f"{history or 0}.{done or 0}"
-
-
-def remember(project: Project, key: tuple, compute: Callable[[], object]):
-    """The cached value of `compute()` for this project version (computed on a miss)."""
-    digest = hashlib.sha256(repr(key).encode()).hexdigest()[:32]
-    name = f"review:{FORMAT}:{project.pk}:{project_version(project)}:{digest}"
-    value = cache.get(name)
-    if value is None or value[0] != key:
-        value = (key, compute())
-        cache.set(name, value, TIMEOUT)
-    return value[1]

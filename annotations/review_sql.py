@@ -1,92 +1,73 @@
-"""The disagreement queue on PostgreSQL: the dispute test, filters and order in SQL.
+"""The disagreement queue on PostgreSQL, read from the tables the triggers keep.
 
-A page walks the project's articles in id order through the index `article_project_id`
-and stops after its units (a nested loop with an incremental sort), so its cost does not
-grow with the project. The figures over the whole queue (counts, annotators, articles)
-are one grouped pass, cached per project version (`review_cache`).
+Migration 0020 keeps one row per disputed unit (`annotations_dispute`) and the counts of
+disputes per project and annotator (`annotations_disputecount`), changed by the same
+statement that changes a judgement, an assignment or a resolution. A page walks the
+project's disputed units in reading order through an index and stops after its units;
+the figures over the whole queue come from the counts. Neither depends on a cache, so
+the first request after a change costs what the next one does, at any project size.
 """
 
 from __future__ import annotations
 
 from django.db import connection
 
-from annotations import review_cache, units
-from annotations.models import Project, Resolution
+from annotations import units
+from annotations.models import Project
 from annotations.units import MISSING, Judgement, Queue
 
 ARTICLE_CHOICES = 200  # articles offered in the filter; the page's own are always added
 
-# Per article: everyone who judged anything in it or finished it (sorted in Python), and
-# per unit of its claims the judgements, ordered by username as the Python path orders them.
-_UNITS = f"""
-SELECT a.id AS article_id, u.claim_id, u.source_id, u.claim_start, p.everyone, u.names, u.labels,
-       u.notes, u.span_start, u.span_end, u.n, r.status AS r_status
-FROM annotations_article a
+# One page of the queue: the disputed units in reading order from the kept table (an index
+# walk that stops after the page), then per unit its judgements and the article's annotators
+# by name, ordered by username as the Python path orders them.
+_PAGE = """
+SELECT d.article_id, d.claim_id, d.source_id, d.claim_start,
+       ARRAY(SELECT au.username FROM auth_user au WHERE au.id = ANY(d.everyone)) AS everyone,
+       j.names, j.labels, j.notes, j.span_start, j.span_end
+FROM (SELECT * FROM annotations_dispute WHERE project_id = %s AND {where}
+      ORDER BY article_id, claim_start, claim_id, source_id{page}) d
 CROSS JOIN LATERAL (
-    SELECT ARRAY(
-        SELECT au.username FROM auth_user au WHERE au.id IN (
-            SELECT annotator_id FROM ({units.annotators_sql("a.id")}) aa)
-    ) AS everyone
-) p
-CROSS JOIN LATERAL (
-    SELECT s.claim_id, s.source_id, c.start AS claim_start,
-           array_agg(au.username ORDER BY au.username) AS names,
+    SELECT array_agg(au.username ORDER BY au.username) AS names,
            array_agg(s.label ORDER BY au.username) AS labels,
            array_agg(s.note ORDER BY au.username) AS notes,
            (array_agg(s.start ORDER BY au.username) FILTER (WHERE s.start IS NOT NULL))[1] AS span_start,
-           (array_agg(s."end" ORDER BY au.username) FILTER (WHERE s.start IS NOT NULL))[1] AS span_end,
-           count(*) AS n
-    FROM annotations_claim c
-    JOIN annotations_stance s ON s.claim_id = c.id
-    JOIN auth_user au ON au.id = s.annotator_id
-    WHERE c.article_id = a.id
-    GROUP BY c.start, s.claim_id, s.source_id
-    HAVING {units.disputed_sql("count(DISTINCT s.label) > 1", "count(*)", "cardinality(p.everyone)")}
-) u
-LEFT JOIN annotations_resolution r ON r.claim_id = u.claim_id AND r.source_id = u.source_id
-WHERE a.project_id = %s
+           (array_agg(s."end" ORDER BY au.username) FILTER (WHERE s.start IS NOT NULL))[1] AS span_end
+    FROM annotations_stance s JOIN auth_user au ON au.id = s.annotator_id
+    WHERE s.claim_id = d.claim_id AND s.source_id = d.source_id
+) j
+ORDER BY d.article_id, d.claim_start, d.claim_id, d.source_id
 """
 
-
-# The same units as _UNITS for the whole project at once, with hash aggregates (no per-article
-# loop): what the summary counts.
-_ALL_UNITS = f"""
-WITH arts AS (SELECT id FROM annotations_article WHERE project_id = %s),
-people AS ({units.annotators_sql("SELECT id FROM arts")}),
-everyone AS (
-    SELECT p.article_id, array_agg(au.username) AS everyone
-    FROM people p JOIN auth_user au ON au.id = p.annotator_id GROUP BY p.article_id),
-units AS (
-    SELECT c.article_id, s.claim_id, s.source_id, array_agg(s.label) AS labels, count(*) AS n,
-           min(s.label) <> max(s.label) AS differ
-    FROM annotations_stance s
-    JOIN annotations_claim c ON c.id = s.claim_id JOIN arts a ON a.id = c.article_id
-    GROUP BY c.article_id, s.claim_id, s.source_id),
-d AS (
-    SELECT u.article_id, u.claim_id, u.source_id, e.everyone, u.labels, u.n, r.status AS r_status
-    FROM units u JOIN everyone e USING (article_id)
-    LEFT JOIN annotations_resolution r ON r.claim_id = u.claim_id AND r.source_id = u.source_id
-    WHERE {units.disputed_sql("u.differ", "u.n", "cardinality(e.everyone)")})
+# The whole queue's figures from the kept counts: per project (annotator_id 0) and per
+# annotator, the units in dispute and those settled; the first articles with a dispute
+# (an index walk that stops after ARTICLE_CHOICES of them).
+_SUMMARY = f"""
+SELECT (SELECT json_agg(json_build_array(c.annotator_id, au.username, c.total, c.settled))
+        FROM annotations_disputecount c LEFT JOIN auth_user au ON au.id = c.annotator_id
+        WHERE c.project_id = %s AND c.total > 0),
+       (SELECT json_agg(json_build_array(ar.id, ar.title) ORDER BY ar.id)
+        FROM annotations_article ar WHERE ar.id IN (
+            SELECT DISTINCT article_id FROM annotations_dispute WHERE project_id = %s
+            ORDER BY 1 LIMIT {ARTICLE_CHOICES}))
 """
 
 
 def _filters(labels, annotator, article, status) -> tuple[str, list]:
-    """SQL conditions on a row of _UNITS for the queue's filters."""
+    """SQL conditions on a row of annotations_dispute for the queue's filters."""
     sql, params = [], []
     if status == "open":
-        sql.append("(r_status IS NULL OR r_status <> %s)")
-        params.append(Resolution.Status.RESOLVED)
+        sql.append("NOT settled")
     elif status == "settled":
-        sql.append("r_status = %s")
-        params.append(Resolution.Status.RESOLVED)
+        sql.append("settled")
     for label in labels or ():
         if label == MISSING:
-            sql.append("n < cardinality(everyone)")
+            sql.append("cardinality(judged) < cardinality(everyone)")
         else:
             sql.append("%s = ANY(labels)")
             params.append(label)
     if annotator:
-        sql.append("%s = ANY(everyone)")
+        sql.append("(SELECT id FROM auth_user WHERE username = %s) = ANY(everyone)")
         params.append(annotator)
     if article:
         sql.append("article_id = %s")
@@ -94,28 +75,33 @@ def _filters(labels, annotator, article, status) -> tuple[str, list]:
     return (" AND ".join(sql) or "TRUE"), params
 
 
-def _summary(project: Project, where: str, params: list) -> dict:
-    """Counts, annotators and articles of the whole queue: one grouped pass over the project."""
-    query = f"""{_ALL_UNITS}
-    SELECT (SELECT count(*) FROM d),
-           (SELECT count(*) FROM d WHERE {where}),
-           (SELECT array_agg(DISTINCT x) FROM d, unnest(d.everyone) x),
-           (SELECT json_agg(json_build_array(ar.id, ar.title) ORDER BY ar.id)
-            FROM annotations_article ar WHERE ar.id IN (
-                SELECT DISTINCT article_id FROM d ORDER BY 1 LIMIT {ARTICLE_CHOICES}))
+def queue_summary(project: Project, *, labels=None, annotator=None, article=None, status="open") -> dict:
+    """total, count (after the filters), annotators and articles of the queue.
+
+    Read from the counts the triggers keep (migration 0020), so the first request after a
+    change costs what any other does. A filter on labels or an article counts the disputes
+    it selects (an index range of the project's, or of the article's, disputed units).
     """
     with connection.cursor() as cursor:
-        cursor.execute(query, [project.pk, *params])
-        total, count, annotators, articles = cursor.fetchone()
-    return {"total": total, "count": count, "annotators": sorted(annotators or []),
+        cursor.execute(_SUMMARY, [project.pk, project.pk])
+        counts, articles = cursor.fetchone()
+        per = {who: (name, total, settled) for who, name, total, settled in counts or []}
+        _name, total, settled = per.get(0, (None, 0, 0))
+        if labels or article:
+            where, params = _filters(labels, annotator, article, status)
+            cursor.execute(f"SELECT count(*) FROM annotations_dispute WHERE project_id = %s AND {where}",
+                           [project.pk, *params])
+            count = cursor.fetchone()[0]
+        else:
+            if annotator:
+                _name, total_of, settled_of = next(
+                    (row for who, row in per.items() if who and row[0] == annotator), (None, 0, 0))
+            else:
+                total_of, settled_of = total, settled
+            count = {"open": total_of - settled_of, "settled": settled_of}.get(status, total_of)
+    return {"total": total, "count": count,
+            "annotators": sorted(name for who, (name, _t, _s) in per.items() if who and name is not None),
             "articles": [(pk, title) for pk, title in articles or []]}
-
-
-def queue_summary(project: Project, *, labels=None, annotator=None, article=None, status="open") -> dict:
-    """total, count (after the filters), annotators and articles of the queue (cached)."""
-    where, params = _filters(labels, annotator, article, status)
-    key = ("queue", labels, annotator, article, status)
-    return review_cache.remember(project, key, lambda: _summary(project, where, params))
 
 
 def disputed_units(project: Project, *, labels=None, annotator=None, article=None, status="open",
@@ -125,15 +111,13 @@ def disputed_units(project: Project, *, labels=None, annotator=None, article=Non
     if summary is None:
         summary = queue_summary(project, labels=labels, annotator=annotator, article=article, status=status)
     page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
-    query = (f"SELECT * FROM ({_UNITS}) d WHERE {where} "
-             f"ORDER BY article_id, claim_start, claim_id, source_id{page}")
     with connection.cursor() as cursor:
-        cursor.execute(query, [project.pk, *params])
+        cursor.execute(_PAGE.format(where=where, page=page), [project.pk, *params])
         rows = cursor.fetchall()
 
     found = []
     for (_article_id, claim_id, source_id, _start, everyone, names, labels_, notes,
-         span_start, span_end, _n, _status) in rows:
+         span_start, span_end) in rows:
         given = {name: (label, note) for name, label, note in zip(names, labels_, notes, strict=True)}
         judgements = [Judgement(name, *given[name]) if name in given else Judgement(name, None)
                       for name in sorted(everyone)]

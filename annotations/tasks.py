@@ -15,7 +15,7 @@ from django_tasks import task
 
 from annotations import exports
 from annotations.importers import ImportFileError, parse_bytes
-from annotations.models import Job, JobFile, Webhook
+from annotations.models import Job, JobFile, ReviewSnapshot, Webhook
 from annotations.services import articles_import
 from annotations.services.backup import BackupError, backup_restore
 from annotations.services.jobs import (
@@ -25,6 +25,7 @@ from annotations.services.jobs import (
     job_outputs_clear,
     job_update,
 )
+from annotations.services.review_figures import snapshot_refresh
 from annotations.services.webhooks import webhooks_notify
 
 logger = logging.getLogger(__name__)
@@ -148,3 +149,13 @@ def restore_backup_job(job_id: int) -> dict:
     job_update(job, progress=1)
     job_finish(job, Job.Status.DONE, summary, result)
     return result
+
+
+@task()
+def review_snapshot_job(project_id: int) -> dict:
+    """Recompute a project's agreement snapshot (queued by the dashboard after changes)."""
+    snapshot = ReviewSnapshot.objects.select_related("project").filter(pk=project_id).first()
+    if snapshot is None:  # the project was deleted meanwhile
+        return {"project": project_id, "computed": False}
+    snapshot = snapshot_refresh(snapshot.project)
+    return {"project": project_id, "computed": True, "version": snapshot.version, "seconds": snapshot.seconds}

@@ -15,6 +15,7 @@ from django_htmx.http import trigger_client_event
 from annotations import review, review_charts, selectors, services
 from annotations.filters import QUEUE_STATUSES, QueueFilterForm
 from annotations.permissions import project_for_user
+from annotations.services import review_figures
 
 PAGE_SIZE = 50
 
@@ -135,14 +136,27 @@ def _respond_error(request, project, claim, source, error, *, status, conflict=N
 @login_required
 @require_GET
 def review_agreement(request, slug):
-    """Agreement dashboard: the figures, heatmap and α per label as SVG, annotators, progress."""
+    """Agreement dashboard: the figures, heatmap and α per label as SVG, annotators, progress.
+
+    The counts are always current; the coefficients come from the latest snapshot, and
+    while a newer one is computed the page says how far behind they are and asks every
+    few seconds (htmx) whether it is ready, reloading itself when it is.
+    """
     project, membership = project_for_user(request.user, slug, lead=True)
-    report, dashboard = review.agreement_figures(project)
+    figures = review_figures.agreement_figures(project)
+    if request.htmx and request.GET.get("freshness"):
+        response = render(request, "annotations/review_agreement.html#freshness", {"project": project,
+                                                                                  "figures": figures})
+        if figures.current:
+            response["HX-Refresh"] = "true"
+        return response
+    report = figures.report
     context = {
-        "project": project, "membership": membership, "report": report, "dashboard": dashboard,
+        "project": project, "membership": membership, "report": report, "dashboard": figures.dashboard,
+        "figures": figures,
         "heatmap": review_charts.heatmap(report["confusion"]["labels"], report["confusion"]["matrix"]),
         "alpha_bars": review_charts.bars([(row["label"], row["alpha"]) for row in report["per_label"]]),
-        "progress_chart": review_charts.progress(dashboard["progress"]),
+        "progress_chart": review_charts.progress(figures.dashboard["progress"]),
     }
     return render(request, "annotations/review_agreement.html", context)
 

@@ -1,0 +1,122 @@
+"""The agreement dashboard's figures: the latest snapshot now, a fresh one in the background.
+
+Agreement coefficients need every judgement of the project at once (seconds at 1M), so
+they are kept in a `ReviewSnapshot` with the project version they describe. A lead's
+request after a change is served the snapshot, told how fresh it is, and the task worker
+is asked for a new one (once per burst: `requested_at` marks a request in the queue).
+The counts around them (judgements per annotator, agreement with the settled units,
+progress per day) are read fresh from the tables the triggers keep. With no live worker
+(`make run` without one, tests) the snapshot is recomputed in the request, as before.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from annotations import review, review_cache
+from annotations.models import Project, ReviewSnapshot, WorkerBeat
+
+# A request older than this whose task never ran (a worker restarted, say) is made again.
+REQUEST_EXPIRES = timedelta(minutes=10)
+
+
+@dataclass(frozen=True)
+class AgreementFigures:
+    """What the dashboard shows, and how fresh the coefficients are."""
+
+    report: dict
+    dashboard: dict
+    computed_at: datetime
+    changes_since: int  # judgement and resolution changes since the snapshot (0: current)
+    updating: bool  # a newer snapshot is being computed
+
+    @property
+    def current(self) -> bool:
+        return self.changes_since == 0
+
+
+def _changes_between(old: str, new: str) -> int:
+    """How many judgement and resolution changes lie between two versions (PostgreSQL counts
+    them; elsewhere a version names the newest change, so only "some" is known: 1)."""
+    if old == new:
+        return 0
+    if connection.vendor != "postgresql":
+        return 1
+    return max(int(new.split(".")[0]) - int(old.split(".")[0]), 1)
+
+
+def worker_alive() -> bool:
+    """Whether a task worker has beaten recently enough to pick up a request."""
+    from annotations.worker import dead_after  # the worker module loads django-tasks' worker
+
+    return WorkerBeat.objects.filter(beat_at__gte=timezone.now() - dead_after()).exists()
+
+
+def snapshot_refresh(project: Project, version: str | None = None) -> ReviewSnapshot:
+    """Compute the project's agreement figures and store them with the version they describe.
+
+    The version is read first (or given, read just before): a change made while the figures
+    are computed leaves the snapshot behind it, so the next request asks again. One upsert
+    stores it, whether or not the project had a snapshot.
+    """
+    if version is None:
+        version = review_cache.project_version(project)
+    began = time.perf_counter()
+    figures = review.snapshot_figures(project)
+    snapshot = ReviewSnapshot(project=project, version=version, figures=figures, computed_at=timezone.now(),
+                              seconds=time.perf_counter() - began, requested_at=None)
+    ReviewSnapshot.objects.bulk_create(
+        [snapshot], update_conflicts=True, unique_fields=["project"],
+        update_fields=["version", "figures", "computed_at", "seconds", "requested_at"],
+    )
+    return snapshot
+
+
+def snapshot_request(snapshot: ReviewSnapshot) -> bool:
+    """Queue a recomputation unless one is queued already (True when this call queued it)."""
+    from annotations.tasks import review_snapshot_job  # tasks import the services
+
+    now = timezone.now()
+    # One statement claims the request: of two concurrent requests only one updates the row.
+    claimed = (
+        ReviewSnapshot.objects.filter(pk=snapshot.pk)
+        .exclude(requested_at__gte=now - REQUEST_EXPIRES)
+        .update(requested_at=now)
+    )
+    if claimed:
+        transaction.on_commit(lambda: review_snapshot_job.enqueue(snapshot.pk))
+    if claimed:
+        snapshot.requested_at = now
+    return bool(claimed)
+
+
+def agreement_figures(project: Project) -> AgreementFigures:
+    """The dashboard's figures: counts fresh, coefficients from the latest snapshot.
+
+    Three queries when the snapshot is current or a recomputation is queued; the version,
+    the snapshot and the counts. The first request of a project, and any request while no
+    worker runs, computes the snapshot itself.
+    """
+    version = review_cache.project_version(project)
+    snapshot = ReviewSnapshot.objects.filter(project=project).first()
+    if snapshot is None or (snapshot.version != version and not _queued(snapshot) and not worker_alive()):
+        snapshot = snapshot_refresh(project, version)
+    elif snapshot.version != version:
+        snapshot_request(snapshot)
+    report = snapshot.figures["report"]
+    return AgreementFigures(
+        report=report,
+        dashboard=review.dashboard(project, snapshot.figures["medians"]),
+        computed_at=snapshot.computed_at,
+        changes_since=_changes_between(snapshot.version, version),
+        updating=snapshot.requested_at is not None,
+    )
+
+
+def _queued(snapshot: ReviewSnapshot) -> bool:
+    return snapshot.requested_at is not None and snapshot.requested_at >= timezone.now() - REQUEST_EXPIRES

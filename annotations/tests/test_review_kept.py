@@ -1,0 +1,247 @@
+"""Review figures kept by the writes that change them (PostgreSQL, migration 0020).
+
+The disputes, their counts, the per-annotator and per-day tallies must equal what the
+plain rules compute from scratch after any sequence of writes, single rows or many at once;
+the dashboard serves its snapshot after a change without reading the judgements, says how
+far behind it is and queues one recomputation; and no page of a project reads another
+project's rows.
+"""
+
+from __future__ import annotations
+
+import json
+
+import krippendorff
+import numpy as np
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from annotations import review, services
+from annotations.models import Article, Assignment, Claim, Resolution, ReviewSnapshot, Stance, WorkerBeat
+from annotations.tests.factories import (
+    ArticleFactory,
+    ClaimFactory,
+    MembershipFactory,
+    ProjectFactory,
+    SourceFactory,
+    UnitFactory,
+    UserFactory,
+)
+
+LABELS = ["alleges", "denies", "no_comment"]
+
+
+def _kept(project) -> tuple[dict, dict]:
+    """The kept disputes {(claim, source): (judgements, everyone, settled, claim_start)} and counts."""
+    names = dict(UserFactory._meta.model.objects.values_list("pk", "username"))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT claim_id, source_id, labels, judged, everyone, settled, claim_start "
+                       "FROM annotations_dispute WHERE project_id = %s", [project.pk])
+        disputes = {
+            (claim, source): (sorted((names[who], label) for who, label in zip(judged, labels, strict=True)),
+                              sorted(names[who] for who in everyone), settled, start)
+            for claim, source, labels, judged, everyone, settled, start in cursor.fetchall()
+        }
+        cursor.execute("SELECT annotator_id, total, settled FROM annotations_disputecount "
+                       "WHERE project_id = %s AND (total <> 0 OR settled <> 0)", [project.pk])
+        counts = {(names[who] if who else None): (total, settled) for who, total, settled in cursor.fetchall()}
+    return disputes, counts
+
+
+def _from_scratch(project) -> tuple[dict, dict]:
+    """The same, from the plain rules (`review._disputed_units_python`)."""
+    starts = dict(Claim.objects.filter(article__project=project).values_list("pk", "start"))
+    disputes, counts = {}, {}
+    for unit in review._disputed_units_python(project, status="all").units:
+        settled = unit.resolution is not None and unit.resolution.status == Resolution.Status.RESOLVED
+        everyone = sorted(j.annotator for j in unit.judgements)
+        disputes[(unit.claim_id, unit.source_id)] = (
+            sorted((j.annotator, j.label) for j in unit.judgements if j.label is not None),
+            everyone, settled, starts[unit.claim_id])
+        for who in [None, *everyone]:
+            total, done = counts.get(who, (0, 0))
+            counts[who] = (total + 1, done + settled)
+    return disputes, counts
+
+
+def assert_kept_figures_are_exact(project):
+    assert _kept(project) == _from_scratch(project)
+    assert review.dashboard(project, medians={}) == review._dashboard_python(project, medians={})
+
+
+# Each step writes the way some path of the product does: one row, or many in one statement.
+STEPS = st.lists(
+    st.tuples(
+        st.sampled_from(["judge", "relabel_all", "undo", "settle", "unsettle", "finish", "unfinish",
+                         "move_claim", "delete_claim", "bulk_judge", "restart_day"]),
+        st.integers(0, 10_000),
+    ),
+    min_size=1, max_size=14,
+)
+
+
+@pytest.mark.usefixtures("require_postgres")
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                 HealthCheck.too_slow])
+@given(steps=STEPS)
+def test_kept_review_figures_equal_the_plain_rules_after_any_writes(db, steps):
+    project = ProjectFactory()
+    people = [UserFactory() for _ in range(3)]
+    lead = UserFactory()
+    for user in people:
+        MembershipFactory(project=project, user=user)
+    articles = [ArticleFactory(project=project, body=f"article {i} " + "word " * 120) for i in range(2)]
+    claims = [ClaimFactory(article=article, start=10 * i, end=10 * i + 30)
+              for article in articles for i in range(2)]
+    sources = [SourceFactory() for _ in range(2)]
+    for claim in claims:
+        for source in sources:
+            UnitFactory(claim=claim, source=source, suggested_label="alleges")
+
+    for action, n in steps:
+        claim = claims[n % len(claims)] if claims else None
+        source, who, label = sources[n % 2], people[n % 3], LABELS[n % 3]
+        if claim is None:
+            break
+        if action == "judge":
+            Stance.objects.update_or_create(claim=claim, source=source, annotator=who, defaults={"label": label})
+        elif action == "bulk_judge":  # many rows in one statement, as an import or a backup does
+            Stance.objects.bulk_create(
+                [Stance(claim=c, source=source, annotator=who, label=LABELS[(n + i) % 3])
+                 for i, c in enumerate(claims)], ignore_conflicts=True)
+        elif action == "relabel_all":
+            Stance.objects.filter(claim__article=claim.article, annotator=who).update(label=label)
+        elif action == "undo":
+            Stance.objects.filter(claim=claim, annotator=who).delete()
+        elif action == "settle":
+            Resolution.objects.update_or_create(
+                claim=claim, source=source,
+                defaults={"label": label, "status": Resolution.Status.RESOLVED, "resolved_by": lead,
+                          "reason": "checked"})
+        elif action == "unsettle":
+            Resolution.objects.filter(claim=claim).delete()
+        elif action == "finish":
+            Assignment.objects.update_or_create(article=claim.article, annotator=who,
+                                                defaults={"status": Assignment.Status.DONE})
+        elif action == "unfinish":
+            Assignment.objects.filter(article=claim.article, annotator=who).update(
+                status=Assignment.Status.ACTIVE)
+        elif action == "move_claim":  # a unit's judgements moved to another claim of the article
+            other = next((c for c in claims if c.article_id == claim.article_id and c.pk != claim.pk), None)
+            if other is not None and not Stance.objects.filter(claim=other, source=source).exists():
+                Stance.objects.filter(claim=claim, source=source).update(claim=other)
+            Claim.objects.filter(pk=claim.pk).update(start=(n % 50))
+        elif action == "delete_claim":
+            claim.delete()
+            claims.remove(claim)
+        elif action == "restart_day":
+            Stance.objects.filter(annotator=who).update(created_at=timezone.now() - timezone.timedelta(days=n % 5))
+        assert_kept_figures_are_exact(project)
+
+
+def test_deleting_an_article_or_project_leaves_no_kept_rows(require_postgres, project, annotator, annotator2):
+    article = ArticleFactory(project=project)
+    claim, source = ClaimFactory(article=article), SourceFactory()
+    services.stance_record(claim=claim, source=source, annotator=annotator, label="alleges")
+    services.stance_record(claim=claim, source=source, annotator=annotator2, label="denies")
+    assert _kept(project)[0]
+    Article.objects.filter(pk=article.pk).delete()
+    assert _kept(project) == ({}, {}) == _from_scratch(project)
+    assert review.dashboard(project, medians={})["annotators"] == []
+
+
+# --- The dashboard after a change -------------------------------------------------------------
+
+
+@pytest.fixture
+def live_worker(db):
+    """A task worker's heartbeat, as `manage.py worker` writes it: requests go to the worker."""
+    return WorkerBeat.objects.create(worker_id="test-worker", pid=1, beat_at=timezone.now())
+
+
+def _alpha(project) -> float:
+    """Krippendorff's α straight from the `krippendorff` package."""
+    rows = list(Stance.objects.for_project(project).values_list("annotator_id", "claim_id", "source_id", "label"))
+    coders = sorted({r[0] for r in rows})
+    units = sorted({(r[1], r[2]) for r in rows})
+    data = np.full((len(coders), len(units)), np.nan)
+    for who, claim, source, label in rows:
+        data[coders.index(who), units.index((claim, source))] = LABELS.index(label)
+    return krippendorff.alpha(reliability_data=data, level_of_measurement="nominal")
+
+
+def test_after_a_change_the_dashboard_serves_its_snapshot_says_so_and_queues_one_recomputation(
+    require_postgres, client, project, lead, annotator, annotator2, live_worker,
+    django_assert_max_num_queries, django_capture_on_commit_callbacks,
+):
+    article = ArticleFactory(project=project)
+    claims = [ClaimFactory(article=article, start=i * 20, end=i * 20 + 10) for i in range(3)]
+    source = SourceFactory()
+    for claim, (a, b) in zip(claims, [("alleges", "alleges"), ("alleges", "denies"), ("denies", "denies")],
+                             strict=True):
+        services.stance_record(claim=claim, source=source, annotator=annotator, label=a)
+        services.stance_record(claim=claim, source=source, annotator=annotator2, label=b)
+    client.force_login(lead)
+    url = reverse("annotations:review-agreement", args=[project.slug])
+    assert client.get(url).status_code == 200  # the first visit computes the snapshot
+    before = ReviewSnapshot.objects.get(project=project)
+    assert before.figures["report"]["krippendorff_alpha"] == pytest.approx(_alpha(project))
+
+    services.stance_record(claim=claims[0], source=source, annotator=annotator2, label="denies",
+                           expected_version=1)
+    with CaptureQueriesContext(connection) as queries, django_capture_on_commit_callbacks(execute=True):
+        # session, user, membership, version, snapshot, worker beat, the request's claim,
+        # the task queued, the kept counts
+        with django_assert_max_num_queries(9):
+            response = client.get(url)
+    html = response.content.decode()
+    # The judgements are not read: the coefficients are the snapshot's, the counts are kept.
+    assert not [q["sql"] for q in queries.captured_queries if '"annotations_stance"' in q["sql"]]
+    assert "1 change since" in html and "New figures are being computed" in html
+    assert 'hx-trigger="every 4s"' in html
+    rows = {r["username"]: r["units"] for r in review.dashboard(project, medians={})["annotators"]}
+    assert rows == {"ann1": 3, "ann2": 3}
+    assert DBTaskResult.objects.filter(task_path__endswith="review_snapshot_job").count() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        client.get(url)  # a burst of reloads queues one recomputation
+    assert DBTaskResult.objects.filter(task_path__endswith="review_snapshot_job").count() == 1
+    poll = client.get(url, {"freshness": 1}, headers={"HX-Request": "true"})
+    assert "HX-Refresh" not in poll and "1 change since" in poll.content.decode()
+
+    # The worker runs the task: the figures are current again and equal krippendorff's.
+    from annotations.tasks import review_snapshot_job
+
+    result = review_snapshot_job.call(project.pk)
+    assert result["computed"] is True
+    after = ReviewSnapshot.objects.get(project=project)
+    assert after.requested_at is None and after.version != before.version
+    assert after.figures["report"]["krippendorff_alpha"] == pytest.approx(_alpha(project))
+    old_alpha = before.figures["report"]["krippendorff_alpha"]
+    assert after.figures["report"]["krippendorff_alpha"] != pytest.approx(old_alpha)
+    poll = client.get(url, {"freshness": 1}, headers={"HX-Request": "true"})
+    assert poll["HX-Refresh"] == "true" and "up to date" in poll.content.decode()
+    assert "hx-trigger" not in client.get(url).content.decode()
+
+
+def test_without_a_worker_the_dashboard_computes_current_figures_itself(
+    require_postgres, client, project, lead, annotator, annotator2
+):
+    article = ArticleFactory(project=project)
+    claim, source = ClaimFactory(article=article), SourceFactory()
+    services.stance_record(claim=claim, source=source, annotator=annotator, label="alleges")
+    services.stance_record(claim=claim, source=source, annotator=annotator2, label="denies")
+    client.force_login(lead)
+    url = reverse("annotations:review-agreement", args=[project.slug])
+    client.get(url)
+    services.stance_record(claim=claim, source=source, annotator=annotator2, label="alleges", expected_version=1)
+    html = client.get(url).content.decode()
+    assert "up to date" in html
+    snapshot = ReviewSnapshot.objects.get(project=project)
+    assert snapshot.figures["report"]["judgements"] == 2
+    assert json.dumps(snapshot.figures)  # stored as JSON, as the task stores it
