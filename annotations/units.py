@@ -288,10 +288,11 @@ def disputed_units(found: list[tuple[tuple[int, int], list[Judgement], tuple[int
         .only("claim_id", "source_id", "suggested_label", "suggestion_score",
               "claim__text", "claim__start", "claim__end", "claim__article__title",
               "claim__article__body", "source__name")
+        .order_by()  # a dict: no order, so the claim index serves the lookup
     }
     resolutions = {
         (r.claim_id, r.source_id): r
-        for r in Resolution.objects.filter(claim_id__in=claim_ids).select_related("resolved_by")
+        for r in Resolution.objects.filter(claim_id__in=claim_ids).select_related("resolved_by").order_by()
     }
     orphans = [key for key, _j, _s in found if key not in units]
     if orphans:

@@ -6,7 +6,11 @@ Run (PostgreSQL; creates and fills the two databases the first time):
     .venv/bin/python bench/bench_pages.py --large-articles 900 --small-db ct_bench_s --large-db ct_bench_m --setup
 
 Each page is requested in-process through Django's test Client (logged in with
-force_login, DEBUG off), a few times to warm up and then `--repeat` times; the
+force_login, DEBUG off), a few times to warm up and then `--repeat` times; with
+`--after-change` an annotator changes one judgement (through the service, History and
+all) before every request, so each request is the first after a change, with a task
+worker's heartbeat present (the dashboard queues its recomputation; the queued tasks
+are removed afterwards, the worker itself is not run here: see load_test.py). The
 median time at each size, their ratio (budget: at most 1.5) and the query counts
 (budget: equal) are printed. A page whose URL does not resolve yet prints
 "not yet built". Each size is measured in its own process, one after the other.
@@ -32,7 +36,7 @@ DISAGREEMENT_NAMES = ["annotations:disagreements", "annotations:review", "annota
 DASHBOARD_NAMES = ["annotations:review-agreement", "annotations:project-dashboard", "annotations:dashboard",
                    "annotations:project-detail"]
 # Pages whose budget is another benchmark's (agreement: bench_agreement.py): shown, not judged here.
-INFO_ONLY = {"agreement dashboard (lead)"}
+INFO_ONLY: set[str] = set()
 
 
 def _reverse(names: list[str], *args):
@@ -56,7 +60,7 @@ def _api(path: str):
     return path
 
 
-def measure(url: str, slug: str, repeat: int, only: set[str] | None = None) -> dict:
+def measure(url: str, slug: str, repeat: int, only: set[str] | None = None, after_change: bool = False) -> dict:
     """Time every page on the database at `url`; return {page: figures}."""
     _common.setup_django(url)
     from django.contrib.auth import get_user_model
@@ -64,8 +68,10 @@ def measure(url: str, slug: str, repeat: int, only: set[str] | None = None) -> d
     from django.db.models import Count
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
 
-    from annotations.models import Article, Assignment, Project, Stance
+    from annotations import services
+    from annotations.models import Article, Assignment, Project, ReviewSnapshot, Stance, WorkerBeat
 
     User = get_user_model()
     project = Project.objects.get(slug=slug)
@@ -84,6 +90,24 @@ def measure(url: str, slug: str, repeat: int, only: set[str] | None = None) -> d
         # The queue hands out an article by creating an assignment; undo that so every
         # request walks the same search for the next article.
         Assignment.objects.filter(annotator=annotator).exclude(id__in=before).delete()
+
+    judged = list(Stance.objects.for_project(project).filter(annotator=annotator).order_by("id")[:50])
+    labels = list(project.labels)
+
+    turns = iter(range(10**9))
+
+    def change_one():
+        """One annotator changes one judgement, as the page's save does."""
+        if not after_change:
+            return
+        stance = judged[next(turns) % len(judged)]
+        stance.refresh_from_db()
+        label = labels[(labels.index(stance.label) + 1) % len(labels)] if stance.label in labels else labels[0]
+        services.stance_record(claim=stance.claim, source=stance.source, annotator=annotator, label=label,
+                               expected_version=stance.version)
+        # The worker is alive and has finished the last recomputation (the snapshot stays behind).
+        WorkerBeat.objects.update_or_create(worker_id="bench", defaults={"pid": 0, "beat_at": timezone.now()})
+        ReviewSnapshot.objects.filter(project=project).update(requested_at=None)
 
     pages = [
         ("article page", annotator, _reverse(["annotations:article"], slug, article.id) if article else None),
@@ -108,10 +132,11 @@ def measure(url: str, slug: str, repeat: int, only: set[str] | None = None) -> d
         before = set(Assignment.objects.filter(annotator=annotator).values_list("id", flat=True))
 
         try:
-            # One untimed request fills the review figures' cache, so both sizes count the
-            # queries of a warm page (RESULTS.md gives the cold cost after a change apart).
+            # One untimed request computes what a first visit computes once (the agreement
+            # snapshot), so both sizes count the queries of the page's usual path.
             client.get(path)
             forget_new_assignments(before)
+            change_one()
             # The next request counts the queries; a page that takes seconds gets fewer
             # timed rounds, and one that takes ten just this one.
             began = time.perf_counter()
@@ -121,16 +146,19 @@ def measure(url: str, slug: str, repeat: int, only: set[str] | None = None) -> d
             # Read now: the next request's start clears the connection's query log.
             sql = [q["sql"][:300] for q in queries.captured_queries]
             forget_new_assignments(before)
+            change_one()
             rounds = repeat if first < 1 else (2 if first < 10 else 0)
             for _ in range(2 if rounds == repeat else 0):
                 client.get(path)
                 forget_new_assignments(before)
+                change_one()
             times = [] if rounds else [first]
             for _ in range(rounds):
                 began = time.perf_counter()
                 response = client.get(path)
                 times.append(time.perf_counter() - began)
                 forget_new_assignments(before)
+                change_one()
         except Exception as exc:  # a page under construction must not stop the others
             results[name] = {"status": f"error: {type(exc).__name__}: {exc}"[:200]}
             continue
@@ -140,13 +168,18 @@ def measure(url: str, slug: str, repeat: int, only: set[str] | None = None) -> d
             "queries": len(sql),
             "sql": sql,
         }
+    if after_change:
+        from django_tasks_db.models import DBTaskResult
+
+        DBTaskResult.objects.filter(task_path__endswith="review_snapshot_job").delete()
+        WorkerBeat.objects.filter(worker_id="bench").delete()
     return results
 
 
-def run_size(url: str, slug: str, repeat: int, only: str | None) -> dict:
+def run_size(url: str, slug: str, repeat: int, only: str | None, after_change: bool = False) -> dict:
     out = subprocess.run(
         [_common.PYTHON, __file__, "--measure", url, "--slug", slug, "--repeat", str(repeat),
-         *(["--only", only] if only else [])],
+         *(["--only", only] if only else []), *(["--after-change"] if after_change else [])],
         env=_common.env_for(url), capture_output=True, text=True, cwd=_common.ROOT,
     )
     if out.returncode != 0:
@@ -180,11 +213,13 @@ def main() -> int:
     parser.add_argument("--setup", action="store_true", help="create and fill missing databases first")
     parser.add_argument("--json", help="also write the figures to this file")
     parser.add_argument("--only", help="comma-separated page names to measure (default: all)")
+    parser.add_argument("--after-change", action="store_true",
+                        help="change one judgement before every request (the lead's view while annotators work)")
     args = parser.parse_args()
 
     if args.measure:
         only = set(args.only.split(",")) if args.only else None
-        print(json.dumps(measure(args.measure, args.slug, args.repeat, only)))
+        print(json.dumps(measure(args.measure, args.slug, args.repeat, only, args.after_change)))
         return 0
 
     small, large = _common.database_url(args.small_db), _common.database_url(args.large_db)
@@ -194,8 +229,8 @@ def main() -> int:
     else:
         _common.prepare(small)
         _common.prepare(large)
-    a = run_size(small, args.slug, args.repeat, args.only)
-    b = run_size(large, args.slug, args.repeat, args.only)
+    a = run_size(small, args.slug, args.repeat, args.only, args.after_change)
+    b = run_size(large, args.slug, args.repeat, args.only, args.after_change)
     sa, sb = a.pop("_size"), b.pop("_size")
     # A shared machine's load comes and goes: measure the sizes in turn again and keep
     # each page's best median, skipping pages that take seconds (their ratio is clear).
@@ -203,8 +238,8 @@ def main() -> int:
     for _ in range(args.rounds - 1):
         if not fast:
             break
-        again_a = run_size(small, args.slug, args.repeat, ",".join(fast))
-        again_b = run_size(large, args.slug, args.repeat, ",".join(fast))
+        again_a = run_size(small, args.slug, args.repeat, ",".join(fast), args.after_change)
+        again_b = run_size(large, args.slug, args.repeat, ",".join(fast), args.after_change)
         for old, new in ((a, again_a), (b, again_b)):
             for n in fast:
                 if new.get(n, {}).get("median_ms", 1e9) < old[n]["median_ms"]:
