@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
