@@ -1,4 +1,4 @@
-"""Concurrent annotators against three app servers and two task workers on one PostgreSQL.
+"""Concurrent annotators and leads against three app servers and two task workers on one PostgreSQL.
 
 Run:
 
@@ -15,9 +15,14 @@ all production-like (DEBUG off) and sharing nothing but PostgreSQL, then:
    the queue, opens the article it is sent to, tags each unit through the page's
    own stance endpoint (htmx POST with the CSRF token, round-robin over the three
    servers, so the session, the queue and the versions must live in the database),
-   sometimes changes its mind on a unit, and marks the article done.
+   sometimes changes its mind on a unit, and marks the article done; meanwhile
+   `--leads` leads (default 3) reload the disagreement queue and the agreement
+   dashboard in turn, each request the first after some judgement changed, as a
+   lead's view of a busy project always is. The workers are `manage.py worker`
+   (with its heartbeat), so the dashboard's recomputations run in the background.
 
-It prints stance saves per second relative to the ceiling, p50/p95 latencies,
+It prints stance saves per second relative to the ceiling, p50/p95 latencies (the
+leads' pages apart: budget p95 under 1 s),
 errors (budget: 0) and checks, after stopping everything, that every acknowledged
 judgement is in the database exactly once with its last acknowledged label, with
 one history row per acknowledged change. Every loop is bounded by the deadline
@@ -219,6 +224,18 @@ class Annotator:
                 shown[unit] = chosen.group(1)
         return units, versions, shown
 
+    async def review(self, deadline: float) -> None:
+        """A lead's loop: the disagreement queue, then the agreement dashboard, again and again."""
+        pages = [("lead queue", f"/projects/{self.slug}/review/"),
+                 ("lead dashboard", f"/projects/{self.slug}/review/agreement/")]
+        turn = 0
+        while time.monotonic() < deadline:
+            kind, path = pages[turn % 2]
+            turn += 1
+            response = await self.call(kind, "GET", path)
+            if response.status != 200:
+                self.stats.error(f"{kind} {response.status}", response.body)
+
     async def ping(self, deadline: float) -> None:
         while time.monotonic() < deadline:
             response = await self.call("no-op", "GET", "/healthz")
@@ -252,7 +269,7 @@ class Fleet:
                          "--workers", str(self.workers_per_server), "--timeout", "60",
                          "--backlog", "256"], env, f"gunicorn-{port}")
         for n in (1, 2):
-            self._spawn([_common.PYTHON, "manage.py", "db_worker"], env, f"db_worker-{n}")
+            self._spawn([_common.PYTHON, "manage.py", "worker"], env, f"worker-{n}")
         self._wait_ready()
 
     def _spawn(self, argv, env, name) -> None:
@@ -335,11 +352,12 @@ def verify(url: str, slug: str, stats: Stats, since) -> dict:
 # --- Main --------------------------------------------------------------------------------------
 
 
-async def phase(users: list[Annotator], seconds: float, what: str) -> float:
+async def phase(users: list[Annotator], seconds: float, what: str, leads: list[Annotator] = ()) -> float:
     deadline = time.monotonic() + seconds
     began = time.perf_counter()
     stats = users[0].stats
     coros = [u.ping(deadline) if what == "ping" else u.work(deadline) for u in users]
+    coros += [lead.review(deadline) for lead in leads]
     await asyncio.gather(*(guarded(stats, c) for c in coros))
     return time.perf_counter() - began
 
@@ -357,6 +375,7 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--ceiling-seconds", type=float, default=10)
     parser.add_argument("--workers-per-server", type=int, default=2)
+    parser.add_argument("--leads", type=int, default=3, help="leads reloading the review pages meanwhile")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--first-port", type=int, default=PORTS[0],
                         help="the three servers listen on this port and the next two (default 8101)")
@@ -391,15 +410,18 @@ def main() -> int:
         pingers = [Annotator(n, args.slug, labels, ceiling_stats, random.Random(rng.random())) for n in names]
         ceiling_time = asyncio.run(phase(pingers, args.ceiling_seconds, "ping"))
         users = [Annotator(n, args.slug, labels, stats, random.Random(rng.random())) for n in names]
+        # Three sessions of the project's lead, each reloading the review pages.
+        leads = [Annotator(f"{args.slug}-lead", args.slug, labels, stats, random.Random(rng.random()))
+                 for _ in range(args.leads)]
 
         async def login_all():
-            await asyncio.gather(*(u.login() for u in users))
+            await asyncio.gather(*(u.login() for u in users + leads))
 
         asyncio.run(login_all())
         stats.latencies.clear()
         with psycopg.connect(url) as conn:
             since = conn.execute("SELECT now()").fetchone()[0]
-        work_time = asyncio.run(phase(users, args.seconds, "work"))
+        work_time = asyncio.run(phase(users, args.seconds, "work", leads))
         servers_alive = fleet.alive()
     finally:
         fleet.stop()
@@ -407,27 +429,32 @@ def main() -> int:
     check = verify(url, args.slug, stats, since)
     noop = ceiling_stats.latencies["no-op"]
     saves = stats.latencies["stance save"]
-    all_work = [x for v in stats.latencies.values() for x in v]
+    all_work = [x for kind, v in stats.latencies.items() if not kind.startswith("lead") for x in v]
     noop_rate = len(noop) / ceiling_time
     save_rate = len(saves) / work_time
     req_rate = len(all_work) / work_time
     errors = sum(stats.errors.values()) + sum(ceiling_stats.errors.values())
     print(f"machine: {_common.machine()}")
     print(f"set-up: {args.annotators} annotators, 3 gunicorn servers × {args.workers_per_server} sync workers "
-          f"(ports {PORTS[0]}-{PORTS[-1]}), 2 db_workers, one PostgreSQL; {args.seconds:g} s of work")
+          f"(ports {PORTS[0]}-{PORTS[-1]}), 2 task workers, one PostgreSQL; {args.leads} leads; "
+          f"{args.seconds:g} s of work")
     print(f"ceiling (no-op /healthz): {noop_rate:,.1f} req/s, p50 {ms(noop, 50):.1f} ms, p95 {ms(noop, 95):.1f} ms")
     print(f"stance saves: {save_rate:,.1f} /s = {save_rate / noop_rate:.2f} × ceiling; "
           f"all annotation requests {req_rate:,.1f} /s = {req_rate / noop_rate:.2f} × ceiling")
-    for kind in ["queue", "article", "stance save", "article done"]:
+    for kind in ["queue", "article", "stance save", "article done", "lead queue", "lead dashboard"]:
         values = stats.latencies.get(kind, [])
         if values:
-            print(f"  {kind:13} {len(values):6} requests  p50 {ms(values, 50):7.1f} ms  p95 {ms(values, 95):7.1f} ms")
+            print(f"  {kind:14} {len(values):6} requests  p50 {ms(values, 50):7.1f} ms  p95 {ms(values, 95):7.1f} ms")
+    lead_pages = stats.latencies.get("lead queue", []) + stats.latencies.get("lead dashboard", [])
+    leads_ok = not args.leads or (lead_pages and ms(lead_pages, 95) < 1000)
+    if args.leads:
+        print(f"leads' pages: p95 {ms(lead_pages, 95) if lead_pages else float('nan'):.1f} ms (budget 1000 ms)")
     print(f"articles done: {stats.articles_done}")
     print(f"errors: {errors} {dict(stats.errors + ceiling_stats.errors) if errors else ''}")
     for sample in stats.error_samples + ceiling_stats.error_samples:
         print("   ", sample)
     print("judgements: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in check.items()))
-    ok = (errors == 0 and servers_alive and check["lost"] == 0 and check["duplicated"] == 0
+    ok = (errors == 0 and servers_alive and leads_ok and check["lost"] == 0 and check["duplicated"] == 0
           and check["wrong_label"] == 0 and check["wrong_history"] == 0 and check["wrong_version"] == 0
           and check["acknowledged_saves"] > 0)
     print("verdict: " + ("ok — no error, no lost or duplicated judgement" if ok else "FAILED"))
