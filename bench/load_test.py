@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import random
 import re
 import signal
@@ -69,14 +70,18 @@ class Response:
 
 
 async def request(port: int, method: str, path: str, *, cookies: dict[str, str], data: dict | None = None,
-                  headers: dict[str, str] | None = None, timeout: float = 30.0) -> Response:
+                  headers: dict[str, str] | None = None, timeout: float = 30.0, json_body=None) -> Response:
     body = urlencode(data).encode() if data is not None else b""
+    if json_body is not None:
+        body = json.dumps(json_body).encode()
     lines = [f"{method} {path} HTTP/1.1", f"Host: 127.0.0.1:{port}", "Connection: close",
              "User-Agent: claimtrack-load-test"]
     if cookies:
         lines.append("Cookie: " + "; ".join(f"{k}={v}" for k, v in cookies.items()))
     if data is not None:
         lines += ["Content-Type: application/x-www-form-urlencoded", f"Content-Length: {len(body)}"]
+    elif json_body is not None:
+        lines += ["Content-Type: application/json", f"Content-Length: {len(body)}"]
     for k, v in (headers or {}).items():
         lines.append(f"{k}: {v}")
     raw = ("\r\n".join(lines) + "\r\n\r\n").encode() + body
@@ -130,6 +135,7 @@ class Annotator:
     def __init__(self, username: str, slug: str, labels: list[str], stats: Stats, rng: random.Random):
         self.username, self.slug, self.labels, self.stats, self.rng = username, slug, labels, stats, rng
         self.cookies: dict[str, str] = {}
+        self.token = ""
         self.turn = rng.randrange(len(PORTS))
 
     def port(self) -> int:
@@ -223,6 +229,50 @@ class Annotator:
             if chosen:
                 shown[unit] = chosen.group(1)
         return units, versions, shown
+
+    async def api_login(self) -> None:
+        answer = await self.call("login", "POST", "/api/v1/auth/token/",
+                                 json_body={"username": self.username, "password": PASSWORD})
+        if answer.status != 200:
+            raise RuntimeError(f"token of {self.username}: {answer.status} {answer.body[:300]}")
+        self.token = json.loads(answer.body)["token"]
+
+    async def api_work(self, deadline: float) -> None:
+        """The API client's loop: an article's units, then a judgement on each (created, or
+        changed with the version the unit list gave), as a newsroom script would."""
+        auth = {"Authorization": f"Token {self.token}"}
+        listing = await self.call("api articles", "GET", f"/api/v1/articles/?project={self.slug}&page_size=100",
+                                  headers=auth)
+        articles = [item["id"] for item in json.loads(listing.body)["results"]]
+        self.rng.shuffle(articles)
+        for article_id in articles:
+            if time.monotonic() >= deadline:
+                return
+            page = await self.call("api units", "GET", f"/api/v1/units/?project={self.slug}&article={article_id}",
+                                   headers=auth)
+            if page.status != 200:
+                self.stats.error(f"api units {page.status}", page.body)
+                continue
+            for unit in json.loads(page.body)["results"]:
+                if time.monotonic() >= deadline:
+                    return
+                key = (self.username, unit["claim"], unit["source"])
+                mine = unit["mine"]
+                seen = self.stats.acked.get(key)
+                if mine and not seen:
+                    self.stats.judged_before.add(key)
+                label = self.rng.choice([x for x in self.labels if x != (mine or {}).get("label")])
+                if mine:
+                    saved = await self.call("stance save", "PATCH", f"/api/v1/stances/{mine['stance']}/",
+                                            headers=auth, json_body={"label": label, "version": mine["version"]})
+                else:
+                    saved = await self.call("stance save", "POST", "/api/v1/stances/", headers=auth,
+                                            json_body={"claim": unit["claim"], "source": unit["source"],
+                                                       "label": label})
+                if saved.status not in (200, 201):
+                    self.stats.error(f"api stance save {saved.status}", saved.body)
+                    continue
+                self.stats.acked[key].append(label)
 
     async def review(self, deadline: float) -> None:
         """A lead's loop: the disagreement queue, then the agreement dashboard, again and again."""
@@ -356,7 +406,8 @@ async def phase(users: list[Annotator], seconds: float, what: str, leads: list[A
     deadline = time.monotonic() + seconds
     began = time.perf_counter()
     stats = users[0].stats
-    coros = [u.ping(deadline) if what == "ping" else u.work(deadline) for u in users]
+    work = {"ping": Annotator.ping, "work": Annotator.work, "api": Annotator.api_work}[what]
+    coros = [work(u, deadline) for u in users]
     coros += [lead.review(deadline) for lead in leads]
     await asyncio.gather(*(guarded(stats, c) for c in coros))
     return time.perf_counter() - began
@@ -376,6 +427,8 @@ def main() -> int:
     parser.add_argument("--ceiling-seconds", type=float, default=10)
     parser.add_argument("--workers-per-server", type=int, default=2)
     parser.add_argument("--leads", type=int, default=3, help="leads reloading the review pages meanwhile")
+    parser.add_argument("--api", action="store_true",
+                        help="the annotators save through the REST API (token, unit list, POST/PATCH) instead")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--first-port", type=int, default=PORTS[0],
                         help="the three servers listen on this port and the next two (default 8101)")
@@ -415,13 +468,14 @@ def main() -> int:
                  for _ in range(args.leads)]
 
         async def login_all():
-            await asyncio.gather(*(u.login() for u in users + leads))
+            await asyncio.gather(*(u.api_login() if args.api else u.login() for u in users),
+                                 *(lead.login() for lead in leads))
 
         asyncio.run(login_all())
         stats.latencies.clear()
         with psycopg.connect(url) as conn:
             since = conn.execute("SELECT now()").fetchone()[0]
-        work_time = asyncio.run(phase(users, args.seconds, "work", leads))
+        work_time = asyncio.run(phase(users, args.seconds, "api" if args.api else "work", leads))
         servers_alive = fleet.alive()
     finally:
         fleet.stop()
@@ -435,13 +489,15 @@ def main() -> int:
     req_rate = len(all_work) / work_time
     errors = sum(stats.errors.values()) + sum(ceiling_stats.errors.values())
     print(f"machine: {_common.machine()}")
-    print(f"set-up: {args.annotators} annotators, 3 gunicorn servers × {args.workers_per_server} sync workers "
+    path = "REST API" if args.api else "pages"
+    print(f"set-up: {args.annotators} annotators ({path}), 3 gunicorn servers × {args.workers_per_server} sync workers "
           f"(ports {PORTS[0]}-{PORTS[-1]}), 2 task workers, one PostgreSQL; {args.leads} leads; "
           f"{args.seconds:g} s of work")
     print(f"ceiling (no-op /healthz): {noop_rate:,.1f} req/s, p50 {ms(noop, 50):.1f} ms, p95 {ms(noop, 95):.1f} ms")
     print(f"stance saves: {save_rate:,.1f} /s = {save_rate / noop_rate:.2f} × ceiling; "
           f"all annotation requests {req_rate:,.1f} /s = {req_rate / noop_rate:.2f} × ceiling")
-    for kind in ["queue", "article", "stance save", "article done", "lead queue", "lead dashboard"]:
+    for kind in ["queue", "article", "api articles", "api units", "stance save", "article done", "lead queue",
+                 "lead dashboard"]:
         values = stats.latencies.get(kind, [])
         if values:
             print(f"  {kind:14} {len(values):6} requests  p50 {ms(values, 50):7.1f} ms  p95 {ms(values, 95):7.1f} ms")

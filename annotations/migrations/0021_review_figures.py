@@ -108,23 +108,31 @@ _COUNT_UPSERT = f"""INSERT INTO {DISPUTE_COUNTS} (project_id, annotator_id, tota
     ON CONFLICT (project_id, annotator_id) DO UPDATE SET
       total = {DISPUTE_COUNTS}.total + EXCLUDED.total, settled = {DISPUTE_COUNTS}.settled + EXCLUDED.settled"""
 
+# Every trigger that changes a project's kept figures first takes the project's lock (a
+# transaction-level advisory lock, in project order). The counts of a project are rows
+# every save updates; taken in whatever order the triggers of one statement fire, two saves
+# could each hold one and wait for the other's. Under the project lock they never do, and
+# the next writer recomputes from what the first committed (each statement in a trigger
+# reads the data committed before it starts).
+PROJECT_LOCK = """
+CREATE OR REPLACE FUNCTION claimtrack_review_lock(projects bigint[]) RETURNS void AS $$
+DECLARE
+  p bigint;
+BEGIN
+  FOREACH p IN ARRAY coalesce(projects, '{}') LOOP
+    PERFORM pg_advisory_xact_lock(727274, (p % 2147483647)::int);
+  END LOOP;
+END $$ LANGUAGE plpgsql;
+"""
+
 REFRESH = f"""
 CREATE OR REPLACE FUNCTION claimtrack_disputes_refresh(arts bigint[]) RETURNS void AS $$
-DECLARE
-  art bigint;
 BEGIN
   IF arts IS NULL OR cardinality(arts) = 0 THEN
     RETURN;
   END IF;
-  -- One writer per article at a time, in id order: the next one recomputes from what the
-  -- first committed (each statement below reads the data committed before it starts).
-  IF cardinality(arts) <= 64 THEN
-    FOREACH art IN ARRAY arts LOOP
-      PERFORM pg_advisory_xact_lock(727274, (art % 2147483647)::int);
-    END LOOP;
-  ELSE
-    LOCK TABLE {DISPUTES} IN SHARE ROW EXCLUSIVE MODE;
-  END IF;
+  PERFORM claimtrack_review_lock(ARRAY(
+    SELECT DISTINCT project_id FROM annotations_article WHERE id = ANY(arts) ORDER BY 1));
   WITH fresh AS ({DISPUTES_OF.format(arts="arts")}),
   changed AS (
       SELECT project_id, everyone, settled, 1 AS d FROM fresh AS f(claim_id, source_id, project_id, article_id,
@@ -137,17 +145,57 @@ BEGIN
 END $$ LANGUAGE plpgsql;
 """
 
-# (table, event) -> the articles a statement touched, from its transition tables.
+# The count of History rows (migration 0009) is a row every save updates: it takes the
+# project's lock first too.
+def _history_counts(lock: bool) -> str:
+    functions = []
+    for name, rows in (("claimtrack_history_changes_insert", "new_rows"),
+                       ("claimtrack_history_changes_delete", "old_rows")):
+        projects = (f"SELECT a.project_id FROM {rows} h JOIN annotations_claim c ON c.id = h.claim_id "
+                    "JOIN annotations_article a ON a.id = c.article_id")
+        functions.append(f"""
+CREATE OR REPLACE FUNCTION {name}() RETURNS trigger AS $$
+BEGIN
+{_lock(projects) if lock else ""}
+  INSERT INTO annotations_progresscount (project_id, annotator_id, n)
+    SELECT a.project_id, -2, count(*)
+      FROM {rows} h JOIN annotations_claim c ON c.id = h.claim_id
+      JOIN annotations_article a ON a.id = c.article_id
+     GROUP BY a.project_id
+    ON CONFLICT (project_id, annotator_id) DO UPDATE SET n = annotations_progresscount.n + EXCLUDED.n;
+  RETURN NULL;
+END $$ LANGUAGE plpgsql;
+""")
+    return "\n".join(functions)
+
+
+# (table, event) -> the articles a statement touched, from its transition tables. An UPDATE
+# counts only rows whose columns that decide a dispute changed (`changed`), so touching an
+# assignment, or editing a note, recomputes nothing.
 _STANCE_ARTICLES = """SELECT c.article_id FROM {rows} s JOIN annotations_claim c ON c.id = s.claim_id
                       UNION SELECT d.article_id FROM {rows} s JOIN {disputes} d ON d.claim_id = s.claim_id"""
-_ASSIGNMENT_ARTICLES = "SELECT article_id FROM {rows}"
+_ASSIGNMENT_ARTICLES = "SELECT g.article_id FROM {rows} g WHERE g.status = 'done'"
 _RESOLUTION_ARTICLES = "SELECT c.article_id FROM {rows} r JOIN annotations_claim c ON c.id = r.claim_id"
-_CLAIM_ARTICLES = "SELECT article_id FROM {rows}"
+_CLAIM_ARTICLES = "SELECT c.article_id FROM {rows} c"
+_CHANGED = {
+    "annotations_stance": "(o.label, o.claim_id, o.source_id, o.annotator_id)",
+    "annotations_assignment": "(o.status = 'done', o.article_id, o.annotator_id)",
+    "annotations_resolution": "(o.label, o.status, o.claim_id, o.source_id)",
+    "annotations_claim": "(o.article_id, o.start)",
+}
 
 
-def _articles(template: str, event: str) -> str:
-    tables = {"INSERT": ["new_rows"], "DELETE": ["old_rows"], "UPDATE": ["old_rows", "new_rows"]}[event]
-    return " UNION ".join(template.format(rows=t, disputes=DISPUTES) for t in tables)
+def _articles(template: str, event: str, table: str) -> str:
+    if event != "UPDATE":
+        return template.format(rows="new_rows" if event == "INSERT" else "old_rows", disputes=DISPUTES)
+    changed = _CHANGED[table]
+    rows = {
+        "old_rows": f"(SELECT o.* FROM old_rows o JOIN new_rows n ON n.id = o.id "
+                    f"WHERE {changed} IS DISTINCT FROM {changed.replace('o.', 'n.')})",
+        "new_rows": f"(SELECT n.* FROM new_rows n JOIN old_rows o ON o.id = n.id "
+                    f"WHERE {changed} IS DISTINCT FROM {changed.replace('o.', 'n.')})",
+    }
+    return " UNION ".join(template.format(rows=r, disputes=DISPUTES) for r in rows.values())
 
 
 # Tally deltas of a statement on judgements: +1 per new row, -1 per old row, with the final
@@ -210,6 +258,10 @@ END $$ LANGUAGE plpgsql;
 """
 
 
+def _lock(projects: str) -> str:
+    return f"  PERFORM claimtrack_review_lock(ARRAY(SELECT DISTINCT x.project_id FROM ({projects}) x ORDER BY 1));"
+
+
 def _refresh(articles: str) -> str:
     return f"  PERFORM claimtrack_disputes_refresh(ARRAY(SELECT DISTINCT x.article_id FROM ({articles}) x " \
            "WHERE x.article_id IS NOT NULL ORDER BY 1));"
@@ -224,23 +276,25 @@ def _referencing(event: str) -> str:
 
 
 def _sql() -> tuple[str, str]:
-    forward, backward = [TABLES, REFRESH], []
+    forward, backward = [TABLES, PROJECT_LOCK, REFRESH, HISTORY_COUNTS], []
     for event in ("INSERT", "DELETE", "UPDATE"):
         bodies = {
             "annotations_stance": "\n".join([
-                _refresh(_articles(_STANCE_ARTICLES, event)),
+                _lock(_both(event, _stance_delta)),
+                _refresh(_articles(_STANCE_ARTICLES, event, "annotations_stance")),
                 _annotator_upsert(_both(event, _stance_delta)),
                 _day_upsert(_both(event, _stance_delta), "judged", "units"),
             ]),
-            "annotations_assignment": _refresh(_articles(_ASSIGNMENT_ARTICLES, event)),
+            "annotations_assignment": _refresh(_articles(_ASSIGNMENT_ARTICLES, event, "annotations_assignment")),
             "annotations_resolution": "\n".join([
-                _refresh(_articles(_RESOLUTION_ARTICLES, event)),
+                _lock(_both(event, _resolution_days)),
+                _refresh(_articles(_RESOLUTION_ARTICLES, event, "annotations_resolution")),
                 _annotator_upsert(_both(event, _resolution_delta)),
                 _day_upsert(_both(event, _resolution_days), "settled", "settled"),
             ]),
         }
         if event != "INSERT":  # a new claim has no judgements yet
-            bodies["annotations_claim"] = _refresh(_articles(_CLAIM_ARTICLES, event))
+            bodies["annotations_claim"] = _refresh(_articles(_CLAIM_ARTICLES, event, "annotations_claim"))
         for table, body in bodies.items():
             short = table.split("_", 1)[1]
             name = f"claimtrack_review_{short}_{event.lower()}"
@@ -272,11 +326,14 @@ INSERT INTO {DAYS} (project_id, day, judged, settled)
       JOIN annotations_article a ON a.id = c.article_id) x
    GROUP BY 1, 2;
 """)
+    backward.append(HISTORY_COUNTS_BEFORE)
     backward.append("DROP FUNCTION IF EXISTS claimtrack_disputes_refresh(bigint[]);")
+    backward.append("DROP FUNCTION IF EXISTS claimtrack_review_lock(bigint[]);")
     backward.append(f"DROP TABLE IF EXISTS {DISPUTES}, {DISPUTE_COUNTS}, {ANNOTATORS}, {DAYS};")
     return "\n".join(forward), "\n".join(backward)
 
 
+HISTORY_COUNTS, HISTORY_COUNTS_BEFORE = _history_counts(True), _history_counts(False)
 FORWARD, BACKWARD = _sql()
 
 
