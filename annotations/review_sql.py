@@ -78,7 +78,7 @@ def _filters(labels, annotator, article, status) -> tuple[str, list]:
 def queue_summary(project: Project, *, labels=None, annotator=None, article=None, status="open") -> dict:
     """total, count (after the filters), annotators and articles of the queue.
 
-    Read from the counts the triggers keep (migration 0020), so the first request after a
+    Read from the counts the triggers keep (migration 0021), so the first request after a
     change costs what any other does. A filter on labels or an article counts the disputes
     it selects (an index range of the project's, or of the article's, disputed units).
     """

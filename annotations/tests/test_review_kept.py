@@ -1,4 +1,4 @@
-"""Review figures kept by the writes that change them (PostgreSQL, migration 0020).
+"""Review figures kept by the writes that change them (PostgreSQL, migration 0021).
 
 The disputes, their counts, the per-annotator and per-day tallies must equal what the
 plain rules compute from scratch after any sequence of writes, single rows or many at once;
