@@ -1,6 +1,6 @@
 """The disagreement queue on PostgreSQL, read from the tables the triggers keep.
 
-Migration 0020 keeps one row per disputed unit (`annotations_dispute`) and the counts of
+Migration 0021 keeps one row per disputed unit (`annotations_dispute`) and the counts of
 disputes per project and annotator (`annotations_disputecount`), changed by the same
 statement that changes a judgement, an assignment or a resolution. A page walks the
 project's disputed units in reading order through an index and stops after its units;
