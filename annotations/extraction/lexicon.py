@@ -26,6 +26,7 @@ SPEECH = {
         noemen beamen bekritiseren pleiten signaleren meedelen mededelen verkondigen
         bezweren toelichten preciseren herhalen ontvouwen uitspreken hekelen betreuren veroordelen
         loven aandringen
+        toegeven aangeven oproepen volhouden tegenspreken afwijzen
         """
     ),
     "en": _set(
@@ -144,6 +145,7 @@ DENY = {
         _p("spreekt|sprak|spraken|spreken", "tegen"),
         _p("van", "de", "hand"),
         _p("verwerpt|verwierp|verwerpen"),
+        _p("tegengesproken|afgewezen|verworpen"),
         _p("onzin|nonsens|kletskoek|lariekoek|onwaar|onjuist|ongegrond|ongegronde"),
         _p("klopt|kloppen|klopte", "niet|niets|geen"),
         _p("niet|niets", "klopt|kloppen|klopte"),
@@ -169,7 +171,7 @@ DENY = {
 }
 
 # How many of DENY's phrases (from the start) are verbs, per language.
-DENY_VERB_COUNT = {"nl": 5, "en": 7}
+DENY_VERB_COUNT = {"nl": 6, "en": 7}
 
 # Words that mark an accusation or rumour in the article: a negated statement then
 # answers it and counts as a denial.

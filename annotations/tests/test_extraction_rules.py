@@ -615,3 +615,11 @@ def test_a_dutch_subject_before_the_finite_verb_beats_the_object_after_it():
                          ("Dat heeft burgemeester Jan de Boer gezegd.", "Jan de Boer"),
                          ("Gisteren heeft de politie bevestigd dat de man is opgepakt.", "politie")):
         assert [s.source for s in extract(text, "nl")] == [source]
+
+
+def test_dutch_participles_of_separable_verbs_report():
+    for text, expected in (("De bond heeft de beschuldigingen van de hand gewezen.", ("bond", "denies")),
+                           ("Het waterschap heeft dat bericht tegengesproken.", ("waterschap", "denies")),
+                           ("De club heeft de beschuldigingen afgewezen.", ("club", "denies")),
+                           ("De directeur heeft toegegeven dat er fouten zijn gemaakt.", ("directeur", "alleges"))):
+        assert [(s.source, s.stance) for s in extract(text, "nl")] == [expected]
