@@ -593,8 +593,8 @@ class _Doc:
         elif " " in s.name or (self.lang == "en" and not s.name.endswith("s") and not s.name.endswith("ly")):
             return False  # English: plural common nouns ("Rumours spread …") and adverbs; "Acme said" stays
         first = [t for t in toks[span[0]:span[1]] if t.first and t.text == words[0]]
-        if not first:
-            return False
+        if not first or is_adj_cap(first[0]):
+            return False  # "Iraqi officials said": a nationality is no common word taken for a name
         low = first[0].low
         if low in self.caps_seen() or low in self.persons or (self.lang == "en" and noun_class(low)):
             return False

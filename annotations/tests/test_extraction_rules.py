@@ -623,3 +623,8 @@ def test_dutch_participles_of_separable_verbs_report():
                            ("De club heeft de beschuldigingen afgewezen.", ("club", "denies")),
                            ("De directeur heeft toegegeven dat er fouten zijn gemaakt.", ("directeur", "alleges"))):
         assert [(s.source, s.stance) for s in extract(text, "nl")] == [expected]
+
+
+def test_a_nationality_opening_the_sentence_keeps_its_officials():
+    text = "Iraqi officials said the city had fallen."
+    assert [s.source for s in extract(text, "en")] == ["Iraqi officials"]
