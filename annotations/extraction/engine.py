@@ -427,7 +427,8 @@ class _Doc:
                 if agent >= 0:
                     out.append((k, "agent", agent + 1))  # "is door de commissie ongegrond verklaard"
                     continue
-            if (prev in _PASSIVE and lang == "en" and low != "quoted") or (
+            progressive = low.endswith("ing") and _complement_follows(toks, k)  # "TMZ is reporting that"
+            if (prev in _PASSIVE and lang == "en" and low != "quoted" and not progressive) or (
                     lang == "nl" and prev in ("werd", "wordt", "worden")):
                 continue  # "were reported missing", "werd gemeld"
             if cue == "speech":

@@ -628,3 +628,8 @@ def test_dutch_participles_of_separable_verbs_report():
 def test_a_nationality_opening_the_sentence_keeps_its_officials():
     text = "Iraqi officials said the city had fallen."
     assert [s.source for s in extract(text, "en")] == ["Iraqi officials"]
+
+
+def test_a_progressive_reporting_verb_with_a_content_clause_reports():
+    text = "The Evening Courier is reporting that the singer has died. He was walking back his allegations."
+    assert [s.source for s in extract(text, "en")] == ["Evening Courier"]
