@@ -316,7 +316,7 @@ PERSON_NOUNS = _set(
     person persons people
     """
 )
-ANON = _set("bron bronnen source sources insider insiders")
+ANON = _set("bron bronnen source sources insider insiders ingewijde ingewijden")
 # Phrases that make the speaker anonymous: "who asked not to be named".
 ANON_PHRASES = (
     ("familiar", "with"), ("with", "knowledge", "of"), ("briefed", "on"),

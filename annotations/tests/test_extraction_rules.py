@@ -633,3 +633,8 @@ def test_a_nationality_opening_the_sentence_keeps_its_officials():
 def test_a_progressive_reporting_verb_with_a_content_clause_reports():
     text = "The Evening Courier is reporting that the singer has died. He was walking back his allegations."
     assert [s.source for s in extract(text, "en")] == ["Evening Courier"]
+
+
+def test_dutch_insiders_are_anonymous_sources():
+    text = "Volgens ingewijden stapt de wethouder op."
+    assert [s.source for s in extract(text, "nl")] == ["anonymous sources"]
