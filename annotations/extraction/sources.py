@@ -7,6 +7,7 @@ particles between names (van der, al-), determiners at the left edge and a few
 modifiers. Every search is bounded to a small window of tokens.
 """
 
+import re
 from dataclasses import dataclass
 
 from . import lexicon as L
@@ -140,6 +141,8 @@ def _np_token(tok, sent_first: bool = False) -> bool:
 
 def _modifier(tok) -> bool:
     t = tok.text
+    if not tok.inq and t[:1].isdigit() and "-" in t:
+        return _AGE.match(t) is not None  # "de 45-jarige eigenaar", "an 18-year-old student"
     return (
         not tok.inq
         and t[:1].islower()
@@ -147,6 +150,9 @@ def _modifier(tok) -> bool:
         and tok.low not in L.SKIP
         and t.replace("-", "").isalpha()
     )
+
+
+_AGE = re.compile(r"\d{1,3}-(?:jarige|year-old|year-olds)$")
 
 
 def _dotted(word, dot) -> bool:

@@ -638,3 +638,10 @@ def test_a_progressive_reporting_verb_with_a_content_clause_reports():
 def test_dutch_insiders_are_anonymous_sources():
     text = "Volgens ingewijden stapt de wethouder op."
     assert [s.source for s in extract(text, "nl")] == ["anonymous sources"]
+
+
+def test_an_age_before_a_described_speaker_belongs_to_the_phrase():
+    assert [s.source for s in extract("De 45-jarige eigenaar zegt dat hij niets wist.", "nl")] == [
+        "45-jarige eigenaar"]
+    assert [s.source for s in extract("An 18-year-old student said the school was closed.", "en")] == [
+        "18-year-old student"]
