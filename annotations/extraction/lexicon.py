@@ -111,6 +111,9 @@ NO_COMMENT = {
         _p("weigert|weigerde|weigerden|weigeren|geweigerd",
            "reageren|commentaar|reactie|zeggen|antwoorden|ingaan|bevestigen"),
         _p("onbereikbaar|onbereikbaar"),
+        # A partial refusal: "wil niet zeggen hoeveel …" (but "Dat wil niet zeggen dat …" means something else).
+        _p("wil|wilde|willen|wilden", "niet|niets", "zeggen|vertellen|kwijt|kwijtwillen",
+           "of|hoe|hoeveel|wie|wat|waar|wanneer|waarom|welke|welk"),
         _p("zwijgt|zweeg|zwijgen|zwegen", "over|erover|daarover"),
     ),
     "en": (

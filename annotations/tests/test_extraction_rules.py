@@ -645,3 +645,10 @@ def test_an_age_before_a_described_speaker_belongs_to_the_phrase():
         "45-jarige eigenaar"]
     assert [s.source for s in extract("An 18-year-old student said the school was closed.", "en")] == [
         "18-year-old student"]
+
+
+def test_a_dutch_partial_refusal_is_no_comment_but_dat_wil_niet_zeggen_dat_is_not():
+    got = extract("Het waterschap wil niet zeggen hoeveel dijken zwak zijn.", "nl")
+    assert [(s.source, s.stance) for s in got] == [("waterschap", "no_comment")]
+    got = extract("Dat wil niet zeggen dat de brug onveilig is, zegt de wethouder.", "nl")
+    assert [s.stance for s in got] == ["alleges"]
