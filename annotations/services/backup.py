@@ -5,7 +5,7 @@ project owns: its settings, members with their roles, set-up changes (the guidel
 versions), every article, every claim with its own History (text edits), every unit with
 the machine's suggestion, the judgements, the resolution and the unit's History, the
 sources they name (with their affiliations), the tracked claims with their links and
-events, and the assignments. docs/backup.md lists each field and what stays out.
+events, the assignments, and the verdicts with their changes. docs/backup.md lists each field and what stays out.
 
 A unit line is self-contained (article, claim, source, status and stance as every export
 prints them), so the same file serves reports; a filtered export holds unit lines only,
@@ -45,8 +45,12 @@ from annotations.models import (
     Source,
     Stance,
     Unit,
+    Verdict,
+    VerdictChange,
     content_hash,
+    default_verdict_scale,
     validate_labels,
+    validate_verdict_scale,
 )
 from annotations.records import UnitRecord, chunked, iso, iter_articles
 
@@ -58,6 +62,8 @@ BACKUP_FORMAT = "claimtrack-backup"
 # 2: every object of the project (see the module's docstring); sources matched by identity.
 BACKUP_VERSION = 2
 PROJECT_SETTINGS = ("guidelines", "labels", "overlap", "show_suggestions", "blind")
+# Later additions to the project line: a backup written before them restores with the defaults.
+VERDICT_SETTINGS = ("verdict_scale", "publisher_name", "publisher_url")
 
 
 # --- Writing ---------------------------------------------------------------------------------
@@ -147,7 +153,8 @@ def project_json(project: Project, *, complete: bool) -> dict:
         "slug": project.slug, "name": project.name, "guidelines": project.guidelines,
         "labels": list(project.labels), "judgement_labels": project.judgement_labels,
         "overlap": project.overlap, "show_suggestions": project.show_suggestions, "blind": project.blind,
-        "created_at": iso(project.created_at),
+        "verdict_scale": list(project.verdict_scale), "publisher_name": project.publisher_name,
+        "publisher_url": project.publisher_url, "created_at": iso(project.created_at),
     }
 
 
@@ -207,10 +214,30 @@ def _assignments(project: Project, articles: set[int]) -> Iterator[dict]:
                    "finished_at": iso(a.finished_at)}
 
 
+def _verdicts(project: Project, claims: set[int]) -> Iterator[dict]:
+    """The verdicts (on the backup's tracked claims and claims) with every change, in id order."""
+    verdicts = (Verdict.objects.filter(project=project).select_related("reviewer").order_by("id")
+                .prefetch_related("changes__actor"))
+    for verdict in verdicts:
+        if verdict.claim_id is not None and verdict.claim_id not in claims:
+            continue
+        yield {
+            "type": "verdict", "id": verdict.pk, "cluster": verdict.cluster_id, "claim": verdict.claim_id,
+            "rating": verdict.rating, "explanation": verdict.explanation, "url": verdict.url,
+            "date_published": iso(verdict.date_published), "reviewer": _username(verdict.reviewer),
+            "version": verdict.version, "created_at": iso(verdict.created_at), "updated_at": iso(verdict.updated_at),
+            "changes": [
+                {"action": c.action, "actor": _username(c.actor), "old": c.old, "new": c.new, "via": c.via,
+                 "created_at": iso(c.created_at)}
+                for c in sorted(verdict.changes.all(), key=lambda c: c.pk)
+            ],
+        }
+
+
 def iter_jsonl_objects(project: Project, options: ExportOptions) -> Iterator[dict]:
     """The backup's objects. Without filters: the project line, members and set-up changes,
     then per article the article, its claims and its units, then the sources those name, the
-    tracked claims and the assignments. With a status, label, article or date filter: the
+    tracked claims, the assignments and the verdicts. With a status, label, article or date filter: the
     project line (`complete` false) and the matching unit lines only."""
     complete = not (options.status or options.label or options.article is not None
                     or options.published_from is not None or options.published_to is not None)
@@ -241,6 +268,7 @@ def iter_jsonl_objects(project: Project, options: ExportOptions) -> Iterator[dic
         yield from _sources(sources)
         yield from _clusters(project, claims)
         yield from _assignments(project, articles)
+        yield from _verdicts(project, claims)
 
 
 def _json_line(obj) -> bytes:
@@ -274,6 +302,7 @@ class RestoreReport:
     clusters: int = 0
     assignments: int = 0
     project_changes: int = 0
+    verdicts: int = 0
     users_created: list[str] = field(default_factory=list)
 
 
@@ -321,6 +350,7 @@ class _Checker:
         self.claims: set[int] = set()
         self.sources: dict[int, int | None] = {}
         self.clusters: set[int] = set()
+        self.verdict_targets: set[tuple[str, int]] = set()
         self.pending: list[tuple[int, str, object]] = []  # (line, kind, id) referred to before defined
 
     @property
@@ -347,6 +377,14 @@ class _Checker:
                 raise BackupError("project.overlap must be 1 or more", line)
             _require(obj, "show_suggestions", bool, line, "project")
             _require(obj, "blind", bool, line, "project")
+            if "verdict_scale" in obj:
+                try:
+                    validate_verdict_scale(obj["verdict_scale"])
+                except ValidationError as exc:
+                    raise BackupError(f"verdict_scale: {' '.join(exc.messages)}", line) from exc
+            for name in ("publisher_name", "publisher_url"):
+                if name in obj:
+                    _require(obj, name, str, line, "project")
         self.header, self.labels = {**obj, "version": version}, obj["labels"]
 
     def member(self, obj, line: int) -> None:
@@ -496,6 +534,40 @@ class _Checker:
         for name in ("started_at", "last_seen", "finished_at"):
             _datetime(obj.get(name), line, f"assignment.{name}")
 
+    def verdict(self, obj, line: int) -> None:
+        _require(obj, "id", int, line, "verdict")
+        cluster = _require(obj, "cluster", int, line, "verdict", null=True)
+        claim = _require(obj, "claim", int, line, "verdict", null=True)
+        if (cluster is None) == (claim is None):
+            raise BackupError("verdict names a tracked claim (cluster) or a claim, exactly one", line)
+        target = ("cluster", cluster) if cluster is not None else ("claim", claim)
+        if target in self.verdict_targets:
+            raise BackupError(f"{target[0]} {target[1]} has two verdicts", line)
+        self.verdict_targets.add(target)
+        self.pending.append((line, *target))
+        scale = self.header.get("verdict_scale") or default_verdict_scale()
+        rating = _require(obj, "rating", str, line, "verdict")
+        if rating not in scale:
+            raise BackupError(f"verdict.rating {rating!r} is not on the project's verdict scale", line)
+        for name in ("explanation", "url"):
+            _require(obj, name, str, line, "verdict")
+        _date(obj.get("date_published"), line, "verdict.date_published")
+        _require(obj, "reviewer", str, line, "verdict")
+        if _require(obj, "version", int, line, "verdict") < 1:
+            raise BackupError("verdict.version must be 1 or more", line)
+        for name in ("created_at", "updated_at"):
+            _datetime(obj.get(name), line, f"verdict.{name}")
+        changes = obj.get("changes", [])
+        if not isinstance(changes, list):
+            raise BackupError("verdict.changes must be a list", line)
+        for change in changes:
+            _choice(_require(change, "action", str, line, "verdict.change"), VerdictChange.Action.values, line,
+                    "verdict.change.action")
+            _require(change, "actor", str, line, "verdict.change")
+            _require(change, "old", dict, line, "verdict.change")
+            _require(change, "new", dict, line, "verdict.change")
+            _datetime(change.get("created_at"), line, "verdict.change.created_at")
+
     def references(self) -> None:
         known = {"source": self.sources, "claim": self.claims, "cluster": self.clusters}
         for line, kind, pk in self.pending:
@@ -514,7 +586,8 @@ def _nests_deeper(value, limit: int) -> bool:
     return any(isinstance(v, dict | list) for v in level)
 
 
-LINE_TYPES = ("project", "member", "project_change", "article", "claim", "unit", "source", "cluster", "assignment")
+LINE_TYPES = ("project", "member", "project_change", "article", "claim", "unit", "source", "cluster", "assignment",
+              "verdict")
 
 
 def parse_backup(text: str) -> tuple[dict | None, list[tuple[int, dict]]]:
@@ -625,6 +698,7 @@ class _Restorer:
 
     def settings(self, header: dict) -> None:
         fields = PROJECT_SETTINGS if self.version > 1 else ("labels",)
+        fields = (*fields, *(name for name in VERDICT_SETTINGS if name in header))
         for name in fields:
             setattr(self.project, name, header[name])
         self.project.full_clean()
@@ -827,9 +901,25 @@ class _Restorer:
         self.report.assignments += 1
 
 
+    def verdict(self, obj: dict) -> None:
+        target = ({"cluster": self.clusters[obj["cluster"]]} if obj.get("cluster") is not None
+                  else {"claim": self.claims[obj["claim"]]})
+        verdict = Verdict.objects.create(
+            project=self.project, **target, rating=obj["rating"], explanation=obj["explanation"], url=obj["url"],
+            date_published=_date(obj.get("date_published"), 0, ""), reviewer=self.user(obj["reviewer"]),
+            version=obj["version"], created_at=self.when(obj.get("created_at")),
+            updated_at=self.when(obj.get("updated_at")),
+        )
+        VerdictChange.objects.bulk_create(
+            VerdictChange(verdict=verdict, action=c["action"], actor=self.user(c["actor"]), old=c["old"],
+                          new=c["new"], via=c.get("via") or "import", created_at=self.when(c.get("created_at")))
+            for c in obj.get("changes") or [])
+        self.report.verdicts += 1
+
+
 # The order objects are written in: what a line names exists before it.
 RESTORE_ORDER = {"member": 0, "project_change": 1, "source": 2, "article": 3, "claim": 3, "unit": 3,
-                 "cluster": 4, "cluster_contents": 5, "assignment": 6}
+                 "cluster": 4, "cluster_contents": 5, "assignment": 6, "verdict": 7}
 # Lines whose rows are kept and written together (a statement per kind, every BATCH_ROWS rows).
 BATCHED = {"article", "claim", "unit", "assignment"}
 BATCH_ROWS = 5000

@@ -24,13 +24,13 @@ def verdict_state(verdict: Verdict) -> dict:
             "date_published": verdict.date_published.isoformat() if verdict.date_published else None}
 
 
-def _clean(project: Project, *, rating, explanation, url, date_published) -> dict:
-    """Check a verdict's fields; raise ValidationError naming each bad one."""
+def _clean(scale: list[str], *, rating, explanation, url, date_published) -> dict:
+    """Check a verdict's fields against the project's verdict scale; raise ValidationError naming each bad one."""
     errors: dict[str, str] = {}
     rating = (rating or "").strip()
-    if rating not in project.verdict_scale:
+    if rating not in scale:
         errors["rating"] = gettext("Choose a rating of this project's verdict scale: %(scale)s.") % {
-            "scale": ", ".join(project.verdict_scale)}
+            "scale": ", ".join(scale)}
     explanation = (explanation or "").replace("\r\n", "\n").strip()
     if len(explanation) > EXPLANATION_MAX or "\x00" in explanation:
         errors["explanation"] = gettext("The explanation must be plain text of at most 5,000 characters.")
@@ -75,9 +75,11 @@ def verdict_set(
     if target_project != project.pk:
         raise ValidationError(gettext("This claim belongs to another project."))
     verdict_lead_required(project=project, user=reviewer)
-    values = _clean(project, rating=rating, explanation=explanation, url=url, date_published=date_published)
     target = {"cluster": cluster} if cluster is not None else {"claim": claim}
     with transaction.atomic():
+        # The scale as it is now, locked: a lead taking a rating off it waits, and then sees it used.
+        scale = Project.objects.select_for_update().values_list("verdict_scale", flat=True).get(pk=project.pk)
+        values = _clean(scale, rating=rating, explanation=explanation, url=url, date_published=date_published)
         current = Verdict.objects.select_for_update().select_related("reviewer").filter(**target).first()
         now = timezone.now()
         if current is None:

@@ -118,3 +118,27 @@ def test_a_filtered_export_says_it_is_no_backup_and_holds_unit_lines_only(projec
     assert {o["type"] for o in complete} == {"project", "member", "article", "claim", "unit", "source"}
     with pytest.raises(BackupError, match="line 1: this export was filtered"):
         backup_restore(project=ProjectFactory(slug="target"), text="\n".join(json.dumps(o) for o in objects))
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"rating": "pants on fire"}, "verdict.rating 'pants on fire' is not on the project's verdict scale"),
+    ({"claim": 1, "cluster": 1}, "verdict names a tracked claim"),
+    ({"date_published": "2024-03"}, "verdict.date_published '2024-03' is not a date"),
+    ({"claim": 987654}, "claim 987654 is named but the backup has no line for it"),
+    ({"changes": [{"action": "shred", "actor": "lead", "old": {}, "new": {}}]}, "verdict.change.action"),
+])
+def test_a_bad_verdict_line_is_refused_naming_the_line(project, backup_lines, lead, change, message):
+    from annotations import services
+
+    claim = Claim.objects.get()
+    services.verdict_set(project=project, reviewer=lead, claim=claim, rating="false", url="https://fc.example/1")
+    lines = [json.dumps(o) for o in backup.iter_jsonl_objects(project, exports.ExportOptions(format="jsonl"))]
+    verdict = json.loads(lines[-1])
+    assert verdict["type"] == "verdict" and verdict["claim"] == claim.pk and verdict["changes"][0]["action"] == "create"
+    broken = [*lines[:-1], json.dumps({**verdict, **change})]
+    target = ProjectFactory(slug="target")
+    with pytest.raises(BackupError) as info:
+        backup_restore(project=target, text="\n".join(broken))
+    assert f"line {len(broken)}: {message}" in str(info.value)
+    report = backup_restore(project=target, text="\n".join(lines))  # the file as written restores
+    assert report.verdicts == 1 and target.verdicts.get().rating == "false"

@@ -25,7 +25,9 @@ BODY = ("Jan de Vries said the bridge is safe. Jan de Vries denied that the brid
         "The mayor declined to comment on the bridge.")
 # Where each kind of id sits in a backup line: normalised to the order of first appearance.
 ID_FIELDS = {"article": "article", "claim": "claim", "source": "source", "affiliation": "source",
-             "merged_into": "cluster", "other_cluster": "cluster"}
+             "merged_into": "cluster", "other_cluster": "cluster", "cluster": "cluster"}
+# Lines whose own `id` is a database id of their kind.
+OWN_IDS = {"cluster": "cluster", "verdict": "verdict"}
 
 
 def backup_text(project: models.Project, tmp_path) -> str:
@@ -77,7 +79,7 @@ def normalised(text: str) -> list[dict]:
         obj = json.loads(line)
         if obj["type"] == "project":
             obj = {k: v for k, v in obj.items() if k not in {"slug", "name", "created_at"}}
-        objects.append(walk(obj, "cluster" if obj["type"] == "cluster" else None))
+        objects.append(walk(obj, OWN_IDS.get(obj["type"])))
     return objects
 
 
@@ -136,6 +138,15 @@ def rich_project() -> models.Project:
     second = services.cluster_create(project=project, claim=denied, user=lead, suggest=False)
     models.ClaimLink.objects.create(cluster=second, claim=again, status="suggested", score=0.61)
     services.cluster_merge(target=tracked, source=second, user=lead, note="one question")
+
+    services.project_settings_set(project=project, actor=lead, verdict_scale=["correct", "partly", "wrong"],
+                                  publisher_name="De Brugcheck", publisher_url="https://brugcheck.example/")
+    services.verdict_set(project=project, reviewer=lead, cluster=tracked, rating="partly", explanation="Mostly.",
+                         url="https://brugcheck.example/1", date_published="2024-05-06")
+    services.verdict_set(project=project, reviewer=member(project, "owner", "admin"), cluster=tracked,
+                         rating="wrong", url="https://brugcheck.example/1", date_published="2024-05-07",
+                         expected_version=1)
+    services.verdict_set(project=project, reviewer=lead, claim=denied, rating="correct")  # not published yet
     return project
 
 
@@ -156,7 +167,12 @@ def formerly_dropped(project: models.Project) -> dict[str, object]:
         "guidelines": project.guidelines,
         "guideline versions": list(models.ProjectChange.objects.filter(project=project, field="guidelines")
                                    .order_by("id").values_list("new", flat=True)),
-        "settings": (project.labels, project.overlap, project.show_suggestions, project.blind),
+        "settings": (project.labels, project.overlap, project.show_suggestions, project.blind,
+                     project.verdict_scale, project.publisher_name, project.publisher_url),
+        "verdicts": sorted(models.Verdict.objects.filter(project=project).values_list(
+            "rating", "url", "date_published", "reviewer__username", "version", "cluster__title", "claim__text")),
+        "verdict changes": sorted(models.VerdictChange.objects.filter(verdict__project=project).values_list(
+            "action", "actor__username", "new__rating", "via")),
         "claim text edits": models.History.objects.filter(claim__article__project=project, kind="claim").count(),
         "suggestions": sorted(units.values_list("engine_version", "suggestion_score", "evidence_start",
                                                 "evidence_end", "added_by__username"),
@@ -175,7 +191,7 @@ def test_a_rich_project_round_trips_with_everything_it_owns(tmp_path, require_po
     # Beside the original (one installation): the registry's sources are the same rows.
     beside = restore(first, tmp_path, "beside")
     assert ("3 articles, 4 claims, 4 units, 4 judgements, 2 resolutions, 5 members, 2 tracked claims, "
-            "3 assignments, 2 set-up changes (0 new sources, 0 new users)") in beside.restore_output
+            "3 assignments, 2 verdicts, 5 set-up changes (0 new sources, 0 new users)") in beside.restore_output
     assert formerly_dropped(beside) == expected
     assert normalised(backup_text(beside, tmp_path)) == normalised(first)
     assert set(models.Unit.objects.filter(claim__article__project=beside).values_list("source_id", flat=True)) == set(
@@ -198,8 +214,9 @@ def test_a_rich_project_round_trips_with_everything_it_owns(tmp_path, require_po
 def test_a_restore_that_fails_late_keeps_nothing(tmp_path, require_postgres):
     project = rich_project()
     lines = backup_text(project, tmp_path).splitlines()
-    # The last assignment names an annotator twice for one article: refused by the database.
-    broken = "\n".join([*lines, lines[-1]])
+    # The last assignment again names an annotator twice for one article: refused by the database.
+    assignment = next(line for line in reversed(lines) if json.loads(line)["type"] == "assignment")
+    broken = "\n".join([*lines, assignment])
     call_command("create_project", "target", "--name", "Target")
     path = tmp_path / "broken.jsonl"
     path.write_text(broken)

@@ -142,8 +142,8 @@ def test_the_verdict_pages_keep_their_query_budget(client, project, lead, claim,
     with django_assert_max_num_queries(12):
         response = client.get(detail)
     assert response.status_code == 200 and 'data-verdict-version="4"' in response.content.decode()
-    # the form's answer: the page's reads, the write (lead check, locked row, update, change row,
-    # savepoints) and the form re-read
-    with django_assert_max_num_queries(13):
+    # the form's answer: the page's reads, the write (lead check, the scale locked, the verdict locked,
+    # update, change row, savepoints) and the form re-read
+    with django_assert_max_num_queries(14):
         response = client.post(claim_url(claim), {**VERDICT, "version": "1"}, headers=HX)
     assert response.status_code == 200

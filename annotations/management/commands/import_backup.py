@@ -36,7 +36,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"restored {report.articles} articles, {report.claims} claims, {report.units} units, "
             f"{report.stances} judgements, {report.resolutions} resolutions, {report.members} members, "
-            f"{report.clusters} tracked claims, {report.assignments} assignments, "
+            f"{report.clusters} tracked claims, {report.assignments} assignments, {report.verdicts} verdicts, "
             f"{report.project_changes} set-up changes "
             f"({report.sources} new sources, {len(report.users_created)} new users)"
         )
