@@ -88,6 +88,12 @@ def _deny_parts(lang: str) -> tuple[tuple, tuple]:
     return _DENY_PARTS[lang]
 
 
+def _negated_verb(lows: list[str], at: int) -> bool:
+    """A negation right before (or, verb-final, right after) the verb of denial at lows[at]."""
+    before = lows[max(0, at - 2):at]
+    return any(L.is_negation(w) for w in before) or (at + 1 < len(lows) and lows[at + 1] in ("niet", "nooit"))
+
+
 def has_claim_context(doc_low: str, lang: str) -> bool:
     """True when the article mentions an accusation, claim or rumour that a denial can answer."""
     return any(w in doc_low for w in L.CLAIM_WORDS[lang])
@@ -105,7 +111,11 @@ def classify(lows: list[str], lang: str, claim_context: bool, content_lo: int = 
     if match_phrase(lows, L.NO_COMMENT[lang]) >= 0:
         return "no_comment", 0.9
     verbs, evals = _deny_parts(lang)
-    if match_phrase(lows if predicate is None else predicate, verbs) >= 0 or match_phrase(lows, evals) >= 0:
+    where = lows if predicate is None else predicate
+    at = match_phrase(where, verbs)
+    if at >= 0 and _negated_verb(where, at):
+        return "no_comment", 0.6  # "did not deny the report", "heeft het niet ontkend": it withholds
+    if at >= 0 or match_phrase(lows, evals) >= 0:
         return "denies", 0.8
     if claim_context and any(L.is_negation(w) for w in lows[content_lo:]):
         return "denies", 0.55

@@ -652,3 +652,12 @@ def test_a_dutch_partial_refusal_is_no_comment_but_dat_wil_niet_zeggen_dat_is_no
     assert [(s.source, s.stance) for s in got] == [("waterschap", "no_comment")]
     got = extract("Dat wil niet zeggen dat de brug onveilig is, zegt de wethouder.", "nl")
     assert [s.stance for s in got] == ["alleges"]
+
+
+def test_a_negated_verb_of_denial_withholds():
+    got = extract("Brightwater did not deny the report.", "en")
+    assert [(s.source, s.stance) for s in got] == [("Brightwater", "no_comment")]
+    got = extract("Het waterschap heeft het bericht niet ontkend.", "nl")
+    assert [(s.source, s.stance) for s in got] == [("waterschap", "no_comment")]
+    got = extract("Brightwater denied the report.", "en")
+    assert [s.stance for s in got] == ["denies"]
