@@ -36,7 +36,7 @@ SPEECH = {
         reply acknowledge speculate insist maintain urge predict conclude testify admit
         describe post complain agree contend assure ensure refute dispute reject dismiss
         assert charge blame told concede caution remark declare reiterate retort contend affirm
-        criticize criticise condemn praise
+        criticize criticise condemn praise disagree
         """
     ),
 }
@@ -165,6 +165,7 @@ DENY = {
         _p("dismiss|dismisses|dismissed|dismissing"),
         _p("rebut|rebuts|rebutted|contradict|contradicts|contradicted|debunk|debunked"),
         _p("shot|shoots|shoot", "down"),
+        _p("disagree|disagrees|disagreed|disagreeing"),
         _p("false|untrue|baseless|unfounded|nonsense|inaccurate|ridiculous|improbable"),
         _p("NOT", "true|accurate|correct"),
         _p("not", "the", "case"),
@@ -174,7 +175,7 @@ DENY = {
 }
 
 # How many of DENY's phrases (from the start) are verbs, per language.
-DENY_VERB_COUNT = {"nl": 6, "en": 7}
+DENY_VERB_COUNT = {"nl": 6, "en": 8}
 
 # Words that mark an accusation or rumour in the article: a negated statement then
 # answers it and counts as a denial.

@@ -661,3 +661,8 @@ def test_a_negated_verb_of_denial_withholds():
     assert [(s.source, s.stance) for s in got] == [("waterschap", "no_comment")]
     got = extract("Brightwater denied the report.", "en")
     assert [s.stance for s in got] == ["denies"]
+
+
+def test_disagreeing_with_a_claim_denies_it():
+    got = extract("Acme said the dam was safe. But Ruth Adler disagreed, saying the dam was cracked.", "en")
+    assert ("Ruth Adler", "denies") in [(s.source, s.stance) for s in got]
