@@ -188,12 +188,20 @@ class _Grouper:
         # A speaker's own name is no part of its proposition ("Huawei zegt …").
         words = [_WORD.findall(text[st.start:st.end].lower()) for st in statements]
         self.stems = [_word_stems(ws, lang) - self.names[i] for i, ws in enumerate(words)]
-        self.entities = [entity_stems(text[st.start:st.end], lang) for st in statements]
+        self._entities: list[frozenset | None] = [None] * len(statements)  # computed when first compared
         self.accusing = [_accusing(ws) for ws in words]
         self.parent = list(range(len(statements)))
         # The article's main claim: its first statement (the lede), which later answers often
         # refer to as "the claims", "the report", "de geruchten".
         self.main = 0
+
+    def entities(self, i: int) -> frozenset:
+        """Stems of the entity names statement i mentions (computed once, when first needed)."""
+        got = self._entities[i]
+        if got is None:
+            st = self.sts[i]
+            got = self._entities[i] = entity_stems(self.text[st.start:st.end], self.lang)
+        return got
 
     def find(self, i: int) -> int:
         parent = self.parent
@@ -304,7 +312,7 @@ class _Grouper:
             if shared < _AGREE_MIN or shared / small < _AGREE_SHARE:
                 continue
             # One entity named twice is not one proposition: "Acme has a backdoor", "Acme spies".
-            if len(self.stems[i] & self.stems[j] - self.entities[i] - self.entities[j]) < _AGREE_MIN:
+            if len(self.stems[i] & self.stems[j] - self.entities(i) - self.entities(j)) < _AGREE_MIN:
                 continue
             score = shared / small
             if score > best_score:
