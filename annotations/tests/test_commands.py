@@ -1,5 +1,6 @@
 """The management commands of the interface contract."""
 
+import json
 import os
 import secrets
 import subprocess
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from annotations import exports
 from annotations.models import Article, Membership, Project, Resolution, Stance
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -94,6 +96,10 @@ def test_seed_demo_builds_a_living_project_and_is_idempotent(capsys):
                for claim in article.claims.all())
     ]
     assert len(answered) >= 3, answered
+    # The lead's published verdict: the ClaimReview export has one item, by the demo's fact-check desk.
+    reviews = json.loads(b"".join(exports.iter_export(project, exports.ExportOptions(format="claimreview"))))
+    assert [(r["reviewRating"]["alternateName"], r["author"]["name"]) for r in reviews] == [
+        ("half true", "Demo fact-check desk")]
     counts = (articles.count(), Stance.objects.count())
     call_command("seed_demo")
     assert (Article.objects.filter(project=project).count(), Stance.objects.count()) == counts

@@ -14,6 +14,7 @@ from annotations.services import (
     membership_add,
     project_create,
     stance_record,
+    verdict_set,
 )
 
 SLUG = "demo"
@@ -143,3 +144,13 @@ class Command(BaseCommand):
             )
         # Both annotators are done: units they agree on are settled by consensus.
         consensus_refresh(article=first)
+        # The lead's verdict on the first claim, published by the project's (made-up) fact-check desk:
+        # the ClaimReview export has an item to show.
+        project.publisher_name, project.publisher_url = "Demo fact-check desk", "https://factcheck.example/"
+        project.save(update_fields=["publisher_name", "publisher_url"])
+        claim = first.claims.order_by("start", "id").first()
+        if claim is not None:
+            verdict_set(project=project, reviewer=users["lead"], claim=claim, rating="half true",
+                        explanation="The demo's fact-check desk found part of this to hold and part not.",
+                        url="https://factcheck.example/demo/first-claim", date_published=dt.date(2024, 6, 3),
+                        via="command")
