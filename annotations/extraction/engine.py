@@ -1013,6 +1013,8 @@ class _Doc:
                 j += 1
             titled = any(t.low.rstrip(".") in L.TITLES for t in toks[i:j])
             run = [t for t in toks[i:j] if t.text != "." and t.low.rstrip(".") not in L.TITLES]
+            while len(run) > 2 and noun_class(run[0].low) == "role":
+                run = run[1:]  # "Burgemeester Jan de Boer", "Mayor Tom Hale": the office is no part of the name
             if len(run) == 1 and titled and run[0].low not in self.persons:
                 self.persons[run[0].low] = Src(self.text[toks[i].start:run[0].end], "", "person", "")
             if 2 <= len(run) <= 4 and _looks_person(run) and not any(is_adj_cap(t) for t in run[:1]):

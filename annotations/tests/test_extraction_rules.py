@@ -666,3 +666,10 @@ def test_a_negated_verb_of_denial_withholds():
 def test_disagreeing_with_a_claim_denies_it():
     got = extract("Acme said the dam was safe. But Ruth Adler disagreed, saying the dam was cracked.", "en")
     assert ("Ruth Adler", "denies") in [(s.source, s.stance) for s in got]
+
+
+def test_an_office_before_a_full_name_is_no_part_of_the_name():
+    text = 'Mayor Tom Hale was furious. "This should never have happened," he said.'
+    assert [s.source for s in extract(text, "en")] == ["Tom Hale"]
+    text = "Burgemeester Jan de Boer is boos. Volgens hem had de politie eerder moeten ingrijpen."
+    assert [s.source for s in extract(text, "nl")] == ["Jan de Boer"]
