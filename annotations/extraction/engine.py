@@ -764,7 +764,7 @@ class _Doc:
                 stance, conf = "denies", 0.75
             elif _kind == "nocomment" and toks[k].low == "nor":
                 stance, conf = "no_comment", 0.9  # "Neither X nor Y responded": the cue sits inside the sources
-            srcs = [self._anonymous(toks, lo, hi, s2) for s2 in srcs]
+            srcs = [self._spokesperson_of_last(self._anonymous(toks, lo, hi, s2), u) for s2 in srcs]
             score = conf * (0.9 if srcs[0].kind != "unknown" else 0.7)
             parts = [(start, end, stance, claim)]
             if len(found) == 1 and start == unit.start and stance != "alleges":
@@ -785,6 +785,16 @@ class _Doc:
                 self._remember(u, s, toks[span[0]].start)
             made = True
         return made
+
+    def _spokesperson_of_last(self, s: Src, u: int) -> Src:
+        """"De politie wil niet reageren. Een woordvoerster: …": a spokesperson without an organisation
+        speaks for the organisation of the statement just before (in this or the previous unit)."""
+        if s.kind != "person" or s.org or s.role not in _SPOKES or _named(s.name) or not self.records:
+            return s
+        last = self.records[-1]
+        if last.unit < u - 1 or last.src.kind not in _ORG_KINDS:
+            return s
+        return Src(last.src.name, last.src.name, last.src.kind, s.role)
 
     def _split_by_stance(self, unit: _Unit, stance: str, claim: str, span: tuple) -> list | None:
         """Split a denial or refusal spread over several sentences where the stance changes.

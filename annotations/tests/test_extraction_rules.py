@@ -673,3 +673,10 @@ def test_an_office_before_a_full_name_is_no_part_of_the_name():
     assert [s.source for s in extract(text, "en")] == ["Tom Hale"]
     text = "Burgemeester Jan de Boer is boos. Volgens hem had de politie eerder moeten ingrijpen."
     assert [s.source for s in extract(text, "nl")] == ["Jan de Boer"]
+
+
+def test_an_unattached_spokesperson_speaks_for_the_organisation_just_quoted():
+    text = "Het waterschap wil niet reageren. Een woordvoerster: ,,Wij doen geen uitspraken over lopende zaken.''"
+    assert [s.source for s in extract(text, "nl")] == ["waterschap", "waterschap"]
+    text = "Brightwater declined to comment on Monday. A spokeswoman said only that the plant was safe."
+    assert [s.source for s in extract(text, "en")] == ["Brightwater", "Brightwater"]
