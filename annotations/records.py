@@ -241,6 +241,7 @@ def iter_verdicts(project: Project) -> Iterator[VerdictRecord]:
     alone, and the settled "alleges" units of all those claims.
     """
     ids = (Verdict.objects.filter(project=project, date_published__isnull=False).exclude(url="")
+           .exclude(cluster__merged_into__isnull=False)  # a merged tracked claim's: the target's verdict stands
            .order_by("id").values_list("id", flat=True).iterator(chunk_size=2000))
     for batch in _batches(ids, BATCH_VERDICTS):
         verdicts = list(Verdict.objects.filter(pk__in=batch).select_related("cluster").order_by("id"))

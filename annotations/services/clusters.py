@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from annotations.models import Claim, ClaimCluster, ClaimLink, ClusterEvent
+from annotations.models import Claim, ClaimCluster, ClaimLink, ClusterEvent, Verdict
 from annotations.similarity import DEFAULT_THRESHOLD, suggest_for_cluster
 
 
@@ -176,6 +176,10 @@ def cluster_merge(*, target, source, user, note: str = ""):
         ClaimLink.objects.filter(cluster=source, status=ClaimLink.Status.SUGGESTED).delete()
         source.merged_into = target
         source.save(update_fields=["merged_into"])
+        # Its verdict goes with its claims, unless the target has its own, which stands (the merged
+        # one's stays on it, in history and the API, and leaves ClaimReview).
+        if not Verdict.objects.filter(cluster=target).exists():
+            Verdict.objects.filter(cluster=source).update(cluster=target)
         ClusterEvent.objects.create(
             cluster=target, kind=ClusterEvent.Kind.MERGE, claim_ids=moved_ids, other_cluster=source,
             actor=user, note=note,

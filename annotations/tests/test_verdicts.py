@@ -299,3 +299,22 @@ def test_a_scale_must_have_distinct_ratings(project, lead):
         services.project_settings_set(project=project, actor=lead, verdict_scale=["True", "true"])
     with pytest.raises(ValidationError):
         services.project_settings_set(project=project, actor=lead, verdict_scale=["only one"])
+
+
+def test_a_merged_tracked_claims_verdict_follows_its_claims_unless_the_target_has_one(project, lead, newsroom):
+    cluster = newsroom["cluster"]
+    bare = ClaimCluster.objects.create(project=project, title="Bridge, free of charge")
+    moved = give(project, lead, cluster=cluster)
+    services.cluster_merge(target=bare, source=cluster, user=lead)
+    moved.refresh_from_db()
+    assert moved.cluster == bare
+    [item] = claimreview(project)
+    assert item["claimReviewed"] == "Bridge, free of charge" and len(item["itemReviewed"]["appearance"]) == 3
+    # Both have one: the target's stands, the merged one's stays on it and leaves ClaimReview.
+    other = ClaimCluster.objects.create(project=project, title="Another bridge claim")
+    kept = give(project, lead, cluster=other, rating="true", url="https://factcheck.example.org/other")
+    services.cluster_merge(target=other, source=bare, user=lead)
+    moved.refresh_from_db()
+    assert (moved.cluster, kept.cluster) == (bare, other)
+    assert [(i["claimReviewed"], i["reviewRating"]["alternateName"]) for i in claimreview(project)] == [
+        ("Another bridge claim", "true")]
