@@ -212,7 +212,13 @@ class _Doc:
     def run(self) -> list[Statement]:
         units = self.units()
         claim_re = _CLAIM_RE[self.lang]
-        self.claim_units = [bool(claim_re.search(self.text, unit.start, unit.end)) for unit in units]
+        # One pass of the claim-word pattern over the text, each match marking the unit it falls in.
+        self.claim_units = [False] * len(units)
+        starts = [unit.start for unit in units]
+        for m in claim_re.finditer(self.text):
+            u = bisect_right(starts, m.start()) - 1
+            if u >= 0 and m.end() <= units[u].end:
+                self.claim_units[u] = True
         for u, unit in enumerate(units):
             self.unit_start = unit.start
             self.prev2_start = units[max(0, u - 2)].start
