@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from annotations.models import Claim, History, Source, Stance, Unit, Webhook
 from annotations.services import webhooks
 from annotations.services.conflict import Conflict
+from annotations.services.locks import project_lock, retry_deadlock
 
 
 def check_label(claim: Claim, label: str) -> None:
@@ -27,6 +28,7 @@ def check_label(claim: Claim, label: str) -> None:
 UNREAD = object()  # `current` not given: the service reads it
 
 
+@retry_deadlock
 def stance_record(
     *, claim: Claim, source: Source, annotator, label: str, note: str | None = None,
     expected_version: int | None = None, via: str = "page", current=UNREAD, unit_known: bool = False,
@@ -177,6 +179,7 @@ def _stance_change(stance: Stance, *, label: str, note: str, via: str, project_i
     return stance
 
 
+@retry_deadlock
 def stance_undo(
     *, claim: Claim, source: Source, annotator, via: str = "page", expected_version: int | None = None
 ) -> Stance | None:
@@ -187,6 +190,7 @@ def stance_undo(
     Returns the stance as it now stands (None when the undo removed it).
     """
     with transaction.atomic():
+        project_lock(article_id=claim.article_id)
         stance = (
             Stance.objects.select_for_update()
             .filter(claim=claim, source=source, annotator=annotator)
@@ -228,6 +232,7 @@ def stance_undo(
         return stance
 
 
+@retry_deadlock
 def stance_delete(*, stance: Stance, annotator, expected_version: int, via: str = "api") -> None:
     """Withdraw an annotator's judgement of a unit, keeping the old label in History.
 
@@ -235,6 +240,7 @@ def stance_delete(*, stance: Stance, annotator, expected_version: int, via: str 
     with the current stance. An undo (`stance_undo`) brings the judgement back.
     """
     with transaction.atomic():
+        project_lock(claim_id=stance.claim_id)
         current = (
             Stance.objects.select_related("claim__article").select_for_update(of=("self",))
             .filter(pk=stance.pk, annotator=annotator)

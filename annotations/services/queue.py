@@ -10,6 +10,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from annotations.models import Article, Assignment, Project, QueueSlot, Webhook
+from annotations.services.locks import project_lock, retry_deadlock
 from annotations.services.resolutions import consensus_refresh
 from annotations.services.webhooks import utc, webhooks_notify
 
@@ -106,10 +107,12 @@ def assignment_touch(*, article: Article, annotator) -> int:
     ).update(last_seen=timezone.now())
 
 
+@retry_deadlock
 def assignment_finish(*, article: Article, annotator):
     """Mark the annotator's work on an article as done (creating the record if needed)."""
     now = timezone.now()
     with transaction.atomic():
+        project_lock(article_id=article.pk)
         assignment, _ = Assignment.objects.update_or_create(
             article=article, annotator=annotator,
             defaults={"status": Assignment.Status.DONE, "last_seen": now, "finished_at": now},

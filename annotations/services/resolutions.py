@@ -11,6 +11,7 @@ from annotations import units
 from annotations.models import Article, Claim, History, Resolution, Source, Stance, Webhook
 from annotations.services.conflict import Conflict
 from annotations.services.judgements import check_label
+from annotations.services.locks import project_lock, retry_deadlock
 from annotations.services.webhooks import webhooks_notify
 
 
@@ -22,6 +23,7 @@ def settled_payload(claim_id: int, source_id: int, resolution: Resolution | None
                 "version": resolution.version, "settled_by": resolution.resolved_by_id}}
 
 
+@retry_deadlock
 def resolution_set(
     *, claim: Claim, source: Source, label: str, reason: str, lead, expected_version: int | None = None,
     via: str = "page",
@@ -36,6 +38,7 @@ def resolution_set(
     check_label(claim, label)
     reason = (reason or "").strip()
     with transaction.atomic():
+        project_lock(article_id=claim.article_id)
         current = (
             Resolution.objects.select_for_update(of=("self",)).select_related("resolved_by")
             .filter(claim=claim, source=source).first()
@@ -98,6 +101,7 @@ def _conflict_message(resolution) -> str:
         "label": resolution.label, "who": who}
 
 
+@retry_deadlock
 def consensus_refresh(*, article: Article, via: str = "page") -> dict[str, int]:
     """Resolve by consensus the units of an article on which every annotator agrees.
 
@@ -109,6 +113,7 @@ def consensus_refresh(*, article: Article, via: str = "page") -> dict[str, int]:
     counts = {"created": 0, "updated": 0, "withdrawn": 0}
     settled: list[dict] = []
     with transaction.atomic():
+        project_lock(article_id=article.pk)
         judged = list(
             Stance.objects.filter(claim__article=article)
             .values_list("claim_id", "source_id", "annotator_id", "label")

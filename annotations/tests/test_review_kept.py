@@ -245,3 +245,79 @@ def test_without_a_worker_the_dashboard_computes_current_figures_itself(
     snapshot = ReviewSnapshot.objects.get(project=project)
     assert snapshot.figures["report"]["judgements"] == 2
     assert json.dumps(snapshot.figures)  # stored as JSON, as the task stores it
+
+
+# --- Concurrent writers ------------------------------------------------------------------------
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_saves_settlements_and_finishes_never_fail_and_keep_the_figures_exact(require_postgres):
+    """Annotators saving, a lead settling and articles being finished at once, in real
+    transactions: every write ends saved or refused as a conflict (never a deadlock error),
+    and the kept figures equal the plain rules afterwards."""
+    import random
+    import threading
+    import time
+
+    from annotations.services import Conflict
+
+    project = services.project_create(slug="busy", name="Busy", overlap=3)
+    people = [UserFactory(username=f"busy{i}") for i in range(3)]
+    lead = UserFactory(username="busylead")
+    for user in people:
+        MembershipFactory(project=project, user=user)
+    MembershipFactory(project=project, user=lead, role="lead")
+    article = ArticleFactory(project=project, body="busy article " + "word " * 100)
+    claims = [ClaimFactory(article=article, start=10 * i, end=10 * i + 8) for i in range(3)]
+    sources = [SourceFactory() for _ in range(2)]
+    units = [(c, s) for c in claims for s in sources]
+    errors: list[BaseException] = []
+    deadline = time.monotonic() + 4
+    barrier = threading.Barrier(len(people) + 2)
+
+    def guarded(work):
+        def run():
+            try:
+                barrier.wait()
+                rng = random.Random(threading.get_ident())
+                while time.monotonic() < deadline:
+                    try:
+                        work(rng)
+                    except Conflict:
+                        pass  # a stale view, refused: what a person would see and redo
+            except BaseException as exc:  # reported below, a thread must not swallow it
+                errors.append(exc)
+            finally:
+                connection.close()
+        return run
+
+    def annotate(user):
+        def work(rng):
+            claim, source = rng.choice(units)
+            current = Stance.objects.filter(claim=claim, source=source, annotator=user).first()
+            if current is not None and rng.random() < 0.15:
+                services.stance_undo(claim=claim, source=source, annotator=user)
+                return
+            services.stance_record(claim=claim, source=source, annotator=user, label=rng.choice(LABELS),
+                                   expected_version=current.version if current else 0)
+        return work
+
+    def settle(rng):
+        claim, source = rng.choice(units)
+        current = Resolution.objects.filter(claim=claim, source=source).first()
+        services.resolution_set(claim=claim, source=source, label=rng.choice(LABELS), reason="checked",
+                                lead=lead, expected_version=current.version if current else 0)
+
+    def finish(rng):
+        services.assignment_finish(article=article, annotator=rng.choice(people))
+
+    threads = [threading.Thread(target=guarded(annotate(u))) for u in people]
+    threads += [threading.Thread(target=guarded(settle)), threading.Thread(target=guarded(finish))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert not errors, errors[:3]
+    assert Stance.objects.filter(claim__article=article).exists()
+    assert_kept_figures_are_exact(project)

@@ -1,0 +1,54 @@
+"""One order of locks for the writes that change a project's review figures, and a retry.
+
+On PostgreSQL the triggers that keep a project's review figures (migration 0021) take the
+project's advisory lock before they touch its shared counts. A service that writes in
+several statements takes that lock first (`project_lock`), before any row lock, so it never
+holds a row another save needs while waiting for a project lock that save holds. What is
+left (the same judgement changed from two tabs at once) PostgreSQL detects as a deadlock
+and aborts one side: `retry_deadlock` runs the whole service again, from a fresh read, so
+the person sees their change saved (or a conflict), never an error.
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+
+from django.db import OperationalError, connection
+
+ATTEMPTS = 3
+
+
+def project_lock(*, article_id: int | None = None, claim_id: int | None = None) -> None:
+    """Take the review lock of the project of an article (or of a claim's article) until the
+    transaction ends (PostgreSQL; a no-op elsewhere). One query, which also finds the project."""
+    if connection.vendor != "postgresql":
+        return
+    article = "%s" if article_id is not None else "(SELECT article_id FROM annotations_claim WHERE id = %s)"
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT claimtrack_review_lock(ARRAY(SELECT project_id FROM annotations_article "
+                       f"WHERE id = {article}))", [article_id if article_id is not None else claim_id])
+
+
+def _is_deadlock(exc: OperationalError) -> bool:
+    return getattr(exc.__cause__, "sqlstate", None) == "40P01"
+
+
+def retry_deadlock(service):
+    """Run `service` again (up to ATTEMPTS times in all) when PostgreSQL chose it as a
+    deadlock's victim; only as the outermost transaction, whose work was all rolled back."""
+
+    @functools.wraps(service)
+    def run(*args, **kwargs):
+        if connection.in_atomic_block:
+            return service(*args, **kwargs)
+        for attempt in range(1, ATTEMPTS + 1):
+            try:
+                return service(*args, **kwargs)
+            except OperationalError as exc:
+                if attempt == ATTEMPTS or not _is_deadlock(exc):
+                    raise
+                time.sleep(0.01 * attempt)
+        raise AssertionError("unreachable")
+
+    return run
