@@ -1029,6 +1029,9 @@ class _Doc:
                 j += 1
             titled = any(t.low.rstrip(".") in L.TITLES for t in toks[i:j])
             run = [t for t in toks[i:j] if t.text != "." and t.low.rstrip(".") not in L.TITLES]
+            owner = [n for n, t in enumerate(run[:-1]) if t.low.endswith(_GENITIVE)]
+            if owner:
+                run = run[owner[-1] + 1:]  # "Daring Fireball's John Gruber": the person after the owner
             while len(run) > 2 and noun_class(run[0].low) == "role":
                 run = run[1:]  # "Burgemeester Jan de Boer", "Mayor Tom Hale": the office is no part of the name
             if len(run) == 1 and titled and run[0].low not in self.persons:
@@ -1073,6 +1076,10 @@ class _Doc:
                 words = words[1:]  # "Van den Boon" is the surname of "Ton van den Boon"
             if len(words) == 1 and words[0].lower() in self.persons and len(s.name.split()) > 1:
                 return self.persons[words[0].lower()]
+            if len(words) >= 3 and words[1] in ("of", "van") and words[0].lower() in self.persons:
+                # "Mr. Murren of MGM" after "James J. Murren": that person, speaking for MGM.
+                full = self.persons[words[0].lower()]
+                return Src(full.name, " ".join(words[2:]), "person", full.role)
             if s.kind == "person" and len(words) <= 2:
                 key = words[-1].lower() if words else ""
                 full = self.persons.get(key) if (len(words) == 1 or words[0].lower() in L.NAME_PARTICLES

@@ -680,3 +680,16 @@ def test_an_unattached_spokesperson_speaks_for_the_organisation_just_quoted():
     assert [s.source for s in extract(text, "nl")] == ["waterschap", "waterschap"]
     text = "Brightwater declined to comment on Monday. A spokeswoman said only that the plant was safe."
     assert [s.source for s in extract(text, "en")] == ["Brightwater", "Brightwater"]
+
+
+def test_a_known_surname_of_an_organisation_is_that_person():
+    text = ("James J. Murren, the chief executive of MGM, said the bill was high. "
+            "Mr. Murren of MGM told the analyst that he could not believe it.")
+    got = [(s.source, s.source_org) for s in extract(text, "en")]
+    assert got == [("James J. Murren", "MGM"), ("James J. Murren", "MGM")]
+
+
+def test_a_genitive_owner_is_no_part_of_a_mentioned_name():
+    text = ("On his podcast, Night Desk's Omar Haddad talked about the deal. "
+            "\"It is big,\" he said.")
+    assert [s.source for s in extract(text, "en")] == ["Omar Haddad"]
