@@ -147,3 +147,15 @@ def test_the_verdict_pages_keep_their_query_budget(client, project, lead, claim,
     with django_assert_max_num_queries(14):
         response = client.post(claim_url(claim), {**VERDICT, "version": "1"}, headers=HX)
     assert response.status_code == 200
+
+
+def test_the_tracked_claims_list_shows_each_verdict(client, project, lead, annotator, cluster,
+                                                    django_assert_max_num_queries):
+    bare = ClaimCluster.objects.create(project=project, title="Another claim")
+    services.verdict_set(project=project, reviewer=lead, cluster=cluster, rating="half true")
+    client.force_login(annotator)
+    # session, user, membership+project, the tracked claims with their counts and verdicts
+    with django_assert_max_num_queries(4):
+        page = client.get(reverse("annotations:cluster-list", args=["huawei"])).content.decode()
+    assert f'<tr data-cluster="{cluster.pk}">' in page and 'data-verdict="half true"' in page
+    assert f'<tr data-cluster="{bare.pk}">' in page and 'data-verdict=""' in page

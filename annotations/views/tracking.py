@@ -13,7 +13,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from annotations import search, selectors, services, tracking
-from annotations.models import Claim, ClaimCluster, ClaimLink, ClusterEvent, Source, is_registry_admin
+from annotations.models import Claim, ClaimCluster, ClaimLink, ClusterEvent, Source, Verdict, is_registry_admin
 from annotations.permissions import is_lead, project_for_user, sees_others_judgements
 from annotations.views import verdicts
 
@@ -61,6 +61,7 @@ def cluster_list(request, slug):
         .annotate(
             n_confirmed=Count("links", filter=Q(links__status=ClaimLink.Status.CONFIRMED)),
             n_suggested=Count("links", filter=Q(links__status=ClaimLink.Status.SUGGESTED)),
+            verdict_rating=Subquery(Verdict.objects.filter(cluster=OuterRef("pk")).values("rating")[:1]),
         )
         .order_by("-created_at", "-id")
     )
