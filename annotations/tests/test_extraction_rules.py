@@ -683,10 +683,9 @@ def test_an_unattached_spokesperson_speaks_for_the_organisation_just_quoted():
 
 
 def test_a_known_surname_of_an_organisation_is_that_person():
-    text = ("James J. Murren, the chief executive of MGM, said the bill was high. "
-            "Mr. Murren of MGM told the analyst that he could not believe it.")
-    got = [(s.source, s.source_org) for s in extract(text, "en")]
-    assert got == [("James J. Murren", "MGM"), ("James J. Murren", "MGM")]
+    got = extract("James J. Murren, the chief executive of MGM, said the bill was high. "
+                  "Mr. Murren of MGM told the analyst that he could not believe it.", "en")
+    assert {(s.source, s.source_org) for s in got} == {("James J. Murren", "MGM")} and len(got) == 2
 
 
 def test_a_genitive_owner_is_no_part_of_a_mentioned_name():
