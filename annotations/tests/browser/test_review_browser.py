@@ -89,3 +89,41 @@ def test_second_lead_sees_the_first_decision(new_page, live_server, disputes, pr
     expect(card.locator('input[name="version"]')).to_have_value("1", timeout=WAIT)
     assert Resolution.objects.get(source=unit.source).label == "alleges"
     assert first_page.csp_errors == [] and second_page.csp_errors == []
+
+
+def test_dashboard_behind_a_change_says_so_and_reloads_itself_when_the_worker_is_done(
+    new_page, live_server, disputes, project, annotator2
+):
+    """The lead sees the last snapshot with how many changes it is behind; when the task
+    worker has computed the new one, the page reloads itself with current figures."""
+    from django.utils import timezone
+
+    from annotations import services
+    from annotations.models import ReviewSnapshot, WorkerBeat
+    from annotations.services import review_figures
+    from annotations.tasks import review_snapshot_job
+
+    review_figures.snapshot_refresh(project)  # the figures as of the first visit
+    first = disputes[0]
+    stance = Stance.objects.get(claim=first.claim, source=first.source, annotator=annotator2)
+    services.stance_record(claim=first.claim, source=first.source, annotator=annotator2, label="alleges",
+                           expected_version=stance.version)
+    WorkerBeat.objects.create(worker_id="browser-test", pid=1, beat_at=timezone.now())
+
+    page = new_page()
+    page.set_default_timeout(30_000)
+    login(page, "lead", "/projects/huawei/review/agreement/")
+    status = page.locator("#freshness")
+    expect(status).to_contain_text("1 change since", timeout=WAIT)
+    expect(status).to_contain_text("New figures are being computed", timeout=WAIT)
+    assert ReviewSnapshot.objects.get(project=project).requested_at is not None
+    observed = page.locator('[data-figure="observed_agreement"] .value')
+    before = observed.inner_text()
+
+    review_snapshot_job.call(project.pk)  # what the worker does with the queued task
+    expect(page.locator("#freshness")).to_contain_text("up to date", timeout=WAIT)
+    # The whole page reloaded: the figures are the new snapshot's, not only the status line.
+    expect(observed).not_to_have_text(before, timeout=WAIT)
+    now = ReviewSnapshot.objects.get(project=project).figures["report"]["observed_agreement"]
+    assert observed.inner_text() == f"{now:.3f}"
+    assert not page.csp_errors
