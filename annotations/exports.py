@@ -451,6 +451,9 @@ def iter_csv(project: Project, options: ExportOptions, *, method: str = "auto") 
 # --- ClaimReview -----------------------------------------------------------------------------
 
 SOURCE_TYPES = {"person": "Person"}
+# Newsrooms paste ClaimReview into <script type="application/ld+json">: with <, > and & written as
+# JSON escapes, an article's text ("</script>…") cannot end the script early. The JSON is the same.
+SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 
 
 def _appearance_json(article: Article) -> dict:
@@ -522,9 +525,8 @@ def iter_claimreview(project: Project, options: ExportOptions) -> Iterator[bytes
         yield b"["
         first = True
         for record in iter_verdicts(project):
-            yield (b"\n" if first else b",\n") + json.dumps(
-                claimreview_json(project, record), ensure_ascii=False
-            ).encode("utf-8")
+            item = json.dumps(claimreview_json(project, record), ensure_ascii=False).translate(SCRIPT_SAFE)
+            yield (b"\n" if first else b",\n") + item.encode("utf-8")
             first = False
         yield b"\n]\n"
 

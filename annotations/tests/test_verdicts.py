@@ -318,3 +318,17 @@ def test_a_merged_tracked_claims_verdict_follows_its_claims_unless_the_target_ha
     assert (moved.cluster, kept.cluster) == (bare, other)
     assert [(i["claimReviewed"], i["reviewRating"]["alternateName"]) for i in claimreview(project)] == [
         ("Another bridge claim", "true")]
+
+
+def test_claimreview_can_be_pasted_into_a_script_tag_whatever_the_article_says(project, lead):
+    article = ArticleFactory(project=project, url="https://paper.example/x", published=dt.date(2024, 1, 5),
+                             body='He wrote </script><script>alert("x")</script> & left.')
+    claim = claim_at(article, '</script><script>alert("x")</script> & left')
+    give(project, lead, claim=claim)
+    raw = b"".join(exports.iter_claimreview(project, exports.ExportOptions(format="claimreview"))).decode()
+    assert "</script" not in raw and "<" not in raw and "&" not in raw
+    [item] = json.loads(raw)
+    assert item["claimReviewed"] == claim.text
+    html = f'<html><head><script type="application/ld+json">{raw.strip()[1:-1]}</script></head><body></body></html>'
+    [found] = extruct.extract(html, base_url=FACT_CHECK, syntaxes=["json-ld"])["json-ld"]
+    assert found["claimReviewed"] == claim.text
