@@ -259,7 +259,7 @@ ROLE_NOUNS = _set(
     bedenker initiatiefnemer organisator penningmeester psycholoog huisarts specialist
     politicus leider chef baas ondernemer uitbater adviseur consultant
     editor organizer organiser leader executive adviser advisor consultant economist
-    representatives spokesmen spokeswomen executives
+    representatives spokesmen spokeswomen executives management publicists
     """
 )
 # Nouns naming organisations, authorities or media when they speak.

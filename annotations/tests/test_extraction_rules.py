@@ -692,3 +692,9 @@ def test_a_genitive_owner_is_no_part_of_a_mentioned_name():
     text = ("On his podcast, Night Desk's Omar Haddad talked about the deal. "
             "\"It is big,\" he said.")
     assert [s.source for s in extract(text, "en")] == ["Omar Haddad"]
+
+
+def test_management_speaks_and_refuses():
+    assert [(s.source, s.stance) for s in extract("Het management van de club wil niet reageren.", "nl")] == [
+        ("club", "no_comment")]
+    assert [s.stance for s in extract("The singer's management has not commented.", "en")] == ["no_comment"]
