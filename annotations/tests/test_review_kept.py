@@ -87,7 +87,7 @@ STEPS = st.lists(
 
 
 @pytest.mark.usefixtures("require_postgres")
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                  HealthCheck.too_slow])
 @given(steps=STEPS)
 def test_kept_review_figures_equal_the_plain_rules_after_any_writes(db, steps):
