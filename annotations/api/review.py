@@ -19,6 +19,7 @@ from annotations.api.pagination import OffsetCursorPagination
 from annotations.filters import QueueFilterForm
 from annotations.models import Resolution, Unit
 from annotations.permissions import project_for_user, sees_others_judgements
+from annotations.services import review_figures
 
 
 class ResolutionInput(serializers.Serializer):
@@ -113,7 +114,7 @@ class AgreementView(APIView):
         # The confusion and per-pair figures would let an annotator infer the others' labels.
         if not sees_others_judgements(project, membership):
             raise PermissionDenied(gettext("In blind mode only the project's leads and admins see agreement figures."))
-        return Response(review.project_agreement(project))
+        return Response(review_figures.agreement_report(project))
 
 
 class DisagreementListView(GenericAPIView):

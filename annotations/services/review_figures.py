@@ -118,5 +118,15 @@ def agreement_figures(project: Project) -> AgreementFigures:
     )
 
 
+def agreement_report(project: Project) -> dict:
+    """The project's agreement report, always current (the API and the command): the snapshot
+    when nothing changed since it, otherwise computed now and kept as the new snapshot."""
+    version = review_cache.project_version(project)
+    snapshot = ReviewSnapshot.objects.filter(project=project, version=version).first()
+    if snapshot is None:
+        snapshot = snapshot_refresh(project, version)
+    return snapshot.figures["report"]
+
+
 def _queued(snapshot: ReviewSnapshot) -> bool:
     return snapshot.requested_at is not None and snapshot.requested_at >= timezone.now() - REQUEST_EXPIRES

@@ -321,3 +321,20 @@ def test_concurrent_saves_settlements_and_finishes_never_fail_and_keep_the_figur
     assert not errors, errors[:3]
     assert Stance.objects.filter(claim__article=article).exists()
     assert_kept_figures_are_exact(project)
+
+
+def test_the_api_report_is_the_current_snapshot_or_computed_afresh(require_postgres, project, annotator, annotator2):
+    from annotations.services import review_figures
+
+    article = ArticleFactory(project=project)
+    claim, source = ClaimFactory(article=article), SourceFactory()
+    services.stance_record(claim=claim, source=source, annotator=annotator, label="alleges")
+    services.stance_record(claim=claim, source=source, annotator=annotator2, label="denies")
+    first = review_figures.agreement_report(project)
+    with CaptureQueriesContext(connection) as queries:
+        assert review_figures.agreement_report(project) == first  # nothing changed: the snapshot
+    assert not [q for q in queries.captured_queries if '"annotations_stance"' in q["sql"]]
+    services.stance_record(claim=claim, source=source, annotator=annotator2, label="alleges", expected_version=1)
+    again = review_figures.agreement_report(project)
+    assert again != first and again["observed_agreement"] == 1.0
+    assert again == json.loads(json.dumps(review.project_agreement(project), default=list))
