@@ -488,7 +488,8 @@ class JSONOnlyNegotiation(BaseContentNegotiation):
 
 
 class ExportView(APIView):
-    """Stream a project's export: CSV, JSONL (the backup format) or ClaimReview JSON-LD."""
+    """Stream a project's export: CSV, JSONL (the backup format), Web Annotation, or its published verdicts
+    as ClaimReview JSON-LD."""
 
     permission_classes = [IsAuthenticated]
     renderer_classes = [JSONRenderer]

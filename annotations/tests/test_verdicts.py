@@ -332,3 +332,12 @@ def test_claimreview_can_be_pasted_into_a_script_tag_whatever_the_article_says(p
     html = f'<html><head><script type="application/ld+json">{raw.strip()[1:-1]}</script></head><body></body></html>'
     [found] = extruct.extract(html, base_url=FACT_CHECK, syntaxes=["json-ld"])["json-ld"]
     assert found["claimReviewed"] == claim.text
+
+
+def test_the_command_exports_the_same_claimreview(project, lead, newsroom, tmp_path):
+    from django.core.management import call_command
+
+    give(project, lead, cluster=newsroom["cluster"])
+    path = tmp_path / "reviews.jsonld"
+    call_command("export_stances", "huawei", "--format", "claimreview", "-o", str(path))
+    assert json.loads(path.read_text()) == claimreview(project) and len(claimreview(project)) == 1

@@ -10,8 +10,8 @@ from annotations.models import Project
 
 class Command(BaseCommand):
     help = (
-        "Export a project's units as CSV, JSONL (the backup format) or ClaimReview JSON-LD; "
-        "the same export as GET /api/v1/projects/SLUG/export/."
+        "Export a project's units as CSV, JSONL (the backup format) or its published verdicts as ClaimReview "
+        "JSON-LD; the same export as GET /api/v1/projects/SLUG/export/."
     )
 
     def add_arguments(self, parser):
