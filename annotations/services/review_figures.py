@@ -98,16 +98,20 @@ def snapshot_request(snapshot: ReviewSnapshot) -> bool:
 def agreement_figures(project: Project) -> AgreementFigures:
     """The dashboard's figures: counts fresh, coefficients from the latest snapshot.
 
-    Three queries when the snapshot is current or a recomputation is queued; the version,
-    the snapshot and the counts. The first request of a project, and any request while no
-    worker runs, computes the snapshot itself.
+    Three queries when the snapshot is current (the version, the snapshot, the counts); after
+    a change one more to see that a worker is alive, and two to queue the recomputation unless
+    one is queued. The first request of a project, and any request after a change while no
+    worker is alive, computes the snapshot itself.
     """
     version = review_cache.project_version(project)
     snapshot = ReviewSnapshot.objects.filter(project=project).first()
-    if snapshot is None or (snapshot.version != version and not _queued(snapshot) and not worker_alive()):
+    if snapshot is None:
         snapshot = snapshot_refresh(project, version)
     elif snapshot.version != version:
-        snapshot_request(snapshot)
+        if not worker_alive():
+            snapshot = snapshot_refresh(project, version)
+        elif not _queued(snapshot):
+            snapshot_request(snapshot)
     report = snapshot.figures["report"]
     return AgreementFigures(
         report=report,
@@ -119,7 +123,7 @@ def agreement_figures(project: Project) -> AgreementFigures:
 
 
 def agreement_report(project: Project) -> dict:
-    """The project's agreement report, always current (the API and the command): the snapshot
+    """The project's agreement report, always current (the API): the snapshot
     when nothing changed since it, otherwise computed now and kept as the new snapshot."""
     version = review_cache.project_version(project)
     snapshot = ReviewSnapshot.objects.filter(project=project, version=version).first()

@@ -136,7 +136,7 @@ def test_kept_review_figures_equal_the_plain_rules_after_any_writes(db, steps):
             other = next((c for c in claims if c.article_id == claim.article_id and c.pk != claim.pk), None)
             if other is not None and not Stance.objects.filter(claim=other, source=source).exists():
                 Stance.objects.filter(claim=claim, source=source).update(claim=other)
-            Claim.objects.filter(pk=claim.pk).update(start=(n % 50))
+            Claim.objects.filter(pk=claim.pk).update(start=n % claim.end)  # reordered in the queue
         elif action == "delete_claim":
             claim.delete()
             claims.remove(claim)
@@ -338,3 +338,19 @@ def test_the_api_report_is_the_current_snapshot_or_computed_afresh(require_postg
     again = review_figures.agreement_report(project)
     assert again != first and again["observed_agreement"] == 1.0
     assert again == json.loads(json.dumps(review.project_agreement(project), default=list))
+
+
+def test_a_queued_recomputation_whose_worker_died_is_done_by_the_page(
+    require_postgres, client, project, lead, annotator, annotator2, live_worker
+):
+    article = ArticleFactory(project=project)
+    claim, source = ClaimFactory(article=article), SourceFactory()
+    services.stance_record(claim=claim, source=source, annotator=annotator, label="alleges")
+    services.stance_record(claim=claim, source=source, annotator=annotator2, label="denies")
+    client.force_login(lead)
+    url = reverse("annotations:review-agreement", args=[project.slug])
+    client.get(url)
+    services.stance_record(claim=claim, source=source, annotator=annotator2, label="alleges", expected_version=1)
+    assert "1 change since" in client.get(url).content.decode()  # queued for the worker
+    WorkerBeat.objects.update(beat_at=timezone.now() - timezone.timedelta(minutes=5))  # it died
+    assert "up to date" in client.get(url).content.decode()
