@@ -129,7 +129,17 @@ def agreement_report(project: Project) -> dict:
     snapshot = ReviewSnapshot.objects.filter(project=project, version=version).first()
     if snapshot is None:
         snapshot = snapshot_refresh(project, version)
-    return snapshot.figures["report"]
+    return _keys_sorted(snapshot.figures["report"])
+
+
+def _keys_sorted(value):
+    """The same answer in the same order whether just computed or read back from jsonb
+    (which keeps keys in an order of its own)."""
+    if isinstance(value, dict):
+        return {key: _keys_sorted(value[key]) for key in sorted(value)}
+    if isinstance(value, list):
+        return [_keys_sorted(item) for item in value]
+    return value
 
 
 def _queued(snapshot: ReviewSnapshot) -> bool:
