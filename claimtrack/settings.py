@@ -289,6 +289,9 @@ SPECTACULAR_SETTINGS = {
 # Background work (imports, large exports) runs in `manage.py worker`. A job whose worker
 # has not written its heartbeat for this long is ended as failed (the worker died).
 WORKER_DEAD_AFTER_SECONDS = env_int("WORKER_DEAD_AFTER_SECONDS", 20)
+# The agreement dashboard's coefficients are recomputed in the background at most this often
+# while judgements keep changing (at 1M judgements one recomputation takes seconds of a core).
+REVIEW_SNAPSHOT_INTERVAL_SECONDS = env_int("REVIEW_SNAPSHOT_INTERVAL_SECONDS", 30)
 # An export job stores its file in pieces of this size.
 EXPORT_CHUNK_BYTES = env_int("EXPORT_CHUNK_BYTES", 1024 * 1024)
 # Webhooks (docs/webhooks.md): the worker sends due deliveries every few seconds; a failed one is

@@ -3,7 +3,8 @@
 Agreement coefficients need every judgement of the project at once (seconds at 1M), so
 they are kept in a `ReviewSnapshot` with the project version they describe. A lead's
 request after a change is served the snapshot, told how fresh it is, and the task worker
-is asked for a new one (once per burst: `requested_at` marks a request in the queue).
+is asked for a new one (once per burst: `requested_at` marks a request in the queue, and
+a new one waits until the last is `REVIEW_SNAPSHOT_INTERVAL_SECONDS` old).
 The counts around them (judgements per annotator, agreement with the settled units,
 progress per day) are read fresh from the tables the triggers keep. With no live worker
 (`make run` without one, tests) the snapshot is recomputed in the request, as before.
@@ -15,6 +16,7 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -100,7 +102,8 @@ def agreement_figures(project: Project) -> AgreementFigures:
 
     Three queries when the snapshot is current (the version, the snapshot, the counts); after
     a change one more to see that a worker is alive, and two to queue the recomputation unless
-    one is queued. The first request of a project, and any request after a change while no
+    one is queued or the last one is younger than REVIEW_SNAPSHOT_INTERVAL_SECONDS. The first
+    request of a project, and any request after a change while no
     worker is alive, computes the snapshot itself.
     """
     version = review_cache.project_version(project)
@@ -110,7 +113,7 @@ def agreement_figures(project: Project) -> AgreementFigures:
     elif snapshot.version != version:
         if not worker_alive():
             snapshot = snapshot_refresh(project, version)
-        elif not _queued(snapshot):
+        elif not _queued(snapshot) and _due(snapshot):
             snapshot_request(snapshot)
     report = snapshot.figures["report"]
     return AgreementFigures(
@@ -140,6 +143,12 @@ def _keys_sorted(value):
     if isinstance(value, list):
         return [_keys_sorted(item) for item in value]
     return value
+
+
+def _due(snapshot: ReviewSnapshot) -> bool:
+    """Whether the last computation is old enough for another (a burst of changes waits)."""
+    interval = timedelta(seconds=settings.REVIEW_SNAPSHOT_INTERVAL_SECONDS)
+    return snapshot.computed_at <= timezone.now() - interval
 
 
 def _queued(snapshot: ReviewSnapshot) -> bool:

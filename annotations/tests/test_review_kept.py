@@ -160,8 +160,10 @@ def test_deleting_an_article_or_project_leaves_no_kept_rows(require_postgres, pr
 
 
 @pytest.fixture
-def live_worker(db):
-    """A task worker's heartbeat, as `manage.py worker` writes it: requests go to the worker."""
+def live_worker(db, settings):
+    """A task worker's heartbeat, as `manage.py worker` writes it: requests go to the worker
+    (at once: no pause between recomputations here)."""
+    settings.REVIEW_SNAPSHOT_INTERVAL_SECONDS = 0
     return WorkerBeat.objects.create(worker_id="test-worker", pid=1, beat_at=timezone.now())
 
 
@@ -354,3 +356,28 @@ def test_a_queued_recomputation_whose_worker_died_is_done_by_the_page(
     assert "1 change since" in client.get(url).content.decode()  # queued for the worker
     WorkerBeat.objects.update(beat_at=timezone.now() - timezone.timedelta(minutes=5))  # it died
     assert "up to date" in client.get(url).content.decode()
+
+
+def test_a_burst_of_changes_waits_for_the_interval_before_the_next_recomputation(
+    require_postgres, client, project, lead, annotator, annotator2, live_worker, settings,
+    django_capture_on_commit_callbacks,
+):
+    settings.REVIEW_SNAPSHOT_INTERVAL_SECONDS = 60
+    article = ArticleFactory(project=project)
+    claim, source = ClaimFactory(article=article), SourceFactory()
+    services.stance_record(claim=claim, source=source, annotator=annotator, label="alleges")
+    services.stance_record(claim=claim, source=source, annotator=annotator2, label="denies")
+    client.force_login(lead)
+    url = reverse("annotations:review-agreement", args=[project.slug])
+    client.get(url)
+    services.stance_record(claim=claim, source=source, annotator=annotator2, label="alleges", expected_version=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        html = client.get(url).content.decode()
+    assert "1 change since" in html and "being computed" not in html  # computed seconds ago: it waits
+    assert ReviewSnapshot.objects.get(project=project).requested_at is None
+    assert not DBTaskResult.objects.filter(task_path__endswith="review_snapshot_job").exists()
+    ReviewSnapshot.objects.update(computed_at=timezone.now() - timezone.timedelta(seconds=61))
+    with django_capture_on_commit_callbacks(execute=True):
+        html = client.get(url, {"freshness": 1}, headers={"HX-Request": "true"}).content.decode()
+    assert "being computed" in html  # the page's own poll asks once the interval has passed
+    assert DBTaskResult.objects.filter(task_path__endswith="review_snapshot_job").count() == 1

@@ -92,7 +92,7 @@ def test_second_lead_sees_the_first_decision(new_page, live_server, disputes, pr
 
 
 def test_dashboard_behind_a_change_says_so_and_reloads_itself_when_the_worker_is_done(
-    new_page, live_server, disputes, project, annotator2
+    new_page, live_server, disputes, project, annotator2, settings
 ):
     """The lead sees the last snapshot with how many changes it is behind; when the task
     worker has computed the new one, the page reloads itself with current figures."""
@@ -103,6 +103,7 @@ def test_dashboard_behind_a_change_says_so_and_reloads_itself_when_the_worker_is
     from annotations.services import review_figures
     from annotations.tasks import review_snapshot_job
 
+    settings.REVIEW_SNAPSHOT_INTERVAL_SECONDS = 0  # recomputed as soon as asked
     review_figures.snapshot_refresh(project)  # the figures as of the first visit
     first = disputes[0]
     stance = Stance.objects.get(claim=first.claim, source=first.source, annotator=annotator2)
