@@ -70,6 +70,15 @@ def _from_scratch(project) -> tuple[dict, dict]:
     return disputes, counts
 
 
+@pytest.fixture
+def disputed(project, annotator, annotator2):
+    """One unit the two annotators judge differently: (claim, source)."""
+    claim, source = ClaimFactory(article=ArticleFactory(project=project)), SourceFactory()
+    services.stance_record(claim=claim, source=source, annotator=annotator, label="alleges")
+    services.stance_record(claim=claim, source=source, annotator=annotator2, label="denies")
+    return claim, source
+
+
 def assert_kept_figures_are_exact(project):
     assert _kept(project) == _from_scratch(project)
     assert review.dashboard(project, medians={}) == review._dashboard_python(project, medians={})
@@ -145,13 +154,10 @@ def test_kept_review_figures_equal_the_plain_rules_after_any_writes(db, steps):
         assert_kept_figures_are_exact(project)
 
 
-def test_deleting_an_article_or_project_leaves_no_kept_rows(require_postgres, project, annotator, annotator2):
-    article = ArticleFactory(project=project)
-    claim, source = ClaimFactory(article=article), SourceFactory()
-    services.stance_record(claim=claim, source=source, annotator=annotator, label="alleges")
-    services.stance_record(claim=claim, source=source, annotator=annotator2, label="denies")
+def test_deleting_an_article_or_project_leaves_no_kept_rows(require_postgres, project, disputed):
+    claim, source = disputed
     assert _kept(project)[0]
-    Article.objects.filter(pk=article.pk).delete()
+    Article.objects.filter(pk=claim.article_id).delete()
     assert _kept(project) == ({}, {}) == _from_scratch(project)
     assert review.dashboard(project, medians={})["annotators"] == []
 
@@ -232,12 +238,9 @@ def test_after_a_change_the_dashboard_serves_its_snapshot_says_so_and_queues_one
 
 
 def test_without_a_worker_the_dashboard_computes_current_figures_itself(
-    require_postgres, client, project, lead, annotator, annotator2
+    require_postgres, client, project, lead, annotator2, disputed
 ):
-    article = ArticleFactory(project=project)
-    claim, source = ClaimFactory(article=article), SourceFactory()
-    services.stance_record(claim=claim, source=source, annotator=annotator, label="alleges")
-    services.stance_record(claim=claim, source=source, annotator=annotator2, label="denies")
+    claim, source = disputed
     client.force_login(lead)
     url = reverse("annotations:review-agreement", args=[project.slug])
     client.get(url)
@@ -325,13 +328,10 @@ def test_concurrent_saves_settlements_and_finishes_never_fail_and_keep_the_figur
     assert_kept_figures_are_exact(project)
 
 
-def test_the_api_report_is_the_current_snapshot_or_computed_afresh(require_postgres, project, annotator, annotator2):
+def test_the_api_report_is_the_current_snapshot_or_computed_afresh(require_postgres, project, annotator2, disputed):
     from annotations.services import review_figures
 
-    article = ArticleFactory(project=project)
-    claim, source = ClaimFactory(article=article), SourceFactory()
-    services.stance_record(claim=claim, source=source, annotator=annotator, label="alleges")
-    services.stance_record(claim=claim, source=source, annotator=annotator2, label="denies")
+    claim, source = disputed
     first = review_figures.agreement_report(project)
     with CaptureQueriesContext(connection) as queries:
         assert review_figures.agreement_report(project) == first  # nothing changed: the snapshot
@@ -343,12 +343,9 @@ def test_the_api_report_is_the_current_snapshot_or_computed_afresh(require_postg
 
 
 def test_a_queued_recomputation_whose_worker_died_is_done_by_the_page(
-    require_postgres, client, project, lead, annotator, annotator2, live_worker
+    require_postgres, client, project, lead, annotator2, live_worker, disputed
 ):
-    article = ArticleFactory(project=project)
-    claim, source = ClaimFactory(article=article), SourceFactory()
-    services.stance_record(claim=claim, source=source, annotator=annotator, label="alleges")
-    services.stance_record(claim=claim, source=source, annotator=annotator2, label="denies")
+    claim, source = disputed
     client.force_login(lead)
     url = reverse("annotations:review-agreement", args=[project.slug])
     client.get(url)
@@ -359,14 +356,11 @@ def test_a_queued_recomputation_whose_worker_died_is_done_by_the_page(
 
 
 def test_a_burst_of_changes_waits_for_the_interval_before_the_next_recomputation(
-    require_postgres, client, project, lead, annotator, annotator2, live_worker, settings,
+    require_postgres, client, project, lead, annotator2, live_worker, settings, disputed,
     django_capture_on_commit_callbacks,
 ):
     settings.REVIEW_SNAPSHOT_INTERVAL_SECONDS = 60
-    article = ArticleFactory(project=project)
-    claim, source = ClaimFactory(article=article), SourceFactory()
-    services.stance_record(claim=claim, source=source, annotator=annotator, label="alleges")
-    services.stance_record(claim=claim, source=source, annotator=annotator2, label="denies")
+    claim, source = disputed
     client.force_login(lead)
     url = reverse("annotations:review-agreement", args=[project.slug])
     client.get(url)
