@@ -19,6 +19,7 @@ median time at each size, their ratio (budget: at most 1.5) and the query counts
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import subprocess
 import sys
@@ -94,7 +95,7 @@ def measure(url: str, slug: str, repeat: int, only: set[str] | None = None, afte
     judged = list(Stance.objects.for_project(project).filter(annotator=annotator).order_by("id")[:50])
     labels = list(project.labels)
 
-    turns = iter(range(10**9))
+    turns = itertools.count()
 
     def change_one():
         """One annotator changes one judgement, as the page's save does."""

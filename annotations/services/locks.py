@@ -40,15 +40,14 @@ def retry_deadlock(service):
 
     @functools.wraps(service)
     def run(*args, **kwargs):
-        if connection.in_atomic_block:
-            return service(*args, **kwargs)
-        for attempt in range(1, ATTEMPTS + 1):
-            try:
-                return service(*args, **kwargs)
-            except OperationalError as exc:
-                if attempt == ATTEMPTS or not _is_deadlock(exc):
-                    raise
-                time.sleep(0.01 * attempt)
-        raise AssertionError("unreachable")
+        if not connection.in_atomic_block:
+            for attempt in range(1, ATTEMPTS):
+                try:
+                    return service(*args, **kwargs)
+                except OperationalError as exc:
+                    if not _is_deadlock(exc):
+                        raise
+                    time.sleep(0.01 * attempt)
+        return service(*args, **kwargs)  # inside a caller's transaction, or the last attempt
 
     return run

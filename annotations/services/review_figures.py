@@ -20,7 +20,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from annotations import review, review_cache
+from annotations import review, review_version
 from annotations.models import Project, ReviewSnapshot, WorkerBeat
 
 # A request older than this whose task never ran (a worker restarted, say) is made again.
@@ -67,7 +67,7 @@ def snapshot_refresh(project: Project, version: str | None = None) -> ReviewSnap
     stores it, whether or not the project had a snapshot.
     """
     if version is None:
-        version = review_cache.project_version(project)
+        version = review_version.project_version(project)
     began = time.perf_counter()
     figures = review.snapshot_figures(project)
     snapshot = ReviewSnapshot(project=project, version=version, figures=figures, computed_at=timezone.now(),
@@ -106,7 +106,7 @@ def agreement_figures(project: Project) -> AgreementFigures:
     request of a project, and any request after a change while no
     worker is alive, computes the snapshot itself.
     """
-    version = review_cache.project_version(project)
+    version = review_version.project_version(project)
     snapshot = ReviewSnapshot.objects.filter(project=project).first()
     if snapshot is None:
         snapshot = snapshot_refresh(project, version)
@@ -128,7 +128,7 @@ def agreement_figures(project: Project) -> AgreementFigures:
 def agreement_report(project: Project) -> dict:
     """The project's agreement report, always current (the API): the snapshot
     when nothing changed since it, otherwise computed now and kept as the new snapshot."""
-    version = review_cache.project_version(project)
+    version = review_version.project_version(project)
     snapshot = ReviewSnapshot.objects.filter(project=project, version=version).first()
     if snapshot is None:
         snapshot = snapshot_refresh(project, version)

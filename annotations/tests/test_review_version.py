@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from annotations import services
 from annotations.models import History
-from annotations.review_cache import project_version
+from annotations.review_version import project_version
 from annotations.tests.factories import (
     ArticleFactory,
     ClaimFactory,
