@@ -7,9 +7,10 @@ only the text people read goes through ``label_name``.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
 
 from django import template
-from django.utils.formats import date_format
+from django.utils.formats import date_format, get_format
 from django.utils.translation import gettext_lazy as _
 
 from annotations.forms import label_name as _label_name
@@ -37,6 +38,17 @@ def published_local(article) -> str:
     if precision == "month":
         return date_format(published, "YEAR_MONTH_FORMAT")
     return date_format(published, "DATE_FORMAT")
+
+
+@register.filter
+def figure(value, places=3) -> str:
+    """``{{ 0.41666|figure }}`` → "0.417" / "0,417": a coefficient rounded as ``floatformat`` rounds it
+    (half up, from its shortest decimal form, never "-0.000"), in the reader's language, at a third of
+    its cost (it localises nothing but the decimal separator). "" for None."""
+    if value is None:
+        return ""
+    rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-int(places)), ROUND_HALF_UP)
+    return str(rounded if rounded else rounded.copy_abs()).replace(".", get_format("DECIMAL_SEPARATOR"))
 
 
 ARTICLE_STATUS_NAMES = {

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.http import trigger_client_event
 
-from annotations import review, review_charts, selectors, services
+from annotations import review, review_charts, review_pairs, selectors, services
 from annotations.filters import QUEUE_STATUSES, QueueFilterForm
 from annotations.permissions import project_for_user
 from annotations.services import review_figures
@@ -138,6 +138,9 @@ def _respond_error(request, project, claim, source, error, *, status, conflict=N
 def review_agreement(request, slug):
     """Agreement dashboard: the figures, heatmap and α per label as SVG, annotators, progress.
 
+    The pair tables list the pairs of annotators that need attention first (`review_pairs`),
+    all of them with `?pairs=all`.
+
     The counts are always current; the coefficients come from the latest snapshot, and
     while a newer one is computed the page says how far behind they are and asks every
     few seconds (htmx) whether it is ready, reloading itself when it is.
@@ -151,9 +154,17 @@ def review_agreement(request, slug):
             response["HX-Refresh"] = "true"
         return response
     report = figures.report
+    show_all = request.GET.get("pairs") == "all"
+    kappas = review_pairs.kappa_by_annotator(report["cohen_kappa"])
     context = {
         "project": project, "membership": membership, "report": report, "dashboard": figures.dashboard,
-        "figures": figures,
+        "annotators": [{**row, "kappa": kappas.get(row["username"])} for row in figures.dashboard["annotators"]],
+        "figures": figures, "show_all": show_all, "pair_rows": review_pairs.PAIR_ROWS,
+        "min_shared_units": review_pairs.MIN_SHARED_UNITS,
+        "kappa_pairs": review_pairs.lowest_first(report["cohen_kappa"], "kappa", review_pairs.kappa_units,
+                                                 show_all=show_all),
+        "structure_pairs": review_pairs.lowest_first(report["structure"]["pairs"], "unit_f1",
+                                                     review_pairs.structure_units, show_all=show_all),
         "heatmap": review_charts.heatmap(report["confusion"]["labels"], report["confusion"]["matrix"]),
         "alpha_bars": review_charts.bars([(row["label"], row["alpha"]) for row in report["per_label"]]),
         "progress_chart": review_charts.progress(figures.dashboard["progress"]),
