@@ -247,9 +247,13 @@ def unit_for_annotation(*, claim: Claim, source_id: int, user, sees_others: bool
         claim=claim, source_id=source_id,
     )
     unit.claim = claim
-    # The caller's judgement and, where they may see them, the others', in one query.
-    stances = Stance.objects.filter(claim=claim, source_id=source_id)
-    stances = stances.visible_to(viewer) if sees_others else stances.filter(annotator=user)
+    return _unit_view(unit, user=user, sees_others=sees_others)
+
+
+def _unit_view(unit: Unit, *, user, sees_others: bool) -> UnitView:
+    """The unit with the caller's judgement and, where they may see them, the others', in one query."""
+    stances = Stance.objects.filter(claim_id=unit.claim_id, source_id=unit.source_id)
+    stances = stances if sees_others else stances.filter(annotator=user)
     found = list(stances.select_related("annotator").order_by("annotator__username"))
     mine = next((s for s in found if s.annotator_id == user.pk), None)
     others = [s for s in found if s.annotator_id != user.pk]
@@ -258,25 +262,53 @@ def unit_for_annotation(*, claim: Claim, source_id: int, user, sees_others: bool
     return UnitView(unit=unit, mine=mine, others=others)
 
 
+def _member_subqueries(user, project_ref: str) -> dict:
+    membership = Membership.objects.filter(project_id=OuterRef(project_ref), user=user)
+    return {"membership_id": Subquery(membership.values("pk")[:1]),
+            "membership_role": Subquery(membership.values("role")[:1])}
+
+
+def _membership(row, project: Project, user) -> Membership:
+    if row is None or row.membership_id is None:
+        raise Http404("No such claim.")
+    return Membership(pk=row.membership_id, project=project, user=user, role=row.membership_role)
+
+
 def unit_context(*, user, slug: str, article_id: int, claim_id: int) -> tuple[Project, Membership, Article, Claim]:
     """The project, the user's membership, the article and the claim of a unit's URL, in one query.
 
     404 when the user is not a member, or the article or claim is not the project's.
     """
-    membership = Membership.objects.filter(project_id=OuterRef("article__project_id"), user=user)
     claim = (
         Claim.objects.select_related("article__project")
         .filter(pk=claim_id, article_id=article_id, article__project__slug=slug)
-        .annotate(membership_id=Subquery(membership.values("pk")[:1]),
-                  membership_role=Subquery(membership.values("role")[:1]))
+        .annotate(**_member_subqueries(user, "article__project_id"))
         .first()
     )
-    if claim is None or claim.membership_id is None:
-        raise Http404("No such claim.")
-    article = claim.article
-    project = article.project
-    member = Membership(pk=claim.membership_id, project=project, user=user, role=claim.membership_role)
-    return project, member, article, claim
+    member = _membership(claim, claim.article.project if claim else None, user)
+    return member.project, member, claim.article, claim
+
+
+def unit_in_context(*, user, slug: str, article_id: int, claim_id: int, source_id: int):
+    """What a unit's URL names, as `user` may see it: (project, membership, article, UnitView), in
+    two queries (the unit with its claim, article, project, source and the user's role; then the
+    judgements). The article's body is not read. 404 when the user is not a member, the unit is
+    not the article's or the project's, or blind mode hides it from them.
+    """
+    unit = (
+        Unit.objects.select_related("claim__article__project", "source__affiliation")
+        .defer("claim__article__body")
+        .filter(claim_id=claim_id, source_id=source_id, claim__article_id=article_id,
+                claim__article__project__slug=slug)
+        .with_seen_blind(user.pk)
+        .annotate(**_member_subqueries(user, "claim__article__project_id"))
+        .first()
+    )
+    member = _membership(unit, unit.claim.article.project if unit else None, user)
+    sees_others = sees_others_judgements(member.project, member)
+    if not (sees_others or unit.seen_blind):
+        raise Http404("No such unit.")
+    return member.project, member, unit.claim.article, _unit_view(unit, user=user, sees_others=sees_others)
 
 
 @dataclass

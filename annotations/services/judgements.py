@@ -10,7 +10,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from annotations.models import Claim, History, Source, Stance, Unit, Webhook
+from annotations.models import Article, Assignment, Claim, History, Source, Stance, Unit, Webhook
 from annotations.services import webhooks
 from annotations.services.conflict import Conflict
 from annotations.services.locks import project_lock, retry_deadlock
@@ -32,13 +32,16 @@ UNREAD = object()  # `current` not given: the service reads it
 def stance_record(
     *, claim: Claim, source: Source, annotator, label: str, note: str | None = None,
     expected_version: int | None = None, via: str = "page", current=UNREAD, unit_known: bool = False,
+    touch: bool = False,
 ) -> Stance:
     """Record (or change) an annotator's stance on a unit, keeping history.
 
     `expected_version` is the version the caller last saw (0 for "none yet"); when
     another write got there first the call raises Conflict instead of overwriting.
     A caller that has just read the annotator's stance passes it as `current` (None
-    for none), and `unit_known=True` when it has read the unit.
+    for none), and `unit_known=True` when it has read the unit. `touch=True` also notes the
+    annotator's activity on their assignment of the article (`assignment_touch`), on
+    PostgreSQL in the statement that saves the judgement; whenever the call returns.
 
     A change is a compare-and-set on the version, so a judgement read without a lock is
     never overwritten when someone changed it since. On PostgreSQL the judgement and its
@@ -56,11 +59,12 @@ def stance_record(
                 unit = None if unit_known else Unit(claim=claim, source=source, origin=Claim.Origin.MANUAL,
                                                     added_by=annotator)
                 return _stance_create(claim=claim, source=source, annotator=annotator, label=label,
-                                      note=note or "", via=via, unit=unit)
+                                      note=note or "", via=via, unit=unit, touch=touch)
             if expected_version is not None and expected_version != current.version:
                 raise Conflict(gettext("This judgement was changed meanwhile from elsewhere."), current)
             return _stance_change(current, label=label, note=current.note if note is None else note, via=via,
-                                  project_id=claim.article.project_id)
+                                  project_id=claim.article.project_id,
+                                  touch=claim.article_id if touch else None)
     except IntegrityError as exc:  # another write made this judgement first
         now = Stance.objects.filter(claim=claim, source=source, annotator=annotator).first()
         raise Conflict(gettext("This judgement was saved meanwhile from elsewhere."), now) from exc
@@ -87,10 +91,24 @@ def _insert_parts(obj) -> tuple[str, str, list]:
     return columns, ", ".join(["%s"] * len(fields)), values
 
 
+def _touch_sql(article_id: int, annotator_id: int) -> tuple[str, list]:
+    """`assignment_touch` as a statement to ride in another."""
+    table = connection.ops.quote_name(Assignment._meta.db_table)
+    return (f"UPDATE {table} SET last_seen = %s WHERE article_id = %s AND annotator_id = %s AND status = %s",
+            [timezone.now(), article_id, annotator_id, Assignment.Status.ACTIVE])
+
+
+def _touch(article_id: int, annotator_id: int) -> None:
+    from annotations.services.queue import assignment_touch  # queue -> resolutions -> this module
+
+    assignment_touch(article=Article(pk=article_id), annotator=annotator_id)
+
+
 def _with_history(sql: str, params: list, history: History, unit: Unit | None = None,
-                  hook: tuple[str, list] | None = None) -> tuple[str, list]:
+                  hook: tuple[str, list] | None = None, touch: tuple[str, list] | None = None) -> tuple[str, list]:
     """`sql` (a data-modifying statement RETURNING id) as a CTE that also inserts `history` per row it
-    returns, first `unit` unless it exists, and the webhook deliveries of `hook` (`notify_sql`)."""
+    returns, first `unit` unless it exists, the webhook deliveries of `hook` (`notify_sql`) and the
+    assignment touch of `touch` (`_touch_sql`, done whether or not `sql` changed a row)."""
     columns, marks, values = _insert_parts(history)
     table = connection.ops.quote_name(History._meta.db_table)
     before, before_params = "", []
@@ -99,6 +117,8 @@ def _with_history(sql: str, params: list, history: History, unit: Unit | None = 
         u_table = connection.ops.quote_name(Unit._meta.db_table)
         before = f"u AS (INSERT INTO {u_table} ({u_columns}) VALUES ({u_marks}) ON CONFLICT DO NOTHING), "
     after, after_params = (f", d AS ({hook[0]})", hook[1]) if hook else ("", [])
+    if touch:
+        after, after_params = f"{after}, t AS ({touch[0]})", [*after_params, *touch[1]]
     return (f"WITH {before}s AS ({sql}), h AS (INSERT INTO {table} ({columns}) SELECT {marks} FROM s){after} "
             "SELECT id FROM s", [*before_params, *params, *values, *after_params])
 
@@ -121,7 +141,8 @@ def _notify(stance: Stance, project_id: int, action: str, via: str, removed: boo
                              judgement_payload(stance, action=action, via=via, removed=removed))
 
 
-def _stance_create(*, claim, source, annotator, label: str, note: str, via: str, unit: Unit | None) -> Stance:
+def _stance_create(*, claim, source, annotator, label: str, note: str, via: str, unit: Unit | None,
+                   touch: bool = False) -> Stance:
     now = timezone.now()
     stance = Stance(claim=claim, source=source, annotator=annotator, label=label, note=note,
                     created_at=now, updated_at=now)
@@ -134,11 +155,14 @@ def _stance_create(*, claim, source, annotator, label: str, note: str, via: str,
         stance.save(force_insert=True)
         history.save(force_insert=True)
         _notify(stance, project_id, "create", via)
+        if touch:
+            _touch(claim.article_id, annotator.pk)
         return stance
     columns, marks, values = _insert_parts(stance)
     table = connection.ops.quote_name(Stance._meta.db_table)
     sql, params = _with_history(f"INSERT INTO {table} ({columns}) VALUES ({marks}) RETURNING id", values, history,
-                                unit, _hook_sql(stance, project_id, "create", via))
+                                unit, _hook_sql(stance, project_id, "create", via),
+                                _touch_sql(claim.article_id, annotator.pk) if touch else None)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         stance.pk = cursor.fetchone()[0]
@@ -146,8 +170,12 @@ def _stance_create(*, claim, source, annotator, label: str, note: str, via: str,
     return stance
 
 
-def _stance_change(stance: Stance, *, label: str, note: str, via: str, project_id: int) -> Stance:
+def _stance_change(stance: Stance, *, label: str, note: str, via: str, project_id: int,
+                   touch: int | None = None) -> Stance:
+    """`touch`: the article whose assignment to note activity on (see `stance_record`)."""
     if stance.label == label and stance.note == note:
+        if touch is not None:
+            _touch(touch, stance.annotator_id)
         return stance
     now = timezone.now()
     # The row still has the version read, so the old label and note are those read.
@@ -161,7 +189,8 @@ def _stance_change(stance: Stance, *, label: str, note: str, via: str, project_i
         sql, params = _with_history(
             f"UPDATE {table} SET label = %s, note = %s, version = version + 1, updated_at = %s "
             "WHERE id = %s AND version = %s RETURNING id",
-            [label, note, now, stance.pk, stance.version], history, hook=_hook_sql(after, project_id, "update", via))
+            [label, note, now, stance.pk, stance.version], history, hook=_hook_sql(after, project_id, "update", via),
+            touch=_touch_sql(touch, stance.annotator_id) if touch is not None else None)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             changed = cursor.fetchone() is not None
@@ -172,6 +201,8 @@ def _stance_change(stance: Stance, *, label: str, note: str, via: str, project_i
         if changed:
             history.save(force_insert=True)
             _notify(after, project_id, "update", via)
+        if touch is not None:
+            _touch(touch, stance.annotator_id)
     if not changed:
         current = Stance.objects.filter(pk=stance.pk).first()
         raise Conflict(gettext("This judgement was changed meanwhile from elsewhere."), current)

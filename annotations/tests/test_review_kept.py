@@ -375,3 +375,12 @@ def test_a_burst_of_changes_waits_for_the_interval_before_the_next_recomputation
         html = client.get(url, {"freshness": 1}, headers={"HX-Request": "true"}).content.decode()
     assert "being computed" in html  # the page's own poll asks once the interval has passed
     assert DBTaskResult.objects.filter(task_path__endswith="review_snapshot_job").count() == 1
+
+
+def test_the_dispute_refresh_keeps_one_plan_per_connection(require_postgres):
+    """Every save's trigger calls the refresh; planning its queries anew each time cost 1.8 ms a save
+    for 0.3 ms of work (migration 0022)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT proconfig FROM pg_proc WHERE proname = 'claimtrack_disputes_refresh'")
+        (config,) = cursor.fetchone()
+    assert "plan_cache_mode=force_generic_plan" in config

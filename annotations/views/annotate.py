@@ -122,12 +122,8 @@ def article_page(request, slug, article_id):
 @require_http_methods(["GET", "POST"])
 def unit_stance(request, slug, article_id, claim_id, source_id):
     """GET: the unit's fragment. POST: record the stance (and note) it names."""
-    project, membership, article, claim = selectors.unit_context(
-        user=request.user, slug=slug, article_id=article_id, claim_id=claim_id
-    )
-    sees_others = sees_others_judgements(project, membership)
-    uv = selectors.unit_for_annotation(
-        claim=claim, source_id=source_id, user=request.user, sees_others=sees_others
+    project, membership, article, uv = selectors.unit_in_context(
+        user=request.user, slug=slug, article_id=article_id, claim_id=claim_id, source_id=source_id
     )
     if request.method == "GET":
         return _unit_response(request, project, membership, article, uv)
@@ -144,22 +140,25 @@ def unit_stance(request, slug, article_id, claim_id, source_id):
     else:
         data = form.cleaned_data
         try:
+            # The assignment's touch rides in the statement that saves the judgement.
             uv.mine = services.stance_record(
-                claim=claim, source=uv.unit.source, annotator=request.user, label=data["label"],
+                claim=uv.unit.claim, source=uv.unit.source, annotator=request.user, label=data["label"],
                 note=data["note"] if "note" in request.POST else None,
                 expected_version=data["version"] if data["version"] is not None else None,
-                via="page", current=uv.mine, unit_known=True,
+                via="page", current=uv.mine, unit_known=True, touch=True,
             )
             uv.saved = True
         except services.Conflict:
             uv = selectors.unit_for_annotation(
-                claim=claim, source_id=source_id, user=request.user, sees_others=sees_others
+                claim=uv.unit.claim, source_id=source_id, user=request.user,
+                sees_others=sees_others_judgements(project, membership),
             )
             error, status = CHANGED_MEANWHILE, 409
         except (ValidationError, IntegrityError) as exc:
             error = " ".join(getattr(exc, "messages", [str(exc)]))
             status = 400
-    services.assignment_touch(article=article, annotator=request.user)
+    if not uv.saved:
+        services.assignment_touch(article=article, annotator=request.user)
     return _after_unit_post(request, project, membership, article, uv, error, status)
 
 
