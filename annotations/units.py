@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from django.apps import apps
 from django.db import connection, models
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
@@ -164,23 +164,13 @@ class Viewer:
         return cls(user_id=None, sees_others=True)
 
 
-def _unit_seen_blind(user_id: int | None) -> Q:
-    """The units an annotator of a blind project sees: the machine's, their own, those they judged."""
-    judged = _model("Stance").objects.filter(
-        claim_id=OuterRef("claim_id"), source_id=OuterRef("source_id"), annotator_id=user_id)
-    return Q(origin=EXTRACTED) | Q(added_by_id=user_id) | Exists(judged)
-
-
 class UnitQuerySet(models.QuerySet):
     def visible_to(self, viewer: Viewer):
         if viewer.sees_others:
             return self
-        return self.filter(_unit_seen_blind(viewer.user_id))
-
-    def with_seen_blind(self, user_id: int):
-        """Each unit with `seen_blind`: whether the user would see it in blind mode (for a caller
-        that learns the project's mode and the user's role in the same query)."""
-        return self.annotate(seen_blind=ExpressionWrapper(_unit_seen_blind(user_id), output_field=BooleanField()))
+        judged = _model("Stance").objects.filter(
+            claim_id=OuterRef("claim_id"), source_id=OuterRef("source_id"), annotator_id=viewer.user_id)
+        return self.filter(Q(origin=EXTRACTED) | Q(added_by_id=viewer.user_id) | Exists(judged))
 
 
 class ClaimQuerySet(models.QuerySet):

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from annotations.models import Assignment, Claim, History, Membership, Stance, Unit
+from annotations.permissions import viewer
 from annotations.tests.factories import (
     ArticleFactory,
     ClaimFactory,
@@ -282,6 +283,44 @@ def test_done_marks_assignment_and_moves_progress(client, annotator, article_uni
 
 
 # --- Blind mode ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("blind", [True, False])
+def test_the_unit_url_shows_exactly_the_units_the_blind_rule_lets_a_member_see(
+        client, annotator, annotator2, lead, project, blind):
+    """The unit's fragment reads its unit by hand-written SQL; what it lets through is the rule of
+    `Unit.objects.visible_to`, for every kind of unit, for an annotator and a lead."""
+    project.blind = blind
+    project.save(update_fields=["blind"])
+    article, (machine,) = make_article(project, 1)
+    claim = machine.claim
+    mine = UnitFactory(claim=claim, origin="manual", added_by=annotator, suggested_label="")
+    theirs = UnitFactory(claim=claim, origin="manual", added_by=annotator2, suggested_label="")
+    theirs_judged = UnitFactory(claim=claim, origin="manual", added_by=annotator2, suggested_label="",
+                                source=SourceFactory(affiliation=SourceFactory(name="Speaks For Co")))
+    StanceFactory(claim=claim, source=theirs_judged.source, annotator=annotator, label="denies")
+    for user in (annotator, lead):
+        membership = Membership.objects.get(project=project, user=user)
+        visible = set(Unit.objects.filter(claim=claim).visible_to(viewer(project, membership))
+                      .values_list("source_id", flat=True))
+        client.force_login(user)
+        for unit in (machine, mine, theirs, theirs_judged):
+            answer = client.get(unit_url(article, unit), headers=HX)
+            assert answer.status_code == (200 if unit.source_id in visible else 404), (user, unit.origin)
+        assert len(visible) == (3 if blind and user == annotator else 4)
+    page = client.get(unit_url(article, theirs_judged), headers=HX).content.decode()
+    assert "Speaks For Co" in page and theirs_judged.source.name in page
+
+
+def test_the_unit_url_answers_404_to_a_mismatched_article_claim_or_slug(client, annotator, project):
+    article, (unit,) = make_article(project, 1)
+    other_article, (other,) = make_article(project, 1)
+    client.force_login(annotator)
+    assert client.get(unit_url(article, unit), headers=HX).status_code == 200
+    for args in (["huawei", other_article.pk, unit.claim_id, unit.source_id],
+                 ["huawei", article.pk, unit.claim_id, other.source_id],
+                 ["elsewhere", article.pk, unit.claim_id, unit.source_id]):
+        assert client.get(reverse("annotations:unit", args=args), headers=HX).status_code == 404, args
 
 
 def test_blind_mode_hides_others_labels_notes_and_manual_units(client, annotator, annotator2, lead, project):
