@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
 from django.db import connection, models
 from django.db.models import Case, CharField, Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
@@ -253,13 +254,22 @@ def unit_for_annotation(*, claim: Claim, source_id: int, user, sees_others: bool
 
 def _unit_view(unit: Unit, *, user, sees_others: bool) -> UnitView:
     """The unit with the caller's judgement and, where they may see them, the others', in one query."""
-    stances = Stance.objects.filter(claim_id=unit.claim_id, source_id=unit.source_id)
-    stances = stances if sees_others else stances.filter(annotator=user)
-    found = list(stances.select_related("annotator").order_by("annotator__username"))
-    mine = next((s for s in found if s.annotator_id == user.pk), None)
-    others = [s for s in found if s.annotator_id != user.pk]
-    for s in others:
-        s.label_display = label_name(s.label)
+    sql, (stance_part, user_part) = _unit_stances_sql(connection.vendor)
+    if not sees_others:
+        sql += " AND s.annotator_id = %(user)s"
+    with connection.cursor() as cursor:
+        cursor.execute(sql + f" ORDER BY usr.{connection.ops.quote_name(get_user_model().USERNAME_FIELD)}",
+                       {"claim": unit.claim_id, "source": unit.source_id, "user": user.pk})
+        rows = cursor.fetchall()
+    mine, others = None, []
+    for row in rows:
+        stance = stance_part.instance(row)
+        stance.annotator = user_part.instance(row)
+        if stance.annotator_id == user.pk:
+            mine = stance
+        else:
+            stance.label_display = label_name(stance.label)
+            others.append(stance)
     return UnitView(unit=unit, mine=mine, others=others)
 
 
@@ -307,6 +317,20 @@ class _RawPart:
         return self.model.from_db(connection.alias, self.attnames, values)
 
 
+def _raw_parts(spec) -> tuple[str, list[_RawPart]]:
+    """The select list of `spec` ((model, alias, fields not read) each) and where each model's are."""
+    selected, parts, at = [], [], 0
+    for model, alias, skip in spec:
+        fields = [f for f in model._meta.concrete_fields if f.name not in skip]
+        selected += [f"{alias}.{connection.ops.quote_name(f.column)}" for f in fields]
+        cols = [f.get_col(model._meta.db_table) for f in fields]
+        converters = [(col, [*connection.ops.get_db_converters(col), *f.get_db_converters(connection)])
+                      for f, col in zip(fields, cols, strict=True)]
+        parts.append(_RawPart(model, [f.attname for f in fields], converters, slice(at, at + len(fields))))
+        at += len(fields)
+    return ", ".join(selected), parts
+
+
 # One unit with everything its URL names. Written by hand: it runs for every save, and the ORM
 # spent more time compiling this six-table join than PostgreSQL spent running it.
 _UNIT_PARTS = [  # (model, alias, fields not read)
@@ -317,21 +341,13 @@ _UNIT_PARTS = [  # (model, alias, fields not read)
 
 @functools.cache
 def _unit_in_context_sql(vendor: str) -> tuple[str, list[_RawPart]]:
-    selected, parts, at = [], [], 0
-    for model, alias, skip in _UNIT_PARTS:
-        fields = [f for f in model._meta.concrete_fields if f.name not in skip]
-        selected += [f"{alias}.{connection.ops.quote_name(f.column)}" for f in fields]
-        cols = [f.get_col(model._meta.db_table) for f in fields]
-        converters = [(col, [*connection.ops.get_db_converters(col), *f.get_db_converters(connection)])
-                      for f, col in zip(fields, cols, strict=True)]
-        parts.append(_RawPart(model, [f.attname for f in fields], converters, slice(at, at + len(fields))))
-        at += len(fields)
+    selected, parts = _raw_parts(_UNIT_PARTS)
     table = {model: connection.ops.quote_name(model._meta.db_table)
              for model in (Unit, Claim, Article, Project, Source, Membership, Stance)}
     # The last column is the blind-mode rule of `UnitQuerySet.visible_to`: the machine's units,
     # the user's own, and those they judged.
     sql = f"""
-        SELECT {", ".join(selected)}, m.id, m.role,
+        SELECT {selected}, m.id, m.role,
                u.origin = %(extracted)s OR u.added_by_id = %(user)s OR EXISTS (
                    SELECT 1 FROM {table[Stance]} s WHERE s.claim_id = u.claim_id AND s.source_id = u.source_id
                       AND s.annotator_id = %(user)s)
@@ -345,6 +361,17 @@ def _unit_in_context_sql(vendor: str) -> tuple[str, list[_RawPart]]:
          WHERE u.claim_id = %(claim)s AND u.source_id = %(source)s AND c.article_id = %(article)s
            AND p.slug = %(slug)s"""
     return sql, parts
+
+
+@functools.cache
+def _unit_stances_sql(vendor: str) -> tuple[str, list[_RawPart]]:
+    """A unit's judgements with their annotators' names (by hand, as `_unit_in_context_sql`)."""
+    user = get_user_model()  # a judgement's annotator shows by name only
+    unread = tuple(f.name for f in user._meta.concrete_fields if f.name not in ("id", user.USERNAME_FIELD))
+    selected, parts = _raw_parts([(Stance, "s", ()), (user, "usr", unread)])
+    stances, users = (connection.ops.quote_name(m._meta.db_table) for m in (Stance, user))
+    return (f"SELECT {selected} FROM {stances} s JOIN {users} usr ON usr.id = s.annotator_id "
+            "WHERE s.claim_id = %(claim)s AND s.source_id = %(source)s"), parts
 
 
 def unit_in_context(*, user, slug: str, article_id: int, claim_id: int, source_id: int):

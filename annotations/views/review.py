@@ -14,6 +14,7 @@ from django_htmx.http import trigger_client_event
 
 from annotations import review, review_charts, review_pairs, selectors, services
 from annotations.filters import QUEUE_STATUSES, QueueFilterForm
+from annotations.forms import label_name
 from annotations.permissions import project_for_user
 from annotations.services import review_figures
 
@@ -23,6 +24,12 @@ PAGE_SIZE = 50
 def _label_pairs(project) -> list[tuple[str, str]]:
     labels = [*project.judgement_labels, review.MISSING]
     return [(a, b) for i, a in enumerate(labels) for b in labels[i + 1:]]
+
+
+def _unit_card_context(project) -> dict:
+    """What every unit card of the queue shares, worked out once per page rather than per card."""
+    return {"resolve_url": reverse("annotations:review-resolve", args=[project.slug]),
+            "label_choices": [(n, label, label_name(label)) for n, label in enumerate(project.labels, start=1)]}
 
 
 @login_required
@@ -45,14 +52,14 @@ def review_queue(request, slug):
         "units": queue.units, "filters": filters, "filter_errors": errors,
         "label_pairs": _label_pairs(project), "statuses": QUEUE_STATUSES,
         "labels_param": ",".join(filters["labels"]) if filters["labels"] else "",
-        "query": query.urlencode(),
+        "query": query.urlencode(), **_unit_card_context(project),
     }
     return render(request, template, context)
 
 
 def _render_unit(request, project, unit, *, status=200, error="", conflict=None, saved=False):
     unit.error, unit.conflict = error, conflict
-    context = {"project": project, "unit": unit, "saved": saved}
+    context = {"project": project, "unit": unit, "saved": saved, **_unit_card_context(project)}
     return render(request, "annotations/review_queue.html#review-unit", context, status=status)
 
 
@@ -129,6 +136,7 @@ def _respond_error(request, project, claim, source, error, *, status, conflict=N
         "project": project, "queue": queue, "units": queue.units, "page": None,
         "filters": {"status": "all", "article": claim.article_id}, "filter_errors": [],
         "label_pairs": _label_pairs(project), "statuses": QUEUE_STATUSES, "labels_param": "",
+        **_unit_card_context(project),
     }
     return render(request, "annotations/review_queue.html", context, status=status)
 
