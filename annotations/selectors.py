@@ -190,6 +190,16 @@ class UnitView:
     def version(self) -> int:
         return self.mine.version if self.mine else 0
 
+    # The caller's label and note, "" before they judge (a template looking them up on a missing
+    # judgement pays for an exception each time).
+    @property
+    def label(self) -> str:
+        return self.mine.label if self.mine else ""
+
+    @property
+    def note(self) -> str:
+        return self.mine.note if self.mine else ""
+
 
 @dataclass
 class ClaimView:
@@ -593,7 +603,7 @@ def previous_article(*, project: Project, article: Article, user) -> Article | N
     first = (
         Assignment.objects.filter(annotator=user, article__project=project).exclude(article=article)
         .filter(started_at__lt=Coalesce(Subquery(started), Value(timezone.now())))
-        .select_related("article").order_by("-started_at", "-id").first()
+        .select_related("article").defer("article__body").order_by("-started_at", "-id").first()
     )
     return first.article if first else None
 
