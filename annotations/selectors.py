@@ -161,9 +161,10 @@ def progress_for(*, project: Project, user) -> ProjectProgress:
     )
 
 
-def article_for_project(*, project: Project, article_id: int) -> Article:
-    """The article, or 404 when it belongs to another project."""
-    return get_object_or_404(Article, pk=article_id, project=project)
+def article_for_project(*, project: Project, article_id: int, body: bool = True) -> Article:
+    """The article (without its text unless `body`), or 404 when it belongs to another project."""
+    return get_object_or_404(Article.objects.all() if body else Article.objects.defer("body"),
+                             pk=article_id, project=project)
 
 
 def claim_for_article(*, article: Article, claim_id: int) -> Claim:

@@ -40,7 +40,7 @@ def assignment_next(*, project: Project, annotator) -> Article | None:
             Assignment.objects.filter(
                 article__project=project, annotator=annotator, status=Assignment.Status.ACTIVE
             )
-            .select_related("article")
+            .select_related("article").defer("article__body")
             .order_by("started_at", "id")
             .first()
         )
@@ -57,14 +57,17 @@ def assignment_next(*, project: Project, annotator) -> Article | None:
             if candidate is None:
                 return None
             tried.add(candidate)
-            article = Article.objects.select_for_update().get(pk=candidate)
-            taken = Assignment.objects.filter(article=article, status__in=live)
-            if taken.filter(annotator=annotator).exists() or taken.count() >= project.overlap:
+            article = Article.objects.select_for_update().defer("body").get(pk=candidate)
+            taken = Assignment.objects.filter(article=article, status__in=live).aggregate(
+                mine=Count("pk", filter=Q(annotator=annotator)), all=Count("pk"))
+            if taken["mine"] or taken["all"] >= project.overlap:
                 continue
-            Assignment.objects.update_or_create(
-                article=article, annotator=annotator,
-                defaults={"status": Assignment.Status.ACTIVE, "started_at": now, "last_seen": now,
-                          "finished_at": None},
+            # One statement: a new assignment, or the annotator's released one taken up again.
+            Assignment.objects.bulk_create(
+                [Assignment(article=article, annotator=annotator, status=Assignment.Status.ACTIVE,
+                            started_at=now, last_seen=now, finished_at=None)],
+                update_conflicts=True, unique_fields=["article", "annotator"],
+                update_fields=["status", "started_at", "last_seen", "finished_at"],
             )
             return article
     return None

@@ -80,9 +80,9 @@ def _page(request, project, membership, article, *, status=200, unit_error=None,
     return render(request, TEMPLATE, ctx, status=status)
 
 
-def _load(request, slug, article_id):
+def _load(request, slug, article_id, *, body: bool = True):
     project, membership = project_for_user(request.user, slug)
-    article = selectors.article_for_project(project=project, article_id=article_id)
+    article = selectors.article_for_project(project=project, article_id=article_id, body=body)
     article.project = project
     return project, membership, article
 
@@ -415,7 +415,7 @@ def claim_text(request, slug, article_id, claim_id):
 @require_POST
 def article_done(request, slug, article_id):
     """Mark my work on the article finished and go on to the next one."""
-    project, membership, article = _load(request, slug, article_id)
+    project, membership, article = _load(request, slug, article_id, body=False)
     services.assignment_finish(article=article, annotator=request.user)
     next_url = reverse("annotations:queue", args=[project.slug])
     if request.htmx:
