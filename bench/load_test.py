@@ -15,7 +15,8 @@ all production-like (DEBUG off) and sharing nothing but PostgreSQL, then:
    the queue, opens the article it is sent to, tags each unit through the page's
    own stance endpoint (htmx POST with the CSRF token, round-robin over the three
    servers, so the session, the queue and the versions must live in the database),
-   sometimes changes its mind on a unit, and marks the article done; meanwhile
+   sometimes changes its mind on a unit, and marks the article done, following where that
+   sends it (the next article, or the queue when none is left) as htmx does; meanwhile
    `--leads` leads (default 3) reload the disagreement queue and the agreement
    dashboard in turn, each request the first after some judgement changed, as a
    lead's view of a busy project always is. The workers are `manage.py worker`
@@ -168,20 +169,23 @@ class Annotator:
                 "Referer": "http://127.0.0.1/"}
 
     async def work(self, deadline: float) -> None:
+        location = ""  # where "done" sent the browser: the next article, or the queue
         while time.monotonic() < deadline:
-            queue = await self.call("queue", "GET", f"/projects/{self.slug}/queue/")
-            if queue.status != 302:
-                if queue.status == 200:  # nothing left to do: the queue is empty
-                    return
-                self.stats.error(f"queue {queue.status}", queue.body)
-                continue
-            location = queue.headers.get("location", "")
+            if not ARTICLE_RE.search(location):
+                queue = await self.call("queue", "GET", f"/projects/{self.slug}/queue/")
+                if queue.status != 302:
+                    if queue.status == 200:  # nothing left to do: the queue is empty
+                        return
+                    self.stats.error(f"queue {queue.status}", queue.body)
+                    continue
+                location = queue.headers.get("location", "")
             match = ARTICLE_RE.search(location)
             if not match:
                 self.stats.error("queue redirect", location)
                 continue
             article_id = int(match.group(1))
             page = await self.call("article", "GET", location)
+            location = ""  # after this article, the queue unless "done" says otherwise
             if page.status != 200:
                 self.stats.error(f"article {page.status}", page.body)
                 continue
@@ -212,6 +216,7 @@ class Annotator:
             if done.status != 200 or "hx-redirect" not in done.headers:
                 self.stats.error(f"article done {done.status}", done.body)
                 continue
+            location = done.headers["hx-redirect"]  # htmx follows it
             self.stats.articles_done += 1
 
     @staticmethod

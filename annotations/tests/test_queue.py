@@ -45,9 +45,12 @@ def test_done_then_queue_goes_to_next_article_and_finally_all_done(client, annot
     client.force_login(annotator)
     client.get(queue_url())
     r = client.post(reverse("annotations:article-done", args=["huawei", a1.pk]), follow=False)
-    assert r.url == queue_url()
+    # Straight on to the next article, held as the queue holds it.
+    assert r.url == reverse("annotations:article", args=["huawei", a2.pk])
+    assert Assignment.objects.get(article=a2, annotator=annotator).status == "active"
     assert client.get(queue_url()).url == reverse("annotations:article", args=["huawei", a2.pk])
-    client.post(reverse("annotations:article-done", args=["huawei", a2.pk]))
+    r = client.post(reverse("annotations:article-done", args=["huawei", a2.pk]), headers={"HX-Request": "true"})
+    assert r.headers["HX-Redirect"] == queue_url()  # none left: the queue says so
     r = client.get(queue_url())
     assert r.status_code == 200
     assert "All done" in r.content.decode()
