@@ -116,13 +116,14 @@ def assignment_finish(*, article: Article, annotator):
     now = timezone.now()
     with transaction.atomic():
         project_lock(article_id=article.pk)
-        assignment, _ = Assignment.objects.update_or_create(
-            article=article, annotator=annotator,
-            defaults={"status": Assignment.Status.DONE, "last_seen": now, "finished_at": now},
-            create_defaults={"status": Assignment.Status.DONE, "started_at": now, "last_seen": now,
-                             "finished_at": now},
+        # One statement: the annotator's assignment finished, or made finished (started now).
+        (assignment,) = Assignment.objects.bulk_create(
+            [Assignment(article=article, annotator=annotator, status=Assignment.Status.DONE, started_at=now,
+                        last_seen=now, finished_at=now)],
+            update_conflicts=True, unique_fields=["article", "annotator"],
+            update_fields=["status", "last_seen", "finished_at"],
         )
-        consensus_refresh(article=article)
+        consensus_refresh(article=article, locked=True)
         webhooks_notify(article.project_id, Webhook.Event.ARTICLE_DONE, {
             "article": article.pk, "title": article.title, "annotator": assignment.annotator_id,
             "finished_at": utc(now)})

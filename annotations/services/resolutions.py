@@ -102,18 +102,20 @@ def _conflict_message(resolution) -> str:
 
 
 @retry_deadlock
-def consensus_refresh(*, article: Article, via: str = "page") -> dict[str, int]:
+def consensus_refresh(*, article: Article, via: str = "page", locked: bool = False) -> dict[str, int]:
     """Resolve by consensus the units of an article on which every annotator agrees.
 
     A unit is a consensus when each of the article's annotators (`units.article_annotators`,
     two at least) gave it the same label (`units.is_consensus`). A consensus resolution whose unit no longer agrees is
     withdrawn (recorded in History); a lead's resolution is never touched here.
-    Returns counts of created, updated and withdrawn consensus resolutions.
+    Returns counts of created, updated and withdrawn consensus resolutions. `locked`: the
+    caller's transaction already holds the project's lock (`project_lock`).
     """
     counts = {"created": 0, "updated": 0, "withdrawn": 0}
     settled: list[dict] = []
     with transaction.atomic():
-        project_lock(article_id=article.pk)
+        if not locked:
+            project_lock(article_id=article.pk)
         judged = list(
             Stance.objects.filter(claim__article=article)
             .values_list("claim_id", "source_id", "annotator_id", "label")

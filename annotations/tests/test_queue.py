@@ -109,6 +109,20 @@ def test_queue_query_budget_is_constant(client, annotator, annotator2, project, 
     assert r.url == reverse("annotations:article", args=["huawei", articles[-1].pk])
 
 
+@pytest.mark.parametrize("n_articles", [3, 60])
+def test_done_and_the_next_article_cost_the_same_whatever_the_project(client, annotator, project, n_articles,
+                                                                     django_assert_max_num_queries):
+    articles = ArticleFactory.create_batch(n_articles, project=project)
+    client.force_login(annotator)
+    client.get(queue_url())
+    # session, user, membership, article; the finish (lock, one upsert, the consensus: judgements,
+    # annotators, resolutions, webhooks) in its transaction; then the queue's next article.
+    with django_assert_max_num_queries(22):
+        r = client.post(reverse("annotations:article-done", args=["huawei", articles[0].pk]),
+                        headers={"HX-Request": "true"})
+    assert r.headers["HX-Redirect"] == reverse("annotations:article", args=["huawei", articles[1].pk])
+
+
 # --- Concurrency on PostgreSQL: real transactions in two threads --------------------------
 
 
