@@ -17,7 +17,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from rapidfuzz import fuzz
 
-from annotations import units
+from annotations import prepared, units
 from annotations.forms import label_name
 from annotations.models import (
     Article,
@@ -33,10 +33,12 @@ from annotations.models import (
     ProjectChange,
     Resolution,
     Source,
+    SourceProject,
     Stance,
     Unit,
     Verdict,
     VerdictChange,
+    is_registry_admin,
     normalise_name,
 )
 from annotations.permissions import LEAD_ROLES, sees_others_judgements
@@ -342,6 +344,11 @@ def _raw_parts(spec) -> tuple[str, list[_RawPart]]:
     return ", ".join(selected), parts
 
 
+def _tables() -> dict[type, str]:
+    return {model: connection.ops.quote_name(model._meta.db_table)
+            for model in (Unit, Claim, Article, Project, Source, Membership, Stance, SourceProject)}
+
+
 # One unit with everything its URL names. Written by hand: it runs for every save, and the ORM
 # spent more time compiling this six-table join than PostgreSQL spent running it.
 _UNIT_PARTS = [  # (model, alias, fields not read)
@@ -353,8 +360,7 @@ _UNIT_PARTS = [  # (model, alias, fields not read)
 @functools.cache
 def _unit_in_context_sql(vendor: str) -> tuple[str, list[_RawPart]]:
     selected, parts = _raw_parts(_UNIT_PARTS)
-    table = {model: connection.ops.quote_name(model._meta.db_table)
-             for model in (Unit, Claim, Article, Project, Source, Membership, Stance)}
+    table = _tables()
     # The last column is the blind-mode rule of `UnitQuerySet.visible_to`: the machine's units,
     # the user's own, and those they judged.
     sql = f"""
@@ -392,7 +398,7 @@ def unit_in_context(*, user, slug: str, article_id: int, claim_id: int, source_i
     not the article's or the project's, or blind mode hides it from them.
     """
     sql, parts = _unit_in_context_sql(connection.vendor)
-    with connection.cursor() as cursor:
+    with prepared.cursor() as cursor:
         cursor.execute(sql, {"user": user.pk, "claim": claim_id, "source": source_id, "article": article_id,
                              "slug": slug, "extracted": units.EXTRACTED})
         row = cursor.fetchone()
@@ -406,6 +412,89 @@ def unit_in_context(*, user, slug: str, article_id: int, claim_id: int, source_i
     if not (sees_others or row[-1]):
         raise Http404("No such unit.")
     return project, member, article, _unit_view(unit, user=user, sees_others=sees_others)
+
+
+# What an API save names, read by hand for the same reason: the ORM compiled the claim's join,
+# the source registry's rule and the judgement's lookup in more time than the three queries ran.
+_STANCE_PARTS = [(Stance, "st", ()), (Claim, "c", ()), (Article, "a", ("body",)), (Project, "p", ()),
+                 (Source, "src", ())]
+
+
+def _stance_instances(row, parts: list[_RawPart]) -> tuple[Stance | None, Claim | None, Source | None]:
+    """The judgement (its claim with article and project, and source attached), the claim and the source
+    of a row of `_STANCE_PARTS`; None for each the row has not."""
+    stance, claim, article, project, source = (part.instance(row) for part in parts)
+    if claim.pk is None:
+        claim = None
+    else:
+        article.project, claim.article = project, article
+    source = source if source.pk is not None else None
+    if stance.pk is None:
+        return None, claim, source
+    stance.claim, stance.source = claim, source
+    return stance, claim, source
+
+
+@functools.cache
+def _stance_target_sql(vendor: str) -> tuple[str, list[_RawPart]]:
+    selected, parts = _raw_parts(_STANCE_PARTS)
+    table = _tables()
+    # The sources of `Source.objects.visible_to` (the same rule, tested against it).
+    heard = (f"SELECT sp.source_id FROM {table[SourceProject]} sp JOIN {table[Membership]} hm "
+             "ON hm.project_id = sp.project_id WHERE hm.user_id = %(user)s")
+    sql = f"""
+        SELECT {selected}
+          FROM (SELECT 1 AS one) k
+          LEFT JOIN ({table[Claim]} c
+                     JOIN {table[Article]} a ON a.id = c.article_id
+                     JOIN {table[Project]} p ON p.id = a.project_id
+                     JOIN {table[Membership]} m ON m.project_id = p.id AND m.user_id = %(user)s)
+            ON c.id = %(claim)s
+          LEFT JOIN {table[Source]} src ON src.id = %(source)s AND src.merged_into_id IS NULL
+               AND (%(registry_admin)s OR src.created_by_id = %(user)s OR src.id IN ({heard})
+                    OR src.id IN (SELECT s2.affiliation_id FROM {table[Source]} s2 WHERE s2.id IN ({heard})))
+          LEFT JOIN {table[Stance]} st ON st.claim_id = c.id AND st.source_id = src.id AND st.annotator_id = %(user)s"""
+    return sql, parts
+
+
+def stance_target(*, user, claim_id: int, source_id: int) -> tuple[Claim | None, Source | None, Stance | None]:
+    """What a new judgement names, in one query: the claim (with its article, without the body, and
+    project) if the user is a member of its project, the source if they see it in the registry
+    (`Source.objects.visible_to`, not merged away), and their judgement of the pair if they have one.
+    None for each that is not so."""
+    sql, parts = _stance_target_sql(connection.vendor)
+    with prepared.cursor() as cursor:
+        cursor.execute(sql, {"user": user.pk, "claim": claim_id, "source": source_id,
+                             "registry_admin": is_registry_admin(user)})
+        row = cursor.fetchone()
+    stance, claim, source = _stance_instances(row, parts)
+    return claim, source, stance
+
+
+@functools.cache
+def _own_stance_sql(vendor: str) -> tuple[str, list[_RawPart]]:
+    selected, parts = _raw_parts(_STANCE_PARTS)
+    table = _tables()
+    sql = f"""
+        SELECT {selected}
+          FROM {table[Stance]} st
+          JOIN {table[Claim]} c ON c.id = st.claim_id
+          JOIN {table[Article]} a ON a.id = c.article_id
+          JOIN {table[Project]} p ON p.id = a.project_id
+          JOIN {table[Source]} src ON src.id = st.source_id
+         WHERE st.id = %(stance)s AND st.annotator_id = %(user)s
+           AND EXISTS (SELECT 1 FROM {table[Membership]} m WHERE m.project_id = p.id AND m.user_id = %(user)s)"""
+    return sql, parts
+
+
+def own_stance(*, user, stance_id: int) -> Stance | None:
+    """One of the user's judgements in a project they are still a member of (`own_stances`), with its
+    claim, article (without the body), project and source, in one query; None when there is none."""
+    sql, parts = _own_stance_sql(connection.vendor)
+    with prepared.cursor() as cursor:
+        cursor.execute(sql, {"user": user.pk, "stance": stance_id})
+        row = cursor.fetchone()
+    return None if row is None else _stance_instances(row, parts)[0]
 
 
 @dataclass

@@ -115,12 +115,16 @@ class ClaimSerializer(serializers.ModelSerializer):
         return attrs
 
 
+def _registry_sources(user):
+    return Source.objects.visible_to(user).filter(merged_into__isnull=True)
+
+
 def _visible_sources(serializer):
     """The sources the request's user sees (`Source.objects.visible_to`); none without a request."""
     request = serializer.context.get("request")
     if request is None or not request.user.is_authenticated:
         return Source.objects.none()
-    return Source.objects.visible_to(request.user).filter(merged_into__isnull=True)
+    return _registry_sources(request.user)
 
 
 class SourceSerializer(serializers.ModelSerializer):
@@ -152,14 +156,46 @@ class SourceSerializer(serializers.ModelSerializer):
         return attrs
 
 
+class ScopedPrimaryKeyField(serializers.PrimaryKeyRelatedField):
+    """A primary key among the objects `scope(user)` gives the request's user (none without a request).
+
+    The scope is built when a value is checked, not with every serializer (a response's
+    serializer checks none). A view that has read the object already, with the same rule,
+    passes it as `context["read"][field name]`: (the value sent, the object or None).
+    """
+
+    def __init__(self, *, scope, **kwargs):
+        self.scope = scope
+        super().__init__(**kwargs)
+
+    def get_queryset(self):
+        request = self.context.get("request")
+        if request is None or not request.user.is_authenticated:
+            return self.queryset
+        return self.scope(request.user)
+
+    def to_internal_value(self, data):
+        read = self.context.get("read", {}).get(self.field_name)
+        if read is not None and type(data) is int and read[0] == data:
+            if read[1] is None:
+                self.fail("does_not_exist", pk_value=data)
+            return read[1]
+        return super().to_internal_value(data)
+
+
+def _member_claims(user):
+    return Claim.objects.filter(article__project__memberships__user=user).select_related(
+        "article__project")  # the service reads the project's labels
+
+
 class StanceSerializer(serializers.ModelSerializer):
     """The caller's own judgement. `version` is the version the caller last saw.
 
     On create it may be omitted (or 0); on update a stale version answers 409.
     """
 
-    claim = serializers.PrimaryKeyRelatedField(queryset=Claim.objects.none())
-    source = serializers.PrimaryKeyRelatedField(queryset=Source.objects.none())
+    claim = ScopedPrimaryKeyField(queryset=Claim.objects.none(), scope=_member_claims)
+    source = ScopedPrimaryKeyField(queryset=Source.objects.none(), scope=_registry_sources)
     note = serializers.CharField(required=False, allow_blank=True, max_length=10_000)
     version = serializers.IntegerField(required=False, min_value=0, max_value=2**31 - 1)
 
@@ -170,12 +206,6 @@ class StanceSerializer(serializers.ModelSerializer):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        request = self.context.get("request")
-        if request is not None and request.user.is_authenticated:
-            self.fields["claim"].queryset = Claim.objects.filter(
-                article__project__memberships__user=request.user
-            ).select_related("article__project")  # the service reads the project's labels
-            self.fields["source"].queryset = _visible_sources(self)
         if isinstance(self.instance, Stance):
             self.fields["claim"].read_only = True
             self.fields["source"].read_only = True

@@ -396,3 +396,67 @@ def test_every_api_timestamp_is_utc(http, world, annotator):
     status, body = http.json("GET", "/api/v1/projects/huawei/history/", token=world["tokens"]["lead"])
     assert status == 200
     assert all(row["created_at"].endswith("Z") for row in body["results"])
+
+
+@pytest.mark.parametrize("caller", ["ann1", "registry_admin"])
+def test_a_new_judgement_names_what_the_member_may_name_as_the_querysets_say(http, world, registry_admin, caller):
+    """A create reads its claim, source and the caller's judgement by one hand-written query when they are
+    plain ids; it lets through exactly the claims of the caller's projects and the sources of
+    `Source.objects.visible_to` (not merged away), with the same 400 as the serializer's own lookup."""
+    user = world["mine"].annotator if caller == "ann1" else registry_admin
+    token = token_for(user)
+    claim, other_claim = world["claim"], world["other_claim"]
+    heard_affiliation = SourceFactory(name="Ministry")
+    heard = SourceFactory(name="Minister", affiliation=heard_affiliation)
+    UnitFactory(claim=ClaimFactory(article=world["plain"]), source=heard)
+    own_unused = SourceFactory(name="Own unused", created_by=user)
+    elsewhere = SourceFactory(name="Heard elsewhere")
+    UnitFactory(claim=other_claim, source=elsewhere)
+    merged = SourceFactory(name="Merged away", merged_into=heard)
+    UnitFactory(claim=ClaimFactory(article=world["article"]), source=merged)
+    theirs_unused = SourceFactory(name="Someone's unused", created_by=world["theirs"].annotator)
+    sources = [heard_affiliation, heard, own_unused, elsewhere, merged, theirs_unused]
+    visible = set(Source.objects.visible_to(user).filter(merged_into__isnull=True).values_list("pk", flat=True))
+    assert {heard_affiliation.pk, heard.pk, own_unused.pk} <= visible and merged.pk not in visible
+    for source in sources:
+        for named in (claim, other_claim, None):
+            claim_id = named.pk if named else 10**9
+            status, body = http.json("POST", "/api/v1/stances/", token=token,
+                                     data={"claim": claim_id, "source": source.pk, "label": "denies"})
+            ok = named == claim and source.pk in visible
+            assert status == (201 if ok else 400), (source.name, named, body)
+            if not ok:  # the serializer's own lookup (ids as strings) answers the same
+                assert http.json("POST", "/api/v1/stances/", token=token,
+                                 data={"claim": str(claim_id), "source": str(source.pk), "label": "denies"}) \
+                    == (400, body)
+                refused = {"claim"} if named != claim else set()
+                assert set(body) == (refused | {"source"} if source.pk not in visible else refused)
+    created = Stance.objects.filter(annotator=user).exclude(pk=world["mine"].pk)
+    assert sorted(created.values_list("source_id", flat=True)) == sorted(s.pk for s in sources if s.pk in visible)
+    assert History.objects.filter(annotator=user, action="create", via="api").count() == created.count()
+    # The caller's judgement read with them: a second create of the same unit meets it (409, not a second row).
+    status, body = http.json("POST", "/api/v1/stances/", token=token,
+                             data={"claim": claim.pk, "source": heard.pk, "label": "alleges"})
+    assert status == 409 and body["current"]["label"] == "denies"
+
+
+def test_a_change_reaches_only_the_callers_own_judgement_in_a_project_they_are_in(http, world):
+    """A change reads the judgement by one hand-written query unless the query string filters; both answer
+    alike: another's judgement and one in a project the caller has left are 404."""
+    token, mine, theirs = world["tokens"]["ann1"], world["mine"], world["theirs"]
+    filtered = f"?claim={world['claim'].pk}"  # matches, and takes the queryset's path
+    for suffix in ("", filtered):
+        status, body = http.json("PATCH", f"/api/v1/stances/{theirs.pk}/{suffix}", token=token,
+                                 data={"label": "alleges", "version": 1})
+        assert (status, body) == (404, {"detail": "No Stance matches the given query."})
+    assert http.json("PATCH", f"/api/v1/stances/{mine.pk}/", token=token,
+                     data={"label": "denies", "version": 1})[1]["version"] == 2
+    assert http.json("PATCH", f"/api/v1/stances/{mine.pk}/{filtered}", token=token,
+                     data={"label": "no_comment", "version": 2})[1]["version"] == 3
+    Membership.objects.filter(user=mine.annotator, project=world["project"]).delete()
+    for suffix in ("", filtered):
+        assert http.json("PATCH", f"/api/v1/stances/{mine.pk}/{suffix}", token=token,
+                         data={"label": "alleges", "version": 3})[0] == 404
+    mine.refresh_from_db()
+    theirs.refresh_from_db()
+    assert (mine.label, mine.version, theirs.label, theirs.version) == ("no_comment", 3, "denies", 1)
