@@ -217,12 +217,13 @@ def claims_for_annotation(*, article: Article, user, sees_others: bool) -> list[
     stances, stay hidden unless `sees_others`. Four queries at most, whatever the size.
     """
     viewer = Viewer(user_id=user.pk, sees_others=sees_others)
-    claims = list(Claim.objects.filter(article=article).visible_to(viewer).order_by("start", "id"))
     units = list(
         Unit.objects.filter(claim__article=article).visible_to(viewer)
         .select_related("source", "source__affiliation")
         .order_by("claim_id", "id")
     )
+    claims = list(Claim.objects.filter(article=article)
+                  .visible_to(viewer, seen_claim_ids={u.claim_id for u in units}).order_by("start", "id"))
     mine = {
         (s.claim_id, s.source_id): s
         for s in Stance.objects.filter(claim__article=article, annotator=user)

@@ -177,11 +177,16 @@ class ClaimQuerySet(models.QuerySet):
     def for_project(self, project):
         return self.filter(article__project=project)
 
-    def visible_to(self, viewer: Viewer):
+    def visible_to(self, viewer: Viewer, *, seen_claim_ids=None):
+        """`seen_claim_ids`: the claims of the units the viewer sees, when the caller has just read
+        them (`Unit.objects.visible_to`), instead of asking the database again per claim."""
         if viewer.sees_others:
             return self
-        units = _model("Unit").objects.visible_to(viewer).filter(claim_id=OuterRef("pk"))
-        return self.filter(Q(origin=EXTRACTED) | Q(created_by_id=viewer.user_id) | Exists(units))
+        if seen_claim_ids is None:
+            seen = Exists(_model("Unit").objects.visible_to(viewer).filter(claim_id=OuterRef("pk")))
+        else:
+            seen = Q(pk__in=seen_claim_ids)
+        return self.filter(Q(origin=EXTRACTED) | Q(created_by_id=viewer.user_id) | seen)
 
 
 class StanceQuerySet(models.QuerySet):
