@@ -16,6 +16,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from rapidfuzz import fuzz
+from rest_framework.authtoken.models import Token
 
 from annotations import prepared, units
 from annotations.forms import label_name
@@ -413,6 +414,27 @@ def unit_in_context(*, user, slug: str, article_id: int, claim_id: int, source_i
     if not (sees_others or row[-1]):
         raise Http404("No such unit.")
     return project, member, article, _unit_view(unit, user=user, sees_others=sees_others)
+
+
+@functools.cache
+def _login_token_sql(vendor: str) -> tuple[str, list[_RawPart]]:
+    selected, parts = _raw_parts([(Token, "t", ()), (get_user_model(), "usr", ())])
+    tokens, users = (connection.ops.quote_name(m._meta.db_table) for m in (Token, get_user_model()))
+    return f"SELECT {selected} FROM {tokens} t JOIN {users} usr ON usr.id = t.user_id WHERE t.key = %(key)s", parts
+
+
+def login_token(key: str) -> Token | None:
+    """The sign-in token (DRF's `Token`) of a key, with its user: what every API request with one
+    reads first, by hand and prepared (see `unit_in_context`). None for an unknown key."""
+    sql, (token_part, user_part) = _login_token_sql(connection.vendor)
+    with prepared.cursor() as cursor:
+        cursor.execute(sql, {"key": key})
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    token = token_part.instance(row)
+    token.user = user_part.instance(row)
+    return token
 
 
 # What an API save names, read by hand for the same reason: the ORM compiled the claim's join,
@@ -843,6 +865,56 @@ def units_for_member(user):
             mine_version=Subquery(mine.values("version")[:1]),
         )
     )
+
+
+
+@functools.cache
+def _article_units_sql(vendor: str) -> tuple[str, list[_RawPart]]:
+    """`units_for_member` for one article of a project, by hand (see `_unit_in_context_sql`)."""
+    source_unread = tuple(f.name for f in Source._meta.concrete_fields if f.name not in ("id", "name"))
+    selected, parts = _raw_parts([(Unit, "u", ()), (Source, "src", source_unread)])
+    table = _tables()
+    # The blind-mode rule as `units_for_member` applies it: everything where the member sees others'
+    # work (a lead, or a project that is not blind), else `UnitQuerySet.visible_to`.
+    sql = f"""
+        SELECT {selected}, c.article_id, a.project_id, p.show_suggestions, m.role,
+               st.id, st.label, st.note, st.version
+          FROM {table[Unit]} u
+          JOIN {table[Claim]} c ON c.id = u.claim_id
+          JOIN {table[Article]} a ON a.id = c.article_id
+          JOIN {table[Project]} p ON p.id = a.project_id
+          JOIN {table[Membership]} m ON m.project_id = p.id AND m.user_id = %(user)s
+          JOIN {table[Source]} src ON src.id = u.source_id
+          LEFT JOIN {table[Stance]} st ON st.claim_id = u.claim_id AND st.source_id = u.source_id
+               AND st.annotator_id = %(user)s
+         WHERE c.article_id = %(article)s AND p.slug = %(slug)s
+           AND (m.role IN (%(lead)s, %(admin)s) OR NOT p.blind OR u.origin = %(extracted)s
+                OR u.added_by_id = %(user)s OR st.id IS NOT NULL)
+         ORDER BY u.id
+         LIMIT %(limit)s"""
+    return sql, parts
+
+
+def units_of_article(*, user, slug: str, article_id: int, limit: int) -> tuple[list[Unit], set[int]]:
+    """`units_for_member(user)` of one article of the project `slug`, in id order, at most `limit`, with
+    the annotations `units_for_member` adds: one hand-written query, prepared. Also the ids of the
+    projects among them the user leads or administers (the API's suggestion rule)."""
+    sql, (unit_part, source_part) = _article_units_sql(connection.vendor)
+    with prepared.cursor() as cursor:
+        cursor.execute(sql, {"user": user.pk, "article": article_id, "slug": slug, "limit": limit,
+                             "lead": Membership.Role.LEAD, "admin": Membership.Role.ADMIN,
+                             "extracted": units.EXTRACTED})
+        rows = cursor.fetchall()
+    found, lead_ids = [], set()
+    for row in rows:
+        unit = unit_part.instance(row)
+        unit.source = source_part.instance(row)
+        (unit.article, unit.project_id, unit.show_suggestions, role,
+         unit.mine_id, unit.mine_label, unit.mine_note, unit.mine_version) = row[-8:]
+        if role in LEAD_ROLES:
+            lead_ids.add(unit.project_id)
+        found.append(unit)
+    return found, lead_ids
 
 
 def history_for_member(*, project: Project, membership: Membership, user):

@@ -77,6 +77,19 @@ def prepare(url: str) -> None:
     manage(url, "collectstatic", "--noinput", "-v0", quiet=True)
 
 
+
+def ensure_project(url: str, slug: str, articles: int, annotators: int, *options: str) -> None:
+    """Prepare the database and fill project `slug` (`manage.py bench_data`, with `options`) when it has none."""
+    prepare(url)
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        row = conn.execute("SELECT 1 FROM annotations_project WHERE slug = %s", [slug]).fetchone()
+    if row is None:
+        print(f"filling {url.rsplit('/', 1)[1]}: bench_data {slug} --articles {articles} --annotators {annotators}")
+        manage(url, "bench_data", slug, "--articles", str(articles), "--annotators", str(annotators),
+               "--seed", "1", *options)
+
 def setup_django(url: str) -> None:
     """Configure Django in this process against `url`, production-like."""
     os.environ.update({**PRODUCTION_ENV, "DATABASE_URL": url})

@@ -188,18 +188,6 @@ def run_size(url: str, slug: str, repeat: int, only: str | None, after_change: b
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def ensure_data(url: str, slug: str, articles: int, annotators: int) -> None:
-    _common.prepare(url)
-    import psycopg
-
-    with psycopg.connect(url) as conn:
-        row = conn.execute("SELECT 1 FROM annotations_project WHERE slug = %s", [slug]).fetchone()
-    if row is None:
-        print(f"filling {url.rsplit('/', 1)[1]}: bench_data {slug} --articles {articles} --annotators {annotators}")
-        _common.manage(url, "bench_data", slug, "--articles", str(articles), "--annotators", str(annotators),
-                       "--seed", "1")
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--measure", metavar="URL", help=argparse.SUPPRESS)
@@ -225,8 +213,8 @@ def main() -> int:
 
     small, large = _common.database_url(args.small_db), _common.database_url(args.large_db)
     if args.setup:
-        ensure_data(small, args.slug, args.small_articles, args.annotators)
-        ensure_data(large, args.slug, args.large_articles, args.annotators)
+        _common.ensure_project(small, args.slug, args.small_articles, args.annotators)
+        _common.ensure_project(large, args.slug, args.large_articles, args.annotators)
     else:
         _common.prepare(small)
         _common.prepare(large)

@@ -460,3 +460,14 @@ def test_a_change_reaches_only_the_callers_own_judgement_in_a_project_they_are_i
     mine.refresh_from_db()
     theirs.refresh_from_db()
     assert (mine.label, mine.version, theirs.label, theirs.version) == ("no_comment", 3, "denies", 1)
+
+
+def test_a_sign_in_token_authenticates_its_active_user_only(http, world):
+    """The sign-in token is read by one hand-written query; it answers as DRF's own lookup."""
+    token, user = world["tokens"]["ann1"], world["mine"].annotator
+    status, body = http.json("GET", "/api/v1/stances/", token=token)
+    assert status == 200 and [s["id"] for s in body["results"]] == [world["mine"].pk]
+    assert http.json("GET", "/api/v1/stances/", token="f" * 40) == (401, {"detail": "Invalid token."})
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    assert http.json("GET", "/api/v1/stances/", token=token) == (401, {"detail": "User inactive or deleted."})

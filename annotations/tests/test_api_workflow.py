@@ -125,6 +125,40 @@ def test_units_list_the_suggestion_and_stay_blind(live_server, project, lead, an
     assert api_call(base, "/api/v1/units/", lead)[1]["results"][0]["suggestion"]["label"] == "denies"
 
 
+@pytest.mark.parametrize("blind", [True, False])
+@pytest.mark.parametrize("show_suggestions", [True, False])
+def test_one_articles_units_answer_as_the_queryset_does(live_server, project, lead, annotator, annotator2,
+                                                         outsider, unit, blind, show_suggestions):
+    """`?project=&article=` is read by one hand-written query; every member gets what the queryset's
+    path (the same filters with `ordering=id`) gives: the blind rule, the suggestion rule, their own
+    judgement, in id order; a non-member and another project's slug get no units."""
+    project.blind, project.show_suggestions = blind, show_suggestions
+    project.save(update_fields=["blind", "show_suggestions"])
+    claim = unit.claim
+    theirs = UnitFactory(claim=claim, source=SourceFactory(name="Theirs"), origin="manual", added_by=annotator2,
+                         suggested_label="")
+    mine = UnitFactory(claim=claim, source=SourceFactory(name="Mine"), origin="manual", added_by=annotator,
+                       suggested_label="")
+    judged = UnitFactory(claim=claim, source=SourceFactory(name="Judged"), origin="manual", added_by=annotator2,
+                         suggested_label="")
+    StanceFactory(claim=claim, source=judged.source, annotator=annotator, label="alleges", note="seen it")
+    StanceFactory(claim=claim, source=unit.source, annotator=annotator2, label="denies")
+    UnitFactory(claim=ClaimFactory(article=ArticleFactory(project=project)), source=unit.source)  # elsewhere
+    path = f"/api/v1/units/?project=huawei&article={claim.article_id}"
+    for user in (annotator, annotator2, lead):
+        status, page = api_call(live_server.url, path, user)
+        assert status == 200
+        assert (status, page) == api_call(live_server.url, path + "&ordering=id", user), user
+    ids = [u["id"] for u in api_call(live_server.url, path, annotator)[1]["results"]]
+    assert ids == ([unit.pk, mine.pk, judged.pk] if blind else [unit.pk, theirs.pk, mine.pk, judged.pk])
+    rows = {u["id"]: u for u in api_call(live_server.url, path, annotator)[1]["results"]}
+    assert rows[judged.pk]["mine"]["note"] == "seen it" and rows[unit.pk]["mine"] is None
+    assert (rows[unit.pk]["suggestion"] is not None) == show_suggestions
+    assert api_call(live_server.url, path, lead)[1]["results"][0]["suggestion"]["label"] == "denies"
+    assert api_call(live_server.url, path, outsider)[1]["results"] == []
+    assert api_call(live_server.url, path.replace("huawei", "other"), annotator)[1]["results"] == []
+
+
 def test_history_is_whole_for_leads_and_own_for_blind_annotators(
     live_server, project, lead, annotator, annotator2, unit
 ):
