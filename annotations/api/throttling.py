@@ -13,6 +13,7 @@ import time
 from django.db import connection
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
+from annotations import prepared
 from annotations.models import ThrottleCount
 
 TABLE = ThrottleCount._meta.db_table
@@ -31,10 +32,11 @@ def count_hit(client: str, window_start: int) -> int:
 
     One statement on PostgreSQL; on SQLite a second one, once per window, removes the ended windows.
     """
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
+    if connection.vendor == "postgresql":
+        with prepared.cursor() as cursor:  # every API request runs it: planned once per connection
             cursor.execute(UPSERT_PRUNING, [client, window_start, client, window_start])
             return cursor.fetchone()[0]
+    with connection.cursor() as cursor:
         cursor.execute(UPSERT, [client, window_start])
         hits = cursor.fetchone()[0]
         if hits == 1:  # the client's first request of a new window: its ended windows go
