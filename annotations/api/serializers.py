@@ -165,14 +165,16 @@ class ScopedPrimaryKeyField(serializers.PrimaryKeyRelatedField):
     """
 
     def __init__(self, *, scope, **kwargs):
-        self.scope = scope
+        self.scope, self._scoped = scope, None
         super().__init__(**kwargs)
 
     def get_queryset(self):
         request = self.context.get("request")
         if request is None or not request.user.is_authenticated:
             return self.queryset
-        return self.scope(request.user)
+        if self._scoped is None:  # once per serializer: a bulk request checks up to 500 values
+            self._scoped = self.scope(request.user)
+        return self._scoped
 
     def to_internal_value(self, data):
         read = self.context.get("read", {}).get(self.field_name)
