@@ -93,8 +93,9 @@ class UnitViewSet(viewsets.ReadOnlyModelViewSet):
         return selectors.units_for_member(self.request.user)
 
     def list(self, request, *args, **kwargs):
-        """One article's units (`?project=&article=`, what a script asks before judging them) by one
-        hand-written query (`selectors.units_of_article`); any other list through the queryset."""
+        # One article's units (`?project=&article=`, what a script asks before judging them) by one
+        # hand-written query (`selectors.units_of_article`); any other list through the queryset.
+        # (A comment: the class's docstring describes the operation in the API schema.)
         params = request.query_params
         article, slug = params.get("article", ""), params.get("project", "")
         if set(params) != {"article", "project"} or not slug or not (

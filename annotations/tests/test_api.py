@@ -343,6 +343,9 @@ def test_schema_and_docs_are_served_offline_without_inline_script(http, world):
     status, headers, body = http("GET", "/api/v1/schema/", token=world["tokens"]["ann1"])
     assert status == 200
     assert b"/api/v1/stances/" in body and b"/api/v1/projects/{slug}/export/" in body
+    # The views' own code paths stay out of the schema: the units list is described by its resource.
+    assert b"In blind mode an annotator sees the units the machine found" in body
+    assert b"hand-written" not in body
     status, headers, body = http("GET", "/api/v1/docs/", token=world["tokens"]["ann1"],
                                  headers={"Accept": "text/html"})
     assert status == 200
