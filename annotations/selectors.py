@@ -272,7 +272,7 @@ def _unit_view(unit: Unit, *, user, sees_others: bool) -> UnitView:
     sql, (stance_part, user_part) = _unit_stances_sql(connection.vendor)
     if not sees_others:
         sql += " AND s.annotator_id = %(user)s"
-    with connection.cursor() as cursor:
+    with prepared.cursor() as cursor:  # every save and unit fragment runs it
         cursor.execute(sql + f" ORDER BY usr.{connection.ops.quote_name(get_user_model().USERNAME_FIELD)}",
                        {"claim": unit.claim_id, "source": unit.source_id, "user": user.pk})
         rows = cursor.fetchall()
