@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import psycopg
 from django.db import connection
+from django.db.backends.utils import CursorDebugWrapper, CursorWrapper
 
 
 class _PreparingCursor(psycopg.Cursor):
@@ -33,5 +34,16 @@ def cursor():
     raw = connection.connection
     if raw.prepare_threshold is None:  # Django's default, which turns explicit preparing off as well
         raw.prepare_threshold = 2**31 - 1  # still never automatic: Django's own cursors bind on the client
-    wrap = connection.make_debug_cursor if connection.queries_logged else connection.make_cursor
-    return wrap(_PreparingCursor(raw))
+    if connection.queries_logged:
+        return _LoggedCursor(_PreparingCursor(raw), connection)
+    return connection.make_cursor(_PreparingCursor(raw))
+
+
+class _LoggedCursor(CursorDebugWrapper):
+    """Django's query log for a prepared statement: psycopg keeps no text of a statement it ran by
+    name, so the log (and what reads it: query counts, the per-project cost test's EXPLAIN) gets
+    the statement with its parameters written in, as a client-bound one is logged."""
+
+    def execute(self, sql, params=None):
+        with self.debug_sql(self.db.ops.compose_sql(sql, params), params):
+            return CursorWrapper.execute(self, sql, params)

@@ -14,6 +14,7 @@ from django.db import connection
 from django.urls import reverse
 
 from annotations import agreement, review
+from annotations.views.review import PAGE_SIZE
 from annotations.models import Assignment, Membership, Stance
 from annotations.tests.factories import (
     ArticleFactory,
@@ -202,10 +203,10 @@ def test_queue_page_and_api_make_a_constant_number_of_queries(
     # Warm: session, user, membership+project, version, cached summary, page, units, resolutions
     with django_assert_max_num_queries(8):
         warm = client.get(reverse("annotations:review", args=["huawei"]))
-    assert warm.content.decode().count('class="review-unit') == min(size, 50)
-    assert response.content.decode().count('class="review-unit') == min(size, 50)
+    assert warm.content.decode().count('class="review-unit') == min(size, PAGE_SIZE)
+    assert response.content.decode().count('class="review-unit') == min(size, PAGE_SIZE)
     shown = set()
-    for number in range(1, (size + 49) // 50 + 1):
+    for number in range(1, (size + PAGE_SIZE - 1) // PAGE_SIZE + 1):
         html = client.get(reverse("annotations:review", args=["huawei"]), {"page": number}).content.decode()
         shown.update(re.findall(r'data-unit="(\d+:\d+)"', html))
     assert len(shown) == size  # every disputed unit is on some page
@@ -225,10 +226,12 @@ def test_queue_pages_past_the_end_or_garbled_show_the_last_or_first_page(client,
         html = client.get(reverse("annotations:review", args=["huawei"]), {"page": number}).content.decode()
         return html.count('class="review-unit'), re.search(r"page (\d+) of (\d+)", html).groups()
 
-    assert page(1) == (50, ("1", "3"))
-    assert page(3) == (20, ("3", "3"))
-    assert page(99) == (20, ("3", "3"))  # settled meanwhile: the last page, not an empty one
-    assert page("x") == (50, ("1", "3"))
+    pages = str(-(-120 // PAGE_SIZE))
+    last = 120 - PAGE_SIZE * (int(pages) - 1)
+    assert page(1) == (PAGE_SIZE, ("1", pages))
+    assert page(pages) == (last, (pages, pages))
+    assert page(99) == (last, (pages, pages))  # settled meanwhile: the last page, not an empty one
+    assert page("x") == (PAGE_SIZE, ("1", pages))
 
 
 @pytest.mark.parametrize("size", [5, 200])
