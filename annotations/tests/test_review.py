@@ -14,7 +14,6 @@ from django.db import connection
 from django.urls import reverse
 
 from annotations import agreement, review
-from annotations.views.review import PAGE_SIZE
 from annotations.models import Assignment, Membership, Stance
 from annotations.tests.factories import (
     ArticleFactory,
@@ -25,6 +24,7 @@ from annotations.tests.factories import (
     UserFactory,
 )
 from annotations.tests.http import api_call as _call
+from annotations.views.review import PAGE_SIZE
 
 # Figures are cached per project version; each test starts and ends with an empty cache.
 pytestmark = pytest.mark.usefixtures("fresh_cache")
