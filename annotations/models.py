@@ -637,6 +637,8 @@ class Assignment(models.Model):
             # Queue: live assignments of an article; progress: an annotator's done articles.
             models.Index(fields=["article", "status"], name="assignment_article_status"),
             models.Index(fields=["annotator", "status"], name="assignment_annotator_status"),
+            # The article page's "previous article": the annotator's latest before this one.
+            models.Index(fields=["annotator", "-started_at", "-id"], name="assignment_annotator_started"),
             # Queue: assignments_release_stale finds idle active ones without reading the done.
             models.Index(fields=["last_seen"], condition=Q(status="active"), name="assignment_active_seen"),
         ]
