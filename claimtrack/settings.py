@@ -170,7 +170,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Where collectstatic writes (the test suite gives each of its processes its own).
+STATIC_ROOT = Path(os.environ["STATIC_ROOT"]) if os.environ.get("STATIC_ROOT") else BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -324,3 +325,6 @@ LOGGING = {
 
 # Serve static files straight from static/ while developing and under tests.
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
+# Under tests, look files up per request instead of listing STATIC_ROOT when the first request
+# comes: another test's collectstatic may be rewriting it at that moment.
+WHITENOISE_AUTOREFRESH = DEBUG or TESTING

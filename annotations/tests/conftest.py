@@ -4,8 +4,10 @@ Tests that need PostgreSQL, Chromium or ../shared/ skip on a laptop without them
 but under CI=true their absence fails the run instead.
 """
 
+import atexit
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,15 @@ from annotations.tests.processes import scratch_database  # noqa: F401 - a fixtu
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 SHARED_DIR = Path(__file__).resolve().parents[2].parent / "shared"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+
+
+def pytest_configure(config):
+    """Each test process (pytest-xdist worker) collects static files for the servers its tests start
+    into a directory of its own: collectstatic deletes and rewrites every hashed file, and a server
+    starting meanwhile in another process would list a file that is gone."""
+    root = tempfile.mkdtemp(prefix=f"claimtrack-static-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}-")
+    os.environ["STATIC_ROOT"] = root
+    atexit.register(shutil.rmtree, root, ignore_errors=True)
 
 
 def skip_or_fail(reason: str):
