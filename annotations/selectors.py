@@ -269,12 +269,9 @@ def unit_for_annotation(*, claim: Claim, source_id: int, user, sees_others: bool
 
 def _unit_view(unit: Unit, *, user, sees_others: bool) -> UnitView:
     """The unit with the caller's judgement and, where they may see them, the others', in one query."""
-    sql, (stance_part, user_part) = _unit_stances_sql(connection.vendor)
-    if not sees_others:
-        sql += " AND s.annotator_id = %(user)s"
+    sql, (stance_part, user_part) = _unit_stances_sql(connection.vendor, mine_only=not sees_others)
     with prepared.cursor() as cursor:  # every save and unit fragment runs it
-        cursor.execute(sql + f" ORDER BY usr.{connection.ops.quote_name(get_user_model().USERNAME_FIELD)}",
-                       {"claim": unit.claim_id, "source": unit.source_id, "user": user.pk})
+        cursor.execute(sql, {"claim": unit.claim_id, "source": unit.source_id, "user": user.pk})
         rows = cursor.fetchall()
     mine, others = None, []
     for row in rows:
@@ -286,33 +283,6 @@ def _unit_view(unit: Unit, *, user, sees_others: bool) -> UnitView:
             stance.label_display = label_name(stance.label)
             others.append(stance)
     return UnitView(unit=unit, mine=mine, others=others)
-
-
-def _member_subqueries(user, project_ref: str) -> dict:
-    membership = Membership.objects.filter(project_id=OuterRef(project_ref), user=user)
-    return {"membership_id": Subquery(membership.values("pk")[:1]),
-            "membership_role": Subquery(membership.values("role")[:1])}
-
-
-def _membership(row, project: Project, user) -> Membership:
-    if row is None or row.membership_id is None:
-        raise Http404("No such claim.")
-    return Membership(pk=row.membership_id, project=project, user=user, role=row.membership_role)
-
-
-def unit_context(*, user, slug: str, article_id: int, claim_id: int) -> tuple[Project, Membership, Article, Claim]:
-    """The project, the user's membership, the article and the claim of a unit's URL, in one query.
-
-    404 when the user is not a member, or the article or claim is not the project's.
-    """
-    claim = (
-        Claim.objects.select_related("article__project")
-        .filter(pk=claim_id, article_id=article_id, article__project__slug=slug)
-        .annotate(**_member_subqueries(user, "article__project_id"))
-        .first()
-    )
-    member = _membership(claim, claim.article.project if claim else None, user)
-    return member.project, member, claim.article, claim
 
 
 @dataclass(frozen=True)
@@ -383,14 +353,17 @@ def _unit_in_context_sql(vendor: str) -> tuple[str, list[_RawPart]]:
 
 
 @functools.cache
-def _unit_stances_sql(vendor: str) -> tuple[str, list[_RawPart]]:
-    """A unit's judgements with their annotators' names (by hand, as `_unit_in_context_sql`)."""
+def _unit_stances_sql(vendor: str, *, mine_only: bool) -> tuple[str, list[_RawPart]]:
+    """A unit's judgements (only the user's when `mine_only`) with their annotators' names, in the
+    names' order; written by hand, as `_unit_in_context_sql`."""
     user = get_user_model()  # a judgement's annotator shows by name only
     unread = tuple(f.name for f in user._meta.concrete_fields if f.name not in ("id", user.USERNAME_FIELD))
     selected, parts = _raw_parts([(Stance, "s", ()), (user, "usr", unread)])
     stances, users = (connection.ops.quote_name(m._meta.db_table) for m in (Stance, user))
+    mine = " AND s.annotator_id = %(user)s" if mine_only else ""
     return (f"SELECT {selected} FROM {stances} s JOIN {users} usr ON usr.id = s.annotator_id "
-            "WHERE s.claim_id = %(claim)s AND s.source_id = %(source)s"), parts
+            f"WHERE s.claim_id = %(claim)s AND s.source_id = %(source)s{mine} "
+            f"ORDER BY usr.{connection.ops.quote_name(user.USERNAME_FIELD)}"), parts
 
 
 def unit_in_context(*, user, slug: str, article_id: int, claim_id: int, source_id: int):
@@ -865,7 +838,6 @@ def units_for_member(user):
             mine_version=Subquery(mine.values("version")[:1]),
         )
     )
-
 
 
 @functools.cache
