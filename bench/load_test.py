@@ -458,6 +458,16 @@ def main() -> int:
             project = conn.execute("SELECT labels FROM annotations_project WHERE slug = %s",
                                    [args.slug]).fetchone()
     labels = project[0]
+    # Every run finishes hundreds of articles: a project whose open work runs out mid-run
+    # measures an idle queue, not saves. Top it up with fresh articles first.
+    with psycopg.connect(url) as conn:
+        open_articles = conn.execute(
+            "SELECT count(*) FROM annotations_queueslot q JOIN annotations_project p ON p.id = q.project_id "
+            "WHERE p.slug = %s AND q.open", [args.slug]).fetchone()[0]
+    if open_articles < args.annotators * 40:
+        print(f"topping up {args.db}: {open_articles} open articles; bench_data {args.slug} --articles {args.articles}")
+        _common.manage(url, "bench_data", args.slug, "--articles", str(args.articles), "--annotators",
+                       str(args.annotators), "--pending", "1", "--password", PASSWORD, "--seed", str(args.seed))
 
     rng = random.Random(args.seed)
     ceiling_stats, stats = Stats(), Stats()

@@ -23,6 +23,7 @@ def assignments_release_stale(*, project: Project) -> int:
     ).update(status=Assignment.Status.RELEASED)
 
 
+@retry_deadlock
 def assignment_next(*, project: Project, annotator) -> Article | None:
     """Hold and return the next article the annotator should work on, or None.
 
@@ -30,7 +31,8 @@ def assignment_next(*, project: Project, annotator) -> Article | None:
     (in id order) they have not finished whose live assignments (active or done)
     are fewer than the project's overlap. The article row is locked and its live
     assignments recounted, so two annotators arriving together never exceed the
-    overlap: the second waits for the first to commit, then sees its assignment.
+    overlap: the second passes the article over for the next one, and waits for the first
+    to commit (then recounts) only when nothing else is left.
     """
     live = [Assignment.Status.ACTIVE, Assignment.Status.DONE]
     now = timezone.now()
@@ -52,25 +54,42 @@ def assignment_next(*, project: Project, annotator) -> Article | None:
             annotator=annotator, status=Assignment.Status.DONE
         ).values("article_id")
         tried: set[int] = set()
+        skipped: list[int] = []
         for _attempt in range(20):
             candidate = _queue_candidate(project, annotator, tried, mine_done, live)
             if candidate is None:
-                return None
+                break
             tried.add(candidate)
+            # An article another request is giving out or finishing right now is passed over,
+            # not waited for: waiting on it while holding the lock of one tried before made
+            # two annotators' queues (or a queue and a "done") deadlock under load.
+            article = Article.objects.select_for_update(skip_locked=True).defer("body").filter(pk=candidate).first()
+            if article is None:
+                skipped.append(candidate)
+            elif _take(article, annotator, project, now, live):
+                return article
+        # Only articles someone else was holding were left: wait for those, in id order.
+        for candidate in sorted(skipped):
             article = Article.objects.select_for_update().defer("body").get(pk=candidate)
-            taken = Assignment.objects.filter(article=article, status__in=live).aggregate(
-                mine=Count("pk", filter=Q(annotator=annotator)), all=Count("pk"))
-            if taken["mine"] or taken["all"] >= project.overlap:
-                continue
-            # One statement: a new assignment, or the annotator's released one taken up again.
-            Assignment.objects.bulk_create(
-                [Assignment(article=article, annotator=annotator, status=Assignment.Status.ACTIVE,
-                            started_at=now, last_seen=now, finished_at=None)],
-                update_conflicts=True, unique_fields=["article", "annotator"],
-                update_fields=["status", "started_at", "last_seen", "finished_at"],
-            )
-            return article
+            if _take(article, annotator, project, now, live):
+                return article
     return None
+
+
+def _take(article: Article, annotator, project: Project, now, live) -> bool:
+    """Assign the locked article to the annotator if it still has room and is not theirs."""
+    taken = Assignment.objects.filter(article=article, status__in=live).aggregate(
+        mine=Count("pk", filter=Q(annotator=annotator)), all=Count("pk"))
+    if taken["mine"] or taken["all"] >= project.overlap:
+        return False
+    # One statement: a new assignment, or the annotator's released one taken up again.
+    Assignment.objects.bulk_create(
+        [Assignment(article=article, annotator=annotator, status=Assignment.Status.ACTIVE,
+                    started_at=now, last_seen=now, finished_at=None)],
+        update_conflicts=True, unique_fields=["article", "annotator"],
+        update_fields=["status", "started_at", "last_seen", "finished_at"],
+    )
+    return True
 
 
 def _queue_candidate(project: Project, annotator, tried: set[int], mine_done, live) -> int | None:

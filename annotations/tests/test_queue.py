@@ -202,3 +202,52 @@ def test_second_annotator_waits_for_the_first_lock_then_recounts(require_postgre
     asker.join(10)
     assert result["second"] is None
     assert list(Assignment.objects.values_list("annotator__username", flat=True)) == ["first"]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_an_article_being_given_out_is_passed_over_not_waited_for(require_postgres):
+    """While another request holds the first open article's lock, the next open one is given
+    at once: waiting there while holding a lock of its own made queues deadlock under load."""
+    from django.db import connections, transaction
+
+    from annotations.models import Article
+
+    project = services.project_create(slug="race3", name="Race 3", overlap=1)
+    busy, free = ArticleFactory(project=project), ArticleFactory(project=project)
+    first, second = UserFactory(username="first"), UserFactory(username="second")
+    result = {}
+    locked, release, answered = threading.Event(), threading.Event(), threading.Event()
+
+    def hold_lock():
+        try:
+            with transaction.atomic():
+                Article.objects.select_for_update().get(pk=busy.pk)
+                Assignment.objects.create(article=busy, annotator=first)
+                locked.set()
+                release.wait(10)
+        finally:
+            connections.close_all()
+
+    def ask():
+        try:
+            result["second"] = services.assignment_next(project=project, annotator=second)
+            answered.set()
+        finally:
+            connections.close_all()
+
+    holder = threading.Thread(target=hold_lock)
+    holder.start()
+    assert locked.wait(10)
+    asker = threading.Thread(target=ask)
+    asker.start()
+    try:
+        assert answered.wait(5)  # answered while the other lock is still held
+        assert holder.is_alive()
+    finally:
+        release.set()
+        holder.join(10)
+        asker.join(10)
+    assert result["second"] == free
+    assert set(Assignment.objects.values_list("article_id", "annotator__username")) == {
+        (busy.pk, "first"), (free.pk, "second")}
