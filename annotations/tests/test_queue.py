@@ -159,46 +159,66 @@ def test_simultaneous_annotators_never_exceed_the_overlap(require_postgres):
     assert sorted(v for v in got.values()) == sorted([a.pk for a in articles] * 2)
 
 
+class ArticleLockHolder:
+    """Another request's transaction: it locks an article and gives it to `user`, then holds
+    the lock until released (a thread of its own, with its own connection)."""
+
+    def __init__(self, article, user):
+        self.article, self.user = article, user
+        self.locked, self.release = threading.Event(), threading.Event()
+        self.thread = threading.Thread(target=self._hold)
+
+    def _hold(self):
+        from django.db import connections, transaction
+
+        from annotations.models import Article
+
+        try:
+            with transaction.atomic():
+                Article.objects.select_for_update().get(pk=self.article.pk)
+                Assignment.objects.create(article=self.article, annotator=self.user)
+                self.locked.set()
+                self.release.wait(10)
+        finally:
+            connections.close_all()
+
+    def __enter__(self):
+        self.thread.start()
+        assert self.locked.wait(10)
+        return self
+
+    def __exit__(self, *exc):
+        self.release.set()
+        self.thread.join(10)
+
+
+def ask_next_in_thread(project, user, result: dict) -> threading.Thread:
+    """assignment_next for `user` in a thread of its own; its answer lands in result[user.username]."""
+    from django.db import connections
+
+    def ask():
+        try:
+            result[user.username] = services.assignment_next(project=project, annotator=user)
+        finally:
+            connections.close_all()
+
+    thread = threading.Thread(target=ask)
+    thread.start()
+    return thread
+
+
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_second_annotator_waits_for_the_first_lock_then_recounts(require_postgres):
     """While one transaction holds an article's lock, a second one cannot overfill it."""
-    from django.db import connections, transaction
-
     project = services.project_create(slug="race2", name="Race 2", overlap=1)
     only = ArticleFactory(project=project)
     first, second = UserFactory(username="first"), UserFactory(username="second")
     result = {}
-    locked = threading.Event()
-    release = threading.Event()
-
-    def hold_lock():
-        try:
-            with transaction.atomic():
-                from annotations.models import Article
-
-                Article.objects.select_for_update().get(pk=only.pk)
-                Assignment.objects.create(article=only, annotator=first)
-                locked.set()
-                release.wait(10)
-        finally:
-            connections.close_all()
-
-    def ask():
-        try:
-            result["second"] = services.assignment_next(project=project, annotator=second)
-        finally:
-            connections.close_all()
-
-    holder = threading.Thread(target=hold_lock)
-    holder.start()
-    assert locked.wait(10)
-    asker = threading.Thread(target=ask)
-    asker.start()
-    asker.join(0.5)
-    assert asker.is_alive()  # blocked on the article's row lock, not reading a stale count
-    release.set()
-    holder.join(10)
+    with ArticleLockHolder(only, first):
+        asker = ask_next_in_thread(project, second, result)
+        asker.join(0.5)
+        assert asker.is_alive()  # blocked on the article's row lock, not reading a stale count
     asker.join(10)
     assert result["second"] is None
     assert list(Assignment.objects.values_list("annotator__username", flat=True)) == ["first"]
@@ -209,45 +229,15 @@ def test_second_annotator_waits_for_the_first_lock_then_recounts(require_postgre
 def test_an_article_being_given_out_is_passed_over_not_waited_for(require_postgres):
     """While another request holds the first open article's lock, the next open one is given
     at once: waiting there while holding a lock of its own made queues deadlock under load."""
-    from django.db import connections, transaction
-
-    from annotations.models import Article
-
     project = services.project_create(slug="race3", name="Race 3", overlap=1)
     busy, free = ArticleFactory(project=project), ArticleFactory(project=project)
     first, second = UserFactory(username="first"), UserFactory(username="second")
     result = {}
-    locked, release, answered = threading.Event(), threading.Event(), threading.Event()
-
-    def hold_lock():
-        try:
-            with transaction.atomic():
-                Article.objects.select_for_update().get(pk=busy.pk)
-                Assignment.objects.create(article=busy, annotator=first)
-                locked.set()
-                release.wait(10)
-        finally:
-            connections.close_all()
-
-    def ask():
-        try:
-            result["second"] = services.assignment_next(project=project, annotator=second)
-            answered.set()
-        finally:
-            connections.close_all()
-
-    holder = threading.Thread(target=hold_lock)
-    holder.start()
-    assert locked.wait(10)
-    asker = threading.Thread(target=ask)
-    asker.start()
-    try:
-        assert answered.wait(5)  # answered while the other lock is still held
-        assert holder.is_alive()
-    finally:
-        release.set()
-        holder.join(10)
-        asker.join(10)
+    with ArticleLockHolder(busy, first) as holder:
+        asker = ask_next_in_thread(project, second, result)
+        asker.join(5)
+        assert not asker.is_alive()  # answered while the other lock is still held
+        assert holder.thread.is_alive()
     assert result["second"] == free
     assert set(Assignment.objects.values_list("article_id", "annotator__username")) == {
         (busy.pk, "first"), (free.pk, "second")}
