@@ -124,3 +124,40 @@ def percentile(values: list[float], p: float) -> float:
         return float("nan")
     k = min(len(ordered) - 1, max(0, round(p / 100 * (len(ordered) - 1))))
     return ordered[k]
+
+
+
+def cpu_snapshot() -> tuple[float, dict[int, tuple[str, float]]]:
+    """The machine's busy CPU seconds so far, and each process's command line and CPU seconds
+    (user + system). Linux /proc; elsewhere nothing."""
+    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    try:
+        fields = [int(x) for x in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    except OSError:
+        return 0.0, {}
+    busy = (sum(fields[:8]) - fields[3] - fields[4]) / ticks  # all but idle and iowait
+    found = {}
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            stat = (entry / "stat").read_text()
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:  # gone meanwhile, or not ours to read
+            continue
+        parts = stat[stat.rindex(")") + 2:].split()
+        found[int(entry.name)] = (cmdline, (int(parts[11]) + int(parts[12])) / ticks)
+    return busy, found
+
+
+def cpu_share(before, after, seconds: float, groups: list[tuple[str, str]]) -> list[tuple[str, float]]:
+    """Cores used between two `cpu_snapshot`s: per group of processes that live throughout (the
+    first (name, command line part) a command line contains names its group), and the rest of
+    the machine's busy time (PostgreSQL's backends, which come and go, among it)."""
+    if not before[1]:
+        return []
+    used = {name: 0.0 for name, _ in groups}
+    for pid, (cmdline, total) in after[1].items():
+        name = next((name for name, part in groups if part in cmdline), None)
+        if name is not None:
+            used[name] += total - before[1].get(pid, (cmdline, 0.0))[1]
+    rest = (after[0] - before[0]) - sum(used.values())
+    return [(name, spent / seconds) for name, spent in used.items()] + [("the rest", rest / seconds)]

@@ -23,7 +23,8 @@ all production-like (DEBUG off) and sharing nothing but PostgreSQL, then:
    (with its heartbeat), so the dashboard's recomputations run in the background.
 
 It prints stance saves per second relative to the ceiling, p50/p95 latencies (the
-leads' pages apart: budget p95 under 1 s),
+leads' pages apart: budget p95 under 1 s), the cores the app servers, the task workers
+and itself used while working (the rest of the machine's busy time is PostgreSQL's, mostly),
 errors (budget: 0) and checks, after stopping everything, that every acknowledged
 judgement is in the database exactly once with its last acknowledged label, with
 one history row per acknowledged change. Every loop is bounded by the deadline
@@ -490,7 +491,10 @@ def main() -> int:
         stats.latencies.clear()
         with psycopg.connect(url) as conn:
             since = conn.execute("SELECT now()").fetchone()[0]
+        cpu_before = _common.cpu_snapshot()
         work_time = asyncio.run(phase(users, args.seconds, "api" if args.api else "work", leads))
+        cpu = _common.cpu_share(cpu_before, _common.cpu_snapshot(), work_time, [
+            ("app servers", "gunicorn"), ("task workers", "manage.py worker"), ("load generator", "load_test.py")])
         servers_alive = fleet.alive()
     finally:
         fleet.stop()
@@ -518,6 +522,9 @@ def main() -> int:
             print(f"  {kind:14} {len(values):6} requests  p50 {ms(values, 50):7.1f} ms  p95 {ms(values, 95):7.1f} ms")
     lead_pages = stats.latencies.get("lead queue", []) + stats.latencies.get("lead dashboard", [])
     print(f"articles done: {stats.articles_done}")
+    if cpu:
+        print("cores used while working: " + ", ".join(f"{name} {cores:.2f}" for name, cores in cpu)
+              + " (the rest: PostgreSQL, mostly)")
     print(f"errors: {errors} {dict(stats.errors + ceiling_stats.errors) if errors else ''}")
     for sample in stats.error_samples + ceiling_stats.error_samples:
         print("   ", sample)

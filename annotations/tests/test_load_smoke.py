@@ -7,6 +7,7 @@ lost or duplicated judgement.
 """
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -76,3 +77,5 @@ def test_load_test_loses_and_duplicates_nothing(server_url, scratch_databases):
     # The leads reloaded both review pages meanwhile; the budgets are printed, not judged here.
     assert "lead queue" in out.stdout and "lead dashboard" in out.stdout, out.stdout
     assert "budgets: saves vs no-op" in out.stdout and "leads' p95" in out.stdout
+    # Where the machine's CPU went while working, the app servers' share first.
+    assert re.search(r"cores used while working: app servers \d+\.\d\d, task workers", out.stdout), out.stdout
