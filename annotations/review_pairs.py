@@ -76,3 +76,21 @@ def kappa_by_annotator(pairs: list[dict]) -> dict[str, dict]:
         summary[who] = {"mean": sum(k for k, _ in kappas) / len(kappas), "lowest": lowest,
                         "lowest_with": lowest_with, "pairs": len(kappas)}
     return summary
+
+
+def page_summary(report: dict, *, show_all: bool = False) -> dict:
+    """What the dashboard shows of an agreement report, as JSON: the report without its lists
+    of pairs (n(n−1)/2 of each, 1 MB at 100 annotators), the pairs that need attention first
+    in each table, with how many there are, and each annotator's κ summed up. A snapshot
+    keeps it beside the report, so a visit reads and parses this part only."""
+    pairs = report["cohen_kappa"]
+    structure = report["structure"]
+    kappa_pairs = lowest_first(pairs, "kappa", kappa_units, show_all=show_all)
+    structure_pairs = lowest_first(structure["pairs"], "unit_f1", structure_units, show_all=show_all)
+    return {
+        "report": {**{k: v for k, v in report.items() if k != "cohen_kappa"},
+                   "structure": {k: v for k, v in structure.items() if k != "pairs"}},
+        "kappa_pairs": {"rows": kappa_pairs.rows, "total": kappa_pairs.total},
+        "structure_pairs": {"rows": structure_pairs.rows, "total": structure_pairs.total},
+        "kappas": kappa_by_annotator(pairs),
+    }

@@ -58,6 +58,8 @@ UNIT_RE = re.compile(r'data-unit="(\d+):(\d+)"')
 VERSION_RE = re.compile(r'name="version" value="(\d+)"')
 CHOSEN_RE = re.compile(r'data-label="([a-z0-9_]+)"[^>]*class="stance is-chosen')
 ARTICLE_RE = re.compile(r"/projects/[\w-]+/articles/(\d+)/")
+SETTLE_RE = re.compile(r'name="claim" value="(\d+)">\s*<input type="hidden" name="source" value="(\d+)">\s*'
+                       r'<input type="hidden" name="version" value="(\d*)">')
 
 
 # --- A minimal HTTP/1.1 client (one connection per request, as sync gunicorn workers close) ---
@@ -126,6 +128,7 @@ class Stats:
     # Units this run found already judged (an article held over from an earlier run).
     judged_before: set[tuple[str, int, int]] = field(default_factory=set)
     articles_done: int = 0
+    settle_conflicts: int = 0
 
     def error(self, kind: str, detail: str) -> None:
         self.errors[kind] += 1
@@ -281,7 +284,8 @@ class Annotator:
                 self.stats.acked[key].append(label)
 
     async def review(self, deadline: float) -> None:
-        """A lead's loop: the disagreement queue, then the agreement dashboard, again and again."""
+        """A lead's loop: the disagreement queue (settling one of its units), then the agreement
+        dashboard, again and again."""
         pages = [("lead queue", f"/projects/{self.slug}/review/"),
                  ("lead dashboard", f"/projects/{self.slug}/review/agreement/")]
         turn = 0
@@ -291,6 +295,24 @@ class Annotator:
             response = await self.call(kind, "GET", path)
             if response.status != 200:
                 self.stats.error(f"{kind} {response.status}", response.body)
+            elif kind == "lead queue" and time.monotonic() < deadline:
+                await self.settle(response.body)
+
+    async def settle(self, queue_page: str) -> None:
+        """Settle one unit of the queue page, as a lead does while the annotators keep saving.
+        Another lead settling it first is a conflict the page shows (409), not an error."""
+        forms = SETTLE_RE.findall(queue_page)
+        if not forms:
+            return
+        claim, source, version = self.rng.choice(forms)
+        answer = await self.call("lead settle", "POST", f"/projects/{self.slug}/review/resolve/",
+                                 headers=self.htmx_headers(),
+                                 data={"claim": claim, "source": source, "version": version,
+                                       "label": self.rng.choice(self.labels), "reason": "Settled under load."})
+        if answer.status == 409:
+            self.stats.settle_conflicts += 1
+        elif answer.status != 200:
+            self.stats.error(f"lead settle {answer.status}", answer.body)
 
     async def ping(self, deadline: float) -> None:
         while time.monotonic() < deadline:
@@ -516,11 +538,14 @@ def main() -> int:
     print(f"stance saves: {save_rate:,.1f} /s = {save_rate / noop_rate:.2f} × ceiling; "
           f"all annotation requests {req_rate:,.1f} /s = {req_rate / noop_rate:.2f} × ceiling")
     for kind in ["queue", "article", "api articles", "api units", "stance save", "article done", "lead queue",
-                 "lead dashboard"]:
+                 "lead settle", "lead dashboard"]:
         values = stats.latencies.get(kind, [])
         if values:
             print(f"  {kind:14} {len(values):6} requests  p50 {ms(values, 50):7.1f} ms  p95 {ms(values, 95):7.1f} ms")
     lead_pages = stats.latencies.get("lead queue", []) + stats.latencies.get("lead dashboard", [])
+    if "lead settle" in stats.latencies:
+        print(f"units settled by the leads: {len(stats.latencies['lead settle']) - stats.settle_conflicts}, "
+              f"{stats.settle_conflicts} refused as conflicts (another lead settled the unit first)")
     print(f"articles done: {stats.articles_done}")
     if cpu:
         print("cores used while working: " + ", ".join(f"{name} {cores:.2f}" for name, cores in cpu)

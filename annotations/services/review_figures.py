@@ -18,9 +18,10 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models.fields.json import KeyTransform
 from django.utils import timezone
 
-from annotations import review, review_version
+from annotations import review, review_pairs, review_version
 from annotations.models import Project, ReviewSnapshot, WorkerBeat
 
 # A request older than this whose task never ran (a worker restarted, say) is made again.
@@ -31,7 +32,7 @@ REQUEST_EXPIRES = timedelta(minutes=10)
 class AgreementFigures:
     """What the dashboard shows, and how fresh the coefficients are."""
 
-    report: dict
+    page: dict  # the report as the dashboard shows it (`review_pairs.page_summary`)
     dashboard: dict
     computed_at: datetime
     changes_since: int  # judgement and resolution changes since the snapshot (0: current)
@@ -97,7 +98,7 @@ def snapshot_request(snapshot: ReviewSnapshot) -> bool:
     return bool(claimed)
 
 
-def agreement_figures(project: Project) -> AgreementFigures:
+def agreement_figures(project: Project, *, all_pairs: bool = False) -> AgreementFigures:
     """The dashboard's figures: counts fresh, coefficients from the latest snapshot.
 
     Three queries when the snapshot is current (the version, the snapshot, the counts); after
@@ -105,20 +106,27 @@ def agreement_figures(project: Project) -> AgreementFigures:
     one is queued or the last one is younger than REVIEW_SNAPSHOT_INTERVAL_SECONDS. The first
     request of a project, and any request after a change while no
     worker is alive, computes the snapshot itself.
+
+    Of the snapshot only the part the page shows is read (the whole report with every pair
+    when `all_pairs`): at 100 annotators the report is 1.3 MB of JSON, its page part 20 KB.
     """
     version = review_version.project_version(project)
-    snapshot = ReviewSnapshot.objects.filter(project=project).first()
-    if snapshot is None:
+    part = "report" if all_pairs else "page"
+    snapshot = (ReviewSnapshot.objects.filter(project=project).defer("figures")
+                .annotate(part=KeyTransform(part, "figures"), medians=KeyTransform("medians", "figures")).first())
+    if snapshot is None or (snapshot.version != version and not worker_alive()):
         snapshot = snapshot_refresh(project, version)
-    elif snapshot.version != version:
-        if not worker_alive():
-            snapshot = snapshot_refresh(project, version)
-        elif not _queued(snapshot) and _due(snapshot):
-            snapshot_request(snapshot)
-    report = snapshot.figures["report"]
+        snapshot.part, snapshot.medians = snapshot.figures[part], snapshot.figures["medians"]
+    elif snapshot.version != version and not _queued(snapshot) and _due(snapshot):
+        snapshot_request(snapshot)
+    if snapshot.part is None:  # a snapshot kept before snapshots had a page part
+        report = ReviewSnapshot.objects.values_list("figures__report", flat=True).get(pk=snapshot.pk)
+        page = review_pairs.page_summary(report, show_all=all_pairs)
+    else:
+        page = review_pairs.page_summary(snapshot.part, show_all=True) if all_pairs else snapshot.part
     return AgreementFigures(
-        report=report,
-        dashboard=review.dashboard(project, snapshot.figures["medians"]),
+        page=page,
+        dashboard=review.dashboard(project, snapshot.medians),
         computed_at=snapshot.computed_at,
         changes_since=_changes_between(snapshot.version, version),
         updating=snapshot.requested_at is not None,

@@ -17,7 +17,7 @@ from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils import translation
 
-from annotations.models import Assignment, Membership, Stance
+from annotations.models import Assignment, Membership, ReviewSnapshot, Stance
 from annotations.review_pairs import MIN_SHARED_UNITS, PAIR_ROWS
 from annotations.services import review_figures
 from annotations.tests.factories import (
@@ -139,6 +139,39 @@ def test_many_pairs_show_the_lowest_first_and_all_on_request(
     assert _rows(html, "kappa-pairs") == [f'{p["a"]}:{p["b"]}' for p in kappas]
     assert _rows(html, "structure-pairs") == [f'{p["a"]}:{p["b"]}' for p in structure]
     assert "lowest of" not in html and html.count("All 28 pairs, by name.") == 2
+
+
+def test_a_visit_reads_the_page_part_of_the_snapshot_not_every_pair(client, project, lead, team_of_eight):
+    """The snapshot keeps the report and, beside it, what the page shows: the page reads only
+    that part (the pair lists grow with the square of the team), `?pairs=all` the report."""
+    client.force_login(lead)
+    url = reverse("annotations:review-agreement", args=[project.slug])
+    html = client.get(url).content.decode()
+    listed = _rows(html, "kappa-pairs")
+    assert len(listed) == PAIR_ROWS
+    # Empty the stored report's pair lists behind the page's back: the page still lists its
+    # pairs from the part it reads; the full list, read from the report, now has none.
+    snapshot = ReviewSnapshot.objects.get(project=project)
+    snapshot.figures["report"]["cohen_kappa"] = []
+    snapshot.figures["report"]["structure"]["pairs"] = []
+    snapshot.save(update_fields=["figures"])
+    html = client.get(url).content.decode()
+    assert _rows(html, "kappa-pairs") == listed
+    assert len(_rows(html, "structure-pairs")) == PAIR_ROWS
+    all_pairs = client.get(url, {"pairs": "all"}).content.decode()
+    assert _rows(all_pairs, "kappa-pairs") == [] and _rows(all_pairs, "structure-pairs") == []
+
+
+def test_a_snapshot_kept_without_a_page_part_is_shown_from_its_report(client, project, lead, team_of_eight):
+    client.force_login(lead)
+    url = reverse("annotations:review-agreement", args=[project.slug])
+    html = client.get(url).content.decode()
+    snapshot = ReviewSnapshot.objects.get(project=project)
+    del snapshot.figures["page"]
+    snapshot.save(update_fields=["figures"])
+    again = client.get(url).content.decode()
+    for table in ("kappa-pairs", "structure-pairs"):
+        assert _rows(again, table) == _rows(html, table) and len(_rows(again, table)) == PAIR_ROWS
 
 
 def test_each_annotator_shows_mean_and_lowest_kappa_over_pairs_sharing_enough_units(

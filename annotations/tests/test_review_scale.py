@@ -11,7 +11,7 @@ import pytest
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
 
-from annotations import review, services
+from annotations import review, review_pairs, services
 from annotations.models import Assignment, Stance
 from annotations.services import review_figures
 from annotations.tests.factories import (
@@ -117,15 +117,18 @@ def test_agreement_page_and_queue_never_serve_figures_from_before_a_change(
     url = reverse("annotations:review-agreement", args=[project.slug])
 
     def shown():
-        client.get(url)  # the figures as the page keeps them
-        figures = review_figures.agreement_figures(project)
-        return figures.report, figures.dashboard
+        client.get(url)  # the figures as the page keeps them, every pair listed
+        figures = review_figures.agreement_figures(project, all_pairs=True)
+        return figures.page, figures.dashboard
+
+    def current():
+        return review_pairs.page_summary(as_json(review.project_agreement(project)), show_all=True)
 
     first, board = shown()
     assert review.disputed_count(project) == 1
     services.stance_record(claim=claim, source=other, annotator=annotator2, label="alleges")
     report, board = shown()
-    assert report == as_json(review.project_agreement(project)) and report != first
+    assert report == current() and report != first
     assert review.disputed_count(project) == 1
     services.stance_record(claim=claim, source=source, annotator=annotator2, label="denies", expected_version=1)
     assert review.disputed_count(project) == 2
@@ -134,7 +137,7 @@ def test_agreement_page_and_queue_never_serve_figures_from_before_a_change(
     assert {row["username"]: row["compared"] for row in board["annotators"]} == {"ann1": 1, "ann2": 1}
     assert review.disputed_count(project) == 1 and review.disputed_count(project, status="settled") == 1
     services.stance_undo(claim=claim, source=other, annotator=annotator2)
-    assert shown()[0] == as_json(review.project_agreement(project))
+    assert shown()[0] == current()
     assert review.disputed_count(project, status="all") == 2
     # Finishing an article makes a unit its annotator left out a dispute.
     lone = ClaimFactory(article=article)

@@ -154,25 +154,23 @@ def review_agreement(request, slug):
     few seconds (htmx) whether it is ready, reloading itself when it is.
     """
     project, membership = project_for_user(request.user, slug, lead=True)
-    figures = review_figures.agreement_figures(project)
+    show_all = request.GET.get("pairs") == "all"
+    figures = review_figures.agreement_figures(project, all_pairs=show_all)
     if request.htmx and request.GET.get("freshness"):
         response = render(request, "annotations/review_agreement.html#freshness", {"project": project,
                                                                                   "figures": figures})
         if figures.current:
             response["HX-Refresh"] = "true"
         return response
-    report = figures.report
-    show_all = request.GET.get("pairs") == "all"
-    kappas = review_pairs.kappa_by_annotator(report["cohen_kappa"])
+    page = figures.page
+    report, kappas = page["report"], page["kappas"]
     context = {
         "project": project, "membership": membership, "report": report, "dashboard": figures.dashboard,
         "annotators": [{**row, "kappa": kappas.get(row["username"])} for row in figures.dashboard["annotators"]],
         "figures": figures, "show_all": show_all, "pair_rows": review_pairs.PAIR_ROWS,
         "min_shared_units": review_pairs.MIN_SHARED_UNITS,
-        "kappa_pairs": review_pairs.lowest_first(report["cohen_kappa"], "kappa", review_pairs.kappa_units,
-                                                 show_all=show_all),
-        "structure_pairs": review_pairs.lowest_first(report["structure"]["pairs"], "unit_f1",
-                                                     review_pairs.structure_units, show_all=show_all),
+        "kappa_pairs": review_pairs.PairList(**page["kappa_pairs"]),
+        "structure_pairs": review_pairs.PairList(**page["structure_pairs"]),
         "heatmap": review_charts.heatmap(report["confusion"]["labels"], report["confusion"]["matrix"]),
         "alpha_bars": review_charts.bars([(row["label"], row["alpha"]) for row in report["per_label"]]),
         "progress_chart": review_charts.progress(figures.dashboard["progress"]),
