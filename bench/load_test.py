@@ -19,7 +19,7 @@ all production-like (DEBUG off) and sharing nothing but PostgreSQL, then:
    sends it (the next article, or the queue when none is left) as htmx does; meanwhile
    `--leads` leads (default 3) reload the disagreement queue and the agreement
    dashboard in turn, each request the first after some judgement changed, as a
-   lead's view of a busy project always is. The workers are `manage.py worker`
+   lead's view of a busy project always is, and settle one unit of each queue page. The workers are `manage.py worker`
    (with its heartbeat), so the dashboard's recomputations run in the background.
 
 It prints stance saves per second relative to the ceiling, p50/p95 latencies (the
