@@ -359,3 +359,20 @@ def test_settling_a_unit_the_annotators_meanwhile_agreed_on_says_it_left_the_que
     assert b"no longer in dispute" in response.content
     assert f'id="unit-{claim.pk}-{source.pk}"'.encode() in response.content
     assert Resolution.objects.get().status == "resolved"
+
+
+def test_a_consensus_reached_while_the_lead_decided_is_a_conflict_not_bad_input(
+    client, unit, lead, annotator2
+):
+    """The lead opened the unit while the annotators disagreed; before their decision arrives
+    the annotators agree and the consensus settles the unit, which leaves the queue. The
+    decision is refused as a conflict (409) that says what stands, not as bad input (400)."""
+    claim, source = unit
+    services.stance_record(claim=claim, source=source, annotator=annotator2, label="alleges", expected_version=1)
+    services.consensus_refresh(article=claim.article)
+    assert Resolution.objects.get().status == "consensus"
+    client.force_login(lead)
+    response = _resolve(client, claim, source, "denies", "Read the quote.", "")
+    assert response.status_code == 409
+    assert "Already settled as &#x27;alleges&#x27; by consensus" in response.content.decode()
+    assert Resolution.objects.get().status == "consensus"

@@ -114,18 +114,18 @@ def review_resolve(request, slug):
     return redirect(reverse("annotations:review", args=[project.slug]) + f"#unit-{claim.pk}-{source.pk}")
 
 
-def _bad_request(request, project, error):
+def _bad_request(request, project, error, *, status=400):
     if request.htmx:
         return render(request, "annotations/review_queue.html#review-message",
-                      {"error": error}, status=400)
+                      {"error": error}, status=status)
     messages.error(request, error)
     return redirect("annotations:review", slug=project.slug)
 
 
 def _respond_error(request, project, claim, source, error, *, status, conflict=None):
     unit = review.disputed_unit(project, claim.pk, source.pk)
-    if unit is None:
-        return _bad_request(request, project, error)
+    if unit is None:  # no longer in dispute: the message alone, with the status it was given
+        return _bad_request(request, project, error, status=status)
     if request.htmx:
         return _render_unit(request, project, unit, status=status, error=error, conflict=conflict)
     queue = review.disputed_units(project, status="all", article=claim.article_id)
