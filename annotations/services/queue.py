@@ -70,8 +70,8 @@ def assignment_next(*, project: Project, annotator) -> Article | None:
                 return article
         # Only articles someone else was holding were left: wait for those, in id order.
         for candidate in sorted(skipped):
-            article = Article.objects.select_for_update().defer("body").get(pk=candidate)
-            if _take(article, annotator, project, now, live):
+            article = Article.objects.select_for_update().defer("body").filter(pk=candidate).first()
+            if article is not None and _take(article, annotator, project, now, live):  # not deleted meanwhile
                 return article
     return None
 
