@@ -19,7 +19,9 @@ all production-like (DEBUG off) and sharing nothing but PostgreSQL, then:
    sends it (the next article, or the queue when none is left) as htmx does; meanwhile
    `--leads` leads (default 3) reload the disagreement queue and the agreement
    dashboard in turn, each request the first after some judgement changed, as a
-   lead's view of a busy project always is, and settle one unit of each queue page. The workers are `manage.py worker`
+   lead's view of a busy project always is, and settle one unit of each queue page;
+   with `--imports`, a newsroom feed imports 25 articles at a time (extraction included,
+   `manage.py import_articles`) until the end. The workers are `manage.py worker`
    (with its heartbeat), so the dashboard's recomputations run in the background.
 
 It prints stance saves per second relative to the ceiling, p50/p95 latencies (the
@@ -430,13 +432,53 @@ def verify(url: str, slug: str, stats: Stats, since) -> dict:
 # --- Main --------------------------------------------------------------------------------------
 
 
-async def phase(users: list[Annotator], seconds: float, what: str, leads: list[Annotator] = ()) -> float:
+# --- A newsroom feed importing articles meanwhile (--imports) -------------------------------
+
+FEED_PEOPLE = [("Marta Visser", "the water board"), ("Daniel Okafor", "the transport ministry"),
+               ("Ines Brandt", "the city council"), ("Tom Hale", "the harbour authority")]
+
+
+def feed_file(path: Path, serial: int, articles: int) -> None:
+    """A JSONL file of news-like articles, each with a claim, a denial and a quotation."""
+    with path.open("w", encoding="utf-8") as out:
+        for k in range(articles):
+            n = serial * articles + k
+            (who, org), (other, other_org) = FEED_PEOPLE[n % 4], FEED_PEOPLE[(n + 1) % 4]
+            body = (f"{who} of {org} said on Monday that the dyke repairs would cost {n % 90 + 10} million euros. "
+                    f"{other} denied that the repairs had been delayed. "
+                    f"\"We have not seen the final figures,\" a spokeswoman for {other_org} said. "
+                    f"This is feed article {serial}-{k}.")
+            out.write(json.dumps({"title": f"Feed {serial}-{k}", "body": body, "language": "en"}) + "\n")
+
+
+async def import_feed(url: str, slug: str, deadline: float, stats: Stats, articles: int = 25) -> None:
+    """Import file after file through `manage.py import_articles` (extraction included) until the
+    deadline, as a newsroom's feed does while the team annotates. A failed import is an error."""
+    serial = int(time.time())
+    while time.monotonic() < deadline:
+        serial += 1
+        path = _common.ROOT / "bench" / "out" / f"feed-{serial}.jsonl"
+        feed_file(path, serial, articles)
+        began = time.perf_counter()
+        proc = await asyncio.create_subprocess_exec(
+            _common.PYTHON, "manage.py", "import_articles", slug, str(path), cwd=_common.ROOT,
+            env=_common.env_for(url), stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)
+        output, _ = await proc.communicate()
+        path.unlink()
+        stats.latencies["feed import"].append(time.perf_counter() - began)
+        if proc.returncode != 0 or f"{articles} created" not in output.decode(errors="replace"):
+            stats.error("feed import", output.decode(errors="replace")[-300:])
+
+
+async def phase(users: list[Annotator], seconds: float, what: str, leads: list[Annotator] = (),
+                side: list = ()) -> float:
     deadline = time.monotonic() + seconds
     began = time.perf_counter()
     stats = users[0].stats
     work = {"ping": Annotator.ping, "work": Annotator.work, "api": Annotator.api_work}[what]
     coros = [work(u, deadline) for u in users]
     coros += [lead.review(deadline) for lead in leads]
+    coros += [task(deadline) for task in side]
     await asyncio.gather(*(guarded(stats, c) for c in coros))
     return time.perf_counter() - began
 
@@ -455,6 +497,8 @@ def main() -> int:
     parser.add_argument("--ceiling-seconds", type=float, default=10)
     parser.add_argument("--workers-per-server", type=int, default=2)
     parser.add_argument("--leads", type=int, default=3, help="leads reloading the review pages meanwhile")
+    parser.add_argument("--imports", action="store_true",
+                        help="a newsroom feed imports 25 articles at a time (with extraction) meanwhile")
     parser.add_argument("--api", action="store_true",
                         help="the annotators save through the REST API (token, unit list, POST/PATCH) instead")
     parser.add_argument("--seed", type=int, default=1)
@@ -514,7 +558,8 @@ def main() -> int:
         with psycopg.connect(url) as conn:
             since = conn.execute("SELECT now()").fetchone()[0]
         cpu_before = _common.cpu_snapshot()
-        work_time = asyncio.run(phase(users, args.seconds, "api" if args.api else "work", leads))
+        side = [lambda deadline: import_feed(url, args.slug, deadline, stats)] if args.imports else []
+        work_time = asyncio.run(phase(users, args.seconds, "api" if args.api else "work", leads, side))
         cpu = _common.cpu_share(cpu_before, _common.cpu_snapshot(), work_time, [
             ("app servers", "gunicorn"), ("task workers", "manage.py worker"), ("load generator", "load_test.py")])
         servers_alive = fleet.alive()
@@ -538,7 +583,7 @@ def main() -> int:
     print(f"stance saves: {save_rate:,.1f} /s = {save_rate / noop_rate:.2f} × ceiling; "
           f"all annotation requests {req_rate:,.1f} /s = {req_rate / noop_rate:.2f} × ceiling")
     for kind in ["queue", "article", "api articles", "api units", "stance save", "article done", "lead queue",
-                 "lead settle", "lead dashboard"]:
+                 "lead settle", "lead dashboard", "feed import"]:
         values = stats.latencies.get(kind, [])
         if values:
             print(f"  {kind:14} {len(values):6} requests  p50 {ms(values, 50):7.1f} ms  p95 {ms(values, 95):7.1f} ms")

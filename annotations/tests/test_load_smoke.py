@@ -67,7 +67,7 @@ def test_page_benchmark_measures_every_page_at_two_sizes(server_url, scratch_dat
 def test_load_test_loses_and_duplicates_nothing(server_url, scratch_databases):
     db = scratch_databases("load")
     out = _run(["bench/load_test.py", "--db", db, "--annotators", "4", "--articles", "40", "--seconds", "4",
-                "--ceiling-seconds", "1", "--workers-per-server", "1", "--first-port", "8131"],
+                "--ceiling-seconds", "1", "--workers-per-server", "1", "--first-port", "8131", "--imports"],
                server_url, timeout=300)
     assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-3000:]
     assert "verdict: ok" in out.stdout
@@ -77,5 +77,7 @@ def test_load_test_loses_and_duplicates_nothing(server_url, scratch_databases):
     # The leads reloaded both review pages meanwhile; the budgets are printed, not judged here.
     assert "lead queue" in out.stdout and "lead dashboard" in out.stdout, out.stdout
     assert "budgets: saves vs no-op" in out.stdout and "leads' p95" in out.stdout
+    # A newsroom feed imported articles (with extraction) meanwhile, without an error.
+    assert re.search(r"feed import +[1-9]\d* requests", out.stdout), out.stdout
     # Where the machine's CPU went while working, the app servers' share first.
     assert re.search(r"cores used while working: app servers \d+\.\d\d, task workers", out.stdout), out.stdout
