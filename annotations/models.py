@@ -973,6 +973,9 @@ class ReviewSnapshot(models.Model):
     project = models.OneToOneField(Project, models.CASCADE, primary_key=True, related_name="review_snapshot")
     version = models.CharField(max_length=64)
     figures = models.JSONField()
+    # What the dashboard shows of the figures (`review_pairs.page_summary` and the medians): a
+    # visit reads this column alone, not the report with every pair of annotators (1.3 MB at 100).
+    page = models.JSONField(null=True, blank=True)
     computed_at = models.DateTimeField(default=timezone.now)
     seconds = models.FloatField(default=0, help_text="How long the computation took.")
     requested_at = models.DateTimeField(null=True, blank=True)

@@ -17,7 +17,7 @@ from django.db import connection
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import TruncDate
 
-from annotations import agreement, review_pairs, review_sql, units
+from annotations import agreement, review_sql, units
 from annotations.models import Claim, Project, Resolution, Stance
 from annotations.units import MISSING, DisputedUnit, Judgement, Queue
 
@@ -250,11 +250,10 @@ GROUP BY annotator_id
 
 def snapshot_figures(project: Project) -> dict:
     """What a `ReviewSnapshot` keeps, as JSON: the agreement report and each annotator's
-    median seconds per unit (both need every judgement of the project), and the part of the
-    report the dashboard shows (`review_pairs.page_summary`)."""
-    report = json.loads(DjangoJSONEncoder().encode(project_agreement(project)))
-    return {"report": report, "page": review_pairs.page_summary(report),
-            "medians": {str(pk): value for pk, value in median_seconds(project).items()}}
+    median seconds per unit (both need every judgement of the project)."""
+    figures = {"report": project_agreement(project),
+               "medians": {str(pk): value for pk, value in median_seconds(project).items()}}
+    return json.loads(DjangoJSONEncoder().encode(figures))
 
 
 def median_seconds(project: Project) -> dict[int, float]:

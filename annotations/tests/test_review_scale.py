@@ -11,7 +11,7 @@ import pytest
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
 
-from annotations import review, review_pairs, services
+from annotations import review, services
 from annotations.models import Assignment, Stance
 from annotations.services import review_figures
 from annotations.tests.factories import (
@@ -122,7 +122,7 @@ def test_agreement_page_and_queue_never_serve_figures_from_before_a_change(
         return figures.page, figures.dashboard
 
     def current():
-        return review_pairs.page_summary(as_json(review.project_agreement(project)), show_all=True)
+        return review_figures.page_of(review.snapshot_figures(project), all_pairs=True)
 
     first, board = shown()
     assert review.disputed_count(project) == 1
