@@ -451,7 +451,8 @@ def feed_file(path: Path, serial: int, articles: int) -> None:
             out.write(json.dumps({"title": f"Feed {serial}-{k}", "body": body, "language": "en"}) + "\n")
 
 
-async def import_feed(url: str, slug: str, deadline: float, stats: Stats, articles: int = 25) -> None:
+async def import_feed(url: str, slug: str, deadline: float, stats: Stats, articles: int = 25,
+                      timeout: float = 120.0) -> None:
     """Import file after file through `manage.py import_articles` (extraction included) until the
     deadline, as a newsroom's feed does while the team annotates. A failed import is an error."""
     serial = int(time.time())
@@ -463,8 +464,14 @@ async def import_feed(url: str, slug: str, deadline: float, stats: Stats, articl
         proc = await asyncio.create_subprocess_exec(
             _common.PYTHON, "manage.py", "import_articles", slug, str(path), cwd=_common.ROOT,
             env=_common.env_for(url), stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)
-        output, _ = await proc.communicate()
-        path.unlink()
+        try:
+            output, _ = await asyncio.wait_for(proc.communicate(), timeout)
+        except TimeoutError:  # bounded like every request: the script always ends
+            proc.kill()
+            await proc.wait()
+            output = f"no answer within {timeout:g} s".encode()
+        finally:
+            path.unlink()
         stats.latencies["feed import"].append(time.perf_counter() - began)
         if proc.returncode != 0 or f"{articles} created" not in output.decode(errors="replace"):
             stats.error("feed import", output.decode(errors="replace")[-300:])
