@@ -321,6 +321,11 @@ def _tables() -> dict[type, str]:
             for model in (Unit, Claim, Article, Project, Source, Membership, Stance, SourceProject)}
 
 
+def _to_project(table: dict[type, str]) -> str:
+    """The joins from a claim `c` to its article `a` and project `p`, as every hand-written read has them."""
+    return f"JOIN {table[Article]} a ON a.id = c.article_id JOIN {table[Project]} p ON p.id = a.project_id"
+
+
 # One unit with everything its URL names. Written by hand: it runs for every save, and the ORM
 # spent more time compiling this six-table join than PostgreSQL spent running it.
 _UNIT_PARTS = [  # (model, alias, fields not read)
@@ -342,8 +347,7 @@ def _unit_in_context_sql(vendor: str) -> tuple[str, list[_RawPart]]:
                       AND s.annotator_id = %(user)s)
           FROM {table[Unit]} u
           JOIN {table[Claim]} c ON c.id = u.claim_id
-          JOIN {table[Article]} a ON a.id = c.article_id
-          JOIN {table[Project]} p ON p.id = a.project_id
+          {_to_project(table)}
           JOIN {table[Source]} src ON src.id = u.source_id
           LEFT JOIN {table[Source]} aff ON aff.id = src.affiliation_id
           LEFT JOIN {table[Membership]} m ON m.project_id = p.id AND m.user_id = %(user)s
@@ -442,8 +446,7 @@ def _stance_target_sql(vendor: str) -> tuple[str, list[_RawPart]]:
         SELECT {selected}
           FROM (SELECT 1 AS one) k
           LEFT JOIN ({table[Claim]} c
-                     JOIN {table[Article]} a ON a.id = c.article_id
-                     JOIN {table[Project]} p ON p.id = a.project_id
+                     {_to_project(table)}
                      JOIN {table[Membership]} m ON m.project_id = p.id AND m.user_id = %(user)s)
             ON c.id = %(claim)s
           LEFT JOIN {table[Source]} src ON src.id = %(source)s AND src.merged_into_id IS NULL
@@ -475,8 +478,7 @@ def _own_stance_sql(vendor: str) -> tuple[str, list[_RawPart]]:
         SELECT {selected}
           FROM {table[Stance]} st
           JOIN {table[Claim]} c ON c.id = st.claim_id
-          JOIN {table[Article]} a ON a.id = c.article_id
-          JOIN {table[Project]} p ON p.id = a.project_id
+          {_to_project(table)}
           JOIN {table[Source]} src ON src.id = st.source_id
          WHERE st.id = %(stance)s AND st.annotator_id = %(user)s
            AND EXISTS (SELECT 1 FROM {table[Membership]} m WHERE m.project_id = p.id AND m.user_id = %(user)s)"""
@@ -853,8 +855,7 @@ def _article_units_sql(vendor: str) -> tuple[str, list[_RawPart]]:
                st.id, st.label, st.note, st.version
           FROM {table[Unit]} u
           JOIN {table[Claim]} c ON c.id = u.claim_id
-          JOIN {table[Article]} a ON a.id = c.article_id
-          JOIN {table[Project]} p ON p.id = a.project_id
+          {_to_project(table)}
           JOIN {table[Membership]} m ON m.project_id = p.id AND m.user_id = %(user)s
           JOIN {table[Source]} src ON src.id = u.source_id
           LEFT JOIN {table[Stance]} st ON st.claim_id = u.claim_id AND st.source_id = u.source_id

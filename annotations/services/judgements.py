@@ -48,6 +48,7 @@ def stance_record(
     History row are written by one statement (no transaction round trips around it).
     """
     check_label(claim, label)
+    touched = claim.article_id if touch else None  # the article whose assignment notes the activity
     try:
         with _statement_scope():
             if current is UNREAD:
@@ -59,12 +60,11 @@ def stance_record(
                 unit = None if unit_known else Unit(claim=claim, source=source, origin=Claim.Origin.MANUAL,
                                                     added_by=annotator)
                 return _stance_create(claim=claim, source=source, annotator=annotator, label=label,
-                                      note=note or "", via=via, unit=unit, touch=touch)
+                                      note=note or "", via=via, unit=unit, touch=touched)
             if expected_version is not None and expected_version != current.version:
                 raise Conflict(gettext("This judgement was changed meanwhile from elsewhere."), current)
             return _stance_change(current, label=label, note=current.note if note is None else note, via=via,
-                                  project_id=claim.article.project_id,
-                                  touch=claim.article_id if touch else None)
+                                  project_id=claim.article.project_id, touch=touched)
     except IntegrityError as exc:  # another write made this judgement first
         now = Stance.objects.filter(claim=claim, source=source, annotator=annotator).first()
         raise Conflict(gettext("This judgement was saved meanwhile from elsewhere."), now) from exc
@@ -142,7 +142,8 @@ def _notify(stance: Stance, project_id: int, action: str, via: str, removed: boo
 
 
 def _stance_create(*, claim, source, annotator, label: str, note: str, via: str, unit: Unit | None,
-                   touch: bool = False) -> Stance:
+                   touch: int | None = None) -> Stance:
+    """`touch`: the article whose assignment to note activity on (see `stance_record`)."""
     now = timezone.now()
     stance = Stance(claim=claim, source=source, annotator=annotator, label=label, note=note,
                     created_at=now, updated_at=now)
@@ -155,14 +156,14 @@ def _stance_create(*, claim, source, annotator, label: str, note: str, via: str,
         stance.save(force_insert=True)
         history.save(force_insert=True)
         _notify(stance, project_id, "create", via)
-        if touch:
-            _touch(claim.article_id, annotator.pk)
+        if touch is not None:
+            _touch(touch, annotator.pk)
         return stance
     columns, marks, values = _insert_parts(stance)
     table = connection.ops.quote_name(Stance._meta.db_table)
     sql, params = _with_history(f"INSERT INTO {table} ({columns}) VALUES ({marks}) RETURNING id", values, history,
                                 unit, _hook_sql(stance, project_id, "create", via),
-                                _touch_sql(claim.article_id, annotator.pk) if touch else None)
+                                _touch_sql(touch, annotator.pk) if touch is not None else None)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         stance.pk = cursor.fetchone()[0]
