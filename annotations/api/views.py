@@ -430,7 +430,8 @@ class StanceViewSet(
             )
         except services.Conflict as exc:
             return self._conflict(exc)
-        return Response(self.get_serializer(stance).data, status=status.HTTP_201_CREATED)
+        serializer.instance = stance  # the answer reads the saved judgement through the same fields
+        return Response(serializer.data, status=status.HTTP_201_CREATED)
 
     def update(self, request, *args, **kwargs):
         stance = self.get_object()
@@ -452,7 +453,8 @@ class StanceViewSet(
             )
         except services.Conflict as exc:
             return self._conflict(exc)
-        return Response(self.get_serializer(stance).data)
+        serializer.instance = stance
+        return Response(serializer.data)
 
     def destroy(self, request, *args, **kwargs):
         stance = self.get_object()

@@ -134,6 +134,20 @@ def test_lead_sees_the_queue_with_escaped_passage_and_notes(client, world, lead)
     assert reverse("annotations:review-agreement", args=["huawei"]) in html
 
 
+def test_the_article_filter_lists_each_disputed_article_clipped_escaped_and_chosen(client, world, lead):
+    long_title = "Port <spill> " + "x" * 80
+    world.articles[1].title = long_title
+    world.articles[1].save()
+    client.force_login(lead)
+    html = client.get(reverse("annotations:review", args=["huawei"]),
+                      {"article": world.articles[1].pk}).content.decode()
+    options = html.split('id="filter-article"')[1].split("</select>")[0]
+    clipped = "Port &lt;spill&gt; " + "x" * (59 - len("Port <spill> ")) + "…"
+    assert f'<option value="{world.articles[1].pk}" selected>{clipped}</option>' in options
+    assert f'<option value="{world.articles[0].pk}" >Huawei backdoor</option>' in options
+    assert str(world.articles[2].pk) not in options  # nothing disputed there
+
+
 def test_htmx_filter_returns_only_the_queue_fragment(client, world, lead):
     client.force_login(lead)
     response = client.get(reverse("annotations:review", args=["huawei"]),

@@ -126,6 +126,42 @@ def test_an_api_save_creates_and_changes_a_judgement_in_at_most_4_queries(unit_w
     assert History.objects.filter(annotator=w["annotator"]).count() == 2
 
 
+def test_an_api_save_works_its_fields_out_from_the_model_once_and_answers_what_it_stored(unit_world,
+                                                                                         monkeypatch):
+    """The model introspection of the judgement serializer runs once per process, not twice per save;
+    each serializer still gets fields of its own (a change makes claim and source read-only, a
+    create does not), and the answer is the stored judgement."""
+    from rest_framework import serializers as drf
+
+    from annotations.api.serializers import StanceSerializer
+
+    built = []
+    introspect = drf.ModelSerializer.get_fields
+    monkeypatch.setattr(drf.ModelSerializer, "get_fields", lambda self: built.append(1) or introspect(self))
+    monkeypatch.delattr(StanceSerializer, "_fields_from_model", raising=False)
+    w = unit_world
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=w['annotator']).key}")
+    created = api.post("/api/v1/stances/", {"claim": w["claim"].pk, "source": w["sources"][0].pk,
+                                            "label": "alleges", "note": "first"}, format="json")
+    assert created.status_code == 201, created.content
+    for version, label in enumerate(["denies", "no_comment", "alleges"], start=1):
+        changed = api.patch(f"/api/v1/stances/{created.json()['id']}/", {"label": label, "version": version},
+                            format="json")
+        assert changed.status_code == 200, changed.content
+    assert built == [1]
+    stored = Stance.objects.get(pk=created.json()["id"])
+    assert changed.json() == {"id": stored.pk, "claim": w["claim"].pk, "source": w["sources"][0].pk,
+                              "label": "alleges", "note": "first", "version": 4,
+                              "created_at": stored.created_at.isoformat().replace("+00:00", "Z"),
+                              "updated_at": stored.updated_at.isoformat().replace("+00:00", "Z")}
+
+    change, create = StanceSerializer(stored), StanceSerializer(data={})
+    assert change.fields["claim"].read_only and not create.fields["claim"].read_only
+    assert change.fields["claim"] is not create.fields["claim"]
+    assert change.fields["claim"].parent is change and create.fields["claim"].parent is create
+
+
 def test_a_change_read_without_a_lock_never_overwrites_a_newer_one(unit_world):
     """The save is a compare-and-set on the version: a stance read before another write lands is refused."""
     w = unit_world
