@@ -200,3 +200,22 @@ def test_exported_files_are_the_owners_only(db, project, tmp_path):
         os.umask(old)
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert target.read_bytes()
+
+
+def test_gunicorn_reads_the_projects_settings_and_its_workers_freeze_what_they_loaded():
+    """gunicorn reads `gunicorn.conf.py` from the directory it starts in (the project's root in the
+    Dockerfile and the load test); its worker hook moves what the worker loaded out of the
+    collector's full passes."""
+    import gc
+    import runpy
+
+    from gunicorn.config import Config
+
+    assert Config().settings["config"].default == "./gunicorn.conf.py"
+    hooks = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    gc.unfreeze()
+    try:
+        hooks["post_worker_init"](None)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
