@@ -21,7 +21,11 @@ all production-like (DEBUG off) and sharing nothing but PostgreSQL, then:
    dashboard in turn, each request the first after some judgement changed, as a
    lead's view of a busy project always is, and settle one unit of each queue page;
    with `--imports`, a newsroom feed imports 25 articles at a time (extraction included,
-   `manage.py import_articles`) until the end. The workers are `manage.py worker`
+   `manage.py import_articles`) until the end. With `--pace S`, everyone works at a person's
+   pace instead of as fast as the servers answer: an annotator reads a new article for
+   4·S seconds and takes S seconds (±50%) before each keystroke, a lead 2·S seconds on
+   each page, and they start as many seconds apart; the saves per second are then the team's pace, not the servers' capacity,
+   and what the run measures is how long each save and page takes at that pace. The workers are `manage.py worker`
    (with its heartbeat), so the dashboard's recomputations run in the background.
 
 It prints stance saves per second relative to the ceiling, p50/p95 latencies (the
@@ -144,6 +148,13 @@ class Annotator:
         self.cookies: dict[str, str] = {}
         self.token = ""
         self.turn = rng.randrange(len(PORTS))
+        self.pace = 0.0  # seconds a person takes per keystroke (0: as fast as the servers answer)
+
+    async def think(self, deadline: float, times: float = 1.0) -> None:
+        """A person's pause before their next action, never past the deadline."""
+        if self.pace:
+            pause = self.pace * times * self.rng.uniform(0.5, 1.5)
+            await asyncio.sleep(max(0.0, min(pause, deadline - time.monotonic())))
 
     def port(self) -> int:
         # Round-robin over the servers: no request may rely on the previous one's process.
@@ -176,6 +187,7 @@ class Annotator:
 
     async def work(self, deadline: float) -> None:
         location = ""  # where "done" sent the browser: the next article, or the queue
+        await self.think(deadline, 4)  # at a person's pace a team does not start in the same second
         while time.monotonic() < deadline:
             if not ARTICLE_RE.search(location):
                 queue = await self.call("queue", "GET", f"/projects/{self.slug}/queue/")
@@ -197,7 +209,9 @@ class Annotator:
                 continue
             units, versions, shown = self.read_units(page.body)
             plan = units + self.rng.sample(units, k=min(len(units), 1 if self.rng.random() < 0.3 else 0))
+            await self.think(deadline, 4)  # reading the article
             for claim, source in plan:
+                await self.think(deadline)
                 if time.monotonic() >= deadline:
                     return
                 key = (self.username, claim, source)
@@ -252,6 +266,7 @@ class Annotator:
         """The API client's loop: an article's units, then a judgement on each (created, or
         changed with the version the unit list gave), as a newsroom script would."""
         auth = {"Authorization": f"Token {self.token}"}
+        await self.think(deadline, 4)
         listing = await self.call("api articles", "GET", f"/api/v1/articles/?project={self.slug}&page_size=100",
                                   headers=auth)
         articles = [item["id"] for item in json.loads(listing.body)["results"]]
@@ -265,6 +280,7 @@ class Annotator:
                 self.stats.error(f"api units {page.status}", page.body)
                 continue
             for unit in json.loads(page.body)["results"]:
+                await self.think(deadline)
                 if time.monotonic() >= deadline:
                     return
                 key = (self.username, unit["claim"], unit["source"])
@@ -291,9 +307,14 @@ class Annotator:
         pages = [("lead queue", f"/projects/{self.slug}/review/"),
                  ("lead dashboard", f"/projects/{self.slug}/review/agreement/")]
         turn = 0
+        await self.think(deadline, 2)
         while time.monotonic() < deadline:
             kind, path = pages[turn % 2]
             turn += 1
+            if turn > 1:
+                await self.think(deadline, 2)
+                if time.monotonic() >= deadline:
+                    return
             response = await self.call(kind, "GET", path)
             if response.status != 200:
                 self.stats.error(f"{kind} {response.status}", response.body)
@@ -508,6 +529,8 @@ def main() -> int:
                         help="a newsroom feed imports 25 articles at a time (with extraction) meanwhile")
     parser.add_argument("--api", action="store_true",
                         help="the annotators save through the REST API (token, unit list, POST/PATCH) instead")
+    parser.add_argument("--pace", type=float, default=0.0,
+                        help="seconds a person takes per keystroke (default 0: as fast as the servers answer)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--first-port", type=int, default=PORTS[0],
                         help="the three servers listen on this port and the next two (default 8101)")
@@ -555,6 +578,8 @@ def main() -> int:
         # Three sessions of the project's lead, each reloading the review pages.
         leads = [Annotator(f"{args.slug}-lead", args.slug, labels, stats, random.Random(rng.random()))
                  for _ in range(args.leads)]
+        for person in users + leads:
+            person.pace = args.pace
 
         async def login_all():
             await asyncio.gather(*(u.api_login() if args.api else u.login() for u in users),
@@ -585,7 +610,7 @@ def main() -> int:
     path = "REST API" if args.api else "pages"
     print(f"set-up: {args.annotators} annotators ({path}), 3 gunicorn servers × {args.workers_per_server} sync workers "
           f"(ports {PORTS[0]}-{PORTS[-1]}), 2 task workers, one PostgreSQL; {args.leads} leads; "
-          f"{args.seconds:g} s of work")
+          f"{args.seconds:g} s of work" + (f", at a person's pace ({args.pace:g} s per keystroke)" if args.pace else ""))
     print(f"ceiling (no-op /healthz): {noop_rate:,.1f} req/s, p50 {ms(noop, 50):.1f} ms, p95 {ms(noop, 95):.1f} ms")
     print(f"stance saves: {save_rate:,.1f} /s = {save_rate / noop_rate:.2f} × ceiling; "
           f"all annotation requests {req_rate:,.1f} /s = {req_rate / noop_rate:.2f} × ceiling")
@@ -608,7 +633,9 @@ def main() -> int:
     print("judgements: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in check.items()))
     # The budgets are printed, as every benchmark's; the exit status says whether anything was
     # lost or failed, which no machine's load excuses.
-    budgets = [("saves vs no-op ≥ 0.25", save_rate / noop_rate >= 0.25, f"{save_rate / noop_rate:.2f}")]
+    # At a person's pace the saves per second are the team's pace, not what the servers can do.
+    budgets = [] if args.pace else [("saves vs no-op ≥ 0.25", save_rate / noop_rate >= 0.25,
+                                     f"{save_rate / noop_rate:.2f}")]
     if args.leads:
         p95 = ms(lead_pages, 95) if lead_pages else float("nan")
         budgets.append(("leads' p95 < 1000 ms", bool(lead_pages) and p95 < 1000, f"{p95:.1f} ms"))

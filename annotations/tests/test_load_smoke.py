@@ -81,3 +81,18 @@ def test_load_test_loses_and_duplicates_nothing(server_url, scratch_databases):
     assert re.search(r"feed import +[1-9]\d* requests", out.stdout), out.stdout
     # Where the machine's CPU went while working, the app servers' share first.
     assert re.search(r"cores used while working: app servers \d+\.\d\d, task workers", out.stdout), out.stdout
+
+
+def test_load_test_at_a_persons_pace_waits_between_keystrokes(server_url, scratch_databases):
+    """`--pace 0.2`: every pause is at least 0.1 s, so three annotators cannot acknowledge more than
+    3 × 4 s / 0.1 s saves in 4 s (as fast as the servers answer they acknowledge several times
+    that); the saves-per-second ratio is not judged, the leads' latency is."""
+    db = scratch_databases("paced")
+    out = _run(["bench/load_test.py", "--db", db, "--annotators", "3", "--articles", "30", "--seconds", "4",
+                "--ceiling-seconds", "1", "--workers-per-server", "1", "--first-port", "8141", "--pace", "0.2"],
+               server_url, timeout=300)
+    assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-3000:]
+    assert "at a person's pace (0.2 s per keystroke)" in out.stdout
+    saves = int(re.search(r"acknowledged saves (\d+)", out.stdout).group(1))
+    assert 0 < saves <= 3 * 40, out.stdout
+    assert "saves vs no-op" not in out.stdout.split("budgets:")[1] and "leads' p95" in out.stdout
