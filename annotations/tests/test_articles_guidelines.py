@@ -122,3 +122,27 @@ def test_guidelines_render_markdown_safely_and_every_version_is_kept(client, pro
     article = ArticleFactory(project=project)
     page = client.get(reverse("annotations:article", args=[project.slug, article.pk])).content.decode()
     assert 'id="guidelines-panel"' in page and "<strong>alleges</strong>" in page
+
+
+def test_article_pages_render_the_guidelines_once_per_text(client, project, lead, annotator, monkeypatch):
+    """Every article page shows the guidelines: the Markdown is rendered once per text, not per
+    page, and a change of the text shows at once."""
+    from annotations import markup
+
+    rendered = []
+    parse = markup._MARKDOWN.render
+    monkeypatch.setattr(markup._MARKDOWN, "render", lambda text: rendered.append(text) or parse(text))
+    markup._rendered.cache_clear()
+    project.guidelines = "**First** rule."
+    project.save()
+    articles = [ArticleFactory(project=project) for _ in range(3)]
+    client.force_login(annotator)
+    for article in articles:
+        page = client.get(reverse("annotations:article", args=[project.slug, article.pk])).content.decode()
+        assert "<strong>First</strong> rule." in page
+    assert rendered == ["**First** rule."]
+    project.guidelines = "**Second** rule."
+    project.save()
+    page = client.get(reverse("annotations:article", args=[project.slug, articles[0].pk])).content.decode()
+    assert "<strong>Second</strong> rule." in page and "First" not in page
+    assert rendered == ["**First** rule.", "**Second** rule."]
