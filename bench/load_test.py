@@ -24,9 +24,10 @@ all production-like (DEBUG off) and sharing nothing but PostgreSQL, then:
    `manage.py import_articles`) until the end. With `--pace S`, everyone works at a person's
    pace instead of as fast as the servers answer: an annotator reads a new article for
    4·S seconds and takes S seconds (±50%) before each keystroke, a lead 2·S seconds on
-   each page, and they start as many seconds apart; the saves per second are then the team's pace, not the servers' capacity,
-   and what the run measures is how long each save and page takes at that pace. The workers are `manage.py worker`
-   (with its heartbeat), so the dashboard's recomputations run in the background.
+   each page, and they start as many seconds apart; the saves per second are then the
+   team's pace, not the servers' capacity, and what the run measures is how long each
+   save and page takes at that pace. The workers are `manage.py worker` (with its
+   heartbeat), so the dashboard's recomputations run in the background.
 
 It prints stance saves per second relative to the ceiling, p50/p95 latencies (the
 leads' pages apart: budget p95 under 1 s), the cores the app servers, the task workers
@@ -610,7 +611,8 @@ def main() -> int:
     path = "REST API" if args.api else "pages"
     print(f"set-up: {args.annotators} annotators ({path}), 3 gunicorn servers × {args.workers_per_server} sync workers "
           f"(ports {PORTS[0]}-{PORTS[-1]}), 2 task workers, one PostgreSQL; {args.leads} leads; "
-          f"{args.seconds:g} s of work" + (f", at a person's pace ({args.pace:g} s per keystroke)" if args.pace else ""))
+          f"{args.seconds:g} s of work"
+          + (f", at a person's pace ({args.pace:g} s per keystroke)" if args.pace else ""))
     print(f"ceiling (no-op /healthz): {noop_rate:,.1f} req/s, p50 {ms(noop, 50):.1f} ms, p95 {ms(noop, 95):.1f} ms")
     print(f"stance saves: {save_rate:,.1f} /s = {save_rate / noop_rate:.2f} × ceiling; "
           f"all annotation requests {req_rate:,.1f} /s = {req_rate / noop_rate:.2f} × ceiling")

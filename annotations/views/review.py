@@ -64,7 +64,8 @@ def _article_choices(queue) -> dict:
 
 def _clip(text: str, size: int) -> str:
     """`text` cut to `size` characters with an ellipsis, as `truncatechars` does, for the hundreds
-    of titles a filter lists (the filter normalises each text first, a fifth of the queue's page)."""
+    of titles the article filter lists (`truncatechars` normalises each text first: 14% of the
+    queue page's profile)."""
     return text if len(text) <= size else text[:size - 1] + "…"
 
 
