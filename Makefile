@@ -32,8 +32,10 @@ worker: install
 test: install
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run >/dev/null || { echo "Models changed without a migration: run manage.py makemigrations"; exit 1; }
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --durations=15 $(PYTEST_ARGS)
-	# The embedded database of `make run` (SQLite), where its code paths differ from PostgreSQL's.
-	env -u DATABASE_URL $(PY) -m pytest -q annotations/tests/test_unit_parity.py annotations/tests/test_save_queries.py
+	# The embedded database of `make run` (SQLite), where its code paths differ from PostgreSQL's;
+	# every route answered for every role without a server error (the security matrix) among them.
+	env -u DATABASE_URL $(PY) -m pytest -q annotations/tests/test_unit_parity.py annotations/tests/test_save_queries.py \
+	  annotations/tests/test_security_matrix.py annotations/tests/test_security_filters.py
 
 test-quick: install
 	$(PY) -m pytest -m "not browser" -x -q $(PYTEST_ARGS)

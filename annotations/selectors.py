@@ -673,6 +673,7 @@ def _article_people(article_ids: list[int]):
         .annotate(kind=Value("assignment"), claim_ref=Value(None, IntegerField()),
                   source_ref=Value(None, IntegerField()), settled=Value(""))
         .values_list("kind", "article_id", "claim_ref", "source_ref", "annotator__username", "status", "settled")
+        .order_by()  # a part of a UNION has no order of its own (SQLite refuses one)
     )
     resolution = Resolution.objects.filter(claim_id=OuterRef("claim_id"), source_id=OuterRef("source_id"))
     stances = (
@@ -680,6 +681,7 @@ def _article_people(article_ids: list[int]):
         .annotate(kind=Value("stance"), settled=Coalesce(Subquery(resolution.values("status")[:1]), Value("")))
         .values_list("kind", "claim__article_id", "claim_id", "source_id", "annotator__username", "label",
                      "settled")
+        .order_by()
     )
     return assignments.union(stances, all=True)
 

@@ -97,9 +97,17 @@ def updated_since(field_name: str, what: str) -> django_filters.IsoDateTimeFilte
 
 @extend_schema_field(OpenApiTypes.INT)
 class IdFilter(django_filters.NumberFilter):
-    """An integer id (the schema says integer, and 1.5 is a 400 rather than a number)."""
+    """An integer id (the schema says integer, and 1.5 is a 400 rather than a number).
+
+    An id no 64-bit column can hold names nothing: the answer is empty, on PostgreSQL (where
+    Django does so itself) and on SQLite (whose driver raised OverflowError, a 500)."""
 
     field_class = forms.IntegerField
+
+    def filter(self, qs, value):
+        if value is not None and not -(2**63) <= value < 2**63:
+            return qs.none()
+        return super().filter(qs, value)
 
 
 class ProjectSlugFilter(django_filters.CharFilter):
