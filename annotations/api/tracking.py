@@ -192,7 +192,9 @@ class ClaimClusterViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, view
     def _refuse(exc):
         return Response({"detail": str(exc)}, status=status.HTTP_400_BAD_REQUEST)
 
-    @extend_schema(request=ClusterCreateSerializer, responses={201: ClaimClusterSerializer})
+    @extend_schema(request=ClusterCreateSerializer,
+                   responses={201: ClaimClusterSerializer, 200: ClaimClusterSerializer},
+                   description="Track a claim (201). A claim already tracked answers its tracked claim (200).")
     def create(self, request):
         data = ClusterCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
