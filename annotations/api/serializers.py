@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import URLValidator
@@ -30,8 +31,21 @@ class ProjectSerializer(serializers.ModelSerializer):
         return getattr(project, "my_role", "")
 
 
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,64}")
+
+
+class ProjectSlugField(serializers.SlugRelatedField):
+    """A project named by its slug; a value that cannot be a slug (a NUL, which PostgreSQL text
+    refuses, or any other odd character) is refused before any query, on create and change alike."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and not SLUG.fullmatch(data):
+            raise serializers.ValidationError("Name the project by its slug (letters, digits, - and _).")
+        return super().to_internal_value(data)
+
+
 class ArticleSerializer(serializers.ModelSerializer):
-    project = serializers.SlugRelatedField(slug_field="slug", queryset=Project.objects.none())
+    project = ProjectSlugField(slug_field="slug", queryset=Project.objects.none())
     # A URL or "": one string type in the schema, not a oneOf that "" matches twice.
     url = serializers.CharField(max_length=1000, required=False, allow_blank=True,
                                 help_text="The article's http(s) address, or empty.")

@@ -6,8 +6,6 @@ scoped to the caller's projects, so other projects' objects answer 404.
 
 from __future__ import annotations
 
-import re
-
 from axes.handlers.proxy import AxesProxyHandler
 from django.contrib.auth.signals import user_logged_in
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -39,6 +37,7 @@ from annotations import exports, selectors, services
 from annotations.api import filters, permissions
 from annotations.api.errors import ID_SCHEMA, conflict_serializer, error_response
 from annotations.api.serializers import (
+    SLUG,
     ArticleSerializer,
     ClaimSerializer,
     ProjectSerializer,
@@ -52,8 +51,6 @@ from annotations.middleware import lockout_response
 from annotations.models import Article, Claim, Membership, Project, Source, Stance
 from annotations.permissions import sees_others_judgements
 from annotations.services import tokens
-
-SLUG = re.compile(r"[-a-zA-Z0-9_]{1,64}")
 
 ArticleDoneSerializer = inline_serializer("ArticleDone", {
     "article": serializers.IntegerField(),
