@@ -9,6 +9,7 @@ from __future__ import annotations
 from axes.handlers.proxy import AxesProxyHandler
 from django.contrib.auth.signals import user_logged_in
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db import transaction
 from django.http import Http404
 from django.urls import path
@@ -87,6 +88,9 @@ class TokenView(APIView):
         http_request = request._request  # axes reads the address and records attempts on Django's request
         username = request.data.get("username") if hasattr(request.data, "get") else None
         credentials = {"username": username if isinstance(username, str) else ""}
+        if "\x00" in credentials["username"]:  # before axes looks the name up: PostgreSQL text refuses NUL
+            return Response({"username": [str(ProhibitNullCharactersValidator.message)]},
+                            status=status.HTTP_400_BAD_REQUEST)
         if not AxesProxyHandler.is_allowed(http_request, credentials):
             return lockout_response(http_request)
         # authenticate() reports a failure to axes (the user_login_failed signal) with this request.

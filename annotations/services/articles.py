@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db import transaction
 from django.utils.translation import gettext
 
@@ -154,6 +155,8 @@ def unit_correct(
 def claim_text_set(*, claim: Claim, text: str, user, via: str = "page") -> Claim:
     """A lead rewrites a claim's proposition; the old and new text are kept in History."""
     text = " ".join((text or "").split())
+    if "\x00" in text:  # PostgreSQL text refuses NUL: bad input, not a server error
+        raise ValidationError(str(ProhibitNullCharactersValidator.message))
     if not text:
         raise ValidationError(gettext("The claim needs some text."))
     if len(text) > 2000:
