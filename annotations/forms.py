@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from annotations.models import Source
@@ -162,3 +164,15 @@ class VerdictForm(forms.Form):
     def __init__(self, *args, scale: list[str], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["rating"].choices = [(rating, rating) for rating in scale]
+
+
+class LoginForm(AuthenticationForm):
+    """Django's sign-in form, with the username's length checked before anyone is authenticated.
+
+    Django sets the field's maximum after building it, so only the browser enforced it: a longer
+    name reached the failed-login record (255 characters at most) and answered 500."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["username"]
+        field.validators.append(MaxLengthValidator(field.max_length))

@@ -25,20 +25,26 @@ class ApiInUtcMiddleware:
             return self.get_response(request)
 
 
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
 class RejectNulCharactersMiddleware:
-    """Answer 400 to a path or query parameter holding a NUL character.
+    """Answer 400 to a path, query parameter or form field holding a NUL character.
 
     PostgreSQL text cannot contain NUL, so such a value would fail deep inside a
-    query as a server error; it is bad input and gets a clear answer instead.
+    query as a server error; it is bad input and gets a clear answer instead. Form
+    fields are checked in the bodies Django parses into `request.POST` (url-encoded and
+    multipart); JSON bodies are checked where they are parsed (the API's serializers).
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        form = request.POST if request.method == "POST" and request.content_type in FORM_TYPES else None
         if "\x00" in request.path or any(
             "\x00" in key or any("\x00" in value for value in values)
-            for key, values in request.GET.lists()
+            for params in (request.GET, form) if params is not None for key, values in params.lists()
         ):
             return JsonResponse(
                 {"detail": _("The request contains a NUL character, which is not allowed.")}, status=400

@@ -5,10 +5,11 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from annotations import health
+from annotations.forms import LoginForm
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/login/", auth_views.LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("admin/", admin.site.urls),
     path("api/v1/", include("annotations.api.urls")),

@@ -110,9 +110,16 @@ def test_a_nul_in_a_claims_new_text_is_a_400_that_changes_nothing(client, projec
     for headers in ({}, {"HX-Request": "true"}):
         answer = client.post(url, {"text": "The harbour\x00 plan"}, headers=headers)
         assert answer.status_code == 400
-        assert "Null characters are not allowed." in answer.content.decode()
+        assert "NUL character" in answer.content.decode()
     unit.claim.refresh_from_db()
     assert unit.claim.text == old and not History.objects.filter(kind="claim").exists()
+    # The service refuses it too, whoever calls it.
+    from django.core.exceptions import ValidationError
+
+    from annotations import services
+
+    with pytest.raises(ValidationError, match="Null characters are not allowed."):
+        services.claim_text_set(claim=unit.claim, text="The harbour\x00 plan", user=lead)
 
 
 def test_a_nul_in_the_username_of_a_token_request_is_a_400(live_server, lead):
@@ -121,3 +128,15 @@ def test_a_nul_in_the_username_of_a_token_request_is_a_400(live_server, lead):
     status, body = api_call(live_server.url, "/api/v1/auth/token/", None, "POST",
                             {"username": f"{lead.username}\x00", "password": "whatever"})
     assert status == 400 and body == {"username": ["Null characters are not allowed."]}
+
+
+@pytest.mark.django_db
+def test_a_username_longer_than_any_account_is_a_form_error_not_a_server_error(client, live_server):
+    """Django's sign-in form left the username's length to the browser: a 300-character name reached
+    the failed-login record (255 characters) and answered 500, on the page and the token endpoint."""
+    page = client.post("/accounts/login/", {"username": "a" * 300, "password": "x"})
+    assert page.status_code == 200
+    assert "Your username and password didn" in page.content.decode()  # the page's one sign-in error
+    status, body = api_call(live_server.url, "/api/v1/auth/token/", None, "POST",
+                            {"username": "a" * 300, "password": "x"})
+    assert status == 400 and list(body) == ["username"], body

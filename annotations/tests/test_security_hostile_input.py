@@ -18,7 +18,9 @@ from annotations.tests import security_matrix as sm
 FIELDS = ["label", "version", "note", "reason", "claim", "source", "name", "q", "title", "text", "start", "end",
           "kind", "role", "affiliation", "guidelines", "labels", "overlap", "username", "project", "body",
           "language", "url", "rating", "date_published", "claims", "status", "into", "replace", "article",
-          "published", "outlet", "events", "active", "format", "member", "user", "next", "cluster"]
+          "published", "outlet", "events", "active", "format", "member", "user", "next", "cluster", "action",
+          "aliases", "annotator", "bom", "create", "dialect", "duplicate", "everywhere", "from", "to", "layout",
+          "password", "published_from", "published_to", "blind", "show_suggestions", "secret", "precision"]
 VALUES = ["\x00", "x\x00y", "99999999999999999999999", "-99999999999999999999999", "1e309", "NaN", "", " ",
           "a" * 20000, "-1", "2024-13-45", "[]", "\u202e"]
 QUERIES = ["page=99999999999999999999999", "page=abc", "after=abc", "after=99999999999999999999999",
