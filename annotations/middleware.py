@@ -32,16 +32,19 @@ class RejectNulCharactersMiddleware:
     """Answer 400 to a path, query parameter or form field holding a NUL character.
 
     PostgreSQL text cannot contain NUL, so such a value would fail deep inside a
-    query as a server error; it is bad input and gets a clear answer instead. Form
-    fields are checked in the bodies Django parses into `request.POST` (url-encoded and
-    multipart); JSON bodies are checked where they are parsed (the API's serializers).
+    query as a server error; it is bad input and gets a clear answer instead. The fields
+    of page forms are checked in the bodies Django parses into `request.POST` (url-encoded
+    and multipart); the API's bodies where it parses them (its serializers).
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        form = request.POST if request.method == "POST" and request.content_type in FORM_TYPES else None
+        # Page forms; the API parses its bodies itself and answers what it cannot parse (415, 400).
+        page_form = (request.method == "POST" and request.content_type in FORM_TYPES
+                     and not request.path.startswith("/api/"))
+        form = request.POST if page_form else None
         if "\x00" in request.path or any(
             "\x00" in key or any("\x00" in value for value in values)
             for params in (request.GET, form) if params is not None for key, values in params.lists()

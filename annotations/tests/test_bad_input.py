@@ -140,3 +140,15 @@ def test_a_username_longer_than_any_account_is_a_form_error_not_a_server_error(c
     status, body = api_call(live_server.url, "/api/v1/auth/token/", None, "POST",
                             {"username": "a" * 300, "password": "x"})
     assert status == 400 and list(body) == ["username"], body
+
+
+@pytest.mark.django_db
+def test_an_api_body_the_server_cannot_parse_is_answered_by_the_api_in_json(client, project, lead):
+    """The NUL check of page forms leaves the API's bodies to the API: a multipart body without a
+    boundary is DRF's 415 in JSON, not the HTML error page of a form Django failed to parse."""
+    from rest_framework.authtoken.models import Token
+
+    token = Token.objects.create(user=lead).key
+    answer = client.generic("POST", f"/api/v1/projects/{project.slug}/import/", b"garbage",
+                            content_type="multipart/form-data", HTTP_AUTHORIZATION=f"Token {token}")
+    assert answer.status_code == 415 and answer.headers["Content-Type"] == "application/json"
