@@ -34,13 +34,18 @@ class ProjectSerializer(serializers.ModelSerializer):
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,64}")
 
 
+def check_project_slug(value) -> None:
+    """Refuse, before any query, a project name that cannot be a slug (a NUL, which PostgreSQL text
+    refuses, or any other odd character)."""
+    if isinstance(value, str) and not SLUG.fullmatch(value):
+        raise serializers.ValidationError("Name the project by its slug (letters, digits, - and _).")
+
+
 class ProjectSlugField(serializers.SlugRelatedField):
-    """A project named by its slug; a value that cannot be a slug (a NUL, which PostgreSQL text
-    refuses, or any other odd character) is refused before any query, on create and change alike."""
+    """A project named by its slug, checked by `check_project_slug` on create and change alike."""
 
     def to_internal_value(self, data):
-        if isinstance(data, str) and not SLUG.fullmatch(data):
-            raise serializers.ValidationError("Name the project by its slug (letters, digits, - and _).")
+        check_project_slug(data)
         return super().to_internal_value(data)
 
 

@@ -7,6 +7,7 @@ scoped to the caller's projects, so other projects' objects answer 404.
 from __future__ import annotations
 
 from axes.handlers.proxy import AxesProxyHandler
+from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import ProhibitNullCharactersValidator
@@ -38,13 +39,13 @@ from annotations import exports, selectors, services
 from annotations.api import filters, permissions
 from annotations.api.errors import ID_SCHEMA, conflict_serializer, error_response
 from annotations.api.serializers import (
-    SLUG,
     ArticleSerializer,
     ClaimSerializer,
     ProjectSerializer,
     SourceSerializer,
     StanceSerializer,
     _messages,
+    check_project_slug,
 )
 from annotations.extraction import detect_language
 from annotations.importers import ArticleRecord
@@ -66,7 +67,8 @@ class TokenRequestSerializer(AuthTokenSerializer):
     """DRF's, with the username no longer than an account's: a longer one reached the failed-login
     record (255 characters) and answered 500."""
 
-    username = serializers.CharField(label="Username", write_only=True, max_length=150)
+    username = serializers.CharField(label="Username", write_only=True,
+                                     max_length=get_user_model()._meta.get_field("username").max_length)
 
 
 class TokenView(APIView):
@@ -168,9 +170,10 @@ class ArticleViewSet(viewsets.ModelViewSet):
     @extend_schema(responses={201: ArticleSerializer, 404: error_response(404)})
     def create(self, request, *args, **kwargs):
         slug = request.data.get("project") if hasattr(request.data, "get") else None
-        if isinstance(slug, str) and not SLUG.fullmatch(slug):
-            # Checked before any query: a NUL or other odd character never reaches the database.
-            raise DRFValidationError({"project": ["Name the project by its slug (letters, digits, - and _)."]})
+        try:  # before the membership query below
+            check_project_slug(slug)
+        except serializers.ValidationError as exc:
+            raise DRFValidationError({"project": exc.detail}) from None
         if isinstance(slug, str):
             membership = Membership.objects.filter(user=request.user, project__slug=slug).first()
             if membership is None:
