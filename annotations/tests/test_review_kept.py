@@ -384,3 +384,52 @@ def test_the_dispute_refresh_keeps_one_plan_per_connection(require_postgres):
         cursor.execute("SELECT proconfig FROM pg_proc WHERE proname = 'claimtrack_disputes_refresh'")
         (config,) = cursor.fetchone()
     assert "plan_cache_mode=force_generic_plan" in config
+
+
+def _row_versions(article) -> dict:
+    """Each kept dispute row of the article and the transaction that last wrote it."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT claim_id, source_id, xmin::text FROM annotations_dispute WHERE article_id = %s",
+                       [article.pk])
+        return {(claim, source): xmin for claim, source, xmin in cursor.fetchall()}
+
+
+def test_a_save_that_keeps_the_articles_annotators_rewrites_its_own_unit_only(
+        require_postgres, project, annotator, annotator2):
+    """Relabelling, or judging a further unit of an article one already works on, cannot change who
+    the article's annotators are: the save's trigger recomputes its unit, not every unit of the
+    article (migration 0025), and the figures stay exact as the unit enters and leaves the queue."""
+    article = ArticleFactory(project=project)
+    claims = [ClaimFactory(article=article, start=10 * i, end=10 * i + 5) for i in range(3)]
+    source = SourceFactory()
+    for claim in claims[:2]:
+        services.stance_record(claim=claim, source=source, annotator=annotator, label="alleges")
+        services.stance_record(claim=claim, source=source, annotator=annotator2, label="denies")
+    (first, second) = [(c.pk, source.pk) for c in claims[:2]]
+    before = _row_versions(article)
+    assert set(before) == {first, second}
+
+    # A change of mind that keeps the unit in dispute.
+    Stance.objects.filter(claim=claims[0], annotator=annotator).update(label="no_comment")
+    after = _row_versions(article)
+    assert after[second] == before[second] and after[first] != before[first]
+    assert_kept_figures_are_exact(project)
+
+    # One that settles the disagreement: the unit leaves the queue, the other stays untouched.
+    Stance.objects.filter(claim=claims[1], annotator=annotator).update(label="denies")
+    assert _row_versions(article) == {first: after[first]}
+    assert_kept_figures_are_exact(project)
+
+    # A further unit judged by someone already at work on the article: in dispute (the other is
+    # missing), and the unit judged before is not rewritten.
+    services.stance_record(claim=claims[2], source=source, annotator=annotator, label="alleges")
+    rows = _row_versions(article)
+    assert rows[first] == after[first] and (claims[2].pk, source.pk) in rows
+    assert_kept_figures_are_exact(project)
+
+    # Somebody's first judgement in the article changes who its annotators are: every unit again.
+    third = UserFactory()
+    MembershipFactory(project=project, user=third)
+    services.stance_record(claim=claims[0], source=source, annotator=third, label="alleges")
+    assert all(_row_versions(article)[unit] != rows[unit] for unit in rows)
+    assert_kept_figures_are_exact(project)
