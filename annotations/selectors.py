@@ -190,6 +190,24 @@ class UnitView:
     def key(self) -> str:
         return self.unit.key
 
+    # The ids as the page writes them, already text: a template localizes every number it prints
+    # (locale, separators), a dozen times a card, on every page and every save's answer.
+    @property
+    def dom(self) -> str:
+        return f"{self.unit.claim_id}-{self.unit.source_id}"
+
+    @property
+    def claim_ref(self) -> str:
+        return str(self.unit.claim_id)
+
+    @property
+    def source_ref(self) -> str:
+        return str(self.unit.source_id)
+
+    @property
+    def version_ref(self) -> str:
+        return str(self.version)
+
     @property
     def version(self) -> int:
         return self.mine.version if self.mine else 0

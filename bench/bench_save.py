@@ -9,10 +9,13 @@ Each request goes through Django's test Client in this process, with the product
 settings of the benchmarks (DEBUG off): the API with the annotator's sign-in token, the page
 with their session. Measured, each `--repeat` times after a warm-up: `/healthz` (the no-op),
 an API create (POST /api/v1/stances/ on a unit the annotator has not judged yet; skipped when
-none is left), an API change (PATCH with the version), the API's units of one article, and a
-page save (the unit fragment's POST, as htmx sends it). Printed per kind: the median and mean
-time, the queries of one request and the time spent in them, and the no-op's median over the
-kind's (`bench/load_test.py` counts saves against the no-op ceiling: the issue asks 0.25×).
+none is left), an API change (PATCH with the version), the API's units of one article, a
+page save (the unit fragment's POST, as htmx sends it) and the article page the saves are made
+on. Printed per kind: the median and mean time, the queries of one request and the time spent
+in them, the CPU time of one request in this process (Python) and in its PostgreSQL backend
+(read from /proc when the server runs on this machine; what a loaded machine runs out of), and
+the no-op's median over the kind's (`bench/load_test.py` counts saves against the no-op
+ceiling: the issue asks 0.25×).
 Saves write judgements and History as the load test does; nothing is removed.
 """
 
@@ -21,6 +24,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import os
 import random
 import statistics
 import sys
@@ -32,6 +36,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _common  # noqa: E402
 
 PASSWORD = "load-test-password-1"  # noqa: S105 - the bench annotators' password (bench_data --password)
+
+
+def backend_cpu() -> float | None:
+    """CPU seconds the PostgreSQL backend of Django's connection has used (None when it is not a
+    process of this machine)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 class Timer:
@@ -57,13 +76,18 @@ class Timer:
                 in_queries.append(time.perf_counter() - started)
 
         times = []
+        backend_before, cpu_before = backend_cpu(), time.process_time()
         with connection.execute_wrapper(timed):
             for _ in range(self.repeat):
                 started = time.perf_counter()
                 request()
                 times.append(time.perf_counter() - started)
+        cpu, backend_after = time.process_time() - cpu_before, backend_cpu()
+        backend = None if backend_before is None or backend_after is None else backend_after - backend_before
         self.rows[kind] = {"median_ms": statistics.median(times) * 1e3, "mean_ms": statistics.fmean(times) * 1e3,
-                           "queries": next(count) // self.repeat, "in_queries_ms": sum(in_queries) / self.repeat * 1e3}
+                           "queries": next(count) // self.repeat, "in_queries_ms": sum(in_queries) / self.repeat * 1e3,
+                           "python_cpu_ms": cpu / self.repeat * 1e3,
+                           "postgres_cpu_ms": None if backend is None else backend / self.repeat * 1e3}
 
 
 def measure(slug: str, annotator: str, repeat: int, seed: int) -> dict[str, dict]:
@@ -125,6 +149,13 @@ def measure(slug: str, annotator: str, repeat: int, seed: int) -> dict[str, dict
         mine.update(label=label, version=mine["version"] + 1)
 
     timer.run("page save (unit fragment)", page_save)
+    article_url = reverse("annotations:article", kwargs={"slug": slug, "article_id": judged_in})
+
+    def article_page() -> None:
+        answer = page.get(article_url)
+        assert answer.status_code == 200, answer.content[:300]
+
+    timer.run("article page", article_page)
     return timer.rows
 
 
@@ -145,11 +176,13 @@ def main() -> int:
     rows = measure(args.slug, args.annotator or f"{args.slug}-ann{args.annotators:03d}", args.repeat, args.seed)
     noop = rows["no-op (/healthz)"]["median_ms"]
     print(f"machine: {_common.machine()}")
-    print(f"{'request':28} {'median ms':>10} {'mean ms':>9} {'queries':>8} {'in queries ms':>14} {'× no-op':>8}")
+    print(f"{'request':28} {'median ms':>10} {'mean ms':>9} {'queries':>8} {'in queries ms':>14} "
+          f"{'Python CPU ms':>14} {'PostgreSQL CPU ms':>18} {'× no-op':>8}")
     for kind, row in rows.items():
         row["of_noop"] = noop / row["median_ms"]
+        backend = "—" if row["postgres_cpu_ms"] is None else f"{row['postgres_cpu_ms']:.2f}"
         print(f"{kind:28} {row['median_ms']:10.2f} {row['mean_ms']:9.2f} {row['queries']:8d} "
-              f"{row['in_queries_ms']:14.2f} {row['of_noop']:8.2f}")
+              f"{row['in_queries_ms']:14.2f} {row['python_cpu_ms']:14.2f} {backend:>18} {row['of_noop']:8.2f}")
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=2))
     return 0

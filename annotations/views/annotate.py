@@ -33,8 +33,9 @@ VERSION_REQUIRED = gettext_lazy(
 )
 
 
-def _labels(project) -> list[tuple[int, str, str]]:
-    return [(i, label, label_name(label)) for i, label in enumerate(project.labels, start=1)]
+def _labels(project) -> list[tuple[str, str, str]]:
+    """(key, label, name) per label; the key is the digit that chooses it, as the page writes it."""
+    return [(str(i), label, label_name(label)) for i, label in enumerate(project.labels, start=1)]
 
 
 def _article_url(project, article, anchor: str = "") -> str:
