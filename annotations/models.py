@@ -16,7 +16,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -268,6 +268,25 @@ class SourceQuerySet(models.QuerySet):
         heard = SourceProject.objects.filter(project__memberships__user=user).values("source_id")
         speaks_for = Source.objects.filter(pk__in=heard, affiliation__isnull=False).values("affiliation_id")
         return self.filter(Q(pk__in=heard) | Q(pk__in=speaks_for) | Q(created_by=user))
+
+    def visible_to_each(self, user) -> SourceQuerySet:
+        """`visible_to`'s rule asked of each source on its own: for finding one source, or a few, by id.
+
+        `visible_to` states the rule as sets, which PostgreSQL builds once per query (a hash of
+        every source the member's projects hear): right for a list or a search, but looking
+        one source up that way cost 15 ms at 1M judgements. Here each source is tested by index
+        lookups (is it heard in a project of theirs; does a source heard there speak for it),
+        which costs the same whatever the registry holds, and far more than the sets for a
+        long list, so lists keep `visible_to`.
+        """
+        if is_registry_admin(user):
+            return self
+        if user is None or not user.is_authenticated:
+            return self.none()
+        heard = SourceProject.objects.filter(project__memberships__user=user)
+        speaks_for = Source.objects.filter(affiliation_id=OuterRef("pk")).filter(
+            Exists(heard.filter(source_id=OuterRef("pk"))))
+        return self.filter(Exists(heard.filter(source_id=OuterRef("pk"))) | Exists(speaks_for) | Q(created_by=user))
 
 
 class Source(models.Model):

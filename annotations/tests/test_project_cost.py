@@ -171,3 +171,41 @@ def test_no_page_of_a_project_reads_a_larger_project_beside_it(require_postgres,
             grown[name] = (before, after, worst[0][0], worst[1][0], worst[1][1])
     assert not grown, f"pages reading the other project's rows (rows alone, beside it, worst query): {grown}"
     assert all(sum(n for n, _sql in queries) > 0 for queries in alone.values())
+
+
+def test_naming_one_source_reads_the_same_rows_however_many_sources_the_member_hears(require_postgres):
+    """A new judgement names its source, a source names its organisation, the page's "add a source"
+    picks one: each asks whether the member sees that one source. Asked of the whole set of sources
+    their projects hear (a hash of them all, 6-15 ms at 1M judgements), it read more rows with
+    every source heard; asked of the one source (`stance_target`, `visible_to_each`), it reads the same."""
+    from annotations import selectors
+    from annotations.tests.factories import ArticleFactory, ClaimFactory, SourceFactory, UnitFactory
+
+    project = ProjectFactory(slug="registry")
+    member = UserFactory(username="member")
+    MembershipFactory(project=project, user=member)
+    claim = ClaimFactory(article=ArticleFactory(project=project))
+    organisation = SourceFactory(name="The Ministry")
+    spokesman = SourceFactory(name="A Spokesman", affiliation=organisation)
+    UnitFactory(claim=claim, source=spokesman)
+    unheard = SourceFactory(name="Heard nowhere")
+
+    def reads() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        with CaptureQueriesContext(connection) as queries:
+            _claim, source, _stance = selectors.stance_target(user=member, claim_id=claim.pk, source_id=spokesman.pk)
+            assert source == spokesman
+            assert selectors.stance_target(user=member, claim_id=claim.pk, source_id=unheard.pk)[1] is None
+            assert Source.objects.visible_to_each(member).get(pk=organisation.pk) == organisation  # speaks for
+            assert not Source.objects.visible_to_each(member).filter(pk=unheard.pk).exists()
+        found = _rows_read([q["sql"] for q in queries.captured_queries])
+        return sum(n for n, _sql in found)
+
+    few = reads()
+    others = Source.objects.bulk_create([Source(name=f"Heard {k}", affiliation=organisation if k % 3 else None)
+                                         for k in range(3000)])
+    claims = [ClaimFactory(article=claim.article, start=10 * k, end=10 * k + 5) for k in range(1, 4)]
+    Unit.objects.bulk_create([Unit(claim=claims[k % 3], source=s) for k, s in enumerate(others)])
+    many = reads()
+    assert many <= few * 2 + 25, (few, many)

@@ -253,3 +253,22 @@ def test_the_database_keeps_which_projects_hear_a_source(world, project, annotat
     Unit.objects.filter(pk=unit.pk).update(source=moved_to, claim=ClaimFactory(article=ArticleFactory(project=project)))
     visible = set(Source.objects.visible_to(annotator).values_list("name", flat=True))
     assert {"Bulk Spreker", "Verplaatste Spreker"} <= visible and "Geheime Bron" not in visible
+
+
+def test_the_rule_asked_of_each_source_sees_exactly_what_the_sets_see(world, annotator, lead, registry_admin):
+    """`visible_to_each` (one source looked up by id: a judgement's source, an organisation, the page's
+    pick) is `visible_to`'s rule asked per source: the same sources for every kind of caller."""
+    from django.contrib.auth.models import AnonymousUser
+
+    own_unused = SourceFactory(name="Nobody's yet", created_by=annotator)
+    SourceFactory(name="Someone else's unused", created_by=world["b_lead"])
+    speaker = SourceFactory(name="Spreker", affiliation=SourceFactory(name="Ministerie"))  # heard nowhere
+    for user in (annotator, lead, world["b_lead"], registry_admin, AnonymousUser(), UserFactory(username="nobody")):
+        sets = set(Source.objects.visible_to(user).values_list("pk", flat=True))
+        each = set(Source.objects.visible_to_each(user).values_list("pk", flat=True))
+        assert each == sets, user
+        for source in Source.objects.all():
+            assert Source.objects.visible_to_each(user).filter(pk=source.pk).exists() == (source.pk in sets)
+    assert {world["org"].pk, world["shared"].pk, world["a_only"].pk, own_unused.pk} <= set(
+        Source.objects.visible_to_each(annotator).values_list("pk", flat=True))
+    assert not Source.objects.visible_to_each(annotator).filter(pk__in=[world["b_only"].pk, speaker.pk]).exists()

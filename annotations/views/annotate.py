@@ -287,7 +287,7 @@ def source_add(request, slug, article_id, claim_id):
         source = None
         if request.POST.get("source"):
             try:
-                source = Source.objects.visible_to(request.user).get(
+                source = Source.objects.visible_to_each(request.user).get(
                     pk=int(request.POST["source"]), merged_into__isnull=True
                 )
             except (ValueError, Source.DoesNotExist):
