@@ -41,13 +41,14 @@ class RejectNulCharactersMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        checked = [request.GET]
         # Page forms; the API parses its bodies itself and answers what it cannot parse (415, 400).
-        page_form = (request.method == "POST" and request.content_type in FORM_TYPES
-                     and not request.path.startswith("/api/"))
-        form = request.POST if page_form else None
+        if (request.method == "POST" and request.content_type in FORM_TYPES
+                and not request.path.startswith("/api/")):
+            checked.append(request.POST)
         if "\x00" in request.path or any(
             "\x00" in key or any("\x00" in value for value in values)
-            for params in (request.GET, form) if params is not None for key, values in params.lists()
+            for params in checked for key, values in params.lists()
         ):
             return JsonResponse(
                 {"detail": _("The request contains a NUL character, which is not allowed.")}, status=400

@@ -97,9 +97,10 @@ class TokenView(APIView):
         http_request = request._request  # axes reads the address and records attempts on Django's request
         username = request.data.get("username") if hasattr(request.data, "get") else None
         credentials = {"username": username if isinstance(username, str) else ""}
-        if "\x00" in credentials["username"]:  # before axes looks the name up: PostgreSQL text refuses NUL
-            return Response({"username": [str(ProhibitNullCharactersValidator.message)]},
-                            status=status.HTTP_400_BAD_REQUEST)
+        try:  # before axes looks the name up: PostgreSQL text refuses NUL
+            ProhibitNullCharactersValidator()(credentials["username"])
+        except DjangoValidationError as exc:
+            return Response({"username": exc.messages}, status=status.HTTP_400_BAD_REQUEST)
         if not AxesProxyHandler.is_allowed(http_request, credentials):
             return lockout_response(http_request)
         # authenticate() reports a failure to axes (the user_login_failed signal) with this request.

@@ -155,8 +155,7 @@ def unit_correct(
 def claim_text_set(*, claim: Claim, text: str, user, via: str = "page") -> Claim:
     """A lead rewrites a claim's proposition; the old and new text are kept in History."""
     text = " ".join((text or "").split())
-    if "\x00" in text:  # PostgreSQL text refuses NUL: bad input, not a server error
-        raise ValidationError(str(ProhibitNullCharactersValidator.message))
+    ProhibitNullCharactersValidator()(text)  # PostgreSQL text refuses NUL: bad input, not a server error
     if not text:
         raise ValidationError(gettext("The claim needs some text."))
     if len(text) > 2000:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from django.contrib.sessions.models import Session
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from annotations import prepared
 
@@ -28,9 +30,6 @@ def test_a_page_request_reads_its_session_with_a_prepared_statement_and_the_same
         require_postgres, client, annotator, project):
     """Every page request reads its session first (annotations/sessions.py): one statement planned
     once per connection; an expired or unknown session is still no session."""
-    from django.contrib.sessions.models import Session
-    from django.utils import timezone
-
     client.force_login(annotator)
     for _ in range(3):
         assert client.get("/").status_code == 200

@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from annotations import services
+from annotations import selectors, services
 from annotations.models import (
     Article,
     Assignment,
@@ -30,7 +30,15 @@ from annotations.models import (
     Unit,
     WorkerBeat,
 )
-from annotations.tests.factories import MembershipFactory, ProjectFactory, UserFactory
+from annotations.tests.factories import (
+    ArticleFactory,
+    ClaimFactory,
+    MembershipFactory,
+    ProjectFactory,
+    SourceFactory,
+    UnitFactory,
+    UserFactory,
+)
 
 LABELS = ["alleges", "denies", "no_comment"]
 
@@ -178,9 +186,6 @@ def test_naming_one_source_reads_the_same_rows_however_many_sources_the_member_h
     picks one: each asks whether the member sees that one source. Asked of the whole set of sources
     their projects hear (a hash of them all, 6-15 ms at 1M judgements), it read more rows with
     every source heard; asked of the one source (`stance_target`, `visible_to_each`), it reads the same."""
-    from annotations import selectors
-    from annotations.tests.factories import ArticleFactory, ClaimFactory, SourceFactory, UnitFactory
-
     project = ProjectFactory(slug="registry")
     member = UserFactory(username="member")
     MembershipFactory(project=project, user=member)

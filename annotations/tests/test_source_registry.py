@@ -7,6 +7,7 @@ A source heard only in B is none of A's business: not listed, not found, not edi
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from rest_framework.test import APIClient
 
@@ -258,8 +259,6 @@ def test_the_database_keeps_which_projects_hear_a_source(world, project, annotat
 def test_the_rule_asked_of_each_source_sees_exactly_what_the_sets_see(world, annotator, lead, registry_admin):
     """`visible_to_each` (one source looked up by id: a judgement's source, an organisation, the page's
     pick) is `visible_to`'s rule asked per source: the same sources for every kind of caller."""
-    from django.contrib.auth.models import AnonymousUser
-
     own_unused = SourceFactory(name="Nobody's yet", created_by=annotator)
     SourceFactory(name="Someone else's unused", created_by=world["b_lead"])
     speaker = SourceFactory(name="Spreker", affiliation=SourceFactory(name="Ministerie"))  # heard nowhere
