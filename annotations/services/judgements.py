@@ -10,6 +10,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext
 
+from annotations import prepared
 from annotations.models import Article, Assignment, Claim, History, Source, Stance, Unit, Webhook
 from annotations.services import webhooks
 from annotations.services.conflict import Conflict
@@ -164,7 +165,7 @@ def _stance_create(*, claim, source, annotator, label: str, note: str, via: str,
     sql, params = _with_history(f"INSERT INTO {table} ({columns}) VALUES ({marks}) RETURNING id", values, history,
                                 unit, _hook_sql(stance, project_id, "create", via),
                                 _touch_sql(touch, annotator.pk) if touch is not None else None)
-    with connection.cursor() as cursor:
+    with prepared.cursor() as cursor:  # a handful of shapes, each planned once per connection
         cursor.execute(sql, params)
         stance.pk = cursor.fetchone()[0]
     stance._state.adding = False
@@ -192,7 +193,7 @@ def _stance_change(stance: Stance, *, label: str, note: str, via: str, project_i
             "WHERE id = %s AND version = %s RETURNING id",
             [label, note, now, stance.pk, stance.version], history, hook=_hook_sql(after, project_id, "update", via),
             touch=_touch_sql(touch, stance.annotator_id) if touch is not None else None)
-        with connection.cursor() as cursor:
+        with prepared.cursor() as cursor:
             cursor.execute(sql, params)
             changed = cursor.fetchone() is not None
     else:
