@@ -243,6 +243,24 @@ class DisputedUnit:
     def resolution_version(self) -> int:
         return self.resolution.version if self.resolution else 0
 
+    # The card prints these as text: a template localizes every number it prints.
+    @property
+    def claim_ref(self) -> str:
+        return str(self.claim_id)
+
+    @property
+    def source_ref(self) -> str:
+        return str(self.source_id)
+
+    @property
+    def version_ref(self) -> str:
+        return str(self.resolution_version)
+
+    @property
+    def final_label(self) -> str:
+        """The label the lead's decision (or the consensus) stands on, "" when there is none."""
+        return self.resolution.label if self.resolution else ""
+
     @property
     def settled(self) -> bool:
         return self.resolution is not None

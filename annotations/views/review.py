@@ -29,7 +29,7 @@ def _label_pairs(project) -> list[tuple[str, str]]:
 def _unit_card_context(project) -> dict:
     """What every unit card of the queue shares, worked out once per page rather than per card."""
     return {"resolve_url": reverse("annotations:review-resolve", args=[project.slug]),
-            "label_choices": [(n, label, label_name(label)) for n, label in enumerate(project.labels, start=1)]}
+            "label_choices": [(str(n), label, label_name(label)) for n, label in enumerate(project.labels, start=1)]}
 
 
 @login_required
@@ -53,13 +53,17 @@ def review_queue(request, slug):
         "label_pairs": _label_pairs(project), "statuses": QUEUE_STATUSES,
         "labels_param": ",".join(filters["labels"]) if filters["labels"] else "",
         "query": query.urlencode(), **_unit_card_context(project),
-        **_article_choices(queue),
+        **_filter_choices(queue, filters),
     }
     return render(request, template, context)
 
 
-def _article_choices(queue) -> dict:
-    return {"article_choices": [(pk, _clip(title, 60)) for pk, title in queue.articles]}
+def _filter_choices(queue, filters: dict) -> dict:
+    """The article and annotator filters' options as (value, text, selected): hundreds of them,
+    compared and printed once here rather than through the template's lookups."""
+    article, annotator = filters.get("article"), filters.get("annotator")
+    return {"article_choices": [(str(pk), _clip(title, 60), pk == article) for pk, title in queue.articles],
+            "annotator_choices": [(name, name == annotator) for name in queue.annotators]}
 
 
 def _clip(text: str, size: int) -> str:
@@ -140,15 +144,16 @@ def _respond_error(request, project, claim, source, error, *, status, conflict=N
         return _bad_request(request, project, error, status=status)
     if request.htmx:
         return _render_unit(request, project, unit, status=status, error=error, conflict=conflict)
-    queue = review.disputed_units(project, status="all", article=claim.article_id)
+    filters = {"status": "all", "article": claim.article_id}
+    queue = review.disputed_units(project, **filters)
     for item in queue.units:
         if item.key == unit.key:
             item.error, item.conflict = error, conflict
     context = {
         "project": project, "queue": queue, "units": queue.units, "page": None,
-        "filters": {"status": "all", "article": claim.article_id}, "filter_errors": [],
+        "filters": filters, "filter_errors": [],
         "label_pairs": _label_pairs(project), "statuses": QUEUE_STATUSES, "labels_param": "",
-        **_unit_card_context(project), **_article_choices(queue),
+        **_unit_card_context(project), **_filter_choices(queue, filters),
     }
     return render(request, "annotations/review_queue.html", context, status=status)
 
