@@ -11,7 +11,9 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
+from django.template import Context, Template
 from django.urls import reverse
+from django.utils import translation
 
 from annotations import agreement, review
 from annotations.models import Assignment, Membership, Stance
@@ -24,7 +26,7 @@ from annotations.tests.factories import (
     UserFactory,
 )
 from annotations.tests.http import api_call as _call
-from annotations.views.review import PAGE_SIZE
+from annotations.views.review import PAGE_SIZE, _annotator_table
 
 # Figures are cached per project version; each test starts and ends with an empty cache.
 pytestmark = pytest.mark.usefixtures("fresh_cache")
@@ -409,3 +411,28 @@ def test_judgements_without_a_unit_row_still_reach_the_queue(project, annotator,
     queue = review.disputed_units(project)
     assert [(u.claim_id, u.source_id, u.source_name, u.suggested_label) for u in queue.units] == [
         (claim.pk, source.pk, "Loose", "")]
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_annotator_tables_text_is_what_the_template_filters_print(language):
+    """The dashboard's annotator cells are worked out in the view; they must read as the
+    template's `widthratio`, `floatformat:0` and `figure` print them (rounding half to even,
+    half up, and half up from the shortest decimal form), in each language."""
+    template = Template(
+        "{% load labels %}{% widthratio share 1 100 %}|{{ median|floatformat:0 }}|{{ mean|figure }}|{{ low|figure }}")
+    cases = [(0.825, 12.5, 0.4165, -0.0004), (0.835, 0.49, 1.0, -0.2315), (0.0, 1234.5, 0.0005, 0.9995),
+             (2 / 3, 59.99, 1 / 3, -1 / 3)]
+    with translation.override(language):
+        for share, median, mean, low in cases:
+            row = {"username": "a", "units": 1234, "compared": 56, "agreement_with_resolutions": share,
+                   "median_seconds": median}
+            kappa = {"mean": mean, "lowest": low, "lowest_with": "b", "pairs": 7}
+            [cells] = _annotator_table([row], {"a": kappa})
+            printed = template.render(Context({"share": share, "median": median, "mean": mean, "low": low}))
+            assert "|".join([cells["agreement"], cells["median"], cells["kappa"]["mean"],
+                             cells["kappa"]["lowest"]]) == printed
+            assert (cells["units"], cells["compared"], cells["kappa"]["pairs"]) == ("1234", "56", "7")
+        [empty] = _annotator_table([{"username": "c", "units": 0, "compared": 0, "agreement_with_resolutions": None,
+                                     "median_seconds": None}], {})
+        assert (empty["agreement"], empty["median"], empty["kappa"]) == (None, None, None)
+
