@@ -620,6 +620,8 @@ class _Doc:
             return None
         described = build(toks, c, self.lang, self.text)
         d = described[0] if len(described) == 1 else None
+        if d is not None and not d.role and d.kind in _ORG_KINDS and not d.name[:1].isupper():
+            return self._organisation_named_in_apposition(toks, span)
         if d is None or not d.role or (d.kind == "person" and d.role not in d.name.lower().split()):
             return None  # no role, or a named person already ("spokesman Jan Smit")
         named = build(toks, span, self.lang, self.text)
@@ -630,6 +632,17 @@ class _Doc:
         if d.role in _AGENT_ROLES:
             org = ""  # a private person's lawyer or agent speaks for no organisation
         return Src(named[0].name, org, "person", d.role)
+
+    def _organisation_named_in_apposition(self, toks: list, span) -> Src | None:
+        """"The shipping company involved, Norland Tankers, declined to comment": an organisation
+        described in common words and named in the apposition is the named one."""
+        named = build(toks, span, self.lang, self.text)
+        if len(named) != 1 or named[0].anaphor or not named[0].name[:1].isupper():
+            return None
+        caps = [t for t in toks[span[0]:span[1]] if is_cap(t)]
+        if named[0].kind == "person" and _looks_person(caps):
+            return None  # a person named after an organisation's description: not its name
+        return Src(named[0].name, named[0].name, named[0].kind if named[0].kind in _ORG_KINDS else "organisation", "")
 
     def _with_apposition(self, person: Src, toks: list, span: tuple[int, int]) -> Src:
         """Take role and organisation from an apposition: "X, de burgemeester van Chicago, zei"."""

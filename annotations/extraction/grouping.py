@@ -81,6 +81,24 @@ _CLAIM_NOUNS = (
     "claim", "report", "rumo", "allegation", "speculation", "story", "stories", "accusation", "suggestion",
     "gerucht", "bericht", "beschuldiging", "aantijging", "verhaal", "speculatie", "bewering", "nieuws",
 )
+# The words of a refusal to answer: an answer made of these and names has no content of its own.
+_NO_COMMENT_WORDS = '''
+    declined declines decline refused refuses refuse respond responded responds response reply replied
+    replies return returned requests request comment commented immediately available reached reach
+    questions question calls call messages message emails email inquiry inquiries
+    reageren reageerde reageert reactie commentaar ingaan ingegaan kwijt uitspraken uitspraak doen
+    onthoudt onthouden bereikbaar bereiken vragen vraag wilde willen wou
+'''.split()
+_NO_COMMENT_STEMS: dict[str, frozenset] = {}
+
+
+def _no_comment_stems(lang: str) -> frozenset:
+    got = _NO_COMMENT_STEMS.get(lang)
+    if got is None:
+        got = _NO_COMMENT_STEMS[lang] = frozenset(_stem(w, lang) for w in _NO_COMMENT_WORDS) - {""}
+    return got
+
+
 _NEGATION = re.compile(
     r"\s*\b(?:niet|nooit|not|never|n't)\b|n't\b",
     re.IGNORECASE,
@@ -271,7 +289,19 @@ class _Grouper:
         if best < 0 and self.main != i and self.shared(i, self.main) and not (
                 main.stance == "alleges" and _same_speaker(st, main)):
             best = self.main
+        if best < 0 and not self.stems[i] - _no_comment_stems(self.lang):
+            best = self._question_of_the_moment(i)
         return best
+
+    def _question_of_the_moment(self, i: int) -> int:
+        """What an answer with no words of its own answers ("X declined to comment", "Y reageerde
+        niet"): the question another source answered just before it, else the nearest claim."""
+        st = self.sts[i]
+        if i > 0:
+            prev = self.sts[i - 1]
+            if prev.stance in _ANSWERS and not _same_speaker(st, prev) and st.start - prev.end <= _ROUND_CHARS:
+                return i - 1
+        return self._nearest_claim(i)
 
     def _answer_horizon(self, i: int) -> int:
         """Where an answer stops looking ahead for its claim (an index past the last candidate).

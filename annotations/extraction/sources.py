@@ -396,6 +396,10 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
     if role_at >= 0:
         return _with_role(part, classes, role_at, definite, text)
     names = _name_run(part)
+    described = False  # the name follows a description of it ("tech giant Apple")
+    if names:
+        found = _named_after_descriptor(part, names)
+        described, names = found is not names, found
     if names and not all(is_adj_cap(t) for t in names if is_cap(t)):
         idx = part.index(names[-1])
         after = part[idx + 1:]
@@ -413,7 +417,8 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
             names = []
         if names:
             # An organisation noun right before the name belongs to it: "gemeente Albrandswaard".
-            if first_at > 0 and classes[first_at - 1] == "org" and not is_cap(part[first_at - 1]):
+            if first_at > 0 and classes[first_at - 1] == "org" and not is_cap(part[first_at - 1]) \
+                    and not described:
                 names = part[first_at - 1:first_at] + names
             name = _strip_titles(_strip_possessive(_span_text(text, names)))
             if det in ("de", "het") and len(names) == 1 and names[0].low in _TITLED_MEDIA:
@@ -423,6 +428,31 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
                 return Src(name, org, "person", "")
             return Src(name, org or name, _org_kind(part), "")
     return _description(part, classes, det, definite, text, lang)
+
+
+def _named_after_descriptor(part: list, names: list) -> list:
+    """The name a descriptor introduces: "Environmental group BlueCoast", "Tech giant Apple", "Human
+    rights group Amnesty International", "Premier League club Arsenal".
+
+    English (and Dutch) put a bare description before a name: a common noun, itself maybe
+    modified. When the phrase is a capitalised run, one to three lower-case words and a name
+    that ends the phrase, the name is the source, if the first run is only capitalised because
+    it opens the sentence, or the lower-case words end in a noun of an organisation or a group.
+    """
+    k = part.index(names[-1]) + 1
+    between = k
+    while k < len(part) and k - between < 3 and part[k].text.isalpha() and part[k].text[:1].islower() \
+            and part[k].low not in L.STOP and part[k].low not in _ATTACH:
+        k += 1
+    if k == between or k >= len(part):
+        return names
+    later = _name_run(part[k:])
+    if not later or later[0] is not part[k] or later[-1] is not part[-1]:
+        return names
+    opener = len(names) == 1 and names[0].first
+    if not opener and noun_class(part[k - 1].low) not in ("org", "group"):
+        return names
+    return later
 
 
 def _owned_person(part: list, lang: str, text: str) -> Src | None:

@@ -698,3 +698,37 @@ def test_management_speaks_and_refuses():
     assert [(s.source, s.stance) for s in extract("Het management van de club wil niet reageren.", "nl")] == [
         ("club", "no_comment")]
     assert [s.stance for s in extract("The singer's management has not commented.", "en")] == ["no_comment"]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Environmental group BlueCoast says the port hid the size of the spill.", "BlueCoast"),
+    ("Human rights group Amnesty International said the army fired on civilians.", "Amnesty International"),
+    ("Budget airline Ryanair said the strike would cost it millions.", "Ryanair"),
+    ("On Monday, Premier League club Arsenal said the player had signed.", "Arsenal"),
+    ("The harbour reopened. Tech giant Apple denied the report that it was building a car.", "Apple"),
+])
+def test_a_description_before_a_name_leaves_the_name_as_the_source(text, source):
+    """English puts a bare description before a name ("tech giant Apple"); its first word is
+    capitalised at the start of a sentence, or the description ends in a noun of a group."""
+    assert [s.source for s in extract(text, "en")] == [source]
+
+
+def test_an_organisation_named_in_an_apposition_is_the_named_one():
+    text = "The airline, Ryanair, said the strike would cost it millions."
+    [got] = extract(text, "en")
+    assert (got.source, got.source_org) == ("Ryanair", "Ryanair")
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Environmental group BlueCoast says the Port of Eastmouth hid the size of the oil spill. "
+     "A spokesperson for the Port of Eastmouth denied the allegation. Norland Tankers declined to comment.", "en"),
+    ("Milieugroep BlueCoast zegt dat de haven de omvang van de olielozing heeft verzwegen. "
+     "Een woordvoerder van de haven ontkent dat. Rederij Norland Tankers wilde niet reageren.", "nl"),
+])
+def test_a_refusal_with_no_words_of_its_own_answers_the_question_just_answered(text, lang):
+    """"X declined to comment" answers what the source before it answered: one claim for the
+    three, not a claim "to comment" of its own."""
+    got = extract(text, lang)
+    assert [s.stance for s in got] == ["alleges", "denies", "no_comment"]
+    assert {s.claim_group for s in got} == {1}
+    assert len({s.claim for s in got}) == 1 and "comment" not in got[2].claim and "reageren" not in got[2].claim
