@@ -7,7 +7,9 @@ no inline style: colours are SVG presentation attributes.
 from __future__ import annotations
 
 CELL = 56
-HEAT_LEFT, HEAT_TOP = 120, 80
+HEAT_LEFT, HEAT_TOP = 120, 96
+COL_SLANT = -45  # degrees: column labels slant up to the right, so "no comment" passes its neighbours
+COL_ROOM = 90  # room on the right for the last column's slanted label
 
 
 def _blend(share: float) -> str:
@@ -33,11 +35,12 @@ def heatmap(labels: list[str], matrix: list[list[int]]) -> dict:
             })
     n = len(labels)
     return {
-        "width": HEAT_LEFT + n * CELL + 10, "height": HEAT_TOP + n * CELL + 10, "cells": cells,
+        "width": HEAT_LEFT + n * CELL + COL_ROOM, "height": HEAT_TOP + n * CELL + 10, "cells": cells,
         "rows": [{"label": label, "x": HEAT_LEFT - 8, "y": HEAT_TOP + i * CELL + CELL // 2 + 4}
                  for i, label in enumerate(labels)],
-        "cols": [{"label": label, "x": HEAT_LEFT + j * CELL + CELL // 2, "y": HEAT_TOP - 10}
-                 for j, label in enumerate(labels)],
+        # A column's label starts above the middle of its column and slants away from the next one.
+        "cols": [{"label": label, "x": HEAT_LEFT + j * CELL + CELL // 2 - 4, "y": HEAT_TOP - 8,
+                  "slant": COL_SLANT} for j, label in enumerate(labels)],
     }
 
 

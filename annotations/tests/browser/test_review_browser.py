@@ -128,3 +128,49 @@ def test_dashboard_behind_a_change_says_so_and_reloads_itself_when_the_worker_is
     now = ReviewSnapshot.objects.get(project=project).figures["report"]["observed_agreement"]
     assert observed.inner_text() == f"{now:.3f}"
     assert not page.csp_errors
+
+
+_LABEL_QUADS = """() => [...document.querySelectorAll('svg text.col-label, svg text.row-label')].map((t) => {
+    const b = t.getBBox(), m = t.getScreenCTM();
+    return [[b.x, b.y], [b.x + b.width, b.y], [b.x + b.width, b.y + b.height], [b.x, b.y + b.height]]
+        .map(([x, y]) => { const p = new DOMPoint(x, y).matrixTransform(m); return [p.x, p.y]; });
+})"""
+
+
+def _apart(one: list, two: list) -> bool:
+    """Two convex quadrilaterals do not overlap: some edge's normal separates them."""
+    for quad in (one, two):
+        for n in range(4):
+            (x1, y1), (x2, y2) = quad[n], quad[(n + 1) % 4]
+            nx, ny = y2 - y1, x1 - x2
+            a = [nx * x + ny * y for x, y in one]
+            b = [nx * x + ny * y for x, y in two]
+            if max(a) <= min(b) + 0.5 or max(b) <= min(a) + 0.5:
+                return True
+    return False
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_heatmaps_labels_neither_overlap_nor_leave_the_chart(new_page, live_server, disputes, project,
+                                                                  language):
+    """The confusion heatmap's column labels ("no comment", "geen commentaar") are longer than a
+    cell is wide: drawn slanted, no two labels overlap, and none is cut off by the chart's edge."""
+    page = new_page()
+    page.set_default_timeout(30_000)
+    page.set_extra_http_headers({"Accept-Language": language})
+    login(page, "lead", "/projects/huawei/review/agreement/")
+    chart = page.locator('svg[role="img"]').first
+    expect(chart.locator("text.col-label").first).to_be_visible(timeout=WAIT)
+    names = chart.locator("text.col-label").all_text_contents()
+    assert len(names) >= 3 and any(len(name) > 9 for name in names), names  # "no comment" is there
+    edge = chart.bounding_box()
+    quads = page.evaluate(_LABEL_QUADS)
+    assert len(quads) == 2 * len(names)
+    for quad in quads:
+        for x, y in quad:
+            assert edge["x"] - 0.5 <= x <= edge["x"] + edge["width"] + 0.5, (quad, edge)
+            assert edge["y"] - 0.5 <= y <= edge["y"] + edge["height"] + 0.5, (quad, edge)
+    for a in range(len(quads)):
+        for b in range(a + 1, len(quads)):
+            assert _apart(quads[a], quads[b]), (a, b, quads[a], quads[b])
+    assert page.csp_errors == []
