@@ -596,6 +596,8 @@ class _Doc:
         """True for "Berichten zouden …": a sentence-initial common noun taken for a name."""
         words = s.name.split()
         if self.lang == "en" and len(words) == 2 and s.kind == "person" and s.role:
+            if s.role.endswith("s") and s.role != words[0].lower():
+                return False  # "Health officials", "Border officials": a body of officials described by its field
             words = words[:1]  # "Leading researcher": a capitalised modifier opening the sentence
         elif " " in s.name or (self.lang == "en" and not s.name.endswith("s") and not s.name.endswith("ly")):
             return False  # English: plural common nouns ("Rumours spread …") and adverbs; "Acme said" stays
@@ -1123,10 +1125,11 @@ class _Doc:
                 if head and (head in sp.name.lower() or head in sp.org.lower()):
                     return sp if sp.kind != "person" else Src(sp.org, sp.org, _org_kind_of(sp.org), "")
             if not head or head in _GENERIC_HEADS:
+                business = head in _BUSINESS_HEADS  # "the company", "the airline": no ministry or council
                 for sp in speakers:
-                    if sp.kind in _ORG_KINDS:
+                    if sp.kind in _ORG_KINDS and not (business and sp.kind == "government"):
                         return sp
-                    if sp.org:
+                    if sp.org and not (business and _org_kind_of(sp.org) == "government"):
                         return Src(sp.org, sp.org, _org_kind_of(sp.org), "")
             named = self.orgs.get(head) if head else None
             return named if named is not None else s  # "de gemeente" far after "gemeente Eindhoven"
@@ -1210,6 +1213,8 @@ _UNNAMED_PEOPLE = frozenset(("person", "persons", "people"))
 _UNNAMED_TIES = frozenset(
     "who familiar close with briefed involved knowledgeable aware inside within at directly".split()
 )
+# Heads that name a business, which a public body is not: "the company" never refers back to a ministry.
+_BUSINESS_HEADS = frozenset("bedrijf onderneming concern company firm airline operahuis warenhuis".split())
 _GENERIC_HEADS = frozenset(
     "bedrijf onderneming organisatie instelling school club concern company firm organisation organization"
     " airline operahuis warenhuis".split()

@@ -34,6 +34,7 @@ from dataclasses import replace
 import simplemma
 
 from . import lexicon as L
+from .sources import noun_class
 from .statement import Statement
 
 _BACK = 25  # earlier statements a statement may join
@@ -289,9 +290,16 @@ class _Grouper:
         if best < 0 and self.main != i and self.shared(i, self.main) and not (
                 main.stance == "alleges" and _same_speaker(st, main)):
             best = self.main
-        if best < 0 and not self.stems[i] - _no_comment_stems(self.lang):
+        if best < 0 and not self._own_words(i):
             best = self._question_of_the_moment(i)
         return best
+
+    def _own_words(self, i: int) -> frozenset:
+        """The stems of what an answer says besides who says it and that it will not answer: none for
+        "The company declined to comment", "Een woordvoerder van de gemeente wilde niet reageren"."""
+        st = self.sts[i]
+        speaker = {w for w in _WORD.findall(self.text[st.start:st.end].lower()) if noun_class(w) in ("org", "role")}
+        return self.stems[i] - _no_comment_stems(self.lang) - _word_stems(list(speaker), self.lang)
 
     def _question_of_the_moment(self, i: int) -> int:
         """What an answer with no words of its own answers ("X declined to comment", "Y reageerde

@@ -358,7 +358,6 @@ _SPOKES = frozenset(
     " spokeswoman spokesperson spokespeople representative representatives spokesmen spokeswomen".split()
 )
 _AGENT_ROLES = frozenset("advocaat advocaten lawyer lawyers attorney attorneys agent publicist".split())
-_GENERIC_ORG = frozenset("bedrijf onderneming organisatie instelling company firm organisation organization".split())
 
 
 def _describe(part: list, lang: str, text: str) -> Src | None:
@@ -575,7 +574,7 @@ def _description(part: list, classes: list, det: str, definite: bool, text: str,
     if hc == "org":
         kind = _org_kind(desc)
         if definite and single and hl in L.ORG_ANAPHORA:
-            return Src(phrase, phrase, kind, "", anaphor="org:" + ("" if hl in _GENERIC_ORG else hl))
+            return Src(phrase, phrase, kind, "", anaphor="org:" + hl)
         return Src(phrase, phrase, kind, "")
     if hc == "group":
         kind = "government" if hl in L.GOV_HEADS or hl == "overheden" or hl == "governments" else "group"

@@ -732,3 +732,37 @@ def test_a_refusal_with_no_words_of_its_own_answers_the_question_just_answered(t
     assert [s.stance for s in got] == ["alleges", "denies", "no_comment"]
     assert {s.claim_group for s in got} == {1}
     assert len({s.claim for s in got}) == 1 and "comment" not in got[2].claim and "reageren" not in got[2].claim
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("The ministry announced new rules on Monday. The company declined to comment.", "en", "company"),
+    ("The ministry announced new rules on Monday. A spokesman for the airline declined to comment.", "en",
+     "airline"),
+    ("Het ministerie zei maandag dat de regels strenger worden. Het bedrijf wilde niet reageren.", "nl",
+     "bedrijf"),
+    ("Acme said on Monday that sales rose. The company later denied that it would cut jobs.", "en", "Acme"),
+    ("Philips zei maandag dat de omzet steeg. Het bedrijf ontkent dat er banen verdwijnen.", "nl", "Philips"),
+])
+def test_a_business_refers_back_to_a_business_and_never_to_a_public_body(text, lang, expected):
+    """"The company", "the airline", "het bedrijf" name a business: they refer back to the last
+    organisation that is one, and stay a description when the only one around is a ministry."""
+    assert extract(text, lang)[-1].source == expected
+
+
+def test_a_refusal_naming_only_its_speaker_answers_the_claim_under_discussion():
+    text = ("Acme said on Monday that sales rose. The ministry said the figures were wrong. "
+            "The company declined to comment.")
+    acme, ministry, refusal = extract(text, "en")
+    assert (refusal.source, refusal.stance) == ("Acme", "no_comment")
+    assert refusal.claim_group == ministry.claim_group and refusal.claim == ministry.claim
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Health officials said that the virus could spread further.", "Health officials"),
+    ("Border officials said the crossing was closed.", "Border officials"),
+    ('Leading researcher says "a hoax is an understatement".', None),
+])
+def test_officials_described_by_their_field_are_a_source_a_lone_modified_role_is_not(text, source):
+    """A capitalised field opening the sentence ("Health officials") describes a body of officials;
+    an adjective before one unnamed role ("Leading researcher") names nobody."""
+    assert [s.source for s in extract(text, "en")] == ([source] if source else [])
