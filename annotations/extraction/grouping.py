@@ -243,6 +243,9 @@ class _Grouper:
             j = self._answered(i) if st.stance in _ANSWERS else self._restated(i)
             if j < 0 and st.stance == "alleges":
                 j = self._repeats_report(i)
+            if j < 0 and not st.claim.strip():
+                # "Wethouder X bevestigt dat.", "The suspect denied it.": the content is the claim before.
+                j = self._nearest_claim(i)
             if j >= 0:
                 self.join(i, j)
         self._join_own_denials()
@@ -372,7 +375,7 @@ class _Grouper:
             r = self.find(i)
             if r not in roots:
                 roots[r] = len(roots) + 1
-            if st.stance == "alleges" and r not in claims:
+            if st.stance == "alleges" and r not in claims and st.claim.strip():
                 claims[r] = st.claim
         for i, st in enumerate(self.sts):
             r = self.find(i)

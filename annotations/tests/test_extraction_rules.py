@@ -766,3 +766,15 @@ def test_officials_described_by_their_field_are_a_source_a_lone_modified_role_is
     """A capitalised field opening the sentence ("Health officials") describes a body of officials;
     an adjective before one unnamed role ("Leading researcher") names nobody."""
     assert [s.source for s in extract(text, "en")] == ([source] if source else [])
+
+
+@pytest.mark.parametrize("text, lang, stance", [
+    ("De gemeente Utrecht zegt dat de brug volgend jaar opengaat. Wethouder Jan de Vries bevestigt dat.",
+     "nl", "alleges"),
+    ("Volgens de politie reed de bestuurder te hard. De verdachte ontkent dat.", "nl", "denies"),
+])
+def test_a_statement_whose_content_is_that_takes_the_claim_before_it(text, lang, stance):
+    """"X bevestigt dat", "Y ontkent dat": the content is the claim just made; never a claim without text."""
+    first, second = extract(text, lang)
+    assert second.stance == stance
+    assert second.claim == first.claim and second.claim.strip() and second.claim_group == first.claim_group
