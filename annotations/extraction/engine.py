@@ -21,6 +21,7 @@ import simplemma
 from . import lexicon as L
 from .grouping import content_stems, group_statements
 from .sources import (
+    _MEDIA_NAMES,
     Src,
     _looks_person,
     _org_kind_words,
@@ -605,8 +606,9 @@ class _Doc:
         if not first or is_adj_cap(first[0]):
             return False  # "Iraqi officials said": a nationality is no common word taken for a name
         low = first[0].low
-        if low in self.caps_seen() or low in self.persons or (self.lang == "en" and noun_class(low)):
-            return False
+        if low in self.caps_seen() or low in self.persons or (self.lang == "en" and noun_class(low)) \
+                or low in _MEDIA_NAMES:
+            return False  # "Trouw schrijft": a newspaper's name, though "trouw" is a Dutch word too
         try:
             return simplemma.is_known(low, lang=self.lang)
         except (ValueError, KeyError):

@@ -388,6 +388,12 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
     if role_at >= 0 and is_cap(part[role_at]) and "-" not in part[role_at].text \
             and part[role_at].low in L.TITLES:
         role_at = -1
+    if 0 <= role_at < len(part) - 1 and part[role_at].low.endswith(("'s", "’s")) \
+            and classes[role_at + 1] == "org":
+        role_at = -1  # "the mayor's office", "the minister's department": the office speaks, no person
+    while 0 <= role_at < len(part) - 1 and part[role_at].low.endswith(("'s", "’s")) \
+            and "role" in classes[role_at + 1:]:
+        role_at = classes.index("role", role_at + 1)  # "the mayor's spokesman": the spokesman's role
     if role_at >= 0 and det == "another" and role_at == len(part) - 1:
         # "another fighter": a second member of the group a previous speaker belongs to.
         role = _head(part[role_at].low)
@@ -567,7 +573,7 @@ def _description(part: list, classes: list, det: str, definite: bool, text: str,
     hc = classes[h]
     desc = part[: h + 1] if h < len(part) - 1 and part[h + 1].low not in ("van", "of", "in", "uit") else part
     phrase = _span_text(text, desc)
-    if phrase[:1].isupper() and desc[0].first and not is_adj_cap(desc[0]):
+    if phrase[:1].isupper() and desc[0].first and not is_adj_cap(desc[0]) and not _proper_media(desc[0]):
         phrase = phrase[0].lower() + phrase[1:]  # a sentence-initial common noun
     hl = _head(head.low)
     single = len(desc) == 1
@@ -594,6 +600,17 @@ def _description(part: list, classes: list, det: str, definite: bool, text: str,
     if hc == "role":
         return Src(phrase, "", "person", hl, anaphor="role:" + hl if definite else "")
     return None
+
+
+# The lexicon's media heads that are names, not nouns: "Reuters reported" keeps its capital.
+_MEDIA_NAMES = frozenset(
+    "volkskrant telegraaf nrc trouw parool nos rtl reuters bloomberg afp bbc cnn cnbc espn techcrunch pando"
+    " guardian".split()
+)
+
+
+def _proper_media(tok) -> bool:
+    return tok.low in _MEDIA_NAMES or (tok.text.isupper() and len(tok.text) > 1)
 
 
 def _name_run(part: list) -> list:

@@ -778,3 +778,16 @@ def test_a_statement_whose_content_is_that_takes_the_claim_before_it(text, lang,
     first, second = extract(text, lang)
     assert second.stance == stance
     assert second.claim == first.claim and second.claim.strip() and second.claim_group == first.claim_group
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Reuters reported on Tuesday that the bank had lost $2 billion.", "en", ("Reuters", "media", "")),
+    ("Trouw schrijft dat het kabinet valt.", "nl", ("Trouw", "media", "")),
+    ("The mayor's office did not respond to a request for comment.", "en", ("mayor's office", "organisation", "")),
+    ("The mayor's spokesman said the road would reopen.", "en", ("mayor's spokesman", "person", "spokesman")),
+])
+def test_media_names_and_genitive_offices_keep_who_they_are(text, lang, expected):
+    """A newspaper's name opening a sentence stays a name ("Trouw" is also a Dutch word); "the mayor's
+    office" is an office, not the mayor; "the mayor's spokesman" speaks as a spokesman."""
+    [got] = extract(text, lang)
+    assert (got.source, got.source_kind, got.role) == expected
