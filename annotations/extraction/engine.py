@@ -438,6 +438,9 @@ class _Doc:
             if (prev in _PASSIVE and lang == "en" and low != "quoted" and not progressive) or (
                     lang == "nl" and prev in ("werd", "wordt", "worden")):
                 continue  # "were reported missing", "werd gemeld"
+            if lang == "en" and prev in ("who", "that", "which") and _lemma(low, lang) in _AUTHOR_VERBS \
+                    and not _complement_follows(toks, k):
+                continue  # a relative clause naming a text: "the firm that wrote the warnings"
             if cue == "speech":
                 out.append((k, "verb", k + 1))
                 continue
@@ -1201,6 +1204,8 @@ _ZOU_SCORE = 0.45
 _ALLEGE_VERBS = frozenset(
     "beweren claimen beschuldigen verdenken aantijgen claim allege accuse suspect charge".split()
 )
+# Verbs of making a text: in a relative clause without a content clause they only describe its author.
+_AUTHOR_VERBS = frozenset("write publish issue draft sign compile".split())
 _COURT = frozenset("rechtbank rechter hof court judge jury tribunal".split())
 _SPOKES = frozenset("spokesman spokeswoman spokesperson woordvoerder woordvoerster".split())
 _ANON_STRINGS = tuple(" " + " ".join(p) + " " for p in L.ANON_PHRASES)

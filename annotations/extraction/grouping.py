@@ -299,10 +299,16 @@ class _Grouper:
 
     def _own_words(self, i: int) -> frozenset:
         """The stems of what an answer says besides who says it and that it will not answer: none for
-        "The company declined to comment", "Een woordvoerder van de gemeente wilde niet reageren"."""
+        "The company declined to comment", "Een woordvoerder van de gemeente wilde niet reageren".
+        What it says is its claim text when that is part of it (the words after the speaker)."""
         st = self.sts[i]
-        speaker = {w for w in _WORD.findall(self.text[st.start:st.end].lower()) if noun_class(w) in ("org", "role")}
-        return self.stems[i] - _no_comment_stems(self.lang) - _word_stems(list(speaker), self.lang)
+        said = self.text[st.start:st.end]
+        if st.claim and st.claim in said:
+            said = st.claim
+        words = _WORD.findall(said.lower())
+        speaker = {w for w in words if noun_class(w) in ("org", "role")}
+        return (_word_stems(words, self.lang) - self.names[i] - _no_comment_stems(self.lang)
+                - _word_stems(list(speaker), self.lang))
 
     def _question_of_the_moment(self, i: int) -> int:
         """What an answer with no words of its own answers ("X declined to comment", "Y reageerde

@@ -254,6 +254,7 @@ ROLE_NOUNS = _set(
     author writer columnist journalist blogger host goalie player auteur schrijver journalist
     columnist presentator employee werknemer medewerker medewerkster prosecutors lawyers
     officials attorneys researcher scientist economist historian diplomat legislator activist
+    councillor councilor councilman councilwoman alderman gemeenteraadslid
     analist econoom historicus diplomaat activist wetenschapper arts dokter doctor
     redacteur hoofdredacteur lijsttrekker fractieleider partijleider raadslid gedeputeerde
     bedenker initiatiefnemer organisator penningmeester psycholoog huisarts specialist

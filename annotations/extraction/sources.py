@@ -197,7 +197,7 @@ def np_before(toks: list, k: int, lo: int) -> tuple[int, int] | None:
             i -= 1
             continue
         if solid < j and before is not None and _np_token(before) and (
-            t.low in L.NAME_PARTICLES or t.low in ("en", "and") or t.low in _ATTACH
+            t.low in L.NAME_PARTICLES or t.low in ("en", "and") or t.low in _ATTACH or t.text == "&"
         ):
             i -= 1
             continue
@@ -280,6 +280,9 @@ def np_after(toks: list, k: int, hi: int) -> tuple[int, int] | None:
         if j > core and t.text == "." and (toks[j - 1].low in L.TITLES or toks[j - 1].low in _NAME_ABBREV or (
                 len(toks[j - 1].text) == 1 and toks[j - 1].text.isupper())):
             j += 1
+            continue
+        if j > core and t.text == "&" and j + 1 < stop and is_cap(toks[j + 1]) and is_cap(toks[j - 1]):
+            j += 2  # "Keller & Shaw"
             continue
         if j > core and (t.low in L.NAME_PARTICLES or t.low in _ATTACH or t.low in ("en", "and")
                          or (t.low == "by" and noun_class(toks[j - 1].low) == "doc")) \
@@ -519,8 +522,8 @@ def _with_role(part: list, classes: list, role_at: int, definite: bool, text: st
         rest = []
         if tail:
             names = _name_run(tail)
-            if names and _looks_person(names) and role in ("woordvoerder", "woordvoerster", "spokesman",
-                                                           "spokeswoman", "spokesperson"):
+            if names and _looks_person(names) and not _orgish(names) and role in (
+                    "woordvoerder", "woordvoerster", "spokesman", "spokeswoman", "spokesperson"):
                 # The spokesperson of a person: "de woordvoerder van De Bruijn".
                 return Src(_span_text(text, part), "", "person", role, anaphor="")
             org = _strip_possessive(_span_text(text, tail))
@@ -642,6 +645,8 @@ def _name_run(part: list) -> list:
                 n += 1  # "Lt. Col. Jon Custis", "Mr Alhakim"
                 continue
             out.append(t)
+        elif out and t.text == "&" and n + 1 < len(part) and is_cap(part[n + 1]):
+            out.append(t)  # "Keller & Shaw", "Procter & Gamble": one firm
         elif out and t.low in L.NAME_PARTICLES and n + 1 < len(part) and is_cap(part[n + 1]):
             if t.low in ("van", "of") and sum(1 for x in out if is_cap(x)) >= 2:
                 break  # "Karin Mulder van Chemtec": the organisation follows
@@ -694,6 +699,8 @@ _ORG_WORDS = frozenset(
 
 
 def _orgish(name_toks: list) -> bool:
+    if any(t.text == "&" for t in name_toks):
+        return True  # "Procter & Gamble", "Keller & Shaw": a firm
     for t in name_toks:
         h = _head(t.low)
         if h in L.ORG_NOUNS or h in L.MEDIA_HEADS or h in _ORG_WORDS:

@@ -791,3 +791,27 @@ def test_media_names_and_genitive_offices_keep_who_they_are(text, lang, expected
     office" is an office, not the mayor; "the mayor's spokesman" speaks as a spokesman."""
     [got] = extract(text, lang)
     assert (got.source, got.source_kind, got.role) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Councillor Tom Reyes denied that the council ignored the warnings.",
+     ("Tom Reyes", "councillor", "denies", "person")),
+    ("Procter & Gamble said sales rose.", ("Procter & Gamble", "", "alleges", "organisation")),
+    ("A spokesman for Procter & Gamble denied the report.",
+     ("Procter & Gamble", "spokesman", "denies", "organisation")),
+    ("The engineering firm, Keller & Shaw, did not respond to requests for comment.",
+     ("Keller & Shaw", "", "no_comment", "organisation")),
+])
+def test_councillors_and_firms_joined_by_an_ampersand_are_named_whole(text, expected):
+    [got] = extract(text, "en")
+    assert (got.source, got.role, got.stance, got.source_kind) == expected
+
+
+def test_a_relative_clause_naming_a_texts_author_is_no_statement():
+    """"The firm that wrote the warnings … did not respond": writing the warnings is no statement on
+    anything; a relative clause with a content clause still is ("a blogger who wrote that …")."""
+    got = extract("The engineering firm that wrote the warnings, Keller & Shaw, did not respond "
+                  "to requests for comment.", "en")
+    assert [s.stance for s in got] == ["no_comment"]
+    [blogger] = extract("A blogger who wrote that the photo was fake has apologised.", "en")
+    assert (blogger.source, blogger.stance) == ("blogger", "alleges")
