@@ -23,6 +23,7 @@ from .grouping import content_stems, group_statements
 from .sources import (
     _MEDIA_NAMES,
     Src,
+    _head,
     _looks_person,
     _org_kind_words,
     build,
@@ -1052,10 +1053,15 @@ class _Doc:
             owner = [n for n, t in enumerate(run[:-1]) if t.low.endswith(_GENITIVE)]
             if owner:
                 run = run[owner[-1] + 1:]  # "Daring Fireball's John Gruber": the person after the owner
-            while len(run) > 2 and noun_class(run[0].low) == "role":
-                run = run[1:]  # "Burgemeester Jan de Boer", "Mayor Tom Hale": the office is no part of the name
-            if len(run) == 1 and titled and run[0].low not in self.persons:
-                self.persons[run[0].low] = Src(self.text[toks[i].start:run[0].end], "", "person", "")
+            office = ""
+            while len(run) >= 2 and noun_class(run[0].low) == "role" and is_cap(run[1]):
+                office = _head(run[0].low)  # "Burgemeester Halsema", "Mayor Tom Hale": the office is no part
+                run = run[1:]               # of the name
+            if len(run) == 1 and (titled or office) and run[0].low not in self.persons:
+                title = next((t.low.rstrip(".") for t in toks[i:j] if t.low.rstrip(".") in L.TITLES), "")
+                role = office or (title if noun_class(title) == "role" else "")
+                # "Premier Rutte", "Burgemeester Halsema": the surname names the person, in that role.
+                self.persons[run[0].low] = Src(self.text[run[0].start:run[0].end], "", "person", role)
             if 2 <= len(run) <= 4 and _looks_person(run) and not any(is_adj_cap(t) for t in run[:1]):
                 name = self.text[run[0].start:run[-1].end]
                 s = Src(name, "", "person", "")

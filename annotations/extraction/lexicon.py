@@ -379,4 +379,6 @@ COMPOUND_HEADS = (
     "providers", "overheden", "commissie", "politie", "voorman", "minister", "premier", "president",
     "redacteur", "kenner", "leider", "trekker", "baas", "deskundige", "adviseur", "onderzoeker",
 )
-ORG_SUFFIXES = ("fonds", "bedrijf", "partij", "bond", "raad", "dienst", "ministerie", "bank", "concern")
+ORG_SUFFIXES = ("fonds", "bedrijf", "partij", "bond", "raad", "dienst", "ministerie", "bank", "concern",
+                "organisatie", "groep", "keten", "maatschappij", "vereniging", "stichting", "fabrikant",
+                "leverancier", "vervoerder", "omroep", "gigant")

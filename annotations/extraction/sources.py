@@ -676,8 +676,8 @@ def _looks_person(name_toks: list) -> bool:
         h = _head(t.low)
         if t.text.isupper() and len(t.text) > 2:
             return False
-        if h in L.ORG_NOUNS or h in L.MEDIA_HEADS or h in _ORG_WORDS:
-            return False
+        if h in L.ORG_NOUNS or h in L.MEDIA_HEADS or h in _ORG_WORDS or noun_class(t.low) == "org":
+            return False  # "Energiebedrijf Eneco", "Supermarktketen Jumbo": an organisation's description
     return True
 
 

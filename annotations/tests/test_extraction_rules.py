@@ -815,3 +815,18 @@ def test_a_relative_clause_naming_a_texts_author_is_no_statement():
     assert [s.stance for s in got] == ["no_comment"]
     [blogger] = extract("A blogger who wrote that the photo was fake has apologised.", "en")
     assert (blogger.source, blogger.stance) == ("blogger", "alleges")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Energiebedrijf Eneco laat weten dat de prijzen stijgen.", ("Eneco", "organisation", "")),
+    ("Supermarktketen Jumbo ontkent dat er producten zijn teruggeroepen.", ("Jumbo", "organisation", "")),
+    ("Milieuorganisatie Greenpeace zegt dat de haven heeft gelogen.", ("Greenpeace", "organisation", "")),
+    ("Burgemeester Halsema liet in een verklaring weten dat de demonstratie verboden blijft.",
+     ("Halsema", "person", "burgemeester")),
+    ("Premier Rutte zei dinsdag dat het kabinet doorgaat.", ("Rutte", "person", "premier")),
+])
+def test_a_dutch_description_or_office_before_a_name_is_no_part_of_it(text, expected):
+    """Dutch writes the kind of organisation or the office as one word before the name:
+    "Energiebedrijf Eneco", "Burgemeester Halsema". The name is the source, the office its role."""
+    [got] = extract(text, "nl")
+    assert (got.source, got.source_kind, got.role) == expected
