@@ -1174,7 +1174,7 @@ class _Doc:
         for q in range(k, min(len(toks), k + 20)):
             if toks[q].low in ("dat", "that", ":") and q + 1 < len(toks):
                 return self._clip(self.text[toks[q + 1].start:unit.end])
-        if span is not None and 0 <= k < len(toks) and _lemma(toks[k].low, self.lang) not in _ALLEGE_VERBS:
+        if span is not None and 0 <= k < len(toks) and _lemma(toks[k].low, self.lang) not in _ACCUSE_VERBS:
             # Cut the attribution (source phrase and cue) off the start or the end of the unit:
             # "Volgens X, …", "X zegt …", "…, aldus X." keep only the content.
             a, b = min(k, span[0]), max(k + 1, span[1])
@@ -1212,6 +1212,9 @@ _ALLEGE_VERBS = frozenset(
 )
 # Verbs of making a text: in a relative clause without a content clause they only describe its author.
 _AUTHOR_VERBS = frozenset("write publish issue draft sign compile".split())
+# Accusing verbs whose object is part of what they put forward ("X accuses Y of Z"): the content
+# keeps the whole sentence; after "claims", "alleges", "beweert" the clause alone is the content.
+_ACCUSE_VERBS = frozenset("beschuldigen verdenken aantijgen accuse suspect charge".split())
 _COURT = frozenset("rechtbank rechter hof court judge jury tribunal".split())
 _SPOKES = frozenset("spokesman spokeswoman spokesperson woordvoerder woordvoerster".split())
 _ANON_STRINGS = tuple(" " + " ".join(p) + " " for p in L.ANON_PHRASES)

@@ -830,3 +830,13 @@ def test_a_dutch_description_or_office_before_a_name_is_no_part_of_it(text, expe
     "Energiebedrijf Eneco", "Burgemeester Halsema". The name is the source, the office its role."""
     [got] = extract(text, "nl")
     assert (got.source, got.source_kind, got.role) == expected
+
+
+@pytest.mark.parametrize("text, lang, claim", [
+    ("The Daily Mail claims the singer has secretly married.", "en", "the singer has secretly married"),
+    ("De krant beweert het kabinet volgende week valt.", "nl", "het kabinet volgende week valt"),
+    ("Critics accuse the mayor of hiding the report.", "en", "Critics accuse the mayor of hiding the report"),
+])
+def test_after_claims_or_beweert_the_clause_is_the_claim_an_accusation_keeps_its_object(text, lang, claim):
+    [got] = extract(text, lang)
+    assert got.claim == claim
