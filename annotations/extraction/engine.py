@@ -748,6 +748,8 @@ class _Doc:
             lo, hi = min(lo, hi), max(lo, hi)
             start, end = unit.start, unit.end
             claim = self._claim(unit, k, span)
+            if self._only_refers(claim):
+                claim = ""  # "The claims were denied by …": the claim is the one made before (grouping)
             first = _sentence_first(toks, k)
             if n == 0 and first is not None and toks[first].low in ("dat", "dit", "that", "this") and u > 0 \
                     and k - first < 12 and not (self.records and self.records[-1].unit == u - 1) \
@@ -1194,6 +1196,12 @@ class _Doc:
         return self._clip(self.text[unit.start:unit.end])
 
     @staticmethod
+    def _only_refers(claim: str) -> bool:
+        """"The claims were", "het bericht": words that only point at a claim made elsewhere."""
+        words = [w for w in re.findall(r"[^\W\d_]+", claim.lower()) if w not in _POINTING_WORDS]
+        return bool(words) and all(w.startswith(_POINTED_NOUNS) for w in words)
+
+    @staticmethod
     def _clip(s: str) -> str:
         s = " ".join(s.split())
         s = s.strip(" .,;:\"'“”„‘’")
@@ -1210,6 +1218,13 @@ _ZOU_SCORE = 0.45
 _ALLEGE_VERBS = frozenset(
     "beweren claimen beschuldigen verdenken aantijgen claim allege accuse suspect charge".split()
 )
+# Determiners and auxiliaries around a noun that points at a claim made elsewhere ("the claims were").
+_POINTING_WORDS = frozenset(
+    "the these those this that such de het deze die dat dit were was is are been be has have had werd worden"
+    " wordt is zijn was waren".split()
+)
+_POINTED_NOUNS = ("claim", "report", "rumo", "allegation", "accusation", "story", "stories", "speculation",
+                  "bericht", "gerucht", "beschuldiging", "aantijging", "bewering", "verhal", "verhaal")
 # Verbs of making a text: in a relative clause without a content clause they only describe its author.
 _AUTHOR_VERBS = frozenset("write publish issue draft sign compile".split())
 # Accusing verbs whose object is part of what they put forward ("X accuses Y of Z"): the content

@@ -385,8 +385,12 @@ class _Grouper:
                 claims[r] = st.claim
         for i, st in enumerate(self.sts):
             r = self.find(i)
-            if r not in claims:
+            if not claims.get(r):
                 claims[r] = _affirmed(st.claim) if st.stance == "denies" else st.claim
+        for i, st in enumerate(self.sts):
+            r = self.find(i)
+            if not claims[r].strip():  # nothing said but "that" and nothing before it: the sentence itself
+                claims[r] = " ".join(self.text[st.start:st.end].split()).strip(" .")
         return [replace(st, claim_group=roots[self.find(i)], claim=claims[self.find(i)])
                 for i, st in enumerate(self.sts)]
 

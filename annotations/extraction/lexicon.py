@@ -277,7 +277,7 @@ ORG_NOUNS = _set(
     network station agency manufacturer producer maker retailer operator carrier contractor
     regulator watchdog fabrikant producent leverancier toezichthouder firms companies agencies
     outlets waterschap verdediging defence defense prosecution monastery convent abbey diocese
-    parish klooster bisdom parochie
+    parish klooster bisdom parochie embassy consulate palace ambassade consulaat paleis city municipality
     """
 )
 GOV_HEADS = _set(
@@ -285,7 +285,7 @@ GOV_HEADS = _set(
     gemeente provincie ministerie kabinet regering overheid overheden politie justitie om
     rechtbank hof inspectie rekenkamer rekenkamercommissie brandweer defensie
     council government ministry department administration police court authority
-    authorities commission army military navy
+    authorities commission army military navy embassy consulate ambassade consulaat city municipality
     """
 )
 MEDIA_HEADS = _set(
@@ -308,7 +308,7 @@ GROUP_NOUNS = _set(
     insiders activists passengers investigators analysts governments republicans democrats
     neighbours authorities protesters fans sisters nuns monks brothers relatives colleagues
     teachers members supporters voters farmers families leraren docenten leden supporters
-    collega's familieleden nonnen
+    collega's familieleden nonnen family familie
     """
 )
 PERSON_NOUNS = _set(

@@ -694,6 +694,7 @@ _ORG_WORDS = frozenset(
     bureau agency organization organisation clinic cathedral monastery convent abbey mosque temple
     synagogue hotel restaurant casino studio studios records entertainment technologies systems
     partners capital ventures holdings museum musea bibliotheek stichting vereniging
+    palace paleis embassy ambassade consulate consulaat
     """.split()
 )
 

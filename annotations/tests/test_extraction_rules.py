@@ -840,3 +840,24 @@ def test_a_dutch_description_or_office_before_a_name_is_no_part_of_it(text, expe
 def test_after_claims_or_beweert_the_clause_is_the_claim_an_accusation_keeps_its_object(text, lang, claim):
     [got] = extract(text, lang)
     assert got.claim == claim
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('A spokesperson for the royal family said there was "no truth" in the reports.',
+     ("royal family", "spokesperson", "organisation")),
+    ("Kensington Palace declined to comment on the claims.", ("Kensington Palace", "", "organisation")),
+    ("The city said the road would reopen on Monday.", ("city", "", "government")),
+])
+def test_families_palaces_and_cities_speak_as_bodies(text, expected):
+    [got] = extract(text, "en")
+    assert (got.source, got.role, got.source_kind) == expected
+
+
+def test_a_denial_of_the_claims_in_the_passive_answers_the_claim_before_it():
+    """"The claims were denied by a spokeswoman for the city": the content is the claim made
+    before, not the words "The claims were"; and "the city" is not the newspaper that reported it."""
+    text = ("The Daily Planet reported that the mayor had resigned. "
+            "The claims were denied by a spokeswoman for the city.")
+    report, denial = extract(text, "en")
+    assert (denial.source, denial.role, denial.stance) == ("city", "spokeswoman", "denies")
+    assert denial.claim_group == report.claim_group and denial.claim == "the mayor had resigned"
