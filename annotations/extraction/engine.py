@@ -1221,10 +1221,12 @@ _ALLEGE_VERBS = frozenset(
 # Determiners and auxiliaries around a noun that points at a claim made elsewhere ("the claims were").
 _POINTING_WORDS = frozenset(
     "the these those this that such de het deze die dat dit were was is are been be has have had werd worden"
-    " wordt is zijn was waren".split()
+    " wordt is zijn was waren also later earlier since today yesterday monday tuesday wednesday thursday"
+    " friday saturday sunday ook later eerder inmiddels vandaag gisteren maandag dinsdag woensdag donderdag"
+    " vrijdag zaterdag zondag".split()
 )
-_POINTED_NOUNS = ("claim", "report", "rumo", "allegation", "accusation", "story", "stories", "speculation",
-                  "bericht", "gerucht", "beschuldiging", "aantijging", "bewering", "verhal", "verhaal")
+_POINTED_NOUNS = ("claim", "report", "rumo", "allegation", "accusation", "story", "stories", "speculation", "news",
+                  "bericht", "gerucht", "beschuldiging", "aantijging", "bewering", "verhal", "verhaal", "nieuws")
 # Verbs of making a text: in a relative clause without a content clause they only describe its author.
 _AUTHOR_VERBS = frozenset("write publish issue draft sign compile".split())
 # Accusing verbs whose object is part of what they put forward ("X accuses Y of Z"): the content
@@ -1306,6 +1308,9 @@ def _retracting(units: list, u: int) -> bool:
 
 def _dutch_agent(toks: list, k: int) -> int:
     """Index of "door" introducing the agent of the Dutch passive participle toks[k], or -1."""
+    if k + 1 < len(toks) and toks[k + 1].low == "door" and not toks[k + 1].inq \
+            and any(x.low in _DUTCH_PASSIVE_AUX for x in toks[max(0, k - 6):k]):
+        return k + 1  # "Het bericht wordt ontkend door de gemeente": the agent after the participle
     for q in range(k - 1, max(-1, k - 12), -1):
         t = toks[q]
         if t.inq or t.text in (",", ";", ":", ".") or t.first and q < k - 1 and t.low != "door":

@@ -861,3 +861,13 @@ def test_a_denial_of_the_claims_in_the_passive_answers_the_claim_before_it():
     report, denial = extract(text, "en")
     assert (denial.source, denial.role, denial.stance) == ("city", "spokeswoman", "denies")
     assert denial.claim_group == report.claim_group and denial.claim == "the mayor had resigned"
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("De krant meldt dat de burgemeester opstapt. Het bericht wordt ontkend door de gemeente.", "denies"),
+    ("De krant meldt dat de burgemeester opstapt. Het nieuws werd dinsdag bevestigd door de gemeente.", "alleges"),
+])
+def test_a_dutch_passive_with_its_agent_after_the_participle_answers_the_claim_before(text, stance):
+    report, answer = extract(text, "nl")
+    assert (answer.source, answer.stance) == ("gemeente", stance)
+    assert answer.claim_group == report.claim_group and answer.claim == "de burgemeester opstapt"
