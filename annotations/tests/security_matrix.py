@@ -105,6 +105,8 @@ LEAD_ONLY: dict[str, set[str]] = {
 # Routes that answer everyone the same way, by design: name -> {method: allowed statuses}.
 PUBLIC: dict[str, dict[str, set[int]]] = {
     "healthz": {"GET": {200}},
+    "annotations:projects-index": {"GET": {302}, "POST": {405}, "PUT": {405}, "PATCH": {405},
+                                   "DELETE": {405}},  # to the project list at /
     "login": {"GET": {200}, "POST": {200}, "PUT": {200}},  # an empty form re-renders with errors
     "logout": {"POST": {302}},
     "set_language": {"POST": {302}, "GET": {302}},

@@ -471,3 +471,11 @@ def test_a_claim_shows_all_its_sources_each_with_its_own_evidence(client, annota
     first_seg = html[html.index('data-start="0"'):]
     first_seg = first_seg[:first_seg.index(">")]
     assert critics.key in first_seg and mill.key not in first_seg
+
+
+def test_the_projects_address_leads_to_the_project_list(client, annotator):
+    """/projects/ holds every project page; on its own it is the list, which lives at /."""
+    client.force_login(annotator)
+    answer = client.get("/projects/")
+    assert answer.status_code == 302 and answer["Location"] == "/"
+    assert client.get(answer["Location"]).status_code == 200

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import path
 from django.views.decorators.http import require_GET
+from django.views.generic import RedirectView
 
 from annotations import selectors
 
@@ -17,4 +18,7 @@ def project_list(request):
 
 urlpatterns = [
     path("", project_list, name="project-list"),
+    # Every project page lives under /projects/<slug>/; the list itself is the home page.
+    path("projects/", RedirectView.as_view(pattern_name="annotations:project-list", http_method_names=["get", "head"]),
+         name="projects-index"),
 ]
