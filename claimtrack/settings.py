@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.humanize",  # counts grouped as the reader's language writes them
     "django.contrib.postgres",
     "rest_framework",
     "rest_framework.authtoken",

@@ -431,8 +431,23 @@ def test_the_annotator_tables_text_is_what_the_template_filters_print(language):
             printed = template.render(Context({"share": share, "median": median, "mean": mean, "low": low}))
             assert "|".join([cells["agreement"], cells["median"], cells["kappa"]["mean"],
                              cells["kappa"]["lowest"]]) == printed
-            assert (cells["units"], cells["compared"], cells["kappa"]["pairs"]) == ("1234", "56", "7")
+            # Counts are grouped as the reader's language writes them.
+            assert (cells["units"], cells["compared"], cells["kappa"]["pairs"]) == (
+                {"en": "1,234", "nl": "1.234"}[language], "56", "7")
         [empty] = _annotator_table([{"username": "c", "units": 0, "compared": 0, "agreement_with_resolutions": None,
                                      "median_seconds": None}], {})
         assert (empty["agreement"], empty["median"], empty["kappa"]) == (None, None, None)
 
+
+
+@pytest.mark.parametrize("language, shown, total", [("en", "43,017", "49,306"), ("nl", "43.017", "49.306")])
+def test_the_queue_counts_are_grouped_as_the_readers_language_writes_them(language, shown, total):
+    from django.template.loader import render_to_string
+
+    from annotations.units import Queue
+
+    queue = Queue(units=[], annotators=[], articles=[], total=49306, count=43017)
+    with translation.override(language):
+        html = render_to_string("annotations/review_queue.html#review-queue",
+                                {"units": [], "queue": queue, "filter_errors": [], "page": None})
+    assert shown in html and total in html

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
@@ -199,15 +200,16 @@ def review_agreement(request, slug):
 def _annotator_table(rows: list[dict], kappas: dict) -> list[dict]:
     """The annotator table's cells as text, worked out here for its hundred rows instead of through
     the template's lookups, filters and number formats (half the dashboard's rendering). The same
-    text as `widthratio … 1 100`, `floatformat:0` and `figure` print; None where the table shows —."""
+    text as `widthratio … 1 100`, `floatformat:0` and `figure` print, counts grouped (`intcomma`);
+    None where the table shows —."""
     table = []
     for row in rows:
         share, median, kappa = row["agreement_with_resolutions"], row["median_seconds"], kappas.get(row["username"])
         table.append({
-            "username": row["username"], "units": str(row["units"]), "compared": str(row["compared"]),
+            "username": row["username"], "units": intcomma(row["units"]), "compared": intcomma(row["compared"]),
             "agreement": None if share is None else str(round(float(share) * 100)),
             "median": None if median is None else figure(median, 0),
-            "kappa": kappa and {"mean": figure(kappa["mean"]), "pairs": str(kappa["pairs"]),
+            "kappa": kappa and {"mean": figure(kappa["mean"]), "pairs": intcomma(kappa["pairs"]),
                                 "lowest": figure(kappa["lowest"]), "lowest_with": kappa["lowest_with"]},
         })
     return table
