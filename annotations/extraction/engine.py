@@ -1198,6 +1198,8 @@ class _Doc:
     @staticmethod
     def _only_refers(claim: str) -> bool:
         """"The claims were", "het bericht": words that only point at a claim made elsewhere."""
+        if len(claim) > 48:
+            return False  # a few words at most; most contents are longer
         words = [w for w in re.findall(r"[^\W\d_]+", claim.lower()) if w not in _POINTING_WORDS]
         return bool(words) and all(w.startswith(_POINTED_NOUNS) for w in words)
 
