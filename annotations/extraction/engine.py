@@ -426,6 +426,9 @@ class _Doc:
             if k > 0 and not toks[k - 1].inq and toks[k - 1].text[:1].islower() \
                     and _cue_class(prev, lang) == "speech" and prev not in _SAY_FORMS:
                 continue  # the object of a speech verb: "denied claims", "disputed reports"
+            if lang == "en" and low.endswith("s") and prev.endswith("ing") and len(prev) > 4 \
+                    and not _cue_class(prev, lang):
+                continue  # the object of another verb: "Police are investigating reports that …"
             if lang == "en" and k + 1 < n and toks[k + 1].low == "by" and prev != "quoted" and low != "quoted" \
                     and (prev in _PASSIVE or low.endswith("ed") or low in ("made", "told")):
                 out.append((k, "agent", k + 2))  # a passive with its agent: "disputed by the administration"

@@ -129,6 +129,8 @@ NO_COMMENT = {
         _p("could|can|would", "NOT", "be", "reached|contacted"),
         _p("unavailable", "for", "comment"),
         _p("neither", "confirm|confirmed|confirms", "nor"),
+        # "Officials have yet to confirm …", "The company has yet to respond": not (yet) answered.
+        _p("yet", "to", "confirm|comment|respond|reply|say|verify|explain|announce|address"),
         _p("NOT", "announced"),
         _p("NOT", "want", "to", "add|comment|say"),
         # "did not have any descriptions of the men" withholds; "ISIS doesn't have a navy" asserts.
@@ -319,6 +321,7 @@ PERSON_NOUNS = _set(
     passenger fan voter bewoner buurman buurvrouw leerling leraar docent ouder
     klant gebruiker passagier kiezer gedetineerde patiënt patient
     person persons people
+    actor actress singer musician celebrity athlete comedian
     """
 )
 ANON = _set("bron bronnen source sources insider insiders ingewijde ingewijden")
@@ -362,6 +365,7 @@ STOP = _set(
     maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart april
     mei juni juli augustus september oktober november december twee drie vier vijf zes zeven
     acht negen tien enkele meerdere diverse
+    several numerous multiple
     the a an and of in is that on to be with for not at by from this it as was were are has
     have had he she they we i his her their said says would will but or which who been there
     about after into than its also however yet meanwhile when while if although though

@@ -871,3 +871,15 @@ def test_a_dutch_passive_with_its_agent_after_the_participle_answers_the_claim_b
     report, answer = extract(text, "nl")
     assert (answer.source, answer.stance) == ("gemeente", stance)
     assert answer.claim_group == report.claim_group and answer.claim == "de burgemeester opstapt"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('In a tweet, the actor wrote: "I\'m alive and well, thanks for asking."', [("actor", "alleges")]),
+    ("Officials have yet to confirm the identity of the victim.", [("Officials", "no_comment")]),
+    ("Police are investigating reports that a lion has escaped from the zoo.", []),
+    ("Several experts said the photo had been edited.", [("experts", "alleges")]),
+])
+def test_celebrities_speak_not_yet_confirmed_withholds_and_investigated_reports_are_nobodys(text, expected):
+    """The people of celebrity hoaxes speak ("the actor wrote"); "have yet to confirm" is no answer
+    yet; "investigating reports that …" investigates, it does not report; "Several" is no name."""
+    assert [(s.source, s.stance) for s in extract(text, "en")] == expected
