@@ -57,6 +57,7 @@ PARTICLE_VERBS = {
         "zeggen": ("toe",),
         "wijzen": ("af", "hand", "op"),
         "spreken": ("tegen",),
+        "voegen": ("toe",),  # "voegde eraan toe dat …"
         "merken": ("op",),
         "leggen": ("uit",),
         "maken": ("bekend",),

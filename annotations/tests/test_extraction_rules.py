@@ -883,3 +883,12 @@ def test_celebrities_speak_not_yet_confirmed_withholds_and_investigated_reports_
     """The people of celebrity hoaxes speak ("the actor wrote"); "have yet to confirm" is no answer
     yet; "investigating reports that …" investigates, it does not report; "Several" is no name."""
     assert [(s.source, s.stance) for s in extract(text, "en")] == expected
+
+
+def test_voegde_eraan_toe_is_an_attribution_in_every_word_order():
+    """"toevoegen" split by the finite verb: "voegde (eraan) toe dat …", like "gaf aan", "liet weten"."""
+    for text in ("Minister Rutte voegde eraan toe dat er geen verkiezingen komen.",
+                 "De minister voegde toe dat er geen verkiezingen komen."):
+        [got] = extract(text, "nl")
+        assert (got.role, got.stance, got.claim) == ("minister", "alleges", "er geen verkiezingen komen")
+    assert extract("De bakker voegde suiker toe aan het deeg.", "nl") == []
