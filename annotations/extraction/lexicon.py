@@ -322,7 +322,7 @@ PERSON_NOUNS = _set(
     passenger fan voter bewoner buurman buurvrouw leerling leraar docent ouder
     klant gebruiker passagier kiezer gedetineerde patiënt patient
     person persons people
-    actor actress singer musician celebrity athlete comedian
+    actor actress singer musician celebrity athlete comedian star
     """
 )
 ANON = _set("bron bronnen source sources insider insiders ingewijde ingewijden")

@@ -875,6 +875,7 @@ def test_a_dutch_passive_with_its_agent_after_the_participle_answers_the_claim_b
 
 @pytest.mark.parametrize("text, expected", [
     ('In a tweet, the actor wrote: "I\'m alive and well, thanks for asking."', [("actor", "alleges")]),
+    ("The pop star took to Instagram to deny the rumours.", [("pop star", "denies")]),
     ("Officials have yet to confirm the identity of the victim.", [("Officials", "no_comment")]),
     ("Police are investigating reports that a lion has escaped from the zoo.", []),
     ("Several experts said the photo had been edited.", [("experts", "alleges")]),
