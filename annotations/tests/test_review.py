@@ -12,6 +12,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.template import Context, Template
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
@@ -26,6 +27,7 @@ from annotations.tests.factories import (
     UserFactory,
 )
 from annotations.tests.http import api_call as _call
+from annotations.units import Queue
 from annotations.views.review import PAGE_SIZE, _annotator_table
 
 # Figures are cached per project version; each test starts and ends with an empty cache.
@@ -442,10 +444,6 @@ def test_the_annotator_tables_text_is_what_the_template_filters_print(language):
 
 @pytest.mark.parametrize("language, shown, total", [("en", "43,017", "49,306"), ("nl", "43.017", "49.306")])
 def test_the_queue_counts_are_grouped_as_the_readers_language_writes_them(language, shown, total):
-    from django.template.loader import render_to_string
-
-    from annotations.units import Queue
-
     queue = Queue(units=[], annotators=[], articles=[], total=49306, count=43017)
     with translation.override(language):
         html = render_to_string("annotations/review_queue.html#review-queue",
