@@ -23,6 +23,12 @@ def label_name(label: str) -> str:
     return str(LABEL_NAMES.get(label, label.replace("_", " ")))
 
 
+def label_keys(project) -> list[tuple[str, str, str]]:
+    """(key, label, name) per label of the project; the key is the digit that chooses it, as a page
+    writes it (text: a template localizes every number it prints)."""
+    return [(str(n), label, label_name(label)) for n, label in enumerate(project.labels, start=1)]
+
+
 class VersionForm(forms.Form):
     """The version of a judgement the page showed (0: none yet); changes to it are checked against it."""
 

@@ -283,10 +283,9 @@ class SourceQuerySet(models.QuerySet):
             return self
         if user is None or not user.is_authenticated:
             return self.none()
-        heard = SourceProject.objects.filter(project__memberships__user=user)
-        speaks_for = Source.objects.filter(affiliation_id=OuterRef("pk")).filter(
-            Exists(heard.filter(source_id=OuterRef("pk"))))
-        return self.filter(Exists(heard.filter(source_id=OuterRef("pk"))) | Exists(speaks_for) | Q(created_by=user))
+        heard = Exists(SourceProject.objects.filter(project__memberships__user=user, source_id=OuterRef("pk")))
+        speaks_for = Exists(Source.objects.filter(heard, affiliation_id=OuterRef("pk")))
+        return self.filter(heard | speaks_for | Q(created_by=user))
 
 
 class Source(models.Model):

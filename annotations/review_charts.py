@@ -36,11 +36,12 @@ def heatmap(labels: list[str], matrix: list[list[int]]) -> dict:
     n = len(labels)
     return {
         "width": HEAT_LEFT + n * CELL + COL_ROOM, "height": HEAT_TOP + n * CELL + 10, "cells": cells,
+        "slant": COL_SLANT,
         "rows": [{"label": label, "x": HEAT_LEFT - 8, "y": HEAT_TOP + i * CELL + CELL // 2 + 4}
                  for i, label in enumerate(labels)],
         # A column's label starts above the middle of its column and slants away from the next one.
-        "cols": [{"label": label, "x": HEAT_LEFT + j * CELL + CELL // 2 - 4, "y": HEAT_TOP - 8,
-                  "slant": COL_SLANT} for j, label in enumerate(labels)],
+        "cols": [{"label": label, "x": HEAT_LEFT + j * CELL + CELL // 2 - 4, "y": HEAT_TOP - 8}
+                 for j, label in enumerate(labels)],
     }
 
 

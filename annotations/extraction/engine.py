@@ -19,7 +19,7 @@ from functools import lru_cache
 import simplemma
 
 from . import lexicon as L
-from .grouping import content_stems, group_statements
+from .grouping import _CLAIM_NOUNS, content_stems, group_statements
 from .sources import (
     _MEDIA_NAMES,
     Src,
@@ -1230,8 +1230,7 @@ _POINTING_WORDS = frozenset(
     " friday saturday sunday ook later eerder inmiddels vandaag gisteren maandag dinsdag woensdag donderdag"
     " vrijdag zaterdag zondag".split()
 )
-_POINTED_NOUNS = ("claim", "report", "rumo", "allegation", "accusation", "story", "stories", "speculation", "news",
-                  "bericht", "gerucht", "beschuldiging", "aantijging", "bewering", "verhal", "verhaal", "nieuws")
+_POINTED_NOUNS = _CLAIM_NOUNS + ("news", "verhal")  # grouping's nouns for "the claims", and these
 # Verbs of making a text: in a relative clause without a content clause they only describe its author.
 _AUTHOR_VERBS = frozenset("write publish issue draft sign compile".split())
 # Accusing verbs whose object is part of what they put forward ("X accuses Y of Z"): the content

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseClientRedirect, trigger_client_event
 
 from annotations import selectors, services
-from annotations.forms import ClaimForm, SourceCreateForm, StanceForm, VersionForm, label_name
+from annotations.forms import ClaimForm, SourceCreateForm, StanceForm, VersionForm, label_keys
 from annotations.markup import render_markdown
 from annotations.models import Assignment, Source
 from annotations.permissions import project_for_user, sees_others_judgements
@@ -33,11 +33,6 @@ VERSION_REQUIRED = gettext_lazy(
 )
 
 
-def _labels(project) -> list[tuple[str, str, str]]:
-    """(key, label, name) per label; the key is the digit that chooses it, as the page writes it."""
-    return [(str(i), label, label_name(label)) for i, label in enumerate(project.labels, start=1)]
-
-
 def _article_url(project, article, anchor: str = "") -> str:
     url = reverse("annotations:article", args=[project.slug, article.pk])
     return f"{url}#{anchor}" if anchor else url
@@ -49,7 +44,7 @@ def _context(request, project, membership, article, **extra) -> dict:
         "project": project,
         "membership": membership,
         "article": article,
-        "labels": _labels(project),
+        "labels": label_keys(project),
         "sees_others": sees_others,
         **extra,
     }

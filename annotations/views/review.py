@@ -15,7 +15,7 @@ from django_htmx.http import trigger_client_event
 
 from annotations import review, review_charts, review_pairs, selectors, services
 from annotations.filters import QUEUE_STATUSES, QueueFilterForm
-from annotations.forms import label_name
+from annotations.forms import label_keys
 from annotations.permissions import project_for_user
 from annotations.services import review_figures
 from annotations.templatetags.labels import figure
@@ -31,7 +31,7 @@ def _label_pairs(project) -> list[tuple[str, str]]:
 def _unit_card_context(project) -> dict:
     """What every unit card of the queue shares, worked out once per page rather than per card."""
     return {"resolve_url": reverse("annotations:review-resolve", args=[project.slug]),
-            "label_choices": [(str(n), label, label_name(label)) for n, label in enumerate(project.labels, start=1)]}
+            "label_choices": label_keys(project)}
 
 
 @login_required
