@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -286,6 +287,30 @@ class SourceQuerySet(models.QuerySet):
         heard = Exists(SourceProject.objects.filter(project__memberships__user=user, source_id=OuterRef("pk")))
         speaks_for = Exists(Source.objects.filter(heard, affiliation_id=OuterRef("pk")))
         return self.filter(heard | speaks_for | Q(created_by=user))
+
+    def visible_to_in_id_order(self, user) -> SourceQuerySet:
+        """`visible_to`'s rule asked of each source as the registry is read in id order (the API's list).
+
+        As sets, every source the member's projects hear is hashed before the first row comes
+        back: 35 ms for a member who hears 29,000 sources. Asked of each source in turn, a page
+        costs a lookup or two per source read, so it pays when the member hears a good part of
+        the registry (the list bounds how far it reads this way, `SourceViewSet`). The lookups
+        are fenced (`OFFSET 0`): PostgreSQL would otherwise turn them back into the same hashes.
+        PostgreSQL only; elsewhere, and for registry administrators, this is `visible_to`.
+        """
+        from django.db import connection
+
+        if is_registry_admin(user) or user is None or not user.is_authenticated or connection.vendor != "postgresql":
+            return self.visible_to(user)
+        source, heard, member = Source._meta.db_table, SourceProject._meta.db_table, Membership._meta.db_table
+        row = f'"{source}"."id"'
+        # The member's projects, found once per query (an InitPlan); each source is then one lookup.
+        asked = (f"SELECT 1 FROM {heard} WHERE source_id = {{of}} "
+                 f"AND project_id = ANY(ARRAY(SELECT project_id FROM {member} WHERE user_id = %s)) OFFSET 0")
+        rule = (f'("{source}"."created_by_id" = %s OR EXISTS ({asked.format(of=row)}) '
+                f"OR EXISTS (SELECT 1 FROM {source} sm WHERE sm.affiliation_id = {row} "
+                f"AND EXISTS ({asked.format(of='sm.id')}) OFFSET 0))")
+        return self.filter(RawSQL(rule, [user.pk, user.pk, user.pk], output_field=models.BooleanField()))
 
 
 class Source(models.Model):

@@ -271,3 +271,43 @@ def test_the_rule_asked_of_each_source_sees_exactly_what_the_sets_see(world, ann
     assert {world["org"].pk, world["shared"].pk, world["a_only"].pk, own_unused.pk} <= set(
         Source.objects.visible_to_each(annotator).values_list("pk", flat=True))
     assert not Source.objects.visible_to_each(annotator).filter(pk__in=[world["b_only"].pk, speaker.pk]).exists()
+
+
+def test_the_registry_walked_in_id_order_sees_exactly_what_the_sets_see(
+        world, annotator, lead, registry_admin, require_postgres, monkeypatch):
+    """The API's list, a page forward in id order, walks the registry asking each source
+    (`visible_to_in_id_order`) for up to `WALK_WINDOW` sources, then takes the sets: the same sources
+    in the same order as `visible_to` for every kind of caller, a page at a time, with any filter."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from annotations.api.views import SourceViewSet
+
+    SourceFactory(name="Nobody's yet", created_by=annotator)
+    SourceFactory(name="Someone else's unused", created_by=world["b_lead"])
+    SourceFactory(name="Spreker", affiliation=SourceFactory(name="Ministerie"))  # heard nowhere
+    for user in (annotator, lead, world["b_lead"], registry_admin, UserFactory(username="nobody")):
+        sets = list(Source.objects.visible_to(user).order_by("id").values_list("pk", flat=True))
+        walked = list(Source.objects.visible_to_in_id_order(user).order_by("id").values_list("pk", flat=True))
+        assert walked == sets, user
+        # A window of 1, 2, 3 ... sources: the walk fills a page, or the sets take over.
+        client = APIClient()
+        client.force_authenticate(user)
+        if client.get("/api/v1/sources/").status_code == 403:  # a member of no project
+            assert sets == []
+            continue
+        for window in (1, 2, 3, 1000):
+            for size in (1, 2, 500):
+                monkeypatch.setattr(SourceViewSet, "WALK_WINDOW", window)
+                seen, url = [], f"/api/v1/sources/?page_size={size}"
+                with CaptureQueriesContext(connection) as queries:
+                    while url:
+                        body = client.get(url).json()
+                        seen += [s["id"] for s in body["results"]]
+                        url = body["next"]
+                assert seen == [pk for pk in sets if not Source.objects.get(pk=pk).merged_into_id], (user, window, size)
+                if window == 1000 and user is not registry_admin and sets:
+                    assert any("OFFSET 0" in q["sql"] for q in queries.captured_queries)
+        kinds = [s["name"] for s in client.get("/api/v1/sources/?kind=government").json()["results"]]
+        assert kinds == list(Source.objects.visible_to(user).filter(kind="government").order_by("id").values_list(
+            "name", flat=True))
