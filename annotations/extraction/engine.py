@@ -22,6 +22,7 @@ from . import lexicon as L
 from .grouping import _CLAIM_NOUNS, content_stems, group_statements
 from .sources import (
     _MEDIA_NAMES,
+    CAP_IN_NAMES,
     Src,
     _head,
     _looks_person,
@@ -151,7 +152,11 @@ class _Doc:
                 j += 1
             s.tokens = tokens[k:j]
             if s.tokens:
-                s.tokens[0].first = True
+                head = s.tokens[0]
+                head.first = True
+                # "New York …", "Al Jazeera …" at a sentence's start: a function word opening a name
+                # when a capitalised word follows ("New evidence …" is no name).
+                head.opens_name = head.low in CAP_IN_NAMES and len(s.tokens) > 1 and is_cap(s.tokens[1])
             k = j
         # A capitalised word seen only at sentence starts and known to the dictionary is no name.
         self._tokens = tokens  # caps_seen is built from them on first use
@@ -424,8 +429,8 @@ class _Doc:
             if lang == "en" and prev.endswith(_GENITIVE) and k > 0 and toks[k - 1].text[:1].isupper():
                 continue  # a noun after a genitive: "Hunter's claim", "Smith's report"
             if k > 0 and not toks[k - 1].inq and toks[k - 1].text[:1].islower() \
-                    and _cue_class(prev, lang) == "speech" and prev not in _SAY_FORMS:
-                continue  # the object of a speech verb: "denied claims", "disputed reports"
+                    and _cue_class(prev, lang) == "speech" and prev not in _SAY_FORMS and low not in _FINITE_SAY:
+                continue  # the object of a speech verb: "denied claims", "disputed reports" (not "the report said")
             if lang == "en" and low.endswith("s") and prev.endswith("ing") and len(prev) > 4 \
                     and not _cue_class(prev, lang):
                 continue  # the object of another verb: "Police are investigating reports that …"
@@ -503,6 +508,8 @@ class _Doc:
             b = np_before(toks, k, 0)
             if b is None and prev is not None and prev.low in ("who", "die") and j >= 2 and not prev.first:
                 b = np_before(toks, j - 1, 0)  # a relative clause: "a source who claims", "getuigen die zeggen"
+            elif b is not None and self.lang == "en":
+                b = self._head_of_relative(toks, b)
             if b is not None and b[0] > 0 and toks[b[0] - 1].low in L.PREPOSITIONS:
                 # The object of a preposition is no subject; after "of"/"from" it may be the
                 # organisation of a named person: "Jon Roe of the Central Command did not return …".
@@ -574,6 +581,23 @@ class _Doc:
             if out:
                 return out, c
         return [], None
+
+    @staticmethod
+    def _head_of_relative(toks: list, b: tuple[int, int]) -> tuple[int, int]:
+        """The subject before a relative clause, not the clause's object: "The lawyer who represents
+        the minister said" is the lawyer speaking. `b` is the phrase just before the verb of speech;
+        when "who"/"which" comes a few words before it, with no comma between, and the phrase before
+        that opens the sentence, that phrase is the subject."""
+        for w in range(b[0] - 2, max(0, b[0] - 7), -1):
+            t = toks[w]
+            if t.inq or t.text in ",;:()\"":
+                return b
+            if t.low in ("who", "which") and not t.first:
+                head = np_before(toks, w, 0)
+                if head is not None and (head[0] == 0 or toks[head[0]].first):
+                    return head
+                return b
+        return b
 
     def _unnamed_people(self, toks: list, c: tuple[int, int]) -> Src | None:
         """"A person who attended", "people familiar with …", "the people said": anonymous sources.
@@ -1262,6 +1286,8 @@ _QUOTE_END = frozenset(("''", '"', "”", "’", "'", "»"))
 _INFINITIVE_AUX = frozenset(("hebben", "zijn", "worden"))
 _GENITIVE = ("'s", "’s")
 _SAY_FORMS = frozenset(("say", "says", "said", "zegt", "zei", "zeggen", "tell", "told", "vertelt", "vertelde"))
+# Forms of "say" that are never nouns: after "report" or "claim" they are the verb ("the report said").
+_FINITE_SAY = frozenset(("says", "said", "told", "zegt", "zei", "vertelt", "vertelde"))
 _PASSIVE = frozenset(("was", "were", "been", "being", "is", "are", "be"))
 _ORG_KINDS = ("organisation", "government", "media")
 _OF_ORG = frozenset(("of", "from", "van", "bij"))

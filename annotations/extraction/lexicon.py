@@ -312,6 +312,12 @@ GROUP_NOUNS = _set(
     neighbours authorities protesters fans sisters nuns monks brothers relatives colleagues
     teachers members supporters voters farmers families leraren docenten leden supporters
     collega's familieleden nonnen family familie
+    engineers nurses pilots drivers firefighters officers soldiers fishermen miners
+    shopkeepers tenants customers consumers survivors victims patients paramedics surgeons
+    inspectors detectives guards
+    ingenieurs verpleegkundigen piloten chauffeurs brandweerlieden agenten militairen soldaten
+    boeren vissers winkeliers huurders klanten consumenten overlevenden slachtoffers patiënten
+    rechercheurs bewakers
     """
 )
 PERSON_NOUNS = _set(
@@ -323,6 +329,12 @@ PERSON_NOUNS = _set(
     klant gebruiker passagier kiezer gedetineerde patiënt patient
     person persons people
     actor actress singer musician celebrity athlete comedian star
+    engineer chemist nurse pilot driver firefighter soldier fisherman farmer miner shopkeeper
+    landlord tenant customer consumer survivor paramedic surgeon dentist veterinarian
+    inspector detective guard
+    ingenieur chemicus verpleegkundige piloot chauffeur brandweerman militair soldaat boer
+    visser winkelier huurder verhuurder consument overlevende chirurg tandarts dierenarts
+    inspecteur rechercheur bewaker
     """
 )
 ANON = _set("bron bronnen source sources insider insiders ingewijde ingewijden")

@@ -41,11 +41,12 @@ def is_cap(tok, first: bool = False) -> bool:
             pre, _, post = t.partition("-")
             return pre in L.NAME_PARTICLES and post[:1].isupper()
         return False
-    return tok.low not in L.STOP or (tok.low in _CAP_IN_NAMES and not tok.first)
+    return tok.low not in L.STOP or (tok.low in CAP_IN_NAMES and (not tok.first or tok.opens_name))
 
 
-# Function words that start names when capitalised mid-sentence: "the New York Post", "Al Rai".
-_CAP_IN_NAMES = frozenset(("new", "al", "el"))
+# Function words that start names when capitalised mid-sentence ("the New York Post", "Al Rai"), or
+# at a sentence's start before a capitalised word ("New York Governor Kathy Hochul said").
+CAP_IN_NAMES = frozenset(("new", "al", "el"))
 
 
 def is_ly_adverb(tok) -> bool:
@@ -404,6 +405,8 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
     if role_at >= 0:
         return _with_role(part, classes, role_at, definite, text)
     names = _name_run(part)
+    if names and _placed(part, classes, part.index(names[0])):
+        names = []  # "Police in New Jersey", "bewoners in Groningen": the place is where they are
     described = False  # the name follows a description of it ("tech giant Apple")
     if names:
         found = _named_after_descriptor(part, names)
@@ -436,6 +439,17 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
                 return Src(name, org, "person", "")
             return Src(name, org or name, _org_kind(part), "")
     return _description(part, classes, det, definite, text, lang)
+
+
+def _placed(part: list, classes: list, name_at: int) -> bool:
+    """Whether the name at part[name_at] only says where the speaker named before it by a common noun
+    is: "Police in New Jersey", "Residents in Texas", "de politie in Amsterdam"."""
+    at = name_at - 1
+    while at > 0 and part[at].low in L.DETERMINERS:
+        at -= 1
+    noun = part[at - 1] if at >= 1 else None
+    return noun is not None and part[at].low == "in" and classes[at - 1] not in ("", "doc") and (
+        noun.first or not is_cap(noun))
 
 
 def _named_after_descriptor(part: list, names: list) -> list:
@@ -576,7 +590,8 @@ def _description(part: list, classes: list, det: str, definite: bool, text: str,
     hc = classes[h]
     desc = part[: h + 1] if h < len(part) - 1 and part[h + 1].low not in ("van", "of", "in", "uit") else part
     phrase = _span_text(text, desc)
-    if phrase[:1].isupper() and desc[0].first and not is_adj_cap(desc[0]) and not _proper_media(desc[0]):
+    if phrase[:1].isupper() and desc[0].first and not is_adj_cap(desc[0]) and not _proper_media(desc[0]) \
+            and not desc[0].opens_name:
         phrase = phrase[0].lower() + phrase[1:]  # a sentence-initial common noun
     hl = _head(head.low)
     single = len(desc) == 1
@@ -670,7 +685,7 @@ def _strip_titles(name: str) -> str:
 
 def _looks_person(name_toks: list) -> bool:
     caps = [t for t in name_toks if is_cap(t)]
-    if len(caps) < 2 or caps[0].low in _CAP_IN_NAMES:
+    if len(caps) < 2 or caps[0].low in CAP_IN_NAMES:
         return False
     for t in caps:
         h = _head(t.low)

@@ -41,6 +41,7 @@ class Token:
     low: str
     inq: bool = False  # inside a quotation
     first: bool = False  # first token of its sentence
+    opens_name: bool = False  # a sentence's first word that opens a name: "New York", "El Salvador"
 
 
 @dataclass(slots=True)

@@ -893,3 +893,52 @@ def test_voegde_eraan_toe_is_an_attribution_in_every_word_order():
         [got] = extract(text, "nl")
         assert (got.role, got.stance, got.claim) == ("minister", "alleges", "er geen verkiezingen komen")
     assert extract("De bakker voegde suiker toe aan het deeg.", "nl") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("New York Governor Kathy Hochul said the state would not raise taxes.",
+     ("Kathy Hochul", "New York", "the state would not raise taxes")),
+    ("Al Jazeera reported that the talks had failed.", ("Al Jazeera", "Al Jazeera", "the talks had failed")),
+    ("New Zealand police said the man had been arrested.",
+     ("New Zealand police", "New Zealand police", "the man had been arrested")),
+    ("New claims emerged on Monday. The mayor said the bridge was unsafe.", ("mayor", "", "the bridge was unsafe")),
+])
+def test_new_al_and_el_open_a_name_at_a_sentences_start_before_a_capitalised_word(text, expected):
+    """At a sentence's start "New" is a name only when a capitalised word follows: "New York …", not
+    "New evidence …"."""
+    [got] = extract(text, "en")
+    assert (got.source, got.source_org, got.claim) == expected
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The lawyer who represents the minister said the charges were baseless.", "lawyer"),
+    ("The engineer who wrote the report said the bridge was unsafe.", "engineer"),
+    ("Police officers who arrested the suspect said he was carrying a knife.", "police officers"),
+    ("The company which owns the factory denied that it had polluted the river.", "company"),
+])
+def test_the_subject_before_a_relative_clause_speaks_not_the_clauses_object(text, source):
+    """"The lawyer who represents the minister said": the lawyer speaks. The phrase right before the
+    verb belongs to the relative clause when "who"/"which" opens it a few words before."""
+    [got] = extract(text, "en")
+    assert got.source == source
+
+
+def test_the_report_said_is_a_verb_after_a_noun_and_people_are_named_by_their_trade():
+    """After "report" or "claim", "said"/"says"/"told" is a verb, never the noun's object; "engineer",
+    "nurse", "ingenieur", "verpleegkundigen" name speakers as "witness" and "getuigen" do."""
+    assert [s.source for s in extract("The nurse who wrote the report said the ward was full.", "en")] == ["nurse"]
+    dutch = extract("Verpleegkundigen zeggen dat de afdeling vol ligt.", "nl")
+    assert [s.source for s in dutch] == ["verpleegkundigen"]
+    assert [s.source for s in extract("The ministry denied claims made by the union.", "en")] == ["ministry"]
+
+
+@pytest.mark.parametrize("text, lang, source", [
+    ("Police in New Jersey said the driver had been drinking.", "en", "police in New Jersey"),
+    ("Authorities in Texas said the border was closed.", "en", "authorities in Texas"),
+    ("Bewoners in Groningen zeggen dat de schade groot is.", "nl", "bewoners in Groningen"),
+    ("De politie in Amsterdam meldt dat de man is opgepakt.", "nl", "politie in Amsterdam"),
+    ("The Institute in Delft said the dike was safe.", "en", "Institute"),
+])
+def test_a_place_after_in_says_where_the_speaker_is_and_does_not_speak(text, lang, source):
+    [got] = extract(text, lang)
+    assert got.source == source
