@@ -774,7 +774,7 @@ class _Doc:
             hi = len(toks) if n + 1 == len(found) else min(found[n + 1][0], found[n + 1][3][0])
             lo, hi = min(lo, hi), max(lo, hi)
             start, end = unit.start, unit.end
-            claim = self._claim(unit, k, span)
+            claim = self._claim(unit, k, span, hi)
             if self._only_refers(claim):
                 claim = ""  # "The claims were denied by …": the claim is the one made before (grouping)
             first = _sentence_first(toks, k)
@@ -1194,26 +1194,36 @@ class _Doc:
         return s
 
     # ---- claim text --------------------------------------------------------------
-    def _claim(self, unit: _Unit, k: int, span: tuple[int, int] | None = None) -> str:
-        """The proposition: the quotation, the content clause, or the unit without its attribution."""
+    def _claim(self, unit: _Unit, k: int, span: tuple[int, int] | None = None, hi: int | None = None) -> str:
+        """The proposition: the quotation, the content clause, or the unit without its attribution.
+
+        `hi` is where the next statement of the unit begins: a content clause ends before it and
+        before the words that join the two ("X said A, but Y denied B": A)."""
         toks = unit.toks
         quoted = [t for t in toks if t.inq and t.text[:1].isalnum()]
         if quoted:
             return self._clip(self.text[quoted[0].start:quoted[-1].end])
-        for q in range(k, min(len(toks), k + 20)):
-            if toks[q].low in ("dat", "that", ":") and q + 1 < len(toks):
-                return self._clip(self.text[toks[q + 1].start:unit.end])
+        hi = len(toks) if hi is None else hi
+        end = unit.end
+        if hi < len(toks):
+            last = hi
+            while last > k + 1 and (toks[last - 1].low in _JOINING or not toks[last - 1].text[:1].isalnum()):
+                last -= 1
+            end = toks[last - 1].end
+        for q in range(k, min(hi, k + 20)):
+            if toks[q].low in ("dat", "that", ":") and q + 1 < hi and toks[q + 1].start < end:
+                return self._clip(self.text[toks[q + 1].start:end])
         if span is not None and 0 <= k < len(toks) and _lemma(toks[k].low, self.lang) not in _ACCUSE_VERBS:
             # Cut the attribution (source phrase and cue) off the start or the end of the unit:
             # "Volgens X, …", "X zegt …", "…, aldus X." keep only the content.
             a, b = min(k, span[0]), max(k + 1, span[1])
             if b - a <= 12:
-                if a == 0 or toks[a].first:
-                    rest = toks[b:]
+                if a == 0 or toks[a].first or toks[a - 1].low in _JOINING or toks[a - 1].text == ";":
+                    rest = [t for t in toks[b:hi] if t.start < end]
                     while rest and (rest[0].text in (",", ":") or rest[0].low in _CONTENT_SKIP):
                         rest = rest[1:]
                     if len(rest) >= 3:
-                        return self._clip(self.text[rest[0].start:unit.end])
+                        return self._clip(self.text[rest[0].start:end])
                 elif b >= len(toks) - 1:
                     head = toks[:a]
                     while head and head[-1].text in (",", ";", "–", "—"):
@@ -1291,6 +1301,8 @@ _FINITE_SAY = frozenset(("says", "said", "told", "zegt", "zei", "vertelt", "vert
 _PASSIVE = frozenset(("was", "were", "been", "being", "is", "are", "be"))
 _ORG_KINDS = ("organisation", "government", "media")
 _OF_ORG = frozenset(("of", "from", "van", "bij"))
+# Words joining two statements of one sentence: "X said A, but Y denied B", "X zegt A, terwijl Y …".
+_JOINING = frozenset("and but while whereas yet or en maar terwijl of doch".split())
 _CONTENT_SKIP = frozenset(("is", "zijn", "was", "waren", "heeft", "hebben"))  # "Volgens X is/zijn …" stays readable
 # Units of narration a bare quotation may follow its speaker's last statement by (Dutch papers
 # resume a speaker's ,,quotes'' after a paragraph of narration; in English news measured worse).

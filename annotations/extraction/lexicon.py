@@ -281,6 +281,7 @@ ORG_NOUNS = _set(
     regulator watchdog fabrikant producent leverancier toezichthouder firms companies agencies
     outlets waterschap verdediging defence defense prosecution monastery convent abbey diocese
     parish klooster bisdom parochie embassy consulate palace ambassade consulaat paleis city municipality
+    utility utilities opposition
     """
 )
 GOV_HEADS = _set(

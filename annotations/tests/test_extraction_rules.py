@@ -942,3 +942,23 @@ def test_the_report_said_is_a_verb_after_a_noun_and_people_are_named_by_their_tr
 def test_a_place_after_in_says_where_the_speaker_is_and_does_not_speak(text, lang, source):
     [got] = extract(text, lang)
     assert got.source == source
+
+
+@pytest.mark.parametrize("text, lang, first, second", [
+    ("Residents said the water had smelled for weeks, but the utility denied there was a problem.", "en",
+     ("residents", "alleges", "the water had smelled for weeks"), ("utility", "denies", "there was a problem")),
+    ("Critics say the law is unconstitutional; the government insists it is necessary.", "en",
+     ("critics", "alleges", "the law is unconstitutional"), ("government", "alleges", "it is necessary")),
+    ("Omwonenden zeggen dat het water al weken stinkt, maar het waterbedrijf ontkent dat er een probleem is.", "nl",
+     ("omwonenden", "alleges", "het water al weken stinkt"), ("waterbedrijf", "denies", "er een probleem is")),
+])
+def test_two_statements_in_one_sentence_each_have_their_own_words(text, lang, first, second):
+    """"X said A, but Y denied B": A ends where the words joining Y's statement begin, and B is Y's.
+    (Grouping may still file both under one claim; its text is then A, not the whole sentence.)"""
+    from annotations.extraction.engine import _Doc
+
+    doc = _Doc(text, lang)
+    doc.run()
+    assert [(r.src.name, r.stance, r.claim) for r in doc.records] == [first, second]
+    assert [(s.source, s.stance) for s in extract(text, lang)] == [first[:2], second[:2]]
+    assert first[2] in {s.claim for s in extract(text, lang)}
