@@ -19,7 +19,7 @@ from functools import lru_cache
 import simplemma
 
 from . import lexicon as L
-from .grouping import _CLAIM_NOUNS, content_stems, group_statements
+from .grouping import _CLAIM_NOUNS, content_stems, group_statements, judges_what_came_before
 from .sources import (
     _MEDIA_NAMES,
     CAP_IN_NAMES,
@@ -778,11 +778,16 @@ class _Doc:
             if self._only_refers(claim):
                 claim = ""  # "The claims were denied by …": the claim is the one made before (grouping)
             first = _sentence_first(toks, k)
-            if n == 0 and first is not None and toks[first].low in ("dat", "dit", "that", "this") and u > 0 \
-                    and k - first < 12 and not (self.records and self.records[-1].unit == u - 1) \
+            if n == 0 and u > 0 and not (self.records and self.records[-1].unit == u - 1) \
                     and units[u - 1].para == unit.para:
-                start = units[u - 1].start
-                claim = self._clip(self.text[units[u - 1].start:units[u - 1].end])
+                if first is not None and toks[first].low in ("dat", "dit", "that", "this") and k - first < 12:
+                    start = units[u - 1].start
+                    claim = self._clip(self.text[units[u - 1].start:units[u - 1].end])
+                elif judges_what_came_before(claim):
+                    # "Volgens het RIVM klopt daar niets van", "Experts say there is no evidence for
+                    # this": a verdict on the sentence before, whose content is the claim.
+                    start = units[u - 1].start
+                    claim = self._claim(units[u - 1], 0)
             lows = [t.low for q, t in enumerate(toks[lo:hi], lo) if not (span[0] <= q < span[1])]
             if start < unit.start:
                 lows = [t.low for t in units[u - 1].toks] + lows

@@ -183,9 +183,29 @@ def _same_speaker(a: Statement, b: Statement) -> bool:
 
 
 def _refers_to_claim(st: Statement, text: str) -> bool:
-    """The statement answers "the claims", "the report", "het gerucht" rather than a proposition of its own."""
+    """The statement answers "the claims", "the report", "het gerucht", or judges what was said ("het
+    klopt niet") rather than putting forward a proposition of its own."""
     low = text[st.start:st.end].lower()
-    return any(w in low for w in _CLAIM_NOUNS)
+    return any(w in low for w in _CLAIM_NOUNS) or judges_what_came_before(st.claim)
+
+
+# A content that only judges what was said before: a pointer, a verdict, and function words.
+_POINTERS = frozenset("dit dat daar daarvan daarover hiervan hier het this that it these those".split())
+_VERDICTS = frozenset(
+    "klopt kloppen klopte waar onwaar onzin juist onjuist correct incorrect true untrue false wrong"
+    " evidence proof bewijs bewijzen basis grond nonsense fake nep misleading misleidend baseless".split()
+)
+_VERDICT_FILLER = frozenset(
+    "niet niets niks nothing no not geen never nooit there er van of for voor is was are were be zijn simply"
+    " absolutely helemaal totaal gewoon any enig enige completely entirely all at".split()
+)
+
+
+def judges_what_came_before(claim: str) -> bool:
+    """"klopt daar niets van", "there is no evidence for this", "it is not true": no proposition of its own."""
+    words = re.findall(r"[^\W\d_]+", claim.lower())
+    return 2 <= len(words) <= 9 and any(w in _POINTERS for w in words) and any(w in _VERDICTS for w in words) \
+        and all(w in _POINTERS or w in _VERDICTS or w in _VERDICT_FILLER for w in words)
 
 
 def _affirmed(claim: str) -> str:

@@ -962,3 +962,21 @@ def test_two_statements_in_one_sentence_each_have_their_own_words(text, lang, fi
     assert [(r.src.name, r.stance, r.claim) for r in doc.records] == [first, second]
     assert [(s.source, s.stance) for s in extract(text, lang)] == [first[:2], second[:2]]
     assert first[2] in {s.claim for s in extract(text, lang)}
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Op sociale media gaat een bericht rond dat de vaccins chips bevatten. Volgens het RIVM klopt daar niets van.",
+     "nl", [("RIVM", "denies", "de vaccins chips bevatten")]),
+    ("A viral post claims that drinking hot water cures the virus. Health experts say there is no evidence for this.",
+     "en", [("health experts", "denies", "drinking hot water cures the virus")]),
+    ("The photo shows the flood of 2015. It is not true, the council said.",
+     "en", [("council", "denies", "The photo shows the flood of 2015")]),
+    ("De burgemeester stopt, meldt De Telegraaf. De gemeente zegt dat het niet klopt.",
+     "nl", [("De Telegraaf", "alleges", "De burgemeester stopt"), ("gemeente", "denies", "De burgemeester stopt")]),
+])
+def test_a_verdict_on_what_came_before_takes_that_as_its_claim(text, lang, expected):
+    """"Daar klopt niets van", "there is no evidence for this", "it is not true" judge the sentence
+    before: with no speaker there, its content is the claim; with one, the verdict joins its claim."""
+    got = extract(text, lang)
+    assert [(s.source, s.stance, s.claim) for s in got] == expected
+    assert len({s.claim_group for s in got}) == 1
