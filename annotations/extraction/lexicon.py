@@ -66,6 +66,8 @@ PARTICLE_VERBS = {
         "vallen": ("aan",),
         "gaan": ("uit",),
         "schieten": ("down",),
+        "wimpelen": ("af",),  # "wimpelt de kritiek af"
+        "wuiven": ("weg",),  # "wuift de zorgen weg"
     },
     "en": {
         "shoot": ("down",),
@@ -175,6 +177,18 @@ DENY = {
         _p("no", "truth|basis|merit"),
         _p("otherwise"),
     ),
+}
+
+# Dutch verbs of denial whose particle stands apart at the clause's end: "wijst de kritiek (snel) af",
+# "wimpelt het verwijt af", "wuift de zorgen weg", "spreekt het bericht tegen". Finite form -> its particle.
+DENY_SEPARABLE = {
+    "nl": {
+        **dict.fromkeys(("wijst", "wees", "wezen", "wijzen"), "af"),
+        **dict.fromkeys(("wimpelt", "wimpelde", "wimpelden", "wimpelen"), "af"),
+        **dict.fromkeys(("wuift", "wuifde", "wuifden", "wuiven"), "weg"),
+        **dict.fromkeys(("spreekt", "sprak", "spraken", "spreken"), "tegen"),
+    },
+    "en": {},
 }
 
 # How many of DENY's phrases (from the start) are verbs, per language.

@@ -710,6 +710,7 @@ _ORG_WORDS = frozenset(
     synagogue hotel restaurant casino studio studios records entertainment technologies systems
     partners capital ventures holdings museum musea bibliotheek stichting vereniging
     palace paleis embassy ambassade consulate consulaat
+    arena stadion stadium theater theatre schouwburg hall hal plein square straat centrum
     """.split()
 )
 

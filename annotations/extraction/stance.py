@@ -94,6 +94,23 @@ def _negated_verb(lows: list[str], at: int) -> bool:
     return any(L.is_negation(w) for w in before) or (at + 1 < len(lows) and lows[at + 1] in ("niet", "nooit"))
 
 
+def _separable_denial(lows: list[str], lang: str) -> int:
+    """Index of a Dutch verb of denial whose particle follows later in its clause ("wijst … af"), or -1."""
+    verbs = L.DENY_SEPARABLE[lang]
+    if not verbs:
+        return -1
+    for at, w in enumerate(lows):
+        particle = verbs.get(w)
+        if particle is None:
+            continue
+        for q in range(at + 1, min(len(lows), at + 12)):
+            if lows[q] == particle:
+                return at
+            if lows[q] in (",", ".", ";", ":", "en", "maar"):
+                break
+    return -1
+
+
 def has_claim_context(doc_low: str, lang: str) -> bool:
     """True when the article mentions an accusation, claim or rumour that a denial can answer."""
     return any(w in doc_low for w in L.CLAIM_WORDS[lang])
@@ -113,6 +130,8 @@ def classify(lows: list[str], lang: str, claim_context: bool, content_lo: int = 
     verbs, evals = _deny_parts(lang)
     where = lows if predicate is None else predicate
     at = match_phrase(where, verbs)
+    if at < 0:
+        at = _separable_denial(where, lang)
     if at >= 0 and _negated_verb(where, at):
         return "no_comment", 0.6  # "did not deny the report", "heeft het niet ontkend": it withholds
     if at >= 0 or match_phrase(lows, evals) >= 0:

@@ -980,3 +980,25 @@ def test_a_verdict_on_what_came_before_takes_that_as_its_claim(text, lang, expec
     got = extract(text, lang)
     assert [(s.source, s.stance, s.claim) for s in got] == expected
     assert len({s.claim_group for s in got}) == 1
+
+
+@pytest.mark.parametrize("text, stance", [
+    ("Esther Glas wijst die kritiek snel af.", "denies"),
+    ("De wethouder wimpelt het verwijt af.", "denies"),
+    ("De minister wuift de zorgen weg.", "denies"),
+    ("De gemeente spreekt het bericht tegen.", "denies"),
+    ("De wethouder wijst op de hoge kosten van het plan.", "alleges"),
+])
+def test_a_dutch_verb_of_denial_with_its_particle_at_the_clauses_end_denies(text, stance):
+    """"wijst … af", "wimpelt … af", "wuift … weg", "spreekt … tegen": the particle stands apart from the
+    finite verb; "wijst op" points at something and denies nothing."""
+    [got] = extract(text, "nl")
+    assert got.stance == stance
+
+
+def test_a_venue_named_after_a_person_is_no_person():
+    from annotations.extraction.sources import _looks_person
+    from annotations.extraction.text import tokenize
+
+    assert not _looks_person(tokenize("Johan Cruijff Arena"))
+    assert _looks_person(tokenize("Johan Cruijff"))
