@@ -506,8 +506,10 @@ class _Doc:
                 j -= 1
             prev = toks[j - 1] if j > 0 else None
             b = np_before(toks, k, 0)
-            if b is None and prev is not None and prev.low in ("who", "die") and j >= 2 and not prev.first:
-                b = np_before(toks, j - 1, 0)  # a relative clause: "a source who claims", "getuigen die zeggen"
+            if b is None and prev is not None and prev.low in ("who", "which", "die") and j >= 2 and not prev.first:
+                # A relative clause: "a source who claims", "getuigen die zeggen", "a satirical website,
+                # which claimed".
+                b = np_before(toks, j - 2 if toks[j - 2].text == "," else j - 1, 0)
             elif b is not None and self.lang == "en":
                 b = self._head_of_relative(toks, b)
             if b is not None and b[0] > 0 and toks[b[0] - 1].low in L.PREPOSITIONS:
@@ -1223,7 +1225,8 @@ class _Doc:
             # "Volgens X, …", "X zegt …", "…, aldus X." keep only the content.
             a, b = min(k, span[0]), max(k + 1, span[1])
             if b - a <= 12:
-                if a == 0 or toks[a].first or toks[a - 1].low in _JOINING or toks[a - 1].text == ";":
+                if a == 0 or toks[a].first or toks[a - 1].low in _JOINING or toks[a - 1].text == ";" \
+                        or toks[k - 1].low in ("who", "which"):  # "…, a website which claimed X": X
                     rest = [t for t in toks[b:hi] if t.start < end]
                     while rest and (rest[0].text in (",", ":") or rest[0].low in _CONTENT_SKIP):
                         rest = rest[1:]
@@ -1249,6 +1252,10 @@ class _Doc:
     def _clip(s: str) -> str:
         s = " ".join(s.split())
         s = s.strip(" .,;:\"'“”„‘’")
+        if s.count('"') % 2:
+            s += '"'  # the closing quotation mark went with the final period: 'is "completely false."'
+        elif s.count("“") > s.count("”"):
+            s += "”"
         if len(s) > _CLAIM_CHARS:
             s = s[:_CLAIM_CHARS].rsplit(" ", 1)[0] + " …"
         return s

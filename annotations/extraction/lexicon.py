@@ -127,6 +127,9 @@ NO_COMMENT = {
         _p("NOT|nor", "comment|commenting|commented|respond|responded|reply|replied|return|returned"
            "|elaborate|discuss|answer|answered"),
         _p("could|can|would", "NOT", "confirm|say|verify|independently"),
+        _p("has|have|had|did|does|do", "NOT", "confirmed|confirm|verified|verify"),  # "has not confirmed"
+        _p("hasn't|haven't|hadn't|didn't|doesn't|don't|hasn’t|haven’t|hadn’t|didn’t|doesn’t|don’t",
+           "confirmed|confirm|verified|verify"),
         _p("cannot", "confirm|say|verify|independently|comment"),
         _p("NOT", "identify|name", "the|him|her|them|which|who|mr.|mrs.|ms.|dr.|mr|mrs|ms|dr|any|its|their|his"),
         _p("could|can|would", "NOT", "be", "reached|contacted"),
@@ -311,7 +314,7 @@ MEDIA_HEADS = _set(
     krant dagblad omroep redactie volkskrant telegraaf nrc trouw parool nos rtl ad nu.nl
     newspaper paper daily outlet outlets times post journal news guardian telegraph herald
     tribune reuters bloomberg ap afp bbc cnn cnbc espn fox abc nbc cbs pando techcrunch
-    independent insider magazine radio tv television
+    independent insider magazine radio tv television website blog
     """
 )
 # Plural or collective nouns of described speakers: "getuigen", "Westerse overheden", "passengers".

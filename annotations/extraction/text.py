@@ -98,6 +98,9 @@ def split_sentences(text: str) -> list[Sentence]:
         e = m.end()
         if m.group() == "." and _is_abbrev(text, m.start()):
             continue
+        if m.group() == "!" and m.start() >= 1 and text[m.start() - 1].isupper() and (
+                m.start() == 1 or not text[m.start() - 2].isalnum()):
+            continue  # a one-letter brand: "E! News", "told E! that"
         while e < n and text[e] in _CLOSERS:
             e += 1
         j = e

@@ -1002,3 +1002,22 @@ def test_a_venue_named_after_a_person_is_no_person():
 
     assert not _looks_person(tokenize("Johan Cruijff Arena"))
     assert _looks_person(tokenize("Johan Cruijff"))
+
+
+def test_a_one_letter_brand_with_an_exclamation_mark_ends_no_sentence():
+    """"told E! News that …": the statement runs on, and the claim keeps its closing quotation mark."""
+    [got] = extract('His publicist told E! News that the story is "completely false."', "en")
+    assert (got.source, got.stance, got.claim) == ("publicist", "denies", 'the story is "completely false"')
+
+
+@pytest.mark.parametrize("text", [
+    "The Pentagon has not confirmed the report.", "The club hasn't confirmed the transfer."])
+def test_not_having_confirmed_withholds(text):
+    [got] = extract(text, "en")
+    assert got.stance == "no_comment"
+
+
+def test_a_website_in_a_relative_clause_after_a_comma_speaks_its_own_words():
+    text = "The rumour appears to have started on a satirical website, which claimed the president had resigned."
+    [got] = extract(text, "en")
+    assert (got.source, got.stance, got.claim) == ("satirical website", "alleges", "the president had resigned")
