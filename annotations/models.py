@@ -15,7 +15,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
-from django.db import models
+from django.db import connection, models
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
@@ -298,8 +298,6 @@ class SourceQuerySet(models.QuerySet):
         are fenced (`OFFSET 0`): PostgreSQL would otherwise turn them back into the same hashes.
         PostgreSQL only; elsewhere, and for registry administrators, this is `visible_to`.
         """
-        from django.db import connection
-
         if is_registry_admin(user) or user is None or not user.is_authenticated or connection.vendor != "postgresql":
             return self.visible_to(user)
         source, heard, member = Source._meta.db_table, SourceProject._meta.db_table, Membership._meta.db_table

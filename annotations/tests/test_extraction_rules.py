@@ -3,6 +3,9 @@
 import pytest
 
 from annotations.extraction import extract
+from annotations.extraction.engine import _Doc
+from annotations.extraction.sources import _looks_person
+from annotations.extraction.text import tokenize
 
 
 def _by_source(statements):
@@ -955,8 +958,6 @@ def test_a_place_after_in_says_where_the_speaker_is_and_does_not_speak(text, lan
 def test_two_statements_in_one_sentence_each_have_their_own_words(text, lang, first, second):
     """"X said A, but Y denied B": A ends where the words joining Y's statement begin, and B is Y's.
     (Grouping may still file both under one claim; its text is then A, not the whole sentence.)"""
-    from annotations.extraction.engine import _Doc
-
     doc = _Doc(text, lang)
     doc.run()
     assert [(r.src.name, r.stance, r.claim) for r in doc.records] == [first, second]
@@ -997,9 +998,6 @@ def test_a_dutch_verb_of_denial_with_its_particle_at_the_clauses_end_denies(text
 
 
 def test_a_venue_named_after_a_person_is_no_person():
-    from annotations.extraction.sources import _looks_person
-    from annotations.extraction.text import tokenize
-
     assert not _looks_person(tokenize("Johan Cruijff Arena"))
     assert _looks_person(tokenize("Johan Cruijff"))
 

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from rest_framework.test import APIClient
 
+from annotations.api.views import SourceViewSet
 from annotations.models import History, Membership, Project, Source, Unit
 from annotations.tests.factories import (
     ArticleFactory,
@@ -278,11 +281,6 @@ def test_the_registry_walked_in_id_order_sees_exactly_what_the_sets_see(
     """The API's list, a page forward in id order, walks the registry asking each source
     (`visible_to_in_id_order`) for up to `WALK_WINDOW` sources, then takes the sets: the same sources
     in the same order as `visible_to` for every kind of caller, a page at a time, with any filter."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from annotations.api.views import SourceViewSet
-
     SourceFactory(name="Nobody's yet", created_by=annotator)
     SourceFactory(name="Someone else's unused", created_by=world["b_lead"])
     SourceFactory(name="Spreker", affiliation=SourceFactory(name="Ministerie"))  # heard nowhere
