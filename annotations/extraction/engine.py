@@ -526,9 +526,12 @@ class _Doc:
                     j >= 2 and (toks[j - 2].inq or toks[j - 2].text in _QUOTE_END)):
                 b = self._before_apposition(toks, j - 1)
                 if b is not None:
-                    raw_appos = (b[1] + 1, j - 1) if toks[b[1]].text == "," else None
-                    appos = np_after(toks, b[1] + 1, j - 1) if b[1] < j - 2 else None
-                    appos = appos or (b[1], b[1])
+                    comma = b[1]
+                    if toks[comma].low in _POSTMODIFIERS and comma + 1 < j and toks[comma + 1].text == ",":
+                        comma += 1  # "The shipping company involved, Norland Tankers, …": past "involved"
+                    raw_appos = (comma + 1, j - 1) if toks[comma].text == "," else None
+                    appos = np_after(toks, comma + 1, j - 1) if comma < j - 2 else None
+                    appos = appos or (comma, comma)
             a = np_after(toks, after_k, n)
             if a is not None and a[0] > after_k + 3:
                 a = None
@@ -677,8 +680,8 @@ class _Doc:
         if len(named) != 1 or named[0].anaphor or not named[0].name[:1].isupper():
             return None
         caps = [t for t in toks[span[0]:span[1]] if is_cap(t)]
-        if named[0].kind == "person" and _looks_person(caps):
-            return None  # a person named after an organisation's description: not its name
+        if named[0].kind == "person" and _looks_person(caps) and named[0].role:
+            return None  # a person in a role after an organisation's description: not its name
         return Src(named[0].name, named[0].name, named[0].kind if named[0].kind in _ORG_KINDS else "organisation", "")
 
     def _with_apposition(self, person: Src, toks: list, span: tuple[int, int]) -> Src:
@@ -737,6 +740,8 @@ class _Doc:
                 return None
             if t.text == ",":
                 b = np_before(toks, q, 0)
+                if b is None and toks[q - 1].low in _POSTMODIFIERS:
+                    b = np_before(toks, q - 1, 0)  # "the company involved,": the noun before the modifier
                 if b is not None and not (b[0] > 0 and toks[b[0] - 1].low in L.PREPOSITIONS):
                     return b
                 pairs += 1
@@ -1313,6 +1318,8 @@ _FINITE_SAY = frozenset(("says", "said", "told", "zegt", "zei", "vertelt", "vert
 _PASSIVE = frozenset(("was", "were", "been", "being", "is", "are", "be"))
 _ORG_KINDS = ("organisation", "government", "media")
 _OF_ORG = frozenset(("of", "from", "van", "bij"))
+# Words that follow the noun they modify: "the company involved", "the authorities concerned".
+_POSTMODIFIERS = frozenset(("involved", "concerned", "affected", "responsible"))
 # Words joining two statements of one sentence: "X said A, but Y denied B", "X zegt A, terwijl Y …".
 _JOINING = frozenset("and but while whereas yet or en maar terwijl of doch".split())
 _CONTENT_SKIP = frozenset(("is", "zijn", "was", "waren", "heeft", "hebben"))  # "Volgens X is/zijn …" stays readable

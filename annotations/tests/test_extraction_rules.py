@@ -6,6 +6,7 @@ from annotations.extraction import extract
 from annotations.extraction.engine import _Doc
 from annotations.extraction.sources import _looks_person
 from annotations.extraction.text import tokenize
+from annotations.management.commands.seed_demo import ARTICLES as DEMO_ARTICLES
 
 
 def _by_source(statements):
@@ -1019,3 +1020,22 @@ def test_a_website_in_a_relative_clause_after_a_comma_speaks_its_own_words():
     text = "The rumour appears to have started on a satirical website, which claimed the president had resigned."
     [got] = extract(text, "en")
     assert (got.source, got.stance, got.claim) == ("satirical website", "alleges", "the president had resigned")
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The shipping company involved, Norland Tankers, declined to comment.", "Norland Tankers"),
+    ("The firm responsible, Acme Builders, denied any wrongdoing.", "Acme Builders"),
+    ("The airline, Ryanair, said the flight was delayed.", "Ryanair"),
+])
+def test_an_organisation_described_then_named_in_an_apposition_is_the_named_one(text, source):
+    """Past a modifier after the noun ("the company involved"), and whether or not the name could be a
+    person's ("Norland Tankers"): after an organisation's description the apposition names it."""
+    [got] = extract(text, "en")
+    assert (got.source, got.source_kind) == (source, "organisation")
+
+
+def test_the_demo_articles_sources_are_named_as_written():
+    """Our own demo article (seed_demo): the refusing shipping company is Norland Tankers."""
+    [article] = [a for a in DEMO_ARTICLES if a["language"] == "en" and "Norland" in a["body"]]
+    sources = {s.source for s in extract(article["body"], "en")}
+    assert "Norland Tankers" in sources and "shipping company" not in sources
