@@ -44,7 +44,8 @@ def _started(request, job: Job):
 def import_page(request, slug):
     project, membership = project_for_user(request.user, slug, lead=True)
     context = {
-        "project": project, "max_files": settings.IMPORT_MAX_FILES, "max_bytes": settings.IMPORT_MAX_BYTES,
+        "project": project, "membership": membership, "max_files": settings.IMPORT_MAX_FILES,
+        "max_bytes": settings.IMPORT_MAX_BYTES,
         "jobs": recent_jobs(project=project, user=request.user, kind=Job.Kind.IMPORT),
     }
     if request.method == "GET":
@@ -60,7 +61,7 @@ def import_page(request, slug):
 def export_page(request, slug):
     project, membership = project_for_user(request.user, slug)
     context = {
-        "project": project, "formats": exports.FORMATS, "statuses": exports.STATUSES,
+        "project": project, "membership": membership, "formats": exports.FORMATS, "statuses": exports.STATUSES,
         "layouts": exports.LAYOUTS,
         "jobs": recent_jobs(project=project, user=request.user, kind=Job.Kind.EXPORT),
     }
