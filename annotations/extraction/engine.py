@@ -1413,8 +1413,12 @@ _SUBJECT_PRONOUNS = frozenset(("hij", "ze", "zij"))  # "Komend voorjaar verwacht
 
 
 def _complement_follows(toks: list, k: int) -> bool:
-    """A content clause or quotation follows the verb within a few words: "denkt (daarnaast) dat"."""
-    for q in range(k + 1, min(len(toks), k + 1 + _COMPLEMENT_GAP)):
+    """A content clause or quotation follows the verb within a few words: "denkt (daarnaast) dat", or
+    after a prepositional phrase: "stelde in een eerste reactie dat", "believes, in a statement, that"."""
+    gap = _COMPLEMENT_GAP
+    if k + 1 < len(toks) and toks[k + 1].low in L.PREPOSITIONS:
+        gap = _COMPLEMENT_GAP_PP
+    for q in range(k + 1, min(len(toks), k + 1 + gap)):
         t = toks[q]
         if t.low in ("dat", "that", ":") or (t.inq and q == k + 1):
             return True
@@ -1424,6 +1428,7 @@ def _complement_follows(toks: list, k: int) -> bool:
 
 
 _COMPLEMENT_GAP = 4
+_COMPLEMENT_GAP_PP = 8  # when a prepositional phrase opens right after the verb
 _PREDICATE_WORDS = 7  # words after the cue that still belong to its clause when no content clause opens
 
 

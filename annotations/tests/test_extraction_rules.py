@@ -1039,3 +1039,14 @@ def test_the_demo_articles_sources_are_named_as_written():
     [article] = [a for a in DEMO_ARTICLES if a["language"] == "en" and "Norland" in a["body"]]
     sources = {s.source for s in extract(article["body"], "en")}
     assert "Norland Tankers" in sources and "shipping company" not in sources
+
+
+@pytest.mark.parametrize("text, lang, source", [
+    ("De gemeente Amersfoort stelde in een eerste reactie dat de boete terecht was.", "nl", "gemeente Amersfoort"),
+    ("The minister added in a letter to parliament that the plan was fair.", "en", "minister"),
+])
+def test_a_prepositional_phrase_may_stand_between_a_verb_of_opinion_and_its_content(text, lang, source):
+    """"stelde in een eerste reactie dat …": "stellen", "add" speak only with a content clause,
+    which may follow a prepositional phrase."""
+    [got] = extract(text, lang)
+    assert got.source == source and got.stance == "alleges"
