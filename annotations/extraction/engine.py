@@ -218,6 +218,7 @@ class _Doc:
     # ---- main loop ---------------------------------------------------------------
     def run(self) -> list[Statement]:
         units = self.units()
+        self._all_units = units
         claim_re = _CLAIM_RE[self.lang]
         # One pass of the claim-word pattern over the text, each match marking the unit it falls in.
         self.claim_units = [False] * len(units)
@@ -415,8 +416,10 @@ class _Doc:
                 continue
             prev = toks[k - 1].low if k > 0 else ""
             if (prev in L.DETERMINERS or prev in L.POSSESSIVES or prev in ("deze", "die", "this", "these")) and not (
-                    prev in ("haar", "her") and k >= 2 and toks[k - 2].low in L.PREPOSITIONS | {"van", "of"}):
-                continue  # a noun: "de verklaring", "the claims", "his report" (not "vrienden van haar zeggen")
+                    prev in ("haar", "her") and k >= 2 and toks[k - 2].low in L.PREPOSITIONS | {"van", "of"}) \
+                    and not (lang == "nl" and prev in ("die", "deze") and toks[k - 1].first and _finite_dutch(low)):
+                continue  # a noun: "de verklaring", "the claims", "his report" (not "vrienden van haar zeggen",
+                #           "Die verklaarden dat …")
             if t.text[:1].isupper() and k > 0 and not t.first and (
                     toks[k - 1].text[:1].isupper() or prev in L.DETERMINERS):
                 continue  # part of a name: "the New York Post"
@@ -505,6 +508,12 @@ class _Doc:
             while j > 0 and (toks[j - 1].low in L.SKIP or L.is_negation(toks[j - 1].low) or is_ly_adverb(toks[j - 1])):
                 j -= 1
             prev = toks[j - 1] if j > 0 else None
+            if self.lang == "nl" and prev is not None and prev.first and prev.low in ("die", "deze") and u > 0:
+                # "De politie sprak met twee broers. Die verklaarden dat …": the demonstrative opening the
+                # sentence is the phrase the sentence before ended with.
+                ref = self._last_phrase(self._all_units[u - 1].toks)
+                if ref is not None:
+                    return [ref], (j - 1, j)
             b = np_before(toks, k, 0)
             if b is None and prev is not None and prev.low in ("who", "which", "die") and j >= 2 and not prev.first:
                 # A relative clause: "a source who claims", "getuigen die zeggen", "a satirical website,
@@ -603,6 +612,21 @@ class _Doc:
                     return head
                 return b
         return b
+
+    def _last_phrase(self, toks: list) -> Src | None:
+        """The source a sentence ends with ("… sprak met twee broers."), resolved, or None."""
+        end = len(toks)
+        while end > 0 and not toks[end - 1].text[:1].isalnum():
+            end -= 1
+        if end == 0 or toks[end - 1].inq:
+            return None
+        phrase = np_before(toks, end, 0)
+        if phrase is None:
+            return None
+        found = build(toks, phrase, self.lang, self.text)
+        if len(found) != 1 or found[0].kind == "unknown":
+            return None
+        return self._resolve(found[0], toks[phrase[0]].start)
 
     def _unnamed_people(self, toks: list, c: tuple[int, int]) -> Src | None:
         """"A person who attended", "people familiar with …", "the people said": anonymous sources.
@@ -1410,6 +1434,11 @@ def _colon_before_quote(toks: list) -> int:
 _COLON_NP = 6
 _COLON_FAR = 30  # "Annemarie Jorritsma, lijsttrekker voor de senaat, is teleurgesteld: ,,…"
 _SUBJECT_PRONOUNS = frozenset(("hij", "ze", "zij"))  # "Komend voorjaar verwacht ze …": V2, the subject follows
+
+
+def _finite_dutch(low: str) -> bool:
+    """A finite verb form, not a noun: "zegt", "meldde", "verklaarden", "zei" (not "verklaring", "claim")."""
+    return low in ("zei", "zeiden") or (not low.endswith("ing") and low.endswith(("t", "de", "den", "te", "ten")))
 
 
 def _complement_follows(toks: list, k: int) -> bool:

@@ -1050,3 +1050,16 @@ def test_a_prepositional_phrase_may_stand_between_a_verb_of_opinion_and_its_cont
     which may follow a prepositional phrase."""
     [got] = extract(text, lang)
     assert got.source == source and got.stance == "alleges"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("De politie sprak met twee broers. Die verklaarden dat de man het zelf had bedacht.", ("broers", "alleges")),
+    ("De bewoners stapten naar de gemeente. Die wil niet reageren.", ("gemeente", "no_comment")),
+])
+def test_a_dutch_demonstrative_opening_a_statement_is_the_phrase_the_sentence_before_ended_with(text, expected):
+    """"Die verklaarden dat …": "die"/"deze" at a sentence's start before a finite verb refer to the last
+    phrase of the sentence before; "Die verklaring" stays a noun."""
+    [got] = extract(text, "nl")
+    assert (got.source, got.stance) == expected
+    [noun] = extract("Die verklaring klopt niet, zegt de minister.", "nl")
+    assert noun.source == "minister"
