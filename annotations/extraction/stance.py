@@ -98,7 +98,7 @@ def _negated_verb(lows: list[str], at: int) -> bool:
 def _separable_denial(lows: list[str], lang: str) -> int:
     """Index of a Dutch verb of denial whose particle follows later in its clause ("wijst … af"), or -1."""
     verbs = L.DENY_SEPARABLE[lang]
-    if not verbs:
+    if not verbs or verbs.keys().isdisjoint(lows):
         return -1
     for at, w in enumerate(lows):
         particle = verbs.get(w)
