@@ -1279,12 +1279,18 @@ class _Doc:
 
     @staticmethod
     def _clip(s: str) -> str:
-        s = " ".join(s.split())
-        s = s.strip(" .,;:\"'“”„‘’")
+        s = " ".join(s.split()).strip(" .,;:'„‘’")
+        # Double quotation marks at the ends go when they have no partner inside: '"the bridge is safe"
+        # and would stay open' and 'the story is "completely false."' keep theirs.
         if s.count('"') % 2:
-            s += '"'  # the closing quotation mark went with the final period: 'is "completely false."'
-        elif s.count("“") > s.count("”"):
-            s += "”"
+            s = s[1:] if s.startswith('"') else s[:-1] if s.endswith('"') else s
+        if s.startswith("“") and "”" not in s:
+            s = s[1:]
+        if s.endswith("”") and "“" not in s:
+            s = s[:-1]
+        s = s.strip(" .,;:'„‘’")
+        if s[-2:-1] in (".", ",") and s[-1:] in ('"', "”"):
+            s = s[:-2] + s[-1]  # 'is "completely false."': a claim ends without a period, as the others
         if len(s) > _CLAIM_CHARS:
             s = s[:_CLAIM_CHARS].rsplit(" ", 1)[0] + " …"
         return s

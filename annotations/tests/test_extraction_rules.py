@@ -1063,3 +1063,13 @@ def test_a_dutch_demonstrative_opening_a_statement_is_the_phrase_the_sentence_be
     assert (got.source, got.stance) == expected
     [noun] = extract("Die verklaring klopt niet, zegt de minister.", "nl")
     assert noun.source == "minister"
+
+
+@pytest.mark.parametrize("text, claim", [
+    ('The mayor said "the bridge is safe" and would stay open.', '"the bridge is safe" and would stay open'),
+    ('The mayor said the bridge is "safe" and will stay open.', 'the bridge is "safe" and will stay open'),
+    ("The mayor said: “The bridge is safe.”", "The bridge is safe"),
+])
+def test_a_claim_keeps_quotation_marks_that_pair_and_drops_those_that_do_not(text, claim):
+    [got] = extract(text, "en")
+    assert got.claim == claim
