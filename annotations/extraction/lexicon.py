@@ -118,6 +118,8 @@ NO_COMMENT = {
         _p("wil|wilde|willen|wilden", "niet|niets", "zeggen|vertellen|kwijt|kwijtwillen",
            "of|hoe|hoeveel|wie|wat|waar|wanneer|waarom|welke|welk"),
         _p("zwijgt|zweeg|zwijgen|zwegen", "over|erover|daarover"),
+        # "Dat weten we niet (met zekerheid)", "weet ik (nog) niet": they cannot say.
+        _p("weten|weet|wisten|wist", "we|wij|ik|ze|zij|hij|men", "niet"),
     ),
     "en": (
         _p("declined|declines|decline|declining|refused|refuses|refusing",

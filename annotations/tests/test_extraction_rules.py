@@ -1073,3 +1073,13 @@ def test_a_dutch_demonstrative_opening_a_statement_is_the_phrase_the_sentence_be
 def test_a_claim_keeps_quotation_marks_that_pair_and_drops_those_that_do_not(text, claim):
     [got] = extract(text, "en")
     assert got.claim == claim
+
+
+def test_a_dutch_we_do_not_know_continues_a_refusal_and_the_next_refusal_answers_the_same_question():
+    """"Dat weten we niet met zekerheid" cannot say: it continues the school's refusal, and the police
+    refusing next ("wil op deze vraag geen antwoord geven") answer the same question."""
+    text = ("De school kan niet zeggen of de verdachten leerlingen van de school zijn. "
+            '"Dat weten we niet met zekerheid." De politie wil op deze vraag geen antwoord geven.')
+    got = extract(text, "nl")
+    assert [(s.source, s.stance) for s in got] == [("school", "no_comment"), ("politie", "no_comment")]
+    assert got[0].claim_group == got[1].claim_group
