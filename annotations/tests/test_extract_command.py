@@ -80,3 +80,15 @@ def test_non_utf8_file_is_a_clear_error(tmp_path):
     path.write_bytes("Ren\u00e9 zegt nee.".encode("latin-1"))
     with pytest.raises(CommandError, match="not valid UTF-8"):
         call_command("extract", str(path))
+
+
+def test_a_leading_date_token_dates_the_text_and_is_no_part_of_a_claim(tmp_path):
+    """As import reads a .txt: "date 2019-05 " opens the file; the statements' offsets still point into
+    the text as read, and no claim starts with the date."""
+    text = " date 2019-05 Acme laat weten dat de fabriek sluit.\n\nDe bond ontkent dat."
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    rows = run(str(path), "--lang", "nl")
+    assert rows and all(not r["claim"].startswith("date") for r in rows)
+    assert text[rows[0]["start"]:rows[0]["end"]] == "Acme laat weten dat de fabriek sluit."
+    assert rows[0]["claim"] == "de fabriek sluit"

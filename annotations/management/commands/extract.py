@@ -6,6 +6,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from annotations.extraction import extract
+from annotations.importers import DATE_TOKEN_RE
 
 KEYS = ("source", "source_org", "stance", "start", "end", "claim", "claim_group")
 
@@ -31,5 +32,14 @@ class Command(BaseCommand):
             text = raw.decode("utf-8")
         except UnicodeDecodeError as e:
             raise CommandError(f"{path}: not valid UTF-8 (byte {e.start})") from None
-        rows = [{k: getattr(s, k) for k in KEYS} for s in extract(text, options.get("lang"))]
+        # A first token "date YYYY-MM[-DD]" dates the article, as import reads it: no part of its
+        # text, so no claim starts with it; offsets still point into the text as read.
+        dated = DATE_TOKEN_RE.match(text)
+        cut = dated.end() if dated else 0
+        rows = []
+        for s in extract(text[cut:], options.get("lang")):
+            row = {k: getattr(s, k) for k in KEYS}
+            row["start"] += cut
+            row["end"] += cut
+            rows.append(row)
         self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
