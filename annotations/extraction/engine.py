@@ -1255,7 +1255,9 @@ class _Doc:
             a, b = min(k, span[0]), max(k + 1, span[1])
             if b - a <= 12:
                 if a == 0 or toks[a].first or toks[a - 1].low in _JOINING or toks[a - 1].text == ";" \
-                        or toks[k - 1].low in ("who", "which"):  # "…, a website which claimed X": X
+                        or toks[k - 1].low in ("who", "which") \
+                        or (toks[a - 1].text == "," and a <= 6 and b < len(toks) - 3):
+                    # "…, a website which claimed X": X; "In a statement, the White House said X": X
                     rest = [t for t in toks[b:hi] if t.start < end]
                     while rest and (rest[0].text in (",", ":") or rest[0].low in _CONTENT_SKIP):
                         rest = rest[1:]

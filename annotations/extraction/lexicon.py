@@ -363,7 +363,8 @@ ANON_PHRASES = (
     ("anoniem", "wil"), ("wil", "anoniem"),
 )
 # Evaluations that turn "calls the claims X" / "noemt … X" into a denial.
-DENY_ADJ = _set("false untrue baseless unfounded ridiculous nonsense misleading onzin onjuist onwaar ongegrond")
+DENY_ADJ = _set("false untrue baseless unfounded ridiculous nonsense misleading onzin onjuist onwaar ongegrond"
+                " fake hoax lie lies fabricated fabrication smear nep leugen leugens flauwekul kletskoek")
 
 # Definite descriptions that refer back to an organisation already named.
 ORG_ANAPHORA = _set(

@@ -1083,3 +1083,17 @@ def test_a_dutch_we_do_not_know_continues_a_refusal_and_the_next_refusal_answers
     got = extract(text, "nl")
     assert [(s.source, s.stance) for s in got] == [("school", "no_comment"), ("politie", "no_comment")]
     assert got[0].claim_group == got[1].claim_group
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ('The ministry called the report "fake news".', "en", ("ministry", "denies")),
+    ("De wethouder noemt de beschuldigingen flauwekul.", "nl", ("wethouder", "denies")),
+])
+def test_calling_a_report_fake_or_a_lie_denies_it(text, lang, expected):
+    [got] = extract(text, lang)
+    assert (got.source, got.stance) == expected
+
+
+def test_an_introductory_phrase_before_the_speaker_is_no_part_of_the_claim():
+    [got] = extract("In a statement, the White House said the president had been briefed.", "en")
+    assert (got.source, got.claim) == ("White House", "the president had been briefed")
