@@ -586,7 +586,13 @@ class _Doc:
                     out.append(r)
             alias = None
             if raw_appos is not None and c is b and len(out) == 1:
-                alias = self._named_in_apposition(toks, c, appos, out[0])
+                alias = self._known_as(toks, raw_appos, out[0]) or self._named_in_apposition(toks, c, appos, out[0])
+            elif len(out) == 1 and c[0] >= 3 and _known_as_start(toks, c[0]) < c[0]:
+                # "A hacker known as Guccifer said": the phrase runs from the description on.
+                start = _known_as_start(toks, c[0])
+                alias = self._known_as(toks, (start, c[1]), self._described_before(toks, start))
+                if alias is not None:
+                    c = ((np_before(toks, start, 0) or (start, start))[0], c[1])
             if alias is not None:
                 out = [alias]
             elif out and appos is not None and appos[0] < appos[1] and c is b and len(out) == 1 \
@@ -627,6 +633,28 @@ class _Doc:
         if len(found) != 1 or found[0].kind == "unknown":
             return None
         return self._resolve(found[0], toks[phrase[0]].start)
+
+    def _known_as(self, toks: list, span: tuple[int, int], described: Src | None) -> Src | None:
+        """"the author, known only as Lena,", "a hacker known as Guccifer": a person named by the
+        words after "known/identified (only) as", in the role the description gives."""
+        i, j = span
+        if j - i < 3 or toks[i].low not in _KNOWN_AS:
+            return None
+        q = i + 1
+        while q < j and toks[q].low in ("only", "simply", "just"):
+            q += 1
+        if q >= j - 1 or toks[q].low != "as" or not is_cap(toks[q + 1]):
+            return None
+        name = self.text[toks[q + 1].start:toks[j - 1].end]
+        role = described.role if described is not None and described.kind == "person" else ""
+        return Src(name, "", "person", role)
+
+    def _described_before(self, toks: list, at: int) -> Src | None:
+        """The description right before toks[at] ("A hacker" before "known as …"), if any."""
+        if at <= 0:
+            return None
+        found = build(toks, np_before(toks, at, 0) or (at, at), self.lang, self.text)
+        return found[0] if len(found) == 1 else None
 
     def _unnamed_people(self, toks: list, c: tuple[int, int]) -> Src | None:
         """"A person who attended", "people familiar with …", "the people said": anonymous sources.
@@ -1350,6 +1378,21 @@ _FINITE_SAY = frozenset(("says", "said", "told", "zegt", "zei", "vertelt", "vert
 _PASSIVE = frozenset(("was", "were", "been", "being", "is", "are", "be"))
 _ORG_KINDS = ("organisation", "government", "media")
 _OF_ORG = frozenset(("of", "from", "van", "bij"))
+# "known (only) as X", "identified only as X": the words that introduce a name.
+_KNOWN_AS = frozenset(("known", "identified"))
+
+
+def _known_as_start(toks: list, name_at: int) -> int:
+    """Where "known (only) as" begins before the name at toks[name_at], or name_at when it does not."""
+    q = name_at - 1
+    if q < 1 or toks[q].low != "as":
+        return name_at
+    q -= 1
+    while q > 0 and toks[q].low in ("only", "simply", "just"):
+        q -= 1
+    return q if toks[q].low in _KNOWN_AS else name_at
+
+
 # Words that follow the noun they modify: "the company involved", "the authorities concerned".
 _POSTMODIFIERS = frozenset(("involved", "concerned", "affected", "responsible"))
 # Words joining two statements of one sentence: "X said A, but Y denied B", "X zegt A, terwijl Y …".

@@ -349,7 +349,7 @@ PERSON_NOUNS = _set(
     actor actress singer musician celebrity athlete comedian star
     engineer chemist nurse pilot driver firefighter soldier fisherman farmer miner shopkeeper
     landlord tenant customer consumer survivor paramedic surgeon dentist veterinarian
-    inspector detective guard
+    inspector detective guard hacker whistleblower informant eyewitness
     ingenieur chemicus verpleegkundige piloot chauffeur brandweerman militair soldaat boer
     visser winkelier huurder verhuurder consument overlevende chirurg tandarts dierenarts
     inspecteur rechercheur bewaker

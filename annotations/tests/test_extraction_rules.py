@@ -1097,3 +1097,18 @@ def test_calling_a_report_fake_or_a_lie_denies_it(text, lang, expected):
 def test_an_introductory_phrase_before_the_speaker_is_no_part_of_the_claim():
     [got] = extract("In a statement, the White House said the president had been briefed.", "en")
     assert (got.source, got.claim) == ("White House", "the president had been briefed")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In her blog, the author, known only as Lena, wrote that she was pregnant.",
+     ("Lena", "author", "she was pregnant")),
+    ("A hacker known as Guccifer said he had broken into the account.",
+     ("Guccifer", "", "he had broken into the account")),
+    ("The whistleblower, identified only as John, told the paper that the files were real.",
+     ("John", "", "the files were real")),
+])
+def test_a_person_known_only_by_a_name_is_that_name(text, expected):
+    """"the author, known only as Lena," and "a hacker known as Guccifer": the name after "known /
+    identified (only) as" is the person speaking, in the role the description gives."""
+    [got] = extract(text, "en")
+    assert (got.source, got.role, got.claim) == expected and got.source_kind == "person"
