@@ -130,6 +130,9 @@ NO_COMMENT = {
            "|elaborate|discuss|answer|answered"),
         _p("could|can|would", "NOT", "confirm|say|verify|independently"),
         _p("NOT", "confirmed|verified"),  # "has not confirmed", "hasn't (yet) verified"
+        # Not yet: "is working to determine its authenticity", "will provide more information when …".
+        _p("working|trying|seeking|looking", "to", "determine|verify|confirm|establish|authenticate"),
+        _p("provide|share|release|give", "more|further|additional", "information|details|comment"),
         _p("cannot", "confirm|say|verify|independently|comment"),
         _p("NOT", "identify|name", "the|him|her|them|which|who|mr.|mrs.|ms.|dr.|mr|mrs|ms|dr|any|its|their|his"),
         _p("could|can|would", "NOT", "be", "reached|contacted"),

@@ -1112,3 +1112,13 @@ def test_a_person_known_only_by_a_name_is_that_name(text, expected):
     identified (only) as" is the person speaking, in the role the description gives."""
     [got] = extract(text, "en")
     assert (got.source, got.role, got.claim) == expected and got.source_kind == "person"
+
+
+@pytest.mark.parametrize("text", [
+    'A council spokeswoman said: "We are working to determine its authenticity."',
+    'The ministry said it would provide more information when it is available.',
+])
+def test_not_yet_answering_withholds(text):
+    """"working to determine its authenticity", "will provide more information": not (yet) an answer."""
+    [got] = extract(text, "en")
+    assert got.stance == "no_comment"
