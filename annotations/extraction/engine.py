@@ -417,9 +417,11 @@ class _Doc:
             prev = toks[k - 1].low if k > 0 else ""
             if (prev in L.DETERMINERS or prev in L.POSSESSIVES or prev in ("deze", "die", "this", "these")) and not (
                     prev in ("haar", "her") and k >= 2 and toks[k - 2].low in L.PREPOSITIONS | {"van", "of"}) \
-                    and not (lang == "nl" and prev in ("die", "deze") and toks[k - 1].first and _finite_dutch(low)):
+                    and not (lang == "nl" and prev in ("die", "deze") and (
+                        (_finite_dutch(low) and (toks[k - 1].first or (k >= 2 and toks[k - 2].text == ",")))
+                        or (_complement_follows(toks, k) and not low.endswith(("ing", "ingen"))))):
                 continue  # a noun: "de verklaring", "the claims", "his report" (not "vrienden van haar zeggen",
-                #           "Die verklaarden dat …")
+                #           "Die verklaarden dat …", "X, die constateert dat …")
             if t.text[:1].isupper() and k > 0 and not t.first and (
                     toks[k - 1].text[:1].isupper() or prev in L.DETERMINERS):
                 continue  # part of a name: "the New York Post"
@@ -515,24 +517,34 @@ class _Doc:
                 if ref is not None:
                     return [ref], (j - 1, j)
             b = np_before(toks, k, 0)
+            relative = False
             if b is None and prev is not None and prev.low in ("who", "which", "die") and j >= 2 and not prev.first:
                 # A relative clause: "a source who claims", "getuigen die zeggen", "a satirical website,
-                # which claimed".
-                b = np_before(toks, j - 2 if toks[j - 2].text == "," else j - 1, 0)
+                # which claimed"; its pronoun is the subject, wherever its antecedent stands.
+                end = j - 2 if toks[j - 2].text == "," else j - 1
+                lo = 0
+                if self.lang == "nl":  # "Naast hem staat burgemeester X, die …": the phrase after the verb
+                    lo = next((q + 1 for q in range(end - 1, -1, -1) if toks[q].text[:1].islower()
+                               and _finite_dutch(toks[q].low) and not noun_class(toks[q].low)), 0)
+                b = np_before(toks, end, lo)
+                relative = b is not None
             elif b is not None and self.lang == "en":
                 b = self._head_of_relative(toks, b)
-            if b is not None and b[0] > 0 and toks[b[0] - 1].low in L.PREPOSITIONS:
+            if b is not None and not relative and b[0] > 0 and toks[b[0] - 1].low in L.PREPOSITIONS:
                 # The object of a preposition is no subject; after "of"/"from" it may be the
                 # organisation of a named person: "Jon Roe of the Central Command did not return …".
                 pp, b = b, self._person_of(toks, b)
                 if b is not None:
                     appos = pp
-            if b is not None and self.lang == "nl" and not self._subject_position(toks, b[0]):
+            if b is not None and self.lang == "nl" and not relative and not self._subject_position(toks, b[0]):
                 b = None  # V2: a fronted phrase, then verb, then subject ("Tot frustratie van X meldde Y")
-            if b is not None and self.lang == "nl":
+            if b is not None and self.lang == "nl" and not relative:
                 b = self._dutch_subject_first(toks, b)
-            if b is None and prev is not None and prev.text == "," and not (
-                    j >= 2 and (toks[j - 2].inq or toks[j - 2].text in _QUOTE_END)):
+            closing = j >= 2 and (toks[j - 2].inq
+                                  or (toks[j - 2].text in _QUOTE_END and not _complement_follows(toks, k)))
+            if b is None and prev is not None and prev.text == "," and not closing:
+                # (A quotation mark before the comma closes a title, not somebody's words, when a content
+                # clause follows: "X, bedenker van de naam 'De Glimlach', zegt dat …".)
                 b = self._before_apposition(toks, j - 1)
                 if b is not None:
                     comma = b[1]
@@ -788,7 +800,17 @@ class _Doc:
         pairs = 0
         while q > 0 and comma - q < 25:
             t = toks[q]
-            if t.inq or t.text in (".", ";", ":"):
+            if t.inq:
+                # A short quoted title inside the apposition ("bedenker van de naam 'De Glimlach van
+                # Breda',") is part of it; a longer quotation is somebody's words.
+                r = q
+                while r > 0 and toks[r - 1].inq:
+                    r -= 1
+                if q - r > 6 or r == 0:
+                    return None
+                q = r - 1
+                continue
+            if t.text in (".", ";", ":"):
                 return None
             if t.text == ",":
                 b = np_before(toks, q, 0)

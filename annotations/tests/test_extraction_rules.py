@@ -1122,3 +1122,22 @@ def test_not_yet_answering_withholds(text):
     """"working to determine its authenticity", "will provide more information": not (yet) an answer."""
     [got] = extract(text, "en")
     assert got.stance == "no_comment"
+
+
+@pytest.mark.parametrize("text, lang, source", [
+    ("Naast hem staat burgemeester Sander Schelberg, die constateert dat het een betoging is geworden.", "nl",
+     "Sander Schelberg"),
+    ("De politie sprak met getuigen die zeggen dat de man vluchtte.", "nl", "getuigen"),
+    ("Reporters spoke to residents who said the water had smelled for weeks.", "en", "residents"),
+])
+def test_the_antecedent_of_a_relative_clause_speaks_wherever_it_stands(text, lang, source):
+    """"…, die constateert dat", "met getuigen die zeggen dat", "to residents who said": the relative
+    pronoun is the subject, so its antecedent speaks, also after a verb or a preposition."""
+    [got] = extract(text, lang)
+    assert got.source == source
+
+
+def test_a_quoted_title_inside_an_apposition_belongs_to_it():
+    text = "Freek Haverman, bedenker van de naam 'De Glimlach van Breda', zegt dat hij er niet bij betrokken is."
+    [got] = extract(text, "nl")
+    assert (got.source, got.role) == ("Freek Haverman", "bedenker")
