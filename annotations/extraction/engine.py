@@ -1308,7 +1308,7 @@ class _Doc:
                         or toks[k - 1].low in ("who", "which") \
                         or (toks[a - 1].text == "," and a <= 6 and b < len(toks) - 3):
                     # "…, a website which claimed X": X; "In a statement, the White House said X": X
-                    rest = [t for t in toks[b:hi] if t.start < end]
+                    rest = toks[b:hi] if end == unit.end else [t for t in toks[b:hi] if t.start < end]
                     while rest and (rest[0].text in (",", ":") or rest[0].low in _CONTENT_SKIP):
                         rest = rest[1:]
                     if len(rest) >= 3:

@@ -203,6 +203,8 @@ _VERDICT_FILLER = frozenset(
 
 def judges_what_came_before(claim: str) -> bool:
     """"klopt daar niets van", "there is no evidence for this", "it is not true": no proposition of its own."""
+    if len(claim) > 80:
+        return False  # a verdict is a few words
     words = re.findall(r"[^\W\d_]+", claim.lower())
     return 2 <= len(words) <= 9 and any(w in _POINTERS for w in words) and any(w in _VERDICTS for w in words) \
         and all(w in _POINTERS or w in _VERDICTS or w in _VERDICT_FILLER for w in words)
