@@ -1160,7 +1160,8 @@ class _Doc:
                 continue
             j = i
             while j < n and not toks[j].inq and (is_cap(toks[j]) or (
-                    toks[j].low in L.NAME_PARTICLES and j + 1 < n and is_cap(toks[j + 1]))
+                    toks[j].low in L.NAME_PARTICLES and j + 1 < n and (is_cap(toks[j + 1]) or (
+                        toks[j + 1].low in L.NAME_PARTICLES and j + 2 < n and is_cap(toks[j + 2]))))
                     or (toks[j].text == "." and toks[j - 1].low in L.TITLES)):
                 j += 1
             titled = any(t.low.rstrip(".") in L.TITLES for t in toks[i:j])
@@ -1217,7 +1218,8 @@ class _Doc:
                 words = words[1:]  # "Van den Boon" is the surname of "Ton van den Boon"
             if len(words) == 1 and words[0].lower() in self.persons and len(s.name.split()) > 1:
                 return self.persons[words[0].lower()]
-            if len(words) >= 3 and words[1] in ("of", "van") and words[0].lower() in self.persons:
+            if len(words) >= 3 and words[1] in ("of", "van") and words[0].lower() in self.persons \
+                    and words[2].lower() not in L.NAME_PARTICLES:  # "Jan van den Berg" is one name
                 # "Mr. Murren of MGM" after "James J. Murren": that person, speaking for MGM.
                 full = self.persons[words[0].lower()]
                 return Src(full.name, " ".join(words[2:]), "person", full.role)

@@ -25,7 +25,7 @@ SPEECH = {
         benadrukken onderstrepen vermoeden constateren opperen voorspellen reageren
         noemen beamen bekritiseren pleiten signaleren meedelen mededelen verkondigen
         bezweren toelichten preciseren herhalen ontvouwen uitspreken hekelen betreuren veroordelen
-        loven aandringen
+        loven aandringen berekenen
         toegeven aangeven oproepen volhouden tegenspreken afwijzen
         """
     ),
@@ -43,6 +43,7 @@ SPEECH = {
 WEAK = {
     "nl": _set(
         "vinden denken weten menen geloven vrezen hopen vermoeden verwachten schatten twijfelen rekenen stellen"
+        " begrijpen snappen"
     ),
     "en": _set("think believe fear find hope feel doubt suspect term add respond expect estimate worry reckon"
                " guess assume recall"),

@@ -544,6 +544,8 @@ def _with_role(part: list, classes: list, role_at: int, definite: bool, text: st
             if any(is_cap(t) for t in tail):
                 org_definite = False
     names = _name_run(rest)
+    if len(names) == 1:
+        names = _with_particles(rest, rest.index(names[0]))
     if names:
         after = rest[rest.index(names[-1]) + 1:]
         if after and after[0].low in ("van", "of") and len(after) > 1:
@@ -570,6 +572,19 @@ def _with_role(part: list, classes: list, role_at: int, definite: bool, text: st
     if definite or role in ("official",):
         return Src(phrase, "", "person", role, anaphor="role:" + role)
     return Src(phrase, "", "person", role)
+
+
+def _with_particles(part: list, at: int) -> list:
+    """A first name and the surname its particles introduce: "Jan van den Berg" after "woordvoerder"
+    (not "Jan" of the organisation "den Berg"). Just part[at] when no particle and surname follow."""
+    q = at + 1
+    while q < len(part) and part[q].low in L.NAME_PARTICLES and not part[q].text[:1].isupper():
+        q += 1
+    if q == at + 1 or q >= len(part) or not is_cap(part[q]) or noun_class(part[q].low) == "org":
+        return part[at:at + 1]
+    while q < len(part) and is_cap(part[q]):
+        q += 1
+    return part[at:q]
 
 
 def _description(part: list, classes: list, det: str, definite: bool, text: str, lang: str) -> Src | None:

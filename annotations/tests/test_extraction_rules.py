@@ -1141,3 +1141,24 @@ def test_a_quoted_title_inside_an_apposition_belongs_to_it():
     text = "Freek Haverman, bedenker van de naam 'De Glimlach van Breda', zegt dat hij er niet bij betrokken is."
     [got] = extract(text, "nl")
     assert (got.source, got.role) == ("Freek Haverman", "bedenker")
+
+
+@pytest.mark.parametrize("text, source, org", [
+    ("Woordvoerder Jan van den Berg zegt dat het klopt.", "Jan van den Berg", ""),
+    ("Mediakenner Bert van der Veer zegt dat de koers niet is aangepast.", "Bert van der Veer", ""),
+    ("Woordvoerder Jan Smit van Ajax zegt dat het klopt.", "Jan Smit", "Ajax"),
+])
+def test_a_dutch_surname_with_particles_after_an_office_is_one_name(text, source, org):
+    """"Woordvoerder Jan van den Berg": "van den Berg" is his surname, not an organisation "den Berg"
+    he speaks for; "Jan Smit van Ajax" does speak for Ajax."""
+    [got] = extract(text, "nl")
+    assert (got.source, got.source_org) == (source, org)
+
+
+def test_a_dutch_opinion_verb_and_a_calculation_attribute():
+    """"snapt niet dat …", "begrijpt dat …" with their content clause; "…, berekende marktonderzoeker GfK"."""
+    [got] = extract("Mediakenner Bert van der Veer snapt niet dat de koers niet is aangepast.", "nl")
+    assert got.claim == "de koers niet is aangepast"
+    got = extract("De omzet steeg met 6,5 procent. Een mooi resultaat, berekende marktonderzoeker GfK.", "nl")
+    assert [s.source for s in got] == ["GfK"]
+    assert extract("Ik begrijp je vraag.", "nl") == []
