@@ -302,7 +302,7 @@ ORG_NOUNS = _set(
     regulator watchdog fabrikant producent leverancier toezichthouder firms companies agencies
     outlets waterschap verdediging defence defense prosecution monastery convent abbey diocese
     parish klooster bisdom parochie embassy consulate palace ambassade consulaat paleis city municipality
-    utility utilities opposition
+    utility utilities opposition airport luchthaven
     """
 )
 GOV_HEADS = _set(

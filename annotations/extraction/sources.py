@@ -405,6 +405,8 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
     if role_at >= 0:
         return _with_role(part, classes, role_at, definite, text)
     names = _name_run(part)
+    if names:
+        names = names[:-1] + _with_particles(part, part.index(names[-1]))  # "Ursula von der Leyen"
     if names and _placed(part, classes, part.index(names[0])):
         names = []  # "Police in New Jersey", "bewoners in Groningen": the place is where they are
     described = False  # the name follows a description of it ("tech giant Apple")
@@ -606,7 +608,7 @@ def _description(part: list, classes: list, det: str, definite: bool, text: str,
     desc = part[: h + 1] if h < len(part) - 1 and part[h + 1].low not in ("van", "of", "in", "uit") else part
     phrase = _span_text(text, desc)
     if phrase[:1].isupper() and desc[0].first and not is_adj_cap(desc[0]) and not _proper_media(desc[0]) \
-            and not desc[0].opens_name:
+            and not desc[0].opens_name and not any(is_cap(t) for t in part[1:h]):  # "Charles de Gaulle airport"
         phrase = phrase[0].lower() + phrase[1:]  # a sentence-initial common noun
     hl = _head(head.low)
     single = len(desc) == 1

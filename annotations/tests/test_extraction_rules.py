@@ -1162,3 +1162,12 @@ def test_a_dutch_opinion_verb_and_a_calculation_attribute():
     got = extract("De omzet steeg met 6,5 procent. Een mooi resultaat, berekende marktonderzoeker GfK.", "nl")
     assert [s.source for s in got] == ["GfK"]
     assert extract("Ik begrijp je vraag.", "nl") == []
+
+
+@pytest.mark.parametrize("text, source, kind", [
+    ("Commission President Ursula von der Leyen said the deal was fair.", "Ursula von der Leyen", "person"),
+    ("Charles de Gaulle airport said flights were delayed.", "Charles de Gaulle airport", "organisation"),
+])
+def test_particles_inside_a_name_and_a_name_opening_a_description_keep_their_words(text, source, kind):
+    [got] = extract(text, "en")
+    assert (got.source, got.source_kind) == (source, kind)
