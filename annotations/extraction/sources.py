@@ -679,6 +679,9 @@ def _name_run(part: list) -> list:
             out.append(t)
         elif out and t.text == "&" and n + 1 < len(part) and is_cap(part[n + 1]):
             out.append(t)  # "Keller & Shaw", "Procter & Gamble": one firm
+        elif out and t.low in ("en", "and") and len(out[-1].text) == 1 and out[-1].text.isupper() \
+                and n + 1 < len(part) and len(part[n + 1].text) == 1 and part[n + 1].text.isupper():
+            out.append(t)  # "B en W" (burgemeester en wethouders): letters joined by "en" are one name
         elif out and t.low in L.NAME_PARTICLES and n + 1 < len(part) and is_cap(part[n + 1]):
             if t.low in ("van", "of") and sum(1 for x in out if is_cap(x)) >= 2:
                 break  # "Karin Mulder van Chemtec": the organisation follows
@@ -702,8 +705,8 @@ def _strip_titles(name: str) -> str:
 
 def _looks_person(name_toks: list) -> bool:
     caps = [t for t in name_toks if is_cap(t)]
-    if len(caps) < 2 or caps[0].low in CAP_IN_NAMES:
-        return False
+    if len(caps) < 2 or caps[0].low in CAP_IN_NAMES or all(len(t.text) == 1 for t in caps):
+        return False  # (letters alone are no person's name: "B en W")
     for t in caps:
         h = _head(t.low)
         if t.text.isupper() and len(t.text) > 2:

@@ -1171,3 +1171,9 @@ def test_a_dutch_opinion_verb_and_a_calculation_attribute():
 def test_particles_inside_a_name_and_a_name_opening_a_description_keep_their_words(text, source, kind):
     [got] = extract(text, "en")
     assert (got.source, got.source_kind) == (source, kind)
+
+
+def test_b_en_w_is_one_body():
+    """"B en W" (burgemeester en wethouders): letters joined by "en" are one name, and no person's."""
+    [got] = extract("Het college van B en W laat in een brief aan de raad weten dat het plan doorgaat.", "nl")
+    assert (got.source, got.source_kind) == ("B en W", "organisation")
