@@ -1315,7 +1315,8 @@ class _Doc:
                         rest = rest[1:]
                     if len(rest) >= 3:
                         return self._clip(self.text[rest[0].start:end])
-                elif b >= len(toks) - 1:
+                elif b >= len(toks) - 1 or (toks[k].low in _TOLD and len(toks) - b <= 5 and a > 3 and not any(
+                        t.low in ("that", "dat") or t.inq for t in toks[b:])):  # "…, his manager told CNN."
                     head = toks[:a]
                     while head and head[-1].text in (",", ";", "–", "—"):
                         head = head[:-1]
@@ -1419,6 +1420,8 @@ def _known_as_start(toks: list, name_at: int) -> int:
 
 # Words that follow the noun they modify: "the company involved", "the authorities concerned".
 _POSTMODIFIERS = frozenset(("involved", "concerned", "affected", "responsible"))
+# "told" and its kind, which may take a short object after the speaker: "…, his manager told CNN."
+_TOLD = frozenset(("told", "tells", "tell", "vertelde", "vertelt", "zei", "zegt"))
 # Words joining two statements of one sentence: "X said A, but Y denied B", "X zegt A, terwijl Y …".
 _JOINING = frozenset("and but while whereas yet or en maar terwijl of doch".split())
 _CONTENT_SKIP = frozenset(("is", "zijn", "was", "waren", "heeft", "hebben"))  # "Volgens X is/zijn …" stays readable

@@ -36,7 +36,7 @@ SPEECH = {
         reply acknowledge speculate insist maintain urge predict conclude testify admit
         describe post complain agree contend assure ensure refute dispute reject dismiss
         assert charge blame told concede caution remark declare reiterate retort contend affirm
-        criticize criticise condemn praise disagree
+        criticize criticise condemn praise disagree debunk
         """
     ),
 }
@@ -336,7 +336,7 @@ GROUP_NOUNS = _set(
     collega's familieleden nonnen family familie
     engineers nurses pilots drivers firefighters officers soldiers fishermen miners
     shopkeepers tenants customers consumers survivors victims patients paramedics surgeons
-    inspectors detectives guards
+    inspectors detectives guards checkers factcheckers
     ingenieurs verpleegkundigen piloten chauffeurs brandweerlieden agenten militairen soldaten
     boeren vissers winkeliers huurders klanten consumenten overlevenden slachtoffers patiënten
     rechercheurs bewakers

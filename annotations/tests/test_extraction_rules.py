@@ -1177,3 +1177,14 @@ def test_b_en_w_is_one_body():
     """"B en W" (burgemeester en wethouders): letters joined by "en" are one name, and no person's."""
     [got] = extract("Het college van B en W laat in een brief aan de raad weten dat het plan doorgaat.", "nl")
     assert (got.source, got.source_kind) == ("B en W", "organisation")
+
+
+def test_told_with_its_object_closing_the_sentence_leaves_the_claim_before_it():
+    [got] = extract("Reports that the actor had died were false, his manager told CNN.", "en")
+    assert (got.source, got.stance, got.claim) == ("manager", "denies", "Reports that the actor had died were false")
+
+
+def test_fact_checkers_debunk():
+    text = "A post claims the vaccine contains a chip. The claim has been debunked by fact-checkers."
+    got = extract(text, "en")
+    assert [(s.source, s.stance) for s in got][-1] == ("fact-checkers", "denies")
