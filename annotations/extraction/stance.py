@@ -35,8 +35,7 @@ def _index(patterns: tuple) -> tuple[dict, tuple]:
                 else:
                     by_word.setdefault(w, []).append(pat)
         if neg:
-            # Negations start the NOT patterns too, also a contraction some pattern names ("didn't").
-            for w in L.NEG_WORDS | {w for w in by_word if w.endswith(L.NT_SUFFIXES)}:
+            for w in L.NEG_WORDS:
                 by_word[w] = by_word.get(w, []) + neg
         got = _INDEX[key] = (by_word, tuple(neg), frozenset(by_word))
     return got
