@@ -6,7 +6,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from annotations.models import Project
+from annotations.models import Job, Project
 from annotations.tests.factories import ArticleFactory, ClaimFactory
 
 EVERYONE = ["Articles", "Guidelines", "Tracked claims", "Feedback"]
@@ -54,10 +54,12 @@ def test_an_annotator_sees_the_projects_pages_open_to_them_on_each_of_them(clien
 
 def test_a_lead_sees_every_page_of_the_project_on_each_of_them(client, project, lead):
     client.force_login(lead)
+    job = Job.objects.create(project=project, user=lead, kind=Job.Kind.IMPORT, status=Job.Status.DONE)
     pages = _pages(project) + [
         (reverse(f"annotations:{name}", args=[project.slug]), current)
         for name, current in [("review", "Disagreements"), ("review-agreement", "Agreement"),
-                              ("suggestions", "Suggestions"), ("import", "Import"), ("project-settings", "Settings")]]
+                              ("suggestions", "Suggestions"), ("import", "Import"), ("project-settings", "Settings")]
+    ] + [(reverse("annotations:job-detail", args=[job.pk]), "Import")]  # an import's progress
     for url, current in pages:
         links, marked = _nav(client, url)
         assert links == EVERYONE + LEADS + ["Export", "Settings"], url

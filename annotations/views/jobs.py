@@ -19,11 +19,11 @@ from annotations.services.jobs import job_export_start, job_import_start
 from annotations.uploads import uploads_check
 
 
-def _render_job(request, job: Job, status: int = 200):
+def _render_job(request, job: Job, membership, status: int = 200):
     template = "annotations/jobs_detail.html"
     if request.htmx:
         template += "#job-status"
-    return render(request, template, {"job": job, "project": job.project}, status=status)
+    return render(request, template, {"job": job, "project": job.project, "membership": membership}, status=status)
 
 
 def _refused(request, template: str, context: dict, errors: list[str]):
@@ -33,9 +33,9 @@ def _refused(request, template: str, context: dict, errors: list[str]):
     return render(request, template if request.htmx else page, context, status=400)
 
 
-def _started(request, job: Job):
+def _started(request, job: Job, membership):
     if request.htmx:
-        return _render_job(request, job, status=202)
+        return _render_job(request, job, membership, status=202)
     return redirect("annotations:job-detail", pk=job.pk)
 
 
@@ -53,7 +53,7 @@ def import_page(request, slug):
     files, errors = uploads_check(request.FILES.getlist("files"), request.POST.get("text", ""))
     if errors:
         return _refused(request, "annotations/jobs_import.html#import-form", context, errors)
-    return _started(request, job_import_start(project=project, user=request.user, files=files))
+    return _started(request, job_import_start(project=project, user=request.user, files=files), membership)
 
 
 @login_required
@@ -73,13 +73,13 @@ def export_page(request, slug):
         options = exports.ExportOptions.from_query(request.POST, project=project)
     except exports.ExportError as exc:
         return _refused(request, "annotations/jobs_export.html#export-form", context, [str(exc)])
-    return _started(request, job_export_start(project=project, user=request.user, options=options))
+    return _started(request, job_export_start(project=project, user=request.user, options=options), membership)
 
 
 @login_required
 @require_GET
 def job_detail(request, pk):
-    return _render_job(request, job_for_user(user=request.user, pk=pk)[0])
+    return _render_job(request, *job_for_user(user=request.user, pk=pk))
 
 
 @login_required
