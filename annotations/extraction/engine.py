@@ -599,12 +599,12 @@ class _Doc:
             alias = None
             if raw_appos is not None and c is b and len(out) == 1:
                 alias = self._known_as(toks, raw_appos, out[0]) or self._named_in_apposition(toks, c, appos, out[0])
-            elif len(out) == 1 and c[0] >= 3 and _known_as_start(toks, c[0]) < c[0]:
+            elif len(out) == 1 and c[0] >= 3 and (start := _known_as_start(toks, c[0])) < c[0]:
                 # "A hacker known as Guccifer said": the phrase runs from the description on.
-                start = _known_as_start(toks, c[0])
-                alias = self._known_as(toks, (start, c[1]), self._described_before(toks, start))
+                described = np_before(toks, start, 0)
+                alias = self._known_as(toks, (start, c[1]), self._described(toks, described))
                 if alias is not None:
-                    c = ((np_before(toks, start, 0) or (start, start))[0], c[1])
+                    c = ((described or (start, start))[0], c[1])
             if alias is not None:
                 out = [alias]
             elif out and appos is not None and appos[0] < appos[1] and c is b and len(out) == 1 \
@@ -661,11 +661,9 @@ class _Doc:
         role = described.role if described is not None and described.kind == "person" else ""
         return Src(name, "", "person", role)
 
-    def _described_before(self, toks: list, at: int) -> Src | None:
-        """The description right before toks[at] ("A hacker" before "known as …"), if any."""
-        if at <= 0:
-            return None
-        found = build(toks, np_before(toks, at, 0) or (at, at), self.lang, self.text)
+    def _described(self, toks: list, span: tuple[int, int] | None) -> Src | None:
+        """The one source a description names ("A hacker" before "known as …"), if any."""
+        found = build(toks, span, self.lang, self.text) if span is not None else []
         return found[0] if len(found) == 1 else None
 
     def _unnamed_people(self, toks: list, c: tuple[int, int]) -> Src | None:
@@ -1421,7 +1419,7 @@ def _known_as_start(toks: list, name_at: int) -> int:
 # Words that follow the noun they modify: "the company involved", "the authorities concerned".
 _POSTMODIFIERS = frozenset(("involved", "concerned", "affected", "responsible"))
 # "told" and its kind, which may take a short object after the speaker: "…, his manager told CNN."
-_TOLD = frozenset(("told", "tells", "tell", "vertelde", "vertelt", "zei", "zegt"))
+_TOLD = (_FINITE_SAY - {"says", "said"}) | {"tells", "tell"}
 # Words joining two statements of one sentence: "X said A, but Y denied B", "X zegt A, terwijl Y …".
 _JOINING = frozenset("and but while whereas yet or en maar terwijl of doch".split())
 _CONTENT_SKIP = frozenset(("is", "zijn", "was", "waren", "heeft", "hebben"))  # "Volgens X is/zijn …" stays readable

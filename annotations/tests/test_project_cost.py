@@ -181,6 +181,14 @@ def test_no_page_of_a_project_reads_a_larger_project_beside_it(require_postgres,
     assert all(sum(n for n, _sql in queries) > 0 for queries in alone.values())
 
 
+def _hear_more_sources(claim, organisation, count: int = 3000) -> None:
+    """`count` more sources heard in the claim's project, two in three speaking for `organisation`."""
+    more = Source.objects.bulk_create([Source(name=f"Heard {k}", affiliation=organisation if k % 3 else None)
+                                       for k in range(count)])
+    claims = [ClaimFactory(article=claim.article, start=10 * k, end=10 * k + 5) for k in range(1, 4)]
+    Unit.objects.bulk_create([Unit(claim=claims[k % 3], source=s) for k, s in enumerate(more)])
+
+
 def test_naming_one_source_reads_the_same_rows_however_many_sources_the_member_hears(require_postgres):
     """A new judgement names its source, a source names its organisation, the page's "add a source"
     picks one: each asks whether the member sees that one source. Asked of the whole set of sources
@@ -208,10 +216,7 @@ def test_naming_one_source_reads_the_same_rows_however_many_sources_the_member_h
         return sum(n for n, _sql in found)
 
     few = reads()
-    others = Source.objects.bulk_create([Source(name=f"Heard {k}", affiliation=organisation if k % 3 else None)
-                                         for k in range(3000)])
-    claims = [ClaimFactory(article=claim.article, start=10 * k, end=10 * k + 5) for k in range(1, 4)]
-    Unit.objects.bulk_create([Unit(claim=claims[k % 3], source=s) for k, s in enumerate(others)])
+    _hear_more_sources(claim, organisation)
     many = reads()
     assert many <= few * 2 + 25, (few, many)
 
@@ -243,9 +248,6 @@ def test_the_registrys_first_page_reads_the_same_rows_however_many_sources_the_m
         return sum(n for n, _sql in _rows_read([q["sql"] for q in queries.captured_queries]))
 
     few = reads()
-    more = Source.objects.bulk_create([Source(name=f"Heard {k}", affiliation=organisation if k % 3 else None)
-                                       for k in range(3000)])
-    claims = [ClaimFactory(article=claim.article, start=10 * k, end=10 * k + 5) for k in range(1, 4)]
-    Unit.objects.bulk_create([Unit(claim=claims[k % 3], source=s) for k, s in enumerate(more)])
+    _hear_more_sources(claim, organisation)
     many = reads()
     assert many <= few * 2 + 25, (few, many)
