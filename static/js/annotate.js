@@ -587,6 +587,20 @@
       }
     }
   });
+  // The registry search runs as letters are typed, from the first one. It is listened for on the
+  // page: htmx wires a swapped-in field only when it settles, a moment after the field took focus
+  // above, and letters typed in between searched nothing.
+  var searchTimer = null;
+  document.addEventListener("input", function (ev) {
+    var input = ev.target;
+    if (!input.matches || !input.matches(".source-search input[type=search]")) return;
+    var form = input.form;
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(function () {
+      window.htmx.ajax("GET", form.getAttribute("action") + "?" + new URLSearchParams({ q: input.value }), {
+        source: input, target: form.getAttribute("hx-target"), swap: "outerHTML" });
+    }, 250);
+  });
   document.addEventListener("htmx:afterSettle", function () {
     setup();
     // A re-rendered workspace shows the units as stored: keep the marks of saves still open.
