@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
-from django.db.models import Count, F, OuterRef, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Subquery
 
 from annotations.models import Project, Resolution, Stance
 
@@ -83,5 +83,8 @@ def feedback_per_label(*, project: Project, annotator) -> list[LabelAgreement]:
 
 
 def feedback_annotators(project: Project):
-    """The project's members a lead may pick, by name."""
-    return get_user_model().objects.filter(memberships__project=project).order_by("username")
+    """The project's members a lead may pick, by name, each marked `judged` when they have
+    judged anything in the project."""
+    judged = Stance.objects.filter(annotator=OuterRef("pk"), claim__article__project=project)
+    return (get_user_model().objects.filter(memberships__project=project)
+            .annotate(judged=Exists(judged)).order_by("username"))

@@ -4,7 +4,14 @@ import pytest
 from django.urls import reverse
 
 from annotations.models import Resolution
-from annotations.tests.factories import ArticleFactory, ClaimFactory, StanceFactory, UnitFactory
+from annotations.tests.factories import (
+    ArticleFactory,
+    ClaimFactory,
+    MembershipFactory,
+    StanceFactory,
+    UnitFactory,
+    UserFactory,
+)
 
 
 def feedback_url(project, **query):
@@ -101,3 +108,20 @@ def test_query_count_does_not_grow_with_the_project(client, annotator, lead, pro
     with django_assert_max_num_queries(7):
         r = client.get(feedback_url(project))
     assert r.status_code == 200 and r.context["page"].paginator.count == n
+
+
+def test_a_lead_who_never_judged_opens_on_the_first_member_who_has(client, lead, annotator, settled, project):
+    MembershipFactory(project=project, user=UserFactory(username="aaron"))  # first by name, judged nothing
+    client.force_login(lead)
+    r = client.get(feedback_url(project))
+    assert r.context["who"] == annotator
+    html = r.content.decode()
+    assert "Feedback for ann1" in html and '<option value="ann1" selected>' in html
+    assert f'data-unit="{settled[0].key}"' in html
+
+
+def test_a_lead_who_judged_opens_on_their_own_feedback(client, lead, settled, project):
+    judge(settled[2], lead, "denies")
+    client.force_login(lead)
+    r = client.get(feedback_url(project))
+    assert r.context["who"] == lead and "My feedback" in r.content.decode()

@@ -13,7 +13,10 @@ from annotations.permissions import is_lead, project_for_user
 @login_required
 @require_GET
 def feedback_page(request, slug):
-    """My differences from the settled results; leads pick any member with `?annotator=`."""
+    """My differences from the settled results; leads pick any member with `?annotator=`.
+
+    A lead who has judged nothing in the project opens on the first member who has, not on
+    their own empty table."""
     project, membership = project_for_user(request.user, slug)
     lead = is_lead(membership)
     who = request.user
@@ -25,6 +28,8 @@ def feedback_page(request, slug):
             who = next((u for u in members if u.get_username() == wanted), None)
             if who is None:
                 raise Http404("No such member of this project.")
+        elif not any(u.judged for u in members if u.pk == who.pk):
+            who = next((u for u in members if u.judged), who)
     context = {
         "project": project, "membership": membership, "who": who, "members": members,
         "page": feedback.feedback_differences(project=project, annotator=who, page=request.GET.get("page")),
