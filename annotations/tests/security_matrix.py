@@ -107,6 +107,8 @@ PUBLIC: dict[str, dict[str, set[int]]] = {
     "healthz": {"GET": {200}},
     "annotations:projects-index": {"GET": {302}, "POST": {405}, "PUT": {405}, "PATCH": {405},
                                    "DELETE": {405}},  # to the project list at /
+    # to the project's articles, whose page checks membership; any slug, so it tells nothing
+    "annotations:project-home": {"GET": {302}, "POST": {405}, "PUT": {405}, "PATCH": {405}, "DELETE": {405}},
     "login": {"GET": {200}, "POST": {200}, "PUT": {200}},  # an empty form re-renders with errors
     "logout": {"POST": {302}},
     "set_language": {"POST": {302}, "GET": {302}},

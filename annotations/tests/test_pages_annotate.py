@@ -422,6 +422,15 @@ def test_project_list_shows_only_my_projects(client, annotator):
     assert "Huawei 5G" in html and "Secret project" not in html and "Someone else" not in html
 
 
+def test_a_projects_own_address_opens_its_articles(client, annotator, outsider):
+    client.force_login(annotator)
+    r = client.get("/projects/huawei/", follow=True)
+    assert r.redirect_chain == [("/projects/huawei/articles/", 302)] and r.status_code == 200
+    assert "Huawei 5G" in r.content.decode()
+    client.force_login(outsider)  # the articles' page still asks for membership
+    assert client.get("/projects/huawei/", follow=True).status_code == 404
+
+
 @pytest.mark.parametrize("n_sources", [3, 120])
 def test_source_search_query_budget_is_constant(client, annotator, article_units, n_sources,
                                                 django_assert_max_num_queries):

@@ -21,4 +21,7 @@ urlpatterns = [
     # Every project page lives under /projects/<slug>/; the list itself is the home page.
     path("projects/", RedirectView.as_view(pattern_name="annotations:project-list", http_method_names=["get", "head"]),
          name="projects-index"),
+    # A project's own address opens its articles (membership is checked there).
+    path("projects/<slug:slug>/", RedirectView.as_view(pattern_name="annotations:article-list",
+                                                        http_method_names=["get", "head"]), name="project-home"),
 ]
