@@ -468,6 +468,12 @@ class _Doc:
                         or _after_quote(toks, k) or inverted_pronoun:
                     out.append((k, "verb", k + 1))
                 continue
+            near = L.PREPOSITION_VERBS[lang].get(lem)
+            prep = next((q for q in range(k + 1, min(n, k + 3)) if toks[q].low in near and not toks[q].inq),
+                        -1) if near else -1
+            if prep >= 0:
+                out.append((k, "verb", prep + 1))  # "De vakbond spreekt (zelfs) van een schandaal"
+                continue
             parts = L.PARTICLE_VERBS[lang].get(lem)
             if parts:
                 for q in range(k + 1, min(n, k + 12)):
@@ -585,6 +591,7 @@ class _Doc:
         for c in cands:
             if c is None:
                 continue
+            c = _authored_by(toks, c) or c
             out = []
             for s in build(toks, c, self.lang, self.text):
                 if s.kind == "person" and s.name.rsplit(" ", 1)[-1].lower() in _UNNAMED_PEOPLE:
@@ -1168,9 +1175,10 @@ class _Doc:
             if owner:
                 run = run[owner[-1] + 1:]  # "Daring Fireball's John Gruber": the person after the owner
             office = ""
-            while len(run) >= 2 and noun_class(run[0].low) == "role" and is_cap(run[1]):
-                office = _head(run[0].low)  # "Burgemeester Halsema", "Mayor Tom Hale": the office is no part
-                run = run[1:]               # of the name
+            while len(run) >= 2 and noun_class(run[0].low) == "role" and (is_cap(run[1]) or (
+                    len(run) >= 3 and run[1].low in L.NAME_PARTICLES and run[1].text[:1].isupper())):
+                office = _head(run[0].low)  # "Burgemeester Halsema", "Mayor Tom Hale", "Minister De Vries":
+                run = run[1:]               # the office is no part of the name
             if len(run) == 1 and (titled or office) and run[0].low not in self.persons:
                 title = next((t.low.rstrip(".") for t in toks[i:j] if t.low.rstrip(".") in L.TITLES), "")
                 role = office or (title if noun_class(title) == "role" else "")
@@ -1309,6 +1317,11 @@ class _Doc:
                         or (toks[a - 1].text == "," and a <= 6 and b < len(toks) - 3):
                     # "…, a website which claimed X": X; "In a statement, the White House said X": X
                     rest = toks[b:hi] if end == unit.end else [t for t in toks[b:hi] if t.start < end]
+                    if toks[k].low in _TOLD and rest:
+                        # "told the court his client was innocent", "told reporters the …": whom it was told
+                        told = (b, b + 1) if rest[0].low in _ADDRESSEES else np_after(toks, b, hi)
+                        if told is not None and told[0] == b:
+                            rest = rest[told[1] - b:]
                     while rest and (rest[0].text in (",", ":") or rest[0].low in _CONTENT_SKIP):
                         rest = rest[1:]
                     if len(rest) >= 3:
@@ -1422,7 +1435,35 @@ _POSTMODIFIERS = frozenset(("involved", "concerned", "affected", "responsible"))
 _TOLD = (_FINITE_SAY - {"says", "said"}) | {"tells", "tell"}
 # Words joining two statements of one sentence: "X said A, but Y denied B", "X zegt A, terwijl Y …".
 _JOINING = frozenset("and but while whereas yet or en maar terwijl of doch".split())
-_CONTENT_SKIP = frozenset(("is", "zijn", "was", "waren", "heeft", "hebben"))  # "Volgens X is/zijn …" stays readable
+# Whom something is told, as a bare plural: "told reporters the budget was balanced".
+_ADDRESSEES = frozenset(
+    "reporters journalists lawmakers legislators investigators officials parliament congress supporters"
+    " listeners viewers readers delegates members staff employees workers residents students".split()
+)
+# Participles that name a text's author with "by"/"door": "a statement released by the ministry".
+_AUTHORED = frozenset(
+    "released published issued written prepared compiled produced sent posted signed"
+    " gepubliceerd uitgebracht opgesteld geschreven verspreid uitgegeven ondertekend verstuurd".split()
+)
+
+
+def _authored_by(toks: list, c: tuple[int, int]) -> tuple[int, int] | None:
+    """The author of the text the phrase toks[c] names, when a participle with its agent follows:
+    "According to a statement released by the ministry", "The report, published by Amnesty
+    International, accuses"; the text's author speaks. None otherwise."""
+    q = c[1]
+    if q >= len(toks) or noun_class(toks[q - 1].low) != "doc":
+        return None
+    if toks[q].text == ",":
+        q += 1
+    if q + 2 < len(toks) and toks[q].low in _AUTHORED and toks[q + 1].low in ("by", "door") \
+            and not toks[q].inq:
+        return np_after(toks, q + 2, len(toks))
+    return None
+
+
+# "Volgens X is/zijn …" stays readable; "X spreekt (zelfs) van een schandaal": a scandal.
+_CONTENT_SKIP = frozenset(("is", "zijn", "was", "waren", "heeft", "hebben", "zelfs", "van"))
 # Units of narration a bare quotation may follow its speaker's last statement by (Dutch papers
 # resume a speaker's ,,quotes'' after a paragraph of narration; in English news measured worse).
 _QUOTE_GAP = 3

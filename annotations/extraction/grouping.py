@@ -81,6 +81,9 @@ _ACCUSE = frozenset(
 _CLAIM_NOUNS = (
     "claim", "report", "rumo", "allegation", "speculation", "story", "stories", "accusation", "suggestion",
     "gerucht", "bericht", "beschuldiging", "aantijging", "verhaal", "speculatie", "bewering", "nieuws",
+    # what an assessment or a critic put forward: "rejected that assessment", "wijst de kritiek af"
+    "assessment", "finding", "conclusion", "criticism", "charges",
+    "inschatting", "bevinding", "conclusie", "kritiek", "verwijt",
 )
 # The words of a refusal to answer: an answer made of these and names has no content of its own.
 _NO_COMMENT_WORDS = '''

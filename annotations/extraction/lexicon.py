@@ -77,6 +77,12 @@ PARTICLE_VERBS = {
         "walk": ("back",),
     },
 }
+# Verbs that report only with their preposition right after them (an adverb may stand between):
+# "De vakbond spreekt van een schandaal" (calls it one); "spreekt met de minister" reports nothing.
+PREPOSITION_VERBS = {
+    "nl": {"spreken": ("van",)},
+    "en": {},
+}
 # Prepositional attributions: the source follows. "volgens X", "aldus X", "according to X".
 PREP_CUES = {
     "nl": (("volgens",), ("aldus",), ("naar", "verluidt")),
@@ -368,7 +374,9 @@ ANON_PHRASES = (
 )
 # Evaluations that turn "calls the claims X" / "noemt … X" into a denial.
 DENY_ADJ = _set("false untrue baseless unfounded ridiculous nonsense misleading onzin onjuist onwaar ongegrond"
-                " fake hoax lie lies fabricated fabrication smear nep leugen leugens flauwekul kletskoek")
+                " fake hoax lie lies fabricated fabrication smear nep leugen leugens flauwekul kletskoek"
+                # overstated or unjust: "calling it alarmist", "noemt die inschatting overdreven"
+                " exaggerated overblown alarmist absurd unjustified overdreven onterecht ongefundeerd")
 
 # Definite descriptions that refer back to an organisation already named.
 ORG_ANAPHORA = _set(

@@ -530,7 +530,8 @@ def _with_role(part: list, classes: list, role_at: int, definite: bool, text: st
             org = _strip_possessive(_span_text(text, keep))
     rest = part[role_at + 1:]
     org_definite = False
-    if rest and rest[0].low in ("van", "of", "for", "namens", "bij"):
+    if rest and rest[0].low in ("van", "of", "for", "namens", "bij") \
+            and not (rest[0].text[:1] == "V" and not rest[0].first):  # "Minister Van der Berg": a surname
         tail = rest[1:]
         if tail and tail[0].low in L.DETERMINERS:
             org_definite = True
@@ -549,6 +550,11 @@ def _with_role(part: list, classes: list, role_at: int, definite: bool, text: st
     if len(names) == 1:
         names = _with_particles(rest, rest.index(names[0]))
     if names:
+        at = lead = rest.index(names[0])
+        while lead > 0 and rest[lead - 1].low in L.NAME_PARTICLES:
+            lead -= 1
+        if lead < at and rest[lead].text[:1].isupper():
+            names = rest[lead:at] + names  # "Minister Van der Berg", "minister De Vries": the particles open the name
         after = rest[rest.index(names[-1]) + 1:]
         if after and after[0].low in ("van", "of") and len(after) > 1:
             tail = [t for t in after[1:] if t.low not in L.DETERMINERS]

@@ -1188,3 +1188,47 @@ def test_fact_checkers_debunk():
     text = "A post claims the vaccine contains a chip. The claim has been debunked by fact-checkers."
     got = extract(text, "en")
     assert [(s.source, s.stance) for s in got][-1] == ("fact-checkers", "denies")
+
+
+@pytest.mark.parametrize("text, lang, source", [
+    ("According to a statement released by the ministry on Monday, the vaccine stocks are sufficient.", "en",
+     "ministry"),
+    ("The report, published by Amnesty International on Monday, accuses the government of torture.", "en",
+     "Amnesty International"),
+    ("Volgens een rapport opgesteld door de Onderzoeksraad schoot de veiligheid tekort.", "nl", "Onderzoeksraad"),
+])
+def test_a_text_speaks_for_the_author_its_participle_names(text, lang, source):
+    assert [s.source for s in extract(text, lang)] == [source]
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("Smith's lawyer, John Doe, told the court his client was innocent.", "his client was innocent"),
+    ("The minister told reporters the budget was balanced.", "the budget was balanced"),
+])
+def test_whom_something_was_told_is_no_part_of_the_claim(text, claim):
+    assert [s.claim for s in extract(text, "en")] == [claim]
+
+
+def test_spreekt_van_reports_and_spreekt_met_does_not():
+    got = extract("De vakbond spreekt van een schandalige gang van zaken.", "nl")
+    assert [(s.source, s.stance, s.claim) for s in got] == [("vakbond", "alleges", "een schandalige gang van zaken")]
+    assert extract("De minister sprak met de burgemeester over de toekomst van de haven.", "nl") == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Minister De Vries spreekt de berichten tegen.", "De Vries"),
+    ("Minister Van der Berg zegt dat het klopt.", "Van der Berg"),
+])
+def test_an_office_before_a_surname_opening_with_a_particle_is_the_role(text, name):
+    assert [(s.source, s.role) for s in extract(text, "nl")] == [(name, "minister")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Experts warn that the dam could collapse within weeks. "
+     "The regional water authority rejected that assessment, calling it alarmist.", "en"),
+    ("Deskundigen waarschuwen dat de dijk kan bezwijken. Het waterschap noemt die inschatting overdreven.", "nl"),
+])
+def test_calling_an_assessment_overstated_denies_it(text, lang):
+    warning, answer = extract(text, lang)
+    assert (warning.stance, answer.stance) == ("alleges", "denies")
+    assert answer.claim_group == warning.claim_group
