@@ -57,7 +57,8 @@ _LEMMA_FIX = {
     "nl": {"wijst": "wijzen", "wees": "wijzen", "wezen": "wijzen", "laat": "laten", "liet": "laten",
            "lieten": "laten", "sprak": "spreken", "spreekt": "spreken", "hield": "houden", "hielden": "houden",
            "gaf": "geven", "gaven": "geven", "geeft": "geven", "riep": "roepen", "riepen": "roepen",
-           "weersprak": "weerspreken", "twittert": "twitteren", "tweette": "tweeten"},
+           "weersprak": "weerspreken", "twittert": "twitteren", "tweette": "tweeten",
+           "zetten": "zetten", "trekken": "trekken"},  # simplemma gives the nouns "zet" and "trek"
     "en": {"thought": "think", "felt": "feel"},
 }
 
@@ -554,6 +555,8 @@ class _Doc:
                 b = self._before_apposition(toks, j - 1)
                 if b is not None:
                     comma = b[1]
+                    if toks[comma].low in ("that", "who", "which", "die"):  # past the relative clause
+                        comma = next((q for q in range(comma, j - 1) if toks[q].text == ","), comma)
                     if toks[comma].low in _POSTMODIFIERS and comma + 1 < j and toks[comma + 1].text == ",":
                         comma += 1  # "The shipping company involved, Norland Tankers, …": past "involved"
                     raw_appos = (comma + 1, j - 1) if toks[comma].text == "," else None
@@ -731,12 +734,17 @@ class _Doc:
         d = described[0] if len(described) == 1 else None
         if d is not None and not d.role and d.kind in _ORG_KINDS and not d.name[:1].isupper():
             return self._organisation_named_in_apposition(toks, span)
-        if d is None or not d.role or (d.kind == "person" and d.role not in d.name.lower().split()):
+        # A person described without a role names them too: "The man who filmed it, John Smith, said".
+        described_person = d is not None and d.kind == "person" and not d.role and not d.name[:1].isupper()
+        if not described_person and (
+                d is None or not d.role or (d.kind == "person" and d.role not in d.name.lower().split())):
             return None  # no role, or a named person already ("spokesman Jan Smit")
         named = build(toks, span, self.lang, self.text)
         if len(named) != 1 or named[0].kind != "person" or named[0].role or named[0].anaphor \
                 or not _looks_person([t for t in toks[span[0]:span[1]] if is_cap(t)]):
             return None
+        if described_person:
+            return Src(named[0].name, "", "person", "")
         org = d.org if d.kind == "person" else (resolved.name if resolved.kind in _ORG_KINDS else d.name)
         if d.role in _AGENT_ROLES:
             org = ""  # a private person's lawyer or agent speaks for no organisation
@@ -822,7 +830,7 @@ class _Doc:
                 if b is None and toks[q - 1].low in _POSTMODIFIERS:
                     b = np_before(toks, q - 1, 0)  # "the company involved,": the noun before the modifier
                 if b is not None and not (b[0] > 0 and toks[b[0] - 1].low in L.PREPOSITIONS):
-                    return b
+                    return self._relative_head(toks, b)
                 pairs += 1
                 if pairs > 1:
                     return None
@@ -830,6 +838,18 @@ class _Doc:
         if q == 0 or (q >= 0 and toks[q].first):
             return np_after(toks, q, comma)
         return None
+
+    @staticmethod
+    def _relative_head(toks: list, b: tuple[int, int]) -> tuple[int, int]:
+        """The phrase a relative clause hangs on, when `b` ends that clause: in "The agency that
+        distributed it, Getty Images, said", the phrase before the apposition is "The agency", not "it"."""
+        for w in range(b[0] - 2, max(-1, b[0] - 6), -1):
+            t = toks[w]
+            if t.inq or t.text in ",;:()\"":
+                return b
+            if t.low in ("that", "who", "which", "die") and w > 0:
+                return np_before(toks, w, 0) or b
+        return b
 
     # ---- statements --------------------------------------------------------------
     def _attributed(self, u: int, unit: _Unit, units: list) -> bool:
@@ -1028,6 +1048,8 @@ class _Doc:
     @staticmethod
     def _anonymous(toks: list, lo: int, hi: int, s: Src) -> Src:
         joined = " " + " ".join([t.low for t in toks[lo:hi]]) + " "
+        if s.role in _SPOKES and s.org:
+            return s  # an unnamed spokesperson, even one who asked not to be named, speaks for the organisation
         if any(p in joined for p in _ANON_STRINGS):
             return Src("anonymous sources", "", "unknown", "")
         return s
@@ -1311,7 +1333,9 @@ class _Doc:
             # Cut the attribution (source phrase and cue) off the start or the end of the unit:
             # "Volgens X, …", "X zegt …", "…, aldus X." keep only the content.
             a, b = min(k, span[0]), max(k + 1, span[1])
-            if b - a <= 12:
+            # (An apposition or relative clause closed by a comma may stand between the subject and
+            # the verb: "A spokeswoman for the airline, who asked not to be named, said …".)
+            if b - a <= 12 or (b - a <= 22 and span[1] <= k and toks[k - 1].text == ","):
                 if a == 0 or toks[a].first or toks[a - 1].low in _JOINING or toks[a - 1].text == ";" \
                         or toks[k - 1].low in ("who", "which") \
                         or (toks[a - 1].text == "," and a <= 6 and b < len(toks) - 3):

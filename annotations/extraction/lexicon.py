@@ -69,9 +69,12 @@ PARTICLE_VERBS = {
         "schieten": ("down",),
         "wimpelen": ("af",),  # "wimpelt de kritiek af"
         "wuiven": ("weg",),  # "wuift de zorgen weg"
+        "trekken": ("twijfel",),  # "trekt het verhaal in twijfel"
+        "zetten": ("vraagtekens",),  # "zet vraagtekens bij de cijfers"
     },
     "en": {
         "shoot": ("down",),
+        "cast": ("doubt",),  # "cast doubt on the story"
         "point": ("out",),
         "call": ("on", "for"),
         "walk": ("back",),
@@ -174,6 +177,8 @@ DENY = {
         _p("niet", "waar|juist"),
         _p("niet", "het", "geval"),
         _p("absoluut|helemaal", "niet|geen|niets"),
+        _p("in", "twijfel"),  # "trekt het verhaal in twijfel"
+        _p("vraagtekens", "bij"),  # "zet vraagtekens bij de cijfers"
     ),
     "en": (
         _p("deny|denies|denied|denying|denial|denials"),
@@ -189,6 +194,7 @@ DENY = {
         _p("not", "the", "case"),
         _p("no", "truth|basis|merit"),
         _p("otherwise"),
+        _p("cast|casts|casting", "doubt"),  # "scientists cast doubt on the story"
     ),
 }
 

@@ -1232,3 +1232,32 @@ def test_calling_an_assessment_overstated_denies_it(text, lang):
     warning, answer = extract(text, lang)
     assert (warning.stance, answer.stance) == ("alleges", "denies")
     assert answer.claim_group == warning.claim_group
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The agency that distributed it, Getty Images, said it had no reason to doubt its authenticity.",
+     "Getty Images"),
+    ("The man who filmed the video, John Smith, said he was shocked.", "John Smith"),
+])
+def test_an_apposition_after_a_relative_clause_names_the_speaker(text, source):
+    assert [s.source for s in extract(text, "en")] == [source]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The Daily Mail reported that the fish was caught near Moscow. "
+     "But scientists cast doubt on the story, saying the species does not live in fresh water.", "en"),
+    ("Het Parool meldt dat de burgemeester aftreedt. De gemeente trekt dat bericht in twijfel.", "nl"),
+    ("Het ministerie meldt dat er genoeg vaccins zijn. Deskundigen zetten vraagtekens bij die cijfers.", "nl"),
+])
+def test_casting_doubt_on_a_report_disputes_it(text, lang):
+    report, doubt = extract(text, lang)
+    assert (report.stance, doubt.stance) == ("alleges", "denies")
+    assert doubt.claim_group == report.claim_group
+
+
+def test_a_spokesperson_who_asked_not_to_be_named_still_speaks_for_the_organisation():
+    (got,) = extract("A spokeswoman for the airline, who asked not to be named, said the flight had landed safely.",
+                     "en")
+    assert (got.source, got.role, got.claim) == ("airline", "spokeswoman", "the flight had landed safely")
+    (other,) = extract("A government official, who asked not to be named, said the talks had failed.", "en")
+    assert other.source == "anonymous sources"
