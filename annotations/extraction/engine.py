@@ -1116,6 +1116,18 @@ class _Doc:
                 return True
         return False
 
+    def _sole_speakers_words(self, u: int, unit: _Unit, last: "_Record") -> bool:
+        """A quotation in the first person, standing alone, in a story where one person alone has
+        spoken so far, is that person's, however much narration came between (an interview or a
+        portrait: ",,Ik weet wat het niveau is …''"), unless the sentence before names somebody else.
+        Dutch only, as the shorter resumption (`_QUOTE_GAP`): English measured worse on folds 0–2."""
+        if self.lang != "nl" or last.src.kind != "person" or any(r.src.name != last.src.name for r in self.records):
+            return False
+        words = [t for t in unit.toks if t.text[:1].isalnum()]
+        if not words or any(not t.inq for t in words) or not any(t.low in _FIRST_PERSON for t in words):
+            return False
+        return not any(mu == u - 1 and sp.name != last.src.name for mu, _, sp in self.mentions)
+
     def _claim_near(self, u: int) -> bool:
         lo = max(0, u - 3)
         hi = min(len(self.claim_units), u + 4)
@@ -1126,7 +1138,8 @@ class _Doc:
         if not self.records:
             return
         last = self.records[-1]
-        if last.unit < u - (_QUOTE_GAP if self.lang == "nl" else 2):
+        sole = self._sole_speakers_words(u, unit, last)
+        if last.unit < u - (_QUOTE_GAP if self.lang == "nl" else 2) and not sole:
             return
         toks = unit.toks
         words = [t for t in toks if t.text[:1].isalnum()]
@@ -1134,7 +1147,8 @@ class _Doc:
             return
         outside = [t for t in words if not t.inq]
         lows = [t.low for t in toks]
-        if not outside and (last.unit >= u - 1 or (self.lang == "nl" and not self._other_mentioned(last, u))):
+        if not outside and (last.unit >= u - 1 or sole
+                            or (self.lang == "nl" and not self._other_mentioned(last, u))):
             # A bare quotation denies by negation only when it continues a denial or answers a claim
             # in the quotation itself; otherwise it elaborates the speaker's own account.
             neg_ok = last.stance == "denies" or self.claim_units[u]
@@ -1415,6 +1429,7 @@ _SPECIAL_ANCHORS = frozenset(
     ("quoted", "volgens", "aldus", "ogen", "blijkt", "bleek", "blijken", "bleken", "according")
 ) | _RESPONSE_NOUNS
 _WE = frozenset(("we", "wij", "our", "onze"))
+_FIRST_PERSON = frozenset("ik mij me mijn wij we ons onze i my mine us our".split())
 _AGENT_ROLES = frozenset(("advocaat", "lawyer", "attorney", "agent", "publicist"))
 _UNNAMED_PEOPLE = frozenset(("person", "persons", "people"))
 # Words after "person/people" that make them the reporter's unnamed sources.

@@ -1261,3 +1261,18 @@ def test_a_spokesperson_who_asked_not_to_be_named_still_speaks_for_the_organisat
     assert (got.source, got.role, got.claim) == ("airline", "spokeswoman", "the flight had landed safely")
     (other,) = extract("A government official, who asked not to be named, said the talks had failed.", "en")
     assert other.source == "anonymous sources"
+
+
+_PORTRAIT = ("Sanne de Wit (34) opende vorig jaar een bakkerij in Zwolle. ,,Ik wilde altijd al voor mezelf "
+             "beginnen'', zegt ze. De zaak loopt goed. Op zaterdag staat er een rij tot op de stoep. {before} "
+             ",,Ik {quote}.''")
+
+
+def test_a_dutch_first_person_quotation_in_a_one_speaker_story_is_that_speakers():
+    text = _PORTRAIT.format(before="Ook de buurt is enthousiast over het brood.",
+                            quote="bak alles zelf, elke ochtend vanaf vier uur")
+    got = extract(text, "nl")
+    assert [(s.source, s.claim) for s in got][-1] == ("Sanne de Wit", "Ik bak alles zelf, elke ochtend vanaf vier uur")
+    # The sentence before names somebody else: the quotation may well be theirs.
+    text = _PORTRAIT.format(before="Buurman Kees Bos komt er elke dag.", quote="koop hier al mijn brood")
+    assert [s.claim for s in extract(text, "nl")] == ["Ik wilde altijd al voor mezelf beginnen"]
