@@ -1222,7 +1222,10 @@ class _Doc:
                 self.persons[run[0].low] = Src(self.text[run[0].start:run[0].end], "", "person", role)
             if 2 <= len(run) <= 4 and _looks_person(run) and not any(is_adj_cap(t) for t in run[:1]):
                 name = self.text[run[0].start:run[-1].end]
-                s = Src(name, "", "person", "")
+                # "Wethouder Peter Jansen (VVD)": the office, and the party in brackets after the name.
+                party = toks[j + 1].text if j + 2 < n and toks[j].text == "(" and toks[j + 2].text == ")" \
+                    and toks[j + 1].text[:1].isupper() and not toks[j + 1].text[-1:].isdigit() else ""
+                s = Src(name, party, "person", office)
                 if run[-1].low not in self.persons:
                     self.persons[run[-1].low] = s
                 self.mentions.append((u, toks[i].start, s))

@@ -268,7 +268,7 @@ def np_after(toks: list, k: int, hi: int) -> tuple[int, int] | None:
         j += 1
     elif toks[j].low in _QUANT and j + 1 < stop and noun_class(toks[j + 1].low):
         j += 1  # "two people familiar with …", "several officials"
-    mods = 0
+    mods = kept = 0
     while j < stop and _modifier(toks[j]) and not noun_class(toks[j].low) and mods < 3:
         j += 1
         mods += 1
@@ -295,8 +295,13 @@ def np_after(toks: list, k: int, hi: int) -> tuple[int, int] | None:
             if n < stop and _np_token(toks[n]) and (t.low not in ("in", "at", "bij") or is_cap(toks[n])):
                 j = n
                 continue
+            if n > j + 1 and t.low in _SPOKES_OF and toks[j - 1].low in _SPOKES \
+                    and toks[n - 1].low not in L.DETERMINERS and _modifier(toks[n - 1]):
+                # Whatever a spokesperson speaks for is part of the phrase, in common words too: "een
+                # woordvoerder van de veiligheidsregio", "a spokesman for the regulator".
+                j = kept = n
         break
-    while j > core and not _np_token(toks[j - 1]):
+    while j > max(core, kept) and not _np_token(toks[j - 1]):
         j -= 1
     if j == core:
         return None
@@ -357,6 +362,11 @@ def _strip_possessive(name: str) -> str:
     return name
 
 
+# Prefixes of a role that say when or in what rank, not for whom: "Oud-minister", "Ex-CEO".
+_RANK_PREFIXES = frozenset(
+    "oud ex vice co interim adjunct waarnemend plaatsvervangend loco former deputy acting".split()
+)
+_SPOKES_OF = frozenset(("van", "of", "for", "namens"))
 _SPOKES = frozenset(
     "woordvoerder woordvoerster woordvoerders zegsman zegsvrouw persvoorlichter voorlichter spokesman"
     " spokeswoman spokesperson spokespeople representative representatives spokesmen spokeswomen".split()
@@ -515,8 +525,8 @@ def _with_role(part: list, classes: list, role_at: int, definite: bool, text: st
     org = ""
     if "-" in rt.text:
         prefix = rt.text.rsplit("-", 1)[0]
-        if prefix[:1].isupper():
-            org = prefix
+        if prefix[:1].isupper() and prefix.lower() not in _RANK_PREFIXES:
+            org = prefix  # "VVD-lijsttrekker", "Ajax-trainer" (not "Oud-minister", "Vice-premier")
     pre = part[:role_at]
     pre_caps = [t for t in pre if is_cap(t) and not is_adj_cap(t)]
     if role in _AGENT_ROLES and pre_caps:
@@ -737,6 +747,7 @@ _ORG_WORDS = frozenset(
     partners capital ventures holdings museum musea bibliotheek stichting vereniging
     palace paleis embassy ambassade consulate consulaat
     arena stadion stadium theater theatre schouwburg hall hal plein square straat centrum
+    fc afc sc sv vv club united
     """.split()
 )
 

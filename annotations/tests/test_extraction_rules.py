@@ -1276,3 +1276,18 @@ def test_a_dutch_first_person_quotation_in_a_one_speaker_story_is_that_speakers(
     # The sentence before names somebody else: the quotation may well be theirs.
     text = _PORTRAIT.format(before="Buurman Kees Bos komt er elke dag.", quote="koop hier al mijn brood")
     assert [s.claim for s in extract(text, "nl")] == ["Ik wilde altijd al voor mezelf beginnen"]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("FC Twente laat in een verklaring weten dat de trainer per direct vertrekt.", "nl",
+     ("FC Twente", "FC Twente", "", "organisation")),
+    ("Oud-minister Henk Kamp noemt het besluit onbegrijpelijk.", "nl", ("Henk Kamp", "", "minister", "person")),
+    ("Wethouder Peter Jansen (VVD) is niet blij met de uitspraak. ,,We gaan in hoger beroep'', laat hij weten.", "nl",
+     ("Peter Jansen", "VVD", "wethouder", "person")),
+    ("Volgens een woordvoerder van de veiligheidsregio is niemand gewond geraakt.", "nl",
+     ("veiligheidsregio", "veiligheidsregio", "woordvoerder", "organisation")),
+    ("A spokesman for the regulator said the plant was safe.", "en",
+     ("regulator", "regulator", "spokesman", "organisation")),
+])
+def test_who_speaks_for_whom_in_club_names_former_offices_parties_and_common_nouns(text, lang, expected):
+    assert [(s.source, s.source_org, s.role, s.source_kind) for s in extract(text, lang)] == [expected]
