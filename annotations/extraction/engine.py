@@ -402,6 +402,11 @@ class _Doc:
                     if toks[q].text in (",", ";", ":") or toks[q].first:
                         break
                 continue
+            if low in ("eens", "oneens") and lang == "nl" and k >= 2:
+                be = _agreement_verb(toks, k)
+                if be >= 0:
+                    out.append((be, "verb", be + 1))  # "Natuurorganisaties zijn het daar niet mee eens"
+                continue
             if low == "according" and k + 1 < n and toks[k + 1].low == "to":
                 out.append((k, "prep", k + 2))
                 continue
@@ -1429,8 +1434,22 @@ _SPOKES = frozenset("spokesman spokeswoman spokesperson woordvoerder woordvoerst
 _ANON_STRINGS = tuple(" " + " ".join(p) + " " for p in L.ANON_PHRASES)
 _RESPONSE_NOUNS = frozenset(("response", "reply", "answer", "statement", "reaction"))
 _SPECIAL_ANCHORS = frozenset(
-    ("quoted", "volgens", "aldus", "ogen", "blijkt", "bleek", "blijken", "bleken", "according")
+    ("quoted", "volgens", "aldus", "ogen", "blijkt", "bleek", "blijken", "bleken", "according", "eens", "oneens")
 ) | _RESPONSE_NOUNS
+_BE_NL = frozenset(("is", "zijn", "was", "waren", "ben", "bent"))
+
+
+def _agreement_verb(toks: list, k: int) -> int:
+    """The finite "zijn" of Dutch "het (on)eens zijn (met)": "X is het (niet) eens met Y", "X zijn het daar
+    niet mee eens", "Daar is X het mee oneens". -1 when toks[k] ("eens") is not that idiom: "nog niet eens"
+    is "not even", "eens per week" "once"."""
+    if toks[k].low == "eens" and not (toks[k - 1].low == "mee" or (k + 1 < len(toks) and toks[k + 1].low == "met")):
+        return -1
+    het = next((q for q in range(k - 1, max(-1, k - 6), -1) if toks[q].low == "het" and not toks[q].inq), -1)
+    if het < 1:
+        return -1
+    return next((q for q in range(het - 1, max(-1, het - 5), -1)
+                 if toks[q].low in _BE_NL and not toks[q].inq), -1)
 _WE = frozenset(("we", "wij", "our", "onze"))
 _FIRST_PERSON = frozenset("ik mij me mijn wij we ons onze i my mine us our".split())
 _AGENT_ROLES = frozenset(("advocaat", "lawyer", "attorney", "agent", "publicist"))

@@ -196,11 +196,12 @@ def _refers_to_claim(st: Statement, text: str) -> bool:
 _POINTERS = frozenset("dit dat daar daarvan daarover hiervan hier het this that it these those".split())
 _VERDICTS = frozenset(
     "klopt kloppen klopte waar onwaar onzin juist onjuist correct incorrect true untrue false wrong"
-    " evidence proof bewijs bewijzen basis grond nonsense fake nep misleading misleidend baseless".split()
+    " evidence proof bewijs bewijzen basis grond nonsense fake nep misleading misleidend baseless"
+    " eens oneens".split()  # "zijn het daar niet mee eens"
 )
 _VERDICT_FILLER = frozenset(
     "niet niets niks nothing no not geen never nooit there er van of for voor is was are were be zijn simply"
-    " absolutely helemaal totaal gewoon any enig enige completely entirely all at".split()
+    " absolutely helemaal totaal gewoon any enig enige completely entirely all at mee".split()
 )
 
 

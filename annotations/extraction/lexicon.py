@@ -178,6 +178,9 @@ DENY = {
         _p("niet", "het", "geval"),
         _p("absoluut|helemaal", "niet|geen|niets"),
         _p("in", "twijfel"),  # "trekt het verhaal in twijfel"
+        _p("niet", "mee", "eens"),  # "zijn het daar niet mee eens"
+        _p("niet", "eens", "met"),  # "is het niet eens met de plannen"
+        _p("oneens"),
         _p("vraagtekens", "bij"),  # "zet vraagtekens bij de cijfers"
     ),
     "en": (

@@ -119,6 +119,11 @@ def _noun_class(low: str) -> str:
     for suffix in L.COMPOUND_HEADS:
         if len(h) > len(suffix) + 2 and h.endswith(suffix):
             return "group" if suffix in ("providers", "overheden") else "role"
+    if h.endswith(("s", "en")) and len(h) > 5:
+        # Several organisations are a group: "natuurorganisaties", "vakbonden", "bedrijven", "unions".
+        singulars = (h[:-1], h[:-2], h[:-3] + "f", h[:-3] + "y")
+        if any(_noun_class(w) == "org" for w in singulars if len(w) > 3 and not w.endswith(("s", "en"))):
+            return "group"
     return ""
 
 

@@ -1291,3 +1291,14 @@ def test_a_dutch_first_person_quotation_in_a_one_speaker_story_is_that_speakers(
 ])
 def test_who_speaks_for_whom_in_club_names_former_offices_parties_and_common_nouns(text, lang, expected):
     assert [(s.source, s.source_org, s.role, s.source_kind) for s in extract(text, lang)] == [expected]
+
+
+def test_dutch_het_oneens_zijn_disputes_what_came_before_and_niet_eens_alone_is_not_even():
+    claim, answer = extract("De provincie houdt vol dat de vergunning terecht is verleend. "
+                            "Natuurorganisaties zijn het daar niet mee eens.", "nl")
+    assert (answer.source, answer.source_kind, answer.stance) == ("natuurorganisaties", "group", "denies")
+    assert answer.claim_group == claim.claim_group and answer.claim == claim.claim
+    assert [(s.source, s.stance) for s in extract("De SP is het oneens met het besluit.", "nl")] == [("SP", "denies")]
+    assert [(s.source, s.stance) for s in extract("De wethouder is het eens met de bewoners.", "nl")] \
+        == [("wethouder", "alleges")]
+    assert extract("De bewoners zijn niet eens gebeld door de gemeente.", "nl") == []
