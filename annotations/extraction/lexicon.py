@@ -355,6 +355,11 @@ GROUP_NOUNS = _set(
     ingenieurs verpleegkundigen piloten chauffeurs brandweerlieden agenten militairen soldaten
     boeren vissers winkeliers huurders klanten consumenten overlevenden slachtoffers patiënten
     rechercheurs bewakers
+    raadsleden gemeenteraadsleden statenleden ministers wethouders burgemeesters bestuurders
+    ondernemers tegenstanders voorstanders actievoerders betogers personeelsleden huisartsen juristen
+    economen nabestaanden reizigers automobilisten fietsers scholieren
+    legislators senators congressmen economists opponents proponents commuters
+    investors shareholders locals villagers citizens staff
     """
 )
 PERSON_NOUNS = _set(

@@ -1302,3 +1302,13 @@ def test_dutch_het_oneens_zijn_disputes_what_came_before_and_niet_eens_alone_is_
     assert [(s.source, s.stance) for s in extract("De wethouder is het eens met de bewoners.", "nl")] \
         == [("wethouder", "alleges")]
     assert extract("De bewoners zijn niet eens gebeld door de gemeente.", "nl") == []
+
+
+@pytest.mark.parametrize("text, lang, source", [
+    ("Tegenstanders zeggen dat het plan te duur is.", "nl", "tegenstanders"),
+    ("Gemeenteraadsleden vinden dat de wethouder moet opstappen.", "nl", "gemeenteraadsleden"),
+    ("Locals say the river has never been this low.", "en", "locals"),
+    ("Shareholders said the board had misled them.", "en", "shareholders"),
+])
+def test_plural_nouns_of_people_speak_as_groups(text, lang, source):
+    assert [(s.source, s.source_kind) for s in extract(text, lang)] == [(source, "group")]
