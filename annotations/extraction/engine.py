@@ -380,6 +380,11 @@ class _Doc:
                     if toks[q].text in (".", ";", ":"):
                         break
                 continue
+            if low == "quoted" and lang == "en" and k + 2 < n and toks[k + 1].low == "as" \
+                    and toks[k + 2].low in ("saying", "having"):
+                out.append((k, "verb", k + 3))  # "X was quoted as saying …": the subject speaks
+                skip = k + 2
+                continue
             if low == "zeggen" and k >= 2 and toks[k - 1].low == "eigen" and toks[k - 2].low == "naar":
                 out.append((k, "self", k + 1))  # "X heeft naar eigen zeggen …": X's own account
                 continue
@@ -437,6 +442,8 @@ class _Doc:
                 continue  # a noun after a preposition: "in charge of", "on claims", "met beschuldigingen"
             if k + 1 < n and toks[k + 1].low in ("which", "whom") and low.endswith("s"):
                 continue  # a plural noun before a relative clause: "newspaper reports which suggested"
+            if low == "state" and k + 1 < n and (noun_class(toks[k + 1].low) or is_cap(toks[k + 1])):
+                continue  # the noun: "state media", "state prosecutors", "the State Department"
             if lang == "en" and prev.endswith(_GENITIVE) and k > 0 and toks[k - 1].text[:1].isupper():
                 continue  # a noun after a genitive: "Hunter's claim", "Smith's report"
             if k > 0 and not toks[k - 1].inq and toks[k - 1].text[:1].islower() \
@@ -1524,7 +1531,8 @@ def _authored_by(toks: list, c: tuple[int, int]) -> tuple[int, int] | None:
 
 
 # "Volgens X is/zijn …" stays readable; "X spreekt (zelfs) van een schandaal": a scandal.
-_CONTENT_SKIP = frozenset(("is", "zijn", "was", "waren", "heeft", "hebben", "zelfs", "van"))
+# "X was quoted as saying …": what was said.
+_CONTENT_SKIP = frozenset(("is", "zijn", "was", "waren", "heeft", "hebben", "zelfs", "van", "as", "saying"))
 # Units of narration a bare quotation may follow its speaker's last statement by (Dutch papers
 # resume a speaker's ,,quotes'' after a paragraph of narration; in English news measured worse).
 _QUOTE_GAP = 3

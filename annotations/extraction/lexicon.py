@@ -333,7 +333,7 @@ MEDIA_HEADS = _set(
     krant dagblad omroep redactie volkskrant telegraaf nrc trouw parool nos rtl ad nu.nl
     newspaper paper daily outlet outlets times post journal news guardian telegraph herald
     tribune reuters bloomberg ap afp bbc cnn cnbc espn fox abc nbc cbs pando techcrunch
-    independent insider magazine radio tv television website blog
+    independent insider magazine radio tv television website blog media staatsmedia
     """
 )
 # Plural or collective nouns of described speakers: "getuigen", "Westerse overheden", "passengers".

@@ -371,6 +371,8 @@ def _strip_possessive(name: str) -> str:
 _RANK_PREFIXES = frozenset(
     "oud ex vice co interim adjunct waarnemend plaatsvervangend loco former deputy acting".split()
 )
+# Kinds of medium that describe the name after them, not part of it: "website Snopes", "newspaper The Sun".
+_MEDIA_DESCRIPTORS = frozenset("website site blog newspaper paper daily tabloid magazine outlet broadcaster".split())
 _SPOKES_OF = frozenset(("van", "of", "for", "namens"))
 _SPOKES = frozenset(
     "woordvoerder woordvoerster woordvoerders zegsman zegsvrouw persvoorlichter voorlichter spokesman"
@@ -443,10 +445,14 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
         elif after and classes[idx + 1] and not any(is_cap(t) for t in after):
             # "Smolletts advocaten", "Nederlandse telecomproviders": the noun is the head.
             names = []
+        elif after and after[-1].low in ("media", "staatsmedia") and not any(is_cap(t) for t in after):
+            # "North Korean state media", "Russische staatsmedia": the media of a country speak.
+            phrase = _span_text(text, part[first_at:])
+            return Src(phrase, phrase, "media", "")
         if names:
             # An organisation noun right before the name belongs to it: "gemeente Albrandswaard".
             if first_at > 0 and classes[first_at - 1] == "org" and not is_cap(part[first_at - 1]) \
-                    and not described:
+                    and not described and part[first_at - 1].low not in _MEDIA_DESCRIPTORS:
                 names = part[first_at - 1:first_at] + names
             name = _strip_titles(_strip_possessive(_span_text(text, names)))
             if det in ("de", "het") and len(names) == 1 and names[0].low in _TITLED_MEDIA:

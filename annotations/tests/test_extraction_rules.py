@@ -1312,3 +1312,20 @@ def test_dutch_het_oneens_zijn_disputes_what_came_before_and_niet_eens_alone_is_
 ])
 def test_plural_nouns_of_people_speak_as_groups(text, lang, source):
     assert [(s.source, s.source_kind) for s in extract(text, lang)] == [(source, "group")]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("North Korean state media claimed that the leader had designed the missile.", "en",
+     ("North Korean state media", "media")),
+    ("Russische staatsmedia melden dat de president gezond is.", "nl", ("Russische staatsmedia", "media")),
+    ("The photo is a hoax, according to fact-checking website Snopes.", "en", ("Snopes", "media")),
+    ("The company's CEO, Jane Miller, was quoted as saying that the product was safe.", "en",
+     ("Jane Miller", "person")),
+])
+def test_media_of_a_country_a_described_website_and_a_passive_quotation_speak(text, lang, expected):
+    assert [(s.source, s.source_kind) for s in extract(text, lang)] == [expected]
+
+
+def test_quoted_as_saying_leaves_what_was_said():
+    assert [s.claim for s in extract("The minister was quoted as saying the talks had failed.", "en")] \
+        == ["the talks had failed"]
