@@ -20,7 +20,7 @@ SPEECH = {
         zeggen melden verklaren vertellen benadrukken beweren claimen beschuldigen verdenken
         ontkennen weerspreken bevestigen waarschuwen twitteren tweeten schrijven
         oordelen concluderen eisen toezeggen klagen betwijfelen antwoorden erkennen onthullen
-        aankondigen rapporteren berichten opmerken uitleggen verzekeren beloven dreigen
+        aankondigen bekendmaken rapporteren berichten opmerken uitleggen verzekeren beloven dreigen
         toevoegen aanvullen zweren getuigen verwijten aanvoeren betogen bepleiten suggereren
         benadrukken onderstrepen vermoeden constateren opperen voorspellen reageren
         noemen beamen bekritiseren pleiten signaleren meedelen mededelen verkondigen
@@ -443,4 +443,4 @@ COMPOUND_HEADS = (
 )
 ORG_SUFFIXES = ("fonds", "bedrijf", "partij", "bond", "raad", "dienst", "ministerie", "bank", "concern",
                 "organisatie", "groep", "keten", "maatschappij", "vereniging", "stichting", "fabrikant",
-                "leverancier", "vervoerder", "omroep", "gigant")
+                "leverancier", "vervoerder", "omroep", "gigant", "leiding", "directie")

@@ -1329,3 +1329,11 @@ def test_media_of_a_country_a_described_website_and_a_passive_quotation_speak(te
 def test_quoted_as_saying_leaves_what_was_said():
     assert [s.claim for s in extract("The minister was quoted as saying the talks had failed.", "en")] \
         == ["the talks had failed"]
+
+
+def test_dutch_bekendmaken_reports_and_a_management_refuses_as_an_organisation():
+    got = extract("De gemeente Utrecht gaat de parkeertarieven verhogen. Dat heeft het college dinsdag bekendgemaakt.",
+                  "nl")
+    assert [(s.source, s.claim) for s in got] == [("college", "De gemeente Utrecht gaat de parkeertarieven verhogen")]
+    got = extract("De schoolleiding was niet bereikbaar voor commentaar.", "nl")
+    assert [(s.source, s.source_kind, s.stance) for s in got] == [("schoolleiding", "organisation", "no_comment")]
