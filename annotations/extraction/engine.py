@@ -442,6 +442,8 @@ class _Doc:
                 continue  # a noun after a preposition: "in charge of", "on claims", "met beschuldigingen"
             if k + 1 < n and toks[k + 1].low in ("which", "whom") and low.endswith("s"):
                 continue  # a plural noun before a relative clause: "newspaper reports which suggested"
+            if lang == "en" and low.endswith("ing") and (prev in _EVIDENCE_NOUNS or noun_class(prev) == "doc"):
+                continue  # a participle after what it describes: "no information suggesting", "a letter saying"
             if low == "state" and k + 1 < n and (noun_class(toks[k + 1].low) or is_cap(toks[k + 1])):
                 continue  # the noun: "state media", "state prosecutors", "the State Department"
             if lang == "en" and prev.endswith(_GENITIVE) and k > 0 and toks[k - 1].text[:1].isupper():
@@ -1458,6 +1460,9 @@ def _agreement_verb(toks: list, k: int) -> int:
     return next((q for q in range(het - 1, max(-1, het - 5), -1)
                  if toks[q].low in _BE_NL and not toks[q].inq), -1)
 _WE = frozenset(("we", "wij", "our", "onze"))
+_EVIDENCE_NOUNS = frozenset(
+    "information evidence data indication indications sign signs nothing anything messages emails posts tweets".split()
+)
 _FIRST_PERSON = frozenset("ik mij me mijn wij we ons onze i my mine us our".split())
 _AGENT_ROLES = frozenset(("advocaat", "lawyer", "attorney", "agent", "publicist"))
 _UNNAMED_PEOPLE = frozenset(("person", "persons", "people"))

@@ -198,6 +198,7 @@ DENY = {
         _p("no", "truth|basis|merit"),
         _p("otherwise"),
         _p("cast|casts|casting", "doubt"),  # "scientists cast doubt on the story"
+        _p("is|was|are|were|be", "fake|hoax|fabricated"),  # "it is almost certainly fake", "a hoax"
     ),
 }
 

@@ -442,8 +442,9 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
                     org = _strip_possessive(_span_text(text, tail))
                 else:
                     names = part[first_at:]
-        elif after and classes[idx + 1] and not any(is_cap(t) for t in after):
-            # "Smolletts advocaten", "Nederlandse telecomproviders": the noun is the head.
+        elif after and (classes[idx + 1] or classes[-1]) and not any(is_cap(t) for t in after):
+            # "Smolletts advocaten", "Nederlandse telecomproviders", "South Korea's intelligence
+            # agency": the noun is the head.
             names = []
         elif after and after[-1].low in ("media", "staatsmedia") and not any(is_cap(t) for t in after):
             # "North Korean state media", "Russische staatsmedia": the media of a country speak.

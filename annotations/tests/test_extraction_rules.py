@@ -1337,3 +1337,15 @@ def test_dutch_bekendmaken_reports_and_a_management_refuses_as_an_organisation()
     assert [(s.source, s.claim) for s in got] == [("college", "De gemeente Utrecht gaat de parkeertarieven verhogen")]
     got = extract("De schoolleiding was niet bereikbaar voor commentaar.", "nl")
     assert [(s.source, s.source_kind, s.stance) for s in got] == [("schoolleiding", "organisation", "no_comment")]
+
+
+def test_calling_a_video_fake_or_a_photo_a_hoax_denies_it_and_impossible_to_say_does_not():
+    assert [s.stance for s in extract("Experts say the video is almost certainly fake.", "en")] == ["denies"]
+    assert [s.stance for s in extract("The photo is a hoax, according to Snopes.", "en")] == ["denies"]
+    assert [s.stance for s in extract("The police said it was impossible to say when the road would reopen.",
+                                      "en")] == ["alleges"]
+
+
+def test_a_countrys_agency_is_the_organisation_and_information_suggesting_is_no_second_speaker():
+    got = extract("South Korea's intelligence agency said it had no information suggesting he was ill.", "en")
+    assert [(s.source, s.source_kind) for s in got] == [("South Korea's intelligence agency", "organisation")]
