@@ -731,6 +731,8 @@ class _Doc:
         if low in self.caps_seen() or low in self.persons or (self.lang == "en" and noun_class(low)) \
                 or low in _MEDIA_NAMES:
             return False  # "Trouw schrijft": a newspaper's name, though "trouw" is a Dutch word too
+        if _lemma(low, self.lang)[:1].isupper():
+            return False  # the dictionary knows it as a name: "Brussels said", "Athens denied"
         try:
             return simplemma.is_known(low, lang=self.lang)
         except (ValueError, KeyError):

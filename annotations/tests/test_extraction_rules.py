@@ -1349,3 +1349,8 @@ def test_calling_a_video_fake_or_a_photo_a_hoax_denies_it_and_impossible_to_say_
 def test_a_countrys_agency_is_the_organisation_and_information_suggesting_is_no_second_speaker():
     got = extract("South Korea's intelligence agency said it had no information suggesting he was ill.", "en")
     assert [(s.source, s.source_kind) for s in got] == [("South Korea's intelligence agency", "organisation")]
+
+
+def test_a_sentence_opening_capital_the_dictionary_knows_as_a_name_speaks():
+    assert [s.source for s in extract("Brussels said on Monday that the deal was off.", "en")] == ["Brussels"]
+    assert extract("Rumours spread that the king had died.", "en") == []  # a plural common noun
