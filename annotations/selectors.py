@@ -185,6 +185,18 @@ class UnitView:
     others: list[Stance] = field(default_factory=list)
     error: str = ""
     saved: bool = False
+    # The stance buttons as the card shows them: (key, label, name, chosen, suggested) each, and
+    # the machine's suggestion when it is shown; set by `offer` for the project's labels.
+    buttons: list = field(default_factory=list)
+    suggestion: str = ""
+
+    def offer(self, labels: list[tuple[str, str, str]], show_suggestions: bool) -> UnitView:
+        """Work out the card's buttons once, in Python: a template testing the suggestion and the
+        caller's label on every button of every card paid for it on each page and save."""
+        self.suggestion = self.unit.suggested_label if show_suggestions and not self.mine else ""
+        mine = self.label
+        self.buttons = [(n, label, name, label == mine, label == self.suggestion) for n, label, name in labels]
+        return self
 
     @property
     def key(self) -> str:

@@ -55,6 +55,18 @@ def test_article_page_shows_units_with_label_buttons_in_project_order(client, an
     assert 'class="stance is-suggested"' in html
 
 
+def test_the_suggestion_outline_goes_once_the_annotator_judges(client, annotator, article_units):
+    article, units = article_units
+    client.force_login(annotator)
+    suggested = units[0].suggested_label
+    other = next(label for label in ("alleges", "denies", "no_comment") if label != suggested)
+    card = client.get(unit_url(article, units[0]), headers=HX).content.decode()
+    assert f'data-label="{suggested}" data-key' in card and "is-suggested" in card and "suggestion-hint" in card
+    card = client.post(unit_url(article, units[0]), {"label": other, "version": 0}, headers=HX).content.decode()
+    assert "is-suggested" not in card and "suggestion-hint" not in card
+    assert card.count('aria-pressed="true"') == 1 and f'value="{other}"' in card.split('aria-pressed="true"')[0]
+
+
 def test_suggestions_hidden_when_project_does_not_show_them(client, annotator, article_units, project):
     project.show_suggestions = False
     project.save(update_fields=["show_suggestions"])

@@ -55,6 +55,9 @@ def _workspace_context(request, project, membership, article, **extra) -> dict:
     claims = selectors.claims_for_annotation(
         article=article, user=request.user, sees_others=ctx["sees_others"]
     )
+    for cv in claims:
+        for uv in cv.units:
+            uv.offer(ctx["labels"], project.show_suggestions)
     ctx["claims"] = claims
     ctx["segments"] = selectors.article_segments(article.body, claims)
     ctx["unit_count"] = sum(len(cv.units) for cv in claims)
@@ -186,6 +189,7 @@ def unit_undo(request, slug, article_id, claim_id, source_id):
 
 def _unit_response(request, project, membership, article, uv, *, status=200):
     ctx = _context(request, project, membership, article, uv=uv)
+    uv.offer(ctx["labels"], project.show_suggestions)
     return render(request, TEMPLATE + "#unit-card", ctx, status=status)
 
 
