@@ -720,16 +720,25 @@ def _article_people(article_ids: list[int]):
     return assignments.union(stances, all=True)
 
 
-def previous_article(*, project: Project, article: Article, user) -> Article | None:
-    """The article the user took up before this one (by when they started it). One query."""
-    started = Assignment.objects.filter(annotator=user, article=article).values("started_at")[:1]
+@dataclass(frozen=True)
+class ArticleRef:
+    """An article as a link shows it."""
+
+    pk: int
+    title: str
+
+
+def previous_article(*, project: Project, article: Article, user, mine: Assignment | None) -> ArticleRef | None:
+    """The article the user took up before this one (by when they started `mine`, their assignment
+    here). One query, of the link's two fields."""
     # Without an assignment here (a lead browsing), the latest article they took up.
-    first = (
-        Assignment.objects.filter(annotator=user, article__project=project).exclude(article=article)
-        .filter(started_at__lt=Coalesce(Subquery(started), Value(timezone.now())))
-        .select_related("article").defer("article__body").order_by("-started_at", "-id").first()
+    before = mine.started_at if mine is not None else timezone.now()
+    row = (
+        Assignment.objects.filter(annotator=user, article__project=project, started_at__lt=before)
+        .exclude(article=article).order_by("-started_at", "-id").values_list("article_id", "article__title")
+        .first()
     )
-    return first.article if first else None
+    return ArticleRef(*row) if row else None
 
 
 def job_for_user(*, user, pk: int) -> tuple[Job, Membership]:

@@ -1,7 +1,10 @@
 """The article page, its unit fragments and the writes behind them."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from annotations.models import Assignment, Claim, History, Membership, Stance, Unit
 from annotations.permissions import viewer
@@ -65,6 +68,24 @@ def test_the_suggestion_outline_goes_once_the_annotator_judges(client, annotator
     card = client.post(unit_url(article, units[0]), {"label": other, "version": 0}, headers=HX).content.decode()
     assert "is-suggested" not in card and "suggestion-hint" not in card
     assert card.count('aria-pressed="true"') == 1 and f'value="{other}"' in card.split('aria-pressed="true"')[0]
+
+
+def test_the_previous_article_link_leads_to_the_one_taken_up_before(client, annotator, lead, project):
+    now = timezone.now()
+    first, second, third = (ArticleFactory(project=project, title=t) for t in ("First one", "Second one", "Third"))
+    for n, article in enumerate((first, second)):
+        Assignment.objects.create(article=article, annotator=annotator, status=Assignment.Status.DONE,
+                                  started_at=now - timedelta(hours=2 - n), last_seen=now)
+    client.force_login(annotator)
+    links = {a: client.get(article_url(a)).context["previous"] for a in (first, second)}
+    assert links[first] is None and (links[second].pk, links[second].title) == (first.pk, "First one")
+    html = client.get(article_url(second)).content.decode()
+    assert f'id="previous-article" rel="prev" href="{article_url(first)}"' in html and "First one" in html
+    # Reading an article they never took up, a lead is offered the latest one they did.
+    Assignment.objects.create(article=second, annotator=lead, status=Assignment.Status.DONE,
+                              started_at=now - timedelta(hours=1), last_seen=now)
+    client.force_login(lead)
+    assert client.get(article_url(third)).context["previous"].pk == second.pk
 
 
 def test_suggestions_hidden_when_project_does_not_show_them(client, annotator, article_units, project):

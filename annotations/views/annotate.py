@@ -74,7 +74,8 @@ def _page(request, project, membership, article, *, status=200, unit_error=None,
                     uv.error = unit_error[1]
     ctx["progress"] = selectors.progress_for(project=project, user=request.user)
     ctx["my_assignment"] = Assignment.objects.filter(article=article, annotator=request.user).first()
-    ctx["previous"] = selectors.previous_article(project=project, article=article, user=request.user)
+    ctx["previous"] = selectors.previous_article(project=project, article=article, user=request.user,
+                                                 mine=ctx["my_assignment"])
     ctx["guidelines"] = render_markdown(project.guidelines) if project.guidelines else ""
     return render(request, TEMPLATE, ctx, status=status)
 
