@@ -463,7 +463,10 @@ class _Doc:
                 if agent >= 0:
                     out.append((k, "agent", agent + 1))  # "is door de commissie ongegrond verklaard"
                     continue
-            progressive = low.endswith("ing") and _complement_follows(toks, k)  # "TMZ is reporting that"
+            # "TMZ is reporting that", "Users are saying parts of Texas …" (a form of "be" before -ing is no passive)
+            progressive = low.endswith("ing") and (_complement_follows(toks, k) or (
+                cue == "speech" and k + 1 < n and toks[k + 1].text[:1].isalpha()
+                and toks[k + 1].low not in L.PREPOSITIONS))
             if (prev in _PASSIVE and lang == "en" and low != "quoted" and not progressive) or (
                     lang == "nl" and prev in ("werd", "wordt", "worden")):
                 continue  # "were reported missing", "werd gemeld"

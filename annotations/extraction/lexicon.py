@@ -361,6 +361,7 @@ GROUP_NOUNS = _set(
     economen nabestaanden reizigers automobilisten fietsers scholieren
     legislators senators congressmen economists opponents proponents commuters
     investors shareholders locals villagers citizens staff
+    users commenters netizens gebruikers internetgebruikers twitteraars
     """
 )
 PERSON_NOUNS = _set(

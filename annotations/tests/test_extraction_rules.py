@@ -1354,3 +1354,9 @@ def test_a_countrys_agency_is_the_organisation_and_information_suggesting_is_no_
 def test_a_sentence_opening_capital_the_dictionary_knows_as_a_name_speaks():
     assert [s.source for s in extract("Brussels said on Monday that the deal was off.", "en")] == ["Brussels"]
     assert extract("Rumours spread that the king had died.", "en") == []  # a plural common noun
+
+
+def test_users_saying_something_in_the_progressive_speak():
+    got = extract("Users on Twitter and Facebook this week are saying parts of Texas are under Sharia law.", "en")
+    assert [(s.source, s.source_kind, s.claim) for s in got] == [
+        ("users", "group", "parts of Texas are under Sharia law")]
