@@ -1319,6 +1319,8 @@ class _Doc:
             if not head or head in _GENERIC_HEADS:
                 business = head in _BUSINESS_HEADS  # "the company", "the airline": no ministry or council
                 for sp in speakers:
+                    if sp.kind == "media":
+                        continue  # the paper that reported is not "the club" or "the company" of the story
                     if sp.kind in _ORG_KINDS and not (business and sp.kind == "government"):
                         return sp
                     if sp.org and not (business and _org_kind_of(sp.org) == "government"):

@@ -189,9 +189,15 @@ def _refers_to_claim(st: Statement, text: str) -> bool:
     """The statement answers "the claims", "the report", "het gerucht", or judges what was said ("het
     klopt niet") rather than putting forward a proposition of its own."""
     low = text[st.start:st.end].lower()
-    return any(w in low for w in _CLAIM_NOUNS) or judges_what_came_before(st.claim)
+    return any(w in low for w in _CLAIM_NOUNS) or judges_what_came_before(st.claim) \
+        or _POINTED_DENIAL.search(low) is not None
 
 
+# A denial whose object only points back: "The company denied it", "X ontkent dat", "rejected this".
+_POINTED_DENIAL = re.compile(
+    r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|disputed|disputes|refuted"
+    r"|ontkent|ontkende|ontkennen|weerspreekt|weersprak|betwist|betwistte)\s+(?:it|this|that|these|those|dat|dit|het)\b"
+)
 # A content that only judges what was said before: a pointer, a verdict, and function words.
 _POINTERS = frozenset("dit dat daar daarvan daarover hiervan hier het this that it these those".split())
 _VERDICTS = frozenset(

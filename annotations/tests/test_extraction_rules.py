@@ -1360,3 +1360,14 @@ def test_users_saying_something_in_the_progressive_speak():
     got = extract("Users on Twitter and Facebook this week are saying parts of Texas are under Sharia law.", "en")
     assert [(s.source, s.source_kind, s.claim) for s in got] == [
         ("users", "group", "parts of Texas are under Sharia law")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Volgens De Telegraaf stapt de trainer op. De club ontkent dat.", "nl"),
+    ("Acme will close its plant, the Daily Mail reported. The company denied it.", "en"),
+])
+def test_the_club_denying_a_papers_report_is_not_the_paper_and_answers_it(text, lang):
+    report, denial = extract(text, lang)
+    assert report.source_kind == "media" and denial.source_kind == "organisation"
+    assert denial.source != report.source and denial.stance == "denies"
+    assert denial.claim_group == report.claim_group
