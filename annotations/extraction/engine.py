@@ -444,6 +444,8 @@ class _Doc:
                 continue  # a plural noun before a relative clause: "newspaper reports which suggested"
             if lang == "en" and low.endswith("ing") and (prev in _EVIDENCE_NOUNS or noun_class(prev) == "doc"):
                 continue  # a participle after what it describes: "no information suggesting", "a letter saying"
+            if lang == "en" and low in _ACCUSED and k + 1 < n and toks[k + 1].low == "of":
+                continue  # the accused, not the accuser: "Hospital accused of hiding an outbreak"
             if low == "state" and k + 1 < n and (noun_class(toks[k + 1].low) or is_cap(toks[k + 1])):
                 continue  # the noun: "state media", "state prosecutors", "the State Department"
             if lang == "en" and prev.endswith(_GENITIVE) and k > 0 and toks[k - 1].text[:1].isupper():
@@ -572,7 +574,8 @@ class _Doc:
                 b = self._before_apposition(toks, j - 1)
                 if b is not None:
                     comma = b[1]
-                    if toks[comma].low in ("that", "who", "which", "die"):  # past the relative clause
+                    if toks[comma].low in ("that", "who", "which", "die") or (  # past the relative clause
+                            toks[comma].low.endswith("ing") and toks[comma].text[:1].islower()):
                         comma = next((q for q in range(comma, j - 1) if toks[q].text == ","), comma)
                     if toks[comma].low in _POSTMODIFIERS and comma + 1 < j and toks[comma + 1].text == ",":
                         comma += 1  # "The shipping company involved, Norland Tankers, …": past "involved"
@@ -862,11 +865,14 @@ class _Doc:
     def _relative_head(toks: list, b: tuple[int, int]) -> tuple[int, int]:
         """The phrase a relative clause hangs on, when `b` ends that clause: in "The agency that
         distributed it, Getty Images, said", the phrase before the apposition is "The agency", not "it"."""
-        for w in range(b[0] - 2, max(-1, b[0] - 6), -1):
+        for w in range(b[0] - 1, max(-1, b[0] - 6), -1):
             t = toks[w]
             if t.inq or t.text in ",;:()\"":
                 return b
-            if t.low in ("that", "who", "which", "die") and w > 0:
+            if t.low in ("that", "who", "which", "die") and w > 0 and w <= b[0] - 2:
+                return np_before(toks, w, 0) or b
+            if t.low.endswith("ing") and t.text[:1].islower() and w > 0 and _cue_class(t.low, "en") == "":
+                # a reduced relative clause: "The union representing the nurses, Unison, said"
                 return np_before(toks, w, 0) or b
         return b
 
@@ -1467,6 +1473,7 @@ def _agreement_verb(toks: list, k: int) -> int:
     return next((q for q in range(het - 1, max(-1, het - 5), -1)
                  if toks[q].low in _BE_NL and not toks[q].inq), -1)
 _WE = frozenset(("we", "wij", "our", "onze"))
+_ACCUSED = frozenset(("accused", "suspected", "charged", "convicted", "cleared", "acquitted"))
 _EVIDENCE_NOUNS = frozenset(
     "information evidence data indication indications sign signs nothing anything messages emails posts tweets".split()
 )

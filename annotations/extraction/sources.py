@@ -467,13 +467,17 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
 
 def _placed(part: list, classes: list, name_at: int) -> bool:
     """Whether the name at part[name_at] only says where the speaker named before it by a common noun
-    is: "Police in New Jersey", "Residents in Texas", "de politie in Amsterdam"."""
+    is: "Police in New Jersey", "Residents in Texas", "de politie in Amsterdam", or where people work:
+    "Nurses at St Mary's Hospital"."""
     at = name_at - 1
     while at > 0 and part[at].low in L.DETERMINERS:
         at -= 1
     noun = part[at - 1] if at >= 1 else None
-    return noun is not None and part[at].low == "in" and classes[at - 1] not in ("", "doc") and (
-        noun.first or not is_cap(noun))
+    if noun is None or not (noun.first or not is_cap(noun)):
+        return False
+    if part[at].low in ("at", "bij"):  # "Nurses at St Mary's Hospital", "medewerkers bij Philips"
+        return classes[at - 1] in ("group", "person", "role")
+    return part[at].low == "in" and classes[at - 1] not in ("", "doc")
 
 
 def _named_after_descriptor(part: list, names: list) -> list:
@@ -628,12 +632,15 @@ def _description(part: list, classes: list, det: str, definite: bool, text: str,
         if owner is not None and owner.kind != "unknown":
             return owner
     h = heads[-1] if classes[-1] else heads[0]
-    if h < len(part) - 1 and part[h + 1].low not in ("van", "of", "in", "uit", "for", "namens") \
+    if classes[d] in ("group", "person", "role") and d + 1 < len(part) and part[d + 1].low in ("at", "bij"):
+        h = d  # "nurses at St Mary's Hospital": the people speak, where they work describes them
+    if h < len(part) - 1 and part[h + 1].low not in ("van", "of", "in", "uit", "for", "namens", "at", "bij") \
             and not is_cap(part[h + 1]):
         return None  # "newspaper reports": the lexicon noun only modifies an unknown head
     head = part[h]
     hc = classes[h]
-    desc = part[: h + 1] if h < len(part) - 1 and part[h + 1].low not in ("van", "of", "in", "uit") else part
+    desc = part[: h + 1] if h < len(part) - 1 and part[h + 1].low not in ("van", "of", "in", "uit", "at", "bij") \
+        else part
     phrase = _span_text(text, desc)
     if phrase[:1].isupper() and desc[0].first and not is_adj_cap(desc[0]) and not _proper_media(desc[0]) \
             and not desc[0].opens_name and not any(is_cap(t) for t in part[1:h]):  # "Charles de Gaulle airport"

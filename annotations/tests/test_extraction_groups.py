@@ -28,7 +28,8 @@ def test_a_denial_joins_the_accusation_it_rejects():
         # Agreeing sources join, in other words.
         ("The union said three hundred jobs will be cut at the Acme plant in Springfield. "
          "The mayor said the new pool will open in June. "
-         "Workers at the plant said they expect the jobs to be cut before the summer.", "union", "workers"),
+         "Workers at the plant said they expect the jobs to be cut before the summer.", "union",
+         "workers at the plant"),
     ],
 )
 def test_statements_on_one_claim_join_and_unrelated_ones_stay_apart(text, first, second):

@@ -1371,3 +1371,15 @@ def test_the_club_denying_a_papers_report_is_not_the_paper_and_answers_it(text, 
     assert report.source_kind == "media" and denial.source_kind == "organisation"
     assert denial.source != report.source and denial.stance == "denies"
     assert denial.claim_group == report.claim_group
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Nurses at St Mary's Hospital say management kept the outbreak quiet.", "en",
+     [("nurses at St Mary's Hospital", "group")]),
+    ("Medewerkers bij Philips zeggen dat de fabriek dichtgaat.", "nl", [("medewerkers bij Philips", "group")]),
+    ("The union representing the nurses, Unison, said its members had raised concerns.", "en",
+     [("Unison", "organisation")]),
+    ("Hospital accused of hiding infection outbreak", "en", []),
+])
+def test_people_at_a_workplace_a_participle_before_an_apposition_and_a_headlines_accused(text, lang, expected):
+    assert [(s.source, s.source_kind) for s in extract(text, lang)] == expected
