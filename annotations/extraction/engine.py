@@ -574,7 +574,7 @@ class _Doc:
                 b = self._before_apposition(toks, j - 1)
                 if b is not None:
                     comma = b[1]
-                    if toks[comma].low in ("that", "who", "which", "die") or (  # past the relative clause
+                    if toks[comma].low in ("that", "who", "which", "die", "dat") or (  # past the relative clause
                             toks[comma].low.endswith("ing") and toks[comma].text[:1].islower()):
                         comma = next((q for q in range(comma, j - 1) if toks[q].text == ","), comma)
                     if toks[comma].low in _POSTMODIFIERS and comma + 1 < j and toks[comma + 1].text == ",":
@@ -1303,6 +1303,11 @@ class _Doc:
                 full = self.persons.get(s.name.lower())
                 if full is not None:
                     return full
+            if s.kind == "person" and not s.org and words:
+                # "Wethouder Marco van Dijk (GroenLinks) betreurt …": the party in brackets the mention saw.
+                full = self.persons.get(words[-1].lower())
+                if full is not None and full.name == s.name and full.org:
+                    return Src(s.name, full.org, "person", s.role or full.role)
             return s
         recent = self._recent(pos)
         speakers = [sp for _, sp in self._tail(self.speakers, pos)]

@@ -82,8 +82,9 @@ _CLAIM_NOUNS = (
     "claim", "report", "rumo", "allegation", "speculation", "story", "stories", "accusation", "suggestion",
     "gerucht", "bericht", "beschuldiging", "aantijging", "verhaal", "speculatie", "bewering", "nieuws",
     # what an assessment or a critic put forward: "rejected that assessment", "wijst de kritiek af"
-    "assessment", "finding", "conclusion", "criticism", "charges", "figures",
-    "inschatting", "bevinding", "conclusie", "kritiek", "verwijt", "cijfers",
+    "assessment", "finding", "conclusion", "criticism", "charges", "figures", "version", "explanation",
+    "interpretation", "inschatting", "bevinding", "conclusie", "kritiek", "verwijt", "cijfers", "diagnose",
+    "lezing", "voorstelling", "uitleg",
 )
 # The words of a refusal to answer: an answer made of these and names has no content of its own.
 _NO_COMMENT_WORDS = '''

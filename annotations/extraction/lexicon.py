@@ -319,6 +319,8 @@ ORG_NOUNS = _set(
     outlets waterschap verdediging defence defense prosecution monastery convent abbey diocese
     parish klooster bisdom parochie embassy consulate palace ambassade consulaat paleis city municipality
     utility utilities opposition airport luchthaven
+    aannemer projectontwikkelaar exploitant uitgever verzekeraar zorgverzekeraar woningcorporatie corporatie
+    netbeheerder insurer publisher
     """
 )
 GOV_HEADS = _set(
@@ -398,7 +400,7 @@ DENY_ADJ = _set("false untrue baseless unfounded ridiculous nonsense misleading 
 ORG_ANAPHORA = _set(
     """
     bedrijf onderneming school organisatie instelling concern winkel warenhuis kliniek
-    gemeente ministerie krant omroep club bond partij operahuis
+    gemeente ministerie krant omroep club bond partij operahuis stichting vereniging aannemer
     company firm organisation organization airline council school league paper newspaper
     agency club team department ministry group
     """

@@ -1383,3 +1383,16 @@ def test_the_club_denying_a_papers_report_is_not_the_paper_and_answers_it(text, 
 ])
 def test_people_at_a_workplace_a_participle_before_an_apposition_and_a_headlines_accused(text, lang, expected):
     assert [(s.source, s.source_kind) for s in extract(text, lang)] == expected
+
+
+def test_a_dutch_story_of_a_disputed_felling_keeps_its_speakers_and_claims():
+    text = ("Wethouder Marco van Dijk (GroenLinks) houdt vol dat de kap nodig is. ,,De bomen waren ziek.''\n\n"
+            "De Bomenstichting trekt die diagnose in twijfel. Volgens de stichting waren hooguit tien bomen ziek.\n\n"
+            "Het bedrijf dat de bomen kapte, Groenwerk BV, wil niet reageren.")
+    got = extract(text, "nl")
+    assert [(s.source, s.source_org, s.stance) for s in got] == [
+        ("Marco van Dijk", "GroenLinks", "alleges"), ("Bomenstichting", "Bomenstichting", "denies"),
+        ("Bomenstichting", "Bomenstichting", "alleges"), ("Groenwerk BV", "Groenwerk BV", "no_comment")]
+    assert len({s.claim_group for s in got}) == 1  # all on whether the felling was needed
+    assert [(s.source, s.source_kind) for s in extract("De aannemer wil niet reageren.", "nl")] \
+        == [("aannemer", "organisation")]
