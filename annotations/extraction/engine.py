@@ -1075,6 +1075,9 @@ class _Doc:
         joined = " " + " ".join([t.low for t in toks[lo:hi]]) + " "
         if s.role in _SPOKES and s.org:
             return s  # an unnamed spokesperson, even one who asked not to be named, speaks for the organisation
+        if s.kind == "media" and not s.anaphor:
+            return s  # a named outlet citing unnamed sources keeps the record (GUIDELINES §6): "…, Bloomberg
+            #           reported, citing people familiar with the matter"
         if any(p in joined for p in _ANON_STRINGS):
             return Src("anonymous sources", "", "unknown", "")
         return s
@@ -1400,7 +1403,9 @@ class _Doc:
                     if len(rest) >= 3:
                         return self._clip(self.text[rest[0].start:end])
                 elif b >= len(toks) - 1 or (toks[k].low in _TOLD and len(toks) - b <= 5 and a > 3 and not any(
-                        t.low in ("that", "dat") or t.inq for t in toks[b:])):  # "…, his manager told CNN."
+                        t.low in ("that", "dat") or t.inq for t in toks[b:])) or (  # "…, his manager told CNN."
+                        a > 3 and any(toks[q].text == "," and toks[q + 1].low in _CITING
+                                      for q in range(b, min(len(toks) - 1, b + 4)))):  # "…, X reported, citing …"
                     head = toks[:a]
                     while head and head[-1].text in (",", ";", "–", "—"):
                         head = head[:-1]
@@ -1478,6 +1483,7 @@ def _agreement_verb(toks: list, k: int) -> int:
     return next((q for q in range(het - 1, max(-1, het - 5), -1)
                  if toks[q].low in _BE_NL and not toks[q].inq), -1)
 _WE = frozenset(("we", "wij", "our", "onze"))
+_CITING = frozenset(("citing", "quoting", "referring"))
 _ACCUSED = frozenset(("accused", "suspected", "charged", "convicted", "cleared", "acquitted"))
 _EVIDENCE_NOUNS = frozenset(
     "information evidence data indication indications sign signs nothing anything messages emails posts tweets".split()

@@ -1396,3 +1396,16 @@ def test_a_dutch_story_of_a_disputed_felling_keeps_its_speakers_and_claims():
     assert len({s.claim_group for s in got}) == 1  # all on whether the felling was needed
     assert [(s.source, s.source_kind) for s in extract("De aannemer wil niet reageren.", "nl")] \
         == [("aannemer", "organisation")]
+
+
+def test_a_named_outlet_citing_unnamed_people_keeps_the_record():
+    """GUIDELINES: "Acme will cut 300 jobs, the Daily Planet reported, citing unnamed insiders" goes to the
+    paper; a source that is itself the speaker stays anonymous."""
+    text = ("Nexa Corp is in talks to acquire Voltra for $3 billion, Bloomberg reported on Thursday, citing people "
+            "familiar with the matter. The deal could be announced next week, the report said.")
+    got = extract(text, "en")
+    assert [(s.source, s.claim) for s in got] == [
+        ("Bloomberg", "Nexa Corp is in talks to acquire Voltra for $3 billion"),
+        ("Bloomberg", "The deal could be announced next week")]
+    got = extract("A source close to the band told the Daily Planet that the tour was cancelled.", "en")
+    assert [s.source for s in got] == ["anonymous sources"]
