@@ -544,6 +544,15 @@ class _Doc:
                     return [ref], (j - 1, j)
             b = np_before(toks, k, 0)
             relative = False
+            if self.lang == "nl" and b is None:
+                # A verb of speech closing a subordinate clause has that clause's subject, right after its
+                # "dat": "De wethouder zei dat de directeur hem had verzekerd dat …" is the director's.
+                d = next((q for q in range(k - 1, max(-1, k - 10), -1)
+                          if toks[q].low == "dat" or toks[q].text in (",", ";", ":") or toks[q].inq), -1)
+                if d > 0 and toks[d].low == "dat" and not toks[d].inq:
+                    sub = np_after(toks, d + 1, k)
+                    if sub is not None and sub[0] == d + 1 and sub[1] < k:
+                        cands.append(sub)
             if b is None and prev is not None and prev.low in ("who", "which", "die") and j >= 2 and not prev.first:
                 # A relative clause: "a source who claims", "getuigen die zeggen", "a satirical website,
                 # which claimed"; its pronoun is the subject, wherever its antecedent stands.
@@ -1025,7 +1034,10 @@ class _Doc:
                 g = found[n + 1]
                 inner_start = min(g[0], g[3][0])
                 between = [t.low for t in toks[f[0] + 1:inner_start]]
-                nested = any(w in ("dat", "that") for w in between) and not any(
+                # (English may leave "that" out: "The alderman said the director had assured him that …".)
+                nested = (any(w in ("dat", "that") for w in between) or (
+                    self.lang == "en" and f[1] == "verb" and g[1] == "verb" and inner_start == f[0] + 1
+                    and f[0] < g[3][0])) and not any(
                     w in (",", ";", "maar", "but", "although", "hoewel", "en", "and", "while", "terwijl")
                     for w in between)
                 if nested and f[1] != "nocomment" and {s.name for s in g[2]} != {s.name for s in f[2]}:

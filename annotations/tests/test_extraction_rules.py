@@ -1409,3 +1409,16 @@ def test_a_named_outlet_citing_unnamed_people_keeps_the_record():
         ("Bloomberg", "The deal could be announced next week")]
     got = extract("A source close to the band told the Daily Planet that the tour was cancelled.", "en")
     assert [s.source for s in got] == ["anonymous sources"]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # GUIDELINES §5: the innermost speaker whose verb governs the proposition.
+    ("De wethouder zei dat de directeur hem had verzekerd dat er niets mis was.", "nl",
+     [("directeur", "er niets mis was")]),
+    ("Getuigen verklaarden dat de vrouw hun had verteld dat ze het gedaan had.", "nl", [("vrouw", "ze het gedaan had")]),
+    ("The alderman said the director had assured him that nothing was wrong.", "en",
+     [("director", "nothing was wrong")]),
+    ("De wethouder zegt dat hij niets wist.", "nl", [("wethouder", "hij niets wist")]),
+])
+def test_the_innermost_speaker_keeps_the_record(text, lang, expected):
+    assert [(s.source, s.claim) for s in extract(text, lang)] == expected
