@@ -1415,7 +1415,8 @@ def test_a_named_outlet_citing_unnamed_people_keeps_the_record():
     # GUIDELINES §5: the innermost speaker whose verb governs the proposition.
     ("De wethouder zei dat de directeur hem had verzekerd dat er niets mis was.", "nl",
      [("directeur", "er niets mis was")]),
-    ("Getuigen verklaarden dat de vrouw hun had verteld dat ze het gedaan had.", "nl", [("vrouw", "ze het gedaan had")]),
+    ("Getuigen verklaarden dat de vrouw hun had verteld dat ze het gedaan had.", "nl",
+     [("vrouw", "ze het gedaan had")]),
     ("The alderman said the director had assured him that nothing was wrong.", "en",
      [("director", "nothing was wrong")]),
     ("De wethouder zegt dat hij niets wist.", "nl", [("wethouder", "hij niets wist")]),
