@@ -1036,11 +1036,19 @@ class _Doc:
                 between = [t.low for t in toks[f[0] + 1:inner_start]]
                 # (English may leave "that" out: "The alderman said the director had assured him that …".)
                 nested = (any(w in ("dat", "that") for w in between) or (
-                    self.lang == "en" and f[1] == "verb" and g[1] == "verb" and inner_start == f[0] + 1
-                    and f[0] < g[3][0])) and not any(
+                    self.lang == "en" and f[1] == "verb" and g[1] in ("verb", "nocomment")
+                    and inner_start == f[0] + 1 and f[0] < g[3][0])) and not any(
                     w in (",", ";", "maar", "but", "although", "hoewel", "en", "and", "while", "terwijl")
                     for w in between)
                 if nested and f[1] != "nocomment" and {s.name for s in g[2]} != {s.name for s in f[2]}:
+                    outer = [s.org for s in f[2] if s.org and (s.kind in _ORG_KINDS or s.role in _SPOKES)]
+                    if outer and all(s.anaphor.startswith("org:") for s in g[2]):
+                        # "a spokeswoman for Apple said the company had not …": the company is Apple, in
+                        # every anchor of that clause.
+                        named = [Src(outer[0], outer[0], _org_kind_of(outer[0]), "")]
+                        for m in range(n + 1, len(found)):
+                            if found[m][3] == g[3]:
+                                found[m] = (found[m][0], found[m][1], named, found[m][3])
                     continue
             if out and {s.name for s in out[-1][2]} == {s.name for s in f[2]} and f[1] == "prep" \
                     and out[-1][1] == "prep":

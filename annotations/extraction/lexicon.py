@@ -152,8 +152,8 @@ NO_COMMENT = {
         _p("yet", "to", "confirm|comment|respond|reply|say|verify|explain|announce|address"),
         _p("NOT", "announced"),
         _p("NOT", "want", "to", "add|comment|say"),
-        # "did not have any descriptions of the men" withholds; "ISIS doesn't have a navy" asserts.
-        _p("NOT", "have", "any|a|an|further|more",
+        # "did not have (any) descriptions of the men" withholds; "ISIS doesn't have a navy" asserts.
+        _p("NOT", "have",
            "details|detail|description|descriptions|information|comment|comments|answer|answers|figures"
            "|numbers|explanation|update|response|reaction|estimate|names|statement"),
     ),

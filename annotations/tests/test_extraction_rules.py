@@ -1423,3 +1423,14 @@ def test_a_named_outlet_citing_unnamed_people_keeps_the_record():
 ])
 def test_the_innermost_speaker_keeps_the_record(text, lang, expected):
     assert [(s.source, s.claim) for s in extract(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # GUIDELINES §7: a formulaic non-denial and a partial refusal withhold.
+    ("Asked about the rumour, a spokeswoman for Apple said the company had not announced anything.",
+     [("Apple", "no_comment")]),
+    ("A spokesman said the company does not comment on rumours.", [("company", "no_comment")]),
+    ("The police said they did not have descriptions of the men.", [("police", "no_comment")]),
+])
+def test_withholding_said_through_a_spokesperson_is_one_refusal(text, expected):
+    assert [(s.source, s.stance) for s in extract(text, "en")] == expected
