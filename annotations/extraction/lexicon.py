@@ -280,7 +280,7 @@ TITLES = _set(
 # Nouns for people speaking in a role; the source is the person (or, unnamed, the organisation).
 ROLE_NOUNS = _set(
     """
-    woordvoerder woordvoerster woordvoerders zegsman zegsvrouw persvoorlichter voorlichter
+    woordvoerder woordvoerster woordvoerders zegsman zegsvrouw persvoorlichter voorlichter general generaal
     directeur directrice topman topvrouw voorzitter bestuursvoorzitter fractievoorzitter
     burgemeester wethouder minister staatssecretaris premier president bestuurder
     bestuurssecretaris bestuurslid advocaat advocate advocaten officier aanklager rechter

@@ -1434,3 +1434,11 @@ def test_the_innermost_speaker_keeps_the_record(text, lang, expected):
 ])
 def test_withholding_said_through_a_spokesperson_is_one_refusal(text, expected):
     assert [(s.source, s.stance) for s in extract(text, "en")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ISIS does not have a navy, the general said.", ("general", "general")),
+    ("Attorney General Eric Holder said the investigation would continue.", ("Eric Holder", "attorney")),
+])
+def test_a_general_is_an_office(text, expected):
+    assert [(s.source, s.role) for s in extract(text, "en")] == [expected]
