@@ -407,6 +407,10 @@ class _Doc:
                     if toks[q].text in (",", ";", ":") or toks[q].first:
                         break
                 continue
+            if low in _BE_FEELING:
+                if _quoted_feeling(toks, k, lang):
+                    out.append((k, "verb", k + 1))  # "De school is 'enorm geschrokken'" (GUIDELINES §2)
+                continue
             if low in ("eens", "oneens") and lang == "nl" and k >= 2:
                 be = _agreement_verb(toks, k)
                 if be >= 0:
@@ -1485,10 +1489,28 @@ _COURT = frozenset("rechtbank rechter hof court judge jury tribunal".split())
 _SPOKES = frozenset("spokesman spokeswoman spokesperson woordvoerder woordvoerster".split())
 _ANON_STRINGS = tuple(" " + " ".join(p) + " " for p in L.ANON_PHRASES)
 _RESPONSE_NOUNS = frozenset(("response", "reply", "answer", "statement", "reaction"))
+_BE_FEELING = frozenset(("is", "zijn", "was", "waren", "are", "were"))
 _SPECIAL_ANCHORS = frozenset(
     ("quoted", "volgens", "aldus", "ogen", "blijkt", "bleek", "blijken", "bleken", "according", "eens", "oneens")
-) | _RESPONSE_NOUNS
+) | _RESPONSE_NOUNS | _BE_FEELING
+_OPENING_MARKS = frozenset(("'", '"', "‘", "“", ",,", "„", "«"))
+_POINTERS = frozenset(("het", "it", "dit", "dat", "this", "that", "er", "there"))
 _BE_NL = frozenset(("is", "zijn", "was", "waren", "ben", "bent"))
+
+
+def _quoted_feeling(toks: list, k: int, lang: str) -> bool:
+    """A Dutch subject said to be in a short quoted state: "De school is 'enorm geschrokken'" (GUIDELINES
+    §2: a quoted feeling is kept): the quotation marks make it the subject's own words. Not after a
+    pronoun ("Het is 'een mooie dag', zegt Jan" is Jan's) nor a quotation that runs on."""
+    if lang != "nl" or k == 0 or k + 3 >= len(toks) or toks[k + 1].text not in _OPENING_MARKS:
+        return False  # (English scare quotes measured worse on the unread folds: fold 3 en 0.704 → 0.691)
+    before = toks[k - 1]
+    if before.inq or not before.text[:1].isalnum() or before.low in L.PRONOUNS[lang] or before.low in _POINTERS:
+        return False
+    r = k + 2
+    while r < len(toks) and r - (k + 2) <= 5 and toks[r].text[:1].isalnum():
+        r += 1
+    return k + 2 < r < len(toks) and toks[r].text in _QUOTE_END and (r + 1 >= len(toks) or toks[r + 1].text != ",")
 
 
 def _agreement_verb(toks: list, k: int) -> int:
@@ -1502,6 +1524,8 @@ def _agreement_verb(toks: list, k: int) -> int:
         return -1
     return next((q for q in range(het - 1, max(-1, het - 5), -1)
                  if toks[q].low in _BE_NL and not toks[q].inq), -1)
+
+
 _WE = frozenset(("we", "wij", "our", "onze"))
 _CITING = frozenset(("citing", "quoting", "referring"))
 _ACCUSED = frozenset(("accused", "suspected", "charged", "convicted", "cleared", "acquitted"))

@@ -1442,3 +1442,11 @@ def test_withholding_said_through_a_spokesperson_is_one_refusal(text, expected):
 ])
 def test_a_general_is_an_office(text, expected):
     assert [(s.source, s.role) for s in extract(text, "en")] == [expected]
+
+
+def test_a_dutch_quoted_feeling_is_kept_and_a_pronouns_is_not():
+    """GUIDELINES §2: "De school is 'enorm geschrokken'" is kept; "De fractie is bezorgd" is not."""
+    assert [(s.source, s.stance) for s in extract("De school is 'enorm geschrokken'.", "nl")] \
+        == [("school", "alleges")]
+    assert extract("De fractie is bezorgd.", "nl") == []
+    assert [s.source for s in extract("Het is 'een mooie dag', zegt Jan de Vries.", "nl")] == ["Jan de Vries"]
