@@ -362,11 +362,12 @@ class _Doc:
         n = len(toks)
         skip = -1
         cues = _CUE_CACHE[lang]
+        special = _SPECIAL_ANCHORS[lang]
         for k, t in enumerate(toks):
             if t.inq:
                 continue
             low = t.low
-            if cues.get(low) == "" and low not in _SPECIAL_ANCHORS:
+            if cues.get(low) == "" and low not in special:
                 continue  # the common case: a known word that is no cue (one dict and one set look-up)
             if not t.text[:1].isalpha() or k == skip:
                 continue
@@ -407,7 +408,7 @@ class _Doc:
                     if toks[q].text in (",", ";", ":") or toks[q].first:
                         break
                 continue
-            if low in _BE_FEELING:
+            if low in _BE_FEELING:  # (Dutch only: English has no such anchor)
                 if _quoted_feeling(toks, k, lang):
                     out.append((k, "verb", k + 1))  # "De school is 'enorm geschrokken'" (GUIDELINES §2)
                 continue
@@ -1490,9 +1491,10 @@ _SPOKES = frozenset("spokesman spokeswoman spokesperson woordvoerder woordvoerst
 _ANON_STRINGS = tuple(" " + " ".join(p) + " " for p in L.ANON_PHRASES)
 _RESPONSE_NOUNS = frozenset(("response", "reply", "answer", "statement", "reaction"))
 _BE_FEELING = frozenset(("is", "zijn", "was", "waren", "are", "were"))
-_SPECIAL_ANCHORS = frozenset(
+_SPECIAL = frozenset(
     ("quoted", "volgens", "aldus", "ogen", "blijkt", "bleek", "blijken", "bleken", "according", "eens", "oneens")
-) | _RESPONSE_NOUNS | _BE_FEELING
+) | _RESPONSE_NOUNS
+_SPECIAL_ANCHORS = {"nl": _SPECIAL | _BE_FEELING, "en": _SPECIAL}
 _OPENING_MARKS = frozenset(("'", '"', "‘", "“", ",,", "„", "«"))
 _POINTERS = frozenset(("het", "it", "dit", "dat", "this", "that", "er", "there"))
 _BE_NL = frozenset(("is", "zijn", "was", "waren", "ben", "bent"))
