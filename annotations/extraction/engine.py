@@ -1663,7 +1663,11 @@ def _dutch_agent(toks: list, k: int) -> int:
         if t.inq or t.text in (",", ";", ":", ".") or t.first and q < k - 1 and t.low != "door":
             return -1
         if t.low == "door":
-            return q if any(x.low in _DUTCH_PASSIVE_AUX for x in toks[max(0, q - 6):q]) else -1
+            # The auxiliary before the agent, or, in a subordinate clause, after the participle: "die door de
+            # politie ervan beschuldigd werd".
+            passive = any(x.low in _DUTCH_PASSIVE_AUX for x in toks[max(0, q - 6):q]) or (
+                k + 1 < len(toks) and toks[k + 1].low in _DUTCH_PASSIVE_AUX)
+            return q if passive else -1
     return -1
 
 

@@ -375,6 +375,9 @@ PERSON_NOUNS = _set(
     klant gebruiker passagier kiezer gedetineerde patiënt patient
     person persons people
     actor actress singer musician celebrity athlete comedian star
+    rapper presenter footballer artist entrepreneur businessman businesswoman billionaire influencer youtuber
+    zanger zangeres acteur actrice schrijver schrijfster artiest presentator presentatrice voetballer
+    regisseur kunstenaar verslaggever miljardair rapper influencer
     engineer chemist nurse pilot driver firefighter soldier fisherman farmer miner shopkeeper
     landlord tenant customer consumer survivor paramedic surgeon dentist veterinarian
     inspector detective guard hacker whistleblower informant eyewitness

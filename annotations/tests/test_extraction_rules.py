@@ -1450,3 +1450,18 @@ def test_a_dutch_quoted_feeling_is_kept_and_a_pronouns_is_not():
         == [("school", "alleges")]
     assert extract("De fractie is bezorgd.", "nl") == []
     assert [s.source for s in extract("Het is 'een mooie dag', zegt Jan de Vries.", "nl")] == ["Jan de Vries"]
+
+
+@pytest.mark.parametrize("text, lang, source", [
+    ("Zanger Jan Smit zegt dat hij stopt met optreden.", "nl", "Jan Smit"),
+    ("Rapper Kanye West said he would run for president.", "en", "Kanye West"),
+])
+def test_a_profession_before_a_name_is_no_part_of_it(text, lang, source):
+    assert [s.source for s in extract(text, lang)] == [source]
+
+
+def test_a_dutch_passive_in_a_relative_clause_speaks_for_its_agent():
+    text = ("De aanklachten tegen de acteur, die door de politie van Chicago ervan beschuldigd werd een misdrijf "
+            "in scène te hebben gezet, zijn ingetrokken.")
+    got = extract(text, "nl")
+    assert [s.source_kind for s in got] == ["government"] and "Chicago" in got[0].source
