@@ -1264,10 +1264,12 @@ class _Doc:
             if owner:
                 run = run[owner[-1] + 1:]  # "Daring Fireball's John Gruber": the person after the owner
             office = ""
-            while len(run) >= 2 and noun_class(run[0].low) == "role" and (is_cap(run[1]) or (
+            while len(run) >= 2 and noun_class(run[0].low) in ("role", "person") and (is_cap(run[1]) or (
                     len(run) >= 3 and run[1].low in L.NAME_PARTICLES and run[1].text[:1].isupper())):
-                office = _head(run[0].low)  # "Burgemeester Halsema", "Mayor Tom Hale", "Minister De Vries":
-                run = run[1:]               # the office is no part of the name
+                # "Burgemeester Halsema", "Mayor Tom Hale", "Minister De Vries", "Zanger Jan Smit": the office
+                # or trade is no part of the name (a trade is no office either)
+                office = _head(run[0].low) if noun_class(run[0].low) == "role" else office
+                run = run[1:]
             if len(run) == 1 and (titled or office) and run[0].low not in self.persons:
                 title = next((t.low.rstrip(".") for t in toks[i:j] if t.low.rstrip(".") in L.TITLES), "")
                 role = office or (title if noun_class(title) == "role" else "")
@@ -1329,6 +1331,12 @@ class _Doc:
                     return Src(full.name, s.org or full.org, "person", s.role or full.role)
             elif len(words) == 1:
                 full = self.persons.get(s.name.lower())
+                if full is not None and s.role and (s.role in _SPOKES or s.role in _AGENT_ROLES) \
+                        and full.kind == "person" and s.role != full.role:
+                    # A person's spokesperson or lawyer is described, for no organisation (GUIDELINES §3, §4):
+                    # "de woordvoerder van Smit" after "Jan Smit" is "woordvoerder van Jan Smit".
+                    desc = f"{s.role} van {full.name}" if self.lang == "nl" else f"{full.name}'s {s.role}"
+                    return Src(desc, "", "person", s.role)
                 if full is not None:
                     return full
             if s.kind == "person" and not s.org and words:

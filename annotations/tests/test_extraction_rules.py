@@ -1465,3 +1465,14 @@ def test_a_dutch_passive_in_a_relative_clause_speaks_for_its_agent():
             "in scène te hebben gezet, zijn ingetrokken.")
     got = extract(text, "nl")
     assert [s.source_kind for s in got] == ["government"] and "Chicago" in got[0].source
+
+
+@pytest.mark.parametrize("text, expected", [
+    # GUIDELINES §3: "de woordvoerder van Smit" -> `woordvoerder van Jan Smit`; §4: no organisation.
+    ("Zanger Jan Smit heeft zijn tournee afgezegd. De woordvoerder van Smit wil niet reageren.",
+     ("woordvoerder van Jan Smit", "", "no_comment")),
+    ("Zanger Jan Smit is aangehouden. Volgens de advocaat van Smit is hij onschuldig.",
+     ("advocaat van Jan Smit", "", "alleges")),
+])
+def test_a_persons_spokesperson_or_lawyer_is_described_for_no_organisation(text, expected):
+    assert [(s.source, s.source_org, s.stance) for s in extract(text, "nl")] == [expected]
