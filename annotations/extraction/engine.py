@@ -451,6 +451,9 @@ class _Doc:
                 continue  # a participle after what it describes: "no information suggesting", "a letter saying"
             if lang == "en" and low in _ACCUSED and k + 1 < n and toks[k + 1].low == "of":
                 continue  # the accused, not the accuser: "Hospital accused of hiding an outbreak"
+            if lang == "en" and low.endswith("s") and k + 1 < n and toks[k + 1].low.endswith("ed") \
+                    and _cue_class(toks[k + 1].low, lang) in ("speech", "weak"):
+                continue  # a noun before the verb: "Newspaper reports suggested …"
             if low == "state" and k + 1 < n and (noun_class(toks[k + 1].low) or is_cap(toks[k + 1])):
                 continue  # the noun: "state media", "state prosecutors", "the State Department"
             if lang == "en" and prev.endswith(_GENITIVE) and k > 0 and toks[k - 1].text[:1].isupper():

@@ -199,6 +199,7 @@ DENY = {
         _p("otherwise"),
         _p("cast|casts|casting", "doubt"),  # "scientists cast doubt on the story"
         _p("is|was|are|were|be", "fake|hoax|fabricated"),  # "it is almost certainly fake", "a hoax"
+        _p("figure|figures|number|numbers|report|story|claim|claims", "is|was|are|were", "wrong|incorrect"),
     ),
 }
 

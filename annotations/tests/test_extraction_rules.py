@@ -1476,3 +1476,10 @@ def test_a_dutch_passive_in_a_relative_clause_speaks_for_its_agent():
 ])
 def test_a_persons_spokesperson_or_lawyer_is_described_for_no_organisation(text, expected):
     assert [(s.source, s.source_org, s.stance) for s in extract(text, "nl")] == [expected]
+
+
+def test_unnamed_newspaper_reports_are_no_source_and_a_wrong_figure_is_disputed():
+    """GUIDELINES §2: "newspaper reports suggested" is not annotated; §1: "the figure was wrong" denies."""
+    assert extract("Newspaper reports suggested the minister would resign.", "en") == []
+    got = extract("A report said 3,000 jobs would go. The company said the figure was wrong.", "en")
+    assert [(s.source, s.stance) for s in got][-1] == ("company", "denies")
