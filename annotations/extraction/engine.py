@@ -220,6 +220,7 @@ class _Doc:
     def run(self) -> list[Statement]:
         units = self.units()
         self._all_units = units
+        self._unit_starts = [unit.start for unit in units]
         claim_re = _CLAIM_RE[self.lang]
         # One pass of the claim-word pattern over the text, each match marking the unit it falls in.
         self.claim_units = [False] * len(units)
@@ -677,6 +678,18 @@ class _Doc:
                     return head
                 return b
         return b
+
+    def _previous_subject(self, pos: int) -> Src | None:
+        """The group that opens the sentence before the one at `pos` ("De ouders zijn woedend."), or None."""
+        u = bisect_right(self._unit_starts, pos) - 1
+        if u < 1:
+            return None
+        toks = self._all_units[u - 1].toks
+        phrase = np_after(toks, 0, len(toks))
+        if phrase is None or phrase[0] > 1:
+            return None
+        found = build(toks, phrase, self.lang, self.text)
+        return found[0] if len(found) == 1 and found[0].kind == "group" and not found[0].anaphor else None
 
     def _last_phrase(self, toks: list) -> Src | None:
         """The source a sentence ends with ("… sprak met twee broers."), resolved, or None."""
@@ -1358,6 +1371,12 @@ class _Doc:
             for _, sp in fits:
                 if sp.kind == "person" or not person_only:
                     return sp
+            if not person_only and not fits:
+                # "De ouders zijn woedend. Zij eisen opheldering": a plural pronoun opening a sentence takes
+                # up the group that opened the one before, when no speaker is nearer.
+                group = self._previous_subject(pos)
+                if group is not None:
+                    return group
             return next((sp for sp in recent if sp.kind == "person" or not person_only), None)
         if a in ("it", "het"):
             return next((sp for sp in speakers if sp.kind in _ORG_KINDS), None)

@@ -1483,3 +1483,11 @@ def test_unnamed_newspaper_reports_are_no_source_and_a_wrong_figure_is_disputed(
     assert extract("Newspaper reports suggested the minister would resign.", "en") == []
     got = extract("A report said 3,000 jobs would go. The company said the figure was wrong.", "en")
     assert [(s.source, s.stance) for s in got][-1] == ("company", "denies")
+
+
+@pytest.mark.parametrize("text, lang, source", [
+    ("De ouders zijn woedend. Zij eisen opheldering van de school.", "nl", "ouders"),
+    ("Residents are furious. They say the council has done nothing.", "en", "residents"),
+])
+def test_a_plural_pronoun_takes_up_the_group_that_opened_the_sentence_before(text, lang, source):
+    assert [(s.source, s.source_kind) for s in extract(text, lang)] == [(source, "group")]
