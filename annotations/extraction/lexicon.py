@@ -287,7 +287,7 @@ ROLE_NOUNS = _set(
     bestuurssecretaris bestuurslid advocaat advocate advocaten officier aanklager rechter
     commissaris hoofdcommissaris ambassadeur hoogleraar onderzoeker deskundige expert
     eigenaar oprichter manager trainer coach voorman voorvrouw kamerlid directie
-    spokesman spokeswoman spokesperson spokespeople representative official officer
+    spokesman spokeswoman spokesperson spokespeople representative rep reps official officer
     director president chairman chairwoman chair ceo founder cofounder ambassador
     commissioner minister secretary lawyer attorney prosecutor judge agent publicist
     correspondent reporter editor analyst professor expert manager coach owner governor

@@ -1491,3 +1491,8 @@ def test_unnamed_newspaper_reports_are_no_source_and_a_wrong_figure_is_disputed(
 ])
 def test_a_plural_pronoun_takes_up_the_group_that_opened_the_sentence_before(text, lang, source):
     assert [(s.source, s.source_kind) for s in extract(text, lang)] == [(source, "group")]
+
+
+def test_reps_are_spokespeople():
+    got = extract("Reps for the couple did not immediately respond to requests for comment.", "en")
+    assert [(s.role, s.stance) for s in got] == [("reps", "no_comment")]
