@@ -118,6 +118,9 @@ def test_a_lead_who_never_judged_opens_on_the_first_member_who_has(client, lead,
     html = r.content.decode()
     assert "Feedback for ann1" in html and '<option value="ann1" selected>' in html
     assert f'data-unit="{settled[0].key}"' in html
+    assert "Label given" in html and "Your label" not in html  # the table speaks of ann1, not the lead
+    html = client.get(feedback_url(project, annotator="ann2")).content.decode()  # ann2 agreed every time
+    assert "every settled unit ann2 judged ended with their label" in html
 
 
 def test_a_lead_who_judged_opens_on_their_own_feedback(client, lead, settled, project):
