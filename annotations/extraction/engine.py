@@ -26,6 +26,7 @@ from .sources import (
     Src,
     _head,
     _looks_person,
+    _modifier,
     _org_kind_words,
     build,
     clause_start_np,
@@ -933,6 +934,12 @@ class _Doc:
         for n, (k, _kind, srcs, span) in enumerate(found):
             lo = 0 if n == 0 else min(k, span[0])
             hi = len(toks) if n + 1 == len(found) else min(found[n + 1][0], found[n + 1][3][0])
+            # One source of two verbs ("The company, which denies the allegations, said …", "Smith said … but
+            # declined …") is no boundary: each statement runs from after the other's verb.
+            if n + 1 < len(found) and found[n + 1][3] == span and span[1] <= k:
+                hi = found[n + 1][0]
+            if n > 0 and found[n - 1][3] == span and span[1] <= found[n - 1][0]:
+                lo = found[n - 1][0] + 1
             lo, hi = min(lo, hi), max(lo, hi)
             start, end = unit.start, unit.end
             claim = self._claim(unit, k, span, hi)
@@ -1440,6 +1447,15 @@ class _Doc:
             # Cut the attribution (source phrase and cue) off the start or the end of the unit:
             # "Volgens X, …", "X zegt …", "…, aldus X." keep only the content.
             a, b = min(k, span[0]), max(k + 1, span[1])
+            owner = a
+            while owner > 0 and toks[owner - 1].low in L.DETERMINERS:
+                owner -= 1
+            if owner >= 2 and toks[owner - 1].low in ("by", "from", "of", "van") \
+                    and noun_class(toks[owner - 2].low) == "doc":
+                # "A report by the UN said …": the text that speaks for its author is part of the attribution
+                a = owner - 2
+                while a > 0 and (toks[a - 1].low in L.DETERMINERS or _modifier(toks[a - 1])):
+                    a -= 1
             # (An apposition or relative clause closed by a comma may stand between the subject and
             # the verb: "A spokeswoman for the airline, who asked not to be named, said …".)
             if b - a <= 12 or (b - a <= 22 and span[1] <= k and toks[k - 1].text == ","):
@@ -1462,8 +1478,8 @@ class _Doc:
                         a > 3 and any(toks[q].text == "," and toks[q + 1].low in _CITING
                                       for q in range(b, min(len(toks) - 1, b + 4)))):  # "…, X reported, citing …"
                     head = toks[:a]
-                    while head and head[-1].text in (",", ";", "–", "—"):
-                        head = head[:-1]
+                    while head and (head[-1].text in (",", ";", "–", "—") or head[-1].low in ("as", "zoals")):
+                        head = head[:-1]  # "…, as reported by TMZ", "…, zoals de krant meldt"
                     if len(head) >= 3:
                         return self._clip(self.text[unit.start:head[-1].end])
         return self._clip(self.text[unit.start:unit.end])

@@ -1496,3 +1496,19 @@ def test_a_plural_pronoun_takes_up_the_group_that_opened_the_sentence_before(tex
 def test_reps_are_spokespeople():
     got = extract("Reps for the couple did not immediately respond to requests for comment.", "en")
     assert [(s.role, s.stance) for s in got] == [("reps", "no_comment")]
+
+
+def test_one_source_of_two_verbs_gives_each_statement_its_own_words():
+    got = extract("The company, which denies the allegations, said it would cooperate.", "en")
+    assert [(s.stance, s.claim) for s in got][-1] == ("alleges", "it would cooperate")
+    assert [s.stance for s in got] == ["denies", "alleges"]
+    got = extract("Smith said the figure was wrong but declined to give a number.", "en")
+    assert [s.stance for s in got] == ["denies", "no_comment"]
+
+
+@pytest.mark.parametrize("text, claim", [
+    ("The singer is pregnant, as reported by TMZ.", "The singer is pregnant"),
+    ("A report by the UN said the famine had worsened.", "the famine had worsened"),
+])
+def test_the_attribution_is_no_part_of_the_claim(text, claim):
+    assert [s.claim for s in extract(text, "en")] == [claim]
