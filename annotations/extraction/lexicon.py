@@ -152,6 +152,7 @@ NO_COMMENT = {
         _p("yet", "to", "confirm|comment|respond|reply|say|verify|explain|announce|address"),
         _p("NOT", "announced"),
         _p("NOT", "want", "to", "add|comment|say"),
+        _p("stopped|stops|stop", "short", "of"),  # "stopped short of denying the report": it withholds
         # "did not have (any) descriptions of the men" withholds; "ISIS doesn't have a navy" asserts.
         _p("NOT", "have",
            "details|detail|description|descriptions|information|comment|comments|answer|answers|figures"
@@ -198,6 +199,7 @@ DENY = {
         _p("no", "truth|basis|merit"),
         _p("otherwise"),
         _p("cast|casts|casting", "doubt"),  # "scientists cast doubt on the story"
+        _p("absolutely|certainly|definitely", "not"),  # 'Asked whether he would resign: "Absolutely not."'
         _p("is|was|are|were|be", "fake|hoax|fabricated"),  # "it is almost certainly fake", "a hoax"
         _p("figure|figures|number|numbers|report|story|claim|claims", "is|was|are|were", "wrong|incorrect"),
     ),

@@ -1512,3 +1512,11 @@ def test_one_source_of_two_verbs_gives_each_statement_its_own_words():
 ])
 def test_the_attribution_is_no_part_of_the_claim(text, claim):
     assert [s.claim for s in extract(text, "en")] == [claim]
+
+
+@pytest.mark.parametrize("text, stance", [
+    ('Asked whether he would resign, the minister said: "Absolutely not."', "denies"),
+    ("The minister stopped short of denying the report.", "no_comment"),
+])
+def test_absolutely_not_denies_and_stopping_short_of_it_withholds(text, stance):
+    assert [s.stance for s in extract(text, "en")] == [stance]
