@@ -414,6 +414,10 @@ class _Doc:
                 if _quoted_feeling(toks, k, lang):
                     out.append((k, "verb", k + 1))  # "De school is 'enorm geschrokken'" (GUIDELINES §2)
                 continue
+            if low in _ACHTEN and lang == "nl":
+                if any(toks[q].low in _ACHTEN_WHAT for q in range(k + 1, min(n, k + 4))):
+                    out.append((k, "verb", k + 1))  # "Het hof acht niet bewezen dat …" (a court's finding)
+                continue
             if low in ("eens", "oneens") and lang == "nl" and k >= 2:
                 be = _agreement_verb(toks, k)
                 if be >= 0:
@@ -585,6 +589,12 @@ class _Doc:
                 b = None  # V2: a fronted phrase, then verb, then subject ("Tot frustratie van X meldde Y")
             if b is not None and self.lang == "nl" and not relative:
                 b = self._dutch_subject_first(toks, b)
+            if b is not None and self.lang == "nl" and not relative and b[0] >= 2 and toks[b[0] - 1].low == "die" \
+                    and toks[b[0] - 1].text[:1].islower() and toks[b[0] - 2].text[:1].isalnum():
+                # "een motie die het kabinet oproept …": the phrase after the relative pronoun is its object;
+                # the pronoun's antecedent is the subject.
+                b = np_before(toks, b[0] - 1, 0)
+                relative = b is not None
             closing = j >= 2 and (toks[j - 2].inq
                                   or (toks[j - 2].text in _QUOTE_END and not _complement_follows(toks, k)))
             if b is None and prev is not None and prev.text == "," and not closing:
@@ -1540,7 +1550,10 @@ _BE_FEELING = frozenset(("is", "zijn", "was", "waren", "are", "were"))
 _SPECIAL = frozenset(
     ("quoted", "volgens", "aldus", "ogen", "blijkt", "bleek", "blijken", "bleken", "according", "eens", "oneens")
 ) | _RESPONSE_NOUNS
-_SPECIAL_ANCHORS = {"nl": _SPECIAL | _BE_FEELING, "en": _SPECIAL}
+# Dutch "achten" (deem) as a verb, not the number "acht": "acht (niet) bewezen / aannemelijk dat …".
+_ACHTEN = frozenset(("acht", "achtte", "achtten", "achten"))
+_ACHTEN_WHAT = frozenset("bewezen aannemelijk waarschijnlijk onwaarschijnlijk onvoldoende noodzakelijk".split())
+_SPECIAL_ANCHORS = {"nl": _SPECIAL | _BE_FEELING | _ACHTEN, "en": _SPECIAL}
 _OPENING_MARKS = frozenset(("'", '"', "‘", "“", ",,", "„", "«"))
 _POINTERS = frozenset(("het", "it", "dit", "dat", "this", "that", "er", "there"))
 _BE_NL = frozenset(("is", "zijn", "was", "waren", "ben", "bent"))

@@ -1520,3 +1520,11 @@ def test_the_attribution_is_no_part_of_the_claim(text, claim):
 ])
 def test_absolutely_not_denies_and_stopping_short_of_it_withholds(text, stance):
     assert [s.stance for s in extract(text, "en")] == [stance]
+
+
+def test_a_dutch_court_deems_and_a_relative_pronouns_object_is_no_speaker():
+    """GUIDELINES §7: "de rechter acht niet bewezen dat …" is the court's own assertion."""
+    got = extract("Het hof acht niet bewezen dat de man de brand heeft gesticht.", "nl")
+    assert [(s.source, s.stance) for s in got] == [("hof", "alleges")]
+    got = extract("De Kamer nam een motie aan die het kabinet oproept de bezuiniging te schrappen.", "nl")
+    assert "kabinet" not in [s.source for s in got]
