@@ -414,6 +414,10 @@ class _Doc:
                 if _quoted_feeling(toks, k, lang):
                     out.append((k, "verb", k + 1))  # "De school is 'enorm geschrokken'" (GUIDELINES §2)
                 continue
+            if low in _CALL_ONLY:
+                if any(toks[q].low in L.DENY_ADJ for q in range(k + 1, min(n, k + 7))):
+                    out.append((k, "verb", k + 1))  # "branded the report fake news"
+                continue
             if low in _ACHTEN and lang == "nl":
                 if any(toks[q].low in _ACHTEN_WHAT for q in range(k + 1, min(n, k + 4))):
                     out.append((k, "verb", k + 1))  # "Het hof acht niet bewezen dat …" (a court's finding)
@@ -1553,7 +1557,9 @@ _SPECIAL = frozenset(
 # Dutch "achten" (deem) as a verb, not the number "acht": "acht (niet) bewezen / aannemelijk dat …".
 _ACHTEN = frozenset(("acht", "achtte", "achtten", "achten"))
 _ACHTEN_WHAT = frozenset("bewezen aannemelijk waarschijnlijk onwaarschijnlijk onvoldoende noodzakelijk".split())
-_SPECIAL_ANCHORS = {"nl": _SPECIAL | _BE_FEELING | _ACHTEN, "en": _SPECIAL}
+# Verbs that report only as a verdict: "branded the report fake news", "dubbed it a hoax".
+_CALL_ONLY = frozenset(("branded", "dubbed", "labelled", "labeled"))
+_SPECIAL_ANCHORS = {"nl": _SPECIAL | _BE_FEELING | _ACHTEN, "en": _SPECIAL | _CALL_ONLY}
 _OPENING_MARKS = frozenset(("'", '"', "‘", "“", ",,", "„", "«"))
 _POINTERS = frozenset(("het", "it", "dit", "dat", "this", "that", "er", "there"))
 _BE_NL = frozenset(("is", "zijn", "was", "waren", "ben", "bent"))
@@ -1606,7 +1612,8 @@ _GENERIC_HEADS = frozenset(
     "bedrijf onderneming organisatie instelling school club concern company firm organisation organization"
     " airline operahuis warenhuis".split()
 )
-_CALL = frozenset(("call", "calls", "called", "noemt", "noemde", "noemden", "noemen", "termed"))
+_CALL = frozenset(("call", "calls", "called", "noemt", "noemde", "noemden", "noemen", "termed", "branded",
+                   "dubbed", "labelled", "labeled"))
 _RELATIVE = frozenset(("die", "waar", "waarin", "which", "who", "whom", "where", "omdat", "because"))
 _QUOTE_END = frozenset(("''", '"', "”", "’", "'", "»"))
 _INFINITIVE_AUX = frozenset(("hebben", "zijn", "worden"))

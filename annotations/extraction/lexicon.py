@@ -75,6 +75,7 @@ PARTICLE_VERBS = {
     "en": {
         "shoot": ("down",),
         "cast": ("doubt",),  # "cast doubt on the story"
+        "pour": ("water",),  # "poured cold water on the rumours"
         "point": ("out",),
         "call": ("on", "for"),
         "walk": ("back",),
@@ -200,6 +201,9 @@ DENY = {
         _p("otherwise"),
         _p("cast|casts|casting", "doubt"),  # "scientists cast doubt on the story"
         _p("absolutely|certainly|definitely", "not"),  # 'Asked whether he would resign: "Absolutely not."'
+        _p("completely|totally|entirely|simply|all", "made", "up"),  # "the story was completely made up"
+        _p("hit|hits|hitting", "back"),  # "hit back at the claims"
+        _p("poured|pours|pour|pouring", "cold", "water"),  # "poured cold water on the rumours"
         _p("is|was|are|were|be", "fake|hoax|fabricated"),  # "it is almost certainly fake", "a hoax"
         _p("figure|figures|number|numbers|report|story|claim|claims", "is|was|are|were", "wrong|incorrect"),
     ),

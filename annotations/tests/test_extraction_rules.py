@@ -1528,3 +1528,17 @@ def test_a_dutch_court_deems_and_a_relative_pronouns_object_is_no_speaker():
     assert [(s.source, s.stance) for s in got] == [("hof", "alleges")]
     got = extract("De Kamer nam een motie aan die het kabinet oproept de bezuiniging te schrappen.", "nl")
     assert "kabinet" not in [s.source for s in got]
+
+
+@pytest.mark.parametrize("text", [
+    "A report claimed the star had died. His agent said the story was completely made up.",
+    "A report claimed the firm was bankrupt. The firm branded the report fake news.",
+    "A report claimed the firm was bankrupt. The CEO hit back at the claims, saying the firm was healthy.",
+    "A report claimed the club would sign Messi. The club poured cold water on the rumours.",
+])
+def test_idioms_of_rejection_deny(text):
+    assert [s.stance for s in extract(text, "en")][-1] == "denies"
+
+
+def test_made_up_of_is_no_denial():
+    assert [s.stance for s in extract("The team is made up of ten players, the coach said.", "en")] == ["alleges"]
