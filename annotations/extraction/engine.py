@@ -193,7 +193,7 @@ class _Doc:
     def caps_seen(self) -> set:
         """Words seen capitalised other than at a sentence start; built once, when first needed."""
         if self._caps_seen is None:
-            self._caps_seen = {t.low for t in self._tokens if t.text[:1].isupper() and not t.first}
+            self._caps_seen = {t.low for t in self._tokens if t.text[0].isupper() and not t.first}
         return self._caps_seen
 
     @staticmethod
@@ -1286,7 +1286,7 @@ class _Doc:
         n = len(toks)
         done = 0
         # Only capitalised words outside quotations can open a name: find them in one comprehension.
-        for i in [i for i, t in enumerate(toks) if t.text[:1].isupper() and not t.inq]:
+        for i in [i for i, t in enumerate(toks) if t.text[0].isupper() and not t.inq]:  # (tokens are never empty)
             if i < done or not is_cap(toks[i]):
                 continue
             j = i

@@ -86,6 +86,7 @@ _CLAIM_NOUNS = (
     "interpretation", "inschatting", "bevinding", "conclusie", "kritiek", "verwijt", "cijfers", "diagnose",
     "lezing", "voorstelling", "uitleg",
 )
+_CLAIM_NOUN_RE = re.compile("|".join(map(re.escape, _CLAIM_NOUNS)))  # one scan instead of one per noun
 # The words of a refusal to answer: an answer made of these and names has no content of its own.
 _NO_COMMENT_WORDS = '''
     declined declines decline refused refuses refuse respond responded responds response reply replied
@@ -110,13 +111,14 @@ _NEGATION = re.compile(
 )
 
 
-_STEM_CACHE: dict[tuple[str, str], str] = {}
+# Per language, word -> stem (a dict per language spares building a (word, language) key per look-up).
+_STEM_CACHE: dict[str, dict[str, str]] = {"nl": {}, "en": {}}
 
 
 def _stem(word: str, lang: str) -> str:
     """The comparison stem of a lower-case word, or "" for a word too common to tie propositions."""
-    key = (word, lang)
-    got = _STEM_CACHE.get(key)
+    cache = _STEM_CACHE.setdefault(lang, {})
+    got = cache.get(word)
     if got is None:
         got = ""
         if len(word) >= 4 and word not in L.STOP and word not in _WEAK_WORDS and word not in _FUNCTION_WORDS:
@@ -126,8 +128,8 @@ def _stem(word: str, lang: str) -> str:
                 lem = word
             if lem not in L.STOP and lem not in _WEAK_WORDS:
                 got = lem[:_STEM]
-        if len(_STEM_CACHE) < 200_000:
-            _STEM_CACHE[key] = got
+        if len(cache) < 200_000:
+            cache[word] = got
     return got
 
 
@@ -137,11 +139,11 @@ def content_stems(text: str, lang: str) -> frozenset:
 
 
 def _word_stems(words: list, lang: str) -> frozenset:
-    cache = _STEM_CACHE
-    out = set()
-    for w in words:
-        got = cache.get((w, lang))
-        out.add(got if got is not None else _stem(w, lang))
+    cache = _STEM_CACHE.setdefault(lang, {})
+    out = {cache.get(w) for w in words}
+    if None in out:  # words met for the first time
+        out.discard(None)
+        out.update(_stem(w, lang) for w in words if w not in cache)
     out.discard("")
     return frozenset(out)
 
@@ -190,7 +192,7 @@ def _refers_to_claim(st: Statement, text: str) -> bool:
     """The statement answers "the claims", "the report", "het gerucht", or judges what was said ("het
     klopt niet") rather than putting forward a proposition of its own."""
     low = text[st.start:st.end].lower()
-    return any(w in low for w in _CLAIM_NOUNS) or judges_what_came_before(st.claim) \
+    return _CLAIM_NOUN_RE.search(low) is not None or judges_what_came_before(st.claim) \
         or _POINTED_DENIAL.search(low) is not None
 
 
@@ -384,15 +386,20 @@ class _Grouper:
     def _restated(self, i: int) -> int:
         """An earlier allegation that this one restates: the same thing said twice, or agreeing sources."""
         best, best_score = -1, 0.0
+        sts, stems, names = self.sts, self.stems, self.names  # (locals: this loop runs for every allegation)
+        mine = stems[i]
         for j in range(max(0, i - _BACK), i):
-            if self.sts[j].stance != "alleges":
+            if sts[j].stance != "alleges":
                 continue
-            shared = self.shared(i, j)
-            small = min(len(self.stems[i]), len(self.stems[j]))
+            both = mine & stems[j]
+            if len(both) < _AGREE_MIN:
+                continue
+            shared = len(both - names[j])
+            small = min(len(mine), len(stems[j]))
             if shared < _AGREE_MIN or shared / small < _AGREE_SHARE:
                 continue
             # One entity named twice is not one proposition: "Acme has a backdoor", "Acme spies".
-            if len(self.stems[i] & self.stems[j] - self.entities(i) - self.entities(j)) < _AGREE_MIN:
+            if len(both - self.entities(i) - self.entities(j)) < _AGREE_MIN:
                 continue
             score = shared / small
             if score > best_score:

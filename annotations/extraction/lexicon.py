@@ -201,13 +201,21 @@ DENY = {
         _p("otherwise"),
         _p("cast|casts|casting", "doubt"),  # "scientists cast doubt on the story"
         _p("absolutely|certainly|definitely", "not"),  # 'Asked whether he would resign: "Absolutely not."'
-        _p("completely|totally|entirely|simply|all", "made", "up"),  # "the story was completely made up"
         _p("hit|hits|hitting", "back"),  # "hit back at the claims"
         _p("poured|pours|pour|pouring", "cold", "water"),  # "poured cold water on the rumours"
-        _p("is|was|are|were|be", "fake|hoax|fabricated"),  # "it is almost certainly fake", "a hoax"
-        _p("figure|figures|number|numbers|report|story|claim|claims", "is|was|are|were", "wrong|incorrect"),
     ),
 }
+
+# Verdicts that deny only after a form of "be" (a few words before), as a set test first and a look
+# back after: "it is almost certainly fake", "the photo is a hoax", "the story was completely made up",
+# "the figure was wrong" (only of a figure, report, story or claim). Phrase patterns opening with "is"
+# or "all" would be tried at nearly every word.
+COPULA_VERDICTS = {
+    "en": (frozenset(("fake", "hoax", "fabricated", "up", "wrong", "incorrect")),
+           frozenset(("is", "was", "are", "were", "be", "been", "'s"))),
+    "nl": (frozenset(), frozenset()),
+}
+COPULA_VERDICT_SUBJECTS = frozenset("figure figures number numbers report story claim claims".split())
 
 # Dutch verbs of denial whose particle stands apart at the clause's end: "wijst de kritiek (snel) af",
 # "wimpelt het verwijt af", "wuift de zorgen weg", "spreekt het bericht tegen". Finite form -> its particle.

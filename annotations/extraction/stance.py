@@ -111,6 +111,25 @@ def _separable_denial(lows: list[str], lang: str) -> int:
     return -1
 
 
+def _copula_verdict(lows: list[str], lang: str) -> bool:
+    """A verdict after a form of "be": "it is almost certainly fake", "was completely made up", "the
+    figure was wrong" (see `lexicon.COPULA_VERDICTS`)."""
+    words, copula = L.COPULA_VERDICTS[lang]
+    if words.isdisjoint(lows):
+        return False
+    for at, w in enumerate(lows):
+        if w not in words:
+            continue
+        before = lows[max(0, at - 4):at]
+        if w == "up":
+            if at >= 2 and lows[at - 1] == "made" and lows[at - 2] in ("completely", "totally", "entirely", "all"):
+                return True
+        elif not copula.isdisjoint(before) and (
+                w not in ("wrong", "incorrect") or not L.COPULA_VERDICT_SUBJECTS.isdisjoint(lows[max(0, at - 6):at])):
+            return True
+    return False
+
+
 def has_claim_context(doc_low: str, lang: str) -> bool:
     """True when the article mentions an accusation, claim or rumour that a denial can answer."""
     return any(w in doc_low for w in L.CLAIM_WORDS[lang])
@@ -134,7 +153,7 @@ def classify(lows: list[str], lang: str, claim_context: bool, content_lo: int = 
         at = _separable_denial(where, lang)
     if at >= 0 and _negated_verb(where, at):
         return "no_comment", 0.6  # "did not deny the report", "heeft het niet ontkend": it withholds
-    if at >= 0 or match_phrase(lows, evals) >= 0:
+    if at >= 0 or match_phrase(lows, evals) >= 0 or _copula_verdict(lows, lang):
         return "denies", 0.8
     if claim_context and any(L.is_negation(w) for w in lows[content_lo:]):
         return "denies", 0.55
