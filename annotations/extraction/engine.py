@@ -478,6 +478,9 @@ class _Doc:
                     and (prev in _PASSIVE or low.endswith("ed") or low in ("made", "told")):
                 out.append((k, "agent", k + 2))  # a passive with its agent: "disputed by the administration"
                 continue
+            if lang == "nl" and low.endswith("en") and prev in _DUTCH_MODALS | {"hebben", "had", "hadden"} \
+                    and k >= 2 and (prev in _DUTCH_MODALS or toks[k - 2].low in _DUTCH_MODALS):
+                continue  # what someone should or could say is no statement: "had moeten waarschuwen"
             if lang == "nl" and cue == "speech" and low.endswith(("d", "t")):
                 agent = _dutch_agent(toks, k)
                 if agent >= 0:
@@ -1014,7 +1017,8 @@ class _Doc:
                 parts = self._split_by_stance(unit, stance, claim, span) or parts
             last = self.records[-1] if self.records else None
             if n == 0 and len(srcs) == 1 and len(parts) == 1 and last is not None and last.unit == u - 1 \
-                    and srcs[0].kind == "person" and not srcs[0].org and last.src.role in _SPOKES \
+                    and srcs[0].kind == "person" and not srcs[0].org and srcs[0].role not in _OWN_ROLES \
+                    and last.src.role in _SPOKES \
                     and last.src.kind in _ORG_KINDS and last.stance == stance:
                 # "A spokeswoman for X disputed the claim. '…,' said Jane Roe.": Jane Roe is that spokeswoman.
                 named = Src(srcs[0].name, last.src.org or last.src.name, "person", last.src.role)
@@ -1483,8 +1487,9 @@ class _Doc:
                         told = (b, b + 1) if rest[0].low in _ADDRESSEES else np_after(toks, b, hi)
                         if told is not None and told[0] == b:
                             rest = rest[told[1] - b:]
-                    while rest and (rest[0].text in (",", ":") or rest[0].low in _CONTENT_SKIP):
-                        rest = rest[1:]
+                    while rest and (rest[0].text in (",", ":") or rest[0].low in _CONTENT_SKIP or (
+                            rest[0].text == "(" and len(rest) > 3 and rest[2].text == ")")):
+                        rest = rest[3:] if rest[0].text == "(" else rest[1:]  # "Volgens de X (NVWA) is …"
                     if len(rest) >= 3:
                         return self._clip(self.text[rest[0].start:end])
                 elif b >= len(toks) - 1 or (toks[k].low in _TOLD and len(toks) - b <= 5 and a > 3 and not any(
@@ -1547,7 +1552,8 @@ _AUTHOR_VERBS = frozenset("write publish issue draft sign compile".split())
 # keeps the whole sentence; after "claims", "alleges", "beweert" the clause alone is the content.
 _ACCUSE_VERBS = frozenset("beschuldigen verdenken aantijgen accuse suspect charge".split())
 _COURT = frozenset("rechtbank rechter hof court judge jury tribunal".split())
-_SPOKES = frozenset("spokesman spokeswoman spokesperson woordvoerder woordvoerster".split())
+_SPOKES = frozenset("spokesman spokeswoman spokesperson woordvoerder woordvoerster zegsman zegsvrouw persvoorlichter"
+                    " voorlichter".split())
 _ANON_STRINGS = tuple(" " + " ".join(p) + " " for p in L.ANON_PHRASES)
 _RESPONSE_NOUNS = frozenset(("response", "reply", "answer", "statement", "reaction"))
 _BE_FEELING = frozenset(("is", "zijn", "was", "waren", "are", "were"))
@@ -1594,6 +1600,10 @@ def _agreement_verb(toks: list, k: int) -> int:
 
 
 _WE = frozenset(("we", "wij", "our", "onze"))
+# Roles a named person holds apart from any organisation's spokesperson before them: "Presentator X".
+_OWN_ROLES = frozenset("presentator presentatrice presenter host columnist analist analyst expert deskundige".split())
+_DUTCH_MODALS = frozenset("moeten moet moest moesten kunnen kan kon konden zullen zal zou zouden mogen mag mocht"
+                          " mochten".split())
 _CITING = frozenset(("citing", "quoting", "referring"))
 _ACCUSED = frozenset(("accused", "suspected", "charged", "convicted", "cleared", "acquitted"))
 _EVIDENCE_NOUNS = frozenset(

@@ -465,4 +465,4 @@ COMPOUND_HEADS = (
 )
 ORG_SUFFIXES = ("fonds", "bedrijf", "partij", "bond", "raad", "dienst", "ministerie", "bank", "concern",
                 "organisatie", "groep", "keten", "maatschappij", "vereniging", "stichting", "fabrikant",
-                "leverancier", "vervoerder", "omroep", "gigant", "leiding", "directie")
+                "leverancier", "vervoerder", "omroep", "gigant", "leiding", "directie", "autoriteit")

@@ -290,6 +290,10 @@ def np_after(toks: list, k: int, hi: int) -> tuple[int, int] | None:
         if j > core and t.text == "&" and j + 1 < stop and is_cap(toks[j + 1]) and is_cap(toks[j - 1]):
             j += 2  # "Keller & Shaw"
             continue
+        if j > core and t.text == "-" and j + 2 < stop and toks[j + 1].low in ("en", "of", "and", "or") \
+                and is_cap(toks[j + 2]) and is_cap(toks[j - 1]):
+            j += 3  # "Nederlandse Voedsel- en Warenautoriteit": one name, its first compound cut short
+            continue
         if j > core and (t.low in L.NAME_PARTICLES or t.low in _ATTACH or t.low in ("en", "and")
                          or (t.low == "by" and noun_class(toks[j - 1].low) == "doc")) \
                 and j + 1 < stop:
@@ -714,6 +718,11 @@ def _name_run(part: list) -> list:
             out.append(t)
         elif out and t.text == "&" and n + 1 < len(part) and is_cap(part[n + 1]):
             out.append(t)  # "Keller & Shaw", "Procter & Gamble": one firm
+        elif out and t.text == "-" and n + 2 < len(part) and part[n + 1].low in ("en", "of", "and", "or") \
+                and is_cap(part[n + 2]):
+            out += [t, part[n + 1]]  # "Voedsel- en Warenautoriteit": the first compound cut short
+            n += 2
+            continue
         elif out and t.low in ("en", "and") and len(out[-1].text) == 1 and out[-1].text.isupper() \
                 and n + 1 < len(part) and len(part[n + 1].text) == 1 and part[n + 1].text.isupper():
             out.append(t)  # "B en W" (burgemeester en wethouders): letters joined by "en" are one name

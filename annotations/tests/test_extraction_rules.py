@@ -1542,3 +1542,15 @@ def test_idioms_of_rejection_deny(text):
 
 def test_made_up_of_is_no_denial():
     assert [s.stance for s in extract("The team is made up of ten players, the coach said.", "en")] == ["alleges"]
+
+
+def test_a_dutch_product_recall_story_keeps_its_speakers():
+    text = ("Volgens de Nederlandse Voedsel- en Warenautoriteit (NVWA) is er geen gevaar voor de volksgezondheid.\n\n"
+            "Producent Calvé laat weten dat de pindakaas volgens de normen is geproduceerd. ,,Wij hebben geen "
+            "aanwijzingen dat er iets mis is met het product'', aldus een zegsman.\n\n"
+            "Presentator Antoinette Hertsenberg vindt dat de NVWA sneller had moeten waarschuwen.")
+    got = [(s.source, s.source_org, s.claim) for s in extract(text, "nl")]
+    assert got[0] == ("Nederlandse Voedsel- en Warenautoriteit", "Nederlandse Voedsel- en Warenautoriteit",
+                      "er geen gevaar voor de volksgezondheid")  # a name with its first compound cut short
+    assert got[2][:2] == ("Calvé", "Calvé")  # a zegsman speaks for the organisation just before
+    assert [g[0] for g in got[3:]] == ["Antoinette Hertsenberg"]  # what the NVWA should have done is no statement
