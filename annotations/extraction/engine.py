@@ -1607,7 +1607,9 @@ _DUTCH_MODALS = frozenset("moeten moet moest moesten kunnen kan kon konden zulle
 _CITING = frozenset(("citing", "quoting", "referring"))
 _ACCUSED = frozenset(("accused", "suspected", "charged", "convicted", "cleared", "acquitted"))
 _EVIDENCE_NOUNS = frozenset(
-    "information evidence data indication indications sign signs nothing anything messages emails posts tweets".split()
+    "information evidence data indication indications sign signs nothing anything messages emails posts tweets"
+    " story stories article articles video videos rumour rumours rumor rumors hoax message post tweet headline"
+    " headlines image images photo photos picture pictures".split()
 )
 _FIRST_PERSON = frozenset("ik mij me mijn wij we ons onze i my mine us our".split())
 _AGENT_ROLES = frozenset(("advocaat", "lawyer", "attorney", "agent", "publicist"))

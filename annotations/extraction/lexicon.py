@@ -211,7 +211,8 @@ DENY = {
 # "the figure was wrong" (only of a figure, report, story or claim). Phrase patterns opening with "is"
 # or "all" would be tried at nearly every word.
 COPULA_VERDICTS = {
-    "en": (frozenset(("fake", "hoax", "fabricated", "up", "wrong", "incorrect")),
+    "en": (frozenset(("fake", "hoax", "fabricated", "up", "wrong", "incorrect", "exaggerated", "overblown",
+                      "overstated")),
            frozenset(("is", "was", "are", "were", "be", "been", "'s"))),
     "nl": (frozenset(), frozenset()),
 }

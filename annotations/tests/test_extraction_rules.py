@@ -1554,3 +1554,10 @@ def test_a_dutch_product_recall_story_keeps_its_speakers():
                       "er geen gevaar voor de volksgezondheid")  # a name with its first compound cut short
     assert got[2][:2] == ("Calvé", "Calvé")  # a zegsman speaks for the organisation just before
     assert [g[0] for g in got[3:]] == ["Antoinette Hertsenberg"]  # what the NVWA should have done is no statement
+
+
+def test_an_unnamed_story_claiming_is_no_source_and_greatly_exaggerated_denies():
+    """GUIDELINES §2: rumours and reports with no named outlet or speaker are not annotated."""
+    assert extract("A fake news story claiming that the rapper had died spread rapidly on Facebook.", "en") == []
+    got = extract("The rapper posted a video, joking that reports of his death had been greatly exaggerated.", "en")
+    assert [s.stance for s in got] == ["denies"]
