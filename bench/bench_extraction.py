@@ -82,6 +82,9 @@ ADVERSARIAL = {
     "titles and initials": "Mr. J. Dr. " * 10_000,
     "line breaks": "\n" * 100_000,
     "zero-width and bidi marks": "\u200b\u200f\u202e word " * 10_000,
+    # One speaker's bare quotations (the Dutch interview rule looks back over every earlier record)
+    "one speaker's quotations": ("Jan de Vries vertelt over zijn werk. ,,Ik werk hier al jaren'', zegt hij. "
+                                 "De zaak loopt goed. ,,Ik bak alles zelf.''\n\n") * 600,
 }
 
 

@@ -125,6 +125,7 @@ class _Doc:
         self.lang = lang
         self.claim_context = has_claim_context(text[:200_000].lower(), lang)
         self.records: list[_Record] = []
+        self._record_names: tuple[int, set] = (0, set())  # see _another_speaker
         self.speakers: list[tuple[int, int, Src]] = []  # (unit index, offset, source)
         self.persons: dict[str, Src] = {}  # surname or first name -> full person source
         self.mentions: list[tuple[int, int, Src]] = []
@@ -410,12 +411,12 @@ class _Doc:
                     if toks[q].text in (",", ";", ":") or toks[q].first:
                         break
                 continue
-            if low in _BE_FEELING:  # (Dutch only: English has no such anchor)
+            if low in _BE_FEELING:  # (Dutch only: only the Dutch special words hold these)
                 if _quoted_feeling(toks, k, lang):
                     out.append((k, "verb", k + 1))  # "De school is 'enorm geschrokken'" (GUIDELINES §2)
                 continue
             if low in _CALL_ONLY:
-                if any(toks[q].low in L.DENY_ADJ for q in range(k + 1, min(n, k + 7))):
+                if _called_false(toks, k):
                     out.append((k, "verb", k + 1))  # "branded the report fake news"
                 continue
             if low in _ACHTEN and lang == "nl":
@@ -478,8 +479,8 @@ class _Doc:
                     and (prev in _PASSIVE or low.endswith("ed") or low in ("made", "told")):
                 out.append((k, "agent", k + 2))  # a passive with its agent: "disputed by the administration"
                 continue
-            if lang == "nl" and low.endswith("en") and prev in _DUTCH_MODALS | {"hebben", "had", "hadden"} \
-                    and k >= 2 and (prev in _DUTCH_MODALS or toks[k - 2].low in _DUTCH_MODALS):
+            if lang == "nl" and low.endswith("en") and k >= 2 and (prev in _DUTCH_MODALS or (
+                    prev in ("hebben", "had", "hadden") and toks[k - 2].low in _DUTCH_MODALS)):
                 continue  # what someone should or could say is no statement: "had moeten waarschuwen"
             if lang == "nl" and cue == "speech" and low.endswith(("d", "t")):
                 agent = _dutch_agent(toks, k)
@@ -499,7 +500,7 @@ class _Doc:
             if cue == "speech":
                 out.append((k, "verb", k + 1))
                 continue
-            if low in _CALL and any(toks[q].low in L.DENY_ADJ for q in range(k + 1, min(n, k + 7))):
+            if low in _CALL and _called_false(toks, k):
                 out.append((k, "verb", k + 1))  # "called the claims false", "noemt het onzin"
                 continue
             lem = _lemma(low, lang)
@@ -1215,12 +1216,30 @@ class _Doc:
         spoken so far, is that person's, however much narration came between (an interview or a
         portrait: ",,Ik weet wat het niveau is …''"), unless the sentence before names somebody else.
         Dutch only, as the shorter resumption (`_QUOTE_GAP`): English measured worse on folds 0–2."""
-        if self.lang != "nl" or last.src.kind != "person" or any(r.src.name != last.src.name for r in self.records):
+        if self.lang != "nl" or last.src.kind != "person":
             return False
         words = [t for t in unit.toks if t.text[:1].isalnum()]
         if not words or any(not t.inq for t in words) or not any(t.low in _FIRST_PERSON for t in words):
             return False
-        return not any(mu == u - 1 and sp.name != last.src.name for mu, _, sp in self.mentions)
+        if self._another_speaker(last.src.name):
+            return False
+        for mu, _, sp in reversed(self.mentions):
+            if mu < u - 1:
+                break
+            if mu == u - 1 and sp.name != last.src.name:
+                return False
+        return True
+
+    def _another_speaker(self, name: str) -> bool:
+        """True when a record so far has a source other than `name`. The records before the last are
+        read once each, as they come (only the last record is ever replaced): a long text must not
+        rescan them all at every unit."""
+        seen, names = self._record_names
+        upto = len(self.records) - 1
+        for r in self.records[seen:upto]:
+            names.add(r.src.name)
+        self._record_names = (max(seen, upto), names)
+        return bool(names - {name}) or (bool(self.records) and self.records[-1].src.name != name)
 
     def _claim_near(self, u: int) -> bool:
         lo = max(0, u - 3)
@@ -1556,7 +1575,7 @@ _SPOKES = frozenset("spokesman spokeswoman spokesperson woordvoerder woordvoerst
                     " voorlichter".split())
 _ANON_STRINGS = tuple(" " + " ".join(p) + " " for p in L.ANON_PHRASES)
 _RESPONSE_NOUNS = frozenset(("response", "reply", "answer", "statement", "reaction"))
-_BE_FEELING = frozenset(("is", "zijn", "was", "waren", "are", "were"))
+_BE_FEELING = frozenset(("is", "zijn", "was", "waren"))
 _SPECIAL = frozenset(
     ("quoted", "volgens", "aldus", "ogen", "blijkt", "bleek", "blijken", "bleken", "according", "eens", "oneens")
 ) | _RESPONSE_NOUNS
@@ -1624,8 +1643,13 @@ _GENERIC_HEADS = frozenset(
     "bedrijf onderneming organisatie instelling school club concern company firm organisation organization"
     " airline operahuis warenhuis".split()
 )
-_CALL = frozenset(("call", "calls", "called", "noemt", "noemde", "noemden", "noemen", "termed", "branded",
-                   "dubbed", "labelled", "labeled"))
+_CALL = frozenset(("call", "calls", "called", "noemt", "noemde", "noemden", "noemen", "termed")) | _CALL_ONLY
+
+
+def _called_false(toks: list, k: int) -> bool:
+    """A verdict of denial within a few words after the verb of calling at toks[k]: "called the claims
+    false", "noemt het onzin", "branded the report fake news"."""
+    return any(toks[q].low in L.DENY_ADJ for q in range(k + 1, min(len(toks), k + 7)))
 _RELATIVE = frozenset(("die", "waar", "waarin", "which", "who", "whom", "where", "omdat", "because"))
 _QUOTE_END = frozenset(("''", '"', "”", "’", "'", "»"))
 _INFINITIVE_AUX = frozenset(("hebben", "zijn", "worden"))
