@@ -149,7 +149,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, reading the signed-in user with a prepared statement.
+    "annotations.auth.PreparedModelBackend",
 ]
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -50,6 +50,23 @@ def test_a_page_request_reads_its_session_with_a_prepared_statement_and_the_same
     assert answer.status_code == 302 and "/accounts/login/" in answer["Location"]
 
 
+def test_a_page_request_reads_its_user_with_a_prepared_statement_and_the_same_rules(
+        require_postgres, client, annotator, project):
+    """After the session, every page request reads its user (annotations/auth.py): one statement
+    planned once per connection, the same user as the ORM's; a deactivated user is nobody."""
+    client.force_login(annotator)
+    for _ in range(3):
+        answer = client.get("/")
+        assert answer.status_code == 200
+    assert answer.wsgi_request.user == annotator
+    assert answer.wsgi_request.user.date_joined == annotator.date_joined
+    assert _prepared_like('SELECT "id", "password", "last_login"') == 1
+
+    type(annotator).objects.filter(pk=annotator.pk).update(is_active=False)
+    answer = client.get("/")
+    assert answer.status_code == 302 and "/accounts/login/" in answer["Location"]
+
+
 def _prepared_like(prefix: str) -> int:
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s", [prefix + "%"])
