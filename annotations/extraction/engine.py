@@ -128,6 +128,7 @@ class _Doc:
         self._record_names: tuple[int, set] = (0, set())  # see _another_speaker
         self.speakers: list[tuple[int, int, Src]] = []  # (unit index, offset, source)
         self.persons: dict[str, Src] = {}  # surname or first name -> full person source
+        self.trades: dict[str, Src] = {}  # "singer" -> the person introduced as "pop singer Mia Lane"
         self.mentions: list[tuple[int, int, Src]] = []
         self.orgs: dict[str, Src] = {}  # a word of a named organisation -> that organisation
         self.claim_units: list[bool] = []
@@ -1323,12 +1324,13 @@ class _Doc:
             owner = [n for n, t in enumerate(run[:-1]) if t.low.endswith(_GENITIVE)]
             if owner:
                 run = run[owner[-1] + 1:]  # "Daring Fireball's John Gruber": the person after the owner
-            office = ""
+            office = trade = ""
             while len(run) >= 2 and noun_class(run[0].low) in ("role", "person") and (is_cap(run[1]) or (
                     len(run) >= 3 and run[1].low in L.NAME_PARTICLES and run[1].text[:1].isupper())):
                 # "Burgemeester Halsema", "Mayor Tom Hale", "Minister De Vries", "Zanger Jan Smit": the office
                 # or trade is no part of the name (a trade is no office either)
                 office = _head(run[0].low) if noun_class(run[0].low) == "role" else office
+                trade = _head(run[0].low)
                 run = run[1:]
             if len(run) == 1 and (titled or office) and run[0].low not in self.persons:
                 title = next((t.low.rstrip(".") for t in toks[i:j] if t.low.rstrip(".") in L.TITLES), "")
@@ -1343,6 +1345,10 @@ class _Doc:
                 s = Src(name, party, "person", office)
                 if run[-1].low not in self.persons:
                     self.persons[run[-1].low] = s
+                if not trade and i > 0 and run[0] is toks[i] and noun_class(toks[i - 1].low) in ("role", "person"):
+                    trade = _head(toks[i - 1].low)
+                if trade:  # "pop singer Mia Lane": "the singer" and "the singer's publicist" may take her up
+                    self.trades.setdefault(trade, s)
                 self.mentions.append((u, toks[i].start, s))
             elif len(run) == 1 and run[0].low in self.persons:
                 self.mentions.append((u, toks[i].start, self.persons[run[0].low]))
@@ -1372,6 +1378,9 @@ class _Doc:
 
     def _resolve(self, s: Src, pos: int) -> Src | None:
         a = s.anaphor
+        owned = self._owner_of_agent(s)
+        if owned is not None:
+            return owned
         if not a:
             words = s.name.split()
             while len(words) > 1 and words[0].lower() in L.NAME_PARTICLES:
@@ -1453,12 +1462,34 @@ class _Doc:
             for sp in speakers:
                 if sp.role == head:
                     return sp
+            if head in self.trades and head not in _SPOKES and head not in _AGENT_ROLES:
+                return self.trades[head]  # "pop singer Mia Lane … The singer denied it"
             for sp in recent:
                 if sp.kind == "person" and (sp.role or head in ("official", "officier")
                                             or head in sp.name.lower().split()):
                     return sp
             return s
         return s
+
+    def _owner_of_agent(self, s: Src) -> Src | None:
+        """A person's publicist, lawyer, agent or spokesperson named by the person's genitive is
+        described with the person's full name (GUIDELINES §3): "the singer's publicist" after "pop
+        singer Mia Lane", and "Lane's publicist", are "Mia Lane's publicist". None when the owner is
+        no person of the text."""
+        if self.lang != "en" or s.kind != "person" or (s.role not in _AGENT_ROLES and s.role not in _SPOKES):
+            return None
+        owner, _, agent = s.name.replace("’", "'").rpartition("'s ")
+        if owner.lower().startswith("the "):
+            owner = owner[4:]
+        words = owner.split()
+        if not words or agent not in _OWNED_AGENTS:
+            return None
+        full = self.persons.get(words[-1].lower()) if owner[:1].isupper() else None
+        if full is None and len(words) == 1 and owner.islower():
+            full = self.trades.get(_head(owner))
+        if full is None or full.kind != "person" or " " not in full.name:
+            return None
+        return Src(f"{full.name}'s {agent}", "", "person", s.role)
 
     # ---- claim text --------------------------------------------------------------
     def _claim(self, unit: _Unit, k: int, span: tuple[int, int] | None = None, hi: int | None = None) -> str:
@@ -1654,6 +1685,8 @@ _RELATIVE = frozenset(("die", "waar", "waarin", "which", "who", "whom", "where",
 _QUOTE_END = frozenset(("''", '"', "”", "’", "'", "»"))
 _INFINITIVE_AUX = frozenset(("hebben", "zijn", "worden"))
 _GENITIVE = ("'s", "’s")
+# The roles of a person's agents as a genitive names them: "the singer's publicist", "Lane's lawyer".
+_OWNED_AGENTS = frozenset("publicist lawyer attorney agent spokesman spokeswoman spokesperson".split())
 _SAY_FORMS = frozenset(("say", "says", "said", "zegt", "zei", "zeggen", "tell", "told", "vertelt", "vertelde"))
 # Forms of "say" that are never nouns: after "report" or "claim" they are the verb ("the report said").
 _FINITE_SAY = frozenset(("says", "said", "told", "zegt", "zei", "vertelt", "vertelde"))

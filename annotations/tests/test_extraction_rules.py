@@ -1557,3 +1557,27 @@ def test_an_unnamed_story_claiming_is_no_source_and_greatly_exaggerated_denies()
     assert extract("A fake news story claiming that the rapper had died spread rapidly on Facebook.", "en") == []
     got = extract("The rapper posted a video, joking that reports of his death had been greatly exaggerated.", "en")
     assert [s.stance for s in got] == ["denies"]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # GUIDELINES §3: "the singer's publicist" -> `Jane Roe's publicist`, for no organisation (§4).
+    ('Rumours spread that pop singer Mia Lane had died. "She is fine," the singer\'s publicist said.', "en",
+     ("Mia Lane's publicist", "")),
+    ('Rumours spread that pop singer Mia Lane had died. "She is fine," Lane\'s publicist said.', "en",
+     ("Mia Lane's publicist", "")),
+    # a company's spokesman still speaks for the company
+    ("Acme's spokesman said the report was false.", "en", ("Acme", "Acme")),
+])
+def test_a_persons_publicist_named_by_their_genitive_is_described_with_their_full_name(text, lang, expected):
+    assert [(s.source, s.source_org) for s in extract(text, lang)][-1] == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Rumours spread online that pop singer Mia Lane had died. The singer denied it on Monday.", "en"),
+    ("Zanger Jan Smit zou zijn overleden. Volgens de zanger klopt er niets van.", "nl"),
+    ("Op sociale media gaat het gerucht dat zanger Jan Smit is overleden. De zanger ontkent dat.", "nl"),
+])
+def test_the_trade_a_person_was_introduced_with_takes_them_up(text, lang):
+    """"pop singer Mia Lane … The singer denied it": the singer is Mia Lane (GUIDELINES §3, names resolved)."""
+    [got] = extract(text, lang)
+    assert (got.source, got.stance) == ({"en": "Mia Lane", "nl": "Jan Smit"}[lang], "denies")
