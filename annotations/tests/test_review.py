@@ -27,7 +27,7 @@ from annotations.tests.factories import (
     UserFactory,
 )
 from annotations.tests.http import api_call as _call
-from annotations.units import Queue
+from annotations.units import Judgement, Queue
 from annotations.views.review import PAGE_SIZE, _annotator_table
 
 # Figures are cached per project version; each test starts and ends with an empty cache.
@@ -440,6 +440,26 @@ def test_the_annotator_tables_text_is_what_the_template_filters_print(language):
                                      "median_seconds": None}], {})
         assert (empty["agreement"], empty["median"], empty["kappa"]) == (None, None, None)
 
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_queue_cards_judgement_rows_are_what_the_template_loop_printed(language):
+    """The disagreement queue's judgement rows come from one filter (`judgement_rows`); they must
+    read byte for byte as the template's loop printed them: names, labels and notes escaped, a
+    missing judgement said in the reader's language."""
+    loop = Template(
+        "{% load i18n labels %}{% for j in judgements %}\n      <tr data-annotator=\"{{ j.annotator }}\">\n"
+        "        <th scope=\"row\">{{ j.annotator }}</th>\n        <td>{% if j.label %}<span class=\"label-chip\" "
+        "data-label=\"{{ j.label }}\">{{ j.label|label_name }}</span>{% else %}<span class=\"missing\">"
+        "{% translate \"did not record this source\" %}</span>{% endif %}</td>\n        <td class=\"note\">"
+        "{{ j.note }}</td>\n      </tr>\n    {% endfor %}")
+    judgements = [Judgement("<b>ann1</b>", "no_comment", 'a "note" & <i>more</i>'), Judgement("ann2", None),
+                  Judgement("o'brien", "alleges"), Judgement("ann4", "<odd>")]
+    with translation.override(language):
+        printed = loop.render(Context({"judgements": judgements}))
+        assert Template("{% load labels %}{{ js|judgement_rows }}").render(Context({"js": judgements})) == printed
+    assert "<b>" not in printed and "<i>" not in printed and "<odd>" not in printed
+    assert {"en": "did not record this source", "nl": "heeft deze bron niet vastgelegd"}[language] in printed
 
 
 @pytest.mark.parametrize("language, shown, total", [("en", "43,017", "49,306"), ("nl", "43.017", "49.306")])
