@@ -13,7 +13,7 @@ run is linear in the length of the text.
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import simplemma
@@ -661,6 +661,7 @@ class _Doc:
                         continue
                 if not s.anaphor and self._common_word(toks, c, s):
                     continue
+                s = self._field_of_officials(toks, c, s)
                 r = self._resolve(s, toks[c[0]].start)
                 if r is not None:
                     out.append(r)
@@ -780,7 +781,21 @@ class _Doc:
             words = words[:1]  # "Leading researcher": a capitalised modifier opening the sentence
         elif " " in s.name or (self.lang == "en" and not s.name.endswith("s") and not s.name.endswith("ly")):
             return False  # English: plural common nouns ("Rumours spread …") and adverbs; "Acme said" stays
-        first = [t for t in toks[span[0]:span[1]] if t.first and t.text == words[0]]
+        return self._common_first_word(toks, span, words[0])
+
+    def _field_of_officials(self, toks: list, span: tuple[int, int], s: Src) -> Src:
+        """"Health officials said": the field that describes a body of officials, capitalised only as
+        the sentence's first word, is no organisation of theirs (it was the organisation "Health")."""
+        words = s.name.split()
+        if self.lang != "en" or len(words) != 2 or s.kind != "person" or not s.role.endswith("s") \
+                or s.org != words[0] or not self._common_first_word(toks, span, words[0]):
+            return s
+        return replace(s, name=s.name[0].lower() + s.name[1:], org="")
+
+    def _common_first_word(self, toks: list, span: tuple[int, int], word: str) -> bool:
+        """True when `word`, the first of the sentence within `span`, is a common word of the language
+        that the text never capitalises elsewhere: no name."""
+        first = [t for t in toks[span[0]:span[1]] if t.first and t.text == word]
         if not first or is_adj_cap(first[0]):
             return False  # "Iraqi officials said": a nationality is no common word taken for a name
         low = first[0].low
@@ -1298,7 +1313,8 @@ class _Doc:
             for w in s.name.lower().split():
                 if w not in L.STOP and len(w) > 2:
                     self.orgs[w] = s
-        if s.kind == "person" and " " in s.name:
+        if s.kind == "person" and " " in s.name and not (s.role.endswith("s") and s.name.endswith(" " + s.role)):
+            # ("Apple officials" describes people and names none of them)
             words = [w for w in s.name.replace(".", " ").split() if w[:1].isupper()]
             if words:
                 self.persons[words[-1].lower()] = s

@@ -762,8 +762,9 @@ def test_a_refusal_naming_only_its_speaker_answers_the_claim_under_discussion():
 
 
 @pytest.mark.parametrize("text, source", [
-    ("Health officials said that the virus could spread further.", "Health officials"),
-    ("Border officials said the crossing was closed.", "Border officials"),
+    # (a description, written as the text writes it mid-sentence: GUIDELINES §3's `passengers`, `getuigen`)
+    ("Health officials said that the virus could spread further.", "health officials"),
+    ("Border officials said the crossing was closed.", "border officials"),
     ('Leading researcher says "a hoax is an understatement".', None),
 ])
 def test_officials_described_by_their_field_are_a_source_a_lone_modified_role_is_not(text, source):
@@ -1581,3 +1582,16 @@ def test_the_trade_a_person_was_introduced_with_takes_them_up(text, lang):
     """"pop singer Mia Lane … The singer denied it": the singer is Mia Lane (GUIDELINES §3, names resolved)."""
     [got] = extract(text, lang)
     assert (got.source, got.stance) == ({"en": "Mia Lane", "nl": "Jan Smit"}[lang], "denies")
+
+
+def test_the_field_of_a_body_of_officials_opening_a_sentence_is_no_organisation():
+    """"Health officials said": "Health" is capitalised as the sentence's first word only (the text
+    writes "health" elsewhere); it was the organisation "Health". A company the text names again keeps
+    its officials, and a spokesman for it speaks for it, not for "Apple officials" as a person."""
+    [officials, _] = extract("Health officials said the water was safe to drink. "
+                             "Residents said the health department had ignored them.", "en")
+    assert (officials.source, officials.source_org) == ("health officials", "")
+    apple, spokesman = extract("Apple officials said the report was wrong. "
+                               "A spokesman for Apple declined to give details.", "en")
+    assert (apple.source, apple.source_org) == ("Apple officials", "Apple")
+    assert (spokesman.source, spokesman.source_org, spokesman.stance) == ("Apple", "Apple", "no_comment")
