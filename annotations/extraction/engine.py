@@ -135,6 +135,7 @@ class _Doc:
         self._stems_of: dict[int, frozenset] = {}
         self._lows_of: dict[int, set] = {}
         self._caps_seen: set | None = None
+        self._ellipses: set | None = None  # units holding "neither did", "evenmin" (`_neither`)
         self._tokens: list = []
         self.unit_start = self.prev2_start = 0
 
@@ -239,6 +240,7 @@ class _Doc:
             made = self._attributed(u, unit, units)
             if not made:
                 self._continuation(u, unit)
+            self._neither(u, unit)
         self._forward_references(units)
         if self.lang == "en":
             self._embedded_posts(units)
@@ -782,6 +784,50 @@ class _Doc:
         elif " " in s.name or (self.lang == "en" and not s.name.endswith("s") and not s.name.endswith("ly")):
             return False  # English: plural common nouns ("Rumours spread …") and adverbs; "Acme said" stays
         return self._common_first_word(toks, span, words[0])
+
+    def _neither(self, u: int, unit: _Unit) -> None:
+        """"…, and neither did the police.", "Neither did the council.", "…, en de politie evenmin.":
+        the ellipsis repeats the refusal or denial just made, for another source (same stance and
+        claim; the evidence is its own sentence when it stands alone)."""
+        if self._ellipses is None:  # the units holding one, found by one search of the whole text
+            self._ellipses = {bisect_right(self._unit_starts, m.start()) - 1
+                              for m in _ELLIPSIS_RE[self.lang].finditer(self.text)}
+        if u not in self._ellipses:
+            return
+        toks = unit.toks
+        n = len(toks)
+        lows = [t.low if not t.inq else "" for t in toks]
+        if self.lang == "en":
+            at = next((k for k in range(n - 2) if lows[k] in ("neither", "nor") and lows[k + 1] in _ELLIPSIS_AUX), -1)
+            if at < 0:
+                return
+            span = np_after(toks, at + 2, n)
+        else:
+            at = next((k for k in range(2, n) if lows[k] == "evenmin" and lows[k - 1] != "en"), -1)
+            if at < 0:
+                return
+            lo = at - 1
+            while lo > 0 and lows[lo - 1] not in ("en", "") and toks[lo - 1].text not in (",", ";"):
+                lo -= 1
+            if lo == 0 or lows[lo - 1] != "en":
+                return
+            span = (lo, at)
+        if span is None:
+            return
+        before = [r for r in self.records if r.unit in (u, u - 1) and r.stance in _ANSWER_STANCES
+                  and r.start < toks[at].start]
+        if not before:
+            return
+        last = before[-1]
+        found = build(toks, span, self.lang, self.text)
+        if len(found) != 1 or found[0].kind == "unknown":
+            return
+        src = self._resolve(found[0], toks[span[0]].start)
+        if src is None or (src.name, src.org) == (last.src.name, last.src.org):
+            return
+        start = last.start if last.unit == u else unit.start
+        self.records.append(_Record(src, last.stance, start, unit.end, last.claim, last.score, u))
+        self._remember(u, src, toks[span[0]].start)
 
     def _field_of_officials(self, toks: list, span: tuple[int, int], s: Src) -> Src:
         """"Health officials said": the field that describes a body of officials, capitalised only as
@@ -1701,6 +1747,11 @@ _RELATIVE = frozenset(("die", "waar", "waarin", "which", "who", "whom", "where",
 _QUOTE_END = frozenset(("''", '"', "”", "’", "'", "»"))
 _INFINITIVE_AUX = frozenset(("hebben", "zijn", "worden"))
 _GENITIVE = ("'s", "’s")
+# "…, and neither did the police": the auxiliary of an elliptical refusal
+_ELLIPSIS_AUX = frozenset("did does do has have had was were is are could would will".split())
+_ANSWER_STANCES = ("no_comment", "denies")
+_ELLIPSIS_RE = {"en": re.compile(r"\b(?:[Nn]either|[Nn]or)\s+(?:" + "|".join(sorted(_ELLIPSIS_AUX)) + r")\b"),
+                "nl": re.compile(r"\bevenmin\b")}
 # The roles of a person's agents as a genitive names them: "the singer's publicist", "Lane's lawyer".
 _OWNED_AGENTS = frozenset("publicist lawyer attorney agent spokesman spokeswoman spokesperson".split())
 _SAY_FORMS = frozenset(("say", "says", "said", "zegt", "zei", "zeggen", "tell", "told", "vertelt", "vertelde"))

@@ -1595,3 +1595,21 @@ def test_the_field_of_a_body_of_officials_opening_a_sentence_is_no_organisation(
                                "A spokesman for Apple declined to give details.", "en")
     assert (apple.source, apple.source_org) == ("Apple officials", "Apple")
     assert (spokesman.source, spokesman.source_org, spokesman.stance) == ("Apple", "Apple", "no_comment")
+
+
+@pytest.mark.parametrize("text, lang, refusals", [
+    ("A report said the mayor took bribes. The mayor's office did not respond to a request for comment, "
+     "and neither did the police.", "en", ["mayor's office", "police"]),
+    ("A report said the mayor took bribes. The mayor's office declined to comment. Neither did the police.",
+     "en", ["mayor's office", "police"]),
+    ("De bond beschuldigt Acme van intimidatie. Acme wilde niet reageren, en de politie evenmin.", "nl",
+     ["Acme", "politie"]),
+    # no refusal before it: "neither" repeats nothing
+    ("Neither did the police say when the suspect was arrested.", "en", []),
+])
+def test_an_elliptical_neither_repeats_the_refusal_for_another_source(text, lang, refusals):
+    got = extract(text, lang)
+    assert [s.source for s in got if s.stance == "no_comment"] == refusals
+    if refusals:
+        first, second = [s for s in got if s.stance == "no_comment"]
+        assert first.claim_group == second.claim_group
