@@ -136,6 +136,7 @@ class _Doc:
         self._lows_of: dict[int, set] = {}
         self._caps_seen: set | None = None
         self._ellipses: set | None = None  # units holding "neither did", "evenmin" (`_neither`)
+        self._agent_of: dict[int, tuple[Src, Src]] = {}  # "her lawyer" -> "Mia Lane's lawyer" (`_resolve`)
         self._tokens: list = []
         self.unit_start = self.prev2_start = 0
 
@@ -242,6 +243,10 @@ class _Doc:
                 self._continuation(u, unit)
             self._neither(u, unit)
         self._forward_references(units)
+        for r in self.records:
+            entry = self._agent_of.get(id(r.src))
+            if entry is not None and entry[0] is r.src:
+                r.src = entry[1]
         if self.lang == "en":
             self._embedded_posts(units)
         out = []
@@ -1519,6 +1524,25 @@ class _Doc:
             return Src(s.name, "", "person", head)
         if a == "doc:":
             return next((sp for sp in speakers if sp.kind == "media"), None)
+        if a.startswith("poss:"):
+            # "her lawyer", "zijn woordvoerder": a person's agent is described with the person's name, a
+            # spokesperson of an organisation speaks for it (GUIDELINES §3, §4)
+            owner = self._resolve(Src(a[5:], "", "unknown", "", anaphor=_SUBJECT_OF[a[5:]]), pos)
+            if owner is None:
+                return Src(s.name.lower(), "", "person", s.role)
+            if owner.kind != "person":
+                return owner if s.role in _SPOKES else Src(s.name.lower(), "", "person", s.role)
+            near = {sp.name for p, sp in self._tail(self.mentions, pos) + self._tail(self.speakers, pos)
+                    if p >= self.prev2_start and sp.kind == "person"}
+            if " " not in owner.name or owner.anaphor or near != {owner.name}:
+                return Src(s.name.lower(), "", "person", s.role)  # no named owner, or more than one person near
+            role = s.name.lower()
+            bare = Src(role, "", "person", s.role)
+            # Described once the lede's speakers are named (`_forward_references`: "his agent … His agent,
+            # Mark Steinberg, said" is Mark Steinberg); until then the bare role, as before.
+            self._agent_of[id(bare)] = (bare, Src(f"{role} van {owner.name}" if self.lang == "nl"
+                                                  else f"{owner.name}'s {role}", "", "person", s.role))
+            return bare
         if a.startswith("role:"):
             head = a[5:]
             for sp in speakers:
@@ -1750,6 +1774,7 @@ _GENITIVE = ("'s", "’s")
 # "…, and neither did the police": the auxiliary of an elliptical refusal
 _ELLIPSIS_AUX = frozenset("did does do has have had was were is are could would will".split())
 _ANSWER_STANCES = ("no_comment", "denies")
+_SUBJECT_OF = {"his": "he", "her": "she", "their": "they", "zijn": "hij", "haar": "ze", "hun": "ze"}
 _ELLIPSIS_RE = {"en": re.compile(r"\b(?:[Nn]either|[Nn]or)\s+(?:" + "|".join(sorted(_ELLIPSIS_AUX)) + r")\b"),
                 "nl": re.compile(r"\bevenmin\b")}
 # The roles of a person's agents as a genitive names them: "the singer's publicist", "Lane's lawyer".

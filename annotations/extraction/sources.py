@@ -266,8 +266,10 @@ def np_after(toks: list, k: int, hi: int) -> tuple[int, int] | None:
         i += 1
     if i >= stop:
         return None
-    if toks[i].low in _pron_all() or toks[i].low in _OBJ_PRON:  # "volgens hen", "according to him"
-        return (i, i + 1)
+    if (toks[i].low in _pron_all() or toks[i].low in _OBJ_PRON) and not (
+            # "said her lawyer": "her" is whose the lawyer is, no object
+            toks[i].low in ("her", "haar") and i + 1 < stop and toks[i + 1].low in _AGENT_ROLES | _SPOKES):
+        return (i, i + 1)  # "volgens hen", "according to him"
     j = i
     if toks[j].low in L.DETERMINERS | L.POSSESSIVES:
         j += 1
@@ -383,6 +385,7 @@ _SPOKES = frozenset(
     " spokeswoman spokesperson spokespeople representative representatives spokesmen spokeswomen".split()
 )
 _AGENT_ROLES = frozenset("advocaat advocaten lawyer lawyers attorney attorneys agent publicist".split())
+_PERSONAL_POSSESSIVES = frozenset("his her their zijn haar hun".split())
 
 
 def _describe(part: list, lang: str, text: str) -> Src | None:
@@ -423,6 +426,10 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
         # "another fighter": a second member of the group a previous speaker belongs to.
         role = _head(part[role_at].low)
         return Src("another " + _span_text(text, part), "", "person", role, anaphor="other:" + role)
+    if det in _PERSONAL_POSSESSIVES and len(part) == 1 and role_at == 0 \
+            and (part[0].low in _AGENT_ROLES or part[0].low in _SPOKES):
+        # "her lawyer", "zijn woordvoerder": whose agent the pronoun says (`engine._resolve`)
+        return Src(part[0].text, "", "person", _head(part[0].low), anaphor="poss:" + det)
     if role_at >= 0:
         return _with_role(part, classes, role_at, definite, text)
     names = _name_run(part)

@@ -564,10 +564,10 @@ def test_dutch_separable_verbs_report_in_every_form():
 
 def test_a_manner_adverb_between_subject_and_verb_is_skipped():
     text = ("Acme had claimed that the bridge was safe. Ruth Adler, however, strongly rejected the claims. "
-            "The harbour was closed, his lawyer and a union leader flatly stated on Monday.")
+            "The harbour was closed, her lawyer and a union leader flatly stated on Monday.")
     got = [(s.source, s.stance) for s in extract(text, "en")]
     assert ("Ruth Adler", "denies") in got
-    assert {"lawyer", "union"} <= {src for src, _ in got}
+    assert {"Ruth Adler's lawyer", "union"} <= {src for src, _ in got}
 
 
 def test_irregular_past_forms_of_cognition_verbs_report():
@@ -1613,3 +1613,18 @@ def test_an_elliptical_neither_repeats_the_refusal_for_another_source(text, lang
     if refusals:
         first, second = [s for s in got if s.stance == "no_comment"]
         assert first.claim_group == second.claim_group
+
+
+
+@pytest.mark.parametrize("text, lang, source", [
+    # GUIDELINES §3: a person's agent or spokesperson is described with the person's full name
+    ('Singer Tom Lane was arrested on Monday. "He is innocent," said his lawyer.', "en", "Tom Lane's lawyer"),
+    ("Singer Mia Lane was arrested on Monday. Her lawyer said she was innocent.", "en", "Mia Lane's lawyer"),
+    ("Zangeres Anouk de Vries is aangehouden. Haar advocaat zegt dat ze onschuldig is.", "nl",
+     "advocaat van Anouk de Vries"),
+    # two people near: whose spokesman is not said, the role stays bare
+    ("Mayor Ann Hale and her deputy Tom Berg were accused of fraud. Her spokesman denied the claims.", "en",
+     "spokesman"),
+])
+def test_a_possessive_before_an_agent_names_the_person_it_works_for(text, lang, source):
+    assert extract(text, lang)[-1].source == source
