@@ -1622,6 +1622,7 @@ def test_an_elliptical_neither_repeats_the_refusal_for_another_source(text, lang
     ("Singer Mia Lane was arrested on Monday. Her lawyer said she was innocent.", "en", "Mia Lane's lawyer"),
     ("Zangeres Anouk de Vries is aangehouden. Haar advocaat zegt dat ze onschuldig is.", "nl",
      "advocaat van Anouk de Vries"),
+    ("Zanger Jan Smit is aangehouden. Volgens zijn advocaat is hij onschuldig.", "nl", "advocaat van Jan Smit"),
     # two people near: whose spokesman is not said, the role stays bare
     ("Mayor Ann Hale and her deputy Tom Berg were accused of fraud. Her spokesman denied the claims.", "en",
      "spokesman"),
