@@ -68,6 +68,19 @@ def ensure_database(url: str) -> bool:
     return True
 
 
+def drop_database(url: str) -> bool:
+    """Drop the database if it exists (True when it did), closing its connections first."""
+    import psycopg
+
+    name = urlsplit(url).path.lstrip("/")
+    admin = urlunsplit(urlsplit(url)._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            return False
+        conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+    return True
+
+
 def prepare(url: str) -> None:
     """Migrate the database, create the cache table and collect static files."""
     ensure_database(url)

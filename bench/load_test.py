@@ -4,6 +4,7 @@ Run:
 
     .venv/bin/python bench/load_test.py                      # 50 annotators, 30 s
     .venv/bin/python bench/load_test.py --annotators 6 --seconds 5 --ceiling-seconds 3   # smoke
+    .venv/bin/python bench/load_test.py --fresh              # on a database made anew (runs to compare)
 
 The script creates (once) and fills a database with `bench_data`, starts three
 gunicorn servers on 127.0.0.1:8101-8103 and two `manage.py db_worker` processes,
@@ -519,6 +520,9 @@ def ms(values: list[float], p: float) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", default="ct_load", help="database (created and filled when missing)")
+    parser.add_argument("--fresh", action="store_true",
+                        help="drop the database first: every run adds judgements, and the leads' pages grow with "
+                             "them, so runs to compare start from a fresh one")
     parser.add_argument("--slug", default="load")
     parser.add_argument("--annotators", type=int, default=50)
     parser.add_argument("--articles", type=int, default=3000, help="articles of the project when created")
@@ -540,6 +544,8 @@ def main() -> int:
 
     url = _common.database_url(args.db)
     (_common.ROOT / "bench" / "out").mkdir(exist_ok=True)
+    if args.fresh and _common.drop_database(url):
+        print(f"dropped {args.db} (--fresh)")
     _common.prepare(url)
     import psycopg
 

@@ -88,10 +88,19 @@ def test_load_test_at_a_persons_pace_waits_between_keystrokes(server_url, scratc
     3 × 4 s / 0.1 s saves in 4 s (as fast as the servers answer they acknowledge several times
     that); the saves-per-second ratio is not judged, the leads' latency is."""
     db = scratch_databases("paced")
+    # `--fresh` drops what a run before left: a table of this one is gone after it.
+    with psycopg.connect(server_url + "postgres", autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{db}"')
+    with psycopg.connect(server_url + db, autocommit=True) as conn:
+        conn.execute("CREATE TABLE left_by_an_earlier_run (id int)")
     out = _run(["bench/load_test.py", "--db", db, "--annotators", "3", "--articles", "30", "--seconds", "4",
-                "--ceiling-seconds", "1", "--workers-per-server", "1", "--first-port", "8141", "--pace", "0.2"],
+                "--ceiling-seconds", "1", "--workers-per-server", "1", "--first-port", "8141", "--pace", "0.2",
+                "--fresh"],
                server_url, timeout=300)
     assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-3000:]
+    assert f"dropped {db} (--fresh)" in out.stdout and f"filling {db}" in out.stdout
+    with psycopg.connect(server_url + db) as conn:
+        assert conn.execute("SELECT to_regclass('left_by_an_earlier_run')").fetchone()[0] is None
     assert "at a person's pace (0.2 s per keystroke)" in out.stdout
     saves = int(re.search(r"acknowledged saves (\d+)", out.stdout).group(1))
     assert 0 < saves <= 3 * 40, out.stdout
