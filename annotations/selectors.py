@@ -321,26 +321,30 @@ class _RawPart:
 
     model: type
     attnames: list[str]
-    converters: list[tuple]  # per field: (column expression, its converters)
+    converters: list[tuple]  # per field that has any: (its index, column expression, its converters)
     at: slice
 
     def instance(self, row) -> models.Model:
-        values = list(row[self.at])
-        for i, (col, converters) in enumerate(self.converters):
-            for convert in converters:
-                values[i] = convert(values[i], col, connection)
+        values = row[self.at]
+        if self.converters:
+            values = list(values)
+            for i, col, converters in self.converters:
+                for convert in converters:
+                    values[i] = convert(values[i], col, connection)
         return self.model.from_db(connection.alias, self.attnames, values)
 
 
 def _raw_parts(spec) -> tuple[str, list[_RawPart]]:
-    """The select list of `spec` ((model, alias, fields not read) each) and where each model's are."""
+    """The select list of `spec` ((model, alias, fields not read) each) and where each model's are.
+    An alias of None leaves the columns unqualified (a query of one table)."""
     selected, parts, at = [], [], 0
     for model, alias, skip in spec:
         fields = [f for f in model._meta.concrete_fields if f.name not in skip]
-        selected += [f"{alias}.{connection.ops.quote_name(f.column)}" for f in fields]
+        prefix = f"{alias}." if alias else ""
+        selected += [f"{prefix}{connection.ops.quote_name(f.column)}" for f in fields]
         cols = [f.get_col(model._meta.db_table) for f in fields]
-        converters = [(col, [*connection.ops.get_db_converters(col), *f.get_db_converters(connection)])
-                      for f, col in zip(fields, cols, strict=True)]
+        converters = [(i, col, found) for i, (f, col) in enumerate(zip(fields, cols, strict=True))
+                      if (found := [*connection.ops.get_db_converters(col), *f.get_db_converters(connection)])]
         parts.append(_RawPart(model, [f.attname for f in fields], converters, slice(at, at + len(fields))))
         at += len(fields)
     return ", ".join(selected), parts
@@ -421,6 +425,23 @@ def unit_in_context(*, user, slug: str, article_id: int, claim_id: int, source_i
     if not (sees_others or row[-1]):
         raise Http404("No such unit.")
     return project, member, article, _unit_view(unit, user=user, sees_others=sees_others)
+
+
+@functools.cache
+def _user_sql(vendor: str) -> tuple[str, _RawPart]:
+    selected, (part,) = _raw_parts([(get_user_model(), None, ())])
+    users = connection.ops.quote_name(get_user_model()._meta.db_table)
+    return f"SELECT {selected} FROM {users} WHERE id = %(pk)s", part
+
+
+def user_by_pk(pk) -> models.Model | None:
+    """The user of a primary key, or None: what every page request reads after its session
+    (`annotations.auth`), by hand and prepared (see `unit_in_context`)."""
+    sql, part = _user_sql(connection.vendor)
+    with prepared.cursor() as cursor:
+        cursor.execute(sql, {"pk": pk})
+        row = cursor.fetchone()
+    return None if row is None else part.instance(row)
 
 
 @functools.cache
