@@ -136,7 +136,6 @@ class _Doc:
         self._lows_of: dict[int, set] = {}
         self._caps_seen: set | None = None
         self._ellipses: set | None = None  # units holding "neither did", "evenmin" (`_neither`)
-        self._agent_of: dict[int, tuple[Src, Src]] = {}  # "her lawyer" -> "Mia Lane's lawyer" (`_resolve`)
         self._tokens: list = []
         self.unit_start = self.prev2_start = 0
 
@@ -244,9 +243,8 @@ class _Doc:
             self._neither(u, unit)
         self._forward_references(units)
         for r in self.records:
-            entry = self._agent_of.get(id(r.src))
-            if entry is not None and entry[0] is r.src:
-                r.src = entry[1]
+            if r.src.described:  # "her lawyer", not named later: "Mia Lane's lawyer" (`_resolve`)
+                r.src = Src(r.src.described, "", "person", r.src.role)
         if self.lang == "en":
             self._embedded_posts(units)
         out = []
@@ -1471,7 +1469,7 @@ class _Doc:
                         and full.kind == "person" and s.role != full.role:
                     # A person's spokesperson or lawyer is described, for no organisation (GUIDELINES §3, §4):
                     # "de woordvoerder van Smit" after "Jan Smit" is "woordvoerder van Jan Smit".
-                    desc = f"{s.role} van {full.name}" if self.lang == "nl" else f"{full.name}'s {s.role}"
+                    desc = self._agent_of(s.role, full.name)
                     return Src(desc, "", "person", s.role)
                 if full is not None:
                     return full
@@ -1537,12 +1535,9 @@ class _Doc:
             if " " not in owner.name or owner.anaphor or near != {owner.name}:
                 return Src(s.name.lower(), "", "person", s.role)  # no named owner, or more than one person near
             role = s.name.lower()
-            bare = Src(role, "", "person", s.role)
             # Described once the lede's speakers are named (`_forward_references`: "his agent … His agent,
             # Mark Steinberg, said" is Mark Steinberg); until then the bare role, as before.
-            self._agent_of[id(bare)] = (bare, Src(f"{role} van {owner.name}" if self.lang == "nl"
-                                                  else f"{owner.name}'s {role}", "", "person", s.role))
-            return bare
+            return Src(role, "", "person", s.role, described=self._agent_of(role, owner.name))
         if a.startswith("role:"):
             head = a[5:]
             for sp in speakers:
@@ -1557,6 +1552,10 @@ class _Doc:
             return s
         return s
 
+    def _agent_of(self, role: str, name: str) -> str:
+        """A person's agent or spokesperson described (GUIDELINES §3): "Mia Lane's lawyer", "advocaat van Jan Smit"."""
+        return f"{role} van {name}" if self.lang == "nl" else f"{name}'s {role}"
+
     def _owner_of_agent(self, s: Src) -> Src | None:
         """A person's publicist, lawyer, agent or spokesperson named by the person's genitive is
         described with the person's full name (GUIDELINES §3): "the singer's publicist" after "pop
@@ -1568,14 +1567,14 @@ class _Doc:
         if owner.lower().startswith("the "):
             owner = owner[4:]
         words = owner.split()
-        if not words or agent not in _OWNED_AGENTS:
+        if not words or (agent not in _AGENT_ROLES and agent not in _SPOKES):
             return None
         full = self.persons.get(words[-1].lower()) if owner[:1].isupper() else None
         if full is None and len(words) == 1 and owner.islower():
             full = self.trades.get(_head(owner))
         if full is None or full.kind != "person" or " " not in full.name:
             return None
-        return Src(f"{full.name}'s {agent}", "", "person", s.role)
+        return Src(self._agent_of(agent, full.name), "", "person", s.role)
 
     # ---- claim text --------------------------------------------------------------
     def _claim(self, unit: _Unit, k: int, span: tuple[int, int] | None = None, hi: int | None = None) -> str:
@@ -1777,8 +1776,6 @@ _ANSWER_STANCES = ("no_comment", "denies")
 _SUBJECT_OF = {"his": "he", "her": "she", "their": "they", "zijn": "hij", "haar": "ze", "hun": "ze"}
 _ELLIPSIS_RE = {"en": re.compile(r"\b(?:[Nn]either|[Nn]or)\s+(?:" + "|".join(sorted(_ELLIPSIS_AUX)) + r")\b"),
                 "nl": re.compile(r"\bevenmin\b")}
-# The roles of a person's agents as a genitive names them: "the singer's publicist", "Lane's lawyer".
-_OWNED_AGENTS = frozenset("publicist lawyer attorney agent spokesman spokeswoman spokesperson".split())
 _SAY_FORMS = frozenset(("say", "says", "said", "zegt", "zei", "zeggen", "tell", "told", "vertelt", "vertelde"))
 # Forms of "say" that are never nouns: after "report" or "claim" they are the verb ("the report said").
 _FINITE_SAY = frozenset(("says", "said", "told", "zegt", "zei", "vertelt", "vertelde"))

@@ -24,6 +24,8 @@ class Src:
     role: str
     gender: str = "x"  # m, f, x (unknown or plural) for pronoun resolution
     anaphor: str = ""  # set when the phrase refers back ("hij", "het bedrijf", "the spokeswoman")
+    # A bare agent's description, its name once no later naming took it up ("her lawyer": "Mia Lane's lawyer")
+    described: str = ""
 
 
 _ADJ_SUFFIX = ("se", "sche", "ian", "ese", "ish", "ern", "ic")
