@@ -55,12 +55,17 @@ def manage(url: str, *args: str, quiet: bool = False) -> str:
     return result.stdout
 
 
+def _name_and_admin(url: str) -> tuple[str, str]:
+    """The database's name in `url`, and the URL of the server's `postgres` database to manage it from."""
+    parts = urlsplit(url)
+    return parts.path.lstrip("/"), urlunsplit(parts._replace(path="/postgres"))
+
+
 def ensure_database(url: str) -> bool:
     """Create the database if it is missing (True when created)."""
     import psycopg
 
-    name = urlsplit(url).path.lstrip("/")
-    admin = urlunsplit(urlsplit(url)._replace(path="/postgres"))
+    name, admin = _name_and_admin(url)
     with psycopg.connect(admin, autocommit=True) as conn:
         if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
             return False
@@ -72,8 +77,7 @@ def drop_database(url: str) -> bool:
     """Drop the database if it exists (True when it did), closing its connections first."""
     import psycopg
 
-    name = urlsplit(url).path.lstrip("/")
-    admin = urlunsplit(urlsplit(url)._replace(path="/postgres"))
+    name, admin = _name_and_admin(url)
     with psycopg.connect(admin, autocommit=True) as conn:
         if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
             return False
