@@ -28,6 +28,7 @@ from .sources import (
     _looks_person,
     _modifier,
     _org_kind_words,
+    _orgish,
     build,
     clause_start_np,
     is_adj_cap,
@@ -131,6 +132,7 @@ class _Doc:
         self.trades: dict[str, Src] = {}  # "singer" -> the person introduced as "pop singer Mia Lane"
         self.mentions: list[tuple[int, int, Src]] = []
         self.orgs: dict[str, Src] = {}  # a word of a named organisation -> that organisation
+        self.org_mentions: list[tuple[int, int, Src]] = []  # named organisations seen outside statements
         self.claim_units: list[bool] = []
         self._stems_of: dict[int, frozenset] = {}
         self._lows_of: dict[int, set] = {}
@@ -1417,7 +1419,19 @@ class _Doc:
                 self.mentions.append((u, toks[i].start, s))
             elif len(run) == 1 and run[0].low in self.persons:
                 self.mentions.append((u, toks[i].start, self.persons[run[0].low]))
+            else:
+                self._note_org(u, toks, i, j)
             done = max(j, i + 1)
+
+    def _note_org(self, u: int, toks: list, i: int, j: int) -> None:
+        """A named organisation mentioned before it speaks ("Acme Corp makes batteries", "De gemeente Utrecht
+        wil …"), for a later definite description to take up: "The company said", "Volgens de gemeente"."""
+        k = i - 1 if i > 0 and not toks[i - 1].inq and toks[i - 1].low in L.ORG_NOUNS else i
+        if k == i and not _orgish(toks[i:j]) and not (j == i + 1 and noun_class(toks[i].low) == "org"):
+            return  # a capitalised word alone (unless its head says so: "Belastingdienst") mostly opens a sentence
+        for s in build(toks, (k, j), self.lang, self.text):
+            if s.kind in _ORG_KINDS and not s.anaphor and (s.name[:1].isupper() or k < i):
+                self.org_mentions.append((u, toks[k].start, s))
 
     @staticmethod
     def _tail(items: list, pos: int) -> list:
@@ -1513,7 +1527,20 @@ class _Doc:
                     if sp.org and not (business and _org_kind_of(sp.org) == "government"):
                         return Src(sp.org, sp.org, _org_kind_of(sp.org), "")
             named = self.orgs.get(head) if head else None
-            return named if named is not None else s  # "de gemeente" far after "gemeente Eindhoven"
+            if named is not None:
+                return named  # "de gemeente" far after "gemeente Eindhoven"
+            # None has spoken yet: the organisation the story named last ("Acme Corp makes batteries. The
+            # company said …"), one of the head's kind when it says ("De gemeente Utrecht … volgens de gemeente").
+            mentioned = [sp for _, sp in self._tail(self.org_mentions, pos)]
+            for sp in mentioned:
+                if head and head in sp.name.lower():
+                    return sp
+            if not head or head in _GENERIC_HEADS:
+                business = head in _BUSINESS_HEADS
+                for sp in mentioned:
+                    if sp.kind != "media" and not (business and sp.kind == "government"):
+                        return sp
+            return s
         if a.startswith("other:"):
             head = a[6:]
             for sp in speakers:
@@ -1757,7 +1784,7 @@ _UNNAMED_TIES = frozenset(
 _BUSINESS_HEADS = frozenset("bedrijf onderneming concern company firm airline operahuis warenhuis".split())
 _GENERIC_HEADS = frozenset(
     "bedrijf onderneming organisatie instelling school club concern company firm organisation organization"
-    " airline operahuis warenhuis".split()
+    " airline operahuis warenhuis charity liefdadigheidsinstelling".split()
 )
 _CALL = frozenset(("call", "calls", "called", "noemt", "noemde", "noemden", "noemen", "termed")) | _CALL_ONLY
 

@@ -336,7 +336,7 @@ ORG_NOUNS = _set(
     parish klooster bisdom parochie embassy consulate palace ambassade consulaat paleis city municipality
     utility utilities opposition airport luchthaven
     aannemer projectontwikkelaar exploitant uitgever verzekeraar zorgverzekeraar woningcorporatie corporatie
-    netbeheerder insurer publisher
+    netbeheerder insurer publisher concern dienst charity charities liefdadigheidsinstelling
     """
 )
 GOV_HEADS = _set(
@@ -421,7 +421,7 @@ ORG_ANAPHORA = _set(
     bedrijf onderneming school organisatie instelling concern winkel warenhuis kliniek
     gemeente ministerie krant omroep club bond partij operahuis stichting vereniging aannemer
     company firm organisation organization airline council school league paper newspaper
-    agency club team department ministry group
+    agency club team department ministry group dienst charity liefdadigheidsinstelling
     """
 )
 PERSON_ANAPHORA = _set(

@@ -1629,3 +1629,21 @@ def test_an_elliptical_neither_repeats_the_refusal_for_another_source(text, lang
 ])
 def test_a_possessive_before_an_agent_names_the_person_it_works_for(text, lang, source):
     assert extract(text, lang)[-1].source == source
+
+
+@pytest.mark.parametrize("text, lang, source", [
+    # An organisation the story names before it speaks is the one "the company" or "de dienst" takes up.
+    ("Acme Corp makes batteries for electric cars. The company said the recall was voluntary.", "en", "Acme Corp"),
+    ("The report came from the Hope Foundation, a charity in London. The charity said the camp was full.", "en",
+     "Hope Foundation"),
+    ("De Belastingdienst stuurde duizenden brieven. Volgens de dienst gaat het om een fout.", "nl",
+     "Belastingdienst"),
+    ("De gemeente Utrecht wil een nieuw plein. Volgens de gemeente is dat nodig omdat de stad groeit.", "nl",
+     "gemeente Utrecht"),
+    # the head must fit: the police named before are not "de gemeente"
+    ("Politie zoekt getuigen van de brand. De gemeente zegt dat het pand leeg stond.", "nl", "gemeente"),
+    # nothing named before: the description stays
+    ("Batteries caught fire in several homes. The company said the recall was voluntary.", "en", "company"),
+])
+def test_a_definite_description_takes_up_the_organisation_named_before_it(text, lang, source):
+    assert extract(text, lang)[-1].source == source
