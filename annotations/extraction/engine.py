@@ -557,6 +557,13 @@ class _Doc:
                 a = np_after(toks, 0, k)
                 if a is not None and a[0] == 0 and any(is_cap(t) or noun_class(t.low) for t in toks[a[0]:a[1]]):
                     cands.append(a)
+                    close = next((q for q in range(a[1] + 1, k) if toks[q].text == ","), -1) \
+                        if a[1] < k and toks[a[1]].text == "," else -1
+                    if close > a[1] + 1:
+                        # "The mayor, John Smith, was blunt: “…”": the apposition names or describes the subject,
+                        # as before a verb of speech
+                        b, raw_appos = a, (a[1] + 1, close)
+                        appos = np_after(toks, a[1] + 1, close) or (a[1], a[1])
         elif kind == "genitive":
             cands.append((k - 1, k))
         elif kind == "source_before":

@@ -1647,3 +1647,17 @@ def test_a_possessive_before_an_agent_names_the_person_it_works_for(text, lang, 
 ])
 def test_a_definite_description_takes_up_the_organisation_named_before_it(text, lang, source):
     assert extract(text, lang)[-1].source == source
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ('The mayor, John Smith, was blunt: "This plan will not work."', "en", ("John Smith", "mayor", "")),
+    ('John Smith, the mayor of Leeds, was blunt: "This plan will not work."', "en", ("John Smith", "mayor", "Leeds")),
+    ("De burgemeester, Piet de Groot, was duidelijk: ,,Dit plan gaat niet door.''", "nl",
+     ("Piet de Groot", "burgemeester", "")),
+    ("Anna Jansen, VVD-lijsttrekker voor de senaat, is teleurgesteld: ,,Dit is jammer.''", "nl",
+     ("Anna Jansen", "lijsttrekker", "VVD")),
+])
+def test_an_apposition_before_a_colon_and_quotation_names_or_describes_the_speaker(text, lang, expected):
+    """As before a verb of speech: "The mayor, John Smith, was blunt:" gave the bare "mayor"."""
+    [got] = extract(text, lang)
+    assert (got.source, got.role, got.source_org) == expected
