@@ -648,6 +648,13 @@ class _Doc:
             if self.lang == "en" and not inverted:
                 a = None  # English keeps subject-verb order outside inversions
             cands += [a, b] if inverted else [b, a]
+            if b is None and prev is not None and prev.low in _COORDINATORS and not prev.inq:
+                # "X welcomed the plan but said …", "X is blij met het plan, maar zegt …": a verb coordinated
+                # with the sentence's own has no subject of its own; the one opening the sentence is its
+                first = _sentence_first(toks, k) or 0
+                opening = np_after(toks, first, k)
+                if opening is not None and opening[0] == first:
+                    cands.append(opening)
             cands.append(clause_start_np(toks, k, 0))
             if kind == "nocomment" and toks[k].low == "nor":
                 # "Neither the ministry nor the mayor responded": both refuse.
@@ -1815,6 +1822,7 @@ _SAY_FORMS = frozenset(("say", "says", "said", "zegt", "zei", "zeggen", "tell", 
 _FINITE_SAY = frozenset(("says", "said", "told", "zegt", "zei", "vertelt", "vertelde"))
 _PASSIVE = frozenset(("was", "were", "been", "being", "is", "are", "be"))
 _ORG_KINDS = ("organisation", "government", "media")
+_COORDINATORS = frozenset(("but", "and", "yet", "maar", "en"))
 _OF_ORG = frozenset(("of", "from", "van", "bij"))
 # "known (only) as X", "identified only as X": the words that introduce a name.
 _KNOWN_AS = frozenset(("known", "identified"))

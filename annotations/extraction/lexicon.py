@@ -309,7 +309,7 @@ ROLE_NOUNS = _set(
     mayor senator congressman congresswoman lawmaker chief head fighter militant sheriff commander
     author writer columnist journalist blogger host goalie player auteur schrijver journalist
     columnist presentator employee werknemer medewerker medewerkster prosecutors lawyers
-    officials attorneys researcher scientist economist historian diplomat legislator activist
+    officials attorneys researcher scientist economist historian diplomat legislator activist campaigner
     councillor councilor councilman councilwoman alderman gemeenteraadslid
     analist econoom historicus diplomaat activist wetenschapper arts dokter doctor
     redacteur hoofdredacteur lijsttrekker fractieleider partijleider raadslid gedeputeerde
@@ -377,7 +377,7 @@ GROUP_NOUNS = _set(
     raadsleden gemeenteraadsleden statenleden ministers wethouders burgemeesters bestuurders
     ondernemers tegenstanders voorstanders actievoerders betogers personeelsleden huisartsen juristen
     economen nabestaanden reizigers automobilisten fietsers scholieren
-    legislators senators congressmen economists opponents proponents commuters
+    legislators senators congressmen economists opponents proponents commuters campaigners
     investors shareholders locals villagers citizens staff
     users commenters netizens gebruikers internetgebruikers twitteraars
     """

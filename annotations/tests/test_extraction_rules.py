@@ -1661,3 +1661,22 @@ def test_an_apposition_before_a_colon_and_quotation_names_or_describes_the_speak
     """As before a verb of speech: "The mayor, John Smith, was blunt:" gave the bare "mayor"."""
     [got] = extract(text, lang)
     assert (got.source, got.role, got.source_org) == expected
+
+
+@pytest.mark.parametrize("text, lang, source", [
+    # A verb of speech coordinated with the sentence's first verb has that verb's subject.
+    ("Jan de Vries is blij met het plan, maar zegt dat het te langzaam gaat.", "nl", "Jan de Vries"),
+    ("Campaigner Lucy Grant, of the group Clean Air Norbridge, welcomed the plan but said it was too slow.", "en",
+     "Lucy Grant"),
+    ("The minister visited the site, and said the work was on schedule.", "en", "minister"),
+])
+def test_a_coordinated_verb_of_speech_takes_the_subject_the_sentence_opens_with(text, lang, source):
+    [got] = extract(text, lang)
+    assert got.source == source
+
+
+def test_a_campaigner_is_a_role_and_campaigners_a_group():
+    [one] = extract("Campaigner Lucy Grant said the plan was too slow.", "en")
+    assert (one.source, one.role) == ("Lucy Grant", "campaigner")
+    [many] = extract("Campaigners said the plan was too slow.", "en")
+    assert (many.source, many.source_kind) == ("campaigners", "group")
