@@ -1800,7 +1800,8 @@ _GENERIC_HEADS = frozenset(
     "bedrijf onderneming organisatie instelling school club concern company firm organisation organization"
     " airline operahuis warenhuis charity liefdadigheidsinstelling".split()
 )
-_CALL = frozenset(("call", "calls", "called", "noemt", "noemde", "noemden", "noemen", "termed")) | _CALL_ONLY
+_CALL = frozenset(("call", "calls", "called", "calling", "noemt", "noemde", "noemden", "noemen", "noemend",
+                   "termed")) | _CALL_ONLY
 
 
 def _called_false(toks: list, k: int) -> bool:

@@ -1680,3 +1680,13 @@ def test_a_campaigner_is_a_role_and_campaigners_a_group():
     assert (one.source, one.role) == ("Lucy Grant", "campaigner")
     [many] = extract("Campaigners said the plan was too slow.", "en")
     assert (many.source, many.source_kind) == ("campaigners", "group")
+
+
+@pytest.mark.parametrize("text, source", [
+    ('The mayor hit back, calling the claims "nonsense".', "mayor"),
+    ('Council leader Priya Shah went further, calling the post "deliberately misleading".', "Priya Shah"),
+])
+def test_calling_a_claim_false_after_the_main_clause_denies_it(text, source):
+    """"…, calling the post misleading": the participle of a verdict, as "called it false" and "…, saying"."""
+    [got] = extract(text, "en")
+    assert (got.source, got.stance) == (source, "denies")
