@@ -144,6 +144,8 @@ def _np_token(tok, sent_first: bool = False) -> bool:
         return True
     if tok.text[:1].isupper() and not (sent_first or tok.first) and tok.low in ("de", "het", "the", "van", "der"):
         return True  # "De Kijvelanden", "The Independent" in mid-sentence
+    if tok.low == "om" and tok.text != "OM":
+        return False  # the Openbaar Ministerie is written OM; "om" is the preposition ("het gaat om …")
     return bool(noun_class(tok.low))
 
 
@@ -319,7 +321,8 @@ def np_after(toks: list, k: int, hi: int) -> tuple[int, int] | None:
     while j > max(core, kept) and not _np_token(toks[j - 1]):
         j -= 1
     if j == core:
-        return None
+        # "Volgens haar gaat het om …": "haar" with no noun after it is the object pronoun, not whose
+        return (i, i + 1) if toks[i].low == "haar" else None
     return (i, j)
 
 
@@ -396,6 +399,8 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
     pron = L.PRONOUNS[lang]
     if len(part) == 1 and part[0].low in _OBJ_PRON:
         return Src(part[0].text, "", "unknown", "", anaphor=_OBJ_PRON[part[0].low])
+    if len(part) == 1 and part[0].low == "haar":  # (`np_after` keeps it alone only as the object pronoun)
+        return Src(part[0].text, "", "unknown", "", anaphor="zij")
     if len(part) == 1 and part[0].low in pron:
         return Src(part[0].text, "", "unknown", "", anaphor=part[0].low)
     owned = _owned_person(part, lang, text)

@@ -1690,3 +1690,14 @@ def test_calling_a_claim_false_after_the_main_clause_denies_it(text, source):
     """"…, calling the post misleading": the participle of a verdict, as "called it false" and "…, saying"."""
     [got] = extract(text, "en")
     assert (got.source, got.stance) == (source, "denies")
+
+
+@pytest.mark.parametrize("text, source", [
+    # "haar" with no noun after it is the object pronoun: whose she is no question then
+    ("Wethouder Karin de Boer is boos. Volgens haar gaat het om een oud voorstel.", "Karin de Boer"),
+    # "om" in lower case is the preposition, not the Openbaar Ministerie (OM)
+    ("Karin de Boer is boos. Het gaat volgens haar om een oud voorstel.", "Karin de Boer"),
+    ("Het OM wil niet reageren op de berichten.", "OM"),
+])
+def test_volgens_haar_takes_up_the_woman_named_before_and_om_is_only_the_om_in_capitals(text, source):
+    assert extract(text, "nl")[-1].source == source
