@@ -1584,6 +1584,12 @@ class _Doc:
             for sp in speakers:
                 if sp.role == head:
                     return sp
+            if head in _SPOKES:
+                # "Dat zegt een woordvoerder van de gemeente. … ,,…'', aldus de woordvoerder": the spokesperson
+                # speaks for the organisation that spoke last (GUIDELINES §4)
+                for sp in speakers:
+                    if sp.kind in _ORG_KINDS:
+                        return sp
             if head in self.trades and head not in _SPOKES and head not in _AGENT_ROLES:
                 return self.trades[head]  # "pop singer Mia Lane … The singer denied it"
             for sp in recent:

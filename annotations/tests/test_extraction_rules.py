@@ -1701,3 +1701,16 @@ def test_calling_a_claim_false_after_the_main_clause_denies_it(text, source):
 ])
 def test_volgens_haar_takes_up_the_woman_named_before_and_om_is_only_the_om_in_capitals(text, source):
     assert extract(text, "nl")[-1].source == source
+
+
+@pytest.mark.parametrize("text, lang, source", [
+    ("Een bericht dat de gemeente Zandvoort parkeerbelasting invoert, klopt niet. Dat zegt een woordvoerder van "
+     "de gemeente. Het bericht werd vaak gedeeld. ,,We begrijpen dat mensen schrikken'', aldus de woordvoerder.", "nl",
+     "gemeente Zandvoort"),
+    ('Acme said the recall was voluntary. "We acted quickly," the spokeswoman said.', "en", "Acme"),
+    # no organisation spoke before: the spokesman stays unresolved
+    ("Singer Mia Lane was arrested. The spokesman said she was innocent.", "en", "spokesman"),
+])
+def test_the_spokesperson_speaks_for_the_organisation_that_spoke_last(text, lang, source):
+    """GUIDELINES §4: a spokesperson of an organisation speaks for it, when taken up as "the spokeswoman" too."""
+    assert extract(text, lang)[-1].source == source
