@@ -701,8 +701,22 @@ class _Doc:
                     and out[0].kind == "person" and not out[0].org:
                 out = [self._with_apposition(out[0], toks, appos)]
             if out:
-                return out, c
+                return [self._org_taken_up(x, toks[c[0]].start) for x in out], c
         return [], None
+
+    def _org_taken_up(self, s: Src, pos: int) -> Src:
+        """"A company spokesman", "The company's spokesman, Ryan Cho", "een woordvoerder van het bedrijf": the
+        organisation a common noun names is the one the story named before, as "the company" alone is."""
+        words = s.org.split()
+        if not words or s.org != s.org.lower() or s.anaphor or _head(words[-1]) not in L.ORG_ANAPHORA:
+            return s
+        head = _head(words[-1])
+        named = self._resolve(Src(s.org, s.org, _org_kind_of(s.org), "", anaphor="org:" + head), pos)
+        if named is None or named.name == s.org or named.name == named.name.lower() or named.kind not in _ORG_KINDS:
+            return s
+        if s.kind == "person":
+            return Src(s.name, named.name, "person", s.role, s.gender)
+        return Src(named.name, named.name, named.kind, s.role) if s.name == s.org else s
 
     @staticmethod
     def _head_of_relative(toks: list, b: tuple[int, int]) -> tuple[int, int]:
@@ -1440,12 +1454,19 @@ class _Doc:
     def _note_org(self, u: int, toks: list, i: int, j: int) -> None:
         """A named organisation mentioned before it speaks ("Acme Corp makes batteries", "De gemeente Utrecht
         wil …"), for a later definite description to take up: "The company said", "Volgens de gemeente"."""
-        k = i - 1 if i > 0 and not toks[i - 1].inq and toks[i - 1].low in L.ORG_NOUNS else i
-        if k == i and not _orgish(toks[i:j]) and not (j == i + 1 and noun_class(toks[i].low) == "org"):
+        if i > 0 and not toks[i - 1].inq and toks[i - 1].low in L.ORG_NOUNS:
+            # "het bedrijf Vérian" is Vérian; a public body keeps its noun: "de gemeente Utrecht"
+            noun, name = toks[i - 1], self.text[toks[i].start:toks[j - 1].end]
+            kind = _org_kind_words([noun.low])
+            if kind == "government":
+                name = f"{noun.text} {name}"
+            self.org_mentions.append((u, noun.start, Src(name, name, kind, "")))
+            return
+        if not _orgish(toks[i:j]) and not (j == i + 1 and noun_class(toks[i].low) == "org"):
             return  # a capitalised word alone (unless its head says so: "Belastingdienst") mostly opens a sentence
-        for s in build(toks, (k, j), self.lang, self.text):
-            if s.kind in _ORG_KINDS and not s.anaphor and (s.name[:1].isupper() or k < i):
-                self.org_mentions.append((u, toks[k].start, s))
+        for s in build(toks, (i, j), self.lang, self.text):
+            if s.kind in _ORG_KINDS and not s.anaphor and s.name[:1].isupper():
+                self.org_mentions.append((u, toks[i].start, s))
 
     @staticmethod
     def _tail(items: list, pos: int) -> list:
@@ -1801,10 +1822,12 @@ _UNNAMED_TIES = frozenset(
     "who familiar close with briefed involved knowledgeable aware inside within at directly".split()
 )
 # Heads that name a business, which a public body is not: "the company" never refers back to a ministry.
-_BUSINESS_HEADS = frozenset("bedrijf onderneming concern company firm airline operahuis warenhuis".split())
+_BUSINESS_HEADS = frozenset("bedrijf onderneming concern company firm airline operahuis warenhuis carmaker automaker"
+                            " chipmaker drugmaker planemaker".split())
 _GENERIC_HEADS = frozenset(
     "bedrijf onderneming organisatie instelling school club concern company firm organisation organization"
-    " airline operahuis warenhuis charity liefdadigheidsinstelling".split()
+    " airline operahuis warenhuis charity liefdadigheidsinstelling carmaker automaker chipmaker drugmaker planemaker"
+    .split()
 )
 _CALL = frozenset(("call", "calls", "called", "calling", "noemt", "noemde", "noemden", "noemen", "noemend",
                    "termed")) | _CALL_ONLY

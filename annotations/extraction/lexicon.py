@@ -337,6 +337,7 @@ ORG_NOUNS = _set(
     utility utilities opposition airport luchthaven
     aannemer projectontwikkelaar exploitant uitgever verzekeraar zorgverzekeraar woningcorporatie corporatie
     netbeheerder insurer publisher concern dienst charity charities liefdadigheidsinstelling
+    carmaker automaker chipmaker drugmaker planemaker
     """
 )
 GOV_HEADS = _set(
@@ -422,6 +423,7 @@ ORG_ANAPHORA = _set(
     gemeente ministerie krant omroep club bond partij operahuis stichting vereniging aannemer
     company firm organisation organization airline council school league paper newspaper
     agency club team department ministry group dienst charity liefdadigheidsinstelling
+    carmaker automaker chipmaker drugmaker planemaker
     """
 )
 PERSON_ANAPHORA = _set(

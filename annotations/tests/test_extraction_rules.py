@@ -1714,3 +1714,20 @@ def test_volgens_haar_takes_up_the_woman_named_before_and_om_is_only_the_om_in_c
 def test_the_spokesperson_speaks_for_the_organisation_that_spoke_last(text, lang, source):
     """GUIDELINES §4: a spokesperson of an organisation speaks for it, when taken up as "the spokeswoman" too."""
     assert extract(text, lang)[-1].source == source
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # the organisation a common noun names, for a person or a spokesperson, is the one named before
+    ("Orion Motors will cut jobs. The company’s spokesman, Ryan Cho, declined to comment.", "en",
+     ("Ryan Cho", "Orion Motors")),
+    ("Orion Motors will cut jobs. A company spokesman said the report was speculative.", "en",
+     ("Orion Motors", "Orion Motors")),
+    ("Orion Motors will cut jobs. The carmaker has not confirmed the figure.", "en", ("Orion Motors", "Orion Motors")),
+    ("Het bedrijf Vérian heeft een fout gemaakt. Een woordvoerder van het bedrijf bevestigt dat.", "nl",
+     ("Vérian", "Vérian")),
+    # none named before: the common noun stays
+    ("Prices rose. A company spokesman said the report was speculative.", "en", ("company", "company")),
+])
+def test_a_common_noun_for_an_organisation_in_a_source_takes_up_the_one_named_before(text, lang, expected):
+    got = extract(text, lang)[-1]
+    assert (got.source, got.source_org) == expected
