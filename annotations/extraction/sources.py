@@ -121,6 +121,15 @@ def _noun_class(low: str) -> str:
     for suffix in L.COMPOUND_HEADS:
         if len(h) > len(suffix) + 2 and h.endswith(suffix):
             return "group" if suffix in ("providers", "overheden") else "role"
+    if len(h) >= 9 and h.isalpha():
+        # A compound takes its head's class: "buurtbewoners", "ooggetuigen", "grootouders", "grandparents"
+        # (heads of six letters or more, after three at least: not "verleden", "resources")
+        for c in range(3, len(h) - 5):
+            tail = h[c:]
+            if tail in L.GROUP_NOUNS:
+                return "group"
+            if tail in L.PERSON_NOUNS:
+                return "person"
     if h.endswith(("s", "en")) and len(h) > 5:
         # Several organisations are a group: "natuurorganisaties", "vakbonden", "bedrijven", "unions".
         singulars = (h[:-1], h[:-2], h[:-3] + "f", h[:-3] + "y")

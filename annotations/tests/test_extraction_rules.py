@@ -1731,3 +1731,16 @@ def test_the_spokesperson_speaks_for_the_organisation_that_spoke_last(text, lang
 def test_a_common_noun_for_an_organisation_in_a_source_takes_up_the_one_named_before(text, lang, expected):
     got = extract(text, lang)[-1]
     assert (got.source, got.source_org) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a compound takes its head's class
+    ("Volgens buurtbewoners was het de tweede brand in korte tijd.", "nl", ("buurtbewoners", "group")),
+    ("Ooggetuigen zeggen dat de auto te hard reed.", "nl", ("ooggetuigen", "group")),
+    ("De buurtbewoonster zegt dat ze niets hoorde.", "nl", ("buurtbewoonster", "person")),
+    # a head of fewer than six letters, or after fewer than three, is no head: "verleden" names nobody
+    ("In het verleden zei de minister dat het goed ging.", "nl", ("minister", "person")),
+])
+def test_a_compound_takes_the_class_of_its_head(text, lang, expected):
+    [got] = extract(text, lang)
+    assert (got.source, got.source_kind) == expected
