@@ -1024,10 +1024,15 @@ class _Doc:
     def _attributed(self, u: int, unit: _Unit, units: list) -> bool:
         toks = unit.toks
         found = []
+        known = len(self.speakers)
         for k, kind, after_k in self._anchors(toks)[:6]:
             srcs, span = self._source_for(toks, k, kind, after_k, u)
             if srcs:
                 found.append((k, kind, srcs, span))
+                # The sentence's own speaker is the nearest antecedent of a pronoun after it: "Acme said it
+                # would not comment", "The minister said he had not seen the report" (not the last sentence's).
+                self.speakers += [(u, toks[span[0]].start, s2) for s2 in srcs]
+        del self.speakers[known:]
         if not found:
             return False
         if any(f[1] != "prep" for f in found):
@@ -1557,6 +1562,9 @@ class _Doc:
                 for sp in speakers:
                     if sp.kind == "media":
                         continue  # the paper that reported is not "the club" or "the company" of the story
+                    if sp.name == sp.name.lower() and sp.org == sp.name and head \
+                            and _head(sp.name.split()[-1]) != head:
+                        continue  # a body named by another common noun: "the union" is not "the company"
                     if sp.kind in _ORG_KINDS and not (business and sp.kind == "government"):
                         return sp
                     if sp.org and not (business and _org_kind_of(sp.org) == "government"):
@@ -1616,7 +1624,7 @@ class _Doc:
             for sp in recent:
                 if sp.kind == "person" and (sp.role or head in ("official", "officier")
                                             or head in sp.name.lower().split()):
-                    return sp
+                    return sp  # (a holder of another office is no "the minister": the mayor spoke before)
             return s
         return s
 

@@ -1744,3 +1744,19 @@ def test_a_common_noun_for_an_organisation_in_a_source_takes_up_the_one_named_be
 def test_a_compound_takes_the_class_of_its_head(text, lang, expected):
     [got] = extract(text, lang)
     assert (got.source, got.source_kind) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the sentence's own speaker is the nearest antecedent of a pronoun after it
+    ("Open Government said the rules were broken. Acme said it would not comment on the report.",
+     ("Acme", "no_comment")),
+    ("Open Government said it would ask for an inquiry. A spokesman for the Senate ethics committee said it "
+     "does not comment on complaints.", ("Senate ethics committee", "no_comment")),
+    # a body named by one common noun is not taken up by another: "the union" is not "the company"
+    ("The union said the rules were broken. The company said it would not comment on the report.",
+     ("company", "no_comment")),
+])
+def test_a_pronoun_in_what_a_source_says_is_that_source(text, expected):
+    got = extract(text, "en")
+    assert [(s.source, s.stance) for s in got][-1] == expected
+    assert len(got) == 2
