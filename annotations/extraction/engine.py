@@ -138,6 +138,7 @@ class _Doc:
         self._lows_of: dict[int, set] = {}
         self._caps_seen: set | None = None
         self._ellipses: set | None = None  # units holding "neither did", "evenmin" (`_neither`)
+        self._sentence_speakers: list[tuple[int, Src]] = []  # (offset, source) found so far in the unit
         self._tokens: list = []
         self.unit_start = self.prev2_start = 0
 
@@ -1024,15 +1025,14 @@ class _Doc:
     def _attributed(self, u: int, unit: _Unit, units: list) -> bool:
         toks = unit.toks
         found = []
-        known = len(self.speakers)
         for k, kind, after_k in self._anchors(toks)[:6]:
             srcs, span = self._source_for(toks, k, kind, after_k, u)
             if srcs:
                 found.append((k, kind, srcs, span))
                 # The sentence's own speaker is the nearest antecedent of a pronoun after it: "Acme said it
-                # would not comment", "The minister said he had not seen the report" (not the last sentence's).
-                self.speakers += [(u, toks[span[0]].start, s2) for s2 in srcs]
-        del self.speakers[known:]
+                # would not comment" (not the last sentence's speaker); `_resolve` reads them.
+                self._sentence_speakers += [(toks[span[0]].start, s2) for s2 in srcs]
+        self._sentence_speakers = []
         if not found:
             return False
         if any(f[1] != "prep" for f in found):
@@ -1535,10 +1535,11 @@ class _Doc:
             return s
         recent = self._recent(pos)
         speakers = [sp for _, sp in self._tail(self.speakers, pos)]
+        own = [(p, sp) for p, sp in self._sentence_speakers if p < pos]
         if a in ("hij", "he", "she", "ze", "zij", "they"):
             person_only = a in ("hij", "he", "she")
             fits = [(p, sp) for p, sp in self._tail(self.mentions, pos) if p >= self.unit_start]
-            fits += [(p, sp) for p, sp in self._tail(self.speakers, pos) if p >= self.prev2_start]
+            fits += [(p, sp) for p, sp in self._tail(self.speakers, pos) if p >= self.prev2_start] + own
             fits.sort(key=lambda c: -c[0])
             for _, sp in fits:
                 if sp.kind == "person" or not person_only:
@@ -1551,7 +1552,7 @@ class _Doc:
                     return group
             return next((sp for sp in recent if sp.kind == "person" or not person_only), None)
         if a in ("it", "het"):
-            return next((sp for sp in speakers if sp.kind in _ORG_KINDS), None)
+            return next((sp for sp in [sp for _, sp in reversed(own)] + speakers if sp.kind in _ORG_KINDS), None)
         if a.startswith("org:"):
             head = a[4:]
             for sp in speakers:
