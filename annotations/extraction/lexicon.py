@@ -115,7 +115,10 @@ NO_COMMENT = {
     "nl": (
         _p("geen", "commentaar|reactie|antwoord|uitspraken|uitspraak|mededelingen|mededeling|mededingen"),
         _p("niet", "reageren|gereageerd|ingaan|ingegaan|bereikbaar|bevestigen|kwijt"),
-        _p("reageert|reageerde|reageerden", "niet"),
+        _p("reageert|reageerde|reageerden|reageren", "niet"),
+        # "wil zich niet (over het bericht) uitlaten", "laat zich er niet over uit"
+        _p("niet", "uitlaten|uitgelaten"),
+        _p("laat|liet|lieten", "zich", "niet", "uit"),
         _p("onthoudt|onthouden|onthield|onthielden", "commentaar"),
         _p("niets|niks", "kwijt|zeggen|loslaten"),
         _p("bevestigen|bevestigt|bevestigde", "noch", "ontkennen|ontkent|ontkende"),

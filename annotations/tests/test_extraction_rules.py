@@ -1760,3 +1760,14 @@ def test_a_pronoun_in_what_a_source_says_is_that_source(text, expected):
     got = extract(text, "en")
     assert [(s.source, s.stance) for s in got][-1] == expected
     assert len(got) == 2
+
+
+@pytest.mark.parametrize("text, source", [
+    ("De minister laat zich er niet over uit.", "minister"),
+    ("De politie wil zich niet uitlaten over het onderzoek.", "politie"),
+    ("Supermarktketen Jumbo sluit veertig winkels, meldt het FD. Jumbo wil het bericht niet bevestigen. ,,Wij "
+     "reageren niet op speculaties'', zegt een woordvoerster.", "Jumbo"),
+])
+def test_dutch_refusals_to_speak_out_are_no_comment(text, source):
+    got = extract(text, "nl")[-1]
+    assert (got.source, got.stance) == (source, "no_comment")
