@@ -331,6 +331,8 @@ class _Doc:
                     continue
                 if later.stance != r.stance or not _named(later.src.name) or self._indefinite(later):
                     continue
+                if r.src.described and later.src.kind != "person":
+                    continue  # a person's agent ("his management") is a person, not the police that spoke later
                 head = r.src.name.rsplit(" ", 1)[-1].lower()
                 if noun_class(head) == "org":
                     if not later.src.org:
@@ -1775,8 +1777,8 @@ _SPECIAL = frozenset(
 # Dutch "achten" (deem) as a verb, not the number "acht": "acht (niet) bewezen / aannemelijk dat …".
 _ACHTEN = frozenset(("acht", "achtte", "achtten", "achten"))
 _ACHTEN_WHAT = frozenset("bewezen aannemelijk waarschijnlijk onwaarschijnlijk onvoldoende noodzakelijk".split())
-# Verbs that report only as a verdict: "branded the report fake news", "dubbed it a hoax".
-_CALL_ONLY = frozenset(("branded", "dubbed", "labelled", "labeled"))
+# Verbs that report only as a verdict: "branded the report fake news", "dubbed it a hoax", "rated it false".
+_CALL_ONLY = frozenset(("branded", "dubbed", "labelled", "labeled", "rated", "rates"))
 _SPECIAL_ANCHORS = {"nl": _SPECIAL | _BE_FEELING | _ACHTEN, "en": _SPECIAL | _CALL_ONLY}
 _OPENING_MARKS = frozenset(("'", '"', "‘", "“", ",,", "„", "«"))
 _POINTERS = frozenset(("het", "it", "dit", "dat", "this", "that", "er", "there"))
@@ -1824,7 +1826,7 @@ _EVIDENCE_NOUNS = frozenset(
     " headlines image images photo photos picture pictures".split()
 )
 _FIRST_PERSON = frozenset("ik mij me mijn wij we ons onze i my mine us our".split())
-_AGENT_ROLES = frozenset(("advocaat", "lawyer", "attorney", "agent", "publicist"))
+_AGENT_ROLES = frozenset(("advocaat", "lawyer", "attorney", "agent", "publicist", "manager", "management"))
 _UNNAMED_PEOPLE = frozenset(("person", "persons", "people"))
 # Words after "person/people" that make them the reporter's unnamed sources.
 _UNNAMED_TIES = frozenset(

@@ -400,7 +400,8 @@ _SPOKES = frozenset(
     "woordvoerder woordvoerster woordvoerders zegsman zegsvrouw persvoorlichter voorlichter spokesman"
     " spokeswoman spokesperson spokespeople representative representatives spokesmen spokeswomen".split()
 )
-_AGENT_ROLES = frozenset("advocaat advocaten lawyer lawyers attorney attorneys agent publicist".split())
+_AGENT_ROLES = frozenset(
+    "advocaat advocaten lawyer lawyers attorney attorneys agent publicist manager management".split())
 _PERSONAL_POSSESSIVES = frozenset("his her their zijn haar hun".split())
 
 

@@ -1771,3 +1771,20 @@ def test_a_pronoun_in_what_a_source_says_is_that_source(text, expected):
 def test_dutch_refusals_to_speak_out_are_no_comment(text, source):
     got = extract(text, "nl")[-1]
     assert (got.source, got.stance) == (source, "no_comment")
+
+
+def test_a_persons_management_is_their_agent_and_not_the_organisation_that_speaks_next():
+    """GUIDELINES §3: "his management" is the person's ("Big Jay's management"); the lede's agent is named by a
+    later person, never by the police that spoke after it."""
+    got = extract("Rumours that rapper Big Jay has died in a car crash are a hoax, his management confirmed on "
+                  "Monday. State police said they had no record of such a crash.", "en")
+    assert [(s.source, s.stance) for s in got][0] == ("Big Jay's management", "denies")
+
+
+@pytest.mark.parametrize("text, source", [
+    ('The website Snopes rated the claim "false".', "Snopes"),
+    ("PolitiFact rated the claim false.", "PolitiFact"),
+])
+def test_a_fact_checker_rating_a_claim_false_denies_it(text, source):
+    [got] = extract(text, "en")
+    assert (got.source, got.stance) == (source, "denies")
