@@ -518,7 +518,7 @@ class _Doc:
             if cue == "weak":
                 inverted_pronoun = lang == "nl" and k + 1 < n and toks[k + 1].low in _SUBJECT_PRONOUNS and k > 0
                 if _complement_follows(toks, k) or prev in (",", "''", '"', "”", "'", "’") \
-                        or _after_quote(toks, k) or inverted_pronoun:
+                        or _after_quote(toks, k) or inverted_pronoun or (lem == "vinden" and _quoted_verdict(toks, k)):
                     out.append((k, "verb", k + 1))
                 continue
             near = L.PREPOSITION_VERBS[lang].get(lem)
@@ -1798,6 +1798,17 @@ def _quoted_feeling(toks: list, k: int, lang: str) -> bool:
     while r < len(toks) and r - (k + 2) <= 5 and toks[r].text[:1].isalnum():
         r += 1
     return k + 2 < r < len(toks) and toks[r].text in _QUOTE_END and (r + 1 >= len(toks) or toks[r + 1].text != ",")
+
+
+def _quoted_verdict(toks: list, k: int) -> bool:
+    """A short quoted verdict after the object of Dutch "vinden": "Omwonende X vond het festival ,,veel te luid''"
+    (the quotation marks make the verdict the subject's own words, as for a quoted feeling)."""
+    for q in range(k + 1, min(len(toks) - 2, k + 7)):
+        if toks[q].text in _OPENING_MARKS:
+            return _quoted_feeling(toks, q - 1, "nl")
+        if toks[q].inq or toks[q].text in (",", ";", ":", ".") or toks[q].low in ("dat", "of"):
+            return False
+    return False
 
 
 def _agreement_verb(toks: list, k: int) -> int:

@@ -391,7 +391,7 @@ PERSON_NOUNS = _set(
     vrouw man moeder vader dochter zoon meisje jongen ober agent verdachte getuige dader
     slachtoffer woman man mother father daughter son girl boy waiter witness victim
     suspect nun abbess bishop source bron resident neighbour neighbor student teacher parent
-    passenger fan voter bewoner bewoonster buurman buurvrouw leerling leraar docent ouder
+    passenger fan voter bewoner bewoonster omwonende buurman buurvrouw leerling leraar docent ouder
     klant gebruiker passagier kiezer gedetineerde patiënt patient
     person persons people
     actor actress singer musician celebrity athlete comedian star

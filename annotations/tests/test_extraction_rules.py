@@ -1788,3 +1788,13 @@ def test_a_persons_management_is_their_agent_and_not_the_organisation_that_speak
 def test_a_fact_checker_rating_a_claim_false_denies_it(text, source):
     [got] = extract(text, "en")
     assert (got.source, got.stance) == (source, "denies")
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Omwonende Sanne de Groot vond het festival altijd ,,veel te luid''.", "Sanne de Groot"),
+    ("De buurman vindt de nieuwe regels ,,belachelijk''.", "buurman"),
+])
+def test_a_short_quoted_verdict_after_vinden_is_the_subjects_statement(text, source):
+    """As a quoted feeling is (GUIDELINES §2): the quotation marks make the verdict the subject's own words."""
+    [got] = extract(text, "nl")
+    assert got.source == source
