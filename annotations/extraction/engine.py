@@ -331,8 +331,8 @@ class _Doc:
                     continue
                 if later.stance != r.stance or not _named(later.src.name) or self._indefinite(later):
                     continue
-                if r.src.described and later.src.kind != "person":
-                    continue  # a person's agent ("his management") is a person, not the police that spoke later
+                if (r.src.described or r.src.kind == "person") and later.src.kind != "person":
+                    continue  # a person ("a man who says", "his management") is named by a person, not the police
                 head = r.src.name.rsplit(" ", 1)[-1].lower()
                 if noun_class(head) == "org":
                     if not later.src.org:

@@ -1798,3 +1798,15 @@ def test_a_short_quoted_verdict_after_vinden_is_the_subjects_statement(text, sou
     """As a quoted feeling is (GUIDELINES §2): the quotation marks make the verdict the subject's own words."""
     [got] = extract(text, "nl")
     assert got.source == source
+
+
+def test_a_person_in_the_lede_is_not_named_by_an_organisation_that_speaks_later():
+    """"features a man who says …" is that man, not the World Health Organization quoted next."""
+    got = extract("The clip features a man who says lemon water cures cancer. The World Health Organization has "
+                  "repeatedly warned against such claims.", "en")
+    assert [s.source for s in got] == ["man", "World Health Organization"]
+
+
+def test_research_marks_an_organisations_name():
+    [got] = extract('Cancer Research UK described the video as "dangerous nonsense".', "en")
+    assert (got.source, got.source_kind, got.stance) == ("Cancer Research UK", "organisation", "denies")
