@@ -1632,7 +1632,7 @@ class _Doc:
             for sp in recent:
                 if sp.kind == "person" and (sp.role or head in ("official", "officier")
                                             or head in sp.name.lower().split()):
-                    return sp  # (a holder of another office is no "the minister": the mayor spoke before)
+                    return sp
             return s
         return s
 
