@@ -1417,10 +1417,23 @@ class _Doc:
             if i < done or not is_cap(toks[i]):
                 continue
             j = i
+            employer = ""
             while j < n and not toks[j].inq and (is_cap(toks[j]) or (
                     toks[j].low in L.NAME_PARTICLES and j + 1 < n and (is_cap(toks[j + 1]) or (
                         toks[j + 1].low in L.NAME_PARTICLES and j + 2 < n and is_cap(toks[j + 2]))))
                     or (toks[j].text == "." and toks[j - 1].low in L.TITLES)):
+                if toks[j].low in ("van", "of") and j + 1 < n and is_cap(toks[j + 1]) and sum(
+                        1 for t in toks[i:j] if is_cap(t) and not noun_class(t.low) and t.low.rstrip(".")
+                        not in L.TITLES) >= 2:  # (first name and surname: "Wethouder Marco van Dijk" is one name)
+                    e = j + 1
+                    while e < n and not toks[e].inq and is_cap(toks[e]):
+                        e += 1
+                    if e - j > 2 or _orgish(toks[j + 1:e]) or noun_class(toks[i].low) in ("role", "person") \
+                            or toks[i].low.rstrip(".") in L.TITLES:
+                        # "Trainer Erik ten Berg van FC Twente", "Burgemeester Femke Halsema van Amsterdam": the
+                        # organisation follows the name (but "Jan Peter van Dam" is one name)
+                        employer = self.text[toks[j + 1].start:toks[e - 1].end]
+                        break
                 j += 1
             titled = any(t.low.rstrip(".") in L.TITLES for t in toks[i:j])
             run = [t for t in toks[i:j] if t.text != "." and t.low.rstrip(".") not in L.TITLES]
@@ -1445,7 +1458,7 @@ class _Doc:
                 # "Wethouder Peter Jansen (VVD)": the office, and the party in brackets after the name.
                 party = toks[j + 1].text if j + 2 < n and toks[j].text == "(" and toks[j + 2].text == ")" \
                     and toks[j + 1].text[:1].isupper() and not toks[j + 1].text[-1:].isdigit() else ""
-                s = Src(name, party, "person", office)
+                s = Src(name, party or employer, "person", office)
                 if run[-1].low not in self.persons:
                     self.persons[run[-1].low] = s
                 if not trade and i > 0 and run[0] is toks[i] and noun_class(toks[i - 1].low) in ("role", "person"):

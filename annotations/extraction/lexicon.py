@@ -317,7 +317,7 @@ ROLE_NOUNS = _set(
     analist econoom historicus diplomaat activist wetenschapper arts dokter doctor
     redacteur hoofdredacteur lijsttrekker fractieleider partijleider raadslid gedeputeerde
     bedenker initiatiefnemer organisator penningmeester psycholoog huisarts specialist
-    politicus leider chef baas ondernemer uitbater adviseur consultant
+    politicus leider chef baas ondernemer uitbater adviseur consultant scheidsrechter referee
     editor organizer organiser leader executive adviser advisor consultant economist
     representatives spokesmen spokeswomen executives management publicists
     """

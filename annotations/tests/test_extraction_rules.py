@@ -1810,3 +1810,16 @@ def test_a_person_in_the_lede_is_not_named_by_an_organisation_that_speaks_later(
 def test_research_marks_an_organisations_name():
     [got] = extract('Cancer Research UK described the video as "dangerous nonsense".', "en")
     assert (got.source, got.source_kind, got.stance) == ("Cancer Research UK", "organisation", "denies")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the organisation after a titled name is its employer, and the name is remembered for "hij" and "Ten Berg"
+    ("Trainer Erik ten Berg van FC Twente is boos. ,,Dit was nooit een penalty'', zei hij. Ten Berg vindt dat de "
+     "VAR had moeten ingrijpen.", [("Erik ten Berg", "FC Twente"), ("Erik ten Berg", "FC Twente")]),
+    ("Burgemeester Femke Halsema van Amsterdam is boos. ,,Dit kan niet'', zegt ze.", [("Femke Halsema", "Amsterdam")]),
+    # a double first name before "van" and a surname is one name
+    ("Jan Peter van Dam is boos. ,,Dit kan niet'', zegt hij.", [("Jan Peter van Dam", "")]),
+    ("Scheidsrechter Dennis Kok wilde na de wedstrijd niet reageren.", [("Dennis Kok", "")]),
+])
+def test_a_name_before_van_and_an_organisation_is_remembered_with_it(text, expected):
+    assert [(s.source, s.source_org) for s in extract(text, "nl")] == expected
