@@ -318,6 +318,7 @@ ROLE_NOUNS = _set(
     redacteur hoofdredacteur lijsttrekker fractieleider partijleider raadslid gedeputeerde
     bedenker initiatiefnemer organisator penningmeester psycholoog huisarts specialist
     politicus leider chef baas ondernemer uitbater adviseur consultant scheidsrechter referee
+    detective inspector sergeant constable superintendent
     editor organizer organiser leader executive adviser advisor consultant economist
     representatives spokesmen spokeswomen executives management publicists
     """
@@ -425,7 +426,7 @@ ORG_ANAPHORA = _set(
     bedrijf onderneming school organisatie instelling concern winkel warenhuis kliniek
     gemeente ministerie krant omroep club bond partij operahuis stichting vereniging aannemer
     company firm organisation organization airline council school league paper newspaper
-    agency club team department ministry group dienst charity liefdadigheidsinstelling
+    agency club team department ministry group dienst charity liefdadigheidsinstelling police politie
     carmaker automaker chipmaker drugmaker planemaker
     """
 )

@@ -1823,3 +1823,16 @@ def test_research_marks_an_organisations_name():
 ])
 def test_a_name_before_van_and_an_organisation_is_remembered_with_it(text, expected):
     assert [(s.source, s.source_org) for s in extract(text, "nl")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("West Yorkshire Police said a man was arrested. The woman suffered minor injuries, a police spokesman said.",
+     ("West Yorkshire Police", "spokesman")),
+    ("De politie Amsterdam zoekt getuigen. Volgens de politie ging het om een ruzie.", ("politie Amsterdam", "")),
+    # police ranks are roles, not part of the name
+    ('Claims that the suspect was a migrant were "untrue", Detective Inspector Paul Grey said.',
+     ("Paul Grey", "detective")),
+])
+def test_the_police_taken_up_is_the_force_named_before_and_ranks_are_roles(text, expected):
+    got = extract(text, "en" if "said" in text else "nl")[-1]
+    assert (got.source, got.role) == expected
