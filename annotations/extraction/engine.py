@@ -1578,6 +1578,12 @@ class _Doc:
             for sp in speakers:
                 if head and (head in sp.name.lower() or head in sp.org.lower()):
                     return sp if sp.kind != "person" else Src(sp.org, sp.org, _org_kind_of(sp.org), "")
+            if head in _MEDIA_ANAPHORA:
+                # "Volgens de krant" after "De Telegraaf meldt", "The website said" after "TMZ reported": the outlet
+                # that reported last; a website may be one the lexicon does not know as media
+                for sp in speakers + [sp for _, sp in self._tail(self.org_mentions, pos)]:
+                    if sp.kind == "media" or (head in _ONLINE and sp.kind == "organisation" and sp.name[:1].isupper()):
+                        return sp
             if not head or head in _GENERIC_HEADS:
                 business = head in _BUSINESS_HEADS  # "the company", "the airline": no ministry or council
                 for sp in speakers:
@@ -1893,6 +1899,10 @@ _FINITE_SAY = frozenset(("says", "said", "told", "zegt", "zei", "vertelt", "vert
 _PASSIVE = frozenset(("was", "were", "been", "being", "is", "are", "be"))
 _ORG_KINDS = ("organisation", "government", "media")
 _COORDINATORS = frozenset(("but", "and", "yet", "maar", "en"))
+# Common nouns for an outlet, taken up by the outlet that reported: "the newspaper", "de krant", "the website".
+_ONLINE = frozenset(("website", "blog", "outlet"))  # (not "site": the crash site, the site of the attack)
+_MEDIA_ANAPHORA = frozenset(("krant", "dagblad", "newspaper", "paper", "magazine", "tabloid", "omroep",
+                             "broadcaster")) | _ONLINE
 _OF_ORG = frozenset(("of", "from", "van", "bij"))
 # "known (only) as X", "identified only as X": the words that introduce a name.
 _KNOWN_AS = frozenset(("known", "identified"))

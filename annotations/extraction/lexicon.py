@@ -357,7 +357,7 @@ MEDIA_HEADS = _set(
     krant dagblad omroep redactie volkskrant telegraaf nrc trouw parool nos rtl ad nu.nl
     newspaper paper daily outlet outlets times post journal news guardian telegraph herald
     tribune reuters bloomberg ap afp bbc cnn cnbc espn fox abc nbc cbs pando techcrunch
-    independent insider magazine radio tv television website blog media staatsmedia
+    independent insider magazine radio tv television website blog media staatsmedia tabloid broadcaster
     """
 )
 # Plural or collective nouns of described speakers: "getuigen", "Westerse overheden", "passengers".
@@ -427,6 +427,7 @@ ORG_ANAPHORA = _set(
     gemeente ministerie krant omroep club bond partij operahuis stichting vereniging aannemer
     company firm organisation organization airline council school league paper newspaper
     agency club team department ministry group dienst charity liefdadigheidsinstelling police politie
+    dagblad website magazine tabloid blog outlet broadcaster
     carmaker automaker chipmaker drugmaker planemaker
     """
 )

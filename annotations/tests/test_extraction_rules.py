@@ -1836,3 +1836,16 @@ def test_a_name_before_van_and_an_organisation_is_remembered_with_it(text, expec
 def test_the_police_taken_up_is_the_force_named_before_and_ranks_are_roles(text, expected):
     got = extract(text, "en" if "said" in text else "nl")[-1]
     assert (got.source, got.role) == expected
+
+
+@pytest.mark.parametrize("text, lang, source", [
+    ("The Daily Mail reported that the singer had died. The newspaper said its source was a relative.", "en",
+     "Daily Mail"),
+    ("TMZ reported that the singer had died. The website said its source was a relative.", "en", "TMZ"),
+    ("De Telegraaf meldt dat de zanger is overleden. Volgens de krant gaat het om een hartaanval.", "nl",
+     "de Telegraaf"),
+    # no outlet reported before: the description stays
+    ("The singer died, police said. The newspaper said its source was a relative.", "en", "newspaper"),
+])
+def test_the_newspaper_or_the_website_is_the_outlet_that_reported(text, lang, source):
+    assert extract(text, lang)[-1].source == source
