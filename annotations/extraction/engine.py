@@ -1312,7 +1312,15 @@ class _Doc:
                 break
             if sp.name != last.src.name:
                 return True
-        return False
+        return last.unit < u - 1 and self._described_before(last, u)
+
+    def _described_before(self, last: "_Record", u: int) -> bool:
+        """True when the sentence before unit u opens with another person or group, described: "De buurman, die
+        anoniem wil blijven, is opgelucht. ,,Eindelijk …''" is not the lawyer quoted two sentences back."""
+        toks = self._all_units[u - 1].toks
+        k = 1 if len(toks) > 1 and toks[0].low in L.DETERMINERS else 0
+        return k < len(toks) and not toks[k].inq and noun_class(toks[k].low) in ("person", "group") \
+            and toks[k].low not in last.src.name.lower().split()
 
     def _sole_speakers_words(self, u: int, unit: _Unit, last: "_Record") -> bool:
         """A quotation in the first person, standing alone, in a story where one person alone has
@@ -1331,7 +1339,7 @@ class _Doc:
                 break
             if mu == u - 1 and sp.name != last.src.name:
                 return False
-        return True
+        return last.unit >= u - 1 or not self._described_before(last, u)
 
     def _another_speaker(self, name: str) -> bool:
         """True when a record so far has a source other than `name`. The records before the last are

@@ -1849,3 +1849,13 @@ def test_the_police_taken_up_is_the_force_named_before_and_ranks_are_roles(text,
 ])
 def test_the_newspaper_or_the_website_is_the_outlet_that_reported(text, lang, source):
     assert extract(text, lang)[-1].source == source
+
+
+def test_a_quotation_after_a_sentence_about_someone_described_is_not_the_earlier_speakers():
+    """"De buurman, die anoniem wil blijven, is opgelucht. ,,Eindelijk …''" is not the lawyer quoted two
+    sentences back (it was): the sentence between opens with another person, described."""
+    text = ("Advocaat Peter Smeets kondigde aan in hoger beroep te gaan. ,,Mijn cliënt is onschuldig.'' De buurman, "
+            "die anoniem wil blijven, is opgelucht. ,,Eindelijk kan ik weer rustig slapen.''")
+    got = [(s.source, text[s.start:s.end]) for s in extract(text, "nl")]
+    assert any(source == "Peter Smeets" for source, _ in got)
+    assert all("slapen" not in evidence for source, evidence in got if source == "Peter Smeets")
