@@ -427,7 +427,7 @@ ORG_ANAPHORA = _set(
     gemeente ministerie krant omroep club bond partij operahuis stichting vereniging aannemer
     company firm organisation organization airline council school league paper newspaper
     agency club team department ministry group dienst charity liefdadigheidsinstelling police politie
-    dagblad website magazine tabloid blog outlet broadcaster
+    dagblad website magazine tabloid blog outlet broadcaster rechtbank court
     carmaker automaker chipmaker drugmaker planemaker
     """
 )

@@ -1859,3 +1859,9 @@ def test_a_quotation_after_a_sentence_about_someone_described_is_not_the_earlier
     got = [(s.source, text[s.start:s.end]) for s in extract(text, "nl")]
     assert any(source == "Peter Smeets" for source, _ in got)
     assert all("slapen" not in evidence for source, evidence in got if source == "Peter Smeets")
+
+
+def test_the_court_taken_up_is_the_court_named_before():
+    got = extract("De rechtbank in Zwolle heeft een man veroordeeld tot drie jaar cel, zegt een woordvoerder. De "
+                  "rechtbank achtte bewezen dat hij de brand heeft gesticht.", "nl")
+    assert [s.source for s in got][-1] == "rechtbank in Zwolle"
