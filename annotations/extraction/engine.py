@@ -519,7 +519,8 @@ class _Doc:
             if cue == "weak":
                 inverted_pronoun = lang == "nl" and k + 1 < n and toks[k + 1].low in _SUBJECT_PRONOUNS and k > 0
                 if _complement_follows(toks, k) or prev in (",", "''", '"', "”", "'", "’") \
-                        or _after_quote(toks, k) or inverted_pronoun or (lem == "vinden" and _quoted_verdict(toks, k)):
+                        or _after_quote(toks, k) or inverted_pronoun \
+                        or (lem == "vinden" and (_quoted_verdict(toks, k) or _too_verdict(toks, k))):
                     out.append((k, "verb", k + 1))
                 continue
             near = L.PREPOSITION_VERBS[lang].get(lem)
@@ -1840,6 +1841,19 @@ def _quoted_verdict(toks: list, k: int) -> bool:
             return _quoted_feeling(toks, q - 1, "nl")
         if toks[q].inq or toks[q].text in (",", ";", ":", ".") or toks[q].low in ("dat", "of"):
             return False
+    return False
+
+
+def _too_verdict(toks: list, k: int) -> bool:
+    """Dutch "vinden" with an object and "te" + adjective closing the clause: "De VVD vindt de kosten te hoog"
+    (an opinion; "De politie vond het lichaam in de sloot" finds a thing)."""
+    for q in range(k + 2, min(len(toks) - 1, k + 10)):
+        t = toks[q]
+        if t.inq or t.text in (",", ";", ":") or t.low in ("dat", "of"):
+            return False
+        if t.low == "te" and toks[q + 1].text.isalpha() and toks[q + 1].text.islower() \
+                and (q + 2 >= len(toks) or not toks[q + 2].text[:1].isalnum()):
+            return True
     return False
 
 

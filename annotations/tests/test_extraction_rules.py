@@ -1865,3 +1865,13 @@ def test_the_court_taken_up_is_the_court_named_before():
     got = extract("De rechtbank in Zwolle heeft een man veroordeeld tot drie jaar cel, zegt een woordvoerder. De "
                   "rechtbank achtte bewezen dat hij de brand heeft gesticht.", "nl")
     assert [s.source for s in got][-1] == "rechtbank in Zwolle"
+
+
+@pytest.mark.parametrize("text, sources", [
+    ("De VVD vindt de kosten van 40 miljoen euro te hoog.", ["VVD"]),
+    ("De SP vindt het plan te duur en te riskant.", ["SP"]),
+    # "vinden" that finds a thing states no opinion
+    ("De politie vond het lichaam in de sloot.", []),
+])
+def test_vinden_with_te_and_an_adjective_closing_the_clause_is_an_opinion(text, sources):
+    assert [s.source for s in extract(text, "nl")] == sources
