@@ -512,7 +512,7 @@ class _Doc:
             if cue == "speech":
                 out.append((k, "verb", k + 1))
                 continue
-            if low in _CALL and _called_false(toks, k):
+            if low in _CALL and (_called_false(toks, k) or (lang == "en" and _called_quoted(toks, k))):
                 out.append((k, "verb", k + 1))  # "called the claims false", "noemt het onzin"
                 continue
             lem = _lemma(low, lang)
@@ -1113,6 +1113,8 @@ class _Doc:
                 stance, conf = classify(lows, self.lang, True)
             if any(t.low in L.DENY_ADJ for t in toks[k:hi]) and toks[k].low in _CALL:
                 stance, conf = "denies", 0.75
+            elif toks[k].low in _CALL and self.lang == "en" and _called_quoted(toks, k):
+                stance = "alleges"  # calling X “Y” asserts Y of X: "call themselves “judges” not “arbitrators”"
             elif _kind == "nocomment" and toks[k].low == "nor":
                 stance, conf = "no_comment", 0.9  # "Neither X nor Y responded": the cue sits inside the sources
             srcs = [self._spokesperson_of_last(self._anonymous(toks, lo, hi, s2), u) for s2 in srcs]
@@ -1831,6 +1833,17 @@ def _quoted_feeling(toks: list, k: int, lang: str) -> bool:
     while r < len(toks) and r - (k + 2) <= 5 and toks[r].text[:1].isalnum():
         r += 1
     return k + 2 < r < len(toks) and toks[r].text in _QUOTE_END and (r + 1 >= len(toks) or toks[r + 1].text != ",")
+
+
+def _called_quoted(toks: list, k: int) -> bool:
+    """"has called the plan “short-sighted”": a short quoted verdict on the object of "call" is the subject's
+    own words (as "noemt het ,,kwalijk''" is in Dutch, where "noemen" is a verb of speech)."""
+    for q in range(k + 1, min(len(toks) - 2, k + 7)):
+        if toks[q].text in _OPENING_MARKS:
+            return q > k + 1 and _quoted_feeling(toks, q - 1, "nl")
+        if toks[q].inq or toks[q].text in (",", ";", ":", ".") or toks[q].low in ("for", "on", "that", "up", "off"):
+            return False  # "called for", "called on", "called off": another verb
+    return False
 
 
 def _quoted_verdict(toks: list, k: int) -> bool:

@@ -1875,3 +1875,14 @@ def test_the_court_taken_up_is_the_court_named_before():
 ])
 def test_vinden_with_te_and_an_adjective_closing_the_clause_is_an_opinion(text, sources):
     assert [s.source for s in extract(text, "nl")] == sources
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('The library workers\u2019 union has called the plan "short-sighted".', ("union", "alleges")),
+    ('Critics called it "reckless".', ("critics", "alleges")),
+    # calling X "Y" asserts Y of X, whatever it denies of X besides
+    ("The four lawyers call themselves \u201cjudges\u201d not \u201carbitrators.\u201d", ("lawyers", "alleges")),
+])
+def test_calling_something_a_quoted_name_is_a_statement(text, expected):
+    [got] = extract(text, "en")
+    assert (got.source, got.stance) == expected
