@@ -1143,11 +1143,14 @@ class _Doc:
     def _spokesperson_of_last(self, s: Src, u: int) -> Src:
         """"De politie wil niet reageren. Een woordvoerster: …": a spokesperson without an organisation
         speaks for the organisation of the statement just before (in this or the previous unit)."""
-        if s.kind != "person" or s.org or s.role not in _SPOKES or _named(s.name) or not self.records:
+        if s.kind != "person" or s.org or s.role not in _SPOKES or not self.records:
             return s
         last = self.records[-1]
         if last.unit < u - 1 or last.src.kind not in _ORG_KINDS:
             return s
+        if _named(s.name):
+            # "Dat klopt niet, meldt Brabant Water. ,,…'', zegt woordvoerder Kees van Rijn": its spokesman
+            return Src(s.name, last.src.name, "person", s.role, s.gender)
         return Src(last.src.name, last.src.name, last.src.kind, s.role)
 
     def _split_by_stance(self, unit: _Unit, stance: str, claim: str, span: tuple) -> list | None:

@@ -812,8 +812,8 @@ def _orgish(name_toks: list) -> bool:
         return True  # "Procter & Gamble", "Keller & Shaw": a firm
     for t in name_toks:
         h = _head(t.low)
-        if h in L.ORG_NOUNS or h in L.MEDIA_HEADS or h in _ORG_WORDS:
-            return True
+        if h in L.ORG_NOUNS or h in L.MEDIA_HEADS or h in _ORG_WORDS or noun_class(t.low) == "org":
+            return True  # (a compound by its head: "drinkwaterbedrijf Brabant Water", "Rabobank")
     return False
 
 

@@ -1886,3 +1886,12 @@ def test_vinden_with_te_and_an_adjective_closing_the_clause_is_an_opinion(text, 
 def test_calling_something_a_quoted_name_is_a_statement(text, expected):
     [got] = extract(text, "en")
     assert (got.source, got.stance) == expected
+
+
+def test_a_named_spokesperson_after_an_organisations_statement_speaks_for_it():
+    """"Dat klopt niet, meldt drinkwaterbedrijf Brabant Water. ,,…'', zegt woordvoerder Kees van Rijn": the
+    company is an organisation by its compound head, and the spokesman who speaks next is its spokesman."""
+    first, second = extract("Een bericht zegt dat het kraanwater besmet is. Dat klopt niet, meldt drinkwaterbedrijf "
+                            "Brabant Water. ,,Ons water is veilig'', zegt woordvoerder Kees van Rijn.", "nl")
+    assert (first.source_kind, first.stance) == ("organisation", "denies")
+    assert (second.source, second.source_org) == ("Kees van Rijn", first.source)
