@@ -175,7 +175,7 @@ DENY = {
         _p("van", "de", "hand"),
         _p("verwerpt|verwierp|verwerpen"),
         _p("tegengesproken|afgewezen|verworpen"),
-        _p("onzin|nonsens|kletskoek|lariekoek|onwaar|onjuist|ongegrond|ongegronde"),
+        _p("onzin|nonsens|kletskoek|lariekoek|onwaar|onjuist|ongegrond|ongegronde|verzinsel|verzonnen"),
         _p("klopt|kloppen|klopte", "niet|niets|geen"),
         _p("niet|niets", "klopt|kloppen|klopte"),
         _p("geen", "sprake"),
@@ -215,7 +215,7 @@ DENY = {
 # or "all" would be tried at nearly every word.
 COPULA_VERDICTS = {
     "en": (frozenset(("fake", "hoax", "fabricated", "up", "wrong", "incorrect", "exaggerated", "overblown",
-                      "overstated")),
+                      "overstated", "fiction")),
            frozenset(("is", "was", "are", "were", "be", "been", "'s"))),
     "nl": (frozenset(), frozenset()),
 }
@@ -418,7 +418,9 @@ ANON_PHRASES = (
 DENY_ADJ = _set("false untrue baseless unfounded ridiculous nonsense misleading onzin onjuist onwaar ongegrond"
                 " fake hoax lie lies fabricated fabrication smear nep leugen leugens flauwekul kletskoek"
                 # overstated or unjust: "calling it alarmist", "noemt die inschatting overdreven"
-                " exaggerated overblown alarmist absurd unjustified overdreven onterecht ongefundeerd")
+                " exaggerated overblown alarmist absurd unjustified overdreven onterecht ongefundeerd"
+                # made up: "complete fiction", "een verzinsel"
+                " fiction fictie verzinsel verzonnen")
 
 # Definite descriptions that refer back to an organisation already named.
 ORG_ANAPHORA = _set(

@@ -1895,3 +1895,14 @@ def test_a_named_spokesperson_after_an_organisations_statement_speaks_for_it():
                             "Brabant Water. ,,Ons water is veilig'', zegt woordvoerder Kees van Rijn.", "nl")
     assert (first.source_kind, first.stance) == ("organisation", "denies")
     assert (second.source, second.source_org) == ("Kees van Rijn", first.source)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ('A club spokesperson said the reports were "complete fiction".', "en"),
+    ('The mayor called the report "a piece of fiction".', "en"),
+    ("Volgens de club is het bericht ,,een verzinsel''.", "nl"),
+    ("Het verhaal is volledig verzonnen, zegt de club.", "nl"),
+])
+def test_calling_a_report_made_up_denies_it(text, lang):
+    [got] = extract(text, lang)
+    assert got.stance == "denies"
