@@ -485,6 +485,11 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
             if first_at > 0 and classes[first_at - 1] == "org" and not is_cap(part[first_at - 1]) \
                     and not described and part[first_at - 1].low not in _MEDIA_DESCRIPTORS:
                 names = part[first_at - 1:first_at] + names
+            elif first_at > 1 and part[first_at - 1].low in ("van", "of") and classes[first_at - 2] == "org" \
+                    and not is_cap(part[first_at - 2]) and not described \
+                    and part[first_at - 2].low not in _MEDIA_DESCRIPTORS \
+                    and not all(len(t.text) == 1 for t in names if is_cap(t)):  # ("het college van B en W": B en W)
+                names = part[first_at - 2:first_at] + names  # "ministerie van Binnenlandse Zaken"
             name = _strip_titles(_strip_possessive(_span_text(text, names)))
             if det in ("de", "het") and len(names) == 1 and names[0].low in _TITLED_MEDIA:
                 name = f"{det} {name}"  # "de Volkskrant", "het Parool" keep their article

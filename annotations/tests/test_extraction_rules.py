@@ -1906,3 +1906,16 @@ def test_a_named_spokesperson_after_an_organisations_statement_speaks_for_it():
 def test_calling_a_report_made_up_denies_it(text, lang):
     [got] = extract(text, lang)
     assert got.stance == "denies"
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Het ministerie van Binnenlandse Zaken wil niet reageren.", "nl",
+     ("ministerie van Binnenlandse Zaken", "government")),
+    ("Volgens het ministerie van Onderwijs is er geld vrijgemaakt.", "nl", ("ministerie van Onderwijs", "government")),
+    ("De politie van Chicago zegt dat er twee verdachten zijn.", "nl", ("politie van Chicago", "government")),
+    ("The Ministry of Defence declined to comment.", "en", ("Ministry of Defence", "government")),
+])
+def test_an_organisation_noun_and_van_or_of_before_a_name_is_one_name(text, lang, expected):
+    """"Het ministerie van Binnenlandse Zaken" was the person "Binnenlandse Zaken"."""
+    [got] = extract(text, lang)
+    assert (got.source, got.source_kind) == expected
