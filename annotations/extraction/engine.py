@@ -1832,10 +1832,18 @@ def _quoted_feeling(toks: list, k: int, lang: str) -> bool:
     before = toks[k - 1]
     if before.inq or not before.text[:1].isalnum() or before.low in L.PRONOUNS[lang] or before.low in _POINTERS:
         return False
-    r = k + 2
-    while r < len(toks) and r - (k + 2) <= 5 and toks[r].text[:1].isalnum():
+    return _short_quotation(toks, k + 1)
+
+
+def _short_quotation(toks: list, q: int) -> bool:
+    """toks[q] opens a quotation of one to six words that ends there, with no comma after it (a quotation that
+    runs on, or is followed by ", zegt X", is somebody's words, not a verdict)."""
+    if q + 2 >= len(toks) or toks[q].text not in _OPENING_MARKS:
+        return False
+    r = q + 1
+    while r < len(toks) and r - (q + 1) <= 5 and toks[r].text[:1].isalnum():
         r += 1
-    return k + 2 < r < len(toks) and toks[r].text in _QUOTE_END and (r + 1 >= len(toks) or toks[r + 1].text != ",")
+    return q + 1 < r < len(toks) and toks[r].text in _QUOTE_END and (r + 1 >= len(toks) or toks[r + 1].text != ",")
 
 
 def _called_quoted(toks: list, k: int) -> bool:
@@ -1843,7 +1851,7 @@ def _called_quoted(toks: list, k: int) -> bool:
     own words (as "noemt het ,,kwalijk''" is in Dutch, where "noemen" is a verb of speech)."""
     for q in range(k + 1, min(len(toks) - 2, k + 7)):
         if toks[q].text in _OPENING_MARKS:
-            return q > k + 1 and _quoted_feeling(toks, q - 1, "nl")
+            return q > k + 1 and _short_quotation(toks, q)
         if toks[q].inq or toks[q].text in (",", ";", ":", ".") or toks[q].low in ("for", "on", "that", "up", "off"):
             return False  # "called for", "called on", "called off": another verb
     return False
@@ -1854,7 +1862,7 @@ def _quoted_verdict(toks: list, k: int) -> bool:
     (the quotation marks make the verdict the subject's own words, as for a quoted feeling)."""
     for q in range(k + 1, min(len(toks) - 2, k + 7)):
         if toks[q].text in _OPENING_MARKS:
-            return _quoted_feeling(toks, q - 1, "nl")
+            return q > k + 1 and _short_quotation(toks, q)
         if toks[q].inq or toks[q].text in (",", ";", ":", ".") or toks[q].low in ("dat", "of"):
             return False
     return False
