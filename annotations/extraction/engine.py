@@ -21,6 +21,7 @@ import simplemma
 from . import lexicon as L
 from .grouping import _CLAIM_NOUNS, content_stems, group_statements, judges_what_came_before
 from .sources import (
+    _AGENT_ROLES,
     _MEDIA_NAMES,
     CAP_IN_NAMES,
     Src,
@@ -512,7 +513,8 @@ class _Doc:
             if cue == "speech":
                 out.append((k, "verb", k + 1))
                 continue
-            if low in _CALL and (_called_false(toks, k) or (lang == "en" and _called_quoted(toks, k))):
+            if low in _CALL and (_called_false(toks, k)
+                                 or (lang == "en" and _quoted_after_object(toks, k, _CALL_STOPS))):
                 out.append((k, "verb", k + 1))  # "called the claims false", "noemt het onzin"
                 continue
             lem = _lemma(low, lang)
@@ -520,7 +522,8 @@ class _Doc:
                 inverted_pronoun = lang == "nl" and k + 1 < n and toks[k + 1].low in _SUBJECT_PRONOUNS and k > 0
                 if _complement_follows(toks, k) or prev in (",", "''", '"', "”", "'", "’") \
                         or _after_quote(toks, k) or inverted_pronoun \
-                        or (lem == "vinden" and (_quoted_verdict(toks, k) or _too_verdict(toks, k))):
+                        or (lem == "vinden"
+                            and (_quoted_after_object(toks, k, _VINDEN_STOPS) or _too_verdict(toks, k))):
                     out.append((k, "verb", k + 1))
                 continue
             near = L.PREPOSITION_VERBS[lang].get(lem)
@@ -1113,7 +1116,7 @@ class _Doc:
                 stance, conf = classify(lows, self.lang, True)
             if any(t.low in L.DENY_ADJ for t in toks[k:hi]) and toks[k].low in _CALL:
                 stance, conf = "denies", 0.75
-            elif toks[k].low in _CALL and self.lang == "en" and _called_quoted(toks, k):
+            elif toks[k].low in _CALL and self.lang == "en" and _quoted_after_object(toks, k, _CALL_STOPS):
                 stance = "alleges"  # calling X “Y” asserts Y of X: "call themselves “judges” not “arbitrators”"
             elif _kind == "nocomment" and toks[k].low == "nor":
                 stance, conf = "no_comment", 0.9  # "Neither X nor Y responded": the cue sits inside the sources
@@ -1846,26 +1849,21 @@ def _short_quotation(toks: list, q: int) -> bool:
     return q + 1 < r < len(toks) and toks[r].text in _QUOTE_END and (r + 1 >= len(toks) or toks[r + 1].text != ",")
 
 
-def _called_quoted(toks: list, k: int) -> bool:
-    """"has called the plan “short-sighted”": a short quoted verdict on the object of "call" is the subject's
-    own words (as "noemt het ,,kwalijk''" is in Dutch, where "noemen" is a verb of speech)."""
+def _quoted_after_object(toks: list, k: int, stops: frozenset) -> bool:
+    """A short quoted verdict on the object of the verb at toks[k], closing the clause (`_short_quotation`):
+    "has called the plan “short-sighted”", "X vond het festival ,,veel te luid''" (the quotation marks make
+    the verdict the subject's own words). `stops` are words after which the verb is another one, or a clause
+    follows: "called for", "vindt dat"."""
     for q in range(k + 1, min(len(toks) - 2, k + 7)):
         if toks[q].text in _OPENING_MARKS:
             return q > k + 1 and _short_quotation(toks, q)
-        if toks[q].inq or toks[q].text in (",", ";", ":", ".") or toks[q].low in ("for", "on", "that", "up", "off"):
-            return False  # "called for", "called on", "called off": another verb
-    return False
-
-
-def _quoted_verdict(toks: list, k: int) -> bool:
-    """A short quoted verdict after the object of Dutch "vinden": "Omwonende X vond het festival ,,veel te luid''"
-    (the quotation marks make the verdict the subject's own words, as for a quoted feeling)."""
-    for q in range(k + 1, min(len(toks) - 2, k + 7)):
-        if toks[q].text in _OPENING_MARKS:
-            return q > k + 1 and _short_quotation(toks, q)
-        if toks[q].inq or toks[q].text in (",", ";", ":", ".") or toks[q].low in ("dat", "of"):
+        if toks[q].inq or toks[q].text in (",", ";", ":", ".") or toks[q].low in stops:
             return False
     return False
+
+
+_CALL_STOPS = frozenset(("for", "on", "that", "up", "off"))  # "called for", "called on", "called off"
+_VINDEN_STOPS = frozenset(("dat", "of"))
 
 
 def _too_verdict(toks: list, k: int) -> bool:
@@ -1907,7 +1905,6 @@ _EVIDENCE_NOUNS = frozenset(
     " headlines image images photo photos picture pictures".split()
 )
 _FIRST_PERSON = frozenset("ik mij me mijn wij we ons onze i my mine us our".split())
-_AGENT_ROLES = frozenset(("advocaat", "lawyer", "attorney", "agent", "publicist", "manager", "management"))
 _UNNAMED_PEOPLE = frozenset(("person", "persons", "people"))
 # Words after "person/people" that make them the reporter's unnamed sources.
 _UNNAMED_TIES = frozenset(
@@ -1916,11 +1913,9 @@ _UNNAMED_TIES = frozenset(
 # Heads that name a business, which a public body is not: "the company" never refers back to a ministry.
 _BUSINESS_HEADS = frozenset("bedrijf onderneming concern company firm airline operahuis warenhuis carmaker automaker"
                             " chipmaker drugmaker planemaker".split())
-_GENERIC_HEADS = frozenset(
-    "bedrijf onderneming organisatie instelling school club concern company firm organisation organization"
-    " airline operahuis warenhuis charity liefdadigheidsinstelling carmaker automaker chipmaker drugmaker planemaker"
-    .split()
-)
+# Heads that may take up any organisation but a newspaper: the businesses and a few generic bodies.
+_GENERIC_HEADS = _BUSINESS_HEADS | frozenset(
+    "organisatie instelling school club organisation organization charity liefdadigheidsinstelling".split())
 _CALL = frozenset(("call", "calls", "called", "calling", "noemt", "noemde", "noemden", "noemen", "noemend",
                    "termed")) | _CALL_ONLY
 
@@ -1947,8 +1942,7 @@ _ORG_KINDS = ("organisation", "government", "media")
 _COORDINATORS = frozenset(("but", "and", "yet", "maar", "en"))
 # Common nouns for an outlet, taken up by the outlet that reported: "the newspaper", "de krant", "the website".
 _ONLINE = frozenset(("website", "blog", "outlet"))  # (not "site": the crash site, the site of the attack)
-_MEDIA_ANAPHORA = frozenset(("krant", "dagblad", "newspaper", "paper", "magazine", "tabloid", "omroep",
-                             "broadcaster")) | _ONLINE
+_MEDIA_ANAPHORA = L.ORG_ANAPHORA & L.MEDIA_HEADS
 _OF_ORG = frozenset(("of", "from", "van", "bij"))
 # "known (only) as X", "identified only as X": the words that introduce a name.
 _KNOWN_AS = frozenset(("known", "identified"))
