@@ -12,7 +12,7 @@ run is linear in the length of the text.
 """
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -148,9 +148,11 @@ class _Doc:
     def units(self) -> list[_Unit]:
         text = self.text
         sentences = split_sentences(text)
-        quotes = find_quotes(text)
+        nested: list = []
+        quotes = find_quotes(text, nested)
         tokens = tokenize(text)
         self._mark_quotes(tokens, quotes)
+        self._reported_inside(tokens, nested)
         # Tokens per sentence (both lists are in text order).
         k = 0
         nt = len(tokens)
@@ -224,6 +226,29 @@ class _Doc:
                 for t in inside:
                     t.inq = True
             k = j
+
+    def _reported_inside(self, tokens: list[Token], nested: list) -> None:
+        """Speech reported inside a quotation, with its own quotation marks, is the innermost speaker's
+        (GUIDELINES §5): in ',,De politie zei: 'wij kunnen niets doen'.''' the clause that reports it is
+        read as narrative, so its speaker is found. Not when the quoted speaker reports it ("we said
+        'no'") or the one spoken to ("you said")."""
+        starts = [t.start for t in tokens]
+        for qs, _qe in nested:
+            o = bisect_left(starts, qs)
+            v = o - 1
+            if v > 0 and tokens[v].text in (":", ","):
+                v -= 1
+            if v > 0 and tokens[v].low in _OBJECT_PRONOUNS:
+                v -= 1  # "told us '…'", "vertelde ons: '…'"
+            if v < 1 or not tokens[v].inq or _cue_class(tokens[v].low, self.lang) != "speech":
+                continue
+            c = v
+            while c > 0 and tokens[c - 1].inq and tokens[c - 1].text[:1].isalnum():
+                c -= 1
+            if c == v or tokens[c].low in _SPEAKER_PRONOUNS:
+                continue  # "we said 'no'", "you said": the quoted speaker, or the one spoken to
+            for t in tokens[c:o]:
+                t.inq = False
 
     # ---- main loop ---------------------------------------------------------------
     def run(self) -> list[Statement]:
@@ -1905,6 +1930,8 @@ _EVIDENCE_NOUNS = frozenset(
     " headlines image images photo photos picture pictures".split()
 )
 _FIRST_PERSON = frozenset("ik mij me mijn wij we ons onze i my mine us our".split())
+_SPEAKER_PRONOUNS = frozenset("ik wij we jij je u jullie i you".split())  # the quoted speaker, or the one spoken to
+_OBJECT_PRONOUNS = frozenset("me mij ons hem haar hen hun jou je u us him her them you".split())
 _UNNAMED_PEOPLE = frozenset(("person", "persons", "people"))
 # Words after "person/people" that make them the reporter's unnamed sources.
 _UNNAMED_TIES = frozenset(

@@ -156,12 +156,14 @@ def _word(c: str) -> bool:
     return c.isalnum()
 
 
-def find_quotes(text: str) -> list[tuple[int, int]]:
+def find_quotes(text: str, nested: list | None = None) -> list[tuple[int, int]]:
     """Return the spans of quotations (marks included), in text order.
 
     Double quotes of any style close each other (",,…\"" occurs in Dutch papers); a
     line break ends every open quotation; an unclosed single quote is taken for an
-    apostrophe and dropped.
+    apostrophe and dropped. A single quotation inside a double one is part of it, so the
+    spans never nest; `nested`, when given, receives those inner spans (",,Ze riepen
+    'weg hier'.''").
     """
     n = len(text)
     spans = []
@@ -182,7 +184,10 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
                 continue  # apostrophe inside a word
             if sq >= 0:
                 if q != "‘" and not prev.isspace() and not _word(nxt):
-                    spans.append((sq, m.end()))
+                    if dq < 0:
+                        spans.append((sq, m.end()))
+                    elif nested is not None:
+                        nested.append((sq, m.end()))
                     sq = -1
                 continue
             if q == "’":

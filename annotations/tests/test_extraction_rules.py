@@ -1919,3 +1919,40 @@ def test_an_organisation_noun_and_van_or_of_before_a_name_is_one_name(text, lang
     """"Het ministerie van Binnenlandse Zaken" was the person "Binnenlandse Zaken"."""
     [got] = extract(text, lang)
     assert (got.source, got.source_kind) == expected
+
+
+def test_a_quotation_inside_a_quotation_is_part_of_it():
+    from annotations.extraction.text import find_quotes
+
+    text = ",,Je hoort mij niet roepen: 'Hoi, wat fijn'. Maar we gaan door.'' Daarna ging ze naar huis."
+    nested = []
+    spans = find_quotes(text, nested)
+    assert spans == [(0, text.index("door.''") + len("door.''"))]
+    assert [text[a:b] for a, b in nested] == ["'Hoi, wat fijn'"]
+    # The outer speaker keeps the whole quotation.
+    text = ("Annemarie Jansen, lijsttrekker van de VVD, is teleurgesteld: ,,Je hoort mij niet roepen: "
+            "'Hoi, wat fijn'. Maar we gaan door.''")
+    got = extract(text, "nl")
+    assert [(s.source, s.stance) for s in got] == [("Annemarie Jansen", "alleges")]
+    assert text[got[0].start:got[0].end] == text
+
+
+@pytest.mark.parametrize("text, inner", [
+    ("Resident Mary Smith was upset. “The police told us ‘there is nothing we can do’ and left,” said Smith.",
+     "police"),
+    ("\"My lawyer said 'do not sign it', so I did not,\" said farmer John Reed.", "lawyer"),
+    (",,De politie zei: 'Wij kunnen niets doen'. Toen zijn we zelf gaan zoeken,'' zegt buurman Kees Bos.",
+     "politie"),
+])
+def test_speech_reported_inside_a_quotation_is_the_inner_speakers(text, inner):
+    lang = "nl" if "zegt" in text else "en"
+    sources = {s.source for s in extract(text, lang)}
+    assert inner in sources and len(sources) == 2
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("\"We said 'no' to every offer,\" said coach Mark Evans.", "en"),
+    (",,Jullie zeiden toen: 'komt goed'. Er kwam niets van,'' zegt buurman Kees Bos.", "nl"),
+])
+def test_the_quoted_speaker_reporting_their_own_words_stays_the_speaker(text, lang):
+    assert len({s.source for s in extract(text, lang)}) == 1
