@@ -170,6 +170,10 @@ class _Doc:
                 # when a capitalised word follows ("New evidence …" is no name).
                 head.opens_name = head.low in CAP_IN_NAMES and len(s.tokens) > 1 and is_cap(s.tokens[1])
             k = j
+        foreign = L.FOREIGN_STOP[self.lang]
+        for t in tokens:
+            if not t.first and t.low in foreign and t.text[:1].isupper():
+                t.name_word = True
         # A capitalised word seen only at sentence starts and known to the dictionary is no name.
         self._tokens = tokens  # caps_seen is built from them on first use
         # Merge sentences that a direct quotation runs across.
@@ -603,7 +607,8 @@ class _Doc:
             cands.append(np_after(toks, after_k, k))
         else:
             j = k
-            while j > 0 and (toks[j - 1].low in L.SKIP or L.is_negation(toks[j - 1].low) or is_ly_adverb(toks[j - 1])):
+            while j > 0 and ((toks[j - 1].low in L.SKIP and not toks[j - 1].name_word) or L.is_negation(toks[j - 1].low)
+                             or is_ly_adverb(toks[j - 1])):
                 j -= 1
             prev = toks[j - 1] if j > 0 else None
             if self.lang == "nl" and prev is not None and prev.first and prev.low in ("die", "deze") and u > 0:

@@ -442,8 +442,8 @@ PERSON_ANAPHORA = _set(
     """
 )
 
-# Capitalised words that are not names (sentence-initial function words and the like).
-STOP = _set(
+# Capitalised words that are not names (sentence-initial function words and the like), per language.
+STOP_NL = _set(
     """
     de het een en van in is dat op te zijn met voor niet aan er die ook als bij door maar om
     dan nog wel naar uit wordt werd heeft hebben zou zouden over tot geen wat kan zich deze
@@ -455,6 +455,10 @@ STOP = _set(
     maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart april
     mei juni juli augustus september oktober november december twee drie vier vijf zes zeven
     acht negen tien enkele meerdere diverse
+    """
+)
+STOP_EN = _set(
+    """
     several numerous multiple
     the a an and of in is that on to be with for not at by from this it as was were are has
     have had he she they we i his her their said says would will but or which who been there
@@ -466,6 +470,10 @@ STOP = _set(
     june july august september october november december breaking update neither nor either both
     """
 )
+STOP = STOP_NL | STOP_EN
+# A function word of the other language only, capitalised inside a sentence, is part of a name:
+# "Dan Evans" and "Robert De Niro" in English, "Theresa May" and "Will Smith" in Dutch.
+FOREIGN_STOP = {"en": STOP_NL - STOP_EN, "nl": STOP_EN - STOP_NL}
 
 # Suffixes of Dutch compound heads: "telecomproviders", "bestuurssecretaris", "Vérian-directeur".
 COMPOUND_HEADS = (

@@ -43,7 +43,7 @@ def is_cap(tok, first: bool = False) -> bool:
             pre, _, post = t.partition("-")
             return pre in L.NAME_PARTICLES and post[:1].isupper()
         return False
-    return tok.low not in L.STOP or (tok.low in CAP_IN_NAMES and (not tok.first or tok.opens_name))
+    return tok.low not in L.STOP or tok.name_word or (tok.low in CAP_IN_NAMES and (not tok.first or tok.opens_name))
 
 
 # Function words that start names when capitalised mid-sentence ("the New York Post", "Al Rai"), or
@@ -183,7 +183,7 @@ def np_before(toks: list, k: int, lo: int) -> tuple[int, int] | None:
     """The noun phrase ending just before toks[k] (after skipping adverbs), within toks[lo:k]."""
     j = k
     stop = max(lo, k - _WINDOW)
-    while j > stop and (toks[j - 1].low in L.SKIP or L.is_negation(toks[j - 1].low)
+    while j > stop and ((toks[j - 1].low in L.SKIP and not toks[j - 1].name_word) or L.is_negation(toks[j - 1].low)
                         or toks[j - 1].low in L.BACK_SKIP or toks[j - 1].text in "()'\u2018\u2019"
                         or is_ly_adverb(toks[j - 1])):
         if toks[j - 1].text == ")":

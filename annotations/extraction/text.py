@@ -42,6 +42,7 @@ class Token:
     inq: bool = False  # inside a quotation
     first: bool = False  # first token of its sentence
     opens_name: bool = False  # a sentence's first word that opens a name: "New York", "El Salvador"
+    name_word: bool = False  # a function word of the other language, capitalised inside a sentence: "Dan Evans"
 
 
 @dataclass(slots=True)

@@ -1956,3 +1956,15 @@ def test_speech_reported_inside_a_quotation_is_the_inner_speakers(text, inner):
 ])
 def test_the_quoted_speaker_reporting_their_own_words_stays_the_speaker(text, lang):
     assert len({s.source for s in extract(text, lang)}) == 1
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ('"Teams hate it," said coach Dan Evans.', "en", "Dan Evans"),
+    ('"Teams hate it," coach Dan Evans said.', "en", "Dan Evans"),
+    ("Actor Robert De Niro said the film was a mistake.", "en", "Robert De Niro"),
+    ("De Britse premier Theresa May zegt dat de deal er komt.", "nl", "Theresa May"),
+    ("Acteur Will Smith zegt dat hij stopt.", "nl", "Will Smith"),
+])
+def test_a_function_word_of_the_other_language_inside_a_sentence_is_part_of_a_name(text, lang, name):
+    got = extract(text, lang)
+    assert [(s.source, s.source_kind) for s in got] == [(name, "person")]
