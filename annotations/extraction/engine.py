@@ -484,6 +484,8 @@ class _Doc:
             if not cue:
                 continue
             prev = toks[k - 1].low if k > 0 else ""
+            if prev == "to" and lang == "en" and _object_told_to(toks, k):
+                continue
             if (prev in L.DETERMINERS or prev in L.POSSESSIVES or prev in ("deze", "die", "this", "these")) and not (
                     prev in ("haar", "her") and k >= 2 and toks[k - 2].low in L.PREPOSITIONS | {"van", "of"}) \
                     and not (lang == "nl" and prev in ("die", "deze") and (
@@ -2102,6 +2104,21 @@ _DUTCH_FINITE = frozenset(
     " moesten laat liet lieten".split()
 )
 _DUTCH_PASSIVE_AUX = frozenset(("is", "werd", "wordt", "worden", "werden", "zijn", "was", "waren"))
+
+
+def _object_told_to(toks: list, k: int) -> bool:
+    """True when the cue at toks[k], after "to", is done by the object of another verb: "asked him to
+    comment", "enable the user to charge other devices" (no statement of his, or the user's)."""
+    if k < 3:
+        return False
+    obj = toks[k - 2]
+    if obj.low in ("him", "her", "them", "us", "me"):
+        return True
+    if k < 4 or not noun_class(obj.low) or toks[k - 3].low not in L.DETERMINERS:
+        return False
+    verb = toks[k - 4]
+    return verb.text.isalpha() and verb.text.islower() and not verb.inq \
+        and verb.low not in L.PREPOSITIONS and verb.low not in L.SKIP
 
 
 def _colon_before_quote(toks: list) -> int:

@@ -405,6 +405,12 @@ PERSON_NOUNS = _set(
     ingenieur chemicus verpleegkundige piloot chauffeur brandweerman militair soldaat boer
     visser winkelier huurder verhuurder consument overlevende chirurg tandarts dierenarts
     inspecteur rechercheur bewaker
+    user commenter commuter citizen villager protester demonstrator friend colleague member investor
+    shareholder supporter opponent critic worker politician relative viewer reader visitor attendee
+    spectator tourist shopper guest listener subscriber buyer monk
+    twitteraar reiziger automobilist fietser scholier inwoner betoger demonstrant actievoerder tegenstander
+    voorstander vriend vriendin collega familielid nabestaande jurist bezoeker bezoekster lezer kijker
+    luisteraar toeschouwer ganger toerist supporter personeelslid zus broer
     """
 )
 ANON = _set("bron bronnen source sources insider insiders ingewijde ingewijden")

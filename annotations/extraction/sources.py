@@ -512,6 +512,10 @@ def _placed(part: list, classes: list, name_at: int) -> bool:
         return False
     if part[at].low in ("at", "bij"):  # "Nurses at St Mary's Hospital", "medewerkers bij Philips"
         return classes[at - 1] in ("group", "person", "role")
+    if part[at].low in ("van", "of", "uit", "from"):
+        # "Een inwoner van Zwolle", "a resident of Texas", "een vriendin van Linda": whose or from where
+        # the people are; they speak, not the name (unlike a role's: "woordvoerder van Philips")
+        return classes[at - 1] in ("group", "person")
     return part[at].low == "in" and classes[at - 1] not in ("", "doc")
 
 

@@ -1968,3 +1968,34 @@ def test_the_quoted_speaker_reporting_their_own_words_stays_the_speaker(text, la
 def test_a_function_word_of_the_other_language_inside_a_sentence_is_part_of_a_name(text, lang, name):
     got = extract(text, lang)
     assert [(s.source, s.source_kind) for s in got] == [(name, "person")]
+
+
+@pytest.mark.parametrize("text, lang, source", [
+    ("The user who posted the video did not respond to requests for comment.", "en", "user"),
+    ("A protester said the police had used tear gas.", "en", "protester"),
+    ("One commuter told the BBC the trains had been late all week.", "en", "commuter"),
+    ("Een treinreiziger zegt dat de trein al een uur stilstaat.", "nl", "treinreiziger"),
+    ("Een bezoeker vertelde dat het veel te druk was.", "nl", "bezoeker"),
+    ("Een concertganger zei dat er te veel mensen waren toegelaten.", "nl", "concertganger"),
+])
+def test_a_person_described_by_what_they_do_speaks(text, lang, source):
+    got = extract(text, lang)
+    assert len(got) == 1 and got[0].source.endswith(source) and got[0].source_kind == "person"
+
+
+@pytest.mark.parametrize("text", [
+    "There are two USB ports on the device to enable the user to charge other devices.",
+    "Reporters asked him to comment on the report.",
+])
+def test_the_object_of_another_verb_told_to_do_something_does_not_speak(text):
+    assert extract(text, "en") == []
+
+
+@pytest.mark.parametrize("text, lang, source", [
+    ("Een inwoner van Zwolle zegt dat hij niets heeft gehoord.", "nl", "inwoner van Zwolle"),
+    ("Een vriendin van Linda zegt dat ze al weken bang was.", "nl", "vriendin van Linda"),
+    ("A resident of Houston said the water was rising fast.", "en", "resident of Houston"),
+    ("Een woordvoerder van Philips zegt dat de fabriek open blijft.", "nl", "Philips"),  # a role's employer
+])
+def test_people_of_a_place_or_of_someone_speak_themselves(text, lang, source):
+    assert [s.source for s in extract(text, lang)] == [source]
