@@ -272,7 +272,7 @@ class _Doc:
             self.prev2_start = units[max(0, u - 2)].start
             self._note_mentions(u, unit)
             made = self._attributed(u, unit, units)
-            if not made:
+            if not made and not self._feeling_then_quotation(u, unit):
                 self._continuation(u, unit)
             self._neither(u, unit)
         self._forward_references(units)
@@ -1006,6 +1006,10 @@ class _Doc:
         if i == 0 or toks[i].first:
             return True
         p = toks[i - 1]
+        if p.low in _DUTCH_QUANTIFIERS:
+            # "Sommige bewoners zeggen", "Een andere buurman zegt": a quantifier opens the phrase
+            q = i - 2 if i >= 2 and toks[i - 2].low in ("een", "de", "het") else i - 1
+            return _Doc._subject_position(toks, q)
         if p.inq or p.text in (",", ";", ":", "(", "''", '"', "”", "'", "’", "-", "–"):
             return True
         if p.low in ("maar", "want", "dus", "toch", "ook", "dat", "die", "omdat", "terwijl", "nadat",
@@ -1161,8 +1165,10 @@ class _Doc:
             if n == 0 and len(srcs) == 1 and len(parts) == 1 and last is not None and last.unit == u - 1 \
                     and srcs[0].kind == "person" and not srcs[0].org and srcs[0].role not in _OWN_ROLES \
                     and last.src.role in _SPOKES \
-                    and last.src.kind in _ORG_KINDS and last.stance == stance:
-                # "A spokeswoman for X disputed the claim. '…,' said Jane Roe.": Jane Roe is that spokeswoman.
+                    and last.src.kind in _ORG_KINDS and last.stance == stance \
+                    and self.text.find(srcs[0].name.rsplit(" ", 1)[-1], 0, unit.start) < 0:
+                # "A spokeswoman for X disputed the claim. '…,' said Jane Roe.": Jane Roe is that spokeswoman
+                # (someone the story named before is somebody else: "Een woordvoerder bevestigt … Kaya laat weten").
                 named = Src(srcs[0].name, last.src.org or last.src.name, "person", last.src.role)
                 self.records[-1] = _Record(named, stance, last.start, end, last.claim, last.score, u)
                 self._remember(u, named, toks[span[0]].start)
@@ -1397,6 +1403,32 @@ class _Doc:
         lo = max(0, u - 3)
         hi = min(len(self.claim_units), u + 4)
         return any(self.claim_units[lo:hi])
+
+    def _feeling_then_quotation(self, u: int, unit: _Unit) -> bool:
+        """A bare quotation right after a short sentence telling how a person feels is that person's:
+        "Premier Mark Rutte is niet verrast door het verlies. ,,Dat betekent veel koffiedrinken.''",
+        "The mayor was furious. “This should never have happened.”" (the sentence and the quotation are
+        one statement). The feeling alone, without the quotation, is no statement (GUIDELINES §2)."""
+        if u == 0 or (self.records and self.records[-1].unit >= u - 1):
+            return False
+        prev = self._all_units[u - 1]
+        words = [t for t in unit.toks if t.text[:1].isalnum()]
+        if prev.para != unit.para or not words or any(not t.inq for t in words):
+            return False
+        toks = prev.toks
+        if len(toks) > _FEELING_WORDS or any(t.inq for t in toks):
+            return False
+        be = next((q for q, t in enumerate(toks) if t.low in _BE_FORMS), -1)
+        if be < 1 or not any(t.low in L.FEELINGS[self.lang] for t in toks[be + 1:be + 6]):
+            return False
+        srcs, span = self._source_for(toks, be, "verb", be + 1, u - 1)
+        if len(srcs) != 1 or srcs[0].kind != "person":
+            return False
+        lows = [t.low for t in toks[span[1]:]] + [t.low for t in unit.toks]
+        stance, conf = classify(lows, self.lang, False)
+        self.records.append(_Record(srcs[0], stance, prev.start, unit.end, self._claim(unit, 0), conf * 0.8, u))
+        self._remember(u, srcs[0], toks[span[0]].start)
+        return True
 
     def _continuation(self, u: int, unit: _Unit) -> None:
         """A bare quotation or a reportative 'zou' continues the previous statement's source."""
@@ -1697,8 +1729,9 @@ class _Doc:
                         return sp
             if head in self.trades and head not in _SPOKES and head not in _AGENT_ROLES:
                 return self.trades[head]  # "pop singer Mia Lane … The singer denied it"
+            people = noun_class(head) != "role"  # "de buurman", "the woman": no office another holds
             for sp in recent:
-                if sp.kind == "person" and (sp.role or head in ("official", "officier")
+                if sp.kind == "person" and ((sp.role and not people) or head in ("official", "officier")
                                             or head in sp.name.lower().split()):
                     return sp
             return s
@@ -2133,7 +2166,11 @@ def _colon_before_quote(toks: list) -> int:
 
 
 _COLON_NP = 6
+_FEELING_WORDS = 16  # at most this many tokens in a sentence telling how someone feels before a quotation
+_BE_FORMS = frozenset(("is", "was", "zijn", "waren", "are", "were"))
 _COLON_FAR = 30  # "Annemarie Jorritsma, lijsttrekker voor de senaat, is teleurgesteld: ,,…"
+_DUTCH_QUANTIFIERS = frozenset("sommige enkele veel vele andere ander meerdere diverse verschillende alle beide"
+                               " weinig twee drie vier vijf zes zeven acht negen tien tientallen honderden".split())
 _SUBJECT_PRONOUNS = frozenset(("hij", "ze", "zij"))  # "Komend voorjaar verwacht ze …": V2, the subject follows
 
 

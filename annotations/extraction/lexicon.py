@@ -490,3 +490,21 @@ COMPOUND_HEADS = (
 ORG_SUFFIXES = ("fonds", "bedrijf", "partij", "bond", "raad", "dienst", "ministerie", "bank", "concern",
                 "organisatie", "groep", "keten", "maatschappij", "vereniging", "stichting", "fabrikant",
                 "leverancier", "vervoerder", "omroep", "gigant", "leiding", "directie", "autoriteit")
+
+# How a person feels, after a form of "be": "X is woedend. ,,…''" makes the quotation X's.
+FEELINGS = {
+    "nl": _set(
+        """
+        boos woedend kwaad blij teleurgesteld verrast verbaasd opgelucht geschrokken bezorgd ongerust
+        trots tevreden ontevreden verdrietig geëmotioneerd ontroerd optimistisch sceptisch somber
+        verbijsterd geschokt onthutst ontstemd gefrustreerd gelukkig dolblij boos indruk stellig
+        """
+    ),
+    "en": _set(
+        """
+        angry furious happy glad disappointed surprised relieved shocked worried concerned proud pleased
+        upset stunned delighted unimpressed confident adamant blunt frustrated sad emotional optimistic
+        skeptical sceptical outraged livid thrilled baffled dismayed
+        """
+    ),
+}

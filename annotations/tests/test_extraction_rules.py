@@ -1999,3 +1999,47 @@ def test_the_object_of_another_verb_told_to_do_something_does_not_speak(text):
 ])
 def test_people_of_a_place_or_of_someone_speak_themselves(text, lang, source):
     assert [s.source for s in extract(text, lang)] == [source]
+
+
+@pytest.mark.parametrize("text, lang, source", [
+    ("Premier Mark Rutte is niet verrast door het verlies. ,,Dat betekent veel koffiedrinken.''", "nl", "Mark Rutte"),
+    ("De eigenaar van het restaurant, Mehmet Kaya, is woedend. ,,Er is hier nooit een rat gezien.''", "nl",
+     "Mehmet Kaya"),
+    ('Mayor Tom Hale was furious. "This should never have happened."', "en", "Tom Hale"),
+])
+def test_a_bare_quotation_after_how_a_person_feels_is_theirs(text, lang, source):
+    got = extract(text, lang)
+    assert [s.source for s in got] == [source]
+    assert (got[0].start, got[0].end) == (0, len(text))  # the feeling and the quotation are one statement
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Het weer is slecht. ,,We gaan toch.''", "nl"),  # no person feels
+    ("Mayor Tom Hale was furious.", "en"),  # a feeling alone is no statement
+])
+def test_no_statement_from_a_feeling_without_a_quotation_or_person(text, lang):
+    assert extract(text, lang) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Sommige bewoners zeggen dat ze niets merkten.",
+    "Veel bewoners zeggen dat ze niets merkten.",
+    "Andere experts zeggen dat het virus niet gevaarlijk is.",
+    "Een andere bewoner geeft toe dat hij wel eens een muis heeft gezien.",
+])
+def test_a_dutch_subject_opening_with_a_quantifier_speaks(text):
+    assert len(extract(text, "nl")) == 1
+
+
+def test_someone_named_before_is_no_spokesperson_of_the_organisation_that_spoke_last():
+    text = ("De eigenaar van het restaurant, Mehmet Kaya, is boos. Volgens de gemeente hebben inspecteurs "
+            "uitwerpselen gevonden. Een woordvoerder bevestigt dat de sluiting twee weken duurt. "
+            "Kaya laat via zijn advocaat weten dat hij naar de rechter stapt.")
+    got = {(s.source, s.source_org) for s in extract(text, "nl")}
+    assert ("Mehmet Kaya", "") in got and ("gemeente", "gemeente") in got
+    assert not [org for name, org in got if name == "Mehmet Kaya" and org]
+
+
+def test_a_person_noun_does_not_take_up_a_role_holder():
+    text = "Advocaat Peter Smeets zei dat zijn cliënt onschuldig is. De buurman zegt dat hij opgelucht is."
+    assert [s.source for s in extract(text, "nl")] == ["Peter Smeets", "buurman"]
