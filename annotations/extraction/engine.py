@@ -1643,7 +1643,7 @@ class _Doc:
             fits += [(p, sp) for p, sp in self._tail(self.speakers, pos) if p >= self.prev2_start] + own
             fits.sort(key=lambda c: -c[0])
             for _, sp in fits:
-                if sp.kind == "person" or not person_only:
+                if (sp.kind == "person" or not person_only) and self._agrees(a, sp):
                     return sp
             if not person_only and not fits:
                 # "De ouders zijn woedend. Zij eisen opheldering": a plural pronoun opening a sentence takes
@@ -1651,7 +1651,8 @@ class _Doc:
                 group = self._previous_subject(pos)
                 if group is not None:
                     return group
-            return next((sp for sp in recent if sp.kind == "person" or not person_only), None)
+            return next((sp for sp in recent if (sp.kind == "person" or not person_only) and self._agrees(a, sp)),
+                        None)
         if a in ("it", "het"):
             return next((sp for sp in [sp for _, sp in reversed(own)] + speakers if sp.kind in _ORG_KINDS), None)
         if a.startswith("org:"):
@@ -1736,6 +1737,13 @@ class _Doc:
                     return sp
             return s
         return s
+
+    def _agrees(self, pronoun: str, sp: Src) -> bool:
+        """Whether a personal pronoun can take up `sp`: "she" (and Dutch "zij", "ze") no man, "he" no woman.
+        A person's gender is told by a noun ("the spokeswoman", "de buurman")."""
+        if sp.kind != "person" or pronoun not in _GENDERED_PRONOUNS:
+            return True
+        return _gender(sp) != _GENDERED_PRONOUNS[pronoun]
 
     def _agent_of(self, role: str, name: str) -> str:
         """A person's agent or spokesperson described (GUIDELINES §3): "Mia Lane's lawyer", "advocaat van Jan Smit"."""
@@ -2137,6 +2145,22 @@ _DUTCH_FINITE = frozenset(
     " moesten laat liet lieten".split()
 )
 _DUTCH_PASSIVE_AUX = frozenset(("is", "werd", "wordt", "worden", "werden", "zijn", "was", "waren"))
+
+
+# The gender a pronoun excludes: "she" takes up no man; Dutch "zij" and "ze" are also plural, never a man.
+_GENDERED_PRONOUNS = {"he": "f", "hij": "f", "she": "m", "zij": "m", "ze": "m"}
+
+
+def _gender(sp: Src) -> str:
+    """A person's gender, "m" or "f", when the description or the role tells ("the spokeswoman",
+    "de buurman"), else "x". (Given names were tried and dropped: see bench/README.md.)"""
+    words = sp.name.lower().split()
+    for w in (sp.role, *([] if sp.name[:1].isupper() else words[-1:])):  # (a surname is no noun: "Laura King")
+        if w in L.FEMALE_NOUNS:
+            return "f"
+        if w in L.MALE_NOUNS:
+            return "m"
+    return "x"
 
 
 def _object_told_to(toks: list, k: int) -> bool:

@@ -508,3 +508,19 @@ FEELINGS = {
         """
     ),
 }
+
+# Nouns and titles that tell a person's gender, for a pronoun's agreement ("de woordvoerster … zij").
+FEMALE_NOUNS = _set(
+    """
+    woman vrouw mother moeder daughter dochter girl meisje sister zus zuster wife echtgenote
+    spokeswoman woordvoerster actress actrice zangeres presentatrice schrijfster bewoonster buurvrouw
+    businesswoman chairwoman congresswoman policewoman agente verpleegster vriendin grandmother oma
+    mrs ms miss mevrouw mevr mw queen koningin princess prinses lady abbess nun non
+    """
+)
+MALE_NOUNS = _set(
+    """
+    man father vader son zoon boy jongen brother broer husband echtgenoot spokesman zanger businessman
+    policeman buurman grandfather opa mr meneer dhr king koning prince prins lord monk
+    """
+)

@@ -2043,3 +2043,13 @@ def test_someone_named_before_is_no_spokesperson_of_the_organisation_that_spoke_
 def test_a_person_noun_does_not_take_up_a_role_holder():
     text = "Advocaat Peter Smeets zei dat zijn cliënt onschuldig is. De buurman zegt dat hij opgelucht is."
     assert [s.source for s in extract(text, "nl")] == ["Peter Smeets", "buurman"]
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Boer Jan Smit vond de graancirkel op maandag. De buurvrouw zegt dat ze niets heeft gezien. "
+     "Hij zegt dat het geen grap is.", "nl"),
+    ("Farmer Tom Reed found the crop circle on Monday. The woman next door said she saw nothing. "
+     "He said it was no hoax.", "en"),
+])
+def test_he_does_not_take_up_a_woman(text, lang):
+    assert extract(text, lang)[-1].source in ("Jan Smit", "Tom Reed")
