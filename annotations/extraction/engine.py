@@ -30,6 +30,7 @@ from .sources import (
     _modifier,
     _org_kind_words,
     _orgish,
+    _proper_media,
     build,
     clause_start_np,
     is_adj_cap,
@@ -946,8 +947,15 @@ class _Doc:
                 d is None or not d.role or (d.kind == "person" and d.role not in d.name.lower().split())):
             return None  # no role, or a named person already ("spokesman Jan Smit")
         named = build(toks, span, self.lang, self.text)
+        caps = [t for t in toks[span[0]:span[1]] if is_cap(t)]
+        surnamed = len(named) == 1 and named[0].kind == "media" and not described_person and len(caps) == 2 \
+            and noun_class(caps[0].low) == "" and not _proper_media(caps[0])
+        if surnamed:
+            # "Its editor, Jenna Fox, insisted": a role holder named by a first name and a surname that is
+            # also a broadcaster's ("Fox") is a person
+            named = [Src(named[0].name, "", "person", "")]
         if len(named) != 1 or named[0].kind != "person" or named[0].role or named[0].anaphor \
-                or not _looks_person([t for t in toks[span[0]:span[1]] if is_cap(t)]):
+                or not (surnamed or _looks_person(caps)):
             return None
         if described_person:
             return Src(named[0].name, "", "person", "")
@@ -1654,7 +1662,11 @@ class _Doc:
             return next((sp for sp in recent if (sp.kind == "person" or not person_only) and self._agrees(a, sp)),
                         None)
         if a in ("it", "het"):
-            return next((sp for sp in [sp for _, sp in reversed(own)] + speakers if sp.kind in _ORG_KINDS), None)
+            # The organisation that spoke, else the one the story named last: "Acme Corp published a report.
+            # It claimed …", "HollyBuzz published photos it claimed showed …"
+            mentioned = [sp for _, sp in self._tail(self.org_mentions, pos)]
+            return next((sp for sp in [sp for _, sp in reversed(own)] + speakers + mentioned
+                         if sp.kind in _ORG_KINDS), None)
         if a.startswith("org:"):
             head = a[4:]
             for sp in speakers:

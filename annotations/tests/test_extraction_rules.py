@@ -2053,3 +2053,15 @@ def test_a_person_noun_does_not_take_up_a_role_holder():
 ])
 def test_he_does_not_take_up_a_woman(text, lang):
     assert extract(text, lang)[-1].source in ("Jan Smit", "Tom Reed")
+
+
+def test_a_role_holder_named_with_a_broadcasters_surname_is_a_person():
+    text = ("The blog HollyBuzz published photos of the couple. Its editor, Jenna Fox, insisted the site stood by "
+            "its reporting. \"We have two sources,\" Fox said.")
+    got = extract(text, "en")
+    assert [(s.source, s.source_kind) for s in got] == [("Jenna Fox", "person")] * 2
+
+
+def test_it_takes_up_the_organisation_named_last_when_none_spoke():
+    text = "Acme Corp published a report on Monday. It claimed the drug works."
+    assert [s.source for s in extract(text, "en")] == ["Acme Corp"]
