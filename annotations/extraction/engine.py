@@ -776,6 +776,30 @@ class _Doc:
                 return b
         return b
 
+    def _subject_before(self, pos: int, person_only: bool) -> Src | None:
+        """For a pronoun opening its sentence, the subject opening the sentence before when that sentence
+        made no statement and names no one else: "Milieuorganisatie Greenpeace is juist blij met de plannen.
+        Zij pleit al jaren …" is Greenpeace's, not the Kamerlid's quoted before it. A Dutch "zij"/"ze" agrees
+        in number with its verb: "Zij vrezen" takes up a group, "Zij pleit" no group."""
+        u = bisect_right(self._unit_starts, pos) - 1
+        if u < 1 or pos != self._all_units[u].start or (self.records and self.records[-1].unit >= u - 1):
+            return None
+        toks = self._all_units[u - 1].toks
+        phrase = np_after(toks, 0, len(toks))
+        if phrase is None or phrase[0] > 0 or toks[0].inq:
+            return None
+        found = build(toks, phrase, self.lang, self.text)
+        if len(found) != 1 or found[0].kind == "unknown" or (person_only and found[0].kind != "person"):
+            return None
+        if any(mu == u - 1 and p >= toks[phrase[1] - 1].end for mu, p, _ in self.mentions[-8:]):
+            return None  # someone else named after the subject: "Breitbart Texas spoke with Dr. Taher El-badawi."
+        unit_toks = self._all_units[u].toks
+        if self.lang == "nl" and len(unit_toks) > 1 and unit_toks[0].low in ("zij", "ze"):
+            plural = unit_toks[1].low.endswith("en") and unit_toks[1].text.isalpha()
+            if plural != (found[0].kind == "group"):
+                return None
+        return self._resolve(found[0], toks[0].start)
+
     def _previous_subject(self, pos: int) -> Src | None:
         """The group that opens the sentence before the one at `pos` ("De ouders zijn woedend."), or None."""
         u = bisect_right(self._unit_starts, pos) - 1
@@ -1647,6 +1671,9 @@ class _Doc:
         own = [(p, sp) for p, sp in self._sentence_speakers if p < pos]
         if a in ("hij", "he", "she", "ze", "zij", "they"):
             person_only = a in ("hij", "he", "she")
+            subject = self._subject_before(pos, person_only)
+            if subject is not None and self._agrees(a, subject):
+                return subject
             fits = [(p, sp) for p, sp in self._tail(self.mentions, pos) if p >= self.unit_start]
             fits += [(p, sp) for p, sp in self._tail(self.speakers, pos) if p >= self.prev2_start] + own
             fits.sort(key=lambda c: -c[0])

@@ -2065,3 +2065,25 @@ def test_a_role_holder_named_with_a_broadcasters_surname_is_a_person():
 def test_it_takes_up_the_organisation_named_last_when_none_spoke():
     text = "Acme Corp published a report on Monday. It claimed the drug works."
     assert [s.source for s in extract(text, "en")] == ["Acme Corp"]
+
+
+def test_a_pronoun_opening_a_sentence_takes_up_the_subject_of_the_one_before():
+    text = ("Kamerlid Léon de Jong noemt het plan ,,een aanfluiting''. Milieuorganisatie Greenpeace is juist blij "
+            "met de plannen. Zij pleit al jaren voor een lagere snelheid.")
+    assert extract(text, "nl")[-1].source == "Greenpeace"
+
+
+@pytest.mark.parametrize("text, lang, source", [
+    # another person named after the subject: the subject is no longer the only candidate
+    ("Breitbart Texas spoke with one of the judges, Dr. Taher Badawi. He said the tribunal is voluntary.", "en",
+     "Taher Badawi"),
+    # a plural verb takes up no organisation
+    ("Minister Jan Smit sprak met de bewoners. Het onderzoek van de AIVD loopt al maanden. "
+     "Zij vrezen dat de fabriek spioneert.", "nl", None),
+])
+def test_the_subject_before_is_not_taken_up_against_a_nearer_name_or_the_verbs_number(text, lang, source):
+    got = extract(text, lang)
+    if source is None:
+        assert not [s for s in got if s.source == "AIVD"]
+    else:
+        assert got[-1].source == source
