@@ -653,8 +653,9 @@ def _with_particles(part: list, at: int) -> list:
     q = at + 1
     while q < len(part) and part[q].low in L.NAME_PARTICLES and not part[q].text[:1].isupper():
         q += 1
-    if q == at + 1 or q >= len(part) or not is_cap(part[q]) or noun_class(part[q].low) == "org":
-        return part[at:at + 1]
+    if q == at + 1 or q >= len(part) or not is_cap(part[q]) or noun_class(part[q].low) == "org" \
+            or (at > 0 and part[at - 1].low in L.NAME_PARTICLES):
+        return part[at:at + 1]  # (a surname with its own particle is whole: "Van der Laan van Amsterdam")
     while q < len(part) and is_cap(part[q]):
         q += 1
     return part[at:q]
@@ -740,9 +741,11 @@ def _name_run(part: list) -> list:
             out.append(t)  # "U.S. Central Command"
             n += 1
             continue
-        if not out and t.text[:1].isupper() and not t.first and t.low in ("de", "het", "the") \
-                and n + 1 < len(part) and is_cap(part[n + 1]):
-            out.append(t)  # "De Kijvelanden", "The Independent"
+        if not out and t.text[:1].isupper() and not t.first and t.low in ("de", "het", "the", "van", "ter", "ten") \
+                and n + 1 < len(part) and (is_cap(part[n + 1]) or (
+                    t.low == "van" and part[n + 1].low in L.NAME_PARTICLES and n + 2 < len(part)
+                    and is_cap(part[n + 2]))):
+            out.append(t)  # "De Kijvelanden", "The Independent", "minister Van Nieuwenhuizen", "Van der Laan"
             n += 1
             continue
         if is_cap(t) and noun_class(t.low) != "role" and not (t.first and noun_class(t.low)):
@@ -762,8 +765,9 @@ def _name_run(part: list) -> list:
                 and n + 1 < len(part) and len(part[n + 1].text) == 1 and part[n + 1].text.isupper():
             out.append(t)  # "B en W" (burgemeester en wethouders): letters joined by "en" are one name
         elif out and t.low in L.NAME_PARTICLES and n + 1 < len(part) and is_cap(part[n + 1]):
-            if t.low in ("van", "of") and sum(1 for x in out if is_cap(x)) >= 2:
-                break  # "Karin Mulder van Chemtec": the organisation follows
+            if t.low in ("van", "of") and (sum(1 for x in out if is_cap(x)) >= 2
+                                            or any(x.low in L.NAME_PARTICLES for x in out)):
+                break  # "Karin Mulder van Chemtec", "Van Nieuwenhuizen van Infrastructuur": the organisation follows
             out.append(t)
         elif out and t.text[:1].isupper() and t.low in ("de", "der", "den", "van") and n + 1 < len(part):
             out.append(t)

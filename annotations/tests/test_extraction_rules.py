@@ -2087,3 +2087,14 @@ def test_the_subject_before_is_not_taken_up_against_a_nearer_name_or_the_verbs_n
         assert not [s for s in got if s.source == "AIVD"]
     else:
         assert got[-1].source == source
+
+
+@pytest.mark.parametrize("text, name, org", [
+    ("Minister Van Nieuwenhuizen van Infrastructuur wilde het bericht niet bevestigen.", "Van Nieuwenhuizen",
+     "Infrastructuur"),
+    ("Wethouder Van der Laan van Amsterdam zegt dat het klopt.", "Van der Laan", "Amsterdam"),
+    ("Jan Peter van Dam zegt dat het klopt.", "Jan Peter van Dam", ""),
+])
+def test_a_surname_with_its_own_particle_is_whole_and_van_after_it_names_the_organisation(text, name, org):
+    got = extract(text, "nl")
+    assert [(s.source, s.source_org) for s in got] == [(name, org)]
