@@ -776,6 +776,17 @@ class _Doc:
                 return b
         return b
 
+    @staticmethod
+    def _contrast_after(toks: list, k: int) -> bool:
+        """Whether a contrasting conjunction after a comma follows toks[k] in its sentence, before the next verb
+        of speech's clause: "…, according to a monitoring group, but the Iraqi army says …"."""
+        for q in range(k + 1, len(toks) - 1):
+            if toks[q].text in (".", ";", ":") or toks[q].inq:
+                return False
+            if toks[q].text == "," and toks[q + 1].low in _CONTRASTS:
+                return True
+        return False
+
     def _subject_before(self, pos: int, person_only: bool) -> Src | None:
         """For a pronoun opening its sentence, the subject opening the sentence before when that sentence
         made no statement and names no one else: "Milieuorganisatie Greenpeace is juist blij met de plannen.
@@ -1065,6 +1076,10 @@ class _Doc:
                     return None
                 q = r - 1
                 continue
+            if t.text == "." and toks[q - 1].end == t.start and (
+                    toks[q - 1].low in L.TITLES or len(toks[q - 1].text) == 1):
+                q -= 1  # a title's or an initial's period: "An Iraqi military spokesman, Brig. Gen. Saad Maan,"
+                continue
             if t.text in (".", ";", ":"):
                 return None
             if t.text == ",":
@@ -1111,8 +1126,11 @@ class _Doc:
         if not found:
             return False
         if any(f[1] != "prep" for f in found):
+            # "According to X, officials said …": the verb's source speaks; not across a contrast ("…, according
+            # to a monitoring group, but the army says …": two statements)
             verb_srcs = {s.name for f in found if f[1] != "prep" for s in f[2]}
-            found = [f for f in found if f[1] != "prep" or all(s.name in verb_srcs for s in f[2])]
+            found = [f for f in found if f[1] != "prep" or all(s.name in verb_srcs for s in f[2])
+                     or self._contrast_after(toks, f[0])]
         kept = self._drop_nested(toks, found)
         for f in found:
             if f not in kept:  # an outer speaker stays known for later references ("de advocaat")
@@ -2029,7 +2047,7 @@ _BUSINESS_HEADS = frozenset("bedrijf onderneming concern company firm airline op
                             " chipmaker drugmaker planemaker".split())
 # Heads that may take up any organisation but a newspaper: the businesses and a few generic bodies.
 _GENERIC_HEADS = _BUSINESS_HEADS | frozenset(
-    "organisatie instelling school club organisation organization charity liefdadigheidsinstelling".split())
+    "organisatie instelling school club organisation organization charity liefdadigheidsinstelling group groep".split())
 _CALL = frozenset(("call", "calls", "called", "calling", "noemt", "noemde", "noemden", "noemen", "noemend",
                    "termed")) | _CALL_ONLY
 
@@ -2232,6 +2250,7 @@ _COLON_NP = 6
 _FEELING_WORDS = 16  # at most this many tokens in a sentence telling how someone feels before a quotation
 _BE_FORMS = frozenset(("is", "was", "zijn", "waren", "are", "were"))
 _COLON_FAR = 30  # "Annemarie Jorritsma, lijsttrekker voor de senaat, is teleurgesteld: ,,…"
+_CONTRASTS = frozenset(("but", "while", "whereas", "although", "maar", "terwijl", "hoewel", "echter"))
 _DUTCH_QUANTIFIERS = frozenset("sommige enkele veel vele andere ander meerdere diverse verschillende alle beide"
                                " weinig twee drie vier vijf zes zeven acht negen tien tientallen honderden".split())
 _SUBJECT_PRONOUNS = frozenset(("hij", "ze", "zij"))  # "Komend voorjaar verwacht ze …": V2, the subject follows

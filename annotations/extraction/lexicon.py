@@ -290,7 +290,7 @@ PRONOUNS = {
 
 TITLES = _set(
     """
-    dhr mevr mevrouw meneer mr mrs ms dr drs prof ir lt col maj capt sgt gen rep sen gov rev
+    dhr mevr mevrouw meneer mr mrs ms dr drs prof ir lt col maj capt sgt gen rep sen gov rev brig cpl pvt supt insp det
     sister brother father sir lady lord king queen prince princess koning koningin prins
     president premier
     """
@@ -338,7 +338,7 @@ ORG_NOUNS = _set(
     regulator watchdog fabrikant producent leverancier toezichthouder firms companies agencies
     outlets waterschap verdediging defence defense prosecution monastery convent abbey diocese
     parish klooster bisdom parochie embassy consulate palace ambassade consulaat paleis city municipality
-    utility utilities opposition airport luchthaven
+    utility utilities opposition airport luchthaven group groep
     aannemer projectontwikkelaar exploitant uitgever verzekeraar zorgverzekeraar woningcorporatie corporatie
     netbeheerder insurer publisher concern dienst charity charities liefdadigheidsinstelling
     carmaker automaker chipmaker drugmaker planemaker

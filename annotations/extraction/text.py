@@ -22,7 +22,7 @@ _TOKEN = re.compile(r"\w+(?:[-'’.&]\w+)*|,,|''|[^\s\u200b-\u200f\u202a-\u202e\
 _ABBREV = frozenset(
     """
     dhr mevr mw mr mrs ms dr drs ir ing prof st jr sr sen rep gov gen lt col maj capt cpt
-    sgt cmdr adm rev fr sr jhr mgr ds ir bc
+    sgt cmdr adm rev fr sr jhr mgr ds ir bc brig cpl pvt supt insp det atty pres amb gen burg
     jan feb mrt apr jun jul aug sep sept okt oct nov dec jl aanst
     mln mld mrd bln ca resp bijv bv enz etc vs nr blz pag afb fig vgl zgn red evt incl excl
     excl art lid min max inc corp co ltd bros mt ft no nos vol ed eds approx dept univ

@@ -2098,3 +2098,30 @@ def test_the_subject_before_is_not_taken_up_against_a_nearer_name_or_the_verbs_n
 def test_a_surname_with_its_own_particle_is_whole_and_van_after_it_names_the_organisation(text, name, org):
     got = extract(text, "nl")
     assert [(s.source, s.source_org) for s in got] == [(name, org)]
+
+
+@pytest.mark.parametrize("text, lang, sources", [
+    ("Militants captured the town, according to the Syrian Observatory for Human Rights, but the army says it "
+     "remains in control.", "en", {"Syrian Observatory", "army"}),
+    ("De brand is aangestoken, volgens de brandweer, maar de politie zegt dat er geen aanwijzingen zijn.", "nl",
+     {"brandweer", "politie"}),
+])
+def test_according_to_before_a_contrast_is_a_statement_of_its_own(text, lang, sources):
+    assert {s.source for s in extract(text, lang)} == sources
+
+
+@pytest.mark.parametrize("text, name", [
+    ("An Iraqi military spokesman, Brig. Gen. Saad Maan, dismissed the report.", "Saad Maan"),
+    ("The company spokesman, Mr. John Reed, dismissed the report.", "John Reed"),
+])
+def test_a_title_with_its_period_inside_an_apposition(text, name):
+    assert [s.source for s in extract(text, "en")] == [name]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Militants captured the town, according to a monitoring group.", "monitoring group"),
+    ("Amnesty International published a report. The group said prisoners were tortured.", "Amnesty International"),
+    ("A group of residents said the water was brown.", "group of residents"),
+])
+def test_a_group_is_an_organisation_and_the_group_takes_one_up(text, source):
+    assert [s.source for s in extract(text, "en")] == [source]
