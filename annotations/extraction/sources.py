@@ -435,9 +435,9 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
     if role_at >= 0 and is_cap(part[role_at]) and "-" not in part[role_at].text \
             and part[role_at].low in L.TITLES:
         role_at = -1
-    if 0 <= role_at < len(part) - 1 and part[role_at].low.endswith(("'s", "’s")) \
+    if 0 <= role_at < len(part) - 1 and (part[role_at].low.endswith(("'s", "’s")) or role_at == len(part) - 2) \
             and classes[role_at + 1] == "org":
-        role_at = -1  # "the mayor's office", "the minister's department": the office speaks, no person
+        role_at = -1  # "the mayor's office", "the militant group": the office or group speaks, no person
     while 0 <= role_at < len(part) - 1 and part[role_at].low.endswith(("'s", "’s")) \
             and "role" in classes[role_at + 1:]:
         role_at = classes.index("role", role_at + 1)  # "the mayor's spokesman": the spokesman's role

@@ -2125,3 +2125,8 @@ def test_a_title_with_its_period_inside_an_apposition(text, name):
 ])
 def test_a_group_is_an_organisation_and_the_group_takes_one_up(text, source):
     assert [s.source for s in extract(text, "en")] == [source]
+
+
+def test_a_role_word_before_an_organisation_noun_describes_the_organisation():
+    got = extract("The militant group claimed responsibility for the attack.", "en")
+    assert [(s.source, s.source_kind) for s in got] == [("militant group", "organisation")]
