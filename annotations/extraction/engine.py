@@ -567,8 +567,8 @@ class _Doc:
             parts = L.PARTICLE_VERBS[lang].get(lem)
             if parts:
                 for q in range(k + 1, min(n, k + 12)):
-                    if toks[q].low in parts and not toks[q].inq:
-                        out.append((k, "verb", k + 1))
+                    if (toks[q].low in parts or _pronominal_particle(toks[q].low) in parts) and not toks[q].inq:
+                        out.append((k, "verb", k + 1))  # "geeft … toe", "wijst erop dat", "voegde eraan toe"
                         break
                     if toks[q].text in (".", ";"):
                         break
@@ -1234,15 +1234,37 @@ class _Doc:
     def _spokesperson_of_last(self, s: Src, u: int) -> Src:
         """"De politie wil niet reageren. Een woordvoerster: …": a spokesperson without an organisation
         speaks for the organisation of the statement just before (in this or the previous unit)."""
-        if s.kind != "person" or s.org or s.role not in _SPOKES or not self.records:
+        if s.kind != "person" or s.org or s.role not in _SPOKES:
             return s
-        last = self.records[-1]
-        if last.unit < u - 1 or last.src.kind not in _ORG_KINDS:
-            return s
+        last = self.records[-1] if self.records else None
+        if last is not None and last.unit >= u - 1:
+            if last.src.kind not in _ORG_KINDS:
+                return s
+            org = last.src
+        else:
+            # "De NVWA onderzoekt de zaak. Een woordvoerder wil niet ingaan op details": the organisation that
+            # opened the sentence before, when that made no statement
+            org = self._opening_organisation(u - 1)
+            if org is None:
+                return s
         if _named(s.name):
             # "Dat klopt niet, meldt Brabant Water. ,,…'', zegt woordvoerder Kees van Rijn": its spokesman
-            return Src(s.name, last.src.name, "person", s.role, s.gender)
-        return Src(last.src.name, last.src.name, last.src.kind, s.role)
+            return Src(s.name, org.name, "person", s.role, s.gender)
+        return Src(org.name, org.name, org.kind, s.role)
+
+    def _opening_organisation(self, v: int) -> Src | None:
+        """The named organisation opening unit v, resolved, or None."""
+        if v < 0:
+            return None
+        toks = self._all_units[v].toks
+        phrase = np_after(toks, 0, len(toks))
+        if phrase is None or phrase[0] > 0 or toks[0].inq:
+            return None
+        found = build(toks, phrase, self.lang, self.text)
+        if len(found) != 1 or found[0].kind not in _ORG_KINDS:
+            return None
+        org = self._resolve(found[0], toks[0].start)
+        return org if org is not None and org.kind in _ORG_KINDS and org.name[:1].isupper() else None
 
     def _split_by_stance(self, unit: _Unit, stance: str, claim: str, span: tuple) -> list | None:
         """Split a denial or refusal spread over several sentences where the stance changes.
@@ -1584,7 +1606,9 @@ class _Doc:
                 role = office or (title if noun_class(title) == "role" else "")
                 # "Premier Rutte", "Burgemeester Halsema": the surname names the person, in that role.
                 self.persons[run[0].low] = Src(self.text[run[0].start:run[0].end], "", "person", role)
-            if 2 <= len(run) <= 4 and _looks_person(run) and not any(is_adj_cap(t) for t in run[:1]):
+            org_noun_before = i > 0 and not toks[i - 1].inq and noun_class(toks[i - 1].low) == "org"
+            if 2 <= len(run) <= 4 and _looks_person(run) and not any(is_adj_cap(t) for t in run[:1]) \
+                    and not org_noun_before:  # ("supermarktketen Albert Heijn" is no person)
                 name = self.text[run[0].start:run[-1].end]
                 # "Wethouder Peter Jansen (VVD)": the office, and the party in brackets after the name.
                 party = toks[j + 1].text if j + 2 < n and toks[j].text == "(" and toks[j + 2].text == ")" \
@@ -1606,7 +1630,7 @@ class _Doc:
     def _note_org(self, u: int, toks: list, i: int, j: int) -> None:
         """A named organisation mentioned before it speaks ("Acme Corp makes batteries", "De gemeente Utrecht
         wil …"), for a later definite description to take up: "The company said", "Volgens de gemeente"."""
-        if i > 0 and not toks[i - 1].inq and toks[i - 1].low in L.ORG_NOUNS:
+        if i > 0 and not toks[i - 1].inq and noun_class(toks[i - 1].low) == "org":
             # "het bedrijf Vérian" is Vérian; a public body keeps its noun: "de gemeente Utrecht"
             noun, name = toks[i - 1], self.text[toks[i].start:toks[j - 1].end]
             kind = _org_kind_words([noun.low])
@@ -2044,7 +2068,7 @@ _UNNAMED_TIES = frozenset(
 )
 # Heads that name a business, which a public body is not: "the company" never refers back to a ministry.
 _BUSINESS_HEADS = frozenset("bedrijf onderneming concern company firm airline operahuis warenhuis carmaker automaker"
-                            " chipmaker drugmaker planemaker".split())
+                            " chipmaker drugmaker planemaker supermarkt supermarket keten chain".split())
 # Heads that may take up any organisation but a newspaper: the businesses and a few generic bodies.
 _GENERIC_HEADS = _BUSINESS_HEADS | frozenset(
     "organisatie instelling school club organisation organization charity liefdadigheidsinstelling group groep".split())
@@ -2218,6 +2242,14 @@ def _gender(sp: Src) -> str:
         if w in L.MALE_NOUNS:
             return "m"
     return "x"
+
+
+def _pronominal_particle(low: str) -> str:
+    """The particle of a Dutch pronominal adverb: "erop" → "op", "daarover" → "over", "hieraan" → "aan"."""
+    for prefix in ("daar", "hier", "er"):
+        if low.startswith(prefix) and len(low) > len(prefix) + 1:
+            return low[len(prefix):]
+    return ""
 
 
 def _object_told_to(toks: list, k: int) -> bool:

@@ -254,7 +254,7 @@ DETERMINERS = _set("de het een the a an another")
 POSSESSIVES = _set("zijn haar hun his her their its")
 PREPOSITIONS = _set(
     """
-    bij op in aan tegen met voor naar uit onder over door via tijdens na sinds om rond zonder
+    bij op in aan tegen met voor naar uit onder over door via tijdens na sinds om rond zonder tegenover jegens
     to at on with by from for into about during after since under over via without
     """
 )
@@ -338,7 +338,7 @@ ORG_NOUNS = _set(
     regulator watchdog fabrikant producent leverancier toezichthouder firms companies agencies
     outlets waterschap verdediging defence defense prosecution monastery convent abbey diocese
     parish klooster bisdom parochie embassy consulate palace ambassade consulaat paleis city municipality
-    utility utilities opposition airport luchthaven group groep
+    utility utilities opposition airport luchthaven group groep supermarkt supermarket keten chain
     aannemer projectontwikkelaar exploitant uitgever verzekeraar zorgverzekeraar woningcorporatie corporatie
     netbeheerder insurer publisher concern dienst charity charities liefdadigheidsinstelling
     carmaker automaker chipmaker drugmaker planemaker
@@ -436,7 +436,7 @@ ORG_ANAPHORA = _set(
     company firm organisation organization airline council school league paper newspaper
     agency club team department ministry group dienst charity liefdadigheidsinstelling police politie
     dagblad website magazine tabloid blog outlet broadcaster rechtbank court
-    carmaker automaker chipmaker drugmaker planemaker
+    carmaker automaker chipmaker drugmaker planemaker supermarkt supermarket keten chain
     """
 )
 PERSON_ANAPHORA = _set(

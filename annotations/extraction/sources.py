@@ -167,6 +167,7 @@ def _modifier(tok) -> bool:
         and t[:1].islower()
         and tok.low not in L.STOP
         and tok.low not in L.SKIP
+        and tok.low not in L.PREPOSITIONS  # "een woordvoerster van de supermarkt tegenover deze krant"
         and t.replace("-", "").isalpha()
     )
 
@@ -494,7 +495,8 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
             if det in ("de", "het") and len(names) == 1 and names[0].low in _TITLED_MEDIA:
                 name = f"{det} {name}"  # "de Volkskrant", "het Parool" keep their article
             person = _looks_person(names) or any(t.low.rstrip(".") in L.TITLES for t in part)
-            if person and not _orgish(names):
+            org_noun_before = first_at > 0 and classes[first_at - 1] == "org"  # "Supermarktketen Albert Heijn"
+            if person and not _orgish(names) and not org_noun_before:
                 return Src(name, org, "person", "")
             return Src(name, org or name, _org_kind(part), "")
     return _description(part, classes, det, definite, text, lang)

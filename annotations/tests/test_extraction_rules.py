@@ -2130,3 +2130,30 @@ def test_a_group_is_an_organisation_and_the_group_takes_one_up(text, source):
 def test_a_role_word_before_an_organisation_noun_describes_the_organisation():
     got = extract("The militant group claimed responsibility for the attack.", "en")
     assert [(s.source, s.source_kind) for s in got] == [("militant group", "organisation")]
+
+
+@pytest.mark.parametrize("text", [
+    "Directeur Luc Peeters wijst erop dat de fabriek vorige maand is gekeurd.",
+    "De minister wijst er nadrukkelijk op dat er niets is besloten.",
+])
+def test_a_dutch_particle_verb_with_a_pronominal_adverb(text):
+    assert len(extract(text, "nl")) == 1
+
+
+@pytest.mark.parametrize("text, lang, source", [
+    ("Supermarktketen Albert Heijn haalt het sap uit de schappen. Dat bevestigt een woordvoerster van de "
+     "supermarkt tegenover deze krant.", "nl", "Albert Heijn"),
+    ("De supermarktketen Albert Heijn haalt het sap uit de schappen. Volgens de supermarkt is niemand gewond.",
+     "nl", "Albert Heijn"),
+    ("Supermarket chain Tesco recalled the juice. The supermarket said no customers were hurt.", "en", "Tesco"),
+])
+def test_a_name_after_an_organisation_noun_is_the_organisation_a_description_takes_up(text, lang, source):
+    got = extract(text, lang)
+    assert [(s.source, s.source_kind) for s in got] == [(source, "organisation")]
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_organisation_opening_the_sentence_before():
+    text = ("De Nederlandse Voedsel- en Warenautoriteit (NVWA) onderzoekt de zaak. Een woordvoerder wil niet "
+            "ingaan op details zolang het onderzoek loopt.")
+    got = extract(text, "nl")
+    assert [(s.source_org, s.stance) for s in got] == [("Nederlandse Voedsel- en Warenautoriteit", "no_comment")]
