@@ -172,9 +172,11 @@ class _Doc:
                 head.opens_name = head.low in CAP_IN_NAMES and len(s.tokens) > 1 and is_cap(s.tokens[1])
             k = j
         foreign = L.FOREIGN_STOP[self.lang]
-        for t in tokens:
+        for n, t in enumerate(tokens):
             if not t.first and t.low in foreign and t.text[:1].isupper():
                 t.name_word = True
+            elif t.low in L.STOP and len(t.text) > 1 and t.text.isupper() and not _shouted(tokens, n):
+                t.name_word = True  # an acronym that spells a function word: "the WHO says", "IS militants"
         # A capitalised word seen only at sentence starts and known to the dictionary is no name.
         self._tokens = tokens  # caps_seen is built from them on first use
         # Merge sentences that a direct quotation runs across.
@@ -2242,6 +2244,14 @@ def _gender(sp: Src) -> str:
         if w in L.MALE_NOUNS:
             return "m"
     return "x"
+
+
+def _shouted(tokens: list, n: int) -> bool:
+    """Whether the word before or after tokens[n] is in capitals too ("BREAKING: LOCAL REPORTS SAY")."""
+    for m in (n - 1, n + 1):
+        if 0 <= m < len(tokens) and len(tokens[m].text) > 1 and tokens[m].text.isupper():
+            return True
+    return False
 
 
 def _pronominal_particle(low: str) -> str:

@@ -2157,3 +2157,15 @@ def test_an_unnamed_spokesperson_speaks_for_the_organisation_opening_the_sentenc
             "ingaan op details zolang het onderzoek loopt.")
     got = extract(text, "nl")
     assert [(s.source_org, s.stance) for s in got] == [("Nederlandse Voedsel- en Warenautoriteit", "no_comment")]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("On its website, the WHO says that the virus can be transmitted in all areas.", "WHO"),
+    ("The US says the strike was legal.", "US"),
+])
+def test_an_acronym_that_spells_a_function_word_is_a_name(text, source):
+    assert [s.source for s in extract(text, "en")] == [source]
+
+
+def test_a_shouted_headline_names_no_one():
+    assert extract("BREAKING: LOCAL REPORTS SAY THE KING IS FLYING.", "en") == []
