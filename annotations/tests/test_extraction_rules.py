@@ -2169,3 +2169,8 @@ def test_an_acronym_that_spells_a_function_word_is_a_name(text, source):
 
 def test_a_shouted_headline_names_no_one():
     assert extract("BREAKING: LOCAL REPORTS SAY THE KING IS FLYING.", "en") == []
+
+
+def test_a_name_opening_with_a_digit_is_a_name():
+    text = "Apple plans a camera watch, according to a report by tech site 9to5Mac."
+    assert [s.source for s in extract(text, "en")] == ["9to5Mac"]
