@@ -2024,7 +2024,8 @@ _VINDEN_STOPS = frozenset(("dat", "of"))
 
 def _too_verdict(toks: list, k: int) -> bool:
     """Dutch "vinden" with an object and "te" + adjective closing the clause: "De VVD vindt de kosten te hoog"
-    (an opinion; "De politie vond het lichaam in de sloot" finds a thing)."""
+    (an opinion; "De politie vond het lichaam in de sloot" finds a thing), or a graded adjective of a Dutch
+    form: "vond zijn verklaring niet geloofwaardig"."""
     for q in range(k + 2, min(len(toks) - 1, k + 10)):
         t = toks[q]
         if t.inq or t.text in (",", ";", ":") or t.low in ("dat", "of"):
@@ -2032,7 +2033,17 @@ def _too_verdict(toks: list, k: int) -> bool:
         if t.low == "te" and toks[q + 1].text.isalpha() and toks[q + 1].text.islower() \
                 and (q + 2 >= len(toks) or not toks[q + 2].text[:1].isalnum()):
             return True
+        if q > k + 2 and _dutch_adjective(t.low) and (q + 1 >= len(toks) or not toks[q + 1].text[:1].isalnum()):
+            return True  # "De rechtbank vond zijn verklaring niet geloofwaardig", "vindt het plan erg onverstandig"
     return False
+
+
+# Endings of Dutch adjectives: "geloofwaardig", "onverstandig", "onbegrijpelijk", "onhaalbaar", "zinloos".
+_NL_ADJ_ENDINGS = ("ig", "lijk", "baar", "isch", "loos", "zaam", "waardig", "vol", "ief", "eel", "aal")
+
+
+def _dutch_adjective(low: str) -> bool:
+    return len(low) > 4 and low.isalpha() and low.endswith(_NL_ADJ_ENDINGS)
 
 
 def _agreement_verb(toks: list, k: int) -> int:

@@ -2174,3 +2174,13 @@ def test_a_shouted_headline_names_no_one():
 def test_a_name_opening_with_a_digit_is_a_name():
     text = "Apple plans a camera watch, according to a report by tech site 9to5Mac."
     assert [s.source for s in extract(text, "en")] == ["9to5Mac"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("De rechtbank vond zijn verklaring echter niet geloofwaardig.", True),
+    ("De VVD vindt het plan onverstandig.", True),
+    ("De politie vond het lichaam in de sloot.", False),  # finds a thing
+    ("De buurman vond de kat gisteren.", False),
+])
+def test_vinden_with_an_object_and_a_closing_adjective_is_an_opinion(text, found):
+    assert bool(extract(text, "nl")) is found
