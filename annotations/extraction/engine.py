@@ -1722,7 +1722,9 @@ class _Doc:
             fits += [(p, sp) for p, sp in self._tail(self.speakers, pos) if p >= self.prev2_start] + own
             fits.sort(key=lambda c: -c[0])
             for _, sp in fits:
-                if (sp.kind == "person" or not person_only) and self._agrees(a, sp):
+                # (an organisation speaking through its spokeswoman is "she": "A spokeswoman for the clinic said
+                # she could neither confirm nor deny")
+                if (sp.kind == "person" or not person_only or sp.role in _SPOKES) and self._agrees(a, sp):
                     return sp
             if not person_only and not fits:
                 # "De ouders zijn woedend. Zij eisen opheldering": a plural pronoun opening a sentence takes

@@ -338,7 +338,7 @@ ORG_NOUNS = _set(
     regulator watchdog fabrikant producent leverancier toezichthouder firms companies agencies
     outlets waterschap verdediging defence defense prosecution monastery convent abbey diocese
     parish klooster bisdom parochie embassy consulate palace ambassade consulaat paleis city municipality
-    utility utilities opposition airport luchthaven group groep supermarkt supermarket keten chain
+    utility utilities opposition airport luchthaven group groep supermarkt supermarket keten chain clinic
     aannemer projectontwikkelaar exploitant uitgever verzekeraar zorgverzekeraar woningcorporatie corporatie
     netbeheerder insurer publisher concern dienst charity charities liefdadigheidsinstelling
     carmaker automaker chipmaker drugmaker planemaker
@@ -410,7 +410,7 @@ PERSON_NOUNS = _set(
     spectator tourist shopper guest listener subscriber buyer monk
     twitteraar reiziger automobilist fietser scholier inwoner betoger demonstrant actievoerder tegenstander
     voorstander vriend vriendin collega familielid nabestaande jurist bezoeker bezoekster lezer kijker
-    luisteraar toeschouwer ganger toerist supporter personeelslid zus broer
+    luisteraar toeschouwer ganger toerist supporter personeelslid zus broer observer commentator ambtenaar
     """
 )
 ANON = _set("bron bronnen source sources insider insiders ingewijde ingewijden")

@@ -31,7 +31,9 @@ class Src:
 _ADJ_SUFFIX = ("se", "sche", "ian", "ese", "ish", "ern", "ic")
 _ADJ_WORDS = frozenset(
     "american iraqi saudi western eastern french german british dutch afghan chinese israeli"
-    " russian european local international french-language senior top federal".split()
+    " russian european local international french-language senior top federal"
+    " swiss thai greek czech pakistani qatari kuwaiti yemeni somali nepali bangladeshi emirati omani bahraini"
+    " filipino korean chilean".split()
 )
 
 
@@ -133,9 +135,12 @@ def _noun_class(low: str) -> str:
             if tail in L.PERSON_NOUNS:
                 return "person"
     if h.endswith(("s", "en")) and len(h) > 5:
-        # Several organisations are a group: "natuurorganisaties", "vakbonden", "bedrijven", "unions".
-        singulars = (h[:-1], h[:-2], h[:-3] + "f", h[:-3] + "y")
-        if any(_noun_class(w) == "org" for w in singulars if len(w) > 3 and not w.endswith(("s", "en"))):
+        # Several organisations are a group: "natuurorganisaties", "vakbonden", "bedrijven", "unions"; so are
+        # several people named by a role or a trade: "diplomats", "bloggers", "journalisten", "ambtenaren".
+        stem = h[:-2]  # "ambtenaren": "ambtenaar", the vowel doubled again
+        singulars = (h[:-1], stem, h[:-3] + "f", h[:-3] + "y", stem[:-1] + stem[-2:-1] + stem[-1:])
+        if any(_noun_class(w) in ("org", "role", "person") for w in singulars
+               if len(w) > 3 and not w.endswith(("s", "en"))):
             return "group"
     return ""
 

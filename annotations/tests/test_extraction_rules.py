@@ -2184,3 +2184,22 @@ def test_a_name_opening_with_a_digit_is_a_name():
 ])
 def test_vinden_with_an_object_and_a_closing_adjective_is_an_opinion(text, found):
     assert bool(extract(text, "nl")) is found
+
+
+@pytest.mark.parametrize("text, lang, source", [
+    ("Western diplomats in Moscow said privately that they had heard nothing unusual.", "en",
+     "Western diplomats in Moscow"),
+    ("Russian bloggers claimed that the president is ill.", "en", "Russian bloggers"),
+    ("Journalisten melden dat de minister aftreedt.", "nl", "journalisten"),
+])
+def test_several_people_named_by_a_role_or_trade_are_a_group(text, lang, source):
+    got = extract(text, lang)
+    assert [(s.source, s.source_kind) for s in got] == [(source, "group")]
+
+
+def test_an_organisations_spokeswoman_is_she_and_a_nationality_is_no_name():
+    text = ("Swiss officials said they had no information. A spokeswoman for the Swiss clinic said she could "
+            "neither confirm nor deny it.")
+    got = extract(text, "en")
+    assert [(s.source, s.stance) for s in got][-1] == ("Swiss clinic", "no_comment")
+    assert not [s for s in got[1:] if s.source == "Swiss officials"]
