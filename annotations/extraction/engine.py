@@ -489,6 +489,9 @@ class _Doc:
             prev = toks[k - 1].low if k > 0 else ""
             if prev == "to" and lang == "en" and _object_told_to(toks, k):
                 continue
+            if lang == "en" and low in _AGREE and not _complement_follows(toks, k) \
+                    and not (k + 1 < n and toks[k + 1].low == "with"):
+                continue  # "has agreed personal terms", "agreed to join": a deal, no statement ("agreed that …" is)
             if (prev in L.DETERMINERS or prev in L.POSSESSIVES or prev in ("deze", "die", "this", "these")) and not (
                     prev in ("haar", "her") and k >= 2 and toks[k - 2].low in L.PREPOSITIONS | {"van", "of"}) \
                     and not (lang == "nl" and prev in ("die", "deze") and (
@@ -517,8 +520,10 @@ class _Doc:
             if lang == "en" and prev.endswith(_GENITIVE) and k > 0 and toks[k - 1].text[:1].isupper():
                 continue  # a noun after a genitive: "Hunter's claim", "Smith's report"
             if k > 0 and not toks[k - 1].inq and toks[k - 1].text[:1].islower() \
-                    and _cue_class(prev, lang) == "speech" and prev not in _SAY_FORMS and low not in _FINITE_SAY:
-                continue  # the object of a speech verb: "denied claims", "disputed reports" (not "the report said")
+                    and _cue_class(prev, lang) == "speech" and prev not in _SAY_FORMS and low not in _FINITE_SAY \
+                    and not (k >= 2 and toks[k - 2].low in L.DETERMINERS | L.POSSESSIVES):
+                continue  # the object of a speech verb: "denied claims", "disputed reports" (not "the report said",
+                #           "The report claims that …": after an article the word before is a noun)
             if lang == "en" and low.endswith("s") and prev.endswith("ing") and len(prev) > 4 \
                     and not _cue_class(prev, lang):
                 continue  # the object of another verb: "Police are investigating reports that …"
@@ -2305,6 +2310,7 @@ _COLON_NP = 6
 _FEELING_WORDS = 16  # at most this many tokens in a sentence telling how someone feels before a quotation
 _BE_FORMS = frozenset(("is", "was", "zijn", "waren", "are", "were"))
 _COLON_FAR = 30  # "Annemarie Jorritsma, lijsttrekker voor de senaat, is teleurgesteld: ,,…"
+_AGREE = frozenset(("agree", "agrees", "agreed", "agreeing"))
 _CONTRASTS = frozenset(("but", "while", "whereas", "although", "maar", "terwijl", "hoewel", "echter"))
 _DUTCH_QUANTIFIERS = frozenset("sommige enkele veel vele andere ander meerdere diverse verschillende alle beide"
                                " weinig twee drie vier vijf zes zeven acht negen tien tientallen honderden".split())

@@ -491,7 +491,9 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
         if names:
             # An organisation noun right before the name belongs to it: "gemeente Albrandswaard".
             if first_at > 0 and classes[first_at - 1] == "org" and not is_cap(part[first_at - 1]) \
-                    and not described and part[first_at - 1].low not in _MEDIA_DESCRIPTORS:
+                    and not described and part[first_at - 1].low not in _MEDIA_DESCRIPTORS \
+                    and _org_kind_words([_head(part[first_at - 1].low)]) == "government":
+                # (a business is named by its name alone: "club Benfica" is Benfica, as "het bedrijf Vérian")
                 names = part[first_at - 1:first_at] + names
             elif first_at > 1 and part[first_at - 1].low in ("van", "of") and classes[first_at - 2] == "org" \
                     and not is_cap(part[first_at - 2]) and not described \
@@ -593,8 +595,9 @@ def _with_role(part: list, classes: list, role_at: int, definite: bool, text: st
             org = prefix  # "VVD-lijsttrekker", "Ajax-trainer" (not "Oud-minister", "Vice-premier")
     pre = part[:role_at]
     pre_caps = [t for t in pre if is_cap(t) and not is_adj_cap(t)]
-    if role in _AGENT_ROLES and pre_caps:
-        # A person's lawyer or agent: the description is the source.
+    if role in _AGENT_ROLES and pre_caps and not _name_run(part[role_at + 1:]):
+        # A person's lawyer or agent: the description is the source (a named one is a person of their own:
+        # "United manager Erik ten Hag").
         return Src(_span_text(text, part), "", "person", role)
     if pre and not org:
         keep = [t for t in pre if not is_adj_cap(t) or classes[part.index(t)]]

@@ -2203,3 +2203,19 @@ def test_an_organisations_spokeswoman_is_she_and_a_nationality_is_no_name():
     got = extract(text, "en")
     assert [(s.source, s.stance) for s in got][-1] == ("Swiss clinic", "no_comment")
     assert not [s for s in got[1:] if s.source == "Swiss officials"]
+
+
+@pytest.mark.parametrize("text, source, org", [
+    ("United manager Erik ten Hag said the club was calm.", "Erik ten Hag", "United"),
+    ("Mia Lane's manager said the tour goes on.", "Mia Lane's manager", ""),  # an unnamed agent is described
+    ("However, his current club Benfica insisted the player was not for sale.", "Benfica", "Benfica"),
+])
+def test_named_role_holders_and_businesses_named_after_their_noun(text, source, org):
+    assert [(s.source, s.source_org) for s in extract(text, "en")] == [(source, org)]
+
+
+def test_agreeing_a_deal_is_no_statement_and_the_report_is_the_outlets():
+    text = ("Spanish newspaper Marca reported the deal. The report claims that Santos has already agreed "
+            "personal terms.")
+    assert [s.source for s in extract(text, "en")] == ["Marca", "Marca"]
+    assert [s.source for s in extract("Experts agree that the virus is not dangerous.", "en")] == ["experts"]
