@@ -544,8 +544,9 @@ class _Doc:
                 cue == "speech" and k + 1 < n and toks[k + 1].text[:1].isalpha()
                 and toks[k + 1].low not in L.PREPOSITIONS))
             if (prev in _PASSIVE and lang == "en" and low != "quoted" and not progressive) or (
-                    lang == "nl" and prev in ("werd", "wordt", "worden")):
-                continue  # "were reported missing", "werd gemeld"
+                    lang == "nl" and (prev in ("werd", "wordt", "worden", "werden")
+                                      or (prev in _BE_NL and low.endswith(("d", "t")) and low != prev))):
+                continue  # "were reported missing", "werd gemeld", "is veroordeeld" (a verb of speech has "hebben")
             if lang == "en" and prev in ("who", "that", "which") and _lemma(low, lang) in _AUTHOR_VERBS \
                     and not _complement_follows(toks, k):
                 continue  # a relative clause naming a text: "the firm that wrote the warnings"
@@ -1789,6 +1790,14 @@ class _Doc:
                 if sp.role == head and sp.org:
                     return Src(s.name, sp.org, "person", head)
             return Src(s.name, "", "person", head)
+        if a.startswith("aged:"):
+            # the person named last ("Veerman … zei de 25-jarige international"), unless another of the office spoke
+            head = a[5:]
+            for sp in speakers:
+                if sp.kind == "person" and sp.role == head:
+                    return sp
+            return next((sp for sp in recent if sp.kind == "person" and _named(sp.name)),
+                        Src(s.name, "", "person", s.role))
         if a == "doc:":
             return next((sp for sp in speakers if sp.kind == "media"), None)
         if a.startswith("poss:"):

@@ -51,7 +51,7 @@ WEAK = {
 # Verbs that take a particle elsewhere in the clause: "laat … weten", "geeft … aan".
 PARTICLE_VERBS = {
     "nl": {
-        "laten": ("weten",),
+        "laten": ("weten", "doorschemeren", "blijken"),  # "liet doorschemeren dat …"
         "geven": ("aan", "toe"),
         "roepen": ("op",),
         "houden": ("vol",),
@@ -411,6 +411,8 @@ PERSON_NOUNS = _set(
     twitteraar reiziger automobilist fietser scholier inwoner betoger demonstrant actievoerder tegenstander
     voorstander vriend vriendin collega familielid nabestaande jurist bezoeker bezoekster lezer kijker
     luisteraar toeschouwer ganger toerist supporter personeelslid zus broer observer commentator ambtenaar
+    player striker midfielder defender goalkeeper winger footballer international speler middenvelder
+    aanvaller verdediger doelman keeper spits
     """
 )
 ANON = _set("bron bronnen source sources insider insiders ingewijde ingewijden")

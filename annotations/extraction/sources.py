@@ -33,7 +33,9 @@ _ADJ_WORDS = frozenset(
     "american iraqi saudi western eastern french german british dutch afghan chinese israeli"
     " russian european local international french-language senior top federal"
     " swiss thai greek czech pakistani qatari kuwaiti yemeni somali nepali bangladeshi emirati omani bahraini"
-    " filipino korean chilean".split()
+    " filipino korean chilean"
+    # Dutch adjectives that open a role: "Technisch directeur Sven Mislintat", "Algemeen directeur …"
+    " technisch algemeen financieel commercieel sportief artistiek medisch juridisch voormalig".split()
 )
 
 
@@ -707,6 +709,10 @@ def _description(part: list, classes: list, det: str, definite: bool, text: str,
     if hc == "group":
         kind = "government" if hl in L.GOV_HEADS or hl == "overheden" or hl == "governments" else "group"
         return Src(phrase, "", kind, "")
+    aged = definite and any(_AGE.match(t.text) for t in desc[:-1])
+    if aged and hc in ("person", "role"):
+        # "de 25-jarige international", "the 31-year-old striker": a person the story has named, described again
+        return Src(phrase, "", "person", hl if hc == "role" else "", anaphor="aged:" + hl)
     if hc == "person":
         if definite and single:
             return Src(phrase, "", "person", "", anaphor="role:" + hl)

@@ -2219,3 +2219,20 @@ def test_agreeing_a_deal_is_no_statement_and_the_report_is_the_outlets():
             "personal terms.")
     assert [s.source for s in extract(text, "en")] == ["Marca", "Marca"]
     assert [s.source for s in extract("Experts agree that the virus is not dangerous.", "en")] == ["experts"]
+
+
+def test_a_footballer_described_by_age_is_the_one_named_before():
+    text = ("Veerman zelf liet na de training doorschemeren dat hij openstaat voor een nieuwe stap. Middenvelder "
+            "Joey Veerman speelt al vier jaar bij de club. ,,Ik voel me hier goed,'' zei de 25-jarige international.")
+    got = extract(text, "nl")
+    assert [s.source for s in got][-1] == "Joey Veerman"
+    assert extract("Joey Veerman liet doorschemeren dat hij wil vertrekken.", "nl")
+
+
+@pytest.mark.parametrize("text, sources", [
+    ("Een 41-jarige man uit Almelo is veroordeeld. De 41-jarige man zegt dat hij onschuldig is.", ["41-jarige man"]),
+    ("Technisch directeur Sven Mislintat noemt de berichten ,,pure speculatie''.", ["Sven Mislintat"]),
+])
+def test_a_dutch_passive_with_zijn_and_an_adjective_opening_a_role(text, sources):
+    got = extract(text, "nl")
+    assert [s.source for s in got] == sources and not [s for s in got if s.source_org == "Technisch"]
