@@ -172,10 +172,12 @@ class _Doc:
                 head.opens_name = head.low in CAP_IN_NAMES and len(s.tokens) > 1 and is_cap(s.tokens[1])
             k = j
         foreign = L.FOREIGN_STOP[self.lang]
-        for n, t in enumerate(tokens):
-            if not t.first and t.low in foreign and t.text[:1].isupper():
+        stop = L.STOP
+        for n in [n for n, t in enumerate(tokens) if t.text[0].isupper() and t.low in stop]:  # (never empty)
+            t = tokens[n]
+            if not t.first and t.low in foreign:
                 t.name_word = True
-            elif t.low in L.STOP and len(t.text) > 1 and t.text.isupper() and not _shouted(tokens, n):
+            elif len(t.text) > 1 and t.text.isupper() and not _shouted(tokens, n):
                 t.name_word = True  # an acronym that spells a function word: "the WHO says", "IS militants"
         # A capitalised word seen only at sentence starts and known to the dictionary is no name.
         self._tokens = tokens  # caps_seen is built from them on first use
@@ -239,6 +241,8 @@ class _Doc:
         (GUIDELINES §5): in ',,De politie zei: 'wij kunnen niets doen'.''' the clause that reports it is
         read as narrative, so its speaker is found. Not when the quoted speaker reports it ("we said
         'no'") or the one spoken to ("you said")."""
+        if not nested:
+            return
         starts = [t.start for t in tokens]
         for qs, _qe in nested:
             o = bisect_left(starts, qs)
@@ -1489,14 +1493,14 @@ class _Doc:
         "Premier Mark Rutte is niet verrast door het verlies. ,,Dat betekent veel koffiedrinken.''",
         "The mayor was furious. “This should never have happened.”" (the sentence and the quotation are
         one statement). The feeling alone, without the quotation, is no statement (GUIDELINES §2)."""
-        if u == 0 or (self.records and self.records[-1].unit >= u - 1):
-            return False
+        if u == 0 or not unit.toks[0].inq or (self.records and self.records[-1].unit >= u - 1):
+            return False  # (a bare quotation opens with its mark)
         prev = self._all_units[u - 1]
-        words = [t for t in unit.toks if t.text[:1].isalnum()]
-        if prev.para != unit.para or not words or any(not t.inq for t in words):
-            return False
         toks = prev.toks
-        if len(toks) > _FEELING_WORDS or any(t.inq for t in toks):
+        if prev.para != unit.para or len(toks) > _FEELING_WORDS or any(t.inq for t in toks):
+            return False
+        words = [t for t in unit.toks if t.text[:1].isalnum()]
+        if not words or any(not t.inq for t in words):
             return False
         be = next((q for q, t in enumerate(toks) if t.low in _BE_FORMS), -1)
         if be < 1 or not any(t.low in L.FEELINGS[self.lang] for t in toks[be + 1:be + 6]):

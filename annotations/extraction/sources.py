@@ -42,9 +42,10 @@ _ADJ_WORDS = frozenset(
 def is_cap(tok, first: bool = False) -> bool:
     """A capitalised word that can be part of a name ("al-Momani" included)."""
     t = tok.text
-    if t[:1].isdigit() and any(c.isupper() for c in t):
-        return True  # a name opening with a digit: "9to5Mac", "3M", "7-Eleven"
-    if not t[:1].isupper():
+    head = t[:1]
+    if not head.isupper():
+        if head.isdigit():
+            return any(c.isupper() for c in t)  # a name opening with a digit: "9to5Mac", "3M", "7-Eleven"
         if "-" in t:
             pre, _, post = t.partition("-")
             return pre in L.NAME_PARTICLES and post[:1].isupper()
