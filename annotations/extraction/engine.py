@@ -1225,7 +1225,7 @@ class _Doc:
                 parts = self._split_by_stance(unit, stance, claim, span) or parts
             last = self.records[-1] if self.records else None
             if n == 0 and len(srcs) == 1 and len(parts) == 1 and last is not None and last.unit == u - 1 \
-                    and srcs[0].kind == "person" and not srcs[0].org and srcs[0].role not in _OWN_ROLES \
+                    and srcs[0].kind == "person" and not srcs[0].org and (not srcs[0].role or srcs[0].role in _SPOKES) \
                     and last.src.role in _SPOKES \
                     and last.src.kind in _ORG_KINDS and last.stance == stance \
                     and self.text.find(srcs[0].name.rsplit(" ", 1)[-1], 0, unit.start) < 0:
@@ -1249,16 +1249,18 @@ class _Doc:
         if s.kind != "person" or s.org or s.role not in _SPOKES:
             return s
         last = self.records[-1] if self.records else None
-        if last is not None and last.unit >= u - 1:
+        # "Rijkswaterstaat heeft geen meldingen binnengekregen, laat een woordvoerder weten": the organisation
+        # opening this sentence; else the one of the statement just before; else, when the sentence before made no
+        # statement, the organisation opening it ("De NVWA onderzoekt de zaak. Een woordvoerder wil niet …")
+        org = self._opening_organisation(u)
+        if org is None and last is not None and last.unit >= u - 1:
             if last.src.kind not in _ORG_KINDS:
                 return s
             org = last.src
-        else:
-            # "De NVWA onderzoekt de zaak. Een woordvoerder wil niet ingaan op details": the organisation that
-            # opened the sentence before, when that made no statement
+        if org is None and (last is None or last.unit < u - 1):
             org = self._opening_organisation(u - 1)
-            if org is None:
-                return s
+        if org is None:
+            return s
         if _named(s.name):
             # "Dat klopt niet, meldt Brabant Water. ,,…'', zegt woordvoerder Kees van Rijn": its spokesman
             return Src(s.name, org.name, "person", s.role, s.gender)

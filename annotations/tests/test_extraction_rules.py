@@ -2236,3 +2236,16 @@ def test_a_footballer_described_by_age_is_the_one_named_before():
 def test_a_dutch_passive_with_zijn_and_an_adjective_opening_a_role(text, sources):
     got = extract(text, "nl")
     assert [s.source for s in got] == sources and not [s for s in got if s.source_org == "Technisch"]
+
+
+def test_an_unnamed_spokesperson_after_the_content_speaks_for_the_organisation_opening_the_sentence():
+    text = ("Volgens de politie werd het zondag gefilmd. Rijkswaterstaat heeft geen meldingen binnengekregen van "
+            "een wolf op de snelweg, laat een woordvoerder weten.")
+    assert [s.source for s in extract(text, "nl")] == ["politie", "Rijkswaterstaat"]
+
+
+def test_a_named_expert_after_a_spokesperson_is_no_spokesperson():
+    text = ("Rijkswaterstaat heeft geen meldingen gekregen, laat een woordvoerder weten. Wolvenkenner Hans Kruijer "
+            "denkt dat het om een hond gaat.")
+    got = extract(text, "nl")
+    assert [(s.source, s.source_org) for s in got] == [("Rijkswaterstaat", "Rijkswaterstaat"), ("Hans Kruijer", "")]
