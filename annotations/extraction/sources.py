@@ -128,6 +128,9 @@ def _noun_class(low: str) -> str:
     for suffix in L.COMPOUND_HEADS:
         if len(h) > len(suffix) + 2 and h.endswith(suffix):
             return "group" if suffix in ("providers", "overheden") else "role"
+    if len(h) > 6 and h.endswith(("logist", "loog", "logen", "logists")):
+        # a scientist by field: "biologist", "virologist", "bioloog", "virologen"
+        return "group" if h.endswith(("logen", "logists")) else "role"
     if len(h) >= 9 and h.isalpha():
         # A compound takes its head's class: "buurtbewoners", "ooggetuigen", "grootouders", "grandparents"
         # (heads of six letters or more, after three at least: not "verleden", "resources")

@@ -2249,3 +2249,12 @@ def test_a_named_expert_after_a_spokesperson_is_no_spokesperson():
             "denkt dat het om een hond gaat.")
     got = extract(text, "nl")
     assert [(s.source, s.source_org) for s in got] == [("Rijkswaterstaat", "Rijkswaterstaat"), ("Hans Kruijer", "")]
+
+
+@pytest.mark.parametrize("text, lang, source", [
+    ('"This has been photoshopped," said marine biologist Laura Fisher.', "en", "Laura Fisher"),
+    ("Virologists say the claim is false.", "en", "virologists"),
+    ("Volgens virologen is er niets aan de hand.", "nl", "virologen"),
+])
+def test_scientists_named_by_their_field_speak(text, lang, source):
+    assert [s.source for s in extract(text, lang)] == [source]
