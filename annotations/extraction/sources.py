@@ -770,7 +770,8 @@ def _name_run(part: list) -> list:
             out.append(t)  # "De Kijvelanden", "The Independent", "minister Van Nieuwenhuizen", "Van der Laan"
             n += 1
             continue
-        if is_cap(t) and noun_class(t.low) != "role" and not (t.first and noun_class(t.low)):
+        if is_cap(t) and noun_class(t.low) != "role" and not (t.first and noun_class(t.low) and not (
+                n + 1 < len(part) and part[n + 1].low in _NATIONAL)):  # ("Zorgverzekeraars Nederland")
             if t.low.rstrip(".") in L.TITLES and n + 1 < len(part) and (
                     is_cap(part[n + 1]) or part[n + 1].text == "."):
                 n += 1  # "Lt. Col. Jon Custis", "Mr Alhakim"
@@ -799,6 +800,12 @@ def _name_run(part: list) -> list:
     while out and not is_cap(out[-1]):
         out.pop()
     return out
+
+
+# A country or reach after a common noun makes one organisation's name: "Zorgverzekeraars Nederland",
+# "Patiëntenfederatie Nederland", "Greenpeace International".
+_NATIONAL = frozenset("nederland belgië vlaanderen netherlands europe europa international internationaal uk usa"
+                      " america amerika".split())
 
 
 def _strip_titles(name: str) -> str:

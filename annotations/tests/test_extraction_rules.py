@@ -2258,3 +2258,8 @@ def test_a_named_expert_after_a_spokesperson_is_no_spokesperson():
 ])
 def test_scientists_named_by_their_field_speak(text, lang, source):
     assert [s.source for s in extract(text, lang)] == [source]
+
+
+def test_a_common_noun_and_a_country_opening_a_sentence_are_one_organisations_name():
+    got = extract("Zorgverzekeraars Nederland zegt dat de premies dalen.", "nl")
+    assert [(s.source, s.source_kind) for s in got] == [("Zorgverzekeraars Nederland", "organisation")]
