@@ -1748,7 +1748,7 @@ class _Doc:
                         None)
         if a in ("it", "het"):
             # The organisation that spoke, else the one the story named last: "Acme Corp published a report.
-            # It claimed …", "HollyBuzz published photos it claimed showed …"
+            # It claimed …"
             mentioned = [sp for _, sp in self._tail(self.org_mentions, pos)]
             return next((sp for sp in [sp for _, sp in reversed(own)] + speakers + mentioned
                          if sp.kind in _ORG_KINDS), None)
@@ -2083,7 +2083,6 @@ def _agreement_verb(toks: list, k: int) -> int:
 
 _WE = frozenset(("we", "wij", "our", "onze"))
 # Roles a named person holds apart from any organisation's spokesperson before them: "Presentator X".
-_OWN_ROLES = frozenset("presentator presentatrice presenter host columnist analist analyst expert deskundige".split())
 _DUTCH_MODALS = frozenset("moeten moet moest moesten kunnen kan kon konden zullen zal zou zouden mogen mag mocht"
                           " mochten".split())
 _CITING = frozenset(("citing", "quoting", "referring"))

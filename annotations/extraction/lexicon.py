@@ -410,7 +410,7 @@ PERSON_NOUNS = _set(
     spectator tourist shopper guest listener subscriber buyer monk
     twitteraar reiziger automobilist fietser scholier inwoner betoger demonstrant actievoerder tegenstander
     voorstander vriend vriendin collega familielid nabestaande jurist bezoeker bezoekster lezer kijker
-    luisteraar toeschouwer ganger toerist supporter personeelslid zus broer observer commentator ambtenaar
+    luisteraar toeschouwer ganger toerist personeelslid zus broer observer commentator ambtenaar
     player striker midfielder defender goalkeeper winger footballer international speler middenvelder
     aanvaller verdediger doelman keeper spits
     """
@@ -499,7 +499,7 @@ FEELINGS = {
         """
         boos woedend kwaad blij teleurgesteld verrast verbaasd opgelucht geschrokken bezorgd ongerust
         trots tevreden ontevreden verdrietig geëmotioneerd ontroerd optimistisch sceptisch somber
-        verbijsterd geschokt onthutst ontstemd gefrustreerd gelukkig dolblij boos indruk stellig
+        verbijsterd geschokt onthutst ontstemd gefrustreerd gelukkig dolblij indruk stellig
         """
     ),
     "en": _set(
