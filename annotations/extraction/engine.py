@@ -655,7 +655,10 @@ class _Doc:
                 relative = b is not None
             elif b is not None and self.lang == "en":
                 b = self._head_of_relative(toks, b)
-            if b is not None and not relative and b[0] > 0 and toks[b[0] - 1].low in L.PREPOSITIONS:
+            if b is not None and not relative and b[0] > 0 and toks[b[0] - 1].low in L.PREPOSITIONS \
+                    and not (toks[b[0] - 1].low in _CLAUSE_OPENERS and b[1] == j):
+                # (a conjunction opening a clause whose subject the phrase is: "after a Swedish newspaper reported
+                # that …", "since the police said")
                 # The object of a preposition is no subject; after "of"/"from" it may be the
                 # organisation of a named person: "Jon Roe of the Central Command did not return …".
                 pp, b = b, self._person_of(toks, b)
@@ -1375,7 +1378,15 @@ class _Doc:
 
     @staticmethod
     def _anonymous(toks: list, lo: int, hi: int, s: Src) -> Src:
-        joined = " " + " ".join([t.low for t in toks[lo:hi]]) + " "
+        words = [t.low for t in toks[lo:hi]]
+        if _named(s.name) and not s.anaphor:
+            # "Dagens Industri, citing three people with knowledge of the matter, said …": whom a named source
+            # cites does not make it anonymous (GUIDELINES §5)
+            cite = next((q for q in range(1, len(words)) if words[q] in _CITING and words[q - 1] == ","), -1)
+            if cite > 0:
+                close = next((q for q in range(cite + 1, len(words)) if words[q] == ","), len(words))
+                words = words[:cite] + words[close:]
+        joined = " " + " ".join(words) + " "
         if s.role in _SPOKES and s.org:
             return s  # an unnamed spokesperson, even one who asked not to be named, speaks for the organisation
         if s.kind == "media" and not s.anaphor:
@@ -2324,6 +2335,8 @@ _COLON_NP = 6
 _FEELING_WORDS = 16  # at most this many tokens in a sentence telling how someone feels before a quotation
 _BE_FORMS = frozenset(("is", "was", "zijn", "waren", "are", "were"))
 _COLON_FAR = 30  # "Annemarie Jorritsma, lijsttrekker voor de senaat, is teleurgesteld: ,,…"
+# Prepositions that also open a clause: the phrase right before the clause's verb is its subject.
+_CLAUSE_OPENERS = frozenset(("after", "before", "since", "until", "na", "sinds", "tot"))
 _AGREE = frozenset(("agree", "agrees", "agreed", "agreeing"))
 _CONTRASTS = frozenset(("but", "while", "whereas", "although", "maar", "terwijl", "hoewel", "echter"))
 _DUTCH_QUANTIFIERS = frozenset("sommige enkele veel vele andere ander meerdere diverse verschillende alle beide"

@@ -843,7 +843,7 @@ _ORG_WORDS = frozenset(
     partners capital ventures holdings museum musea bibliotheek stichting vereniging
     palace paleis embassy ambassade consulate consulaat
     arena stadion stadium theater theatre schouwburg hall hal plein square straat centrum
-    motors industries pharmaceuticals electronics telecom airlines research
+    motors industries pharmaceuticals electronics telecom airlines research air
     fc afc sc sv vv club united
     """.split()
 )

@@ -2263,3 +2263,22 @@ def test_scientists_named_by_their_field_speak(text, lang, source):
 def test_a_common_noun_and_a_country_opening_a_sentence_are_one_organisations_name():
     got = extract("Zorgverzekeraars Nederland zegt dat de premies dalen.", "nl")
     assert [(s.source, s.source_kind) for s in got] == [("Zorgverzekeraars Nederland", "organisation")]
+
+
+def test_a_named_source_citing_unnamed_people_keeps_the_statement():
+    text = "Dagens Industri, citing three people with knowledge of the matter, said the board would meet."
+    assert [s.source for s in extract(text, "en")] == ["Dagens Industri"]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Shares fell after a Swedish newspaper reported that the airline was preparing to file for bankruptcy.",
+     "Swedish newspaper"),
+    ("The spokesman for the company said the plant was safe.", "company"),  # a preposition's object still
+])
+def test_a_conjunction_opening_a_clause_is_no_preposition(text, source):
+    assert [s.source for s in extract(text, "en")] == [source]
+
+
+def test_air_marks_an_airlines_name():
+    text = 'Shares in Nordic Air fell on Monday. The company called the report "completely unfounded".'
+    assert [s.source for s in extract(text, "en")] == ["Nordic Air"]
