@@ -710,6 +710,10 @@ class _Doc:
                 first = _sentence_first(toks, k) or 0
                 opening = np_after(toks, first, k)
                 if opening is not None and opening[0] == first:
+                    own = [sp for p, sp in self._sentence_speakers if p >= toks[first].start]
+                    if len(own) == 1:
+                        return own, opening  # the source the sentence's first verb found: "Pilots' union SPF said
+                        #                      …, but warned …" (the opening phrase alone is "Pilots'")
                     cands.append(opening)
             cands.append(clause_start_np(toks, k, 0))
             if kind == "nocomment" and toks[k].low == "nor":

@@ -2282,3 +2282,8 @@ def test_a_conjunction_opening_a_clause_is_no_preposition(text, source):
 def test_air_marks_an_airlines_name():
     text = 'Shares in Nordic Air fell on Monday. The company called the report "completely unfounded".'
     assert [s.source for s in extract(text, "en")] == ["Nordic Air"]
+
+
+def test_a_coordinated_verb_keeps_the_source_of_the_first():
+    text = "Pilots' union SPF said it had not been informed of any plans, but warned that its members were worried."
+    assert {s.source for s in extract(text, "en")} == {"SPF"}
