@@ -1266,6 +1266,8 @@ class _Doc:
             org = last.src
         if org is None and (last is None or last.unit < u - 1):
             org = self._opening_organisation(u - 1)
+        if org is None and last is not None and last.unit == u - 2 and last.src.kind in _ORG_KINDS:
+            org = last.src  # "Stadsdeel Zuid laat weten … Er worden metingen gedaan. …, aldus een woordvoerder"
         if org is None:
             return s
         if _named(s.name):

@@ -338,7 +338,7 @@ ORG_NOUNS = _set(
     regulator watchdog fabrikant producent leverancier toezichthouder firms companies agencies
     outlets waterschap verdediging defence defense prosecution monastery convent abbey diocese
     parish klooster bisdom parochie embassy consulate palace ambassade consulaat paleis city municipality
-    utility utilities opposition airport luchthaven group groep supermarkt supermarket keten chain clinic
+    utility utilities opposition airport luchthaven group groep supermarkt supermarket keten chain clinic stadsdeel
     aannemer projectontwikkelaar exploitant uitgever verzekeraar zorgverzekeraar woningcorporatie corporatie
     netbeheerder insurer publisher concern dienst charity charities liefdadigheidsinstelling
     carmaker automaker chipmaker drugmaker planemaker
@@ -347,7 +347,7 @@ ORG_NOUNS = _set(
 GOV_HEADS = _set(
     """
     gemeente provincie ministerie kabinet regering overheid overheden politie justitie om
-    rechtbank hof inspectie rekenkamer rekenkamercommissie brandweer defensie
+    rechtbank hof inspectie rekenkamer rekenkamercommissie brandweer defensie stadsdeel
     council government ministry department administration police court authority
     authorities commission army military navy embassy consulate ambassade consulaat city municipality
     """

@@ -495,18 +495,23 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
             phrase = _span_text(text, part[first_at:])
             return Src(phrase, phrase, "media", "")
         if names:
+            lowered = False
             # An organisation noun right before the name belongs to it: "gemeente Albrandswaard".
-            if first_at > 0 and classes[first_at - 1] == "org" and not is_cap(part[first_at - 1]) \
-                    and not described and part[first_at - 1].low not in _MEDIA_DESCRIPTORS \
-                    and _org_kind_words([_head(part[first_at - 1].low)]) == "government":
+            noun = part[first_at - 1] if first_at > 0 else None
+            if noun is not None and classes[first_at - 1] == "org" and (not is_cap(noun) or noun.first) \
+                    and not described and noun.low not in _MEDIA_DESCRIPTORS \
+                    and _org_kind_words([_head(noun.low)]) == "government":
                 # (a business is named by its name alone: "club Benfica" is Benfica, as "het bedrijf Vérian")
                 names = part[first_at - 1:first_at] + names
+                lowered = names[0].first  # "Gemeente Utrecht zegt" is "gemeente Utrecht", as mid-sentence
             elif first_at > 1 and part[first_at - 1].low in ("van", "of") and classes[first_at - 2] == "org" \
                     and not is_cap(part[first_at - 2]) and not described \
                     and part[first_at - 2].low not in _MEDIA_DESCRIPTORS \
                     and not all(len(t.text) == 1 for t in names if is_cap(t)):  # ("het college van B en W": B en W)
                 names = part[first_at - 2:first_at] + names  # "ministerie van Binnenlandse Zaken"
             name = _strip_titles(_strip_possessive(_span_text(text, names)))
+            if lowered:
+                name = name[0].lower() + name[1:]
             if det in ("de", "het") and len(names) == 1 and names[0].low in _TITLED_MEDIA:
                 name = f"{det} {name}"  # "de Volkskrant", "het Parool" keep their article
             person = _looks_person(names) or any(t.low.rstrip(".") in L.TITLES for t in part)

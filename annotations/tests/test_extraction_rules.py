@@ -2287,3 +2287,10 @@ def test_air_marks_an_airlines_name():
 def test_a_coordinated_verb_keeps_the_source_of_the_first():
     text = "Pilots' union SPF said it had not been informed of any plans, but warned that its members were worried."
     assert {s.source for s in extract(text, "en")} == {"SPF"}
+
+
+def test_a_city_district_speaks_and_its_spokesperson_two_sentences_on():
+    text = ("Stadsdeel Zuid laat weten de klachten serieus te nemen. Er worden de komende weken metingen gedaan. "
+            "Als blijkt dat de normen worden overschreden, volgt een waarschuwing, aldus een woordvoerder.")
+    got = extract(text, "nl")
+    assert [(s.source, s.source_kind) for s in got] == [("stadsdeel Zuid", "government")] * 2
