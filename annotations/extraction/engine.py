@@ -812,8 +812,14 @@ class _Doc:
         Zij pleit al jaren …" is Greenpeace's, not the Kamerlid's quoted before it. A Dutch "zij"/"ze" agrees
         in number with its verb: "Zij vrezen" takes up a group, "Zij pleit" no group."""
         u = bisect_right(self._unit_starts, pos) - 1
-        if u < 1 or pos != self._all_units[u].start or (self.records and self.records[-1].unit >= u - 1):
+        if u < 1 or (self.records and self.records[-1].unit >= u - 1):
             return None
+        if pos != self._all_units[u].start:
+            # or the subject after an opening phrase: "In a statement released through their lawyer, they said"
+            at = bisect_right([t.start for t in self._all_units[u].toks], pos) - 1
+            before = self._all_units[u].toks[:at]
+            if not before or before[-1].text != "," or any(t.text in (",", ";", ":") or t.inq for t in before[:-1]):
+                return None
         toks = self._all_units[u - 1].toks
         phrase = np_after(toks, 0, len(toks))
         if phrase is None or phrase[0] > 0 or toks[0].inq:

@@ -2294,3 +2294,9 @@ def test_a_city_district_speaks_and_its_spokesperson_two_sentences_on():
             "Als blijkt dat de normen worden overschreden, volgt een waarschuwing, aldus een woordvoerder.")
     got = extract(text, "nl")
     assert [(s.source, s.source_kind) for s in got] == [("stadsdeel Zuid", "government")] * 2
+
+
+def test_a_pronoun_after_an_opening_phrase_takes_up_the_subject_before():
+    text = ('"There is no evidence," police chief Elaine Bryant said. The victim’s family has asked for privacy. '
+            'In a statement released through their lawyer, they said they were "devastated".')
+    assert extract(text, "en")[-1].source == "victim’s family"
