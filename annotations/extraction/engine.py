@@ -135,7 +135,7 @@ class _Doc:
         self.mentions: list[tuple[int, int, Src]] = []
         self.orgs: dict[str, Src] = {}  # a word of a named organisation -> that organisation
         self.org_mentions: list[tuple[int, int, Src]] = []  # named organisations seen outside statements
-        self._org_names: dict[str, list[Src]] = {}  # a capitalised run -> the organisations it names (`_note_org`)
+        self._org_names: dict[tuple, list[Src]] = {}  # (capitalised run, after an article) -> its organisations
         self.claim_units: list[bool] = []
         self._stems_of: dict[int, frozenset] = {}
         self._lows_of: dict[int, set] = {}
@@ -1675,12 +1675,14 @@ class _Doc:
                 name = f"{noun.text} {name}"
             self.org_mentions.append((u, noun.start, Src(name, name, kind, "")))
             return
-        key = self.text[toks[i].start:toks[j - 1].end]
+        article = j == i + 1 and i > 0 and toks[i - 1].low in ("de", "het", "the") and not toks[i].first
+        key = (self.text[toks[i].start:toks[j - 1].end], article)
         named = self._org_names.get(key)
         if named is None:  # (worked out once per name: a story names its organisations again and again)
             named = self._org_names[key] = [] if (
-                not _orgish(toks[i:j]) and not (j == i + 1 and noun_class(toks[i].low) == "org")
-                # a capitalised word alone (unless its head says so: "Belastingdienst") mostly opens a sentence
+                not _orgish(toks[i:j]) and not (j == i + 1 and noun_class(toks[i].low) == "org") and not article
+                # a capitalised word alone (unless its head says so: "Belastingdienst", or an article does: "de
+                # Efteling") mostly opens a sentence
             ) else [s for s in build(toks, (i, j), self.lang, self.text)
                     if s.kind in _ORG_KINDS and not s.anaphor and s.name[:1].isupper()]
         self.org_mentions += [(u, toks[i].start, s) for s in named]
@@ -2125,7 +2127,8 @@ _UNNAMED_TIES = frozenset(
 )
 # Heads that name a business, which a public body is not: "the company" never refers back to a ministry.
 _BUSINESS_HEADS = frozenset("bedrijf onderneming concern company firm airline operahuis warenhuis carmaker automaker"
-                            " chipmaker drugmaker planemaker supermarkt supermarket keten chain".split())
+                            " chipmaker drugmaker planemaker supermarkt supermarket keten chain attractiepark"
+                            " pretpark themapark".split())
 # Heads that may take up any organisation but a newspaper: the businesses and a few generic bodies.
 _GENERIC_HEADS = _BUSINESS_HEADS | frozenset(
     "organisatie instelling school club organisation organization charity liefdadigheidsinstelling group groep".split())

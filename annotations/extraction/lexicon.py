@@ -313,7 +313,7 @@ ROLE_NOUNS = _set(
     author writer columnist journalist blogger host goalie player auteur schrijver journalist
     columnist presentator employee werknemer medewerker medewerkster prosecutors lawyers
     officials attorneys researcher scientist economist historian diplomat legislator activist campaigner
-    councillor councilor councilman councilwoman alderman gemeenteraadslid
+    councillor councilor councilman councilwoman alderman gemeenteraadslid beheerder administrator
     analist econoom historicus diplomaat activist wetenschapper arts dokter doctor
     redacteur hoofdredacteur lijsttrekker fractieleider partijleider raadslid gedeputeerde
     bedenker initiatiefnemer organisator penningmeester psycholoog huisarts specialist
@@ -339,6 +339,7 @@ ORG_NOUNS = _set(
     outlets waterschap verdediging defence defense prosecution monastery convent abbey diocese
     parish klooster bisdom parochie embassy consulate palace ambassade consulaat paleis city municipality
     utility utilities opposition airport luchthaven group groep supermarkt supermarket keten chain clinic stadsdeel
+    attractiepark pretpark themapark dierentuin zoo
     aannemer projectontwikkelaar exploitant uitgever verzekeraar zorgverzekeraar woningcorporatie corporatie
     netbeheerder insurer publisher concern dienst charity charities liefdadigheidsinstelling
     carmaker automaker chipmaker drugmaker planemaker
@@ -438,7 +439,8 @@ ORG_ANAPHORA = _set(
     company firm organisation organization airline council school league paper newspaper
     agency club team department ministry group dienst charity liefdadigheidsinstelling police politie
     dagblad website magazine tabloid blog outlet broadcaster rechtbank court
-    carmaker automaker chipmaker drugmaker planemaker supermarkt supermarket keten chain
+    carmaker automaker chipmaker drugmaker planemaker supermarkt supermarket keten chain attractiepark pretpark
+    themapark dierentuin zoo
     """
 )
 PERSON_ANAPHORA = _set(

@@ -2300,3 +2300,14 @@ def test_a_pronoun_after_an_opening_phrase_takes_up_the_subject_before():
     text = ('"There is no evidence," police chief Elaine Bryant said. The victim’s family has asked for privacy. '
             'In a statement released through their lawyer, they said they were "devastated".')
     assert extract(text, "en")[-1].source == "victim’s family"
+
+
+def test_a_park_takes_up_the_name_an_article_introduced():
+    text = ("Het bericht dat de Efteling volgend jaar een achtbaan gaat bouwen, klopt niet. Dat zegt het "
+            "attractiepark zelf.")
+    assert [s.source for s in extract(text, "nl")] == ["Efteling"]
+
+
+def test_a_named_manager_in_an_apposition_is_the_source():
+    text = "De beheerder van Looopings, Thomas van Dijk, houdt vol dat de tekeningen echt zijn."
+    assert [(s.source, s.source_org) for s in extract(text, "nl")] == [("Thomas van Dijk", "Looopings")]
