@@ -2128,7 +2128,7 @@ _UNNAMED_TIES = frozenset(
 # Heads that name a business, which a public body is not: "the company" never refers back to a ministry.
 _BUSINESS_HEADS = frozenset("bedrijf onderneming concern company firm airline operahuis warenhuis carmaker automaker"
                             " chipmaker drugmaker planemaker supermarkt supermarket keten chain attractiepark"
-                            " pretpark themapark".split())
+                            " pretpark themapark hotel resort".split())
 # Heads that may take up any organisation but a newspaper: the businesses and a few generic bodies.
 _GENERIC_HEADS = _BUSINESS_HEADS | frozenset(
     "organisatie instelling school club organisation organization charity liefdadigheidsinstelling group groep".split())

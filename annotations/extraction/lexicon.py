@@ -339,7 +339,7 @@ ORG_NOUNS = _set(
     outlets waterschap verdediging defence defense prosecution monastery convent abbey diocese
     parish klooster bisdom parochie embassy consulate palace ambassade consulaat paleis city municipality
     utility utilities opposition airport luchthaven group groep supermarkt supermarket keten chain clinic stadsdeel
-    attractiepark pretpark themapark dierentuin zoo
+    attractiepark pretpark themapark dierentuin zoo hotel resort
     aannemer projectontwikkelaar exploitant uitgever verzekeraar zorgverzekeraar woningcorporatie corporatie
     netbeheerder insurer publisher concern dienst charity charities liefdadigheidsinstelling
     carmaker automaker chipmaker drugmaker planemaker
@@ -440,7 +440,7 @@ ORG_ANAPHORA = _set(
     agency club team department ministry group dienst charity liefdadigheidsinstelling police politie
     dagblad website magazine tabloid blog outlet broadcaster rechtbank court
     carmaker automaker chipmaker drugmaker planemaker supermarkt supermarket keten chain attractiepark pretpark
-    themapark dierentuin zoo
+    themapark dierentuin zoo hotel resort
     """
 )
 PERSON_ANAPHORA = _set(

@@ -616,6 +616,8 @@ def _with_role(part: list, classes: list, role_at: int, definite: bool, text: st
                 or t.low in L.NAME_PARTICLES]
         if keep and (any(is_cap(t) for t in keep) or any(classes[part.index(t)] == "org" for t in keep)):
             org = _strip_possessive(_span_text(text, keep))
+            if keep[0].first and noun_class(keep[0].low) and len(keep) == 1:
+                org = org[0].lower() + org[1:]  # "Hotel manager Somchai Wong": a common noun opening the sentence
     rest = part[role_at + 1:]
     org_definite = False
     if rest and rest[0].low in ("van", "of", "for", "namens", "bij") \
@@ -706,7 +708,8 @@ def _description(part: list, classes: list, det: str, definite: bool, text: str,
         else part
     phrase = _span_text(text, desc)
     if phrase[:1].isupper() and desc[0].first and not is_adj_cap(desc[0]) and not _proper_media(desc[0]) \
-            and not desc[0].opens_name and not any(is_cap(t) for t in part[1:h]):  # "Charles de Gaulle airport"
+            and not desc[0].opens_name and not any(is_cap(t) for t in part[1:h]) \
+            and not desc[0].low.endswith(_GENITIVE_ENDS):  # "Charles de Gaulle airport", "Thailand's tourism authority"
         phrase = phrase[0].lower() + phrase[1:]  # a sentence-initial common noun
     hl = _head(head.low)
     single = len(desc) == 1
@@ -807,6 +810,7 @@ def _name_run(part: list) -> list:
     return out
 
 
+_GENITIVE_ENDS = ("'s", "’s")
 # A country or reach after a common noun makes one organisation's name: "Zorgverzekeraars Nederland",
 # "Patiëntenfederatie Nederland", "Greenpeace International".
 _NATIONAL = frozenset("nederland belgië vlaanderen netherlands europe europa international internationaal uk usa"

@@ -2311,3 +2311,14 @@ def test_a_park_takes_up_the_name_an_article_introduced():
 def test_a_named_manager_in_an_apposition_is_the_source():
     text = "De beheerder van Looopings, Thomas van Dijk, houdt vol dat de tekeningen echt zijn."
     assert [(s.source, s.source_org) for s in extract(text, "nl")] == [("Thomas van Dijk", "Looopings")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Reports that a tourist was attacked by a crocodile at the pool are untrue, the hotel says.",
+     [("hotel", "hotel")]),
+    ("Hotel manager Somchai Wong told the BBC that no crocodiles lived near the resort.", [("Somchai Wong", "hotel")]),
+    ("Thailand's tourism authority said it was looking into the matter.",
+     [("Thailand's tourism authority", "Thailand's tourism authority")]),
+])
+def test_hotels_speak_and_a_sentence_opening_noun_keeps_its_case_only_as_a_name(text, expected):
+    assert [(s.source, s.source_org) for s in extract(text, "en")] == expected
