@@ -359,6 +359,7 @@ MEDIA_HEADS = _set(
     newspaper paper daily outlet outlets times post journal news guardian telegraph herald
     tribune reuters bloomberg ap afp bbc cnn cnbc espn fox abc nbc cbs pando techcrunch
     independent insider magazine radio tv television website blog media staatsmedia tabloid broadcaster
+    programma programme
     """
 )
 # Plural or collective nouns of described speakers: "getuigen", "Westerse overheden", "passengers".
@@ -413,7 +414,7 @@ PERSON_NOUNS = _set(
     voorstander vriend vriendin collega familielid nabestaande jurist bezoeker bezoekster lezer kijker
     luisteraar toeschouwer ganger toerist personeelslid zus broer observer commentator ambtenaar
     player striker midfielder defender goalkeeper winger footballer international speler middenvelder
-    aanvaller verdediger doelman keeper spits
+    aanvaller verdediger doelman keeper spits gedupeerde
     """
 )
 ANON = _set("bron bronnen source sources insider insiders ingewijde ingewijden")
@@ -429,7 +430,9 @@ DENY_ADJ = _set("false untrue baseless unfounded ridiculous nonsense misleading 
                 # overstated or unjust: "calling it alarmist", "noemt die inschatting overdreven"
                 " exaggerated overblown alarmist absurd unjustified overdreven onterecht ongefundeerd"
                 # made up: "complete fiction", "een verzinsel"
-                " fiction fictie verzinsel verzonnen")
+                " fiction fictie verzinsel verzonnen"
+                # laughable: "noemt de beschuldigingen lachwekkend", "called the claims laughable"
+                " lachwekkend belachelijk onzinnig laughable preposterous nonsensical bogus rubbish")
 
 # Definite descriptions that refer back to an organisation already named.
 ORG_ANAPHORA = _set(
@@ -440,6 +443,7 @@ ORG_ANAPHORA = _set(
     agency club team department ministry group dienst charity liefdadigheidsinstelling police politie
     dagblad website magazine tabloid blog outlet broadcaster rechtbank court
     carmaker automaker chipmaker drugmaker planemaker supermarkt supermarket keten chain attractiepark pretpark
+    programma programme
     themapark dierentuin zoo hotel resort
     """
 )
@@ -493,7 +497,10 @@ COMPOUND_HEADS = (
 )
 ORG_SUFFIXES = ("fonds", "bedrijf", "partij", "bond", "raad", "dienst", "ministerie", "bank", "concern",
                 "organisatie", "groep", "keten", "maatschappij", "vereniging", "stichting", "fabrikant",
-                "leverancier", "vervoerder", "omroep", "gigant", "leiding", "directie", "autoriteit")
+                "leverancier", "vervoerder", "omroep", "gigant", "leiding", "directie", "autoriteit",
+                "programma", "krant", "zender")
+# Of those, the endings of a medium: "consumentenprogramma Kassa", "regiokrant", "muziekzender".
+MEDIA_SUFFIXES = ("omroep", "programma", "krant", "zender")
 
 # How a person feels, after a form of "be": "X is woedend. ,,…''" makes the quotation X's.
 FEELINGS = {

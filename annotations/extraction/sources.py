@@ -874,7 +874,7 @@ def _org_kind(part: list) -> str:
 
 def _org_kind_words(words: list) -> str:
     for w in words:
-        if w in L.MEDIA_HEADS:
+        if w in L.MEDIA_HEADS or (len(w) > 8 and w.endswith(L.MEDIA_SUFFIXES)):
             return "media"
     for w in words:
         if w in L.GOV_HEADS:

@@ -2322,3 +2322,12 @@ def test_a_named_manager_in_an_apposition_is_the_source():
 ])
 def test_hotels_speak_and_a_sentence_opening_noun_keeps_its_case_only_as_a_name(text, expected):
     assert [(s.source, s.source_org) for s in extract(text, "en")] == expected
+
+
+def test_a_programme_is_a_medium_and_its_victims_and_laughable_claims():
+    text = ("Een influencer zou zijn volgers hebben opgelicht. Dat meldt consumentenprogramma Kassa. Volgens het "
+            "programma kregen deelnemers nooit hun prijs. Meerdere gedupeerden vertellen dat ze geblokkeerd werden. "
+            "De influencer noemt de beschuldigingen ,,lachwekkend''.")
+    got = [(s.source, s.stance) for s in extract(text, "nl")]
+    assert got[:3] == [("Kassa", "alleges"), ("Kassa", "alleges"), ("gedupeerden", "alleges")]
+    assert got[-1][1] == "denies"
