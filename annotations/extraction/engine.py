@@ -1966,7 +1966,8 @@ class _Doc:
         """"The claims were", "het bericht": words that only point at a claim made elsewhere."""
         if len(claim) > 48:
             return False  # a few words at most; most contents are longer
-        words = [w for w in re.findall(r"[^\W\d_]+", claim.lower()) if w not in _POINTING_WORDS]
+        words = [w for w in re.findall(r"[^\W\d_]+", claim.lower())
+                 if w not in _POINTING_WORDS and w not in _REFUSING_WORDS]
         return bool(words) and all(w.startswith(_POINTED_NOUNS) for w in words)
 
     @staticmethod
@@ -2003,7 +2004,9 @@ _POINTING_WORDS = frozenset(
     " friday saturday sunday ook later eerder inmiddels vandaag gisteren maandag dinsdag woensdag donderdag"
     " vrijdag zaterdag zondag".split()
 )
-_POINTED_NOUNS = _CLAIM_NOUNS + ("news", "verhal")  # grouping's nouns for "the claims", and these
+_POINTED_NOUNS = _CLAIM_NOUNS + ("news", "verhal", "information", "informatie")  # grouping's nouns for "the claims"
+# The words of a refusal around what it refuses: "could not immediately confirm the information".
+_REFUSING_WORDS = frozenset("not immediately confirm comment on respond to niet bevestigen reageren op".split())
 # Verbs of making a text: in a relative clause without a content clause they only describe its author.
 _AUTHOR_VERBS = frozenset("write publish issue draft sign compile".split())
 # Accusing verbs whose object is part of what they put forward ("X accuses Y of Z"): the content

@@ -2331,3 +2331,11 @@ def test_a_programme_is_a_medium_and_its_victims_and_laughable_claims():
     got = [(s.source, s.stance) for s in extract(text, "nl")]
     assert got[:3] == [("Kassa", "alleges"), ("Kassa", "alleges"), ("gedupeerden", "alleges")]
     assert got[-1][1] == "denies"
+
+
+def test_a_refusal_to_confirm_the_information_joins_the_claim_it_points_at():
+    text = ("Officials told the Cape Cod Times that the three soldiers had been found at the border. U.S. Central "
+            "Command could not immediately confirm the information.")
+    got = extract(text, "en")
+    assert [s.stance for s in got] == ["alleges", "no_comment"]
+    assert got[0].claim_group == got[1].claim_group
