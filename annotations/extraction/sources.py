@@ -717,6 +717,9 @@ def _description(part: list, classes: list, det: str, definite: bool, text: str,
         kind = _org_kind(desc)
         if definite and single and hl in L.ORG_ANAPHORA:
             return Src(phrase, phrase, kind, "", anaphor="org:" + hl)
+        if definite and single and hl.endswith(_BUSINESS_SUFFIXES) and len(hl) > 10:
+            # "laat de spoorvervoerder weten", "het energiebedrijf": a kind of business, the one named before
+            return Src(phrase, phrase, kind, "", anaphor="org:bedrijf")
         return Src(phrase, phrase, kind, "")
     if hc == "group":
         kind = "government" if hl in L.GOV_HEADS or hl == "overheden" or hl == "governments" else "group"
@@ -811,6 +814,9 @@ def _name_run(part: list) -> list:
 
 
 _GENITIVE_ENDS = ("'s", "’s")
+# Endings of Dutch compounds naming a kind of business: "spoorvervoerder", "energiebedrijf", "zorgverzekeraar".
+_BUSINESS_SUFFIXES = ("bedrijf", "vervoerder", "concern", "keten", "maatschappij", "fabrikant", "leverancier",
+                      "verzekeraar")
 # A country or reach after a common noun makes one organisation's name: "Zorgverzekeraars Nederland",
 # "Patiëntenfederatie Nederland", "Greenpeace International".
 _NATIONAL = frozenset("nederland belgië vlaanderen netherlands europe europa international internationaal uk usa"

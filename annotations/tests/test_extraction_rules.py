@@ -2339,3 +2339,15 @@ def test_a_refusal_to_confirm_the_information_joins_the_claim_it_points_at():
     got = extract(text, "en")
     assert [s.stance for s in got] == ["alleges", "no_comment"]
     assert got[0].claim_group == got[1].claim_group
+
+
+@pytest.mark.parametrize("text, sources", [
+    ("Op sociale media gaat een bericht rond over de NS. Dat klopt niet, laat de spoorvervoerder weten.", ["NS"]),
+    ("Het drinkwaterbedrijf Brabant Water stuurt een brief. Het waterbedrijf zegt dat het water veilig is.",
+     ["Brabant Water"]),
+    # a business is no public body
+    ("De gemeente Utrecht zegt dat het klopt. Het energiebedrijf zegt dat het niet klopt.",
+     ["gemeente Utrecht", "energiebedrijf"]),
+])
+def test_a_compound_naming_a_kind_of_business_takes_up_the_business_named_before(text, sources):
+    assert [s.source for s in extract(text, "nl")] == sources
