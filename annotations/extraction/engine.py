@@ -135,7 +135,7 @@ class _Doc:
         self.mentions: list[tuple[int, int, Src]] = []
         self.orgs: dict[str, Src] = {}  # a word of a named organisation -> that organisation
         self.org_mentions: list[tuple[int, int, Src]] = []  # named organisations seen outside statements
-        self._org_names: dict[tuple, list[Src]] = {}  # (capitalised run, after an article) -> its organisations
+        self._org_names: dict[str, list[Src]] = {}  # a capitalised run -> the organisations it names (`_note_org`)
         self.claim_units: list[bool] = []
         self._stems_of: dict[int, frozenset] = {}
         self._lows_of: dict[int, set] = {}
@@ -1675,14 +1675,13 @@ class _Doc:
                 name = f"{noun.text} {name}"
             self.org_mentions.append((u, noun.start, Src(name, name, kind, "")))
             return
-        article = j == i + 1 and i > 0 and toks[i - 1].low in ("de", "het", "the") and not toks[i].first
-        key = (self.text[toks[i].start:toks[j - 1].end], article)
+        key = self.text[toks[i].start:toks[j - 1].end]
         named = self._org_names.get(key)
         if named is None:  # (worked out once per name: a story names its organisations again and again)
             named = self._org_names[key] = [] if (
-                not _orgish(toks[i:j]) and not (j == i + 1 and noun_class(toks[i].low) == "org") and not article
-                # a capitalised word alone (unless its head says so: "Belastingdienst", or an article does: "de
-                # Efteling") mostly opens a sentence
+                not _orgish(toks[i:j]) and not (j == i + 1 and noun_class(toks[i].low) == "org")
+                # a capitalised word alone (unless its head says so: "Belastingdienst") mostly opens a sentence
+                # (after an article it may be a place as well as a business: "de Veluwe", "the UK")
             ) else [s for s in build(toks, (i, j), self.lang, self.text)
                     if s.kind in _ORG_KINDS and not s.anaphor and s.name[:1].isupper()]
         self.org_mentions += [(u, toks[i].start, s) for s in named]

@@ -2302,8 +2302,8 @@ def test_a_pronoun_after_an_opening_phrase_takes_up_the_subject_before():
     assert extract(text, "en")[-1].source == "victim’s family"
 
 
-def test_a_park_takes_up_the_name_an_article_introduced():
-    text = ("Het bericht dat de Efteling volgend jaar een achtbaan gaat bouwen, klopt niet. Dat zegt het "
+def test_a_theme_park_is_an_organisation_a_description_takes_up():
+    text = ("Het bericht dat attractiepark Efteling volgend jaar een achtbaan gaat bouwen, klopt niet. Dat zegt het "
             "attractiepark zelf.")
     assert [s.source for s in extract(text, "nl")] == ["Efteling"]
 
