@@ -1678,10 +1678,12 @@ class _Doc:
         key = self.text[toks[i].start:toks[j - 1].end]
         named = self._org_names.get(key)
         if named is None:  # (worked out once per name: a story names its organisations again and again)
+            acronym = j == i + 1 and 2 <= len(toks[i].text) <= 6 and toks[i].text.isalpha() \
+                and toks[i].text.isupper() and toks[i].low not in _COUNTRY_ACRONYMS
             named = self._org_names[key] = [] if (
-                not _orgish(toks[i:j]) and not (j == i + 1 and noun_class(toks[i].low) == "org")
-                # a capitalised word alone (unless its head says so: "Belastingdienst") mostly opens a sentence
-                # (after an article it may be a place as well as a business: "de Veluwe", "the UK")
+                not _orgish(toks[i:j]) and not (j == i + 1 and noun_class(toks[i].low) == "org") and not acronym
+                # a capitalised word alone (unless its head says so: "Belastingdienst", or it is an acronym: "de NS")
+                # mostly opens a sentence (after an article it may be a place as well as a business: "de Veluwe")
             ) else [s for s in build(toks, (i, j), self.lang, self.text)
                     if s.kind in _ORG_KINDS and not s.anaphor and s.name[:1].isupper()]
         self.org_mentions += [(u, toks[i].start, s) for s in named]
@@ -2352,6 +2354,8 @@ _COLON_NP = 6
 _FEELING_WORDS = 16  # at most this many tokens in a sentence telling how someone feels before a quotation
 _BE_FORMS = frozenset(("is", "was", "zijn", "waren", "are", "were"))
 _COLON_FAR = 30  # "Annemarie Jorritsma, lijsttrekker voor de senaat, is teleurgesteld: ,,…"
+# Acronyms of countries, not of organisations: "in the UK", "de VS".
+_COUNTRY_ACRONYMS = frozenset("uk us usa vs vk uae vae ussr drc".split())
 # Prepositions that also open a clause: the phrase right before the clause's verb is its subject.
 _CLAUSE_OPENERS = frozenset(("after", "before", "since", "until", "na", "sinds", "tot"))
 _AGREE = frozenset(("agree", "agrees", "agreed", "agreeing"))

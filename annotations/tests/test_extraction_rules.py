@@ -2351,3 +2351,8 @@ def test_a_refusal_to_confirm_the_information_joins_the_claim_it_points_at():
 ])
 def test_a_compound_naming_a_kind_of_business_takes_up_the_business_named_before(text, sources):
     assert [s.source for s in extract(text, "nl")] == sources
+
+
+def test_a_country_acronym_is_no_organisation_a_description_takes_up():
+    text = "A claim that Acme is removing its recipe from shelves in the UK has been denied by the company."
+    assert [s.source for s in extract(text, "en")] == ["company"]
