@@ -633,6 +633,10 @@ def _with_role(part: list, classes: list, role_at: int, definite: bool, text: st
                     "woordvoerder", "woordvoerster", "spokesman", "spokeswoman", "spokesperson"):
                 # The spokesperson of a person: "de woordvoerder van De Bruijn".
                 return Src(_span_text(text, part), "", "person", role, anaphor="")
+            if not names and noun_class(tail[-1].low) in ("person", "role") \
+                    and (role in _AGENT_ROLES or role in _SPOKES or role in ("representative", "rep")):
+                # A person's representative described: "A representative for the singer" (no organisation)
+                return Src(_span_text(text, part), "", "person", role)
             org = _strip_possessive(_span_text(text, tail))
             if any(is_cap(t) for t in tail):
                 org_definite = False
@@ -653,7 +657,9 @@ def _with_role(part: list, classes: list, role_at: int, definite: bool, text: st
         name = _strip_titles(_strip_possessive(_span_text(text, names)))
         if len(names) == 1 and not _orgish(names) and not names[0].text.isupper():
             return Src(name, org, "person", role)
-        if _orgish(names) or (names[0].text.isupper() and len(names) == 1):
+        surname = len(names) == 2 and names[-1].low in _SURNAME_WORDS and not _orgish(names[:1])
+        if (_orgish(names) and not surname) or (names[0].text.isupper() and len(names) == 1):
+            # ("Governor Amy Park": an office before a first name and a surname that is also a place word)
             return Src(name, name, _org_kind(names), role)
         return Src(name, org, "person", role)
     if org:
@@ -814,6 +820,8 @@ def _name_run(part: list) -> list:
 
 
 _GENITIVE_ENDS = ("'s", "’s")
+# Words that mark an organisation's or a place's name but are common surnames too.
+_SURNAME_WORDS = frozenset("park house street hall church camp".split())
 # Endings of Dutch compounds naming a kind of business: "spoorvervoerder", "energiebedrijf", "zorgverzekeraar".
 _BUSINESS_SUFFIXES = ("bedrijf", "vervoerder", "concern", "keten", "maatschappij", "fabrikant", "leverancier",
                       "verzekeraar")

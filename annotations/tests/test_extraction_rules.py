@@ -2356,3 +2356,14 @@ def test_a_compound_naming_a_kind_of_business_takes_up_the_business_named_before
 def test_a_country_acronym_is_no_organisation_a_description_takes_up():
     text = "A claim that Acme is removing its recipe from shelves in the UK has been denied by the company."
     assert [s.source for s in extract(text, "en")] == ["company"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In an interview with CNN, Governor Amy Park said the state would sue.", ("Amy Park", "person")),
+    ("A spokesman for Central Park said the lake was closed.", ("Central Park", "organisation")),
+    ("A representative for the singer did not respond to requests for comment.",
+     ("representative for the singer", "person")),
+])
+def test_an_office_before_a_surname_like_park_and_a_persons_representative(text, expected):
+    got = extract(text, "en")
+    assert [(s.source, s.source_kind) for s in got] == [expected]
