@@ -79,6 +79,9 @@ PARTICLE_VERBS = {
         "point": ("out",),
         "call": ("on", "for"),
         "walk": ("back",),
+        "laugh": ("off",),  # "laughed the rumours off"
+        "brush": ("off", "aside"),  # "brushed aside the claims"
+        "shrug": ("off",),
     },
 }
 # Verbs that report only with their preposition right after them (an adverb may stand between):
@@ -196,6 +199,8 @@ DENY = {
         _p("dismiss|dismisses|dismissed|dismissing"),
         _p("rebut|rebuts|rebutted|contradict|contradicts|contradicted|debunk|debunked"),
         _p("shot|shoots|shoot", "down"),
+        _p("laughed|laughs|laugh|laughing|brushed|brushes|brush|brushing|shrugged|shrugs|shrug|shrugging",
+           "off|aside"),  # "laughed off the reports", "brushed aside the claims"
         _p("disagree|disagrees|disagreed|disagreeing"),
         _p("false|untrue|baseless|unfounded|nonsense|inaccurate|ridiculous|improbable"),
         _p("NOT", "true|accurate|correct"),

@@ -2367,3 +2367,12 @@ def test_a_country_acronym_is_no_organisation_a_description_takes_up():
 def test_an_office_before_a_surname_like_park_and_a_persons_representative(text, expected):
     got = extract(text, "en")
     assert [(s.source, s.source_kind) for s in got] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Asked about the rumours, the coach laughed them off.",
+    "The minister brushed aside the claims on Monday.",
+    "The company shrugged off the report.",
+])
+def test_laughing_off_or_brushing_aside_a_claim_denies_it(text):
+    assert [s.stance for s in extract(text, "en")] == ["denies"]
