@@ -22,6 +22,7 @@ from . import lexicon as L
 from .grouping import _CLAIM_NOUNS, content_stems, group_statements, judges_what_came_before
 from .sources import (
     _AGENT_ROLES,
+    _GENITIVE,
     _MEDIA_NAMES,
     CAP_IN_NAMES,
     Src,
@@ -493,9 +494,6 @@ class _Doc:
             prev = toks[k - 1].low if k > 0 else ""
             if prev == "to" and lang == "en" and _object_told_to(toks, k):
                 continue
-            if lang == "en" and low in _AGREE and not _complement_follows(toks, k) \
-                    and not (k + 1 < n and toks[k + 1].low == "with"):
-                continue  # "has agreed personal terms", "agreed to join": a deal, no statement ("agreed that …" is)
             if (prev in L.DETERMINERS or prev in L.POSSESSIVES or prev in ("deze", "die", "this", "these")) and not (
                     prev in ("haar", "her") and k >= 2 and toks[k - 2].low in L.PREPOSITIONS | {"van", "of"}) \
                     and not (lang == "nl" and prev in ("die", "deze") and (
@@ -569,7 +567,9 @@ class _Doc:
                         or (lem == "vinden"
                             and (_quoted_after_object(toks, k, _VINDEN_STOPS) or _too_verdict(toks, k))):
                     out.append((k, "verb", k + 1))
-                continue
+                    continue
+                if lem not in L.PREPOSITION_VERBS[lang]:
+                    continue  # (a weak verb with its preposition is one: "agreed with the critics")
             near = L.PREPOSITION_VERBS[lang].get(lem)
             prep = next((q for q in range(k + 1, min(n, k + 3)) if toks[q].low in near and not toks[q].inq),
                         -1) if near else -1
@@ -820,11 +820,10 @@ class _Doc:
             before = self._all_units[u].toks[:at]
             if not before or before[-1].text != "," or any(t.text in (",", ";", ":") or t.inq for t in before[:-1]):
                 return None
-        toks = self._all_units[u - 1].toks
-        phrase = np_after(toks, 0, len(toks))
-        if phrase is None or phrase[0] > 0 or toks[0].inq:
+        opening = self._opening(u - 1)
+        if opening is None:
             return None
-        found = build(toks, phrase, self.lang, self.text)
+        toks, phrase, found = opening
         if len(found) != 1 or found[0].kind == "unknown" or (person_only and found[0].kind != "person"):
             return None
         if any(mu == u - 1 and p >= toks[phrase[1] - 1].end for mu, p, _ in self.mentions[-8:]):
@@ -1281,15 +1280,22 @@ class _Doc:
             return Src(s.name, org.name, "person", s.role, s.gender)
         return Src(org.name, org.name, org.kind, s.role)
 
-    def _opening_organisation(self, v: int) -> Src | None:
-        """The named organisation opening unit v, resolved, or None."""
+    def _opening(self, v: int) -> tuple[list, tuple[int, int], list[Src]] | None:
+        """The noun phrase opening unit v, outside quotations: (its tokens, the phrase, what it describes)."""
         if v < 0:
             return None
         toks = self._all_units[v].toks
         phrase = np_after(toks, 0, len(toks))
         if phrase is None or phrase[0] > 0 or toks[0].inq:
             return None
-        found = build(toks, phrase, self.lang, self.text)
+        return toks, phrase, build(toks, phrase, self.lang, self.text)
+
+    def _opening_organisation(self, v: int) -> Src | None:
+        """The named organisation opening unit v, resolved, or None."""
+        opening = self._opening(v)
+        if opening is None:
+            return None
+        toks, _, found = opening
         if len(found) != 1 or found[0].kind not in _ORG_KINDS:
             return None
         org = self._resolve(found[0], toks[0].start)
@@ -2130,9 +2136,7 @@ _UNNAMED_TIES = frozenset(
     "who familiar close with briefed involved knowledgeable aware inside within at directly".split()
 )
 # Heads that name a business, which a public body is not: "the company" never refers back to a ministry.
-_BUSINESS_HEADS = frozenset("bedrijf onderneming concern company firm airline operahuis warenhuis carmaker automaker"
-                            " chipmaker drugmaker planemaker supermarkt supermarket keten chain attractiepark"
-                            " pretpark themapark hotel resort".split())
+_BUSINESS_HEADS = L.BUSINESS_NOUNS
 # Heads that may take up any organisation but a newspaper: the businesses and a few generic bodies.
 _GENERIC_HEADS = _BUSINESS_HEADS | frozenset(
     "organisatie instelling school club organisation organization charity liefdadigheidsinstelling group groep".split())
@@ -2147,7 +2151,6 @@ def _called_false(toks: list, k: int) -> bool:
 _RELATIVE = frozenset(("die", "waar", "waarin", "which", "who", "whom", "where", "omdat", "because"))
 _QUOTE_END = frozenset(("''", '"', "”", "’", "'", "»"))
 _INFINITIVE_AUX = frozenset(("hebben", "zijn", "worden"))
-_GENITIVE = ("'s", "’s")
 # "…, and neither did the police": the auxiliary of an elliptical refusal
 _ELLIPSIS_AUX = frozenset("did does do has have had was were is are could would will".split())
 _ANSWER_STANCES = ("no_comment", "denies")
@@ -2330,7 +2333,7 @@ def _object_told_to(toks: list, k: int) -> bool:
     if k < 3:
         return False
     obj = toks[k - 2]
-    if obj.low in ("him", "her", "them", "us", "me"):
+    if obj.low in _OBJECT_PRONOUNS:
         return True
     if k < 4 or not noun_class(obj.low) or toks[k - 3].low not in L.DETERMINERS:
         return False
@@ -2358,7 +2361,6 @@ _COLON_FAR = 30  # "Annemarie Jorritsma, lijsttrekker voor de senaat, is teleurg
 _COUNTRY_ACRONYMS = frozenset("uk us usa vs vk uae vae ussr drc".split())
 # Prepositions that also open a clause: the phrase right before the clause's verb is its subject.
 _CLAUSE_OPENERS = frozenset(("after", "before", "since", "until", "na", "sinds", "tot"))
-_AGREE = frozenset(("agree", "agrees", "agreed", "agreeing"))
 _CONTRASTS = frozenset(("but", "while", "whereas", "although", "maar", "terwijl", "hoewel", "echter"))
 _DUTCH_QUANTIFIERS = frozenset("sommige enkele veel vele andere ander meerdere diverse verschillende alle beide"
                                " weinig twee drie vier vijf zes zeven acht negen tien tientallen honderden".split())

@@ -34,7 +34,7 @@ SPEECH = {
         say tell claim report deny state note confirm accuse allege insist warn tweet write
         announce explain suggest reveal argue vow promise stress emphasize emphasise
         reply acknowledge speculate insist maintain urge predict conclude testify admit
-        describe post complain agree contend assure ensure refute dispute reject dismiss
+        describe post complain contend assure ensure refute dispute reject dismiss
         assert charge blame told concede caution remark declare reiterate retort contend affirm
         criticize criticise condemn praise disagree debunk
         """
@@ -46,7 +46,7 @@ WEAK = {
         " begrijpen snappen"
     ),
     "en": _set("think believe fear find hope feel doubt suspect term add respond expect estimate worry reckon"
-               " guess assume recall"),
+               " guess assume recall agree"),  # ("has agreed personal terms" is a deal, no statement)
 }
 # Verbs that take a particle elsewhere in the clause: "laat … weten", "geeft … aan".
 PARTICLE_VERBS = {
@@ -88,7 +88,7 @@ PARTICLE_VERBS = {
 # "De vakbond spreekt van een schandaal" (calls it one); "spreekt met de minister" reports nothing.
 PREPOSITION_VERBS = {
     "nl": {"spreken": ("van",)},
-    "en": {},
+    "en": {"agree": ("with",)},  # "The union agreed with the critics"
 }
 # Prepositional attributions: the source follows. "volgens X", "aldus X", "according to X".
 PREP_CUES = {
@@ -440,18 +440,23 @@ DENY_ADJ = _set("false untrue baseless unfounded ridiculous nonsense misleading 
                 " lachwekkend belachelijk onzinnig laughable preposterous nonsensical bogus rubbish")
 
 # Definite descriptions that refer back to an organisation already named.
-ORG_ANAPHORA = _set(
+# Nouns for a business, which a public body is not: "the company" never takes up a ministry.
+BUSINESS_NOUNS = _set(
     """
-    bedrijf onderneming school organisatie instelling concern winkel warenhuis kliniek
-    gemeente ministerie krant omroep club bond partij operahuis stichting vereniging aannemer
-    company firm organisation organization airline council school league paper newspaper
-    agency club team department ministry group dienst charity liefdadigheidsinstelling police politie
-    dagblad website magazine tabloid blog outlet broadcaster rechtbank court
-    carmaker automaker chipmaker drugmaker planemaker supermarkt supermarket keten chain attractiepark pretpark
-    programma programme
-    themapark dierentuin zoo hotel resort
+    bedrijf onderneming concern company firm airline operahuis warenhuis carmaker automaker chipmaker drugmaker
+    planemaker supermarkt supermarket keten chain attractiepark pretpark themapark hotel resort
     """
 )
+ORG_ANAPHORA = _set(
+    """
+    school organisatie instelling winkel kliniek
+    gemeente ministerie krant omroep club bond partij stichting vereniging aannemer
+    organisation organization council school league paper newspaper
+    agency club team department ministry group dienst charity liefdadigheidsinstelling police politie
+    dagblad website magazine tabloid blog outlet broadcaster rechtbank court
+    programma programme dierentuin zoo
+    """
+) | BUSINESS_NOUNS
 PERSON_ANAPHORA = _set(
     """
     directeur woordvoerder woordvoerster advocaat burgemeester wethouder minister topman
@@ -504,8 +509,11 @@ ORG_SUFFIXES = ("fonds", "bedrijf", "partij", "bond", "raad", "dienst", "ministe
                 "organisatie", "groep", "keten", "maatschappij", "vereniging", "stichting", "fabrikant",
                 "leverancier", "vervoerder", "omroep", "gigant", "leiding", "directie", "autoriteit",
                 "programma", "krant", "zender")
-# Of those, the endings of a medium: "consumentenprogramma Kassa", "regiokrant", "muziekzender".
+# Of those, the endings of a medium: "consumentenprogramma Kassa", "regiokrant", "muziekzender"; and the
+# endings of a kind of business: "spoorvervoerder", "energiebedrijf", "zorgverzekeraar".
 MEDIA_SUFFIXES = ("omroep", "programma", "krant", "zender")
+BUSINESS_SUFFIXES = ("bedrijf", "vervoerder", "concern", "keten", "maatschappij", "fabrikant", "leverancier",
+                     "verzekeraar")
 
 # How a person feels, after a form of "be": "X is woedend. ,,…''" makes the quotation X's.
 FEELINGS = {

@@ -28,6 +28,7 @@ class Src:
     described: str = ""
 
 
+_GENITIVE = ("'s", "’s")
 _ADJ_SUFFIX = ("se", "sche", "ian", "ese", "ish", "ern", "ic")
 _ADJ_WORDS = frozenset(
     "american iraqi saudi western eastern french german british dutch afghan chinese israeli"
@@ -395,7 +396,7 @@ def _span_text(text: str, toks: list) -> str:
 
 
 def _strip_possessive(name: str) -> str:
-    for suf in ("'s", "’s"):
+    for suf in _GENITIVE:
         if name.endswith(suf):
             return name[: -len(suf)]
     if name.endswith("s'"):
@@ -449,10 +450,10 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
     if role_at >= 0 and is_cap(part[role_at]) and "-" not in part[role_at].text \
             and part[role_at].low in L.TITLES:
         role_at = -1
-    if 0 <= role_at < len(part) - 1 and (part[role_at].low.endswith(("'s", "’s")) or role_at == len(part) - 2) \
+    if 0 <= role_at < len(part) - 1 and (part[role_at].low.endswith(_GENITIVE) or role_at == len(part) - 2) \
             and classes[role_at + 1] == "org":
         role_at = -1  # "the mayor's office", "the militant group": the office or group speaks, no person
-    while 0 <= role_at < len(part) - 1 and part[role_at].low.endswith(("'s", "’s")) \
+    while 0 <= role_at < len(part) - 1 and part[role_at].low.endswith(_GENITIVE) \
             and "role" in classes[role_at + 1:]:
         role_at = classes.index("role", role_at + 1)  # "the mayor's spokesman": the spokesman's role
     if role_at >= 0 and det == "another" and role_at == len(part) - 1:
@@ -575,7 +576,7 @@ def _owned_person(part: list, lang: str, text: str) -> Src | None:
     if lang != "en" or len(part) < 3:
         return None
     for g in range(len(part) - 2):
-        if part[g].low.endswith(("'s", "’s")):
+        if part[g].low.endswith(_GENITIVE):
             break
     else:
         return None
@@ -715,7 +716,7 @@ def _description(part: list, classes: list, det: str, definite: bool, text: str,
     phrase = _span_text(text, desc)
     if phrase[:1].isupper() and desc[0].first and not is_adj_cap(desc[0]) and not _proper_media(desc[0]) \
             and not desc[0].opens_name and not any(is_cap(t) for t in part[1:h]) \
-            and not desc[0].low.endswith(_GENITIVE_ENDS):  # "Charles de Gaulle airport", "Thailand's tourism authority"
+            and not desc[0].low.endswith(_GENITIVE):  # "Charles de Gaulle airport", "Thailand's tourism authority"
         phrase = phrase[0].lower() + phrase[1:]  # a sentence-initial common noun
     hl = _head(head.low)
     single = len(desc) == 1
@@ -723,7 +724,7 @@ def _description(part: list, classes: list, det: str, definite: bool, text: str,
         kind = _org_kind(desc)
         if definite and single and hl in L.ORG_ANAPHORA:
             return Src(phrase, phrase, kind, "", anaphor="org:" + hl)
-        if definite and single and hl.endswith(_BUSINESS_SUFFIXES) and len(hl) > 10:
+        if definite and single and hl.endswith(L.BUSINESS_SUFFIXES) and len(hl) > 10:
             # "laat de spoorvervoerder weten", "het energiebedrijf": a kind of business, the one named before
             return Src(phrase, phrase, kind, "", anaphor="org:bedrijf")
         return Src(phrase, phrase, kind, "")
@@ -819,12 +820,8 @@ def _name_run(part: list) -> list:
     return out
 
 
-_GENITIVE_ENDS = ("'s", "’s")
 # Words that mark an organisation's or a place's name but are common surnames too.
 _SURNAME_WORDS = frozenset("park house street hall church camp".split())
-# Endings of Dutch compounds naming a kind of business: "spoorvervoerder", "energiebedrijf", "zorgverzekeraar".
-_BUSINESS_SUFFIXES = ("bedrijf", "vervoerder", "concern", "keten", "maatschappij", "fabrikant", "leverancier",
-                      "verzekeraar")
 # A country or reach after a common noun makes one organisation's name: "Zorgverzekeraars Nederland",
 # "Patiëntenfederatie Nederland", "Greenpeace International".
 _NATIONAL = frozenset("nederland belgië vlaanderen netherlands europe europa international internationaal uk usa"
