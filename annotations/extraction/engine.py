@@ -633,6 +633,12 @@ class _Doc:
                 if ref is not None:
                     return [ref], (j - 1, j)
             b = np_before(toks, k, 0)
+            opening = self._coordinated_past_apposition(toks, b, k) if b is not None else None
+            if opening is not None:
+                both = [self._resolve(s, toks[c[0]].start) for c in (opening, b)
+                        for s in build(toks, c, self.lang, self.text)]
+                if len(both) == 2 and None not in both:
+                    return [self._org_taken_up(x, toks[opening[0]].start) for x in both], (opening[0], b[1])
             relative = False
             if self.lang == "nl" and b is None:
                 # A verb of speech closing a subordinate clause has that clause's subject, right after its
@@ -763,6 +769,25 @@ class _Doc:
             if out:
                 return [self._org_taken_up(x, toks[c[0]].start) for x in out], c
         return [], None
+
+    def _coordinated_past_apposition(self, toks: list, b: tuple[int, int], k: int) -> tuple[int, int] | None:
+        """The phrase opening the sentence when `b`, right before the verb, is the second of two
+        coordinated subjects and the first has an apposition of its own: "Het ministerie, verantwoordelijk
+        voor de renovatie, en de woordvoerder van X willen niet reageren", "The ministry, which runs the
+        scheme, and the council declined to comment" are both subjects' statements."""
+        i = b[0]
+        if i < 5 or toks[i - 1].low not in ("en", "and") or toks[i - 2].text != ",":
+            return None
+        if self.lang == "nl" and not (b[1] < len(toks) and toks[b[1]].low.endswith("en")):
+            return None  # two subjects take a plural verb: "…, en de provincie zeggen"
+        first = _sentence_first(toks, k) or 0
+        a = np_after(toks, first, i - 2)
+        if a is None or a[0] != first or toks[a[1]].text != ",":
+            return None
+        between = toks[a[1] + 1:i - 2]
+        if not between or len(between) > 15 or any(t.inq or t.text in ",;:()" for t in between):
+            return None
+        return a
 
     def _org_taken_up(self, s: Src, pos: int) -> Src:
         """"A company spokesman", "The company's spokesman, Ryan Cho", "een woordvoerder van het bedrijf": the

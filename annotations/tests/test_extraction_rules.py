@@ -2376,3 +2376,16 @@ def test_an_office_before_a_surname_like_park_and_a_persons_representative(text,
 ])
 def test_laughing_off_or_brushing_aside_a_claim_denies_it(text):
     assert [s.stance for s in extract(text, "en")] == ["denies"]
+
+
+@pytest.mark.parametrize("text, lang, sources", [
+    ("Het ministerie van Financiën, verantwoordelijk voor de regeling, en de provincie willen niet reageren.",
+     "nl", ["ministerie van Financiën", "provincie"]),
+    ("De gemeente, die eigenaar is van de grond, en Acme zeggen dat de plannen legaal zijn.", "nl",
+     ["gemeente", "Acme"]),
+    ("Acme, which makes the phones, and its supplier Foxconn declined to comment.", "en", ["Acme", "Foxconn"]),
+    # a singular verb has one subject: the phrase before it is no second subject of the opening one
+    ("De burgemeester, die het plan steunt, en de wethouder zegt dat het legaal is.", "nl", []),
+])
+def test_two_subjects_the_first_with_an_apposition_both_speak(text, lang, sources):
+    assert [s.source for s in extract(text, lang)] == sources
