@@ -81,7 +81,7 @@ def _cue_class(low: str, lang: str) -> str:
         else:
             lem = _lemma(low, lang)
             got = ("speech" if lem in L.SPEECH[lang] else "weak" if lem in L.WEAK[lang]
-                   else "particle" if lem in L.PARTICLE_VERBS[lang] else "")
+                   else "particle" if lem in L.PARTICLE_VERBS[lang] or lem in L.PREPOSITION_VERBS[lang] else "")
         if len(cache) < 200_000:
             cache[low] = got
     return got
@@ -469,6 +469,12 @@ class _Doc:
                 if _called_false(toks, k):
                     out.append((k, "verb", k + 1))  # "branded the report fake news"
                 continue
+            if low in _CALL_FINITE and (what := _what_called(toks, k)) >= 0:
+                out.append((k, "agent", what + 1))  # "in what one analyst calls …": the phrase after "what"
+                continue
+            if low in _CALL_FINITE and lang == "en" and _named_as(toks, k):
+                out.append((k, "verb", k + 1))  # "calls it the first great accessory", "called Smith a liar"
+                continue
             if low in _ACHTEN and lang == "nl":
                 if any(toks[q].low in _ACHTEN_WHAT for q in range(k + 1, min(n, k + 4))):
                     out.append((k, "verb", k + 1))  # "Het hof acht niet bewezen dat …" (a court's finding)
@@ -571,8 +577,10 @@ class _Doc:
                 if lem not in L.PREPOSITION_VERBS[lang]:
                     continue  # (a weak verb with its preposition is one: "agreed with the critics")
             near = L.PREPOSITION_VERBS[lang].get(lem)
-            prep = next((q for q in range(k + 1, min(n, k + 3)) if toks[q].low in near and not toks[q].inq),
-                        -1) if near else -1
+            prep = next((q for q in range(k + 1, min(n, k + 3)) if toks[q].low in near and not toks[q].inq
+                         and (q == k + 1 or toks[k + 1].low in L.SKIP or toks[k + 1].low in ("zelfs", "ook")
+                              or is_ly_adverb(toks[k + 1]))),
+                        -1) if near else -1  # (an adverb between: "spreekt zelfs van", not "called Globex on")
             if prep >= 0:
                 out.append((k, "verb", prep + 1))  # "De vakbond spreekt (zelfs) van een schandaal"
                 continue
@@ -2058,7 +2066,8 @@ _ACHTEN = frozenset(("acht", "achtte", "achtten", "achten"))
 _ACHTEN_WHAT = frozenset("bewezen aannemelijk waarschijnlijk onwaarschijnlijk onvoldoende noodzakelijk".split())
 # Verbs that report only as a verdict: "branded the report fake news", "dubbed it a hoax", "rated it false".
 _CALL_ONLY = frozenset(("branded", "dubbed", "labelled", "labeled", "rated", "rates"))
-_SPECIAL_ANCHORS = {"nl": _SPECIAL | _BE_FEELING | _ACHTEN, "en": _SPECIAL | _CALL_ONLY}
+_CALL_FINITE = frozenset(("call", "calls", "called", "termed", "noemt", "noemde", "noemden"))
+_SPECIAL_ANCHORS = {"nl": _SPECIAL | _BE_FEELING | _ACHTEN | _CALL_FINITE, "en": _SPECIAL | _CALL_ONLY | _CALL_FINITE}
 _OPENING_MARKS = frozenset(("'", '"', "‘", "“", ",,", "„", "«"))
 _POINTERS = frozenset(("het", "it", "dit", "dat", "this", "that", "er", "there"))
 _BE_NL = frozenset(("is", "zijn", "was", "waren", "ben", "bent"))
@@ -2167,6 +2176,49 @@ _GENERIC_HEADS = _BUSINESS_HEADS | frozenset(
     "organisatie instelling school club organisation organization charity liefdadigheidsinstelling group groep".split())
 _CALL = frozenset(("call", "calls", "called", "calling", "noemt", "noemde", "noemden", "noemen", "noemend",
                    "termed")) | _CALL_ONLY
+
+
+def _named_as(toks: list, k: int) -> bool:
+    """The English verb of calling at toks[k] names its object as something: a pronoun or a name, then a
+    new noun phrase ("calls it the first great accessory ever", "has called CNN an embarrassment"). Not
+    "called the police", "called him on Monday"."""
+    n = len(toks)
+    if k + 2 >= n or toks[k + 1].inq:
+        return False
+    obj = toks[k + 1]
+    q = k + 2
+    if obj.low not in ("it", "them", "him", "her", "this", "that"):
+        if not is_cap(obj):
+            return False
+        while q < n and is_cap(toks[q]) and q < k + 5:
+            q += 1  # a name of several words: "called Fox News a …"
+    nxt = toks[q] if q < n else None
+    return nxt is not None and nxt.low in ("a", "an", "the") and q + 1 < n and toks[q + 1].text[:1].isalpha() \
+        and toks[q + 1].low not in _TIME_WORDS
+
+
+_TIME_WORDS = frozenset("day week month year second third few couple number moment while time".split())
+
+
+def _what_called(toks: list, k: int) -> int:
+    """Index of the "what" whose clause the verb of calling at toks[k] closes, or -1: "in what one analyst
+    calls the biggest jump ever", "in wat de burgemeester een historisch moment noemde" are the analyst's
+    and the mayor's words. In English the verb follows the subject, in Dutch the clause ends with it."""
+    dutch = toks[k].low.startswith("noem")
+    if not dutch and not (k + 1 < len(toks) and (toks[k + 1].low in L.DETERMINERS or toks[k + 1].inq
+                                                 or toks[k + 1].text in _OPENING_MARKS)):
+        return -1  # what is called has to follow: "what the police called in" calls somebody
+    for q in range(k - 1, max(-1, k - (12 if dutch else 7)), -1):
+        t = toks[q]
+        if t.low in ("what", "wat") and not t.first:
+            s = q + 2 if toks[q + 1].low in ("one", "some", "many", "een", "sommige", "veel") else q + 1
+            subject = np_after(toks, s, k)
+            if subject is None or subject[1] > k or (dutch and subject[1] == k):
+                return -1  # (Dutch: what it is called stands between the subject and the verb)
+            return s - 1
+        if t.inq or t.text in (",", ";", ":", ".", "(", ")"):
+            return -1
+    return -1
 
 
 def _called_false(toks: list, k: int) -> bool:

@@ -77,7 +77,6 @@ PARTICLE_VERBS = {
         "cast": ("doubt",),  # "cast doubt on the story"
         "pour": ("water",),  # "poured cold water on the rumours"
         "point": ("out",),
-        "call": ("on", "for"),
         "walk": ("back",),
         "laugh": ("off",),  # "laughed the rumours off"
         "brush": ("off", "aside"),  # "brushed aside the claims"
@@ -88,7 +87,9 @@ PARTICLE_VERBS = {
 # "De vakbond spreekt van een schandaal" (calls it one); "spreekt met de minister" reports nothing.
 PREPOSITION_VERBS = {
     "nl": {"spreken": ("van",)},
-    "en": {"agree": ("with",)},  # "The union agreed with the critics"
+    # "The union agreed with the critics", "called on the minister to resign", "called for an inquiry" (not
+    # "called the police on Monday")
+    "en": {"agree": ("with",), "call": ("on", "for")},
 }
 # Prepositional attributions: the source follows. "volgens X", "aldus X", "according to X".
 PREP_CUES = {
@@ -313,7 +314,7 @@ ROLE_NOUNS = _set(
     spokesman spokeswoman spokesperson spokespeople representative rep reps official officer
     director president chairman chairwoman chair ceo founder cofounder ambassador
     commissioner minister secretary lawyer attorney prosecutor judge agent publicist
-    correspondent reporter editor analyst professor expert manager coach owner governor
+    correspondent reporter editor analyst professor expert manager coach owner governor pundit
     mayor senator congressman congresswoman lawmaker chief head fighter militant sheriff commander
     author writer columnist journalist blogger host goalie player auteur schrijver journalist
     columnist presentator employee werknemer medewerker medewerkster prosecutors lawyers

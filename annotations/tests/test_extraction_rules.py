@@ -2389,3 +2389,18 @@ def test_laughing_off_or_brushing_aside_a_claim_denies_it(text):
 ])
 def test_two_subjects_the_first_with_an_apposition_both_speak(text, lang, sources):
     assert [s.source for s in extract(text, lang)] == sources
+
+
+@pytest.mark.parametrize("text, lang, sources", [
+    ('Apple may add a second lens, in what one analyst calls the "biggest camera jump ever."', "en", ["analyst"]),
+    ("The stadium is, in what the mayor called a historic moment, finally finished.", "en", ["mayor"]),
+    ("Het stadion is, in wat de burgemeester een historisch moment noemde, eindelijk klaar.", "nl", ["burgemeester"]),
+    ("The company calls it the first great accessory ever.", "en", ["company"]),
+    ("Acme has called Globex an embarrassment to the industry.", "en", ["Acme"]),
+    # calling somebody on the phone, or something nobody names
+    ("That is what the police called in the end.", "en", []),
+    ("The company called the police a second time.", "en", []),
+    ("Acme called Globex on Monday.", "en", []),
+])
+def test_what_somebody_calls_something_and_calling_it_a_name_are_their_words(text, lang, sources):
+    assert [s.source for s in extract(text, lang)] == sources
