@@ -730,6 +730,12 @@ class _Doc:
                         #                      …, but warned …" (the opening phrase alone is "Pilots'")
                     cands.append(opening)
             cands.append(clause_start_np(toks, k, 0))
+            if kind == "nocomment":
+                asked = self._asked_party(toks, k)
+                if asked == ():
+                    return [], None
+                if asked is not None:
+                    cands.insert(0, asked)  # "X contacted the company but received no response": the company's
             if kind == "nocomment" and toks[k].low == "nor":
                 # "Neither the ministry nor the mayor responded": both refuse.
                 for q in range(k - 1, max(-1, k - 12), -1):
@@ -777,6 +783,34 @@ class _Doc:
             if out:
                 return [self._org_taken_up(x, toks[c[0]].start) for x in out], c
         return [], None
+
+    def _asked_party(self, toks: list, k: int) -> tuple | None:
+        """The party asked, when the refusal at toks[k] is what the asker received: "Reporter X contacted the
+        company for comment but received no response", "The BBC reached out to Acme but did not hear back",
+        "De krant heeft de gemeente om een reactie gevraagd, maar kreeg geen antwoord" are the company's,
+        Acme's and the gemeente's refusals, not the reporter's. () when the party asked is a pronoun: it
+        refers to somebody else than the asker, and the refusal is nobody's the plain rules would find."""
+        if _RECEIVE.isdisjoint(t.low for t in toks[max(0, k - 3):k + 3]):
+            return None
+        first = _sentence_first(toks, k) or 0
+        q = next((q for q in range(first, k) if toks[q].low in _CONTACT and not toks[q].inq), -1)
+        if q < 0:
+            return None
+        start = q + 1
+        if start + 1 < k and toks[start].low == "out" and toks[start + 1].low == "to":
+            start += 2  # "reached out to"
+        end = k
+        if self.lang == "nl" and toks[q].low.startswith("ge"):
+            # a participle closing the clause: the object stands after the auxiliary ("heeft de gemeente om een
+            # reactie gevraagd")
+            aux = next((a for a in range(q - 1, first - 1, -1) if toks[a].low in _HAVE_NL), -1)
+            if aux < 0:
+                return None
+            start, end = aux + 1, q
+        obj = np_after(toks, start, end)
+        if obj is not None and obj[1] - obj[0] == 1 and toks[obj[0]].low in _OBJECT_PRONOUNS:
+            return ()  # somebody the asker refers to, never the asker: no statement rather than the asker's
+        return obj if obj is not None and obj[0] <= start + 1 else None
 
     def _coordinated_past_apposition(self, toks: list, b: tuple[int, int], k: int) -> tuple[int, int] | None:
         """The phrase opening the sentence when `b`, right before the verb, is the second of two
@@ -2066,6 +2100,13 @@ _ACHTEN = frozenset(("acht", "achtte", "achtten", "achten"))
 _ACHTEN_WHAT = frozenset("bewezen aannemelijk waarschijnlijk onwaarschijnlijk onvoldoende noodzakelijk".split())
 # Verbs that report only as a verdict: "branded the report fake news", "dubbed it a hoax", "rated it false".
 _CALL_ONLY = frozenset(("branded", "dubbed", "labelled", "labeled", "rated", "rates"))
+# The refusal an asker received, and the verbs by which they asked: "contacted X but received no response".
+_RECEIVE = frozenset("received receive receives got get gets hear heard kreeg kregen krijgt krijgen ontving ontvingen"
+                     " ontvangen gekregen".split())
+_CONTACT = frozenset("contacted reached asked approached emailed e-mailed messaged phoned benaderde benaderden"
+                     " benaderd vroeg vroegen gevraagd belde belden gebeld mailde mailden gemaild".split())
+_HAVE_NL = frozenset(("heeft", "hebben", "had", "hadden"))
+_OBJECT_PRONOUNS = frozenset("him her them it hem haar hen hun het ze".split())
 _CALL_FINITE = frozenset(("call", "calls", "called", "termed", "noemt", "noemde", "noemden"))
 _SPECIAL_ANCHORS = {"nl": _SPECIAL | _BE_FEELING | _ACHTEN | _CALL_FINITE, "en": _SPECIAL | _CALL_ONLY | _CALL_FINITE}
 _OPENING_MARKS = frozenset(("'", '"', "‘", "“", ",,", "„", "«"))

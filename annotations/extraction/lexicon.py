@@ -159,6 +159,7 @@ NO_COMMENT = {
         # "Officials have yet to confirm …", "The company has yet to respond": not (yet) answered.
         _p("yet", "to", "confirm|comment|respond|reply|say|verify|explain|announce|address"),
         _p("NOT", "announced"),
+        _p("NOT", "hear|heard", "back"),  # "but did not hear back"
         _p("NOT", "want", "to", "add|comment|say"),
         _p("stopped|stops|stop", "short", "of"),  # "stopped short of denying the report": it withholds
         # "did not have (any) descriptions of the men" withholds; "ISIS doesn't have a navy" asserts.

@@ -2404,3 +2404,18 @@ def test_two_subjects_the_first_with_an_apposition_both_speak(text, lang, source
 ])
 def test_what_somebody_calls_something_and_calling_it_a_name_are_their_words(text, lang, sources):
     assert [s.source for s in extract(text, lang)] == sources
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Reporter Jane Carney contacted the company last night for comment but received no response.", "en",
+     [("company", "no_comment")]),
+    ("The BBC reached out to Acme for comment but did not hear back.", "en", [("Acme", "no_comment")]),
+    ("The Post asked the ministry for comment but got no answer.", "en", [("ministry", "no_comment")]),
+    ("De krant heeft de gemeente om een reactie gevraagd, maar kreeg geen antwoord.", "nl",
+     [("gemeente", "no_comment")]),
+    ("De redactie benaderde Acme, maar kreeg geen reactie.", "nl", [("Acme", "no_comment")]),
+    # the asker's own refusal stays theirs
+    ("The Post declined to comment.", "en", [("Post", "no_comment")]),
+])
+def test_a_refusal_the_asker_received_is_the_asked_partys(text, lang, expected):
+    assert [(s.source, s.stance) for s in extract(text, lang)] == expected
