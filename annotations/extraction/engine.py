@@ -641,6 +641,7 @@ class _Doc:
                 if ref is not None:
                     return [ref], (j - 1, j)
             b = np_before(toks, k, 0)
+            inverted_subject = False
             opening = self._coordinated_past_apposition(toks, b, k) if b is not None else None
             if opening is not None:
                 both = [self._resolve(s, toks[c[0]].start) for c in (opening, b)
@@ -678,7 +679,11 @@ class _Doc:
                 pp, b = b, self._person_of(toks, b)
                 if b is not None:
                     appos = pp
-            if b is not None and self.lang == "nl" and not relative and not self._subject_position(toks, b[0]):
+                elif self.lang == "nl":
+                    b = _subject_after_finite(toks, pp[0])
+                    inverted_subject = b is not None
+            if b is not None and self.lang == "nl" and not relative and not inverted_subject \
+                    and not self._subject_position(toks, b[0]):
                 b = None  # V2: a fronted phrase, then verb, then subject ("Tot frustratie van X meldde Y")
             if b is not None and self.lang == "nl" and not relative:
                 b = self._dutch_subject_first(toks, b)
@@ -2398,6 +2403,22 @@ def _dutch_agent(toks: list, k: int) -> int:
     return -1
 
 
+def _subject_after_finite(toks: list, p: int) -> tuple[int, int] | None:
+    """In a Dutch main clause whose verb of speech closes it after a prepositional phrase (which ends at
+    toks[p]), the subject of an inverted clause right after its finite verb: "Dat heeft minister X woensdag in
+    een brief aan de Kamer laten weten" is the minister's."""
+    for q in range(p - 1, 0, -1):
+        t = toks[q]
+        if t.inq or t.text in (",", ";", ":") or t.first:
+            return None
+        if t.low in _DUTCH_FINITE:
+            if not (toks[q - 1].first and toks[q - 1].low in _POINTERS | {"zo", "dit", "daarover", "daarvan"}):
+                return None  # (only after a fronted "Dat", "Dit", "Zo": otherwise the subject opens the clause)
+            s = np_after(toks, q + 1, p)
+            return s if s is not None and s[0] == q + 1 else None
+    return None
+
+
 def _np_before_word(toks: list, p: int, words: frozenset) -> tuple[int, int] | None:
     """The noun phrase ending right before toks[p] when toks[p] is one of words (outside quotations)."""
     if p < 1 or toks[p].low not in words or toks[p].inq:
@@ -2477,8 +2498,9 @@ _BE_FORMS = frozenset(("is", "was", "zijn", "waren", "are", "were"))
 _COLON_FAR = 30  # "Annemarie Jorritsma, lijsttrekker voor de senaat, is teleurgesteld: ,,…"
 # Acronyms of countries, not of organisations: "in the UK", "de VS".
 _COUNTRY_ACRONYMS = frozenset("uk us usa vs vk uae vae ussr drc".split())
-# Prepositions that also open a clause: the phrase right before the clause's verb is its subject.
-_CLAUSE_OPENERS = frozenset(("after", "before", "since", "until", "na", "sinds", "tot"))
+# Prepositions that also open a clause: the phrase right before the clause's verb is its subject. (Dutch "na" is
+# no conjunction: that is "nadat".)
+_CLAUSE_OPENERS = frozenset(("after", "before", "since", "until", "sinds", "tot"))
 _CONTRASTS = frozenset(("but", "while", "whereas", "although", "maar", "terwijl", "hoewel", "echter"))
 _DUTCH_QUANTIFIERS = frozenset("sommige enkele veel vele andere ander meerdere diverse verschillende alle beide"
                                " weinig twee drie vier vijf zes zeven acht negen tien tientallen honderden".split())

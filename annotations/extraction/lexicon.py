@@ -27,6 +27,7 @@ SPEECH = {
         bezweren toelichten preciseren herhalen ontvouwen uitspreken hekelen betreuren veroordelen
         loven aandringen berekenen
         toegeven aangeven oproepen volhouden tegenspreken afwijzen
+        adviseren aanraden bekennen
         """
     ),
     "en": _set(
@@ -37,6 +38,7 @@ SPEECH = {
         describe post complain contend assure ensure refute dispute reject dismiss
         assert charge blame told concede caution remark declare reiterate retort contend affirm
         criticize criticise condemn praise disagree debunk
+        advise recommend confess
         """
     ),
 }
@@ -54,6 +56,8 @@ PARTICLE_VERBS = {
         "laten": ("weten", "doorschemeren", "blijken"),  # "liet doorschemeren dat …"
         "geven": ("aan", "toe"),
         "roepen": ("op",),
+        "raden": ("aan",),  # "raadt consumenten aan het product niet te eten"
+        "dringen": ("aan",),  # "drong aan op een onderzoek"
         "houden": ("vol",),
         "zeggen": ("toe",),
         "wijzen": ("af", "hand", "op"),

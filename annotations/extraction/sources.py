@@ -230,6 +230,10 @@ def np_before(toks: list, k: int, lo: int) -> tuple[int, int] | None:
                 or (len(before.text) == 1 and before.text.isupper()) or _dotted(before, t)):
             i -= 1
             continue
+        if i == j and t.text == "." and before is not None and len(before.text) == 1 and before.text.isupper() \
+                and j < len(toks) and toks[j].text == "(":
+            i -= 1  # a surname's initial closing the name before a bracket: "Linda H. (52) zegt"
+            continue
         if solid < j and before is not None and _np_token(before) and (
             t.low in L.NAME_PARTICLES or t.low in ("en", "and") or t.low in _ATTACH or t.text == "&"
         ):
@@ -380,7 +384,15 @@ def build(toks: list, span: tuple[int, int], lang: str, text: str) -> list[Src]:
                     or (len(left) == 1 and len(right) == 1 and _org_token(left[0]) and _org_token(right[0])):
                 return [s for s in (_describe(left, lang, text), _describe(right, lang, text)) if s]
     s = _describe(part, lang, text)
+    if s is not None and s.kind != "person" and part[-1].text[:1].isupper() and _age_follows(toks, j):
+        s = Src(s.name, "", "person", s.role)  # "zegt Jan (54)", "Linda (32) said": an age is a person's
     return [s] if s else []
+
+
+def _age_follows(toks: list, j: int) -> bool:
+    """An age in brackets right after the phrase ending before toks[j]: "(54)"."""
+    return j + 2 < len(toks) and toks[j].text == "(" and toks[j + 1].text.isdigit() \
+        and len(toks[j + 1].text) <= 3 and toks[j + 2].text == ")"
 
 
 def _org_token(tok) -> bool:

@@ -2419,3 +2419,32 @@ def test_what_somebody_calls_something_and_calling_it_a_name_are_their_words(tex
 ])
 def test_a_refusal_the_asker_received_is_the_asked_partys(text, lang, expected):
     assert [(s.source, s.stance) for s in extract(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text, sources", [
+    ("Dat heeft minister De Jonge woensdag in een brief aan de Tweede Kamer laten weten.", ["De Jonge"]),
+    ("Dat heeft de gemeente in een brief aan de bewoners laten weten.", ["gemeente"]),
+    # Dutch "na" is a preposition only (the conjunction is "nadat")
+    ("Dit heeft de politie na onderzoek van de camerabeelden bevestigd.", ["politie"]),
+])
+def test_a_dutch_verb_closing_the_clause_after_a_prepositional_phrase_has_the_inverted_subject(text, sources):
+    assert [s.source for s in extract(text, "nl")] == sources
+
+
+@pytest.mark.parametrize("text, lang, source", [
+    ("De NVWA adviseert consumenten het product niet te eten.", "nl", "NVWA"),
+    ("De ANWB raadt automobilisten aan de A2 te mijden.", "nl", "ANWB"),
+    ("De oppositie drong aan op een onderzoek.", "nl", "oppositie"),
+    ("Health officials advised residents to boil their water.", "en", "health officials"),
+])
+def test_advice_is_an_appeal_and_a_statement(text, lang, source):
+    assert [s.source for s in extract(text, lang)] == [source]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jan (54) zegt dat hij bang is.", ("Jan", "person")),
+    ("Linda H. (52) zegt dat ze bang is.", ("Linda H", "person")),
+    ("Dat zei Peter de V. (61) tegen de rechter.", ("Peter de V", "person")),
+])
+def test_an_age_in_brackets_makes_a_name_a_person_and_keeps_an_initial(text, expected):
+    assert [(s.source, s.source_kind) for s in extract(text, "nl")] == [expected]
