@@ -510,6 +510,12 @@ class _Doc:
             if t.text[:1].isupper() and k > 0 and not t.first and (
                     toks[k - 1].text[:1].isupper() or prev in L.DETERMINERS):
                 continue  # part of a name: "the New York Post"
+            if lang == "en" and low in ("report", "claim") and k > 1 and is_cap(toks[k - 1]) and not toks[k - 1].first:
+                q = k - 1
+                while q > 0 and is_cap(toks[q - 1]) and not toks[q].first:
+                    q -= 1
+                if q > 0 and toks[q - 1].low in ("a", "an", "the"):
+                    continue  # a noun after a name: "a New York Times report that …" (the verb would be "reports")
             if (prev in L.PREPOSITIONS or prev in ("of", "van")) \
                     and prev not in ("to", "te", "naar", "after", "na", "by", "door") \
                     and k > 0 and not toks[k - 1].inq and toks[k - 1].text.islower():
@@ -1325,7 +1331,53 @@ class _Doc:
                     self.records.append(_Record(s, p_stance, p_start, p_end, p_claim, score, u))
                 self._remember(u, s, toks[span[0]].start)
             made = True
+        if made:
+            self._authored_claims(u, unit, {s.name for f in found for s in f[2]})
         return made
+
+    def _authored_claims(self, u: int, unit: _Unit, speakers: set) -> None:
+        """The author a statement names of the claim it takes up: "dismissed claims made by local media
+        outlets that …", "denied reports in The Sun that …", "ontkent berichten van De Telegraaf dat …",
+        "dismissed Smith's claim that …". The author alleges the claim (GUIDELINES §8: "claims made by local
+        media that …" is its evidence), beside the statement that answers it."""
+        toks = unit.toks
+        n = len(toks)
+        for q, t in enumerate(toks):
+            if t.inq or t.low not in _AUTHORED_CLAIM_NOUNS or q == 0:
+                continue
+            author = None
+            r = q + 1
+            if r < n and (toks[r].low in _AUTHORED or toks[r].low in ("made", "gedaan", "carried", "aired")) \
+                    and toks[r].text[:1].islower():
+                r += 1  # "claims made by", "a report published in"
+            if r + 1 < n and toks[r].low in _AUTHOR_PREPOSITIONS:
+                author = np_after(toks, r + 1, n)
+                if author is not None and author[0] > r + 2:
+                    author = None
+                end = author[1] if author is not None else r
+            elif is_cap(toks[q - 1]) and not toks[q - 1].first:
+                a = q - 1
+                while a > 0 and is_cap(toks[a - 1]) and not toks[a].first:
+                    a -= 1
+                if not (toks[q - 1].low.endswith(_GENITIVE) or (a > 0 and toks[a - 1].low in L.DETERMINERS)):
+                    continue
+                author, end = (a, q), q + 1  # "Jan Smith's claim that", "a New York Times report that"
+            else:
+                continue
+            if author is not None and end + 1 < n and self.lang == "nl" and toks[end].low in ("tegen", "af"):
+                end += 1  # a separable verb's particle: "spreekt beweringen van de oppositie tegen dat …"
+            if author is None or end >= n or toks[end].low not in ("that", "dat") or toks[end].inq:
+                continue
+            built = build(toks, author, self.lang, self.text)
+            if len(built) != 1 or built[0].kind == "unknown" or built[0].anaphor:
+                continue
+            src = self._resolve(built[0], toks[author[0]].start)
+            if src is None or src.name in speakers:
+                continue
+            start = toks[author[0]].start if author[1] <= q else t.start
+            claim = self._clip(self.text[toks[end + 1].start:unit.end]) if end + 1 < n else ""
+            self.records.append(_Record(src, "alleges", start, unit.end, claim, 0.6, u))
+            self._remember(u, src, toks[author[0]].start)
 
     def _spokesperson_of_last(self, s: Src, u: int) -> Src:
         """"De politie wil niet reageren. Een woordvoerster: …": a spokesperson without an organisation
@@ -2321,6 +2373,14 @@ _AUTHORED = frozenset(
     "released published issued written prepared compiled produced sent posted signed"
     " gepubliceerd uitgebracht opgesteld geschreven verspreid uitgegeven ondertekend verstuurd".split()
 )
+
+
+# Nouns of a claim whose author a statement may name: "claims by X that", "berichten van X dat".
+_AUTHORED_CLAIM_NOUNS = frozenset(
+    "claim claims report reports allegation allegations accusation accusations suggestion suggestions rumours rumors"
+    " bericht berichten bewering beweringen beschuldiging beschuldigingen aantijging aantijgingen".split()
+)
+_AUTHOR_PREPOSITIONS = frozenset(("by", "from", "in", "of", "van", "in", "door", "uit"))
 
 
 def _authored_by(toks: list, c: tuple[int, int]) -> tuple[int, int] | None:

@@ -307,8 +307,9 @@ def np_after(toks: list, k: int, hi: int) -> tuple[int, int] | None:
     j = i
     if toks[j].low in L.DETERMINERS | L.POSSESSIVES:
         j += 1
-    elif toks[j].low in _QUANT and j + 1 < stop and noun_class(toks[j + 1].low):
-        j += 1  # "two people familiar with …", "several officials"
+    elif toks[j].low in _QUANT and j + 1 < stop and (noun_class(toks[j + 1].low) or (
+            _modifier(toks[j + 1]) and j + 2 < stop and noun_class(toks[j + 2].low))):
+        j += 1  # "two people familiar with …", "several officials", "some local media outlets"
     mods = kept = 0
     while j < stop and _modifier(toks[j]) and not noun_class(toks[j].low) and mods < 3:
         j += 1

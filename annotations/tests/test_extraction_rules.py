@@ -2448,3 +2448,27 @@ def test_advice_is_an_appeal_and_a_statement(text, lang, source):
 ])
 def test_an_age_in_brackets_makes_a_name_a_person_and_keeps_an_initial(text, expected):
     assert [(s.source, s.source_kind) for s in extract(text, "nl")] == [expected]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Saudi Airlines dismissed claims made by some local media outlets that the carrier will segregate passengers.",
+     "en", [("Saudi Airlines", "denies"), ("some local media outlets", "alleges")]),
+    ("Apple denied a report by Bloomberg that it was building a car.", "en",
+     [("Apple", "denies"), ("Bloomberg", "alleges")]),
+    ("The company dismissed Jane Smith's claim that the phones were unsafe.", "en",
+     [("company", "denies"), ("Jane Smith", "alleges")]),
+    # "report" after a name and an article is the noun: the White House denies
+    ("The White House denied a New York Times report that the president was ill.", "en",
+     [("White House", "denies"), ("New York Times", "alleges")]),
+    ("De club ontkent berichten in De Telegraaf dat de trainer is ontslagen.", "nl",
+     [("club", "denies"), ("De Telegraaf", "alleges")]),
+    ("Het ministerie spreekt beweringen van de oppositie tegen dat er is bezuinigd.", "nl",
+     [("ministerie", "denies"), ("oppositie", "alleges")]),
+    # a report with no author, and an author the statement already has
+    ("The police are investigating reports that a man was stabbed.", "en", []),
+    ("A report by Bloomberg said that Apple was building a car.", "en", [("Bloomberg", "alleges")]),
+])
+def test_the_author_of_a_claim_a_statement_takes_up_alleges_it_in_the_same_group(text, lang, expected):
+    got = extract(text, lang)
+    assert [(s.source, s.stance) for s in got] == expected
+    assert len({s.claim_group for s in got}) <= 1
