@@ -1433,7 +1433,12 @@ class _Doc:
         their own count as statements (alleges); a negation continues a denial.
         """
         toks = unit.toks
-        cuts = [q for q in range(1, len(toks)) if toks[q].first]
+        # sentences, and content clauses coordinated after the first: "said it could not confirm the video
+        # but that “our thoughts are with the family”", "zei dat …, maar dat …"
+        cuts = [q for q in range(1, len(toks) - 1) if toks[q].first or (
+            toks[q].low in ("but", "maar") and toks[q + 1].low in ("that", "dat") and not toks[q].inq
+            and not (q + 2 < len(toks) and toks[q + 2].low in _ELLIPSIS_AUX | _DUTCH_FINITE | _BE_NL))]
+        # ("but that did not stop the rumours": a pronoun, then its verb)
         if not cuts:
             return None
         bounds = [0] + cuts + [len(toks)]

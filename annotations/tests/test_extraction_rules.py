@@ -2472,3 +2472,18 @@ def test_the_author_of_a_claim_a_statement_takes_up_alleges_it_in_the_same_group
     got = extract(text, lang)
     assert [(s.source, s.stance) for s in got] == expected
     assert len({s.claim_group for s in got}) <= 1
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The club said it would not comment on the rumours, but that the player was happy.", "en"),
+    ("De minister zei dat ze het rapport niet wilde bevestigen, maar dat de cijfers zorgwekkend zijn.", "nl"),
+])
+def test_a_refusal_and_a_statement_in_coordinated_content_clauses_are_two_records(text, lang):
+    got = extract(text, lang)
+    assert [s.stance for s in got] == ["no_comment", "alleges"]
+    assert text[got[1].start:].lower().startswith(("but that", "maar dat"))
+
+
+def test_but_that_as_a_pronoun_is_no_second_content_clause():
+    assert [s.stance for s in extract("The club denied the report but that did not stop the rumours.", "en")] == [
+        "denies"]
