@@ -2487,3 +2487,12 @@ def test_a_refusal_and_a_statement_in_coordinated_content_clauses_are_two_record
 def test_but_that_as_a_pronoun_is_no_second_content_clause():
     assert [s.stance for s in extract("The club denied the report but that did not stop the rumours.", "en")] == [
         "denies"]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Het is aantrekkelijk om er te adverteren, denkt het stadsbestuur.", "stadsbestuur"),
+    ("Het gemeentebestuur zegt dat de brug dicht gaat.", "gemeentebestuur"),
+    ("Het politiekorps laat weten dat er niets aan de hand is.", "politiekorps"),
+])
+def test_a_compound_ending_in_bestuur_or_korps_is_an_organisation(text, source):
+    assert [(s.source, s.source_kind) for s in extract(text, "nl")] == [(source, "organisation")]
