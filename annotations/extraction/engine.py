@@ -141,6 +141,7 @@ class _Doc:
         self._stems_of: dict[int, frozenset] = {}
         self._lows_of: dict[int, set] = {}
         self._caps_seen: set | None = None
+        self._lower_seen: set | None = None
         self._ellipses: set | None = None  # units holding "neither did", "evenmin" (`_neither`)
         self._sentence_speakers: list[tuple[int, Src]] = []  # (offset, source) found so far in the unit
         self._tokens: list = []
@@ -209,6 +210,12 @@ class _Doc:
                 units.append(_Unit(s.start, end, s.para, toks))
             i = j
         return units
+
+    def lower_seen(self) -> set:
+        """Words the text writes in lower case; built once, when first needed."""
+        if self._lower_seen is None:
+            self._lower_seen = {t.text for t in self._tokens if t.text.islower()}
+        return self._lower_seen
 
     def caps_seen(self) -> set:
         """Words seen capitalised other than at a sentence start; built once, when first needed."""
@@ -1041,9 +1048,14 @@ class _Doc:
         self._remember(u, src, toks[span[0]].start)
 
     def _field_of_officials(self, toks: list, span: tuple[int, int], s: Src) -> Src:
-        """"Health officials said": the field that describes a body of officials, capitalised only as
-        the sentence's first word, is no organisation of theirs (it was the organisation "Health")."""
+        """"Health officials said", "Music journalist Tom Baker said": the field that describes officials or a
+        named person, capitalised only as the sentence's first word, is no organisation of theirs (it was the
+        organisation "Health")."""
         words = s.name.split()
+        if s.kind == "person" and s.org and " " not in s.org and s.org not in words and s.role \
+                and s.org.lower() in self.lower_seen() and self._common_first_word(toks, span, s.org):
+            # "Music journalist Tom Baker", in a story that speaks of music: a field, no organisation "Music"
+            return replace(s, org="")
         if self.lang != "en" or len(words) != 2 or s.kind != "person" or not s.role.endswith("s") \
                 or s.org != words[0] or not self._common_first_word(toks, span, words[0]):
             return s
@@ -1076,7 +1088,9 @@ class _Doc:
             return None
         described = build(toks, c, self.lang, self.text)
         d = described[0] if len(described) == 1 else None
-        if d is not None and not d.role and d.kind in _ORG_KINDS and not d.name[:1].isupper():
+        if d is not None and not d.role and d.kind in _ORG_KINDS and (
+                not d.name[:1].isupper() or any(t.low.endswith(_GENITIVE) for t in toks[c[0]:c[1] - 1])):
+            # (an owner's organisation is a description too: "Vance's record label, Northlight Records,")
             return self._organisation_named_in_apposition(toks, span)
         # A person described without a role names them too: "The man who filmed it, John Smith, said".
         described_person = d is not None and d.kind == "person" and not d.role and not d.name[:1].isupper()
@@ -1999,8 +2013,9 @@ class _Doc:
             people = noun_class(head) != "role"  # "de buurman", "the woman": no office another holds
             for sp in recent:
                 if sp.kind == "person" and ((sp.role and not people) or head in ("official", "officier")
-                                            or head in sp.name.lower().split()):
-                    return sp
+                                            or (head in sp.name.lower().split()
+                                                and not (sp.role in _SPOKES or sp.role in _AGENT_ROLES))):
+                    return sp  # ("the singer" is not "a spokesperson for the singer")
             return s
         return s
 

@@ -164,6 +164,10 @@ NO_COMMENT = {
         _p("yet", "to", "confirm|comment|respond|reply|say|verify|explain|announce|address"),
         _p("NOT", "announced"),
         _p("NOT", "hear|heard", "back"),  # "but did not hear back"
+        # "has not (publicly) addressed the rumours", "has remained silent"
+        _p("NOT", "address|addressed|addresses", "rumours|rumors|rumour|rumor|claims|claim|reports|report"
+           "|allegations|allegation|speculation|question|questions|issue|matter|story"),
+        _p("remained|remains|remain|stayed|stays", "silent|quiet|tight-lipped|mum"),  # (not "kept the outbreak quiet")
         _p("NOT", "want", "to", "add|comment|say"),
         _p("stopped|stops|stop", "short", "of"),  # "stopped short of denying the report": it withholds
         # "did not have (any) descriptions of the men" withholds; "ISIS doesn't have a navy" asserts.
@@ -353,7 +357,7 @@ ORG_NOUNS = _set(
     attractiepark pretpark themapark dierentuin zoo hotel resort
     aannemer projectontwikkelaar exploitant uitgever verzekeraar zorgverzekeraar woningcorporatie corporatie
     netbeheerder insurer publisher concern dienst charity charities liefdadigheidsinstelling
-    carmaker automaker chipmaker drugmaker planemaker
+    carmaker automaker chipmaker drugmaker planemaker label
     """
 )
 GOV_HEADS = _set(

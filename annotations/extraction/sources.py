@@ -630,8 +630,9 @@ def _with_role(part: list, classes: list, role_at: int, definite: bool, text: st
                 or t.low in L.NAME_PARTICLES]
         if keep and (any(is_cap(t) for t in keep) or any(classes[part.index(t)] == "org" for t in keep)):
             org = _strip_possessive(_span_text(text, keep))
-            if keep[0].first and noun_class(keep[0].low) and len(keep) == 1:
+            if keep[0].first and noun_class(keep[0].low) and len(keep) == 1 and keep[0].text[1:].islower():
                 org = org[0].lower() + org[1:]  # "Hotel manager Somchai Wong": a common noun opening the sentence
+                #                                 (not an acronym: "BBC journalist Tom Baker")
     rest = part[role_at + 1:]
     org_definite = False
     if rest and rest[0].low in ("van", "of", "for", "namens", "bij") \

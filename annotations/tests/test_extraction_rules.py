@@ -2496,3 +2496,21 @@ def test_but_that_as_a_pronoun_is_no_second_content_clause():
 ])
 def test_a_compound_ending_in_bestuur_or_korps_is_an_organisation(text, source):
     assert [(s.source, s.source_kind) for s in extract(text, "nl")] == [(source, "organisation")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an owner's organisation named in an apposition is the named one
+    ("Pop star Kira Vance is touring. Vance's record label, Northlight Records, did not respond to a request for "
+     "comment.", [("Northlight Records", "", "no_comment")]),
+    # a field opening the sentence, written in lower case elsewhere in the story, is no organisation; an acronym
+    # keeps its case
+    ("Music journalist Tom Baker said the report was wrong. He loves music.", [("Tom Baker", "", "denies")]),
+    ("BBC journalist Tom Baker said the report was wrong.", [("Tom Baker", "BBC", "denies")]),
+    # "the singer" is not a spokesperson for the singer; not addressing the rumours withholds
+    ("A spokesperson for the singer dismissed the story. The singer herself has not addressed the rumours.",
+     [("spokesperson for the singer", "", "denies"), ("singer", "", "no_comment")]),
+    ("The club has remained silent on the matter.", [("club", "club", "no_comment")]),
+    ("The ministry did not address the letter to the right person.", []),
+])
+def test_labels_fields_and_silences(text, expected):
+    assert [(s.source, s.source_org, s.stance) for s in extract(text, "en")] == expected
