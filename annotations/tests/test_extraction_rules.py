@@ -2501,7 +2501,7 @@ def test_a_compound_ending_in_bestuur_or_korps_is_an_organisation(text, source):
 @pytest.mark.parametrize("text, expected", [
     # an owner's organisation named in an apposition is the named one
     ("Pop star Kira Vance is touring. Vance's record label, Northlight Records, did not respond to a request for "
-     "comment.", [("Northlight Records", "", "no_comment")]),
+     "comment.", [("Northlight Records", "Northlight Records", "no_comment")]),
     # a field opening the sentence, written in lower case elsewhere in the story, is no organisation; an acronym
     # keeps its case
     ("Music journalist Tom Baker said the report was wrong. He loves music.", [("Tom Baker", "", "denies")]),
