@@ -172,6 +172,29 @@ def _np_token(tok, sent_first: bool = False) -> bool:
     return bool(noun_class(tok.low))
 
 
+_NAME_INNER = frozenset(("het", "de", "op", "voor", "in", "aan", "tegen", "zonder"))
+
+
+def _inner_name_word(toks: list, q: int, lo: int) -> bool:
+    """A Dutch function word inside the name of a group an organisation noun introduces, between capitalised
+    words: "actiegroep Red het Park", "actiegroep Bos op het Plein", "stichting Vrede voor Allen"."""
+    if q < 1 or q + 1 >= len(toks) or toks[q].low not in _NAME_INNER or not toks[q].text.islower():
+        return False
+    nxt = q + 1
+    while nxt < len(toks) and toks[nxt].low in _NAME_INNER and toks[nxt].text.islower() and nxt - q < 3:
+        nxt += 1  # "op het"
+    prev = q - 1
+    while prev > lo and toks[prev].low in _NAME_INNER and toks[prev].text.islower():
+        prev -= 1
+    if nxt >= len(toks) or not is_cap(toks[nxt]) or not is_cap(toks[prev]) or toks[prev].inq:
+        return False
+    start = prev
+    while start > lo and is_cap(toks[start - 1]):
+        start -= 1
+    return start > lo and noun_class(toks[start - 1].low) == "org" or (
+        noun_class(toks[start].low) == "org" and start < prev)
+
+
 def _modifier(tok) -> bool:
     t = tok.text
     if not tok.inq and t[:1].isdigit() and "-" in t:
@@ -233,6 +256,9 @@ def np_before(toks: list, k: int, lo: int) -> tuple[int, int] | None:
         if i == j and t.text == "." and before is not None and len(before.text) == 1 and before.text.isupper() \
                 and j < len(toks) and toks[j].text == "(":
             i -= 1  # a surname's initial closing the name before a bracket: "Linda H. (52) zegt"
+            continue
+        if solid < j and _inner_name_word(toks, i - 1, max(0, i - 6)):
+            i -= 1
             continue
         if solid < j and before is not None and _np_token(before) and (
             t.low in L.NAME_PARTICLES or t.low in ("en", "and") or t.low in _ATTACH or t.text == "&"
@@ -330,6 +356,9 @@ def np_after(toks: list, k: int, hi: int) -> tuple[int, int] | None:
         if j > core and t.text == "-" and j + 2 < stop and toks[j + 1].low in ("en", "of", "and", "or") \
                 and is_cap(toks[j + 2]) and is_cap(toks[j - 1]):
             j += 3  # "Nederlandse Voedsel- en Warenautoriteit": one name, its first compound cut short
+            continue
+        if j > core and _inner_name_word(toks, j, i):
+            j += 1  # "actiegroep Red het Park", "actiegroep Bos op het Plein": one name
             continue
         if j > core and (t.low in L.NAME_PARTICLES or t.low in _ATTACH or t.low in ("en", "and")
                          or (t.low == "by" and noun_class(toks[j - 1].low) == "doc")) \
@@ -482,6 +511,14 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
     names = _name_run(part)
     if names:
         names = names[:-1] + _with_particles(part, part.index(names[-1]))  # "Ursula von der Leyen"
+        idx = part.index(names[-1])
+        while idx + 1 < len(part) and _inner_name_word(part, idx + 1, 0):
+            q = idx + 1
+            while q < len(part) and not is_cap(part[q]):
+                q += 1
+            while q + 1 < len(part) and is_cap(part[q + 1]):
+                q += 1
+            names, idx = part[part.index(names[0]):q + 1], q  # "actiegroep Red het Park"
     if names and _placed(part, classes, part.index(names[0])):
         names = []  # "Police in New Jersey", "bewoners in Groningen": the place is where they are
     described = False  # the name follows a description of it ("tech giant Apple")

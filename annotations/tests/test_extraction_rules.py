@@ -2514,3 +2514,14 @@ def test_a_compound_ending_in_bestuur_or_korps_is_an_organisation(text, source):
 ])
 def test_labels_fields_and_silences(text, expected):
     assert [(s.source, s.source_org, s.stance) for s in extract(text, "en")] == expected
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Dat is volgens actiegroep Red het Park niet genoeg.", "Red het Park"),
+    ("Actiegroep Red het Park zegt dat het niet genoeg is.", "Red het Park"),
+    ("Volgens actiegroep Bos op het Plein is het hijsgebouw een misser.", "Bos op het Plein"),
+    # without an organisation noun before it, a name ends at the function word
+    ("Volgens Ajax is het Park te duur.", "Ajax"),
+])
+def test_a_group_named_with_function_words_after_its_organisation_noun_is_one_name(text, source):
+    assert [s.source for s in extract(text, "nl")] == [source]
