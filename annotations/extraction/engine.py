@@ -1001,6 +1001,8 @@ class _Doc:
             words = words[:1]  # "Leading researcher": a capitalised modifier opening the sentence
         elif " " in s.name or (self.lang == "en" and not s.name.endswith("s") and not s.name.endswith("ly")):
             return False  # English: plural common nouns ("Rumours spread …") and adverbs; "Acme said" stays
+        elif self.lang == "en" and s.name.endswith("s") and _lemma(s.name.lower(), "en") == s.name.lower():
+            return False  # no plural the dictionary knows: "Snopes said", "Reuters said"
         return self._common_first_word(toks, span, words[0])
 
     def _neither(self, u: int, unit: _Unit) -> None:

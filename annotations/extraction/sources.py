@@ -494,7 +494,9 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
         role_at = -1
     if 0 <= role_at < len(part) - 1 and (part[role_at].low.endswith(_GENITIVE) or role_at == len(part) - 2) \
             and classes[role_at + 1] == "org":
-        role_at = -1  # "the mayor's office", "the militant group": the office or group speaks, no person
+        # "the mayor's office", "the militant group": the office or group speaks, no person; unless a role of
+        # its own follows ("Lake County Sheriff's Office spokeswoman Maria Lopez")
+        role_at = next((n for n in range(role_at + 2, len(part)) if classes[n] == "role"), -1)
     while 0 <= role_at < len(part) - 1 and part[role_at].low.endswith(_GENITIVE) \
             and "role" in classes[role_at + 1:]:
         role_at = classes.index("role", role_at + 1)  # "the mayor's spokesman": the spokesman's role
@@ -916,6 +918,7 @@ _ORG_WORDS = frozenset(
     arena stadion stadium theater theatre schouwburg hall hal plein square straat centrum
     motors industries pharmaceuticals electronics telecom airlines research air
     fc afc sc sv vv club united
+    survey service committee commission tribunal administration authority coalition league
     """.split()
 )
 

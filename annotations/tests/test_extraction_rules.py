@@ -2525,3 +2525,19 @@ def test_labels_fields_and_silences(text, expected):
 ])
 def test_a_group_named_with_function_words_after_its_organisation_noun_is_one_name(text, source):
     assert [s.source for s in extract(text, "nl")] == [source]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name ending in s that the dictionary knows as no plural is a name, also opening the sentence
+    ("Snopes, the fact-checking website, said the claim was false.", [("Snopes", "Snopes", "organisation")]),
+    ("Rumours said the claim was false.", []),
+    # capitalised organisation heads
+    ("The Florida Geological Survey said it had received no reports.",
+     [("Florida Geological Survey", "Florida Geological Survey", "organisation")]),
+    # an office's own spokesperson, after a genitive inside the office's name
+    ("Lake County Sheriff's Office spokeswoman Maria Lopez said the road was closed.",
+     [("Maria Lopez", "Lake County Sheriff's Office", "person")]),
+    ("The mayor's office said the road was closed.", [("mayor's office", "mayor's office", "organisation")]),
+])
+def test_fact_checkers_surveys_and_an_offices_spokeswoman(text, expected):
+    assert [(s.source, s.source_org, s.source_kind) for s in extract(text, "en")] == expected
