@@ -1181,8 +1181,11 @@ class _Doc:
     def _before_apposition(self, toks: list, comma: int):
         """The noun phrase before an apposition or relative clause: "X, de burgemeester van Y, zei"."""
         q = comma - 1
+        city = _city_before_region(toks, comma)
+        if city > 0:
+            q = city  # "Jane Roe, a teacher in Austin, Texas, said": the region closes the apposition
         pairs = 0
-        while q > 0 and comma - q < 25:
+        while q > 0 and comma - q < 30:
             t = toks[q]
             if t.inq:
                 # A short quoted title inside the apposition ("bedenker van de naam 'De Glimlach van
@@ -1195,8 +1198,11 @@ class _Doc:
                 q = r - 1
                 continue
             if t.text == "." and toks[q - 1].end == t.start and (
-                    toks[q - 1].low in L.TITLES or len(toks[q - 1].text) == 1):
-                q -= 1  # a title's or an initial's period: "An Iraqi military spokesman, Brig. Gen. Saad Maan,"
+                    toks[q - 1].low in L.TITLES or len(toks[q - 1].text) == 1 or "." in toks[q - 1].text):
+                q -= 1  # a title's, an initial's or an abbreviation's period: "Brig. Gen. Saad Maan,", "U.S."
+                continue
+            if t.text == "," and _city_before_region(toks, q) > 0:
+                q = _city_before_region(toks, q)  # "in Tampa, Fla., who …": a city and its state are no apposition
                 continue
             if t.text in (".", ";", ":"):
                 return None
@@ -2499,6 +2505,20 @@ def _subject_after_finite(toks: list, p: int) -> tuple[int, int] | None:
             s = np_after(toks, q + 1, p)
             return s if s is not None and s[0] == q + 1 else None
     return None
+
+
+def _city_before_region(toks: list, q: int) -> int:
+    """The index of the city when the comma at toks[q] closes its region: "in Tampa, Fla.," "from Austin,
+    Texas,"; else -1."""
+    if q < 4:
+        return -1
+    r = q - 1
+    if toks[r].text == "." and r > 3:
+        r -= 1
+    if is_cap(toks[r]) and len(toks[r].text) <= 7 and toks[r - 1].text == "," and is_cap(toks[r - 2]) \
+            and toks[r - 3].low in ("in", "from", "of", "near", "at", "outside"):
+        return r - 2
+    return -1
 
 
 def _np_before_word(toks: list, p: int, words: frozenset) -> tuple[int, int] | None:

@@ -347,7 +347,7 @@ def np_after(toks: list, k: int, hi: int) -> tuple[int, int] | None:
             j += 1
             continue
         if j > core and t.text == "." and (toks[j - 1].low in L.TITLES or toks[j - 1].low in _NAME_ABBREV or (
-                len(toks[j - 1].text) == 1 and toks[j - 1].text.isupper())):
+                len(toks[j - 1].text) == 1 and toks[j - 1].text.isupper()) or _dotted(toks[j - 1], t)):
             j += 1
             continue
         if j > core and t.text == "&" and j + 1 < stop and is_cap(toks[j + 1]) and is_cap(toks[j - 1]):
@@ -845,7 +845,9 @@ def _name_run(part: list) -> list:
                 n + 1 < len(part) and part[n + 1].low in _NATIONAL)):  # ("Zorgverzekeraars Nederland")
             if t.low.rstrip(".") in L.TITLES and n + 1 < len(part) and (
                     is_cap(part[n + 1]) or part[n + 1].text == "."):
-                n += 1  # "Lt. Col. Jon Custis", "Mr Alhakim"
+                n += 2 if part[n + 1].text == "." else 1  # "Lt. Col. Jon Custis", "Mr Alhakim"
+                if out and n < len(part) and is_cap(part[n]):
+                    out = []  # "U.S. Marine Lt. Col. Jon Custis": the name follows the rank
                 continue
             out.append(t)
         elif out and t.text == "&" and n + 1 < len(part) and is_cap(part[n + 1]):

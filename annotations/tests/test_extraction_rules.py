@@ -2541,3 +2541,16 @@ def test_a_group_named_with_function_words_after_its_organisation_noun_is_one_na
 ])
 def test_fact_checkers_surveys_and_an_offices_spokeswoman(text, expected):
     assert [(s.source, s.source_org, s.source_kind) for s in extract(text, "en")] == expected
+
+
+@pytest.mark.parametrize("text, source", [
+    # a city and its region between commas are no apposition
+    ("Lt. Col. Jon Custis of the Central Command in Tampa, Fla., who organized the exercise, did not return a call "
+     "seeking comment.", "Jon Custis"),
+    ("Jane Roe, a teacher in Austin, Texas, said the school was closed.", "Jane Roe"),
+    # an initialism's period, and a rank before the name
+    ("U.S. Marine Lt. Col. Jon Custis of the Central Command did not return a call seeking comment.", "Jon Custis"),
+    ("The U.S. Army said the base was closed.", "U.S. Army"),
+])
+def test_places_with_regions_initialisms_and_ranks_keep_the_speaker(text, source):
+    assert [s.source for s in extract(text, "en")] == [source]
