@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from operator import attrgetter
 
 import simplemma
 
@@ -141,7 +142,6 @@ class _Doc:
         self._stems_of: dict[int, frozenset] = {}
         self._lows_of: dict[int, set] = {}
         self._caps_seen: set | None = None
-        self._lower_seen: set | None = None
         self._ellipses: set | None = None  # units holding "neither did", "evenmin" (`_neither`)
         self._sentence_speakers: list[tuple[int, Src]] = []  # (offset, source) found so far in the unit
         self._tokens: list = []
@@ -211,11 +211,16 @@ class _Doc:
             i = j
         return units
 
-    def lower_seen(self) -> set:
-        """Words the text writes in lower case; built once, when first needed."""
-        if self._lower_seen is None:
-            self._lower_seen = {t.text for t in self._tokens if t.text.islower()}
-        return self._lower_seen
+    def written_lower(self, word: str, pos: int) -> bool:
+        """Whether the text writes `word` (lower case) in lower case within a few thousand characters of pos
+        (the story around it; bounded, so that the look-up costs the same in a text of any length)."""
+        text, n = self.text, len(word)
+        at = text.find(word, max(0, pos - _LOWER_WINDOW), pos + _LOWER_WINDOW)
+        while at >= 0:
+            if not (at > 0 and text[at - 1].isalnum()) and not text[at + n:at + n + 1].isalnum():
+                return True
+            at = text.find(word, at + n, pos + _LOWER_WINDOW)
+        return False
 
     def caps_seen(self) -> set:
         """Words seen capitalised other than at a sentence start; built once, when first needed."""
@@ -1055,7 +1060,8 @@ class _Doc:
         organisation "Health")."""
         words = s.name.split()
         if s.kind == "person" and s.org and " " not in s.org and s.org not in words and s.role \
-                and s.org.lower() in self.lower_seen() and self._common_first_word(toks, span, s.org):
+                and self.written_lower(s.org.lower(), toks[span[0]].start) \
+                and self._common_first_word(toks, span, s.org):
             # "Music journalist Tom Baker", in a story that speaks of music: a field, no organisation "Music"
             return replace(s, org="")
         if self.lang != "en" or len(words) != 2 or s.kind != "person" or not s.role.endswith("s") \
@@ -1362,6 +1368,8 @@ class _Doc:
         outlets that …", "denied reports in The Sun that …", "ontkent berichten van De Telegraaf dat …",
         "dismissed Smith's claim that …". The author alleges the claim (GUIDELINES §8: "claims made by local
         media that …" is its evidence), beside the statement that answers it."""
+        if _AUTHORED_CLAIM_NOUNS.isdisjoint(map(_LOW, unit.toks)):
+            return  # (most units name no claim: one pass in C)
         toks = unit.toks
         n = len(toks)
         for q, t in enumerate(toks):
@@ -2192,6 +2200,7 @@ _CONTACT = frozenset("contacted reached asked approached emailed e-mailed messag
                      " benaderd vroeg vroegen gevraagd belde belden gebeld mailde mailden gemaild".split())
 _HAVE_NL = frozenset(("heeft", "hebben", "had", "hadden"))
 _OBJECT_PRONOUNS = frozenset("him her them it hem haar hen hun het ze".split())
+_LOWER_WINDOW = 4000  # characters either side in which a capitalised word is looked for in lower case
 _CALL_FINITE = frozenset(("call", "calls", "called", "termed", "noemt", "noemde", "noemden"))
 _SPECIAL_ANCHORS = {"nl": _SPECIAL | _BE_FEELING | _ACHTEN | _CALL_FINITE, "en": _SPECIAL | _CALL_ONLY | _CALL_FINITE}
 _OPENING_MARKS = frozenset(("'", '"', "‘", "“", ",,", "„", "«"))
@@ -2408,6 +2417,7 @@ _AUTHORED_CLAIM_NOUNS = frozenset(
     "claim claims report reports allegation allegations accusation accusations suggestion suggestions rumours rumors"
     " bericht berichten bewering beweringen beschuldiging beschuldigingen aantijging aantijgingen".split()
 )
+_LOW = attrgetter("low")
 _AUTHOR_PREPOSITIONS = frozenset(("by", "from", "in", "of", "van", "in", "door", "uit"))
 
 

@@ -257,7 +257,7 @@ def np_before(toks: list, k: int, lo: int) -> tuple[int, int] | None:
                 and j < len(toks) and toks[j].text == "(":
             i -= 1  # a surname's initial closing the name before a bracket: "Linda H. (52) zegt"
             continue
-        if solid < j and _inner_name_word(toks, i - 1, max(0, i - 6)):
+        if solid < j and t.low in _NAME_INNER and _inner_name_word(toks, i - 1, max(0, i - 6)):
             i -= 1
             continue
         if solid < j and before is not None and _np_token(before) and (
@@ -357,7 +357,7 @@ def np_after(toks: list, k: int, hi: int) -> tuple[int, int] | None:
                 and is_cap(toks[j + 2]) and is_cap(toks[j - 1]):
             j += 3  # "Nederlandse Voedsel- en Warenautoriteit": one name, its first compound cut short
             continue
-        if j > core and _inner_name_word(toks, j, i):
+        if j > core and t.low in _NAME_INNER and _inner_name_word(toks, j, i):
             j += 1  # "actiegroep Red het Park", "actiegroep Bos op het Plein": one name
             continue
         if j > core and (t.low in L.NAME_PARTICLES or t.low in _ATTACH or t.low in ("en", "and")
