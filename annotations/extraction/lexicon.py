@@ -126,6 +126,8 @@ NO_COMMENT = {
         _p("reageert|reageerde|reageerden|reageren", "niet"),
         # "wil zich niet (over het bericht) uitlaten", "laat zich er niet over uit"
         _p("niet", "uitlaten|uitgelaten"),
+        # "wilde niet op de zaak ingaan", "wil daar niet inhoudelijk op reageren"
+        _p("niet", "op|inhoudelijk", "ingaan|ingegaan|reageren|gereageerd"),
         _p("laat|liet|lieten", "zich", "niet", "uit"),
         _p("onthoudt|onthouden|onthield|onthielden", "commentaar"),
         _p("niets|niks", "kwijt|zeggen|loslaten"),

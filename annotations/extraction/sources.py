@@ -324,6 +324,11 @@ def np_after(toks: list, k: int, hi: int) -> tuple[int, int] | None:
             # "volgens zijn advocaat": "zijn" is whose the lawyer is here, not the verb
             toks[i].low == "zijn" and i + 1 < stop and toks[i + 1].low in _AGENT_ROLES | _SPOKES):
         i += 1
+    if i + 2 < stop and toks[i].text.islower() and toks[i].low in L.TITLES and toks[i + 1].text == "." \
+            and is_cap(toks[i + 2]):
+        i += 2  # a title in lower case before the name: "mr. Sophie van Leeuwen", "prof. dr. …"
+        while i + 2 < stop and toks[i].text.islower() and toks[i].low in L.TITLES and toks[i + 1].text == ".":
+            i += 2
     if i >= stop:
         return None
     if (toks[i].low in _pron_all() or toks[i].low in _OBJ_PRON) and not (

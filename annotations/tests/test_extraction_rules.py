@@ -2554,3 +2554,14 @@ def test_fact_checkers_surveys_and_an_offices_spokeswoman(text, expected):
 ])
 def test_places_with_regions_initialisms_and_ranks_keep_the_speaker(text, source):
     assert [s.source for s in extract(text, "en")] == [source]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a lower-case title before a name in an apposition, and the pronoun that takes her up
+    ("Henk Bakker staat terecht. Zijn advocaat, mr. Sophie van Leeuwen, noemde het dossier flinterdun. "
+     "Volgens haar is er geen bewijs.", [("Sophie van Leeuwen", "alleges"), ("Sophie van Leeuwen", "alleges")]),
+    ("Burgemeester Wobine Buijs wilde niet op de zaak ingaan.", [("Wobine Buijs", "no_comment")]),
+    ("De club wil daar niet inhoudelijk op reageren.", [("club", "no_comment")]),
+])
+def test_a_lawyers_title_and_refusing_to_go_into_a_matter(text, expected):
+    assert [(s.source, s.stance) for s in extract(text, "nl")] == expected
