@@ -166,6 +166,9 @@ NO_COMMENT = {
         _p("yet", "to", "confirm|comment|respond|reply|say|verify|explain|announce|address"),
         _p("NOT", "announced"),
         _p("NOT", "hear|heard", "back"),  # "but did not hear back"
+        # "I don't talk about players from other clubs", "won't talk about it" (not "did not talk about the plan")
+        _p("don't|won't|don’t|won’t|dont|wont", "talk|speak", "about"),
+        _p("will|would", "not", "talk|speak", "about"),
         # "has not (publicly) addressed the rumours", "has remained silent"
         _p("NOT", "address|addressed|addresses", "rumours|rumors|rumour|rumor|claims|claim|reports|report"
            "|allegations|allegation|speculation|question|questions|issue|matter|story"),
@@ -281,7 +284,8 @@ CLAUSE_WORDS = _set(
     that which who because while after when if although but so whom whose where
     """
 )
-NAME_PARTICLES = _set("van der den de ter ten te von vom la le du da di al el bin ben ibn abu dos del")
+NAME_PARTICLES = _set("van der den de ter ten te von vom la le du da di al el bin ben ibn abu dos del della dello"
+                      " delle degli dei das")
 
 # Skipped only when looking back from a verb: "was quick to deny".
 BACK_SKIP = _set("to quick eager ready keen happy willing swift first")

@@ -532,7 +532,8 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
     if names:
         found = _named_after_descriptor(part, names)
         described, names = found is not names, found
-    if names and not all(is_adj_cap(t) for t in names if is_cap(t)):
+    titled_name = bool(names) and names[0].low in ("the", "de", "het") and not names[0].first  # "The Athletic"
+    if names and (titled_name or not all(is_adj_cap(t) for t in names if is_cap(t))):
         idx = part.index(names[-1])
         after = part[idx + 1:]
         first_at = part.index(names[0])

@@ -35,8 +35,8 @@ def _index(patterns: tuple) -> tuple[dict, tuple]:
                 else:
                     by_word.setdefault(w, []).append(pat)
         if neg:
-            for w in L.NEG_WORDS:
-                by_word[w] = by_word.get(w, []) + neg
+            for w in set(L.NEG_WORDS) | {w for w in by_word if w.endswith(L.NT_SUFFIXES)}:
+                by_word[w] = by_word.get(w, []) + neg  # (a phrase of its own on "don't" keeps the negated ones)
         got = _INDEX[key] = (by_word, tuple(neg), frozenset(by_word))
     return got
 
