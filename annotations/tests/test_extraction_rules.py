@@ -2575,7 +2575,8 @@ def test_a_lawyers_title_and_refusing_to_go_into_a_matter(text, expected):
     ("The club said it would not talk about the transfer.", [("club", "no_comment")]),
     # a past conversation is no refusal; and a phrase of its own on "don't" keeps the negated refusals
     ("The minister said she did not talk about the plan with the mayor.", [("minister", "alleges")]),
-    ("Reporters asked Tom Reed about the merger. He said: “We don’t comment on rumours.”", [("Tom Reed", "no_comment")]),
+    ("Reporters asked Tom Reed about the merger. He said: “We don’t comment on rumours.”",
+     [("Tom Reed", "no_comment")]),
 ])
 def test_titled_outlets_italian_particles_and_not_talking_about_something(text, expected):
     assert [(s.source, s.stance) for s in extract(text, "en")] == expected
