@@ -1466,9 +1466,13 @@ class _Doc:
         # sentences, and content clauses coordinated after the first: "said it could not confirm the video
         # but that “our thoughts are with the family”", "zei dat …, maar dat …"
         cuts = [q for q in range(1, len(toks) - 1) if toks[q].first or (
-            toks[q].low in ("but", "maar") and toks[q + 1].low in ("that", "dat") and not toks[q].inq
-            and not (q + 2 < len(toks) and toks[q + 2].low in _ELLIPSIS_AUX | _DUTCH_FINITE | _BE_NL))]
-        # ("but that did not stop the rumours": a pronoun, then its verb)
+            toks[q].low in ("but", "maar") and not toks[q].inq and (
+                (toks[q + 1].low in ("that", "dat")
+                 and not (q + 2 < len(toks) and toks[q + 2].low in _ELLIPSIS_AUX | _DUTCH_FINITE | _BE_NL))
+                or (toks[q - 1].text == "," and not any(t.low in _CONTACT for t in toks[:q]))))]
+        # ("but that did not stop the rumours": a pronoun, then its verb; ", maar wilde verder niet ingaan": a
+        # verb coordinated after a comma, unless it tells what an asker received: "benaderde Acme, maar kreeg
+        # geen reactie" is one refusal)
         if not cuts:
             return None
         bounds = [0] + cuts + [len(toks)]

@@ -130,7 +130,9 @@ NO_COMMENT = {
         _p("niet", "op|inhoudelijk", "ingaan|ingegaan|reageren|gereageerd"),
         _p("laat|liet|lieten", "zich", "niet", "uit"),
         _p("onthoudt|onthouden|onthield|onthielden", "commentaar"),
-        _p("niets|niks", "kwijt|zeggen|loslaten"),
+        _p("niets|niks|weinig", "kwijt|zeggen|loslaten"),  # "wil er weinig over kwijt"
+        _p("ga|gaat|gaan|ging|gingen", "niet", "in"),  # "ik ga niet in op geruchten"
+        _p("hult|hulde|hullen|hulden|gehuld", "in", "stilzwijgen"),  # "hult zich in stilzwijgen"
         _p("bevestigen|bevestigt|bevestigde", "noch", "ontkennen|ontkent|ontkende"),
         _p("kan|kon|konden|kunnen", "niet", "zeggen"),
         _p("verwijst|verwees|verwijzen", "reactie"),
@@ -337,7 +339,7 @@ ROLE_NOUNS = _set(
     councillor councilor councilman councilwoman alderman gemeenteraadslid beheerder administrator
     analist econoom historicus diplomaat activist wetenschapper arts dokter doctor
     redacteur hoofdredacteur lijsttrekker fractieleider partijleider raadslid gedeputeerde
-    bedenker initiatiefnemer organisator penningmeester psycholoog huisarts specialist
+    bedenker initiatiefnemer organisator penningmeester psycholoog huisarts specialist zaakwaarnemer
     politicus leider chef baas ondernemer uitbater adviseur consultant scheidsrechter referee
     detective inspector sergeant constable superintendent
     editor organizer organiser leader executive adviser advisor consultant economist

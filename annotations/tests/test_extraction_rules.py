@@ -2580,3 +2580,16 @@ def test_a_lawyers_title_and_refusing_to_go_into_a_matter(text, expected):
 ])
 def test_titled_outlets_italian_particles_and_not_talking_about_something(text, expected):
     assert [(s.source, s.stance) for s in extract(text, "en")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Thijs Jansen speelt bij Feyenoord. Jansen zelf hult zich in stilzwijgen.", [("Thijs Jansen", "no_comment")]),
+    ("Trainer Robin van Beek zei: ,,Ik ga niet in op geruchten.''", [("Robin van Beek", "no_comment")]),
+    ("Ook trainer Robin van Beek wil er weinig over kwijt.", [("Robin van Beek", "no_comment")]),
+    ("Zaakwaarnemer Ali Yilmaz was zondag niet bereikbaar.", [("Ali Yilmaz", "no_comment")]),
+    # a statement and a refusal coordinated after a comma are two records
+    ("Directeur Lars Krüger zei dat Jansen een interessante speler is, maar wilde verder niet op de "
+     "onderhandelingen ingaan.", [("Lars Krüger", "alleges"), ("Lars Krüger", "no_comment")]),
+])
+def test_dutch_silences_an_agent_and_a_refusal_after_a_statement(text, expected):
+    assert [(s.source, s.stance) for s in extract(text, "nl")] == expected
