@@ -25,6 +25,7 @@ from .sources import (
     _AGENT_ROLES,
     _GENITIVE,
     _MEDIA_NAMES,
+    ANONYMOUS,
     CAP_IN_NAMES,
     Src,
     _head,
@@ -789,6 +790,10 @@ class _Doc:
                 r = self._resolve(s, toks[c[0]].start)
                 if r is not None:
                     out.append(r)
+            if out and all(x.name == ANONYMOUS for x in out):
+                citer = self._citer(toks, c)
+                if citer is not None:
+                    out = [citer]  # "according to people familiar with the matter cited by X": X (GUIDELINES §5)
             alias = None
             if raw_appos is not None and c is b and len(out) == 1:
                 alias = self._known_as(toks, raw_appos, out[0]) or self._named_in_apposition(toks, c, appos, out[0])
@@ -806,6 +811,21 @@ class _Doc:
             if out:
                 return [self._org_taken_up(x, toks[c[0]].start) for x in out], c
         return [], None
+
+    def _citer(self, toks: list, c: tuple[int, int]) -> Src | None:
+        """The named reporter citing the unnamed sources of toks[c]: "sources cited by Bloomberg", "people
+        familiar with the matter quoted by the Post"."""
+        for q in range(c[1], min(len(toks) - 2, c[1] + 8)):
+            t = toks[q]
+            if t.inq or t.text in (",", ";", ":", "."):
+                return None
+            if t.low in ("cited", "quoted") and toks[q + 1].low in ("by", "in"):
+                np = np_after(toks, q + 2, len(toks))
+                built = build(toks, np, self.lang, self.text) if np is not None else []
+                if len(built) == 1 and built[0].kind != "unknown" and not built[0].anaphor:
+                    return self._resolve(built[0], toks[np[0]].start)
+                return None
+        return None
 
     def _asked_party(self, toks: list, k: int) -> tuple | None:
         """The party asked, when the refusal at toks[k] is what the asker received: "Reporter X contacted the
@@ -981,10 +1001,10 @@ class _Doc:
         """
         after = toks[c[1]].low if c[1] < len(toks) else ""
         if after in _UNNAMED_TIES:
-            return Src("anonymous sources", "", "unknown", "")
+            return Src(ANONYMOUS, "", "unknown", "")
         if toks[c[0]].low in ("the", "those", "these") and any(
-                r.src.name == "anonymous sources" for r in self.records):
-            return Src("anonymous sources", "", "unknown", "")
+                r.src.name == ANONYMOUS for r in self.records):
+            return Src(ANONYMOUS, "", "unknown", "")
         return None
 
     def _person_of(self, toks: list, pp: tuple[int, int]):
@@ -1574,7 +1594,7 @@ class _Doc:
             return s  # a named outlet citing unnamed sources keeps the record (GUIDELINES §6): "…, Bloomberg
             #           reported, citing people familiar with the matter"
         if any(p in joined for p in _ANON_STRINGS):
-            return Src("anonymous sources", "", "unknown", "")
+            return Src(ANONYMOUS, "", "unknown", "")
         return s
 
     @staticmethod

@@ -152,6 +152,7 @@ def _noun_class(low: str) -> str:
     return ""
 
 
+ANONYMOUS = "anonymous sources"  # the source of unnamed sources (GUIDELINES §5)
 _DOC_NOUNS = frozenset(
     "rapport onderzoek studie verklaring brief statement report study survey guidelines cijfers gegevens"
     " analyse peiling enquête figures data analysis poll".split()
@@ -492,7 +493,7 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
     classes = [noun_class(t.low) for t in part]
     if "anon" in classes and not any(is_cap(t) and not classes[n] for n, t in enumerate(part)
                                      if n > classes.index("anon")):
-        return Src("anonymous sources", "", "unknown", "")
+        return Src(ANONYMOUS, "", "unknown", "")
     role_at = classes.index("role") if "role" in classes else -1
     if role_at >= 0 and is_cap(part[role_at]) and "-" not in part[role_at].text \
             and part[role_at].low in L.TITLES:
@@ -680,7 +681,9 @@ def _with_role(part: list, classes: list, role_at: int, definite: bool, text: st
                 #                                 (not an acronym: "BBC journalist Tom Baker")
     rest = part[role_at + 1:]
     org_definite = False
-    if rest and rest[0].low in ("van", "of", "for", "namens", "bij") \
+    if rest and (rest[0].low in ("van", "of", "for", "namens", "bij") or (
+            # "an analyst at Creative Strategies" (at a name only: not "the mayor at the meeting")
+            rest[0].low == "at" and len(rest) > 1 and is_cap(rest[-1]))) \
             and not (rest[0].text[:1] == "V" and not rest[0].first):  # "Minister Van der Berg": a surname
         tail = rest[1:]
         if tail and tail[0].low in L.DETERMINERS:

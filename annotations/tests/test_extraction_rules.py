@@ -2593,3 +2593,17 @@ def test_titled_outlets_italian_particles_and_not_talking_about_something(text, 
 ])
 def test_dutch_silences_an_agent_and_a_refusal_after_a_statement(text, expected):
     assert [(s.source, s.stance) for s in extract(text, "nl")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a named reporter citing unnamed sources keeps the record (GUIDELINES §5)
+    ("Apple is testing a foldable phone, according to people familiar with the matter cited by the Economic Daily "
+     "News.", [("Economic Daily News", "Economic Daily News")]),
+    ("Apple is testing a foldable phone, according to sources cited by Bloomberg.", [("Bloomberg", "Bloomberg")]),
+    ("Sources told Reuters that Apple is testing a phone.", [("anonymous sources", "")]),
+    # a role at a named organisation
+    ("Jenna Wu, an analyst at Creative Strategies, said the story was old.", [("Jenna Wu", "Creative Strategies")]),
+    ("The mayor at the meeting said the story was old.", [("mayor at the meeting", "")]),
+])
+def test_sources_cited_by_a_reporter_and_a_role_at_an_organisation(text, expected):
+    assert [(s.source, s.source_org) for s in extract(text, "en")] == expected
