@@ -1972,6 +1972,10 @@ class _Doc:
             for sp in speakers:
                 if head and (head in sp.name.lower() or head in sp.org.lower()):
                     return sp if sp.kind != "person" else Src(sp.org, sp.org, _org_kind_of(sp.org), "")
+            if head and self.lang == "nl":
+                described = self._described_as(head, pos)
+                if described is not None:
+                    return described  # "belooft de supermarkt" after "Supermarktketen Plus", another body spoke between
             if head in _MEDIA_ANAPHORA:
                 # "Volgens de krant" after "De Telegraaf meldt", "The website said" after "TMZ reported": the outlet
                 # that reported last; a website may be one the lexicon does not know as media
@@ -2058,6 +2062,17 @@ class _Doc:
                     return sp  # ("the singer" is not "a spokesperson for the singer")
             return s
         return s
+
+    def _described_as(self, head: str, pos: int) -> Src | None:
+        """The organisation the story introduced by a Dutch compound of the head's noun, when no speaker's name holds
+        the head: "Supermarktketen Plus …" is "de supermarkt", "pluimveebedrijf De Gouden Hoen" is "het bedrijf"."""
+        for p, sp in self._tail(self.org_mentions, pos):
+            end = self.text.find(" ", p, p + 40)
+            word = self.text[p:end].lower() if end > p else ""
+            if len(word) > len(head) + 2 and (word.startswith(head) or word.endswith(head)) \
+                    and not sp.name.lower().startswith(word):
+                return sp
+        return None
 
     def _agrees(self, pronoun: str, sp: Src) -> bool:
         """Whether a personal pronoun can take up `sp`: "she" (and Dutch "zij", "ze") no man, "he" no woman.
@@ -2332,7 +2347,8 @@ _UNNAMED_TIES = frozenset(
 _BUSINESS_HEADS = L.BUSINESS_NOUNS
 # Heads that may take up any organisation but a newspaper: the businesses and a few generic bodies.
 _GENERIC_HEADS = _BUSINESS_HEADS | frozenset(
-    "organisatie instelling school club organisation organization charity liefdadigheidsinstelling group groep".split())
+    "organisatie instelling school club organisation organization charity liefdadigheidsinstelling group groep"
+    " instituut institute".split())
 _CALL = frozenset(("call", "calls", "called", "calling", "noemt", "noemde", "noemden", "noemen", "noemend",
                    "termed")) | _CALL_ONLY
 

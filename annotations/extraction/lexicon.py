@@ -365,7 +365,7 @@ ORG_NOUNS = _set(
     attractiepark pretpark themapark dierentuin zoo hotel resort
     aannemer projectontwikkelaar exploitant uitgever verzekeraar zorgverzekeraar woningcorporatie corporatie
     netbeheerder insurer publisher concern dienst charity charities liefdadigheidsinstelling
-    carmaker automaker chipmaker drugmaker planemaker label
+    carmaker automaker chipmaker drugmaker planemaker label instituut institute
     """
 )
 GOV_HEADS = _set(
@@ -472,7 +472,7 @@ ORG_ANAPHORA = _set(
     organisation organization council school league paper newspaper
     agency club team department ministry group dienst charity liefdadigheidsinstelling police politie
     dagblad website magazine tabloid blog outlet broadcaster rechtbank court
-    programma programme dierentuin zoo
+    programma programme dierentuin zoo instituut institute
     """
 ) | BUSINESS_NOUNS
 PERSON_ANAPHORA = _set(

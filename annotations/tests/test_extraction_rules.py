@@ -2607,3 +2607,14 @@ def test_dutch_silences_an_agent_and_a_refusal_after_a_statement(text, expected)
 ])
 def test_sources_cited_by_a_reporter_and_a_role_at_an_organisation(text, expected):
     assert [(s.source, s.source_org) for s in extract(text, "en")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a body introduced by a compound of the noun that takes it up, with another body speaking between
+    ("Supermarktketen Plus haalt kipfilet uit de schappen. Er is salmonella gevonden, meldt de NVWA. Klanten "
+     "krijgen hun geld terug, belooft de supermarkt.", ["NVWA", "Plus"]),
+    ("Volgens het RIVM lopen vooral ouderen risico. Mensen met koorts moeten de huisarts bellen, zegt het instituut.",
+     ["RIVM", "RIVM"]),
+])
+def test_a_dutch_body_is_taken_up_by_the_noun_that_introduced_it(text, expected):
+    assert [s.source for s in extract(text, "nl")] == expected
