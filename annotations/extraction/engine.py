@@ -607,6 +607,9 @@ class _Doc:
             if parts:
                 for q in range(k + 1, min(n, k + 12)):
                     if (toks[q].low in parts or _pronominal_particle(toks[q].low) in parts) and not toks[q].inq:
+                        if lem in L.CLAIM_OBJECT_VERBS[lang] and L.CLAIM_OBJECTS.isdisjoint(
+                                t.low for t in toks[k + 1:min(n, q + 4)]):
+                            break  # "shot down a military jet", "walked back to the car": no claim, no statement
                         out.append((k, "verb", k + 1))  # "geeft … toe", "wijst erop dat", "voegde eraan toe"
                         break
                     if toks[q].text in (".", ";"):
@@ -1339,8 +1342,9 @@ class _Doc:
             # verb's own clause up to a content clause ("wijst de beschuldiging van de hand").
             own = k + _PREDICATE_WORDS
             for q in range(k + 1, min(hi, own)):
-                if toks[q].low in ("dat", "that", ":") or toks[q].inq:
-                    own = q
+                if (toks[q].low in ("dat", "that", ":") and not (q + 1 < hi and toks[q + 1].low in L.CLAIM_OBJECTS)) \
+                        or toks[q].inq:
+                    own = q  # (a content clause; "that rumor" is the object)
                     break
             predicate = [t.low for q, t in enumerate(toks[lo:hi], lo)
                          if not (span[0] <= q < span[1]) and (q < own or t.inq)]

@@ -78,6 +78,7 @@ PARTICLE_VERBS = {
     },
     "en": {
         "shoot": ("down",),
+        "shot": ("down",),  # (the dictionary's lemma of "shot" is "shot")
         "cast": ("doubt",),  # "cast doubt on the story"
         "pour": ("water",),  # "poured cold water on the rumours"
         "point": ("out",),
@@ -87,6 +88,14 @@ PARTICLE_VERBS = {
         "shrug": ("off",),
     },
 }
+# Particle verbs that speak only of a claim, named or pointed at, near them: "shot down the report", "shot it
+# down", "walked back his comments", "shrugged off the criticism" (not "shot down a jet", "shrugged off an injury").
+CLAIM_OBJECT_VERBS = {"nl": frozenset(), "en": frozenset(("shoot", "shot", "walk", "shrug"))}
+CLAIM_OBJECTS = frozenset(
+    "it that this them claim claims report reports rumour rumours rumor rumors story stories suggestion suggestions"
+    " idea speculation allegation allegations accusation accusations criticism comments comment remarks remark"
+    " statement notion talk".split()
+)
 # Verbs that report only with their preposition right after them (an adverb may stand between):
 # "De vakbond spreekt van een schandaal" (calls it one); "spreekt met de minister" reports nothing.
 PREPOSITION_VERBS = {
@@ -215,7 +224,9 @@ DENY = {
         _p("reject|rejects|rejected|rejecting"),
         _p("dismiss|dismisses|dismissed|dismissing"),
         _p("rebut|rebuts|rebutted|contradict|contradicts|contradicted|debunk|debunked"),
-        _p("shot|shoots|shoot", "down"),
+        _p("shot|shoots|shoot", "down", "report|reports|claim|claims|rumour|rumours|rumor|rumors|story|stories"
+           "|suggestion|suggestions|idea|speculation|allegation|allegations|talk|notion"),
+        _p("shot|shoots|shoot", "it|that|this|them", "down"),
         _p("laughed|laughs|laugh|laughing|brushed|brushes|brush|brushing|shrugged|shrugs|shrug|shrugging",
            "off|aside"),  # "laughed off the reports", "brushed aside the claims"
         _p("disagree|disagrees|disagreed|disagreeing"),
@@ -256,7 +267,7 @@ DENY_SEPARABLE = {
 }
 
 # How many of DENY's phrases (from the start) are verbs, per language.
-DENY_VERB_COUNT = {"nl": 6, "en": 8}
+DENY_VERB_COUNT = {"nl": 6, "en": 9}
 
 # Words that mark an accusation or rumour in the article: a negated statement then
 # answers it and counts as a denial.

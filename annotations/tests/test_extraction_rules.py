@@ -2618,3 +2618,17 @@ def test_sources_cited_by_a_reporter_and_a_role_at_an_organisation(text, expecte
 ])
 def test_a_dutch_body_is_taken_up_by_the_noun_that_introduced_it(text, expected):
     assert [s.source for s in extract(text, "nl")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # shooting down a claim denies it; shooting down a jet says nothing
+    ("The minister shot down the reports on Monday.", [("minister", "denies")]),
+    ("Asked about the rumours, the coach shot them down.", [("coach", "denies")]),
+    ("Reports said Amazon would buy the chain. Amazon, however, quickly shot down that rumor.",
+     [("Amazon", "denies")]),
+    ("The army said rebels shot down a helicopter.", [("army", "alleges")]),
+    ("Militants claim to have shot down a fighter jet.", [("militants", "alleges")]),
+    ("The striker shrugged off an injury to score twice.", []),
+])
+def test_shooting_down_or_shrugging_off_needs_a_claim(text, expected):
+    assert [(s.source, s.stance) for s in extract(text, "en")] == expected
