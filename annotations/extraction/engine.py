@@ -577,6 +577,8 @@ class _Doc:
             if lang == "en" and prev in ("who", "that", "which") and _lemma(low, lang) in _AUTHOR_VERBS \
                     and not _complement_follows(toks, k):
                 continue  # a relative clause naming a text: "the firm that wrote the warnings"
+            if lang == "nl" and _wished_for(toks, k):
+                continue  # "De Kamer wil dat de minister uitlegt …": what is asked of someone, not yet said
             if cue == "speech":
                 out.append((k, "verb", k + 1))
                 continue
@@ -2573,6 +2575,23 @@ def _city_before_region(toks: list, q: int) -> int:
             and toks[r - 3].low in ("in", "from", "of", "near", "at", "outside"):
         return r - 2
     return -1
+
+
+_VOLITION = frozenset(
+    "wil wilde willen wilden eist eiste eisen eisten wenst wenste wensen hoopt hoopte hopen hoopten verlangt"
+    " verlangde verlangen".split())
+
+
+def _wished_for(toks: list, k: int) -> bool:
+    """The Dutch verb at toks[k] closes a "dat"-clause that a verb of wanting governs: "Een meerderheid van de
+    Kamer wil dat de minister uitlegt waar het geld is gebleven" (the minister has said nothing yet)."""
+    for q in range(k - 1, max(0, k - 15), -1):
+        t = toks[q]
+        if t.inq or t.text in (",", ";", ":", "."):
+            return False
+        if t.low == "dat":
+            return toks[q - 1].low in _VOLITION
+    return False
 
 
 def _np_before_word(toks: list, p: int, words: frozenset) -> tuple[int, int] | None:

@@ -551,13 +551,16 @@ FEELINGS = {
         boos woedend kwaad blij teleurgesteld verrast verbaasd opgelucht geschrokken bezorgd ongerust
         trots tevreden ontevreden verdrietig geëmotioneerd ontroerd optimistisch sceptisch somber
         verbijsterd geschokt onthutst ontstemd gefrustreerd gelukkig dolblij indruk stellig
+        voorzichtig voorzichtiger kritisch kritischer positief positiever negatief negatiever terughoudend
+        terughoudender enthousiast enthousiaster feller optimistischer somberder duidelijk duidelijker
         """
     ),
     "en": _set(
         """
         angry furious happy glad disappointed surprised relieved shocked worried concerned proud pleased
         upset stunned delighted unimpressed confident adamant blunt frustrated sad emotional optimistic
-        skeptical sceptical outraged livid thrilled baffled dismayed
+        skeptical sceptical outraged livid thrilled baffled dismayed cautious critical positive upbeat defiant
+        enthusiastic unapologetic
         """
     ),
 }

@@ -2632,3 +2632,17 @@ def test_a_dutch_body_is_taken_up_by_the_noun_that_introduced_it(text, expected)
 ])
 def test_shooting_down_or_shrugging_off_needs_a_claim(text, expected):
     assert [(s.source, s.stance) for s in extract(text, "en")] == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # an attitude, then the person's bare quotation
+    ("CDA-fractievoorzitter Ellen Vos is voorzichtiger. ,,Laten we eerst de feiten op een rij zetten.''", "nl",
+     [("Ellen Vos", "alleges")]),
+    ('The mayor, Tom Hale, was more cautious. "Let us wait for the facts."', "en", [("Tom Hale", "alleges")]),
+    # what is asked of someone is not yet said by them
+    ("Een meerderheid van de Tweede Kamer wil dat minister Karin de Boer uitlegt waar het geld is gebleven.", "nl",
+     []),
+    ("De oppositie eist dat de minister bevestigt dat het geld weg is.", "nl", [("oppositie", "alleges")]),
+])
+def test_an_attitude_before_a_quotation_and_a_statement_only_wished_for(text, lang, expected):
+    assert [(s.source, s.stance) for s in extract(text, lang)] == expected
