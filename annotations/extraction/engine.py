@@ -1957,8 +1957,9 @@ class _Doc:
             for _, sp in fits:
                 # (an organisation speaking through its spokeswoman is "she": "A spokeswoman for the clinic said
                 # she could neither confirm nor deny")
-                if (sp.kind == "person" or not person_only or sp.role in _SPOKES) and self._agrees(a, sp):
-                    return sp
+                if (sp.kind == "person" or not person_only or (sp.role in _SPOKES and _gender(sp) != "x")) \
+                        and self._agrees(a, sp):
+                    return sp  # (through a "spokesperson" an organisation is neither "he" nor "she")
             if not person_only and not fits:
                 # "De ouders zijn woedend. Zij eisen opheldering": a plural pronoun opening a sentence takes
                 # up the group that opened the one before, when no speaker is nearer.

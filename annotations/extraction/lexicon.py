@@ -204,7 +204,8 @@ DENY = {
         _p("van", "de", "hand"),
         _p("verwerpt|verwierp|verwerpen"),
         _p("tegengesproken|afgewezen|verworpen"),
-        _p("onzin|nonsens|kletskoek|lariekoek|onwaar|onjuist|ongegrond|ongegronde|verzinsel|verzonnen"),
+        _p("onzin|nonsens|kletskoek|lariekoek|onwaar|onjuist|ongegrond|ongegronde|verzinsel|verzonnen"
+           "|desinformatie|nepnieuws"),
         _p("klopt|kloppen|klopte", "niet|niets|geen"),
         _p("niet|niets", "klopt|kloppen|klopte"),
         _p("geen", "sprake"),
@@ -230,7 +231,8 @@ DENY = {
         _p("laughed|laughs|laugh|laughing|brushed|brushes|brush|brushing|shrugged|shrugs|shrug|shrugging",
            "off|aside"),  # "laughed off the reports", "brushed aside the claims"
         _p("disagree|disagrees|disagreed|disagreeing"),
-        _p("false|untrue|baseless|unfounded|nonsense|inaccurate|ridiculous|improbable"),
+        _p("false|untrue|baseless|unfounded|nonsense|inaccurate|ridiculous|improbable|misinformation"
+           "|disinformation"),
         _p("NOT", "true|accurate|correct"),
         _p("not", "the", "case"),
         _p("no", "truth|basis|merit"),

@@ -2646,3 +2646,17 @@ def test_shooting_down_or_shrugging_off_needs_a_claim(text, expected):
 ])
 def test_an_attitude_before_a_quotation_and_a_statement_only_wished_for(text, lang, expected):
     assert [(s.source, s.stance) for s in extract(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ('Doctors say the video is fake. "This is dangerous misinformation," said Dr. Priya Patel.', "en",
+     [("doctors", "denies"), ("Priya Patel", "denies")]),
+    ("Dr. Jan de Vries noemt de video ,,gevaarlijke desinformatie''.", "nl", [("Jan de Vries", "denies")]),
+    # an organisation speaking through a "spokesperson" is not "she"; through a spokeswoman it is
+    ('"We do not allow harmful content," a TikTok spokesperson said. In a later post, she insisted the video was '
+     'real.', "en", [("TikTok", "alleges")]),
+    ("A spokeswoman for the clinic declined to comment. She said the clinic was closed.", "en",
+     [("clinic", "no_comment"), ("clinic", "alleges")]),
+])
+def test_misinformation_denies_and_a_spokesperson_has_no_gender(text, lang, expected):
+    assert [(s.source, s.stance) for s in extract(text, lang)] == expected
