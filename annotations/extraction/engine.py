@@ -577,6 +577,9 @@ class _Doc:
             if lang == "en" and prev in ("who", "that", "which") and _lemma(low, lang) in _AUTHOR_VERBS \
                     and not _complement_follows(toks, k):
                 continue  # a relative clause naming a text: "the firm that wrote the warnings"
+            if lang == "nl" and cue == "speech" and low.endswith("en") and noun_class(low) in ("group", "person") \
+                    and not _complement_follows(toks, k) and not (prev in _SUBJECT_PRONOUNS or prev == ","):
+                continue  # a plural noun, not the verb: "De politie is op zoek naar getuigen"
             if lang == "nl" and _wished_for(toks, k):
                 continue  # "De Kamer wil dat de minister uitlegt …": what is asked of someone, not yet said
             if cue == "speech":
@@ -664,6 +667,9 @@ class _Doc:
                 ref = self._last_phrase(self._all_units[u - 1].toks)
                 if ref is not None:
                     return [ref], (j - 1, j)
+            member = self._one_of_them(toks, k, prev)
+            if member is not None:
+                return [member[0]], member[1]  # "…, zegt een van hen", "One of them said"
             b = np_before(toks, k, 0)
             inverted_subject = False
             opening = self._coordinated_past_apposition(toks, b, k) if b is not None else None
@@ -816,6 +822,20 @@ class _Doc:
             if out:
                 return [self._org_taken_up(x, toks[c[0]].start) for x in out], c
         return [], None
+
+    def _one_of_them(self, toks: list, k: int, prev) -> tuple[Src, tuple[int, int]] | None:
+        """A member of the group that spoke last, right before the verb at toks[k] or right after it: "One of them
+        said", ",,…'', zegt een van hen". The group speaks (its member is not named)."""
+        n = len(toks)
+        for a in ((k - 3) if prev is not None else -1, k + 1):
+            if a < 0 or a + 2 >= n or toks[a].inq:
+                continue
+            if toks[a].low in ("one", "een", "één") and toks[a + 1].low in ("of", "van") \
+                    and toks[a + 2].low in ("them", "those", "hen", "hun"):
+                group = next((sp for _, sp in self._tail(self.speakers, toks[a].start) if sp.kind == "group"), None)
+                if group is not None:
+                    return group, (a, a + 3)
+        return None
 
     def _citer(self, toks: list, c: tuple[int, int]) -> Src | None:
         """The named reporter citing the unnamed sources of toks[c]: "sources cited by Bloomberg", "people

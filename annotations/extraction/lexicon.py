@@ -450,7 +450,7 @@ PERSON_NOUNS = _set(
     voorstander vriend vriendin collega familielid nabestaande jurist bezoeker bezoekster lezer kijker
     luisteraar toeschouwer ganger toerist personeelslid zus broer observer commentator ambtenaar
     player striker midfielder defender goalkeeper winger footballer international speler middenvelder
-    aanvaller verdediger doelman keeper spits gedupeerde
+    aanvaller verdediger doelman keeper spits gedupeerde omstander bystander
     """
 )
 ANON = _set("bron bronnen source sources insider insiders ingewijde ingewijden")

@@ -2660,3 +2660,18 @@ def test_an_attitude_before_a_quotation_and_a_statement_only_wished_for(text, la
 ])
 def test_misinformation_denies_and_a_spokesperson_has_no_gender(text, lang, expected):
     assert [(s.source, s.stance) for s in extract(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a plural noun that is also a verb of speech needs a content clause to be the verb
+    ("De politie is op zoek naar getuigen.", "nl", []),
+    ("Getuigen verklaarden dat de man wegrende.", "nl", ["getuigen"]),
+    # bystanders are people; one of a group that spoke speaks for it
+    ("Omstanders vertellen aan Omroep Brabant dat er ruzie was. ,,Ze stonden te schreeuwen'', zegt een van hen.",
+     "nl", ["omstanders", "omstanders"]),
+    ("Residents said the police came late. One of them said the street was closed.", "en",
+     ["residents", "residents"]),
+    ("The ministers met on Monday. One of them said the talks had failed.", "en", []),
+])
+def test_witnesses_as_a_noun_bystanders_and_one_of_them(text, lang, expected):
+    assert [s.source for s in extract(text, lang)] == expected
