@@ -83,6 +83,7 @@ PARTICLE_VERBS = {
         "pour": ("water",),  # "poured cold water on the rumours"
         "point": ("out",),
         "walk": ("back",),
+        "set": ("straight",),  # "was quick to set the record straight"
         "laugh": ("off",),  # "laughed the rumours off"
         "brush": ("off", "aside"),  # "brushed aside the claims"
         "shrug": ("off",),
@@ -228,6 +229,7 @@ DENY = {
         _p("shot|shoots|shoot", "down", "report|reports|claim|claims|rumour|rumours|rumor|rumors|story|stories"
            "|suggestion|suggestions|idea|speculation|allegation|allegations|talk|notion"),
         _p("shot|shoots|shoot", "it|that|this|them", "down"),
+        _p("set|sets|setting", "record", "straight"),
         _p("laughed|laughs|laugh|laughing|brushed|brushes|brush|brushing|shrugged|shrugs|shrug|shrugging",
            "off|aside"),  # "laughed off the reports", "brushed aside the claims"
         _p("disagree|disagrees|disagreed|disagreeing"),
@@ -269,7 +271,7 @@ DENY_SEPARABLE = {
 }
 
 # How many of DENY's phrases (from the start) are verbs, per language.
-DENY_VERB_COUNT = {"nl": 6, "en": 9}
+DENY_VERB_COUNT = {"nl": 6, "en": 10}
 
 # Words that mark an accusation or rumour in the article: a negated statement then
 # answers it and counts as a denial.

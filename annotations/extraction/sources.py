@@ -34,7 +34,8 @@ _ADJ_WORDS = frozenset(
     "american iraqi saudi western eastern french german british dutch afghan chinese israeli"
     " russian european local international french-language senior top federal"
     " swiss thai greek czech pakistani qatari kuwaiti yemeni somali nepali bangladeshi emirati omani bahraini"
-    " filipino korean chilean"
+    " filipino korean chilean mexican african cuban kenyan moroccan jamaican venezuelan dominican tibetan"
+    " rwandan puerto-rican sri-lankan"
     # Dutch adjectives that open a role: "Technisch directeur Sven Mislintat", "Algemeen directeur …"
     " technisch algemeen financieel commercieel sportief artistiek medisch juridisch voormalig".split()
 )

@@ -2675,3 +2675,14 @@ def test_misinformation_denies_and_a_spokesperson_has_no_gender(text, lang, expe
 ])
 def test_witnesses_as_a_noun_bystanders_and_one_of_them(text, lang, expected):
     assert [s.source for s in extract(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # setting the record straight denies, and makes the speaker "she" takes up
+    ('Actor Ben Carter is alive. Carter\'s publicist was quick to set the record straight. "Ben is at home," she '
+     'told reporters.', [("Ben Carter's publicist", "denies"), ("Ben Carter's publicist", "alleges")]),
+    # a nationality opening the sentence keeps its capital
+    ("Mexican police told local media they had no record of any crash.", [("Mexican police", "alleges")]),
+])
+def test_setting_the_record_straight_and_a_nationality_opening_the_sentence(text, expected):
+    assert [(s.source, s.stance) for s in extract(text, "en")] == expected
