@@ -137,6 +137,7 @@ class _Doc:
         self.trades: dict[str, Src] = {}  # "singer" -> the person introduced as "pop singer Mia Lane"
         self.mentions: list[tuple[int, int, Src]] = []
         self.orgs: dict[str, Src] = {}  # a word of a named organisation -> that organisation
+        self.org_names: dict[str, Src] = {}  # the full name of an organisation that spoke -> that organisation
         self.org_mentions: list[tuple[int, int, Src]] = []  # named organisations seen outside statements
         self._org_names: dict[str, list[Src]] = {}  # a capitalised run -> the organisations it names (`_note_org`)
         self.claim_units: list[bool] = []
@@ -1802,6 +1803,7 @@ class _Doc:
     def _remember(self, u: int, s: Src, pos: int) -> None:
         self.speakers.append((u, pos, s))
         if s.kind in _ORG_KINDS and " " in s.name and not s.anaphor:
+            self.org_names[s.name] = s
             for w in s.name.lower().split():
                 if w not in L.STOP and len(w) > 2:
                     self.orgs[w] = s
@@ -1931,6 +1933,8 @@ class _Doc:
         if owned is not None:
             return owned
         if not a:
+            if s.kind == "person" and not s.role and s.name in self.org_names:
+                return self.org_names[s.name]  # "Volgens Privé Nieuws" after "roddelsite Privé Nieuws": the site
             words = s.name.split()
             while len(words) > 1 and words[0].lower() in L.NAME_PARTICLES:
                 words = words[1:]  # "Van den Boon" is the surname of "Ton van den Boon"

@@ -439,6 +439,8 @@ PERSON_NOUNS = _set(
     rapper presenter footballer artist entrepreneur businessman businesswoman billionaire influencer youtuber
     zanger zangeres acteur actrice schrijver schrijfster artiest presentator presentatrice voetballer
     regisseur kunstenaar verslaggever miljardair rapper influencer
+    gitarist drummer bassist toetsenist guitarist bassist keyboardist dj danser dancer fotograaf photographer
+    cameraman filmmaker komiek cabaretier
     engineer chemist nurse pilot driver firefighter soldier fisherman farmer miner shopkeeper
     landlord tenant customer consumer survivor paramedic surgeon dentist veterinarian
     inspector detective guard hacker whistleblower informant eyewitness
@@ -541,10 +543,10 @@ COMPOUND_HEADS = (
 ORG_SUFFIXES = ("fonds", "bedrijf", "partij", "bond", "raad", "dienst", "ministerie", "bank", "concern",
                 "organisatie", "groep", "keten", "maatschappij", "vereniging", "stichting", "fabrikant",
                 "leverancier", "vervoerder", "omroep", "gigant", "leiding", "directie", "autoriteit",
-                "programma", "krant", "zender", "bestuur", "korps")
+                "programma", "krant", "zender", "bestuur", "korps", "site")
 # Of those, the endings of a medium: "consumentenprogramma Kassa", "regiokrant", "muziekzender"; and the
 # endings of a kind of business: "spoorvervoerder", "energiebedrijf", "zorgverzekeraar".
-MEDIA_SUFFIXES = ("omroep", "programma", "krant", "zender")
+MEDIA_SUFFIXES = ("omroep", "programma", "krant", "zender", "site")
 BUSINESS_SUFFIXES = ("bedrijf", "vervoerder", "concern", "keten", "maatschappij", "fabrikant", "leverancier",
                      "verzekeraar")
 

@@ -2686,3 +2686,14 @@ def test_witnesses_as_a_noun_bystanders_and_one_of_them(text, lang, expected):
 ])
 def test_setting_the_record_straight_and_a_nationality_opening_the_sentence(text, expected):
     assert [(s.source, s.stance) for s in extract(text, "en")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a site named by its kind, and named again alone
+    ("Dat laat ze weten, nadat roddelsite Privé Nieuws had gemeld dat de groep stopt. Volgens Privé Nieuws "
+     "rommelt het al maanden.", [("Privé Nieuws", "media"), ("Privé Nieuws", "media")]),
+    # musicians by their instrument
+    ("Gitarist Sem de Groot zegt dat de band doorgaat.", [("Sem de Groot", "person")]),
+])
+def test_a_site_keeps_its_kind_and_a_musician_is_named_after_the_instrument(text, expected):
+    assert [(s.source, s.source_kind) for s in extract(text, "nl")] == expected
