@@ -1300,7 +1300,7 @@ class _Doc:
                 self._sentence_speakers += [(toks[span[0]].start, s2) for s2 in srcs]
         self._sentence_speakers = []
         if not found:
-            return False
+            return self._authored_claims(u, unit, set())
         if any(f[1] != "prep" for f in found):
             # "According to X, officials said …": the verb's source speaks; not across a contrast ("…, according
             # to a monitoring group, but the army says …": two statements)
@@ -1410,17 +1410,30 @@ class _Doc:
             self._authored_claims(u, unit, {s.name for f in found for s in f[2]})
         return made
 
-    def _authored_claims(self, u: int, unit: _Unit, speakers: set) -> None:
+    def _authored_claims(self, u: int, unit: _Unit, speakers: set) -> bool:
         """The author a statement names of the claim it takes up: "dismissed claims made by local media
         outlets that …", "denied reports in The Sun that …", "ontkent berichten van De Telegraaf dat …",
         "dismissed Smith's claim that …". The author alleges the claim (GUIDELINES §8: "claims made by local
-        media that …" is its evidence), beside the statement that answers it."""
+        media that …" is its evidence), beside the statement that answers it. A sentence may name the author
+        alone: "Reports that … came from the Foundation"."""
         if _AUTHORED_CLAIM_NOUNS.isdisjoint(map(_LOW, unit.toks)):
-            return  # (most units name no claim: one pass in C)
+            return False  # (most units name no claim: one pass in C)
         toks = unit.toks
         n = len(toks)
+        made = False
         for q, t in enumerate(toks):
-            if t.inq or t.low not in _AUTHORED_CLAIM_NOUNS or q == 0:
+            if t.inq or t.low not in _AUTHORED_CLAIM_NOUNS:
+                continue
+            if q == 0 or toks[q - 1].first and toks[q - 1].low in L.DETERMINERS:
+                came = self._came_from(toks, q)
+                if came is not None and not speakers:
+                    built = build(toks, came, self.lang, self.text)
+                    if len(built) == 1 and built[0].kind != "unknown" and _described_or_named(built[0]):
+                        src = self._resolve(built[0], toks[came[0]].start) or built[0]
+                        self.records.append(_Record(src, "alleges", unit.start, unit.end,
+                                                    self._clip(self.text[unit.start:unit.end]), 0.6, u))
+                        self._remember(u, src, toks[came[0]].start)
+                        return True
                 continue
             author = None
             r = q + 1
@@ -1446,7 +1459,7 @@ class _Doc:
             if author is None or end >= n or toks[end].low not in ("that", "dat") or toks[end].inq:
                 continue
             built = build(toks, author, self.lang, self.text)
-            if len(built) != 1 or built[0].kind == "unknown" or built[0].anaphor:
+            if len(built) != 1 or built[0].kind == "unknown" or not _described_or_named(built[0]):
                 continue
             src = self._resolve(built[0], toks[author[0]].start)
             if src is None or src.name in speakers:
@@ -1455,6 +1468,20 @@ class _Doc:
             claim = self._clip(self.text[toks[end + 1].start:unit.end]) if end + 1 < n else ""
             self.records.append(_Record(src, "alleges", start, unit.end, claim, 0.6, u))
             self._remember(u, src, toks[author[0]].start)
+            made = True
+        return made
+
+    @staticmethod
+    def _came_from(toks: list, q: int) -> tuple[int, int] | None:
+        """Whom the claim opening the sentence at toks[q] came from: "Reports that … came from the Foundation",
+        "Het bericht kwam van de bond"."""
+        for r in range(q + 1, min(len(toks) - 2, q + 40)):
+            t = toks[r]
+            if t.inq or t.text in (";", ":"):
+                return None
+            if t.low in _CAME and toks[r + 1].low in ("from", "with", "van", "uit"):
+                return np_after(toks, r + 2, len(toks))
+        return None
 
     def _spokesperson_of_last(self, s: Src, u: int) -> Src:
         """"De politie wil niet reageren. Een woordvoerster: …": a spokesperson without an organisation
@@ -2485,10 +2512,19 @@ _AUTHORED = frozenset(
 
 # Nouns of a claim whose author a statement may name: "claims by X that", "berichten van X dat".
 _AUTHORED_CLAIM_NOUNS = frozenset(
-    "claim claims report reports allegation allegations accusation accusations suggestion suggestions rumours rumors"
+    "claim claims report reports allegation allegations accusation accusations suggestion suggestions rumour rumor"
+    " rumours rumors"
     " bericht berichten bewering beweringen beschuldiging beschuldigingen aantijging aantijgingen".split()
 )
 _LOW = attrgetter("low")
+
+
+def _described_or_named(s: Src) -> bool:
+    """A source named, or described by a noun ("the union"), not a pronoun."""
+    return not s.anaphor or s.anaphor.startswith(("org:", "role:"))
+
+
+_CAME = frozenset("came come comes originated originate stemmed stems kwam komt kwamen".split())
 _AUTHOR_PREPOSITIONS = frozenset(("by", "from", "in", "of", "van", "in", "door", "uit"))
 
 

@@ -2697,3 +2697,16 @@ def test_setting_the_record_straight_and_a_nationality_opening_the_sentence(text
 ])
 def test_a_site_keeps_its_kind_and_a_musician_is_named_after_the_instrument(text, expected):
     assert [(s.source, s.source_kind) for s in extract(text, "nl")] == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a claim that came from somebody is theirs
+    ("Reports that militants are one mile from the city came from the Foundation.", "en", [("Foundation", "alleges")]),
+    ("Het bericht dat de club failliet is, kwam van de bond.", "nl", [("bond", "alleges")]),
+    ("The claims came as a shock to fans.", "en", []),
+    # an author described by a noun
+    ("The ministry rejected claims by the union that the budget was cut.", "en",
+     [("ministry", "denies"), ("union", "alleges")]),
+])
+def test_a_claim_that_came_from_somebody_and_an_author_described_by_a_noun(text, lang, expected):
+    assert [(s.source, s.stance) for s in extract(text, lang)] == expected
