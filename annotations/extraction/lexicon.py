@@ -84,6 +84,7 @@ PARTICLE_VERBS = {
         "point": ("out",),
         "walk": ("back",),
         "set": ("straight",),  # "was quick to set the record straight"
+        "stand": ("by",),  # "stood by the remarks", "stands by its story"
         "laugh": ("off",),  # "laughed the rumours off"
         "brush": ("off", "aside"),  # "brushed aside the claims"
         "shrug": ("off",),
@@ -91,11 +92,11 @@ PARTICLE_VERBS = {
 }
 # Particle verbs that speak only of a claim, named or pointed at, near them: "shot down the report", "shot it
 # down", "walked back his comments", "shrugged off the criticism" (not "shot down a jet", "shrugged off an injury").
-CLAIM_OBJECT_VERBS = {"nl": frozenset(), "en": frozenset(("shoot", "shot", "walk", "shrug"))}
+CLAIM_OBJECT_VERBS = {"nl": frozenset(), "en": frozenset(("shoot", "shot", "walk", "shrug", "stand"))}
 CLAIM_OBJECTS = frozenset(
     "it that this them claim claims report reports rumour rumours rumor rumors story stories suggestion suggestions"
     " idea speculation allegation allegations accusation accusations criticism comments comment remarks remark"
-    " statement notion talk".split()
+    " statement notion talk reporting account decision".split()
 )
 # Verbs that report only with their preposition right after them (an adverb may stand between):
 # "De vakbond spreekt van een schandaal" (calls it one); "spreekt met de minister" reports nothing.
@@ -206,7 +207,7 @@ DENY = {
         _p("verwerpt|verwierp|verwerpen"),
         _p("tegengesproken|afgewezen|verworpen"),
         _p("onzin|nonsens|kletskoek|lariekoek|onwaar|onjuist|ongegrond|ongegronde|verzinsel|verzonnen"
-           "|desinformatie|nepnieuws"),
+           "|desinformatie|nepnieuws|misleidend"),
         _p("klopt|kloppen|klopte", "niet|niets|geen"),
         _p("niet|niets", "klopt|kloppen|klopte"),
         _p("geen", "sprake"),
@@ -234,7 +235,7 @@ DENY = {
            "off|aside"),  # "laughed off the reports", "brushed aside the claims"
         _p("disagree|disagrees|disagreed|disagreeing"),
         _p("false|untrue|baseless|unfounded|nonsense|inaccurate|ridiculous|improbable|misinformation"
-           "|disinformation"),
+           "|disinformation|misleading"),
         _p("NOT", "true|accurate|correct"),
         _p("not", "the", "case"),
         _p("no", "truth|basis|merit"),

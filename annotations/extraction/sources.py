@@ -322,7 +322,8 @@ def np_after(toks: list, k: int, hi: int) -> tuple[int, int] | None:
     """The noun phrase starting at toks[k] (after skipping adverbs), within toks[k:hi]."""
     i = k
     stop = min(hi, k + _WINDOW)
-    while i < stop and (toks[i].low in L.SKIP or toks[i].text in "()'\u2018\u2019") and not (
+    while i < stop and ((toks[i].low in L.SKIP and not toks[i].name_word)  # ("Dan Frost": a name, not "dan")
+                        or toks[i].text in "()'\u2018\u2019") and not (
             # "volgens zijn advocaat": "zijn" is whose the lawyer is here, not the verb
             toks[i].low == "zijn" and i + 1 < stop and toks[i + 1].low in _AGENT_ROLES | _SPOKES):
         i += 1

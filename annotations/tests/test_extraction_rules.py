@@ -2710,3 +2710,15 @@ def test_a_site_keeps_its_kind_and_a_musician_is_named_after_the_instrument(text
 ])
 def test_a_claim_that_came_from_somebody_and_an_author_described_by_a_noun(text, lang, expected):
     assert [(s.source, s.stance) for s in extract(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Dan" opening an English name is no Dutch adverb
+    ("A spokesman, Dan Frost, said the senator was right.", [("Dan Frost", "alleges")]),
+    # standing by remarks restates them; standing by a door says nothing
+    ("Ellis's office stood by the remarks.", [("Ellis's office", "alleges")]),
+    ("The mayor stood by the door.", []),
+    ("Senator's claim about border wall costs is misleading, analysts say", [("analysts", "denies")]),
+])
+def test_a_name_after_an_apposition_comma_standing_by_remarks_and_misleading_claims(text, expected):
+    assert [(s.source, s.stance) for s in extract(text, "en")] == expected
