@@ -25,6 +25,7 @@ from .sources import (
     _AGENT_ROLES,
     _GENITIVE,
     _MEDIA_NAMES,
+    _SHARES,
     ANONYMOUS,
     CAP_IN_NAMES,
     Src,
@@ -618,8 +619,9 @@ class _Doc:
                             break  # "shot down a military jet", "walked back to the car": no claim, no statement
                         out.append((k, "verb", k + 1))  # "geeft … toe", "wijst erop dat", "voegde eraan toe"
                         break
-                    if toks[q].text in (".", ";"):
-                        break
+                    if toks[q].text == ";" or (toks[q].text == "." and not (
+                            toks[q - 1].low in L.TITLES or len(toks[q - 1].text) == 1)):
+                        break  # (a title's or an initial's period ends no clause: "legt dr. Anna Verhoef uit")
         colon = _colon_before_quote(toks)
         if colon >= 0 and not any(a[0] < colon for a in out):
             out.append((colon, "colon", colon))
@@ -701,6 +703,9 @@ class _Doc:
                 relative = b is not None
             elif b is not None and self.lang == "en":
                 b = self._head_of_relative(toks, b)
+            if b is not None and b[0] >= 2 and toks[b[0] - 1].low in ("van", "of") and toks[b[0] - 2].low in _SHARES:
+                # "De helft van de ondervraagden zegt": a share of the group, whose subject position counts
+                b = (_share_start(toks, b[0] - 2), b[1])
             if b is not None and not relative and b[0] > 0 and toks[b[0] - 1].low in L.PREPOSITIONS \
                     and not (toks[b[0] - 1].low in _CLAUSE_OPENERS and b[1] == j):
                 # (a conjunction opening a clause whose subject the phrase is: "after a Swedish newspaper reported
@@ -2653,6 +2658,16 @@ def _wished_for(toks: list, k: int) -> bool:
         if t.low == "dat":
             return toks[q - 1].low in _VOLITION
     return False
+
+
+def _share_start(toks: list, q: int) -> int:
+    """Where the phrase of the share word at toks[q] starts: "Ruim een derde", "De helft", "45 procent"."""
+    while q > 0 and (toks[q - 1].low in L.DETERMINERS or toks[q - 1].low in ("ruim", "bijna", "ongeveer")
+                     or toks[q - 1].text[:1].isdigit()) and not toks[q - 1].inq:
+        q -= 1
+        if toks[q].first:
+            break
+    return q
 
 
 def _np_before_word(toks: list, p: int, words: frozenset) -> tuple[int, int] | None:

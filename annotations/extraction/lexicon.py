@@ -456,6 +456,7 @@ PERSON_NOUNS = _set(
     luisteraar toeschouwer ganger toerist personeelslid zus broer observer commentator ambtenaar
     player striker midfielder defender goalkeeper winger footballer international speler middenvelder
     aanvaller verdediger doelman keeper spits gedupeerde omstander bystander
+    ondervraagde respondent deelnemer participant jongere youngster
     """
 )
 ANON = _set("bron bronnen source sources insider insiders ingewijde ingewijden")

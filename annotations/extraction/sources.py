@@ -365,6 +365,10 @@ def np_after(toks: list, k: int, hi: int) -> tuple[int, int] | None:
                 and is_cap(toks[j + 2]) and is_cap(toks[j - 1]):
             j += 3  # "Nederlandse Voedsel- en Warenautoriteit": one name, its first compound cut short
             continue
+        if j > core and t.low in L.TITLES and t.text.islower() and j + 2 < stop and toks[j + 1].text == "." \
+                and is_cap(toks[j + 2]):
+            j += 2  # a title in lower case between a role and the name: "slaaponderzoeker dr. Anna Verhoef"
+            continue
         if j > core and t.low in _NAME_INNER and _inner_name_word(toks, j, i):
             j += 1  # "actiegroep Red het Park", "actiegroep Bos op het Plein": one name
             continue
@@ -413,6 +417,9 @@ _CONJ = frozenset("although though while whereas hoewel terwijl".split())
 def build(toks: list, span: tuple[int, int], lang: str, text: str) -> list[Src]:
     """Describe the noun phrase toks[span]; a coordination of full phrases gives several sources."""
     i, j = span
+    share = _share_of(toks, i, j)
+    if share is not None:
+        i = share  # "De helft van de ondervraagden", "45 procent van de jongeren": the group speaks
     part = toks[i:j]
     for n, t in enumerate(part):
         if t.low in ("en", "and", "nor") and 0 < n < len(part) - 1:
@@ -431,6 +438,30 @@ def _age_follows(toks: list, j: int) -> bool:
     """An age in brackets right after the phrase ending before toks[j]: "(54)"."""
     return j + 2 < len(toks) and toks[j].text == "(" and toks[j + 1].text.isdigit() \
         and len(toks[j + 1].text) <= 3 and toks[j + 2].text == ")"
+
+
+_SHARES = frozenset(
+    "helft derde kwart procent meerderheid minderheid deel merendeel half third quarter percent per-cent majority"
+    " minority".split())
+
+
+def _share_of(toks: list, i: int, j: int) -> int | None:
+    """Where the group starts when toks[i:j] is a share of it: "de helft van de ondervraagden", "45 procent van
+    de jongeren", "half of the nurses", "a majority of voters"; else None."""
+    for q in range(i, min(j - 2, i + 4)):
+        if toks[q].low in _SHARES and toks[q + 1].low in ("van", "of"):
+            return q + 2
+        if not (toks[q].low in L.DETERMINERS or toks[q].low in ("ruim", "bijna", "ongeveer", "about", "nearly",
+                                                                "almost", "more", "than", "over")
+                or toks[q].text[:1].isdigit() or toks[q].low in _NUMBER_WORDS):
+            return None
+    return None
+
+
+_NUMBER_WORDS = frozenset(
+    "een twee drie vier vijf zes zeven acht negen tien twintig dertig veertig vijftig zestig zeventig tachtig"
+    " negentig one two three four five six seven eight nine ten twenty thirty forty fifty sixty seventy eighty"
+    " ninety".split())
 
 
 def _org_token(tok) -> bool:

@@ -2722,3 +2722,16 @@ def test_a_claim_that_came_from_somebody_and_an_author_described_by_a_noun(text,
 ])
 def test_a_name_after_an_apposition_comma_standing_by_remarks_and_misleading_claims(text, expected):
     assert [(s.source, s.stance) for s in extract(text, "en")] == expected
+
+
+@pytest.mark.parametrize("text, lang, source", [
+    # a lower-case title between a role and the name, inside a particle verb's clause
+    (",,Dat blauwe licht remt de aanmaak van melatonine'', legt slaaponderzoeker dr. Anna Verhoef uit.", "nl",
+     "Anna Verhoef"),
+    # a share of a group speaks for the group
+    ("De helft van de ondervraagden zegt dat ze slecht slapen.", "nl", "ondervraagden"),
+    ("Ruim een derde van de scholieren geeft aan 's nachts berichten te lezen.", "nl", "scholieren"),
+    ("Half of the nurses said they were exhausted.", "en", "nurses"),
+])
+def test_a_title_inside_a_particle_clause_and_a_share_of_a_group(text, lang, source):
+    assert [s.source for s in extract(text, lang)] == [source]
