@@ -594,8 +594,9 @@ class _Doc:
             lem = _lemma(low, lang)
             if cue == "weak":
                 inverted_pronoun = lang == "nl" and k + 1 < n and toks[k + 1].low in _SUBJECT_PRONOUNS and k > 0
-                if _complement_follows(toks, k) or prev in (",", "''", '"', "”", "'", "’") \
-                        or _after_quote(toks, k) or inverted_pronoun \
+                gerund = lang == "en" and low.endswith("ing")  # ("“seriously considering” charging passengers")
+                if _complement_follows(toks, k) or (prev in (",", "''", '"', "”", "'", "’") and not gerund) \
+                        or (_after_quote(toks, k) and not gerund) or inverted_pronoun \
                         or (lem == "vinden"
                             and (_quoted_after_object(toks, k, _VINDEN_STOPS) or _too_verdict(toks, k))):
                     out.append((k, "verb", k + 1))
@@ -632,7 +633,7 @@ class _Doc:
         """Return (sources, noun phrase span) for the anchor at toks[k], or ([], None)."""
         n = len(toks)
         cands = []
-        b = appos = raw_appos = None
+        a = b = appos = raw_appos = None
         if kind in ("prep", "quoted", "agent"):
             cands.append(np_after(toks, after_k, n))
         elif kind == "self":
@@ -814,6 +815,11 @@ class _Doc:
             alias = None
             if raw_appos is not None and c is b and len(out) == 1:
                 alias = self._known_as(toks, raw_appos, out[0]) or self._named_in_apposition(toks, c, appos, out[0])
+            elif len(out) == 1 and c is a and c[1] + 2 < n and toks[c[1]].text == "," and is_cap(toks[c[1] + 1]):
+                # '"…," said its travel editor, Rory Boland.': the apposition after the inverted subject names it
+                named = np_after(toks, c[1] + 1, n)
+                if named is not None and (named[1] >= n or toks[named[1]].text in (",", ".")):
+                    alias = self._named_in_apposition(toks, c, named, out[0])
             elif len(out) == 1 and c[0] >= 3 and (start := _known_as_start(toks, c[0])) < c[0]:
                 # "A hacker known as Guccifer said": the phrase runs from the description on.
                 described = np_before(toks, start, 0)

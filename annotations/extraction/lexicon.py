@@ -36,7 +36,7 @@ SPEECH = {
         announce explain suggest reveal argue vow promise stress emphasize emphasise
         reply acknowledge speculate insist maintain urge predict conclude testify admit
         describe post complain contend assure ensure refute dispute reject dismiss
-        assert charge blame told concede caution remark declare reiterate retort contend affirm
+        assert blame told concede caution remark declare reiterate retort contend affirm
         criticize criticise condemn praise disagree debunk
         advise recommend confess
         """
@@ -48,7 +48,8 @@ WEAK = {
         " begrijpen snappen"
     ),
     "en": _set("think believe fear find hope feel doubt suspect term add respond expect estimate worry reckon"
-               " guess assume recall agree"),  # ("has agreed personal terms" is a deal, no statement)
+               " guess assume recall agree charge"),
+    # ("has agreed personal terms" is a deal, no statement; "charging passengers £1" a fee, not "critics charge that")
 }
 # Verbs that take a particle elsewhere in the clause: "laat … weten", "geeft … aan".
 PARTICLE_VERBS = {

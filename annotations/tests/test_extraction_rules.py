@@ -2735,3 +2735,18 @@ def test_a_name_after_an_apposition_comma_standing_by_remarks_and_misleading_cla
 ])
 def test_a_title_inside_a_particle_clause_and_a_share_of_a_group(text, lang, source):
     assert [s.source for s in extract(text, lang)] == [source]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an apposition after the subject a quotation inverts names it
+    ('"Airlines have a long history of hidden fees," said its travel editor, Rory Boland.',
+     [("Rory Boland", "editor")]),
+    ('"The plan is dead," said a spokesman, John Smith.', [("John Smith", "spokesman")]),
+    ('"The plan is dead," said the mayor, who spoke to reporters.', [("mayor", "mayor")]),
+    # charging a fee is no accusation, and a gerund after a quotation is no inverted verb
+    ('The Daily Express reported that the carrier was "seriously considering" charging passengers £1, citing a '
+     'senior executive.', [("Daily Express", "")]),
+    ("Critics charge that the plan is unfair.", [("critics", "")]),
+])
+def test_a_name_after_an_inverted_subject_and_charging_a_fee(text, expected):
+    assert [(s.source, s.role) for s in extract(text, "en")] == expected
