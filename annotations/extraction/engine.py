@@ -460,6 +460,10 @@ class _Doc:
             if low in ("volgens", "aldus") and lang == "nl":
                 out.append((k, "prep", k + 1))
                 continue
+            if low in ("waarin", "waarop") and lang == "nl" and k + 2 < n and toks[k + 1].low in ("staat", "stond") \
+                    and toks[k + 2].low == "dat":
+                out.append((k, "self", k + 1))  # "heeft een verklaring uitgegeven waarin staat dat …": its author's
+                continue
             if low == "ogen" and lang == "nl" and 2 <= k < n - 2 and toks[k - 2].low == "in" \
                     and toks[k - 1].low == "de" and toks[k + 1].low == "van":
                 out.append((k, "prep", k + 2))  # "in de ogen van X"
@@ -538,6 +542,10 @@ class _Doc:
             if k + 1 < n and toks[k + 1].low in ("which", "whom") and low.endswith("s"):
                 continue  # a plural noun before a relative clause: "newspaper reports which suggested"
             if lang == "en" and low.endswith("ing") and (prev in _EVIDENCE_NOUNS or noun_class(prev) == "doc"):
+                published = any(toks[q].low in _AUTHORED or toks[q].low in ("put", "puts")
+                                for q in range(max(0, k - 4), k - 1))
+                if noun_class(prev) == "doc" and published:
+                    out.append((k, "self", k + 1))  # "The police released a statement saying …": its author's
                 continue  # a participle after what it describes: "no information suggesting", "a letter saying"
             if lang == "en" and low in _ACCUSED and k + 1 < n and toks[k + 1].low == "of":
                 continue  # the accused, not the accuser: "Hospital accused of hiding an outbreak"
@@ -2294,7 +2302,8 @@ _ANON_STRINGS = tuple(" " + " ".join(p) + " " for p in L.ANON_PHRASES)
 _RESPONSE_NOUNS = frozenset(("response", "reply", "answer", "statement", "reaction"))
 _BE_FEELING = frozenset(("is", "zijn", "was", "waren"))
 _SPECIAL = frozenset(
-    ("quoted", "volgens", "aldus", "ogen", "blijkt", "bleek", "blijken", "bleken", "according", "eens", "oneens")
+    ("quoted", "volgens", "aldus", "ogen", "blijkt", "bleek", "blijken", "bleken", "according", "eens", "oneens",
+     "waarin", "waarop")
 ) | _RESPONSE_NOUNS
 # Dutch "achten" (deem) as a verb, not the number "acht": "acht (niet) bewezen / aannemelijk dat …".
 _ACHTEN = frozenset(("acht", "achtte", "achtten", "achten"))

@@ -27,7 +27,7 @@ SPEECH = {
         bezweren toelichten preciseren herhalen ontvouwen uitspreken hekelen betreuren veroordelen
         loven aandringen berekenen
         toegeven aangeven oproepen volhouden tegenspreken afwijzen
-        adviseren aanraden bekennen
+        adviseren aanraden bekennen informeren geïnformeerd
         """
     ),
     "en": _set(
@@ -38,7 +38,7 @@ SPEECH = {
         describe post complain contend assure ensure refute dispute reject dismiss
         assert blame told concede caution remark declare reiterate retort contend affirm
         criticize criticise condemn praise disagree debunk
-        advise recommend confess
+        advise recommend confess inform
         """
     ),
 }
@@ -54,7 +54,7 @@ WEAK = {
 # Verbs that take a particle elsewhere in the clause: "laat … weten", "geeft … aan".
 PARTICLE_VERBS = {
     "nl": {
-        "laten": ("weten", "doorschemeren", "blijken"),  # "liet doorschemeren dat …"
+        "laten": ("weten", "doorschemeren", "blijken", "ontvallen"),  # "liet doorschemeren dat", "liet zich ontvallen"
         "geven": ("aan", "toe"),
         "roepen": ("op",),
         "raden": ("aan",),  # "raadt consumenten aan het product niet te eten"

@@ -2750,3 +2750,18 @@ def test_a_title_inside_a_particle_clause_and_a_share_of_a_group(text, lang, sou
 ])
 def test_a_name_after_an_inverted_subject_and_charging_a_fee(text, expected):
     assert [(s.source, s.role) for s in extract(text, "en")] == expected
+
+
+@pytest.mark.parametrize("text, lang, source", [
+    ("De minister liet zich ontvallen dat het kabinet verdeeld is.", "nl", "minister"),
+    ("De politie heeft een verklaring uitgegeven waarin staat dat de man is overleden.", "nl", "politie"),
+    ("De school heeft de ouders per brief geïnformeerd dat de lessen uitvallen.", "nl", "school"),
+    ("The school informed parents that classes were cancelled.", "en", "school"),
+    ("The police released a statement saying the man had died.", "en", "police"),
+])
+def test_letting_slip_informing_and_a_published_statement_saying(text, lang, source):
+    assert [s.source for s in extract(text, lang)] == [source]
+
+
+def test_a_letter_found_saying_something_is_nobodys_statement():
+    assert extract("They found a letter saying the house was sold.", "en") == []
