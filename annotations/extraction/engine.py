@@ -460,6 +460,10 @@ class _Doc:
             if low in ("volgens", "aldus") and lang == "nl":
                 out.append((k, "prep", k + 1))
                 continue
+            if low in _CONVINCED and k + 1 < n and toks[k + 1].low in ("that", "dat") and not toks[k + 1].inq \
+                    and any(toks[q].low in _PASSIVE or toks[q].low in _BE_NL for q in range(max(0, k - 3), k)):
+                out.append((k, "verb", k + 1))  # "The coach was adamant that …", "De club is ervan overtuigd dat …"
+                continue
             if low in ("waarin", "waarop") and lang == "nl" and k + 2 < n and toks[k + 1].low in ("staat", "stond") \
                     and toks[k + 2].low == "dat":
                 out.append((k, "self", k + 1))  # "heeft een verklaring uitgegeven waarin staat dat …": its author's
@@ -2319,7 +2323,10 @@ _HAVE_NL = frozenset(("heeft", "hebben", "had", "hadden"))
 _OBJECT_PRONOUNS = frozenset("him her them it hem haar hen hun het ze".split())
 _LOWER_WINDOW = 4000  # characters either side in which a capitalised word is looked for in lower case
 _CALL_FINITE = frozenset(("call", "calls", "called", "termed", "noemt", "noemde", "noemden"))
-_SPECIAL_ANCHORS = {"nl": _SPECIAL | _BE_FEELING | _ACHTEN | _CALL_FINITE, "en": _SPECIAL | _CALL_ONLY | _CALL_FINITE}
+# Adjectives of conviction that, after a form of "be", take a content clause: the subject's statement.
+_CONVINCED = frozenset("adamant confident convinced certain sure insistent overtuigd zeker stellig".split())
+_SPECIAL_ANCHORS = {"nl": _SPECIAL | _BE_FEELING | _ACHTEN | _CALL_FINITE | _CONVINCED,
+                    "en": _SPECIAL | _CALL_ONLY | _CALL_FINITE | _CONVINCED}
 _OPENING_MARKS = frozenset(("'", '"', "‘", "“", ",,", "„", "«"))
 _POINTERS = frozenset(("het", "it", "dit", "dat", "this", "that", "er", "there"))
 _BE_NL = frozenset(("is", "zijn", "was", "waren", "ben", "bent"))

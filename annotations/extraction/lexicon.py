@@ -38,7 +38,7 @@ SPEECH = {
         describe post complain contend assure ensure refute dispute reject dismiss
         assert blame told concede caution remark declare reiterate retort contend affirm
         criticize criticise condemn praise disagree debunk
-        advise recommend confess inform
+        advise recommend confess inform echo slam blast lambast deride ridicule
         """
     ),
 }
@@ -86,6 +86,8 @@ PARTICLE_VERBS = {
         "walk": ("back",),
         "set": ("straight",),  # "was quick to set the record straight"
         "stand": ("by",),  # "stood by the remarks", "stands by its story"
+        "push": ("back",),  # "pushed back against the claims"
+        "double": ("down",),  # "doubled down on claims that …"
         "laugh": ("off",),  # "laughed the rumours off"
         "brush": ("off", "aside"),  # "brushed aside the claims"
         "shrug": ("off",),
@@ -93,7 +95,7 @@ PARTICLE_VERBS = {
 }
 # Particle verbs that speak only of a claim, named or pointed at, near them: "shot down the report", "shot it
 # down", "walked back his comments", "shrugged off the criticism" (not "shot down a jet", "shrugged off an injury").
-CLAIM_OBJECT_VERBS = {"nl": frozenset(), "en": frozenset(("shoot", "shot", "walk", "shrug", "stand"))}
+CLAIM_OBJECT_VERBS = {"nl": frozenset(), "en": frozenset(("shoot", "shot", "walk", "shrug", "stand", "push", "double"))}
 CLAIM_OBJECTS = frozenset(
     "it that this them claim claims report reports rumour rumours rumor rumors story stories suggestion suggestions"
     " idea speculation allegation allegations accusation accusations criticism comments comment remarks remark"
@@ -232,6 +234,7 @@ DENY = {
            "|suggestion|suggestions|idea|speculation|allegation|allegations|talk|notion"),
         _p("shot|shoots|shoot", "it|that|this|them", "down"),
         _p("set|sets|setting", "record", "straight"),
+        _p("pushed|pushes|push|pushing", "back", "against|on"),  # "pushed back against the claims"
         _p("laughed|laughs|laugh|laughing|brushed|brushes|brush|brushing|shrugged|shrugs|shrug|shrugging",
            "off|aside"),  # "laughed off the reports", "brushed aside the claims"
         _p("disagree|disagrees|disagreed|disagreeing"),
@@ -273,7 +276,7 @@ DENY_SEPARABLE = {
 }
 
 # How many of DENY's phrases (from the start) are verbs, per language.
-DENY_VERB_COUNT = {"nl": 6, "en": 10}
+DENY_VERB_COUNT = {"nl": 6, "en": 11}
 
 # Words that mark an accusation or rumour in the article: a negated statement then
 # answers it and counts as a denial.

@@ -2765,3 +2765,16 @@ def test_letting_slip_informing_and_a_published_statement_saying(text, lang, sou
 
 def test_a_letter_found_saying_something_is_nobodys_statement():
     assert extract("They found a letter saying the house was sold.", "en") == []
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("The mayor echoed those comments on Monday.", "en", [("mayor", "alleges")]),
+    ("The company slammed the report as inaccurate.", "en", [("company", "denies")]),
+    ("The CEO pushed back against the claims.", "en", [("CEO", "denies")]),
+    ("The president doubled down on claims that the vote was rigged.", "en", [("president", "alleges")]),
+    ("The army pushed back the rebels.", "en", []),
+    ("The coach was adamant that the team would stay.", "en", [("coach", "alleges")]),
+    ("De club is ervan overtuigd dat de speler blijft.", "nl", [("club", "alleges")]),
+])
+def test_echoing_slamming_pushing_back_doubling_down_and_conviction(text, lang, expected):
+    assert [(s.source, s.stance) for s in extract(text, lang)] == expected
