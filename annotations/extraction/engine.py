@@ -2755,14 +2755,28 @@ def _object_told_to(toks: list, k: int) -> bool:
 
 
 def _colon_before_quote(toks: list) -> int:
-    """Index of the colon in "Van Veen: ,,…\"" (a short phrase opening the sentence, then a quotation), or -1."""
+    """Index of the colon in "Van Veen: ,,…\"" (a short phrase opening the sentence, then a quotation), or in a
+    headline's "Police: no evidence of foul play" (a short phrase, no closing period), or -1."""
     for c in range(1, min(len(toks) - 1, _COLON_FAR + 1)):
         t = toks[c]
         if t.inq or t.first:
             return -1
         if t.text == ":":
-            return c if toks[c + 1].inq and toks[0].text[:1].isupper() else -1
+            if not toks[0].text[:1].isupper():
+                return -1
+            if toks[c + 1].inq:
+                return c
+            headline = c <= 3 and toks[-1].text != "." and not any(x.low in _HEADLINE_LABELS for x in toks[:c])
+            return c if headline else -1
     return -1
+
+
+# Labels a headline opens with that name no source: "Report: …", "Exclusive: …", "Video: …".
+_HEADLINE_LABELS = frozenset(
+    "report reports exclusive breaking update updated watch video videos analysis opinion live revealed photos"
+    " pictures poll review interview column explainer podcast factcheck rumour rumor gerucht exclusief analyse"
+    " opinie liveblog reconstructie recensie uitgelicht nieuws news more read also see related lees ook meer"
+    " bekijk".split())  # ("MORE: How to heal a broken heart": a link to another story)
 
 
 _COLON_NP = 6

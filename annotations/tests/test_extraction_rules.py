@@ -2778,3 +2778,17 @@ def test_a_letter_found_saying_something_is_nobodys_statement():
 ])
 def test_echoing_slamming_pushing_back_doubling_down_and_conviction(text, lang, expected):
     assert [(s.source, s.stance) for s in extract(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a headline's "Source: what it says", with no closing period
+    ("Police: no evidence of foul play in singer's death", "en", ["police"]),
+    ("NASA: Asteroid will miss Earth", "en", ["NASA"]),
+    ("Politie: geen aanwijzingen voor misdrijf", "nl", ["politie"]),
+    # labels and links, and a colon in running text
+    ("Report: Apple to launch car in 2028", "en", []),
+    ("MORE: How to heal a broken heart", "en", []),
+    ("The result: nobody knows.", "en", []),
+])
+def test_a_headline_names_its_source_before_a_colon(text, lang, expected):
+    assert [s.source for s in extract(text, lang)] == expected
