@@ -1144,6 +1144,9 @@ class _Doc:
         first = [t for t in toks[span[0]:span[1]] if t.first and t.text == word]
         if not first or is_adj_cap(first[0]):
             return False  # "Iraqi officials said": a nationality is no common word taken for a name
+        at = toks.index(first[0])
+        if len(word) >= 2 and word.isupper() and not (at + 1 < len(toks) and toks[at + 1].text.isupper()):
+            return False  # an acronym, in a sentence that is not shouted: "OM eist twee jaar cel" (not "om")
         low = first[0].low
         if low in self.caps_seen() or low in self.persons or (self.lang == "en" and noun_class(low)) \
                 or low in _MEDIA_NAMES:

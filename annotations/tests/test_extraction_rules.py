@@ -2792,3 +2792,8 @@ def test_echoing_slamming_pushing_back_doubling_down_and_conviction(text, lang, 
 ])
 def test_a_headline_names_its_source_before_a_colon(text, lang, expected):
     assert [s.source for s in extract(text, lang)] == expected
+
+
+def test_an_acronym_opening_a_headline_is_no_common_word():
+    got = extract("OM eist twee jaar cel tegen oud-wethouder", "nl")
+    assert [(s.source, s.source_kind) for s in got] == [("OM", "government")]
