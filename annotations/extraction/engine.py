@@ -727,7 +727,8 @@ class _Doc:
                 # organisation of a named person: "Jon Roe of the Central Command did not return …".
                 pp, b = b, self._person_of(toks, b)
                 if b is not None:
-                    appos = pp
+                    if toks[pp[0] - 1].low not in ("uit", "from") or _orgish(toks[pp[0]:pp[1]]):
+                        appos = pp  # (the town someone comes from is no organisation of theirs; "from Acme Corp" is)
                 elif self.lang == "nl":
                     b = _subject_after_finite(toks, pp[0])
                     inverted_subject = b is not None
@@ -1014,6 +1015,12 @@ class _Doc:
         if end == 0 or toks[end - 1].inq:
             return None
         phrase = np_before(toks, end, 0)
+        if phrase is None and self.lang == "nl":
+            # a sentence closing with its verb: the last person it named ("Hendriks heeft een advocaat in de arm
+            # genomen. Die stelt dat …")
+            q = next((q for q in range(end - 1, 0, -1) if noun_class(toks[q].low) in ("role", "person", "group")
+                      and toks[q - 1].low in ("een", "de", "het") and not toks[q].inq), -1)
+            phrase = (q - 1, q + 1) if q > 0 else None
         if phrase is None:
             return None
         found = build(toks, phrase, self.lang, self.text)
@@ -1058,7 +1065,7 @@ class _Doc:
 
     def _person_of(self, toks: list, pp: tuple[int, int]):
         """The named person right before "of/from/van/bij" + the noun phrase pp, or None."""
-        b = _np_before_word(toks, pp[0] - 1, _OF_ORG)
+        b = _np_before_word(toks, pp[0] - 1, _OF_ORG | {"uit"})  # (Dutch "uit": "Jan Smit (58) uit Staphorst")
         if b is None:
             return None
         built = build(toks, b, self.lang, self.text)
@@ -2700,6 +2707,8 @@ def _np_before_word(toks: list, p: int, words: frozenset) -> tuple[int, int] | N
     if p < 1 or toks[p].low not in words or toks[p].inq:
         return None
     b = np_before(toks, p, 0)
+    if b is not None and b[1] < p and toks[b[1]].text == "(" and toks[p - 1].text == ")":
+        return b  # "Gerrit Hendriks (58) uit Staphorst": an age between the name and the word
     return b if b is not None and b[1] == p else None
 
 

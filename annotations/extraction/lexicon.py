@@ -461,6 +461,7 @@ PERSON_NOUNS = _set(
     player striker midfielder defender goalkeeper winger footballer international speler middenvelder
     aanvaller verdediger doelman keeper spits gedupeerde omstander bystander
     ondervraagde respondent deelnemer participant jongere youngster
+    melkveehouder veehouder akkerbouwer tuinder agrariër
     """
 )
 ANON = _set("bron bronnen source sources insider insiders ingewijde ingewijden")

@@ -2797,3 +2797,17 @@ def test_a_headline_names_its_source_before_a_colon(text, lang, expected):
 def test_an_acronym_opening_a_headline_is_no_common_word():
     got = extract("OM eist twee jaar cel tegen oud-wethouder", "nl")
     assert [(s.source, s.source_kind) for s in got] == [("OM", "government")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a person with an age and the town they come from
+    ("Melkveehouder Gerrit Hendriks (58) uit Staphorst is het niet eens met de boete van de provincie.",
+     [("Gerrit Hendriks", "", "denies")]),
+    ("Jan de Vries uit Zwolle zegt dat de brug dicht is.", [("Jan de Vries", "", "alleges")]),
+    ("Jan de Vries van Acme zegt dat de brug dicht is.", [("Jan de Vries", "Acme", "alleges")]),
+    # "Die" after a sentence closing with its verb takes up the person it named
+    ("Hendriks heeft een advocaat in de arm genomen. Die stelt dat de provincie onzorgvuldig heeft gehandeld.",
+     [("advocaat", "", "alleges")]),
+])
+def test_a_person_from_a_town_and_die_after_a_verb_final_sentence(text, expected):
+    assert [(s.source, s.source_org, s.stance) for s in extract(text, "nl")] == expected
