@@ -683,7 +683,8 @@ class _Doc:
                 ref = self._last_phrase(self._all_units[u - 1].toks)
                 if ref is not None:
                     return [ref], (j - 1, j)
-            member = self._one_of_them(toks, k, prev)
+            member = self._one_of_them(toks, k, prev) if (k >= 3 and toks[k - 3].low in _ONE) or (
+                k + 1 < n and toks[k + 1].low in _ONE) else None
             if member is not None:
                 return [member[0]], member[1]  # "…, zegt een van hen", "One of them said"
             b = np_before(toks, k, 0)
@@ -853,9 +854,9 @@ class _Doc:
         said", ",,…'', zegt een van hen". The group speaks (its member is not named)."""
         n = len(toks)
         for a in ((k - 3) if prev is not None else -1, k + 1):
-            if a < 0 or a + 2 >= n or toks[a].inq:
+            if a < 0 or a + 2 >= n or toks[a].low not in _ONE or toks[a].inq:
                 continue
-            if toks[a].low in ("one", "een", "één") and toks[a + 1].low in ("of", "van") \
+            if toks[a + 1].low in ("of", "van") \
                     and toks[a + 2].low in ("them", "those", "hen", "hun"):
                 group = next((sp for _, sp in self._tail(self.speakers, toks[a].start) if sp.kind == "group"), None)
                 if group is not None:
@@ -1333,7 +1334,9 @@ class _Doc:
                 self._sentence_speakers += [(toks[span[0]].start, s2) for s2 in srcs]
         self._sentence_speakers = []
         if not found:
-            return self._authored_claims(u, unit, set())
+            # only "Reports that … came from X" can still make a statement: a claim noun opening the sentence
+            opening = toks[:2]
+            return any(t.low in _AUTHORED_CLAIM_NOUNS for t in opening) and self._authored_claims(u, unit, set())
         if any(f[1] != "prep" for f in found):
             # "According to X, officials said …": the verb's source speaks; not across a contrast ("…, according
             # to a monitoring group, but the army says …": two statements)
@@ -2554,6 +2557,7 @@ _AUTHORED_CLAIM_NOUNS = frozenset(
     " bericht berichten bewering beweringen beschuldiging beschuldigingen aantijging aantijgingen".split()
 )
 _LOW = attrgetter("low")
+_ONE = frozenset(("one", "een", "één"))
 
 
 def _described_or_named(s: Src) -> bool:

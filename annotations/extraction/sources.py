@@ -417,7 +417,7 @@ _CONJ = frozenset("although though while whereas hoewel terwijl".split())
 def build(toks: list, span: tuple[int, int], lang: str, text: str) -> list[Src]:
     """Describe the noun phrase toks[span]; a coordination of full phrases gives several sources."""
     i, j = span
-    share = _share_of(toks, i, j)
+    share = _share_of(toks, i, j) if j - i >= 3 else None  # (a share and its group take three words at least)
     if share is not None:
         i = share  # "De helft van de ondervraagden", "45 procent van de jongeren": the group speaks
     part = toks[i:j]
