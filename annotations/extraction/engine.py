@@ -29,6 +29,7 @@ from .sources import (
     ANONYMOUS,
     CAP_IN_NAMES,
     Src,
+    _age_follows,
     _head,
     _looks_person,
     _modifier,
@@ -43,6 +44,7 @@ from .sources import (
     noun_class,
     np_after,
     np_before,
+    share_qualifier,
 )
 from .stance import classify, has_claim_context, match_phrase
 from .statement import Statement
@@ -460,8 +462,10 @@ class _Doc:
             if low in ("volgens", "aldus") and lang == "nl":
                 out.append((k, "prep", k + 1))
                 continue
-            if low in _CONVINCED and k + 1 < n and toks[k + 1].low in ("that", "dat") and not toks[k + 1].inq \
-                    and any(toks[q].low in _PASSIVE or toks[q].low in _BE_NL for q in range(max(0, k - 3), k)):
+            be = next((q for q in range(k - 1, max(-1, k - 4), -1)
+                       if toks[q].low in _PASSIVE or toks[q].low in _BE_NL), -1) if low in _CONVINCED else -1
+            if be > 0 and k + 1 < n and toks[k + 1].low in ("that", "dat") and not toks[k + 1].inq \
+                    and toks[be - 1].low not in ("it", "het", "er"):  # (not "It is certain that …")
                 out.append((k, "verb", k + 1))  # "The coach was adamant that …", "De club is ervan overtuigd dat …"
                 continue
             if low in ("waarin", "waarop") and lang == "nl" and k + 2 < n and toks[k + 1].low in ("staat", "stond") \
@@ -617,7 +621,7 @@ class _Doc:
                     continue  # (a weak verb with its preposition is one: "agreed with the critics")
             near = L.PREPOSITION_VERBS[lang].get(lem)
             prep = next((q for q in range(k + 1, min(n, k + 3)) if toks[q].low in near and not toks[q].inq
-                         and (q == k + 1 or toks[k + 1].low in L.SKIP or toks[k + 1].low in ("zelfs", "ook")
+                         and (q == k + 1 or toks[k + 1].low in L.SKIP or toks[k + 1].low == "zelfs"
                               or is_ly_adverb(toks[k + 1]))),
                         -1) if near else -1  # (an adverb between: "spreekt zelfs van", not "called Globex on")
             if prep >= 0:
@@ -683,7 +687,7 @@ class _Doc:
                 ref = self._last_phrase(self._all_units[u - 1].toks)
                 if ref is not None:
                     return [ref], (j - 1, j)
-            member = self._one_of_them(toks, k, prev) if (k >= 3 and toks[k - 3].low in _ONE) or (
+            member = self._one_of_them(toks, j, k) if (j >= 3 and toks[j - 3].low in _ONE) or (
                 k + 1 < n and toks[k + 1].low in _ONE) else None
             if member is not None:
                 return [member[0]], member[1]  # "…, zegt een van hen", "One of them said"
@@ -849,11 +853,12 @@ class _Doc:
                 return [self._org_taken_up(x, toks[c[0]].start) for x in out], c
         return [], None
 
-    def _one_of_them(self, toks: list, k: int, prev) -> tuple[Src, tuple[int, int]] | None:
-        """A member of the group that spoke last, right before the verb at toks[k] or right after it: "One of them
-        said", ",,…'', zegt een van hen". The group speaks (its member is not named)."""
+    def _one_of_them(self, toks: list, j: int, k: int) -> tuple[Src, tuple[int, int]] | None:
+        """A member of the group that spoke last, right before the verb at toks[k] (and the adverbs before it, from
+        toks[j]) or right after it: "One of them (later) said", ",,…'', zegt een van hen". The group speaks (its
+        member is not named)."""
         n = len(toks)
-        for a in ((k - 3) if prev is not None else -1, k + 1):
+        for a in (j - 3, k + 1):
             if a < 0 or a + 2 >= n or toks[a].low not in _ONE or toks[a].inq:
                 continue
             if toks[a + 1].low in ("of", "van") \
@@ -894,7 +899,7 @@ class _Doc:
         if start + 1 < k and toks[start].low == "out" and toks[start + 1].low == "to":
             start += 2  # "reached out to"
         end = k
-        if self.lang == "nl" and toks[q].low.startswith("ge"):
+        if self.lang == "nl" and toks[q].low in _CONTACT_PARTICIPLES:
             # a participle closing the clause: the object stands after the auxiliary ("heeft de gemeente om een
             # reactie gevraagd")
             aux = next((a for a in range(q - 1, first - 1, -1) if toks[a].low in _HAVE_NL), -1)
@@ -902,7 +907,7 @@ class _Doc:
                 return None
             start, end = aux + 1, q
         obj = np_after(toks, start, end)
-        if obj is not None and obj[1] - obj[0] == 1 and toks[obj[0]].low in _OBJECT_PRONOUNS:
+        if obj is not None and obj[1] - obj[0] == 1 and toks[obj[0]].low in _ASKED_PRONOUNS:
             return ()  # somebody the asker refers to, never the asker: no statement rather than the asker's
         return obj if obj is not None and obj[0] <= start + 1 else None
 
@@ -1334,9 +1339,9 @@ class _Doc:
                 self._sentence_speakers += [(toks[span[0]].start, s2) for s2 in srcs]
         self._sentence_speakers = []
         if not found:
-            # only "Reports that … came from X" can still make a statement: a claim noun opening the sentence
+            # without a statement only "Reports that … came from X" makes one: a claim noun opening the sentence
             opening = toks[:2]
-            return any(t.low in _AUTHORED_CLAIM_NOUNS for t in opening) and self._authored_claims(u, unit, set())
+            return any(t.low in _AUTHORED_CLAIM_NOUNS for t in opening) and self._came_from_claim(u, unit)
         if any(f[1] != "prep" for f in found):
             # "According to X, officials said …": the verb's source speaks; not across a contrast ("…, according
             # to a monitoring group, but the army says …": two statements)
@@ -1450,8 +1455,7 @@ class _Doc:
         """The author a statement names of the claim it takes up: "dismissed claims made by local media
         outlets that …", "denied reports in The Sun that …", "ontkent berichten van De Telegraaf dat …",
         "dismissed Smith's claim that …". The author alleges the claim (GUIDELINES §8: "claims made by local
-        media that …" is its evidence), beside the statement that answers it. A sentence may name the author
-        alone: "Reports that … came from the Foundation"."""
+        media that …" is its evidence), beside the statement that answers it."""
         if _AUTHORED_CLAIM_NOUNS.isdisjoint(map(_LOW, unit.toks)):
             return False  # (most units name no claim: one pass in C)
         toks = unit.toks
@@ -1460,17 +1464,8 @@ class _Doc:
         for q, t in enumerate(toks):
             if t.inq or t.low not in _AUTHORED_CLAIM_NOUNS:
                 continue
-            if q == 0 or toks[q - 1].first and toks[q - 1].low in L.DETERMINERS:
-                came = self._came_from(toks, q)
-                if came is not None and not speakers:
-                    built = build(toks, came, self.lang, self.text)
-                    if len(built) == 1 and built[0].kind != "unknown" and _described_or_named(built[0]):
-                        src = self._resolve(built[0], toks[came[0]].start) or built[0]
-                        self.records.append(_Record(src, "alleges", unit.start, unit.end,
-                                                    self._clip(self.text[unit.start:unit.end]), 0.6, u))
-                        self._remember(u, src, toks[came[0]].start)
-                        return True
-                continue
+            if q == 0:
+                continue  # (no author named before it; "Reports that … came from X": `_came_from_claim`)
             author = None
             r = q + 1
             if r < n and (toks[r].low in _AUTHORED or toks[r].low in ("made", "gedaan", "carried", "aired")) \
@@ -1507,17 +1502,30 @@ class _Doc:
             made = True
         return made
 
-    @staticmethod
-    def _came_from(toks: list, q: int) -> tuple[int, int] | None:
-        """Whom the claim opening the sentence at toks[q] came from: "Reports that … came from the Foundation",
-        "Het bericht kwam van de bond"."""
+    def _came_from_claim(self, u: int, unit: _Unit) -> bool:
+        """A claim opening the sentence that came from somebody, who alleges it: "Reports that … came from the
+        Foundation", "Het bericht dat … kwam van de bond". Its content is the clause between "that" and the verb."""
+        toks = unit.toks
+        q = 0 if toks[0].low in _AUTHORED_CLAIM_NOUNS else 1
         for r in range(q + 1, min(len(toks) - 2, q + 40)):
             t = toks[r]
             if t.inq or t.text in (";", ":"):
-                return None
+                return False
             if t.low in _CAME and toks[r + 1].low in ("from", "with", "van", "uit"):
-                return np_after(toks, r + 2, len(toks))
-        return None
+                came = np_after(toks, r + 2, len(toks))
+                built = build(toks, came, self.lang, self.text) if came is not None else []
+                if len(built) != 1 or built[0].kind == "unknown" or not _described_or_named(built[0]):
+                    return False
+                src = self._resolve(built[0], toks[came[0]].start)
+                if src is None:
+                    return False
+                that = q + 1 if toks[q + 1].low in ("that", "dat") else q
+                end = r - 1 if toks[r - 1].text == "," else r
+                claim = self._clip(self.text[toks[that + 1].start:toks[end - 1].end]) if end > that + 1 else ""
+                self.records.append(_Record(src, "alleges", unit.start, unit.end, claim, 0.6, u))
+                self._remember(u, src, toks[came[0]].start)
+                return True
+        return False
 
     def _spokesperson_of_last(self, s: Src, u: int) -> Src:
         """"De politie wil niet reageren. Een woordvoerster: …": a spokesperson without an organisation
@@ -1575,8 +1583,8 @@ class _Doc:
         toks = unit.toks
         # sentences, and content clauses coordinated after the first: "said it could not confirm the video
         # but that “our thoughts are with the family”", "zei dat …, maar dat …"
-        cuts = [q for q in range(1, len(toks) - 1) if toks[q].first or (
-            toks[q].low in ("but", "maar") and not toks[q].inq and (
+        cuts = [q for q in range(1, len(toks)) if toks[q].first or (
+            q + 1 < len(toks) and toks[q].low in ("but", "maar") and not toks[q].inq and (
                 (toks[q + 1].low in ("that", "dat")
                  and not (q + 2 < len(toks) and toks[q + 2].low in _ELLIPSIS_AUX | _DUTCH_FINITE | _BE_NL))
                 or (toks[q - 1].text == "," and not any(t.low in _CONTACT for t in toks[:q]))))]
@@ -2332,8 +2340,9 @@ _RECEIVE = frozenset("received receive receives got get gets hear heard kreeg kr
                      " ontvangen gekregen".split())
 _CONTACT = frozenset("contacted reached asked approached emailed e-mailed messaged phoned benaderde benaderden"
                      " benaderd vroeg vroegen gevraagd belde belden gebeld mailde mailden gemaild".split())
+_CONTACT_PARTICIPLES = frozenset(("benaderd", "gevraagd", "gebeld", "gemaild"))  # the object before them
 _HAVE_NL = frozenset(("heeft", "hebben", "had", "hadden"))
-_OBJECT_PRONOUNS = frozenset("him her them it hem haar hen hun het ze".split())
+_ASKED_PRONOUNS = frozenset("him her them it hem haar hen hun het ze".split())  # the party asked, a pronoun
 _LOWER_WINDOW = 4000  # characters either side in which a capitalised word is looked for in lower case
 _CALL_FINITE = frozenset(("call", "calls", "called", "termed", "noemt", "noemde", "noemden"))
 # Adjectives of conviction that, after a form of "be", take a content clause: the subject's statement.
@@ -2474,9 +2483,10 @@ _TIME_WORDS = frozenset("day week month year second third few couple number mome
 
 
 def _what_called(toks: list, k: int) -> int:
-    """Index of the "what" whose clause the verb of calling at toks[k] closes, or -1: "in what one analyst
-    calls the biggest jump ever", "in wat de burgemeester een historisch moment noemde" are the analyst's
-    and the mayor's words. In English the verb follows the subject, in Dutch the clause ends with it."""
+    """The index right before the subject of the "what"-clause that the verb of calling at toks[k] closes (the
+    "what", or a quantifier after it), or -1: "in what one analyst calls the biggest jump ever", "in wat de
+    burgemeester een historisch moment noemde" are the analyst's and the mayor's words. In English the verb
+    follows the subject, in Dutch the clause ends with it."""
     dutch = toks[k].low.startswith("noem")
     if not dutch and not (k + 1 < len(toks) and (toks[k + 1].low in L.DETERMINERS or toks[k + 1].inq
                                                  or toks[k + 1].text in _OPENING_MARKS)):
@@ -2486,7 +2496,7 @@ def _what_called(toks: list, k: int) -> int:
         if t.low in ("what", "wat") and not t.first:
             s = q + 2 if toks[q + 1].low in ("one", "some", "many", "een", "sommige", "veel") else q + 1
             subject = np_after(toks, s, k)
-            if subject is None or subject[1] > k or (dutch and subject[1] == k):
+            if subject is None or (dutch and subject[1] == k):
                 return -1  # (Dutch: what it is called stands between the subject and the verb)
             return s - 1
         if t.inq or t.text in (",", ";", ":", ".", "(", ")"):
@@ -2551,11 +2561,7 @@ _AUTHORED = frozenset(
 
 
 # Nouns of a claim whose author a statement may name: "claims by X that", "berichten van X dat".
-_AUTHORED_CLAIM_NOUNS = frozenset(
-    "claim claims report reports allegation allegations accusation accusations suggestion suggestions rumour rumor"
-    " rumours rumors"
-    " bericht berichten bewering beweringen beschuldiging beschuldigingen aantijging aantijgingen".split()
-)
+_AUTHORED_CLAIM_NOUNS = L.CLAIM_NOUNS["en"] | L.CLAIM_NOUNS["nl"]
 _LOW = attrgetter("low")
 _ONE = frozenset(("one", "een", "één"))
 
@@ -2566,7 +2572,7 @@ def _described_or_named(s: Src) -> bool:
 
 
 _CAME = frozenset("came come comes originated originate stemmed stems kwam komt kwamen".split())
-_AUTHOR_PREPOSITIONS = frozenset(("by", "from", "in", "of", "van", "in", "door", "uit"))
+_AUTHOR_PREPOSITIONS = frozenset(("by", "from", "in", "of", "van", "door", "uit"))
 
 
 def _authored_by(toks: list, c: tuple[int, int]) -> tuple[int, int] | None:
@@ -2658,7 +2664,7 @@ def _subject_after_finite(toks: list, p: int) -> tuple[int, int] | None:
         if t.inq or t.text in (",", ";", ":") or t.first:
             return None
         if t.low in _DUTCH_FINITE:
-            if not (toks[q - 1].first and toks[q - 1].low in _POINTERS | {"zo", "dit", "daarover", "daarvan"}):
+            if not (toks[q - 1].first and toks[q - 1].low in _POINTERS | {"zo", "daarover", "daarvan"}):
                 return None  # (only after a fronted "Dat", "Dit", "Zo": otherwise the subject opens the clause)
             s = np_after(toks, q + 1, p)
             return s if s is not None and s[0] == q + 1 else None
@@ -2698,8 +2704,7 @@ def _wished_for(toks: list, k: int) -> bool:
 
 def _share_start(toks: list, q: int) -> int:
     """Where the phrase of the share word at toks[q] starts: "Ruim een derde", "De helft", "45 procent"."""
-    while q > 0 and (toks[q - 1].low in L.DETERMINERS or toks[q - 1].low in ("ruim", "bijna", "ongeveer")
-                     or toks[q - 1].text[:1].isdigit()) and not toks[q - 1].inq:
+    while q > 0 and share_qualifier(toks[q - 1]) and not toks[q - 1].inq:
         q -= 1
         if toks[q].first:
             break
@@ -2711,7 +2716,7 @@ def _np_before_word(toks: list, p: int, words: frozenset) -> tuple[int, int] | N
     if p < 1 or toks[p].low not in words or toks[p].inq:
         return None
     b = np_before(toks, p, 0)
-    if b is not None and b[1] < p and toks[b[1]].text == "(" and toks[p - 1].text == ")":
+    if b is not None and b[1] + 3 == p and _age_follows(toks, b[1]):
         return b  # "Gerrit Hendriks (58) uit Staphorst": an age between the name and the word
     return b if b is not None and b[1] == p else None
 
@@ -2782,7 +2787,7 @@ def _colon_before_quote(toks: list) -> int:
                 return -1
             if toks[c + 1].inq:
                 return c
-            headline = c <= 3 and toks[-1].text != "." and not any(x.low in _HEADLINE_LABELS for x in toks[:c])
+            headline = c <= 3 and toks[-1].text != "." and not all(x.low in _HEADLINE_LABELS for x in toks[:c])
             return c if headline else -1
     return -1
 

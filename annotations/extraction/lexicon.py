@@ -36,7 +36,7 @@ SPEECH = {
         announce explain suggest reveal argue vow promise stress emphasize emphasise
         reply acknowledge speculate insist maintain urge predict conclude testify admit
         describe post complain contend assure ensure refute dispute reject dismiss
-        assert blame told concede caution remark declare reiterate retort contend affirm
+        assert blame told concede caution remark declare reiterate retort affirm
         criticize criticise condemn praise disagree debunk
         advise recommend confess inform echo slam blast lambast deride ridicule
         """
@@ -96,11 +96,18 @@ PARTICLE_VERBS = {
 # Particle verbs that speak only of a claim, named or pointed at, near them: "shot down the report", "shot it
 # down", "walked back his comments", "shrugged off the criticism" (not "shot down a jet", "shrugged off an injury").
 CLAIM_OBJECT_VERBS = {"nl": frozenset(), "en": frozenset(("shoot", "shot", "walk", "shrug", "stand", "push", "double"))}
-CLAIM_OBJECTS = frozenset(
-    "it that this them claim claims report reports rumour rumours rumor rumors story stories suggestion suggestions"
-    " idea speculation allegation allegations accusation accusations criticism comments comment remarks remark"
-    " statement notion talk reporting account decision".split()
-)
+# Nouns of a claim somebody put forward, in English and Dutch: what a denial, a refusal or an author takes up.
+CLAIM_NOUNS = {
+    "en": frozenset(
+        "claim claims report reports rumour rumours rumor rumors story stories suggestion suggestions idea"
+        " speculation allegation allegations accusation accusations notion talk".split()),
+    "nl": frozenset(
+        "bericht berichten bewering beweringen beschuldiging beschuldigingen aantijging aantijgingen gerucht"
+        " geruchten".split()),
+}
+CLAIM_OBJECTS = CLAIM_NOUNS["en"] | frozenset(
+    "it that this them criticism comments comment remarks remark statement reporting account decision".split())
+_CLAIM_ALTERNATIVES = "|".join(sorted(CLAIM_NOUNS["en"]))
 # Verbs that report only with their preposition right after them (an adverb may stand between):
 # "De vakbond spreekt van een schandaal" (calls it one); "spreekt met de minister" reports nothing.
 PREPOSITION_VERBS = {
@@ -145,7 +152,9 @@ NO_COMMENT = {
         _p("laat|liet|lieten", "zich", "niet", "uit"),
         _p("onthoudt|onthouden|onthield|onthielden", "commentaar"),
         _p("niets|niks|weinig", "kwijt|zeggen|loslaten"),  # "wil er weinig over kwijt"
-        _p("ga|gaat|gaan|ging|gingen", "niet", "in"),  # "ik ga niet in op geruchten"
+        # "ik ga niet in op geruchten", "ik ga daar niet op in" (not "gaat dit jaar niet door in Utrecht")
+        _p("ga|gaat|gaan|ging|gingen", "niet", "in", "op"),
+        _p("ga|gaat|gaan|ging|gingen", "niet", "op", "in"),
         _p("hult|hulde|hullen|hulden|gehuld", "in", "stilzwijgen"),  # "hult zich in stilzwijgen"
         _p("bevestigen|bevestigt|bevestigde", "noch", "ontkennen|ontkent|ontkende"),
         _p("kan|kon|konden|kunnen", "niet", "zeggen"),
@@ -186,9 +195,9 @@ NO_COMMENT = {
         _p("don't|won't|don’t|won’t|dont|wont", "talk|speak", "about"),
         _p("will|would", "not", "talk|speak", "about"),
         # "has not (publicly) addressed the rumours", "has remained silent"
-        _p("NOT", "address|addressed|addresses", "rumours|rumors|rumour|rumor|claims|claim|reports|report"
-           "|allegations|allegation|speculation|question|questions|issue|matter|story"),
-        _p("remained|remains|remain|stayed|stays", "silent|quiet|tight-lipped|mum"),  # (not "kept the outbreak quiet")
+        _p("NOT", "address|addressed|addresses", _CLAIM_ALTERNATIVES + "|question|questions|issue|matter"),
+        # (not "kept the outbreak quiet", "the town remains quiet at night")
+        _p("remained|remains|remain|stayed|stays", "silent|tight-lipped|mum"),
         _p("NOT", "want", "to", "add|comment|say"),
         _p("stopped|stops|stop", "short", "of"),  # "stopped short of denying the report": it withholds
         # "did not have (any) descriptions of the men" withholds; "ISIS doesn't have a navy" asserts.
@@ -230,8 +239,7 @@ DENY = {
         _p("reject|rejects|rejected|rejecting"),
         _p("dismiss|dismisses|dismissed|dismissing"),
         _p("rebut|rebuts|rebutted|contradict|contradicts|contradicted|debunk|debunked"),
-        _p("shot|shoots|shoot", "down", "report|reports|claim|claims|rumour|rumours|rumor|rumors|story|stories"
-           "|suggestion|suggestions|idea|speculation|allegation|allegations|talk|notion"),
+        _p("shot|shoots|shoot", "down", _CLAIM_ALTERNATIVES),
         _p("shot|shoots|shoot", "it|that|this|them", "down"),
         _p("set|sets|setting", "record", "straight"),
         _p("pushed|pushes|push|pushing", "back", "against|on"),  # "pushed back against the claims"
@@ -444,7 +452,7 @@ PERSON_NOUNS = _set(
     rapper presenter footballer artist entrepreneur businessman businesswoman billionaire influencer youtuber
     zanger zangeres acteur actrice schrijver schrijfster artiest presentator presentatrice voetballer
     regisseur kunstenaar verslaggever miljardair rapper influencer
-    gitarist drummer bassist toetsenist guitarist bassist keyboardist dj danser dancer fotograaf photographer
+    gitarist drummer bassist toetsenist guitarist keyboardist dj danser dancer fotograaf photographer
     cameraman filmmaker komiek cabaretier
     engineer chemist nurse pilot driver firefighter soldier fisherman farmer miner shopkeeper
     landlord tenant customer consumer survivor paramedic surgeon dentist veterinarian

@@ -193,7 +193,7 @@ def _inner_name_word(toks: list, q: int, lo: int) -> bool:
     start = prev
     while start > lo and is_cap(toks[start - 1]):
         start -= 1
-    return start > lo and noun_class(toks[start - 1].low) == "org" or (
+    return (start > lo and noun_class(toks[start - 1].low) == "org") or (
         noun_class(toks[start].low) == "org" and start < prev)
 
 
@@ -451,13 +451,18 @@ def _share_of(toks: list, i: int, j: int) -> int | None:
     for q in range(i, min(j - 2, i + 4)):
         if toks[q].low in _SHARES and toks[q + 1].low in ("van", "of"):
             return q + 2
-        if not (toks[q].low in L.DETERMINERS or toks[q].low in ("ruim", "bijna", "ongeveer", "about", "nearly",
-                                                                "almost", "more", "than", "over")
-                or toks[q].text[:1].isdigit() or toks[q].low in _NUMBER_WORDS):
+        if not share_qualifier(toks[q]):
             return None
     return None
 
 
+def share_qualifier(tok) -> bool:
+    """A word that may open the phrase of a share: an article, a number, "ruim", "nearly", "more than"."""
+    return tok.low in L.DETERMINERS or tok.low in _SHARE_QUALIFIERS or tok.text[:1].isdigit() \
+        or tok.low in _NUMBER_WORDS
+
+
+_SHARE_QUALIFIERS = frozenset("ruim bijna ongeveer circa about nearly almost more than over some".split())
 _NUMBER_WORDS = frozenset(
     "een twee drie vier vijf zes zeven acht negen tien twintig dertig veertig vijftig zestig zeventig tachtig"
     " negentig one two three four five six seven eight nine ten twenty thirty forty fifty sixty seventy eighty"
@@ -884,7 +889,9 @@ def _name_run(part: list) -> list:
             n += 1
             continue
         if is_cap(t) and noun_class(t.low) != "role" and not (t.first and noun_class(t.low) and not (
-                n + 1 < len(part) and part[n + 1].low in _NATIONAL)):  # ("Zorgverzekeraars Nederland")
+                n + 1 < len(part) and part[n + 1].low in _NATIONAL) and not (  # ("Zorgverzekeraars Nederland")
+                n + 1 < len(part) and is_cap(part[n + 1]) and (_proper_media(t) or part[n + 1].low in L.MEDIA_HEADS))):
+            # ("Fox News said", "Sky News reported": a medium's name)
             if t.low.rstrip(".") in L.TITLES and n + 1 < len(part) and (
                     is_cap(part[n + 1]) or part[n + 1].text == "."):
                 n += 2 if part[n + 1].text == "." else 1  # "Lt. Col. Jon Custis", "Mr Alhakim"

@@ -2811,3 +2811,30 @@ def test_an_acronym_opening_a_headline_is_no_common_word():
 ])
 def test_a_person_from_a_town_and_die_after_a_verb_final_sentence(text, expected):
     assert [(s.source, s.source_org, s.stance) for s in extract(text, "nl")] == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # what the review of this round's rules found
+    ("Acme Corp said the plant was safe. The Guardian contacted it for comment but received no response.", "en",
+     [("Acme Corp", "alleges")]),
+    ("The spokesman said the town remains quiet at night.", "en", [("spokesman", "alleges")]),
+    ("Acme Corp said the plant was safe. It is certain that prices will rise.", "en", [("Acme Corp", "alleges")]),
+    ("Residents said the police came late. One of them later said the street was closed.", "en",
+     [("residents", "alleges"), ("residents", "alleges")]),
+    ("Het festival gaat dit jaar niet door in Utrecht, zegt de organisatie.", "nl", [("organisatie", "alleges")]),
+    ("Ik ga daar niet op in, zegt de trainer.", "nl", [("trainer", "no_comment")]),
+    ("De krant heeft het bedrijf benaderd, maar kreeg geen reactie.", "nl", [("bedrijf", "no_comment")]),
+    ("Reports that the dam cracked were wrong, as was a claim by Greenpeace that the river was poisoned.", "en", []),
+])
+def test_guards_from_the_review_of_the_third_round(text, lang, expected):
+    assert [(s.source, s.stance) for s in extract(text, lang)] == expected
+
+
+def test_a_claim_that_came_from_somebody_is_the_clause_after_that():
+    got = extract("Reports that the dam had cracked came from the Foundation.", "en")
+    assert [(s.source, s.claim) for s in got] == [("Foundation", "the dam had cracked")]
+
+
+@pytest.mark.parametrize("text", ["Fox News said the plan failed.", "Fox News: no evidence of foul play"])
+def test_a_medium_named_by_two_capitalised_words_opening_the_sentence(text):
+    assert [s.source for s in extract(text, "en")] == ["Fox News"]
