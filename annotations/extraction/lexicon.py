@@ -219,7 +219,7 @@ DENY = {
         _p("verwerpt|verwierp|verwerpen"),
         _p("tegengesproken|afgewezen|verworpen"),
         _p("onzin|nonsens|kletskoek|lariekoek|onwaar|onjuist|ongegrond|ongegronde|verzinsel|verzonnen"
-           "|desinformatie|nepnieuws|misleidend"),
+           "|desinformatie|nepnieuws|misleidend|ontkennend"),  # ("antwoordt ontkennend")
         _p("klopt|kloppen|klopte", "niet|niets|geen"),
         _p("niet|niets", "klopt|kloppen|klopte"),
         _p("geen", "sprake"),

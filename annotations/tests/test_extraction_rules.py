@@ -2838,3 +2838,8 @@ def test_a_claim_that_came_from_somebody_is_the_clause_after_that():
 @pytest.mark.parametrize("text", ["Fox News said the plan failed.", "Fox News: no evidence of foul play"])
 def test_a_medium_named_by_two_capitalised_words_opening_the_sentence(text):
     assert [s.source for s in extract(text, "en")] == ["Fox News"]
+
+
+def test_answering_in_the_negative_denies():
+    got = extract("Op de vraag of hij aftreedt, antwoordt de minister ontkennend.", "nl")
+    assert [(s.source, s.stance) for s in got] == [("minister", "denies")]
