@@ -169,6 +169,7 @@ NO_COMMENT = {
         _p("zwijgt|zweeg|zwijgen|zwegen", "over|erover|daarover"),
         # "Dat weten we niet (met zekerheid)", "weet ik (nog) niet": they cannot say.
         _p("weten|weet|wisten|wist", "we|wij|ik|ze|zij|hij|men", "niet"),
+        _p("heeft|hebben|had|hadden|heb", "geen", "idee"),  # "Richard en Annemarie hebben geen idee"
     ),
     "en": (
         _p("declined|declines|decline|declining|refused|refuses|refusing",

@@ -2843,3 +2843,8 @@ def test_a_medium_named_by_two_capitalised_words_opening_the_sentence(text):
 def test_answering_in_the_negative_denies():
     got = extract("Op de vraag of hij aftreedt, antwoordt de minister ontkennend.", "nl")
     assert [(s.source, s.stance) for s in got] == [("minister", "denies")]
+
+
+def test_having_no_idea_withholds():
+    got = extract("De politie heeft geen idee waar de dader is.", "nl")
+    assert [(s.source, s.stance) for s in got] == [("politie", "no_comment")]
