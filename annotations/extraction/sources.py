@@ -146,6 +146,8 @@ def _noun_class(low: str) -> str:
         # Several organisations are a group: "natuurorganisaties", "vakbonden", "bedrijven", "unions"; so are
         # several people named by a role or a trade: "diplomats", "bloggers", "journalisten", "ambtenaren".
         stem = h[:-2]  # "ambtenaren": "ambtenaar", the vowel doubled again
+        if h.endswith("eren") and len(h) > 7:
+            stem = ""  # a Dutch verb, not a plural: "protesteren" (a noun in -er takes -s: "protesters")
         singulars = (h[:-1], stem, h[:-3] + "f", h[:-3] + "y", stem[:-1] + stem[-2:-1] + stem[-1:])
         if any(_noun_class(w) in ("org", "role", "person") for w in singulars
                if len(w) > 3 and not w.endswith(("s", "en"))):

@@ -2848,3 +2848,8 @@ def test_answering_in_the_negative_denies():
 def test_having_no_idea_withholds():
     got = extract("De politie heeft geen idee waar de dader is.", "nl")
     assert [(s.source, s.stance) for s in got] == [("politie", "no_comment")]
+
+
+def test_a_dutch_verb_in_eren_is_no_plural_of_people():
+    got = extract("De bewoners protesteren. Het plan is een misser, vinden ze.", "nl")
+    assert [s.source for s in got] == ["bewoners"]
