@@ -431,6 +431,15 @@ def build(toks: list, span: tuple[int, int], lang: str, text: str) -> list[Src]:
                     or (len(left) == 1 and len(right) == 1 and _org_token(left[0]) and _org_token(right[0])):
                 return [s for s in (_describe(left, lang, text), _describe(right, lang, text)) if s]
     s = _describe(part, lang, text)
+    if s is not None and s.kind == "unknown" and not s.anaphor and len(part) >= 2 \
+            and noun_class(part[-1].low) == "doc" and is_cap(part[-2]):
+        # "according to a Pentagon statement", "a White House report": the document's author speaks
+        q = len(part) - 1
+        while q > 0 and is_cap(part[q - 1]):
+            q -= 1
+        owner = _describe(part[q:-1], lang, text)
+        if owner is not None and owner.kind != "unknown":
+            s = owner
     if s is not None and s.kind != "person" and part[-1].text[:1].isupper() and _age_follows(toks, j):
         s = Src(s.name, "", "person", s.role)  # "zegt Jan (54)", "Linda (32) said": an age is a person's
     return [s] if s else []
@@ -492,6 +501,10 @@ def _strip_possessive(name: str) -> str:
     return name
 
 
+# Words that make one title with the role after them: "Prime Minister", "Foreign Minister", "Home Secretary".
+_TITLE_WORDS = frozenset(
+    "prime foreign home interior defence defense finance health justice first deputy chief senior junior"
+    " attorney solicitor surgeon".split())
 # Prefixes of a role that say when or in what rank, not for whom: "Oud-minister", "Ex-CEO".
 _RANK_PREFIXES = frozenset(
     "oud ex vice co interim adjunct waarnemend plaatsvervangend loco former deputy acting".split()
@@ -711,6 +724,8 @@ def _with_role(part: list, classes: list, role_at: int, definite: bool, text: st
         # "United manager Erik ten Hag").
         return Src(_span_text(text, part), "", "person", role)
     if pre and not org:
+        # (words of the office's own title are no organisation: "Prime Minister", "Foreign Minister")
+        pre = [t for t in pre if not (t.low in _TITLE_WORDS and pre.index(t) == len(pre) - 1)]
         keep = [t for t in pre if not is_adj_cap(t) or classes[part.index(t)]]
         keep = [t for t in keep if is_cap(t) or classes[part.index(t)] == "org"
                 or t.low in L.NAME_PARTICLES]

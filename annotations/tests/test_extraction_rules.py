@@ -2853,3 +2853,16 @@ def test_having_no_idea_withholds():
 def test_a_dutch_verb_in_eren_is_no_plural_of_people():
     got = extract("De bewoners protesteren. Het plan is een misser, vinden ze.", "nl")
     assert [s.source for s in got] == ["bewoners"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a document named by its author's name speaks for the author
+    ("According to a Pentagon statement, two soldiers had been killed.", [("Pentagon", "Pentagon")]),
+    ("A White House statement said the talks had failed.", [("White House", "White House")]),
+    # a title's own words are no organisation
+    ("Prime Minister Boris Johnson said the plan would go ahead.", [("Boris Johnson", "")]),
+    ("Foreign Minister Sergei Lavrov said the talks had failed.", [("Sergei Lavrov", "")]),
+    ("BBC journalist Tom Baker said the report was old.", [("Tom Baker", "BBC")]),
+])
+def test_a_documents_author_named_before_it_and_words_of_a_title(text, expected):
+    assert [(s.source, s.source_org) for s in extract(text, "en")] == expected
