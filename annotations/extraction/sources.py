@@ -725,7 +725,8 @@ def _with_role(part: list, classes: list, role_at: int, definite: bool, text: st
         return Src(_span_text(text, part), "", "person", role)
     if pre and not org:
         # (words of the office's own title are no organisation: "Prime Minister", "Foreign Minister")
-        pre = [t for t in pre if not (t.low in _TITLE_WORDS and pre.index(t) == len(pre) - 1)]
+        if not part[role_at].low.endswith("s"):  # (a body described by its field stays: "Justice officials")
+            pre = [t for t in pre if not (t.low in _TITLE_WORDS and pre.index(t) == len(pre) - 1)]
         keep = [t for t in pre if not is_adj_cap(t) or classes[part.index(t)]]
         keep = [t for t in keep if is_cap(t) or classes[part.index(t)] == "org"
                 or t.low in L.NAME_PARTICLES]

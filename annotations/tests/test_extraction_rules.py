@@ -2866,3 +2866,9 @@ def test_a_dutch_verb_in_eren_is_no_plural_of_people():
 ])
 def test_a_documents_author_named_before_it_and_words_of_a_title(text, expected):
     assert [(s.source, s.source_org) for s in extract(text, "en")] == expected
+
+
+def test_a_body_of_officials_keeps_its_field_where_a_title_drops_it():
+    got = extract("Justice officials said the case was closed. Health Minister Jane Roe said the virus could spread.",
+                  "en")
+    assert [(s.source, s.source_org) for s in got] == [("justice officials", ""), ("Jane Roe", "")]
