@@ -45,6 +45,7 @@ from .sources import (
     np_after,
     np_before,
     share_qualifier,
+    skippable,
 )
 from .stance import classify, has_claim_context, match_phrase
 from .statement import Statement
@@ -69,7 +70,7 @@ _LEMMA_FIX = {
            "gaf": "geven", "gaven": "geven", "geeft": "geven", "riep": "roepen", "riepen": "roepen",
            "weersprak": "weerspreken", "twittert": "twitteren", "tweette": "tweeten",
            "zetten": "zetten", "trekken": "trekken"},  # simplemma gives the nouns "zet" and "trek"
-    "en": {"thought": "think", "felt": "feel"},
+    "en": {"thought": "think", "felt": "feel", "shot": "shoot"},
 }
 
 
@@ -537,10 +538,9 @@ class _Doc:
             if t.text[:1].isupper() and k > 0 and not t.first and (
                     toks[k - 1].text[:1].isupper() or prev in L.DETERMINERS):
                 continue  # part of a name: "the New York Post"
-            if lang == "en" and low in ("report", "claim") and k > 1 and is_cap(toks[k - 1]) and not toks[k - 1].first:
-                q = k - 1
-                while q > 0 and is_cap(toks[q - 1]) and not toks[q].first:
-                    q -= 1
+            if lang == "en" and low in L.CLAIM_NOUNS["en"] and not low.endswith("s") and k > 1 and is_cap(toks[k - 1]) \
+                    and not toks[k - 1].first:  # (a singular noun: "the New York Times reports that" is the verb)
+                q = _cap_run_start(toks, k - 1)
                 if q > 0 and toks[q - 1].low in ("a", "an", "the"):
                     continue  # a noun after a name: "a New York Times report that …" (the verb would be "reports")
             if (prev in L.PREPOSITIONS or prev in ("of", "van")) \
@@ -566,7 +566,7 @@ class _Doc:
                 continue  # a noun after a genitive: "Hunter's claim", "Smith's report"
             if k > 0 and not toks[k - 1].inq and toks[k - 1].text[:1].islower() \
                     and _cue_class(prev, lang) == "speech" and prev not in _SAY_FORMS and low not in _FINITE_SAY \
-                    and not (k >= 2 and toks[k - 2].low in L.DETERMINERS | L.POSSESSIVES):
+                    and not (k >= 2 and toks[k - 2].low in _DETERMINERS_POSSESSIVES):
                 continue  # the object of a speech verb: "denied claims", "disputed reports" (not "the report said",
                 #           "The report claims that …": after an article the word before is a noun)
             if lang == "en" and low.endswith("s") and prev.endswith("ing") and len(prev) > 4 \
@@ -677,7 +677,7 @@ class _Doc:
             cands.append(np_after(toks, after_k, k))
         else:
             j = k
-            while j > 0 and ((toks[j - 1].low in L.SKIP and not toks[j - 1].name_word) or L.is_negation(toks[j - 1].low)
+            while j > 0 and (skippable(toks[j - 1]) or L.is_negation(toks[j - 1].low)
                              or is_ly_adverb(toks[j - 1])):
                 j -= 1
             prev = toks[j - 1] if j > 0 else None
@@ -1071,7 +1071,7 @@ class _Doc:
 
     def _person_of(self, toks: list, pp: tuple[int, int]):
         """The named person right before "of/from/van/bij" + the noun phrase pp, or None."""
-        b = _np_before_word(toks, pp[0] - 1, _OF_ORG | {"uit"})  # (Dutch "uit": "Jan Smit (58) uit Staphorst")
+        b = _np_before_word(toks, pp[0] - 1, _OF_ORG_OR_TOWN)
         if b is None:
             return None
         built = build(toks, b, self.lang, self.text)
@@ -1157,9 +1157,10 @@ class _Doc:
         first = [t for t in toks[span[0]:span[1]] if t.first and t.text == word]
         if not first or is_adj_cap(first[0]):
             return False  # "Iraqi officials said": a nationality is no common word taken for a name
-        at = toks.index(first[0])
-        if len(word) >= 2 and word.isupper() and not (at + 1 < len(toks) and toks[at + 1].text.isupper()):
-            return False  # an acronym, in a sentence that is not shouted: "OM eist twee jaar cel" (not "om")
+        if len(word) >= 2 and word.isupper():
+            at = toks.index(first[0])
+            if not (at + 1 < len(toks) and toks[at + 1].text.isupper()):
+                return False  # an acronym, in a sentence that is not shouted: "OM eist twee jaar cel" (not "om")
         low = first[0].low
         if low in self.caps_seen() or low in self.persons or (self.lang == "en" and noun_class(low)) \
                 or low in _MEDIA_NAMES:
@@ -1292,8 +1293,8 @@ class _Doc:
                     toks[q - 1].low in L.TITLES or len(toks[q - 1].text) == 1 or "." in toks[q - 1].text):
                 q -= 1  # a title's, an initial's or an abbreviation's period: "Brig. Gen. Saad Maan,", "U.S."
                 continue
-            if t.text == "," and _city_before_region(toks, q) > 0:
-                q = _city_before_region(toks, q)  # "in Tampa, Fla., who …": a city and its state are no apposition
+            if t.text == "," and (city := _city_before_region(toks, q)) > 0:
+                q = city  # "in Tampa, Fla., who …": a city and its state are no apposition
                 continue
             if t.text in (".", ";", ":"):
                 return None
@@ -1477,9 +1478,7 @@ class _Doc:
                     author = None
                 end = author[1] if author is not None else r
             elif is_cap(toks[q - 1]) and not toks[q - 1].first:
-                a = q - 1
-                while a > 0 and is_cap(toks[a - 1]) and not toks[a].first:
-                    a -= 1
+                a = _cap_run_start(toks, q - 1)
                 if not (toks[q - 1].low.endswith(_GENITIVE) or (a > 0 and toks[a - 1].low in L.DETERMINERS)):
                     continue
                 author, end = (a, q), q + 1  # "Jan Smith's claim that", "a New York Times report that"
@@ -1489,18 +1488,26 @@ class _Doc:
                 end += 1  # a separable verb's particle: "spreekt beweringen van de oppositie tegen dat …"
             if author is None or end >= n or toks[end].low not in ("that", "dat") or toks[end].inq:
                 continue
-            built = build(toks, author, self.lang, self.text)
-            if len(built) != 1 or built[0].kind == "unknown" or not _described_or_named(built[0]):
-                continue
-            src = self._resolve(built[0], toks[author[0]].start)
+            src = self._author(toks, author)
             if src is None or src.name in speakers:
                 continue
             start = toks[author[0]].start if author[1] <= q else t.start
             claim = self._clip(self.text[toks[end + 1].start:unit.end]) if end + 1 < n else ""
-            self.records.append(_Record(src, "alleges", start, unit.end, claim, 0.6, u))
-            self._remember(u, src, toks[author[0]].start)
+            self._alleged_by(u, src, start, unit.end, claim, toks[author[0]].start)
             made = True
         return made
+
+    def _author(self, toks: list, span: tuple[int, int] | None) -> Src | None:
+        """The one source, named or described by a noun, that the phrase toks[span] gives a claim's author."""
+        built = build(toks, span, self.lang, self.text) if span is not None else []
+        if len(built) != 1 or built[0].kind == "unknown" or not _described_or_named(built[0]):
+            return None
+        return self._resolve(built[0], toks[span[0]].start)
+
+    def _alleged_by(self, u: int, src: Src, start: int, end: int, claim: str, pos: int) -> None:
+        """A claim's author's record, beside the statement that names it (a lower score: found second hand)."""
+        self.records.append(_Record(src, "alleges", start, end, claim, _AUTHOR_SCORE, u))
+        self._remember(u, src, pos)
 
     def _came_from_claim(self, u: int, unit: _Unit) -> bool:
         """A claim opening the sentence that came from somebody, who alleges it: "Reports that … came from the
@@ -1513,17 +1520,13 @@ class _Doc:
                 return False
             if t.low in _CAME and toks[r + 1].low in ("from", "with", "van", "uit"):
                 came = np_after(toks, r + 2, len(toks))
-                built = build(toks, came, self.lang, self.text) if came is not None else []
-                if len(built) != 1 or built[0].kind == "unknown" or not _described_or_named(built[0]):
-                    return False
-                src = self._resolve(built[0], toks[came[0]].start)
+                src = self._author(toks, came)
                 if src is None:
                     return False
                 that = q + 1 if toks[q + 1].low in ("that", "dat") else q
                 end = r - 1 if toks[r - 1].text == "," else r
                 claim = self._clip(self.text[toks[that + 1].start:toks[end - 1].end]) if end > that + 1 else ""
-                self.records.append(_Record(src, "alleges", unit.start, unit.end, claim, 0.6, u))
-                self._remember(u, src, toks[came[0]].start)
+                self._alleged_by(u, src, unit.start, unit.end, claim, toks[came[0]].start)
                 return True
         return False
 
@@ -1583,11 +1586,12 @@ class _Doc:
         toks = unit.toks
         # sentences, and content clauses coordinated after the first: "said it could not confirm the video
         # but that “our thoughts are with the family”", "zei dat …, maar dat …"
+        asked = next((q for q, t in enumerate(toks) if t.low in _CONTACT), len(toks))
         cuts = [q for q in range(1, len(toks)) if toks[q].first or (
             q + 1 < len(toks) and toks[q].low in ("but", "maar") and not toks[q].inq and (
                 (toks[q + 1].low in ("that", "dat")
-                 and not (q + 2 < len(toks) and toks[q + 2].low in _ELLIPSIS_AUX | _DUTCH_FINITE | _BE_NL))
-                or (toks[q - 1].text == "," and not any(t.low in _CONTACT for t in toks[:q]))))]
+                 and not (q + 2 < len(toks) and toks[q + 2].low in _FINITE_AFTER_THAT))
+                or (toks[q - 1].text == "," and q <= asked)))]
         # ("but that did not stop the rumours": a pronoun, then its verb; ", maar wilde verder niet ingaan": a
         # verb coordinated after a comma, unless it tells what an asker received: "benaderde Acme, maar kreeg
         # geen reactie" is one refusal)
@@ -2456,8 +2460,7 @@ _BUSINESS_HEADS = L.BUSINESS_NOUNS
 _GENERIC_HEADS = _BUSINESS_HEADS | frozenset(
     "organisatie instelling school club organisation organization charity liefdadigheidsinstelling group groep"
     " instituut institute".split())
-_CALL = frozenset(("call", "calls", "called", "calling", "noemt", "noemde", "noemden", "noemen", "noemend",
-                   "termed")) | _CALL_ONLY
+_CALL = _CALL_FINITE | {"calling", "noemen", "noemend"} | _CALL_ONLY
 
 
 def _named_as(toks: list, k: int) -> bool:
@@ -2527,6 +2530,8 @@ _COORDINATORS = frozenset(("but", "and", "yet", "maar", "en"))
 _ONLINE = frozenset(("website", "blog", "outlet"))  # (not "site": the crash site, the site of the attack)
 _MEDIA_ANAPHORA = L.ORG_ANAPHORA & L.MEDIA_HEADS
 _OF_ORG = frozenset(("of", "from", "van", "bij"))
+_OF_ORG_OR_TOWN = _OF_ORG | {"uit"}  # (Dutch "uit": "Jan Smit (58) uit Staphorst")
+_DETERMINERS_POSSESSIVES = L.DETERMINERS | L.POSSESSIVES
 # "known (only) as X", "identified only as X": the words that introduce a name.
 _KNOWN_AS = frozenset(("known", "identified"))
 
@@ -2563,6 +2568,7 @@ _AUTHORED = frozenset(
 # Nouns of a claim whose author a statement may name: "claims by X that", "berichten van X dat".
 _AUTHORED_CLAIM_NOUNS = L.CLAIM_NOUNS["en"] | L.CLAIM_NOUNS["nl"]
 _LOW = attrgetter("low")
+_AUTHOR_SCORE = 0.6  # the score of a claim's author's record
 _ONE = frozenset(("one", "een", "één"))
 
 
@@ -2664,7 +2670,7 @@ def _subject_after_finite(toks: list, p: int) -> tuple[int, int] | None:
         if t.inq or t.text in (",", ";", ":") or t.first:
             return None
         if t.low in _DUTCH_FINITE:
-            if not (toks[q - 1].first and toks[q - 1].low in _POINTERS | {"zo", "daarover", "daarvan"}):
+            if not (toks[q - 1].first and toks[q - 1].low in _FRONTED_POINTERS):
                 return None  # (only after a fronted "Dat", "Dit", "Zo": otherwise the subject opens the clause)
             s = np_after(toks, q + 1, p)
             return s if s is not None and s[0] == q + 1 else None
@@ -2711,6 +2717,13 @@ def _share_start(toks: list, q: int) -> int:
     return q
 
 
+def _cap_run_start(toks: list, q: int) -> int:
+    """Where the run of capitalised words ending at toks[q] starts, within its sentence: "a [New York Times] report"."""
+    while q > 0 and is_cap(toks[q - 1]) and not toks[q].first:
+        q -= 1
+    return q
+
+
 def _np_before_word(toks: list, p: int, words: frozenset) -> tuple[int, int] | None:
     """The noun phrase ending right before toks[p] when toks[p] is one of words (outside quotations)."""
     if p < 1 or toks[p].low not in words or toks[p].inq:
@@ -2732,6 +2745,7 @@ _DUTCH_PASSIVE_AUX = frozenset(("is", "werd", "wordt", "worden", "werden", "zijn
 _GENDERED_PRONOUNS = {"he": "f", "hij": "f", "she": "m", "zij": "m", "ze": "m"}
 
 
+@lru_cache(maxsize=4096)
 def _gender(sp: Src) -> str:
     """A person's gender, "m" or "f", when the description or the role tells ("the spokeswoman",
     "de buurman"), else "x". (Given names were tried and dropped: see bench/README.md.)"""
@@ -2802,7 +2816,7 @@ _HEADLINE_LABELS = frozenset(
 
 _COLON_NP = 6
 _FEELING_WORDS = 16  # at most this many tokens in a sentence telling how someone feels before a quotation
-_BE_FORMS = frozenset(("is", "was", "zijn", "waren", "are", "were"))
+_BE_FORMS = _BE_FEELING | {"are", "were"}
 _COLON_FAR = 30  # "Annemarie Jorritsma, lijsttrekker voor de senaat, is teleurgesteld: ,,…"
 # Acronyms of countries, not of organisations: "in the UK", "de VS".
 _COUNTRY_ACRONYMS = frozenset("uk us usa vs vk uae vae ussr drc".split())
@@ -2865,3 +2879,7 @@ def _sentence_first(toks: list, k: int) -> int | None:
             return i
     return None
 
+
+# Unions used on hot paths, built once.
+_FINITE_AFTER_THAT = _ELLIPSIS_AUX | _DUTCH_FINITE | _BE_NL  # "but that did not …": a pronoun and its verb
+_FRONTED_POINTERS = _POINTERS | {"zo", "daarover", "daarvan"}  # "Dat/Dit/Zo heeft X …"

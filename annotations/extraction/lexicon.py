@@ -79,7 +79,6 @@ PARTICLE_VERBS = {
     },
     "en": {
         "shoot": ("down",),
-        "shot": ("down",),  # (the dictionary's lemma of "shot" is "shot")
         "cast": ("doubt",),  # "cast doubt on the story"
         "pour": ("water",),  # "poured cold water on the rumours"
         "point": ("out",),
@@ -95,7 +94,7 @@ PARTICLE_VERBS = {
 }
 # Particle verbs that speak only of a claim, named or pointed at, near them: "shot down the report", "shot it
 # down", "walked back his comments", "shrugged off the criticism" (not "shot down a jet", "shrugged off an injury").
-CLAIM_OBJECT_VERBS = {"nl": frozenset(), "en": frozenset(("shoot", "shot", "walk", "shrug", "stand", "push", "double"))}
+CLAIM_OBJECT_VERBS = {"nl": frozenset(), "en": frozenset(("shoot", "walk", "shrug", "stand", "push", "double"))}
 # Nouns of a claim somebody put forward, in English and Dutch: what a denial, a refusal or an author takes up.
 CLAIM_NOUNS = {
     "en": frozenset(

@@ -221,11 +221,17 @@ def _dotted(word, dot) -> bool:
     return dot.start == word.end and "." in word.text and all(len(p) == 1 for p in word.text.split("."))
 
 
+def skippable(tok) -> bool:
+    """An adverb, auxiliary or other word skipped between a subject and its verb; not a name's word ("Dan
+    Frost": a name, not the Dutch "dan")."""
+    return tok.low in L.SKIP and not tok.name_word
+
+
 def np_before(toks: list, k: int, lo: int) -> tuple[int, int] | None:
     """The noun phrase ending just before toks[k] (after skipping adverbs), within toks[lo:k]."""
     j = k
     stop = max(lo, k - _WINDOW)
-    while j > stop and ((toks[j - 1].low in L.SKIP and not toks[j - 1].name_word) or L.is_negation(toks[j - 1].low)
+    while j > stop and (skippable(toks[j - 1]) or L.is_negation(toks[j - 1].low)
                         or toks[j - 1].low in L.BACK_SKIP or toks[j - 1].text in "()'\u2018\u2019"
                         or is_ly_adverb(toks[j - 1])):
         if toks[j - 1].text == ")":
@@ -324,16 +330,13 @@ def np_after(toks: list, k: int, hi: int) -> tuple[int, int] | None:
     """The noun phrase starting at toks[k] (after skipping adverbs), within toks[k:hi]."""
     i = k
     stop = min(hi, k + _WINDOW)
-    while i < stop and ((toks[i].low in L.SKIP and not toks[i].name_word)  # ("Dan Frost": a name, not "dan")
-                        or toks[i].text in "()'\u2018\u2019") and not (
+    while i < stop and (skippable(toks[i]) or toks[i].text in "()'\u2018\u2019") and not (
             # "volgens zijn advocaat": "zijn" is whose the lawyer is here, not the verb
             toks[i].low == "zijn" and i + 1 < stop and toks[i + 1].low in _AGENT_ROLES | _SPOKES):
         i += 1
     if i + 2 < stop and toks[i].text.islower() and toks[i].low in L.TITLES and toks[i + 1].text == "." \
             and is_cap(toks[i + 2]):
-        i += 2  # a title in lower case before the name: "mr. Sophie van Leeuwen", "prof. dr. …"
-        while i + 2 < stop and toks[i].text.islower() and toks[i].low in L.TITLES and toks[i + 1].text == ".":
-            i += 2
+        i += 2  # a title in lower case before the name: "mr. Sophie van Leeuwen"
     if i >= stop:
         return None
     if (toks[i].low in _pron_all() or toks[i].low in _OBJ_PRON) and not (
@@ -724,9 +727,10 @@ def _with_role(part: list, classes: list, role_at: int, definite: bool, text: st
         # "United manager Erik ten Hag").
         return Src(_span_text(text, part), "", "person", role)
     if pre and not org:
-        # (words of the office's own title are no organisation: "Prime Minister", "Foreign Minister")
-        if not part[role_at].low.endswith("s"):  # (a body described by its field stays: "Justice officials")
-            pre = [t for t in pre if not (t.low in _TITLE_WORDS and pre.index(t) == len(pre) - 1)]
+        # The words of an office's own title are no organisation ("Prime Minister", "Foreign Minister"); a body
+        # described by its field keeps it ("Justice officials").
+        if pre[-1].low in _TITLE_WORDS and not part[role_at].low.endswith("s"):
+            pre = pre[:-1]
         keep = [t for t in pre if not is_adj_cap(t) or classes[part.index(t)]]
         keep = [t for t in keep if is_cap(t) or classes[part.index(t)] == "org"
                 or t.low in L.NAME_PARTICLES]
