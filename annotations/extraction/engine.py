@@ -151,6 +151,7 @@ class _Doc:
         self._ellipses: set | None = None  # units holding "neither did", "evenmin" (`_neither`)
         self._sentence_speakers: list[tuple[int, Src]] = []  # (offset, source) found so far in the unit
         self._tokens: list = []
+        self._capitalised: list[int] = []  # indices of the capitalised tokens (`units`)
         self.unit_start = self.prev2_start = 0
 
     # ---- preparation -------------------------------------------------------------
@@ -160,17 +161,16 @@ class _Doc:
         nested: list = []
         quotes = find_quotes(text, nested)
         tokens = tokenize(text)
-        self._mark_quotes(tokens, quotes)
-        self._reported_inside(tokens, nested)
-        # Tokens per sentence (both lists are in text order).
+        # The tokens' offsets, in text order: a bisection finds the tokens of a span.
+        starts = [t.start for t in tokens]
+        ends = [t.end for t in tokens]
+        self._mark_quotes(tokens, quotes, starts, ends)
+        self._reported_inside(tokens, nested, starts)
+        # Tokens per sentence.
         k = 0
-        nt = len(tokens)
         for s in sentences:
-            while k < nt and tokens[k].end <= s.start:
-                k += 1
-            j = k
-            while j < nt and tokens[j].start < s.end:
-                j += 1
+            k = bisect_right(ends, s.start, k)  # the first token ending after the sentence's start
+            j = bisect_left(starts, s.end, k)  # the first token starting at or after its end
             s.tokens = tokens[k:j]
             if s.tokens:
                 head = s.tokens[0]
@@ -181,7 +181,9 @@ class _Doc:
             k = j
         foreign = L.FOREIGN_STOP[self.lang]
         stop = L.STOP
-        for n in [n for n, t in enumerate(tokens) if t.text[0].isupper() and t.low in stop]:  # (never empty)
+        # The capitalised tokens, found in one pass (tokens are never empty); `caps_seen` reads them too.
+        self._capitalised = [n for n, t in enumerate(tokens) if t.text[0].isupper()]
+        for n in [n for n in self._capitalised if tokens[n].low in stop]:
             t = tokens[n]
             if not t.first and t.low in foreign:
                 t.name_word = True
@@ -231,38 +233,34 @@ class _Doc:
     def caps_seen(self) -> set:
         """Words seen capitalised other than at a sentence start; built once, when first needed."""
         if self._caps_seen is None:
-            self._caps_seen = {t.low for t in self._tokens if t.text[0].isupper() and not t.first}
+            tokens = self._tokens
+            self._caps_seen = {tokens[n].low for n in self._capitalised if not tokens[n].first}
         return self._caps_seen
 
     @staticmethod
-    def _mark_quotes(tokens: list[Token], quotes: list) -> None:
+    def _mark_quotes(tokens: list[Token], quotes: list, starts: list[int], ends: list[int]) -> None:
         k = 0
-        nt = len(tokens)
         for qs, qe in quotes:
-            while k < nt and tokens[k].end <= qs:
-                k += 1
-            j = k
-            while j < nt and tokens[j].start < qe:
-                j += 1
+            k = bisect_right(ends, qs, k)
+            j = bisect_left(starts, qe, k)
             inside = tokens[k:j]
-            words = sum(1 for t in inside if t.text[:1].isalnum())
             before = tokens[k - 1] if k > 0 else None
             # A short quotation inside a clause ("is er niet 'ingeluisd'") is a scare quote:
-            # its words belong to the sentence and can carry cues.
-            scare = words <= _SCARE_QUOTE_WORDS and before is not None and before.text[:1].isalnum()
+            # its words belong to the sentence and can carry cues (counted only after a word).
+            scare = before is not None and before.text[:1].isalnum() \
+                and sum(1 for t in inside if t.text[:1].isalnum()) <= _SCARE_QUOTE_WORDS
             if not scare:
                 for t in inside:
                     t.inq = True
             k = j
 
-    def _reported_inside(self, tokens: list[Token], nested: list) -> None:
+    def _reported_inside(self, tokens: list[Token], nested: list, starts: list[int]) -> None:
         """Speech reported inside a quotation, with its own quotation marks, is the innermost speaker's
         (GUIDELINES §5): in ',,De politie zei: 'wij kunnen niets doen'.''' the clause that reports it is
         read as narrative, so its speaker is found. Not when the quoted speaker reports it ("we said
         'no'") or the one spoken to ("you said")."""
         if not nested:
             return
-        starts = [t.start for t in tokens]
         for qs, _qe in nested:
             o = bisect_left(starts, qs)
             v = o - 1
@@ -639,7 +637,8 @@ class _Doc:
                     if toks[q].text == ";" or (toks[q].text == "." and not (
                             toks[q - 1].low in L.TITLES or len(toks[q - 1].text) == 1)):
                         break  # (a title's or an initial's period ends no clause: "legt dr. Anna Verhoef uit")
-        colon = _colon_before_quote(toks)
+        # (one search of the unit's text spares the walk over its tokens in the many units without a colon)
+        colon = _colon_before_quote(toks) if self.text.find(":", toks[0].start, toks[-1].end) >= 0 else -1
         if colon >= 0 and not any(a[0] < colon for a in out):
             out.append((colon, "colon", colon))
         out.sort(key=lambda a: a[0])
@@ -2301,8 +2300,10 @@ class _Doc:
         return s
 
 
+# (The look-ahead on the words' first letters rejects most word starts before the alternation is tried.)
 _CLAIM_RE = {
-    lang: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + ")", re.IGNORECASE)
+    lang: re.compile(r"\b(?=[" + "".join(sorted({w[0] for w in words})) + "])(?:"
+                     + "|".join(re.escape(w) for w in words) + ")", re.IGNORECASE)
     for lang, words in L.CLAIM_WORDS.items()
 }
 _ZOU_SCORE = 0.45
@@ -2518,8 +2519,10 @@ _INFINITIVE_AUX = frozenset(("hebben", "zijn", "worden"))
 _ELLIPSIS_AUX = frozenset("did does do has have had was were is are could would will".split())
 _ANSWER_STANCES = ("no_comment", "denies")
 _SUBJECT_OF = {"his": "he", "her": "she", "their": "they", "zijn": "hij", "haar": "ze", "hun": "ze"}
-_ELLIPSIS_RE = {"en": re.compile(r"\b(?:[Nn]either|[Nn]or)\s+(?:" + "|".join(sorted(_ELLIPSIS_AUX)) + r")\b"),
-                "nl": re.compile(r"\bevenmin\b")}
+# Each opens with a literal letter, so that the scan jumps from one to the next; the look-behind after it is the
+# word boundary before it (a leading \b would make the pattern try every position of the text).
+_ELLIPSIS_RE = {"en": re.compile(r"[Nn](?<!\w[Nn])(?:either|or)\s+(?:" + "|".join(sorted(_ELLIPSIS_AUX)) + r")\b"),
+                "nl": re.compile(r"e(?<!\we)venmin\b")}
 _SAY_FORMS = frozenset(("say", "says", "said", "zegt", "zei", "zeggen", "tell", "told", "vertelt", "vertelde"))
 # Forms of "say" that are never nouns: after "report" or "claim" they are the verb ("the report said").
 _FINITE_SAY = frozenset(("says", "said", "told", "zegt", "zei", "vertelt", "vertelde"))

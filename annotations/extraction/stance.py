@@ -21,8 +21,9 @@ def _has_nt(words: list) -> bool:
     return "n't" in joined or "n’t" in joined
 
 
-def _index(patterns: tuple) -> tuple[dict, tuple]:
-    """First-word index of a phrase list: (word -> patterns, patterns starting with NOT)."""
+def _index(patterns: tuple) -> tuple[dict, tuple, frozenset, frozenset | None]:
+    """First-word index of a phrase list: (word -> patterns, patterns starting with NOT, their first words,
+    the words of one required part of each, or None: see `_required_words`)."""
     key = id(patterns)
     got = _INDEX.get(key)
     if got is None:
@@ -37,8 +38,21 @@ def _index(patterns: tuple) -> tuple[dict, tuple]:
         if neg:
             for w in set(L.NEG_WORDS) | {w for w in by_word if w.endswith(L.NT_SUFFIXES)}:
                 by_word[w] = by_word.get(w, []) + neg  # (a phrase of its own on "don't" keeps the negated ones)
-        got = _INDEX[key] = (by_word, tuple(neg), frozenset(by_word))
+        got = _INDEX[key] = (by_word, tuple(neg), frozenset(by_word), _required_words(patterns))
     return got
+
+
+def _required_words(patterns: tuple) -> frozenset | None:
+    """Words of which a text must hold one for any of the phrases to match: per phrase, the words of one of
+    its parts without NOT, the least common one (fewest function words, then fewest words). None when a
+    phrase has only negated parts."""
+    words: set = set()
+    for pat in patterns:
+        parts = [part for part in pat if "NOT" not in part]
+        if not parts:
+            return None
+        words |= min(parts, key=lambda part: (len(part & L.STOP), len(part)))
+    return frozenset(words)
 
 
 def match_phrase(lows: list[str], patterns: tuple, lo: int = 0, hi: int | None = None) -> int:
@@ -48,10 +62,12 @@ def match_phrase(lows: list[str], patterns: tuple, lo: int = 0, hi: int | None =
     over a bounded window, so the cost is linear in the number of tokens.
     """
     hi = len(lows) if hi is None else hi
-    by_word, neg, first = _index(patterns)
+    by_word, neg, first, required = _index(patterns)
     window = lows if lo == 0 and hi == len(lows) else lows[lo:hi]
     if first.isdisjoint(window) and not (neg and _has_nt(window)):
         return -1  # no phrase can start here: one set test in C instead of a Python loop
+    if required is not None and required.isdisjoint(window):
+        return -1  # no phrase can be complete here
     for s in range(lo, hi):
         w = lows[s]
         cands = by_word.get(w, _UNSEEN)
