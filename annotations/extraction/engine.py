@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import chain
 from operator import attrgetter
 
 import simplemma
@@ -432,12 +433,11 @@ class _Doc:
         skip = -1
         cues = _CUE_CACHE[lang]
         special = _SPECIAL_ANCHORS[lang]
-        for k, t in enumerate(toks):
-            if t.inq:
-                continue
+        # The common case, a known word that is no cue (one dict and one set look-up), and the words inside
+        # quotations (no low here) are left out in one comprehension.
+        for k in [k for k, low in enumerate(lows) if low and (cues.get(low) != "" or low in special)]:
+            t = toks[k]
             low = t.low
-            if cues.get(low) == "" and low not in special:
-                continue  # the common case: a known word that is no cue (one dict and one set look-up)
             if not t.text[:1].isalpha() or k == skip:
                 continue
             if low == "quoted" and lang == "en" and (k == 0 or toks[k - 1].low not in _PASSIVE):
@@ -1680,6 +1680,11 @@ class _Doc:
 
     @staticmethod
     def _anonymous(toks: list, lo: int, hi: int, s: Src) -> Src:
+        if s.role in _SPOKES and s.org:
+            return s  # an unnamed spokesperson, even one who asked not to be named, speaks for the organisation
+        if s.kind == "media" and not s.anaphor:
+            return s  # a named outlet citing unnamed sources keeps the record (GUIDELINES §6): "…, Bloomberg
+            #           reported, citing people familiar with the matter"
         words = [t.low for t in toks[lo:hi]]
         if _named(s.name) and not s.anaphor:
             # "Dagens Industri, citing three people with knowledge of the matter, said …": whom a named source
@@ -1689,11 +1694,6 @@ class _Doc:
                 close = next((q for q in range(cite + 1, len(words)) if words[q] == ","), len(words))
                 words = words[:cite] + words[close:]
         joined = " " + " ".join(words) + " "
-        if s.role in _SPOKES and s.org:
-            return s  # an unnamed spokesperson, even one who asked not to be named, speaks for the organisation
-        if s.kind == "media" and not s.anaphor:
-            return s  # a named outlet citing unnamed sources keeps the record (GUIDELINES §6): "…, Bloomberg
-            #           reported, citing people familiar with the matter"
         if any(p in joined for p in _ANON_STRINGS):
             return Src(ANONYMOUS, "", "unknown", "")
         return s
@@ -1719,17 +1719,18 @@ class _Doc:
         Negated content denies only when it answers a claim about the source itself; otherwise
         "volgens X zijn de patiënten niet meegeteld" is X's own allegation.
         """
+        if any(self.claim_units[v] for v in range(max(0, u - 1), u + 1)):
+            return True  # a negation right after a claim answers it
         keys = set()
         for s2 in srcs:
             for name in (s2.name, s2.org):
                 keys.update(w.lower() for w in name.replace("-", " ").split() if len(w) > 2 and w[:1].isupper())
         # ... or names the entity the negated content is about ("Woods is not suspended", says his agent).
         keys.update(t.low for t in units[u].toks if t.text[:1].isupper() and t.low not in L.STOP and len(t.low) > 2)
-        if any(self.claim_units[v] for v in range(max(0, u - 1), u + 1)):
-            return True  # a negation right after a claim answers it
         mine = self._unit_stems(u, units)
-        near = range(max(0, u - _ANSWER_UNITS), min(len(units), u + _ANSWER_UNITS))
-        for v in sorted({*range(min(_LEDE_UNITS, len(units))), *near}):
+        lede = min(_LEDE_UNITS, len(units))
+        # The lede's units, then the near ones past it: each unit once, in order.
+        for v in chain(range(lede), range(max(lede, u - _ANSWER_UNITS), min(len(units), u + _ANSWER_UNITS))):
             if not self.claim_units[v] or v == u:
                 continue
             if not keys.isdisjoint(self._unit_lows(v, units)) or len(mine & self._unit_stems(v, units)) >= 2:

@@ -139,7 +139,7 @@ def content_stems(text: str, lang: str) -> frozenset:
 
 def _word_stems(words: list, lang: str) -> frozenset:
     cache = _STEM_CACHE.setdefault(lang, {})
-    out = {cache.get(w) for w in words}
+    out = set(map(cache.get, words))
     if None in out:  # words met for the first time
         out.discard(None)
         out.update(_stem(w, lang) for w in words if w not in cache)
