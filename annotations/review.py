@@ -284,7 +284,8 @@ SELECT (SELECT json_agg(json_build_array(t.annotator_id, au.username, t.units, t
         FROM annotations_annotatortally t JOIN auth_user au ON au.id = t.annotator_id
         WHERE t.project_id = %s AND t.units > 0),
        (SELECT json_agg(json_build_array(d.day, d.judged, d.settled) ORDER BY d.day)
-        FROM annotations_daytally d WHERE d.project_id = %s AND (d.judged <> 0 OR d.settled <> 0))
+        FROM (SELECT day, sum(judged) AS judged, sum(settled) AS settled FROM annotations_daytally
+              WHERE project_id = %s GROUP BY day HAVING sum(judged) <> 0 OR sum(settled) <> 0) d)
 """
 
 

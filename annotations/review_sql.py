@@ -44,8 +44,9 @@ ORDER BY d.article_id, d.claim_start, d.claim_id, d.source_id
 # (an index walk that stops after ARTICLE_CHOICES of them).
 _SUMMARY = f"""
 SELECT (SELECT json_agg(json_build_array(c.annotator_id, au.username, c.total, c.settled))
-        FROM annotations_disputecount c LEFT JOIN auth_user au ON au.id = c.annotator_id
-        WHERE c.project_id = %s AND c.total > 0),
+        FROM (SELECT annotator_id, sum(total) AS total, sum(settled) AS settled FROM annotations_disputecount
+              WHERE project_id = %s GROUP BY annotator_id HAVING sum(total) > 0) c
+        LEFT JOIN auth_user au ON au.id = c.annotator_id),
        (SELECT json_agg(json_build_array(ar.id, ar.title) ORDER BY ar.id)
         FROM annotations_article ar WHERE ar.id IN (
             SELECT DISTINCT article_id FROM annotations_dispute WHERE project_id = %s

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.db import connection, models
-from django.db.models import Case, CharField, Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, CharField, Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -85,10 +85,11 @@ class ProjectProgress:
 
 
 def _counted(project_ref, annotator_id):
-    """The trigger-kept count (PostgreSQL) of a project; see models.ProgressCount."""
+    """The trigger-kept count (PostgreSQL) of a project, its shards added up; see models.ProgressCount."""
     return Coalesce(
         Subquery(
-            ProgressCount.objects.filter(project_id=project_ref, annotator_id=annotator_id).values("n")[:1],
+            ProgressCount.objects.filter(project_id=project_ref, annotator_id=annotator_id)
+            .order_by().values("project_id").annotate(total=Sum("n")).values("total")[:1],
             output_field=IntegerField(),
         ),
         Value(0),
@@ -149,7 +150,7 @@ def progress_for(*, project: Project, user) -> ProjectProgress:
             ProgressCount.objects.filter(
                 project_id=project.pk,
                 annotator_id__in=[ProgressCount.ARTICLES, ProgressCount.PROJECT_DONE, user.pk],
-            ).values_list("annotator_id", "n")
+            ).order_by().values("annotator_id").annotate(total=Sum("n")).values_list("annotator_id", "total")
         )
         articles = kept.get(ProgressCount.ARTICLES, 0)
         done = {"all": kept.get(ProgressCount.PROJECT_DONE, 0), "mine": kept.get(user.pk, 0)}

@@ -14,7 +14,7 @@ from annotations import prepared
 from annotations.models import Article, Assignment, Claim, History, Source, Stance, Unit, Webhook
 from annotations.services import webhooks
 from annotations.services.conflict import Conflict
-from annotations.services.locks import project_lock, retry_deadlock
+from annotations.services.locks import article_lock, retry_deadlock
 
 
 def check_label(claim: Claim, label: str) -> None:
@@ -223,7 +223,7 @@ def stance_undo(
     Returns the stance as it now stands (None when the undo removed it).
     """
     with transaction.atomic():
-        project_lock(article_id=claim.article_id)
+        article_lock(article_id=claim.article_id)
         stance = (
             Stance.objects.select_for_update()
             .filter(claim=claim, source=source, annotator=annotator)
@@ -273,7 +273,7 @@ def stance_delete(*, stance: Stance, annotator, expected_version: int, via: str 
     with the current stance. An undo (`stance_undo`) brings the judgement back.
     """
     with transaction.atomic():
-        project_lock(claim_id=stance.claim_id)
+        article_lock(claim_id=stance.claim_id)
         current = (
             Stance.objects.select_related("claim__article").select_for_update(of=("self",))
             .filter(pk=stance.pk, annotator=annotator)

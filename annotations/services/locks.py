@@ -1,12 +1,15 @@
 """One order of locks for the writes that change a project's review figures, and a retry.
 
-On PostgreSQL the triggers that keep a project's review figures (migration 0021) take the
-project's advisory lock before they touch its shared counts. A service that writes in
-several statements takes that lock first (`project_lock`), before any row lock, so it never
-holds a row another save needs while waiting for a project lock that save holds. What is
-left (the same judgement changed from two tabs at once) PostgreSQL detects as a deadlock
-and aborts one side: `retry_deadlock` runs the whole service again, from a fresh read, so
-the person sees their change saved (or a conflict), never an error.
+On PostgreSQL the triggers that keep a project's review figures (migrations 0021 and 0026)
+lock the articles a statement touches, in id order, before they change their figures
+(`claimtrack_articles_lock`: the project's lock shared, then each article's; a statement of
+many articles takes the project's lock alone). A service that writes in several statements
+takes its article's lock first (`article_lock`), before any row lock, so it never holds a
+row another save in that article needs while waiting for a lock that save holds. What is
+left (the same judgement changed from two tabs at once, or two transactions that reach the
+same articles in different orders) PostgreSQL detects as a deadlock and aborts one side:
+`retry_deadlock` runs the whole service again, from a fresh read, so the person sees their
+change saved (or a conflict), never an error.
 """
 
 from __future__ import annotations
@@ -19,15 +22,15 @@ from django.db import OperationalError, connection
 ATTEMPTS = 3
 
 
-def project_lock(*, article_id: int | None = None, claim_id: int | None = None) -> None:
-    """Take the review lock of the project of an article (or of a claim's article) until the
-    transaction ends (PostgreSQL; a no-op elsewhere). One query, which also finds the project."""
+def article_lock(*, article_id: int | None = None, claim_id: int | None = None) -> None:
+    """Take the review lock of an article (or of a claim's article) until the transaction ends
+    (PostgreSQL; a no-op elsewhere). One query. Saves in other articles of the project go on."""
     if connection.vendor != "postgresql":
         return
     article = "%s" if article_id is not None else "(SELECT article_id FROM annotations_claim WHERE id = %s)"
     with connection.cursor() as cursor:
-        cursor.execute("SELECT claimtrack_review_lock(ARRAY(SELECT project_id FROM annotations_article "
-                       f"WHERE id = {article}))", [article_id if article_id is not None else claim_id])
+        cursor.execute(f"SELECT claimtrack_articles_lock(ARRAY[{article}]::bigint[])",
+                       [article_id if article_id is not None else claim_id])
 
 
 def _is_deadlock(exc: OperationalError) -> bool:

@@ -10,7 +10,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from annotations.models import Article, Assignment, Project, QueueSlot, Webhook
-from annotations.services.locks import project_lock, retry_deadlock
+from annotations.services.locks import article_lock, retry_deadlock
 from annotations.services.resolutions import consensus_refresh
 from annotations.services.webhooks import utc, webhooks_notify
 
@@ -134,7 +134,7 @@ def assignment_finish(*, article: Article, annotator):
     """Mark the annotator's work on an article as done (creating the record if needed)."""
     now = timezone.now()
     with transaction.atomic():
-        project_lock(article_id=article.pk)
+        article_lock(article_id=article.pk)
         # One statement: the annotator's assignment finished, or made finished (started now).
         (assignment,) = Assignment.objects.bulk_create(
             [Assignment(article=article, annotator=annotator, status=Assignment.Status.DONE, started_at=now,

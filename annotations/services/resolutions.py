@@ -11,7 +11,7 @@ from annotations import units
 from annotations.models import Article, Claim, History, Resolution, Source, Stance, Webhook
 from annotations.services.conflict import Conflict
 from annotations.services.judgements import check_label
-from annotations.services.locks import project_lock, retry_deadlock
+from annotations.services.locks import article_lock, retry_deadlock
 from annotations.services.webhooks import webhooks_notify
 
 
@@ -38,7 +38,7 @@ def resolution_set(
     check_label(claim, label)
     reason = (reason or "").strip()
     with transaction.atomic():
-        project_lock(article_id=claim.article_id)
+        article_lock(article_id=claim.article_id)
         current = (
             Resolution.objects.select_for_update(of=("self",)).select_related("resolved_by")
             .filter(claim=claim, source=source).first()
@@ -109,13 +109,13 @@ def consensus_refresh(*, article: Article, via: str = "page", locked: bool = Fal
     two at least) gave it the same label (`units.is_consensus`). A consensus resolution whose unit no longer agrees is
     withdrawn (recorded in History); a lead's resolution is never touched here.
     Returns counts of created, updated and withdrawn consensus resolutions. `locked`: the
-    caller's transaction already holds the project's lock (`project_lock`).
+    caller's transaction already holds the article's lock (`article_lock`).
     """
     counts = {"created": 0, "updated": 0, "withdrawn": 0}
     settled: list[dict] = []
     with transaction.atomic():
         if not locked:
-            project_lock(article_id=article.pk)
+            article_lock(article_id=article.pk)
         judged = list(
             Stance.objects.filter(claim__article=article)
             .values_list("claim_id", "source_id", "annotator_id", "label")

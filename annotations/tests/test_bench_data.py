@@ -172,10 +172,13 @@ def _true_counts(project):
 
 
 def _kept_counts(project):
+    from django.db.models import Sum
+
     from annotations.models import ProgressCount
 
-    return {a: n for a, n in ProgressCount.objects.filter(project_id=project.id).values_list("annotator_id", "n")
-            if n or a < 1}
+    kept = (ProgressCount.objects.filter(project_id=project.id).order_by().values("annotator_id")
+            .annotate(total=Sum("n")).values_list("annotator_id", "total"))
+    return {a: n for a, n in kept if n or a < 1}
 
 
 def test_progress_counts_follow_every_change_of_articles_and_assignments(require_postgres, project,

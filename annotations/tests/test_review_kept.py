@@ -48,8 +48,9 @@ def _kept(project) -> tuple[dict, dict]:
                               sorted(names[who] for who in everyone), settled, start)
             for claim, source, labels, judged, everyone, settled, start in cursor.fetchall()
         }
-        cursor.execute("SELECT annotator_id, total, settled FROM annotations_disputecount "
-                       "WHERE project_id = %s AND (total <> 0 OR settled <> 0)", [project.pk])
+        cursor.execute("SELECT annotator_id, sum(total), sum(settled) FROM annotations_disputecount "
+                       "WHERE project_id = %s GROUP BY annotator_id HAVING sum(total) <> 0 OR sum(settled) <> 0",
+                       [project.pk])
         counts = {(names[who] if who else None): (total, settled) for who, total, settled in cursor.fetchall()}
     return disputes, counts
 
@@ -257,10 +258,12 @@ def test_without_a_worker_the_dashboard_computes_current_figures_itself(
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
-def test_concurrent_saves_settlements_and_finishes_never_fail_and_keep_the_figures_exact(require_postgres):
+@pytest.mark.parametrize("n_articles", [1, 3])
+def test_concurrent_saves_settlements_and_finishes_never_fail_and_keep_the_figures_exact(require_postgres, n_articles):
     """Annotators saving, a lead settling and articles being finished at once, in real
-    transactions: every write ends saved or refused as a conflict (never a deadlock error),
-    and the kept figures equal the plain rules afterwards."""
+    transactions, in one article or several (whose saves do not wait for each other, and add
+    to the counts' shards of their connections): every write ends saved or refused as a
+    conflict (never a deadlock error), and the kept figures equal the plain rules afterwards."""
     import random
     import threading
     import time
@@ -273,8 +276,8 @@ def test_concurrent_saves_settlements_and_finishes_never_fail_and_keep_the_figur
     for user in people:
         MembershipFactory(project=project, user=user)
     MembershipFactory(project=project, user=lead, role="lead")
-    article = ArticleFactory(project=project, body="busy article " + "word " * 100)
-    claims = [ClaimFactory(article=article, start=10 * i, end=10 * i + 8) for i in range(3)]
+    articles = [ArticleFactory(project=project, body=f"busy article {i} " + "word " * 100) for i in range(n_articles)]
+    claims = [ClaimFactory(article=articles[i % n_articles], start=10 * i, end=10 * i + 8) for i in range(3)]
     sources = [SourceFactory() for _ in range(2)]
     units = [(c, s) for c in claims for s in sources]
     errors: list[BaseException] = []
@@ -315,7 +318,7 @@ def test_concurrent_saves_settlements_and_finishes_never_fail_and_keep_the_figur
                                 lead=lead, expected_version=current.version if current else 0)
 
     def finish(rng):
-        services.assignment_finish(article=article, annotator=rng.choice(people))
+        services.assignment_finish(article=rng.choice(articles), annotator=rng.choice(people))
 
     threads = [threading.Thread(target=guarded(annotate(u))) for u in people]
     threads += [threading.Thread(target=guarded(settle)), threading.Thread(target=guarded(finish))]
@@ -324,7 +327,98 @@ def test_concurrent_saves_settlements_and_finishes_never_fail_and_keep_the_figur
     for t in threads:
         t.join(60)
     assert not errors, errors[:3]
-    assert Stance.objects.filter(claim__article=article).exists()
+    assert Stance.objects.filter(claim__article__in=articles).exists()
+    assert_kept_figures_are_exact(project)
+
+
+def _held_save(claim, source, annotator):
+    """A save of `annotator` on the unit whose transaction stays open, in a thread of its own,
+    until the returned `release` is called: what a save still committing holds."""
+    import threading
+
+    saved, release, errors, pid = threading.Event(), threading.Event(), [], []
+
+    def run():
+        from django.db import transaction
+
+        try:
+            with transaction.atomic():
+                services.stance_record(claim=claim, source=source, annotator=annotator, label="alleges")
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT pg_backend_pid()")
+                    pid.append(cursor.fetchone()[0])
+                saved.set()
+                release.wait(30)
+        except BaseException as exc:  # reported by the caller
+            errors.append(exc)
+            saved.set()
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    assert saved.wait(30) and not errors, errors
+    # The counts' shards are the connections' (migration 0026): two saves whose connections
+    # share one would take turns on its rows. This test's connection takes another shard.
+    for _ in range(100):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid() %% 16 <> %s %% 16", [pid[0]])
+            if cursor.fetchone()[0]:
+                break
+        connection.close()
+
+    def done():
+        release.set()
+        thread.join(30)
+        assert not errors, errors
+    return done
+
+
+def _waits_for_a_lock(write) -> bool:
+    """Whether `write` has to wait for a lock another transaction holds (given up after 1 s)."""
+    from django.db import OperationalError, transaction
+
+    try:
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL lock_timeout = '1s'")
+            write()
+    except OperationalError as exc:
+        assert getattr(exc.__cause__, "sqlstate", None) == "55P03", exc  # lock_not_available
+        return True
+    return False
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_save_waits_only_for_saves_in_its_own_article_and_a_bulk_statement_for_all(require_postgres):
+    """A save holds its article's review lock until it commits; a save in another article of
+    the project goes on meanwhile, one in the same article waits, and a statement of many
+    articles waits for the project's saves (it takes the project's lock, not each article's)."""
+    project = services.project_create(slug="locks", name="Locks", overlap=2)
+    people = [UserFactory(username=f"lock{i}") for i in range(2)]
+    for user in people:
+        MembershipFactory(project=project, user=user)
+    articles = [ArticleFactory(project=project, body=f"lock article {i} " + "word " * 60) for i in range(20)]
+    claims = [ClaimFactory(article=article, start=0, end=8) for article in articles]
+    source, other = SourceFactory(), SourceFactory()
+    for claim in claims[:2]:  # the sources heard in the project before (a first hearing is a row for both)
+        services.stance_record(claim=claim, source=source, annotator=people[1], label="alleges")
+        services.stance_record(claim=claim, source=other, annotator=people[1], label="alleges")
+        services.stance_undo(claim=claim, source=source, annotator=people[1])
+        services.stance_undo(claim=claim, source=other, annotator=people[1])
+    release = _held_save(claims[0], source, people[0])
+    try:
+        assert not _waits_for_a_lock(lambda: services.stance_record(
+            claim=claims[1], source=other, annotator=people[1], label="denies"))
+        assert _waits_for_a_lock(lambda: services.stance_record(
+            claim=claims[0], source=source, annotator=people[1], label="denies"))
+        assert _waits_for_a_lock(lambda: Stance.objects.bulk_create(
+            [Stance(claim=claim, source=source, annotator=people[1], label="alleges") for claim in claims[2:]]))
+    finally:
+        release()
+    Stance.objects.bulk_create(
+        [Stance(claim=claim, source=source, annotator=people[1], label="alleges") for claim in claims[2:]])
     assert_kept_figures_are_exact(project)
 
 
