@@ -527,3 +527,52 @@ def test_a_save_that_keeps_the_articles_annotators_rewrites_its_own_unit_only(
     services.stance_record(claim=claims[0], source=source, annotator=third, label="alleges")
     assert all(_row_versions(article)[unit] != rows[unit] for unit in rows)
     assert_kept_figures_are_exact(project)
+
+
+def _functions_called(write) -> dict[str, int]:
+    """The PL/pgSQL functions `write` ran, with their calls (PostgreSQL's per-transaction counts)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL track_functions = 'pl'")
+        cursor.execute("SELECT funcname, calls FROM pg_stat_xact_user_functions")
+        before = dict(cursor.fetchall())
+        write()
+        cursor.execute("SELECT funcname, calls FROM pg_stat_xact_user_functions")
+        return {name: calls - before.get(name, 0) for name, calls in cursor.fetchall() if calls > before.get(name, 0)}
+
+
+def test_somebodys_first_judgement_in_an_article_joins_its_disputes_without_recomputing_them(
+        require_postgres, project, annotator, annotator2):
+    """A newcomer to an article has judged none of its units but one: its disputes stay disputes
+    with the newcomer among their annotators, and a unit the others agreed on now lacks a
+    judgement (migration 0027), without the article's disputes computed anew."""
+    article = ArticleFactory(project=project)
+    claims = [ClaimFactory(article=article, start=10 * i, end=10 * i + 5) for i in range(4)]
+    source = SourceFactory()
+    services.stance_record(claim=claims[0], source=source, annotator=annotator, label="alleges")
+    services.stance_record(claim=claims[0], source=source, annotator=annotator2, label="denies")  # differ
+    services.stance_record(claim=claims[1], source=source, annotator=annotator, label="alleges")  # agreed
+    services.stance_record(claim=claims[1], source=source, annotator=annotator2, label="alleges")
+    services.stance_record(claim=claims[2], source=source, annotator=annotator, label="denies")  # missing one
+    services.resolution_set(claim=claims[0], source=source, label="denies", reason="checked",
+                            lead=UserFactory(), expected_version=0)
+    assert_kept_figures_are_exact(project)
+    newcomer = UserFactory()
+    MembershipFactory(project=project, user=newcomer)
+
+    called = _functions_called(lambda: services.stance_record(
+        claim=claims[0], source=source, annotator=newcomer, label="alleges"))
+    assert called.get("claimtrack_dispute_join") == 1 and "claimtrack_disputes_refresh" not in called, called
+    disputes, counts = _kept(project)
+    assert set(disputes) == {(c.pk, source.pk) for c in claims[:3]}  # the agreed unit lacks the newcomer's
+    assert counts[newcomer.username] == (3, 1)  # among everyone of the three, one of them settled
+    assert_kept_figures_are_exact(project)
+
+    # The newcomer's first judgement of a unit nobody judged yet, in another article of theirs:
+    # the unit is disputed (the others have not judged it), the rest as before.
+    services.stance_record(claim=claims[3], source=source, annotator=annotator, label="alleges")
+    other = ArticleFactory(project=project)
+    lone = ClaimFactory(article=other, start=0, end=5)
+    called = _functions_called(lambda: services.stance_record(
+        claim=lone, source=source, annotator=annotator2, label="denies"))
+    assert called.get("claimtrack_dispute_join") == 1, called
+    assert_kept_figures_are_exact(project)
