@@ -20,6 +20,14 @@ from django.db import migrations
 
 figures = importlib.import_module("annotations.migrations.0021_review_figures")
 
+# The annotators of article `art` (whoever judged anything in it or finished it), in id order.
+ARTICLE_ANNOTATORS = """ARRAY(
+      SELECT st.annotator_id FROM annotations_stance st JOIN annotations_claim cl ON cl.id = st.claim_id
+       WHERE cl.article_id = art
+      UNION
+      SELECT g.annotator_id FROM annotations_assignment g WHERE g.article_id = art AND g.status = 'done'
+      ORDER BY 1)"""
+
 UNIT_REFRESH = f"""
 CREATE OR REPLACE FUNCTION claimtrack_dispute_unit_refresh(c bigint, s bigint) RETURNS void AS $$
 DECLARE
@@ -49,12 +57,7 @@ BEGIN
   ELSE
     SELECT cl.article_id, cl.start, a.project_id INTO art, claim_at, proj
       FROM annotations_claim cl JOIN annotations_article a ON a.id = cl.article_id WHERE cl.id = c;
-    ids := ARRAY(
-      SELECT st.annotator_id FROM annotations_stance st JOIN annotations_claim cl ON cl.id = st.claim_id
-       WHERE cl.article_id = art
-      UNION
-      SELECT g.annotator_id FROM annotations_assignment g WHERE g.article_id = art AND g.status = 'done'
-      ORDER BY 1);
+    ids := {ARTICLE_ANNOTATORS};
     is_settled := coalesce((SELECT r.status = 'resolved' FROM annotations_resolution r
                              WHERE r.claim_id = c AND r.source_id = s), false);
   END IF;

@@ -26,6 +26,7 @@ from django.db import migrations
 
 figures = importlib.import_module("annotations.migrations.0021_review_figures")
 shards = importlib.import_module("annotations.migrations.0026_article_locks_and_count_shards")
+unit_refresh = importlib.import_module("annotations.migrations.0025_dispute_unit_refresh")
 
 DISPUTES, COUNTS = figures.DISPUTES, figures.DISPUTE_COUNTS
 _ADD_COUNTS = f"""ON CONFLICT (project_id, annotator_id, shard) DO UPDATE SET
@@ -38,12 +39,7 @@ DECLARE
   proj bigint;
 BEGIN
   SELECT a.project_id INTO proj FROM annotations_article a WHERE a.id = art;
-  ids := ARRAY(
-    SELECT st.annotator_id FROM annotations_stance st JOIN annotations_claim cl ON cl.id = st.claim_id
-     WHERE cl.article_id = art
-    UNION
-    SELECT g.annotator_id FROM annotations_assignment g WHERE g.article_id = art AND g.status = 'done'
-    ORDER BY 1);
+  ids := {unit_refresh.ARTICLE_ANNOTATORS};
   -- The article's disputes stay disputes: the newcomer joins their annotators, and their count.
   WITH joined AS (
     UPDATE {DISPUTES} SET everyone = ids WHERE article_id = art RETURNING settled)
