@@ -803,8 +803,9 @@ class _Doc:
                         if tail is not None and q + 1 < k:
                             cands.insert(0, (q + 1, tail[1]))
                         break
-            if kind == "nocomment":
-                # "No comment from the mayor", "geen reactie van de gemeente"
+            if kind == "nocomment" and toks[k].low in ("no", "geen"):
+                # "No comment from the mayor", "geen reactie van de gemeente" (not the "van" inside a verb's object:
+                # "wil niet op de vragen van de bewoners ingaan")
                 for q in range(after_k, min(n - 1, after_k + 5)):
                     if toks[q].low in ("by", "from", "van", "door") and not toks[q].inq:
                         cands.insert(0, np_after(toks, q + 1, n))
@@ -846,7 +847,7 @@ class _Doc:
             if alias is not None:
                 out = [alias]
             elif out and appos is not None and appos[0] < appos[1] and c is b and len(out) == 1 \
-                    and out[0].kind == "person" and not out[0].org:
+                    and ((out[0].kind == "person" and not out[0].org) or self._person_by_apposition(toks, c, out[0])):
                 out = [self._with_apposition(out[0], toks, appos)]
             if out:
                 return [self._org_taken_up(x, toks[c[0]].start) for x in out], c
@@ -1219,12 +1220,23 @@ class _Doc:
             return None  # a person in a role after an organisation's description: not its name
         return Src(named[0].name, named[0].name, named[0].kind if named[0].kind in _ORG_KINDS else "organisation", "")
 
+    @staticmethod
+    def _person_by_apposition(toks: list, c: tuple[int, int], s: Src) -> bool:
+        """A given name and a surname that is also a word of organisations ("Amy Park", "Jenna Fox") read as the
+        organisation they look like; an apposition with a person's role ("…, a spokeswoman for the airline",
+        "…, woordvoerder van de provincie") says a person is named (`_with_apposition` then takes the role)."""
+        if s.kind not in _ORG_KINDS or s.name != s.org or s.role or c[1] - c[0] not in (2, 3):
+            return False
+        return all(is_cap(t) and t.text[1:].islower() for t in toks[c[0]:c[1]])
+
     def _with_apposition(self, person: Src, toks: list, span: tuple[int, int]) -> Src:
         """Take role and organisation from an apposition: "X, de burgemeester van Chicago, zei"."""
         described = build(toks, span, self.lang, self.text)
         if len(described) != 1:
             return person
         d = described[0]
+        if person.kind != "person" and not d.role:
+            return person  # a name read as an organisation is a person's only by a role in the apposition
         org = d.org if d.org != d.name or d.kind != "person" else ""
         if d.anaphor.startswith("org:"):
             org = ""

@@ -134,9 +134,14 @@ def is_negation(low: str) -> bool:
     return low in _NEG_CONTENT or (low[-1:] == "t" and low.endswith(_NT))
 
 
-# Stance phrases. Each is a tuple of alternative-sets; "NOT" stands for any negation.
+# Stance phrases. Each is a tuple of alternative-sets; "NOT" stands for any negation, and "PHRASE" lets the
+# next part come later in the clause: after a noun phrase of its own (a Dutch prepositional object before the
+# clause-final verb: "niet op de vragen van de bewoners ingaan"), not past a comma or another clause.
+PHRASE = frozenset(("PHRASE",))
+
+
 def _p(*parts: str) -> tuple:
-    return tuple(frozenset(p.split("|")) for p in parts)
+    return tuple(PHRASE if p == "PHRASE" else frozenset(p.split("|")) for p in parts)
 
 
 NO_COMMENT = {
@@ -146,8 +151,9 @@ NO_COMMENT = {
         _p("reageert|reageerde|reageerden|reageren", "niet"),
         # "wil zich niet (over het bericht) uitlaten", "laat zich er niet over uit"
         _p("niet", "uitlaten|uitgelaten"),
-        # "wilde niet op de zaak ingaan", "wil daar niet inhoudelijk op reageren"
-        _p("niet", "op|inhoudelijk", "ingaan|ingegaan|reageren|gereageerd"),
+        # "wilde niet op de zaak ingaan", "wil daar niet inhoudelijk op reageren", "wil niet op de vragen van
+        # de bewoners ingaan"
+        _p("niet", "op|inhoudelijk", "PHRASE", "ingaan|ingegaan|reageren|gereageerd"),
         _p("laat|liet|lieten", "zich", "niet", "uit"),
         _p("onthoudt|onthouden|onthield|onthielden", "commentaar"),
         _p("niets|niks|weinig", "kwijt|zeggen|loslaten"),  # "wil er weinig over kwijt"

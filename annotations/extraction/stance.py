@@ -3,6 +3,9 @@
 from . import lexicon as L
 
 _GAP = 2  # tokens allowed between two parts of a phrase ("wil (nog) niet reageren")
+_PHRASE_GAP = 8  # after L.PHRASE: a noun phrase with a prepositional phrase of its own
+# What ends the noun phrase a PHRASE part skips: punctuation, and words that open or join clauses.
+_CLAUSE_BREAKS = frozenset(", . ; : ! ? ( ) dat die omdat maar en of want als toen wie wat waar zodat terwijl".split())
 
 
 def _part_matches(part: frozenset, low: str) -> bool:
@@ -48,7 +51,7 @@ def _required_words(patterns: tuple) -> frozenset | None:
     phrase has only negated parts."""
     words: set = set()
     for pat in patterns:
-        parts = [part for part in pat if "NOT" not in part]
+        parts = [part for part in pat if "NOT" not in part and part is not L.PHRASE]
         if not parts:
             return None
         words |= min(parts, key=lambda part: (len(part & L.STOP), len(part)))
@@ -81,16 +84,22 @@ def match_phrase(lows: list[str], patterns: tuple, lo: int = 0, hi: int | None =
         for pat in cands:
             pos = s
             ok = True
+            gap = _GAP
             for part in pat[1:]:
+                if part is L.PHRASE:
+                    gap = _PHRASE_GAP
+                    continue
                 nxt = -1
-                for q in range(pos + 1, min(hi, pos + 2 + _GAP)):
+                for q in range(pos + 1, min(hi, pos + 2 + gap)):
                     if _part_matches(part, lows[q]):
                         nxt = q
+                        break
+                    if gap > _GAP and lows[q] in _CLAUSE_BREAKS:
                         break
                 if nxt < 0:
                     ok = False
                     break
-                pos = nxt
+                pos, gap = nxt, _GAP
             if ok:
                 return s
     return -1

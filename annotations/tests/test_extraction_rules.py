@@ -2872,3 +2872,37 @@ def test_a_body_of_officials_keeps_its_field_where_a_title_drops_it():
     got = extract("Justice officials said the case was closed. Health Minister Jane Roe said the virus could spread.",
                   "en")
     assert [(s.source, s.source_org) for s in got] == [("justice officials", ""), ("Jane Roe", "")]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a given name and a surname that is also a word of organisations, described by a role: a person
+    ("The airline said it would add a fee. Jenna Fox, a spokeswoman for the airline, said the fee would not "
+     "be introduced.", "en", [("airline", "organisation", ""), ("Jenna Fox", "person", "spokeswoman")]),
+    ("Amy Park, woordvoerder van de provincie, ontkent dat er geld is gereserveerd.", "nl",
+     [("Amy Park", "person", "woordvoerder")]),
+    # an organisation described without a role stays one
+    ("Fox News, a broadcaster owned by News Corp, reported that the deal was done.", "en",
+     [("Fox News", "media", "")]),
+    ("Bank of America, the lender, said it had no comment.", "en", [("Bank of America", "organisation", "")]),
+])
+def test_a_role_in_the_apposition_makes_a_name_that_looks_like_an_organisation_a_person(text, lang, expected):
+    assert [(s.source, s.source_kind, s.role) for s in extract(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a Dutch prepositional object before the clause-final verb, with a phrase of its own: the refusal is the subject's
+    ("Het plan is omstreden. De wethouder wil niet op de vragen van de bewoners ingaan.", "nl",
+     [("wethouder", "no_comment")]),
+    ("Het plan is omstreden. De wethouder wil niet op de concrete vragen van de krant ingaan.", "nl",
+     [("wethouder", "no_comment")]),
+    # whose questions went unanswered is not who refused
+    ("The plan is disputed. The council did not respond to questions from residents.", "en",
+     [("council", "no_comment")]),
+    # a refusal named by a noun keeps the one it comes from
+    ("Het plan is omstreden. Er kwam geen reactie van de gemeente.", "nl", [("gemeente", "no_comment")]),
+    ("The plan is disputed. There was no comment from the mayor.", "en", [("mayor", "no_comment")]),
+    # the skipped phrase ends at the clause: another clause's "op … ingaan" is no refusal
+    ("Het plan is omstreden. De wethouder rekent niet op steun, en hij zal morgen op de vragen ingaan.", "nl", []),
+])
+def test_a_refusal_past_a_verbs_object_with_a_phrase_of_its_own(text, lang, expected):
+    assert [(s.source, s.stance) for s in extract(text, lang)] == expected
