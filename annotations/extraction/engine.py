@@ -737,7 +737,10 @@ class _Doc:
                     b = _subject_after_finite(toks, pp[0])
                     inverted_subject = b is not None
             if b is not None and self.lang == "nl" and not relative and not inverted_subject \
-                    and not self._subject_position(toks, b[0]):
+                    and not self._subject_position(toks, b[0]) \
+                    and not (b[1] == j and toks[b[0] - 1].first and toks[b[0] - 1].low == "van"
+                             and _share_follows(toks, after_k)):
+                # ("Van de ondervraagden zegt 45 procent dat …": a share of the fronted group speaks for the group)
                 b = None  # V2: a fronted phrase, then verb, then subject ("Tot frustratie van X meldde Y")
             if b is not None and self.lang == "nl" and not relative:
                 b = self._dutch_subject_first(toks, b)
@@ -1080,7 +1083,10 @@ class _Doc:
         return None
 
     def _common_word(self, toks: list, span: tuple[int, int], s: Src) -> bool:
-        """True for "Berichten zouden …": a sentence-initial common noun taken for a name."""
+        """True for "Berichten zouden …": a sentence-initial common noun taken for a name (not a role noun on its
+        own, which is the role's holder: "Burgemeester: '…'")."""
+        if s.kind == "person" and s.role and s.name.lower() == s.role:
+            return False
         words = s.name.split()
         if self.lang == "en" and len(words) == 2 and s.kind == "person" and s.role:
             if s.role.endswith("s") and s.role != words[0].lower():
@@ -2721,6 +2727,18 @@ def _wished_for(toks: list, k: int) -> bool:
             return False
         if t.low == "dat":
             return toks[q - 1].low in _VOLITION
+    return False
+
+
+def _share_follows(toks: list, q: int) -> bool:
+    """Whether a share opens the phrase at toks[q]: "45 procent", "de helft", "een meerderheid", "ruim een derde"."""
+    for t in toks[q:q + 4]:
+        if t.inq:
+            return False
+        if t.low in _SHARES:
+            return True
+        if not share_qualifier(t):
+            return False
     return False
 
 

@@ -552,8 +552,8 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
         return Src(ANONYMOUS, "", "unknown", "")
     role_at = classes.index("role") if "role" in classes else -1
     if role_at >= 0 and is_cap(part[role_at]) and "-" not in part[role_at].text \
-            and part[role_at].low in L.TITLES:
-        role_at = -1
+            and part[role_at].low in L.TITLES and role_at < len(part) - 1:
+        role_at = -1  # a title before a name ("Minister Van Dam"); alone it is the role ("Burgemeester: '…'")
     if 0 <= role_at < len(part) - 1 and (part[role_at].low.endswith(_GENITIVE) or role_at == len(part) - 2) \
             and classes[role_at + 1] == "org":
         # "the mayor's office", "the militant group": the office or group speaks, no person; unless a role of

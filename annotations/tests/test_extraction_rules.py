@@ -2895,6 +2895,8 @@ def test_a_role_in_the_apposition_makes_a_name_that_looks_like_an_organisation_a
      [("wethouder", "no_comment")]),
     ("Het plan is omstreden. De wethouder wil niet op de concrete vragen van de krant ingaan.", "nl",
      [("wethouder", "no_comment")]),
+    ("Het plan is omstreden. De wethouder wilde niet ingaan op de kritiek van de oppositie.", "nl",
+     [("wethouder", "no_comment")]),
     # whose questions went unanswered is not who refused
     ("The plan is disputed. The council did not respond to questions from residents.", "en",
      [("council", "no_comment")]),
@@ -2906,3 +2908,22 @@ def test_a_role_in_the_apposition_makes_a_name_that_looks_like_an_organisation_a
 ])
 def test_a_refusal_past_a_verbs_object_with_a_phrase_of_its_own(text, lang, expected):
     assert [(s.source, s.stance) for s in extract(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a share of the group fronted in "Van de …" speaks for the group
+    ("Uit een peiling blijkt dat veel mensen twijfelen. Van de ondervraagden zegt 45 procent dat de regering liegt "
+     "over de kosten.", [("ondervraagden", "alleges")]),
+    ("Uit een peiling blijkt dat veel mensen twijfelen. Van de ondervraagden zegt een meerderheid dat het te duur is.",
+     [("ondervraagden", "alleges")]),
+    # a subject after the verb that is no share is the subject
+    ("Van de burgemeester zegt de raad dat hij moet vertrekken.", [("raad", "alleges")]),
+    ("Van de politie zei een woordvoerder dat het onderzoek loopt.", [("woordvoerder", "alleges")]),
+    # a role alone before a colon is its holder, a title before a name is no role of its own
+    ("Burgemeester: 'De brug gaat dicht'", [("Burgemeester", "alleges")]),
+    ("De brug gaat dicht. Minister: 'We hebben geen keus'", [("Minister", "alleges")]),
+    ("Minister Van Dam zegt dat de brug dichtgaat.", [("Van Dam", "alleges")]),
+    ("Berichten zouden kloppen, zegt niemand.", []),
+])
+def test_a_fronted_group_with_its_share_and_a_role_alone_before_a_colon(text, expected):
+    assert [(s.source, s.stance) for s in extract(text, "nl")] == expected
