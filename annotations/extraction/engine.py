@@ -958,6 +958,9 @@ class _Doc:
             if t.inq or t.text in ",;:()\"":
                 return b
             if t.low in ("who", "which") and not t.first:
+                named = next((q for q in range(b[0], b[1]) if toks[q].low not in _NAME_NOUNS), b[1])
+                if named < b[1] and _names_itself(toks[w + 1:named]):
+                    return named, b[1]  # "A man who goes by the name Captain Truth posted": the name the clause gives
                 head = np_before(toks, w, 0)
                 if head is not None and (head[0] == 0 or toks[head[0]].first):
                     return head
@@ -2556,6 +2559,20 @@ _OF_ORG_OR_TOWN = _OF_ORG | {"uit"}  # (Dutch "uit": "Jan Smit (58) uit Staphors
 _DETERMINERS_POSSESSIVES = L.DETERMINERS | L.POSSESSIVES
 # "known (only) as X", "identified only as X": the words that introduce a name.
 _KNOWN_AS = frozenset(("known", "identified"))
+
+
+def _names_itself(words: list) -> bool:
+    """Whether the words of a relative clause before a name give the name its antecedent goes by: "goes by
+    (the name)", "calls himself", "called itself"."""
+    lows = [t.low for t in words]
+    if len(lows) < 2 or lows[0] not in _NAMING_VERBS or lows[1] not in _NAMING_TIES:
+        return False
+    return all(w in _NAME_NOUNS for w in lows[2:])
+
+
+_NAMING_VERBS = frozenset("go goes went going call calls called calling".split())
+_NAMING_TIES = frozenset("by himself herself themselves itself".split())
+_NAME_NOUNS = frozenset("the name handle moniker pseudonym username nickname alias".split())
 
 
 def _known_as_start(toks: list, name_at: int) -> int:

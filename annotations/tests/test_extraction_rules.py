@@ -2927,3 +2927,17 @@ def test_a_refusal_past_a_verbs_object_with_a_phrase_of_its_own(text, lang, expe
 ])
 def test_a_fronted_group_with_its_share_and_a_role_alone_before_a_colon(text, expected):
     assert [(s.source, s.stance) for s in extract(text, "nl")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative clause that gives its antecedent's name: the name speaks
+    ("A man who goes by the name Captain Truth posted that the vaccine contains microchips.",
+     [("Captain Truth", "alleges")]),
+    ("A blogger who calls himself Captain Truth claimed that the vaccine contains microchips.",
+     [("Captain Truth", "alleges")]),
+    # any other relative clause leaves its antecedent the subject
+    ("The woman who called the police said she heard shots.", [("woman", "alleges")]),
+    ("The lawyer who represents the minister said the report was false.", [("lawyer", "denies")]),
+])
+def test_a_relative_clause_that_names_its_antecedent(text, expected):
+    assert [(s.source, s.stance) for s in extract(text, "en")] == expected
