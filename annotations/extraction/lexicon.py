@@ -466,10 +466,10 @@ PERSON_NOUNS = _set(
     ingenieur chemicus verpleegkundige piloot chauffeur brandweerman militair soldaat boer
     visser winkelier huurder verhuurder consument overlevende chirurg tandarts dierenarts
     inspecteur rechercheur bewaker
-    user commenter commuter citizen villager protester demonstrator friend colleague member investor
+    user poster commenter commuter citizen villager protester demonstrator friend colleague member investor
     shareholder supporter opponent critic worker politician relative viewer reader visitor attendee
     spectator tourist shopper guest listener subscriber buyer monk
-    twitteraar reiziger automobilist fietser scholier inwoner betoger demonstrant actievoerder tegenstander
+    twitteraar plaatser reiziger automobilist fietser scholier inwoner betoger demonstrant actievoerder tegenstander
     voorstander vriend vriendin collega familielid nabestaande jurist bezoeker bezoekster lezer kijker
     luisteraar toeschouwer ganger toerist personeelslid zus broer observer commentator ambtenaar
     player striker midfielder defender goalkeeper winger footballer international speler middenvelder

@@ -2941,3 +2941,13 @@ def test_a_fronted_group_with_its_share_and_a_role_alone_before_a_colon(text, ex
 ])
 def test_a_relative_clause_that_names_its_antecedent(text, expected):
     assert [(s.source, s.stance) for s in extract(text, "en")] == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # whoever posted a rumour is a person who can refuse to answer
+    ("A post claims the chain will close. The original poster did not respond to a request for comment.", "en",
+     [("post", "alleges"), ("original poster", "no_comment")]),
+    ("De plaatser van het bericht reageerde niet op vragen.", "nl", [("plaatser van het bericht", "no_comment")]),
+])
+def test_the_one_who_posted_is_a_person(text, lang, expected):
+    assert [(s.source, s.stance) for s in extract(text, lang)] == expected
