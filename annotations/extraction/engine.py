@@ -28,6 +28,7 @@ from .sources import (
     _MEDIA_NAMES,
     _SHARES,
     ANONYMOUS,
+    ANONYMOUS_SRC,
     CAP_IN_NAMES,
     Src,
     _age_follows,
@@ -46,6 +47,7 @@ from .sources import (
     np_after,
     np_before,
     share_qualifier,
+    share_word_at,
     skippable,
 )
 from .stance import classify, has_claim_context, match_phrase
@@ -548,9 +550,7 @@ class _Doc:
             if k + 1 < n and toks[k + 1].low in ("which", "whom") and low.endswith("s"):
                 continue  # a plural noun before a relative clause: "newspaper reports which suggested"
             if lang == "en" and low.endswith("ing") and (prev in _EVIDENCE_NOUNS or noun_class(prev) == "doc"):
-                published = any(toks[q].low in _AUTHORED or toks[q].low in ("put", "puts")
-                                for q in range(max(0, k - 4), k - 1))
-                if noun_class(prev) == "doc" and published:
+                if noun_class(prev) == "doc" and any(toks[q].low in _PUT_OUT for q in range(max(0, k - 4), k - 1)):
                     out.append((k, "self", k + 1))  # "The police released a statement saying …": its author's
                 continue  # a participle after what it describes: "no information suggesting", "a letter saying"
             if lang == "en" and low in _ACCUSED and k + 1 < n and toks[k + 1].low == "of":
@@ -739,7 +739,7 @@ class _Doc:
             if b is not None and self.lang == "nl" and not relative and not inverted_subject \
                     and not self._subject_position(toks, b[0]) \
                     and not (b[1] == j and toks[b[0] - 1].first and toks[b[0] - 1].low == "van"
-                             and _share_follows(toks, after_k)):
+                             and share_word_at(toks, after_k, after_k + 4, in_quotes=False) >= 0):
                 # ("Van de ondervraagden zegt 45 procent dat …": a share of the fronted group speaks for the group)
                 b = None  # V2: a fronted phrase, then verb, then subject ("Tot frustratie van X meldde Y")
             if b is not None and self.lang == "nl" and not relative:
@@ -1069,10 +1069,10 @@ class _Doc:
         """
         after = toks[c[1]].low if c[1] < len(toks) else ""
         if after in _UNNAMED_TIES:
-            return Src(ANONYMOUS, "", "unknown", "")
+            return ANONYMOUS_SRC
         if toks[c[0]].low in ("the", "those", "these") and any(
                 r.src.name == ANONYMOUS for r in self.records):
-            return Src(ANONYMOUS, "", "unknown", "")
+            return ANONYMOUS_SRC
         return None
 
     def _person_of(self, toks: list, pp: tuple[int, int]):
@@ -1489,8 +1489,7 @@ class _Doc:
                 continue  # (no author named before it; "Reports that … came from X": `_came_from_claim`)
             author = None
             r = q + 1
-            if r < n and (toks[r].low in _AUTHORED or toks[r].low in ("made", "gedaan", "carried", "aired")) \
-                    and toks[r].text[:1].islower():
+            if r < n and toks[r].low in _MADE and toks[r].text[:1].islower():
                 r += 1  # "claims made by", "a report published in"
             if r + 1 < n and toks[r].low in _AUTHOR_PREPOSITIONS:
                 author = np_after(toks, r + 1, n)
@@ -1716,7 +1715,7 @@ class _Doc:
                 words = words[:cite] + words[close:]
         joined = " " + " ".join(words) + " "
         if any(p in joined for p in _ANON_STRINGS):
-            return Src(ANONYMOUS, "", "unknown", "")
+            return ANONYMOUS_SRC
         return s
 
     @staticmethod
@@ -2604,6 +2603,8 @@ _AUTHORED = frozenset(
 )
 
 
+_PUT_OUT = _AUTHORED | {"put", "puts"}  # "The police put out a statement saying …"
+_MADE = _AUTHORED | {"made", "gedaan", "carried", "aired"}  # "claims made by", "a report carried by"
 # Nouns of a claim whose author a statement may name: "claims by X that", "berichten van X dat".
 _AUTHORED_CLAIM_NOUNS = L.CLAIM_NOUNS["en"] | L.CLAIM_NOUNS["nl"]
 _LOW = attrgetter("low")
@@ -2744,18 +2745,6 @@ def _wished_for(toks: list, k: int) -> bool:
             return False
         if t.low == "dat":
             return toks[q - 1].low in _VOLITION
-    return False
-
-
-def _share_follows(toks: list, q: int) -> bool:
-    """Whether a share opens the phrase at toks[q]: "45 procent", "de helft", "een meerderheid", "ruim een derde"."""
-    for t in toks[q:q + 4]:
-        if t.inq:
-            return False
-        if t.low in _SHARES:
-            return True
-        if not share_qualifier(t):
-            return False
     return False
 
 

@@ -243,7 +243,6 @@ class _Grouper:
         words = [_WORD.findall(low) for low in self.lows]
         self.stems = [_word_stems(ws, lang) - self.names[i] for i, ws in enumerate(words)]
         self._entities: list[frozenset | None] = [None] * len(statements)  # computed when first compared
-        self._refers: list[bool | None] = [None] * len(statements)  # `refers_to_claim`, when first asked
         self.accusing = [_accusing(ws) for ws in words]
         self.parent = list(range(len(statements)))
         # The article's main claim: its first statement (the lede), which later answers often
@@ -256,13 +255,6 @@ class _Grouper:
         if got is None:
             st = self.sts[i]
             got = self._entities[i] = entity_stems(self.text[st.start:st.end], self.lang)
-        return got
-
-    def refers_to_claim(self, i: int) -> bool:
-        """`_refers_to_claim` of statement i (worked out once: an answer may ask it twice)."""
-        got = self._refers[i]
-        if got is None:
-            got = self._refers[i] = _refers_to_claim(self.sts[i], self.lows[i])
         return got
 
     def find(self, i: int) -> int:
@@ -325,12 +317,13 @@ class _Grouper:
             score -= abs(i - j) * 0.01
             if score > best_score:
                 best, best_score = j, score
-        if (best < 0 or self.sts[best].stance != "alleges") and self.refers_to_claim(i):
+        refers = (best < 0 or self.sts[best].stance != "alleges") and _refers_to_claim(st, self.lows[i])
+        if refers:
             # "No comment on the rumours": the nearest earlier rumour or accusation, not the last round.
             near = self._nearest_claim(i, accusing=True)
             if near >= 0:
                 return near
-        if best < 0 and self.refers_to_claim(i):
+        if best < 0 and refers:
             best = self._nearest_claim(i)
         main = self.sts[self.main]
         if best < 0 and self.main != i and self.shared(i, self.main) and not (
@@ -417,7 +410,7 @@ class _Grouper:
     def _repeats_report(self, i: int) -> int:
         """The main claim, when another source passes on "the report" of it in some of its words."""
         main, st = self.main, self.sts[i]
-        if main == i or st.source == self.sts[main].source or not self.refers_to_claim(i):
+        if main == i or st.source == self.sts[main].source or not _refers_to_claim(st, self.lows[i]):
             return -1
         return main if self.shared(i, main) else -1
 

@@ -106,7 +106,6 @@ CLAIM_NOUNS = {
 }
 CLAIM_OBJECTS = CLAIM_NOUNS["en"] | frozenset(
     "it that this them criticism comments comment remarks remark statement reporting account decision".split())
-_CLAIM_ALTERNATIVES = "|".join(sorted(CLAIM_NOUNS["en"]))
 # Verbs that report only with their preposition right after them (an adverb may stand between):
 # "De vakbond spreekt van een schandaal" (calls it one); "spreekt met de minister" reports nothing.
 PREPOSITION_VERBS = {
@@ -134,14 +133,15 @@ def is_negation(low: str) -> bool:
     return low in _NEG_CONTENT or (low[-1:] == "t" and low.endswith(_NT))
 
 
-# Stance phrases. Each is a tuple of alternative-sets; "NOT" stands for any negation, and "PHRASE" lets the
-# next part come later in the clause: after a noun phrase of its own (a Dutch prepositional object before the
-# clause-final verb: "niet op de vragen van de bewoners ingaan"), not past a comma or another clause.
+# Stance phrases. Each is a tuple of alternative-sets ("a|b", or a set); "NOT" stands for any negation, and
+# PHRASE lets the next part come later in the clause: after a noun phrase of its own (a Dutch prepositional
+# object before the clause-final verb: "niet op de vragen van de bewoners ingaan"), not past a comma or another
+# clause.
 PHRASE = frozenset(("PHRASE",))
 
 
-def _p(*parts: str) -> tuple:
-    return tuple(PHRASE if p == "PHRASE" else frozenset(p.split("|")) for p in parts)
+def _p(*parts: str | frozenset) -> tuple:
+    return tuple(p if isinstance(p, frozenset) else frozenset(p.split("|")) for p in parts)
 
 
 NO_COMMENT = {
@@ -153,7 +153,7 @@ NO_COMMENT = {
         _p("niet", "uitlaten|uitgelaten"),
         # "wilde niet op de zaak ingaan", "wil daar niet inhoudelijk op reageren", "wil niet op de vragen van
         # de bewoners ingaan"
-        _p("niet", "op|inhoudelijk", "PHRASE", "ingaan|ingegaan|reageren|gereageerd"),
+        _p("niet", "op|inhoudelijk", PHRASE, "ingaan|ingegaan|reageren|gereageerd"),
         _p("laat|liet|lieten", "zich", "niet", "uit"),
         _p("onthoudt|onthouden|onthield|onthielden", "commentaar"),
         _p("niets|niks|weinig", "kwijt|zeggen|loslaten"),  # "wil er weinig over kwijt"
@@ -201,7 +201,7 @@ NO_COMMENT = {
         _p("don't|won't|don’t|won’t|dont|wont", "talk|speak", "about"),
         _p("will|would", "not", "talk|speak", "about"),
         # "has not (publicly) addressed the rumours", "has remained silent"
-        _p("NOT", "address|addressed|addresses", _CLAIM_ALTERNATIVES + "|question|questions|issue|matter"),
+        _p("NOT", "address|addressed|addresses", CLAIM_NOUNS["en"] | {"question", "questions", "issue", "matter"}),
         # (not "kept the outbreak quiet", "the town remains quiet at night")
         _p("remained|remains|remain|stayed|stays", "silent|tight-lipped|mum"),
         _p("NOT", "want", "to", "add|comment|say"),
@@ -215,8 +215,8 @@ NO_COMMENT = {
 
 # Verbs of denial: the statement's predicate. In unquoted reported content they belong to
 # someone else ("he said the tribunal resolves civil disputes"), so the engine looks for them
-# only in the attribution and in quotations (see DENY_VERB_COUNT).
-DENY = {
+# only in the attribution and in quotations.
+DENY_VERBS = {
     "nl": (
         _p("ontkent|ontkende|ontkenden|ontkennen|ontkend|ontkenning"),
         _p("weerspreekt|weersprak|weerspraken|weerspreken"),
@@ -224,6 +224,25 @@ DENY = {
         _p("van", "de", "hand"),
         _p("verwerpt|verwierp|verwerpen"),
         _p("tegengesproken|afgewezen|verworpen"),
+    ),
+    "en": (
+        _p("deny|denies|denied|denying|denial|denials"),
+        _p("refute|refutes|refuted|refuting"),
+        _p("dispute|disputes|disputed|disputing"),
+        _p("reject|rejects|rejected|rejecting"),
+        _p("dismiss|dismisses|dismissed|dismissing"),
+        _p("rebut|rebuts|rebutted|contradict|contradicts|contradicted|debunk|debunked"),
+        _p("shot|shoots|shoot", "down", CLAIM_NOUNS["en"]),
+        _p("shot|shoots|shoot", "it|that|this|them", "down"),
+        _p("set|sets|setting", "record", "straight"),
+        _p("pushed|pushes|push|pushing", "back", "against|on"),  # "pushed back against the claims"
+        _p("laughed|laughs|laugh|laughing|brushed|brushes|brush|brushing|shrugged|shrugs|shrug|shrugging",
+           "off|aside"),  # "laughed off the reports", "brushed aside the claims"
+    ),
+}
+# Evaluations that deny wherever they stand ("onzin", "not true"), and verbs that may too.
+DENY_EVALS = {
+    "nl": (
         _p("onzin|nonsens|kletskoek|lariekoek|onwaar|onjuist|ongegrond|ongegronde|verzinsel|verzonnen"
            "|desinformatie|nepnieuws|misleidend|ontkennend"),  # ("antwoordt ontkennend")
         _p("klopt|kloppen|klopte", "niet|niets|geen"),
@@ -239,18 +258,6 @@ DENY = {
         _p("vraagtekens", "bij"),  # "zet vraagtekens bij de cijfers"
     ),
     "en": (
-        _p("deny|denies|denied|denying|denial|denials"),
-        _p("refute|refutes|refuted|refuting"),
-        _p("dispute|disputes|disputed|disputing"),
-        _p("reject|rejects|rejected|rejecting"),
-        _p("dismiss|dismisses|dismissed|dismissing"),
-        _p("rebut|rebuts|rebutted|contradict|contradicts|contradicted|debunk|debunked"),
-        _p("shot|shoots|shoot", "down", _CLAIM_ALTERNATIVES),
-        _p("shot|shoots|shoot", "it|that|this|them", "down"),
-        _p("set|sets|setting", "record", "straight"),
-        _p("pushed|pushes|push|pushing", "back", "against|on"),  # "pushed back against the claims"
-        _p("laughed|laughs|laugh|laughing|brushed|brushes|brush|brushing|shrugged|shrugs|shrug|shrugging",
-           "off|aside"),  # "laughed off the reports", "brushed aside the claims"
         _p("disagree|disagrees|disagreed|disagreeing"),
         _p("false|untrue|baseless|unfounded|nonsense|inaccurate|ridiculous|improbable|misinformation"
            "|disinformation|misleading"),
@@ -289,8 +296,6 @@ DENY_SEPARABLE = {
     "en": {},
 }
 
-# How many of DENY's phrases (from the start) are verbs, per language.
-DENY_VERB_COUNT = {"nl": 6, "en": 11}
 
 # Words that mark an accusation or rumour in the article: a negated statement then
 # answers it and counts as a denial.

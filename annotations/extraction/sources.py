@@ -156,6 +156,7 @@ def _noun_class(low: str) -> str:
 
 
 ANONYMOUS = "anonymous sources"  # the source of unnamed sources (GUIDELINES §5)
+ANONYMOUS_SRC = Src(ANONYMOUS, "", "unknown", "")  # their record's source (frozen: one for all)
 _DOC_NOUNS = frozenset(
     "rapport onderzoek studie verklaring brief statement report study survey guidelines cijfers gegevens"
     " analyse peiling enquête figures data analysis poll".split()
@@ -462,12 +463,21 @@ _SHARES = frozenset(
 def _share_of(toks: list, i: int, j: int) -> int | None:
     """Where the group starts when toks[i:j] is a share of it: "de helft van de ondervraagden", "45 procent van
     de jongeren", "half of the nurses", "a majority of voters"; else None."""
-    for q in range(i, min(j - 2, i + 4)):
-        if toks[q].low in _SHARES and toks[q + 1].low in ("van", "of"):
-            return q + 2
-        if not share_qualifier(toks[q]):
-            return None
-    return None
+    q = share_word_at(toks, i, min(j - 2, i + 4))
+    return q + 2 if q >= 0 and toks[q + 1].low in ("van", "of") else None
+
+
+def share_word_at(toks: list, q: int, hi: int, *, in_quotes: bool = True) -> int:
+    """The index of the share word that opens the phrase at toks[q] (before toks[hi]), past the words that may
+    come before it ("45 procent", "ruim een derde", "de helft"); -1 when there is none (or, without
+    `in_quotes`, when a quoted word comes first)."""
+    for p in range(q, min(hi, len(toks))):
+        t = toks[p]
+        if t.low in _SHARES and (in_quotes or not t.inq):
+            return p
+        if not share_qualifier(t) or (t.inq and not in_quotes):
+            return -1
+    return -1
 
 
 def share_qualifier(tok) -> bool:
@@ -549,7 +559,7 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
     classes = [noun_class(t.low) for t in part]
     if "anon" in classes and not any(is_cap(t) and not classes[n] for n, t in enumerate(part)
                                      if n > classes.index("anon")):
-        return Src(ANONYMOUS, "", "unknown", "")
+        return ANONYMOUS_SRC
     role_at = classes.index("role") if "role" in classes else -1
     if role_at >= 0 and is_cap(part[role_at]) and "-" not in part[role_at].text \
             and part[role_at].low in L.TITLES and role_at < len(part) - 1:

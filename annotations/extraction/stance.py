@@ -105,11 +105,11 @@ def match_phrase(lows: list[str], patterns: tuple, lo: int = 0, hi: int | None =
     return -1
 
 
-_DENY_PARTS = {lang: (L.DENY[lang][:n], L.DENY[lang][n:]) for lang, n in L.DENY_VERB_COUNT.items()}
+_DENY_PARTS = {lang: (L.DENY_VERBS[lang], L.DENY_EVALS[lang]) for lang in L.DENY_VERBS}
 
 
 def _deny_parts(lang: str) -> tuple[tuple, tuple]:
-    """(verbs, evaluations) of DENY; kept once, since match_phrase indexes patterns by identity."""
+    """(DENY_VERBS, DENY_EVALS) of a language; kept once, since match_phrase indexes patterns by identity."""
     return _DENY_PARTS[lang]
 
 

@@ -37,11 +37,11 @@ SHARDS = 16
 MANY = 16  # articles a statement may lock one by one; more take the project's lock
 PROJECT_KEY, ARTICLE_KEY = 727274, 727275  # advisory lock classes (727274: migration 0021's)
 
-# The sharded tables and their keys without the shard: (table, old key, new key).
+# The sharded tables: (table, key without the shard, the counted columns).
 SHARDED = [
-    (progress.COUNTS, "project_id, annotator_id", "project_id, annotator_id, shard"),
-    (figures.DISPUTE_COUNTS, "project_id, annotator_id", "project_id, annotator_id, shard"),
-    (figures.DAYS, "project_id, day", "project_id, day, shard"),
+    (progress.COUNTS, "project_id, annotator_id", ["n"]),
+    (figures.DISPUTE_COUNTS, "project_id, annotator_id", ["total", "settled"]),
+    (figures.DAYS, "project_id, day", ["judged", "settled"]),
 ]
 
 ARTICLES_LOCK = f"""
@@ -85,9 +85,9 @@ def _sharded(sql: str) -> str:
     shard's row: the conflict target of each `INSERT INTO <sharded table>` gains the shard."""
     statements = sql.split("INSERT INTO ")
     for i, statement in enumerate(statements[1:], 1):
-        for table, old, new in SHARDED:
+        for table, key, _columns in SHARDED:
             if statement.startswith(f"{table} "):
-                statements[i] = _replaced(statement, (f"ON CONFLICT ({old})", f"ON CONFLICT ({new})"))
+                statements[i] = _replaced(statement, (f"ON CONFLICT ({key})", f"ON CONFLICT ({key}, shard)"))
     return "INSERT INTO ".join(statements)
 
 
@@ -145,21 +145,19 @@ def _functions(new: bool) -> str:
 
 def _tables(new: bool) -> str:
     statements = []
-    for table, old, key in SHARDED:
+    for table, key, columns in SHARDED:
         if new:
             if table != progress.COUNTS:  # the model's field, added by the operation below
                 statements.append(f"ALTER TABLE {table} ADD COLUMN shard smallint NOT NULL DEFAULT 0;")
-                statements.append(f"ALTER TABLE {table} DROP CONSTRAINT {table}_pkey, ADD PRIMARY KEY ({key});")
+                statements.append(f"ALTER TABLE {table} DROP CONSTRAINT {table}_pkey, ADD PRIMARY KEY ({key}, shard);")
             statements.append(f"ALTER TABLE {table} ALTER COLUMN shard SET DEFAULT (pg_backend_pid() % {SHARDS});")
         else:  # the shards added up into one row per key again
-            columns = {progress.COUNTS: ["n"], figures.DISPUTE_COUNTS: ["total", "settled"],
-                       figures.DAYS: ["judged", "settled"]}[table]
             sums = ", ".join(f"sum({c})" for c in columns)
             statements.append(f"WITH gone AS (DELETE FROM {table} RETURNING *) INSERT INTO {table} "
-                              f"({old}, {', '.join(columns)}, shard) SELECT {old}, {sums}, 0 FROM gone GROUP BY {old};")
+                              f"({key}, {', '.join(columns)}, shard) SELECT {key}, {sums}, 0 FROM gone GROUP BY {key};")
             statements.append(f"ALTER TABLE {table} ALTER COLUMN shard SET DEFAULT 0;")
             if table != progress.COUNTS:
-                statements.append(f"ALTER TABLE {table} DROP CONSTRAINT {table}_pkey, ADD PRIMARY KEY ({old}), "
+                statements.append(f"ALTER TABLE {table} DROP CONSTRAINT {table}_pkey, ADD PRIMARY KEY ({key}), "
                                   "DROP COLUMN shard;")
     return "\n".join(statements)
 
