@@ -14,6 +14,8 @@ from annotations.services.judgements import check_label
 from annotations.services.locks import article_lock, retry_deadlock
 from annotations.services.webhooks import webhooks_notify
 
+CONSENSUS_REASON = "Consensus of the annotators."
+
 
 def settled_payload(claim_id: int, source_id: int, resolution: Resolution | None, action: str, via: str) -> dict:
     """What a `unit.settled` webhook carries: the unit's resolution as it now stands (None once withdrawn)."""
@@ -156,7 +158,7 @@ def consensus_refresh(*, article: Article, via: str = "page", locked: bool = Fal
             History.objects.create(
                 kind=History.Kind.RESOLUTION, action=History.Action.UPDATE, claim_id=unit[0],
                 source_id=unit[1], old_label=resolution.label, new_label=label,
-                reason="Consensus of the annotators.", via=via,
+                reason=CONSENSUS_REASON, via=via,
             )
             resolution.label = label
             resolution.version += 1
@@ -164,24 +166,40 @@ def consensus_refresh(*, article: Article, via: str = "page", locked: bool = Fal
             resolution.save(update_fields=["label", "version", "updated_at"])
             counts["updated"] += 1
             settled.append(settled_payload(*unit, resolution, "update", via))
-        for unit, label in agreed.items():
-            if unit in existing:
-                continue
-            try:
-                with transaction.atomic():
-                    created = Resolution.objects.create(
-                        claim_id=unit[0], source_id=unit[1], label=label,
-                        status=Resolution.Status.CONSENSUS, reason="Consensus of the annotators.",
-                        created_at=now, updated_at=now,
-                    )
-            except IntegrityError:
-                continue  # a lead settled it meanwhile; their decision stands
-            History.objects.create(
-                kind=History.Kind.RESOLUTION, action=History.Action.CREATE, claim_id=unit[0],
-                source_id=unit[1], new_label=label, reason="Consensus of the annotators.", via=via,
-            )
-            counts["created"] += 1
-            settled.append(settled_payload(*unit, created, "create", via))
+        created = _consensus_create([(unit, label) for unit, label in agreed.items() if unit not in existing], now)
+        History.objects.bulk_create([
+            History(kind=History.Kind.RESOLUTION, action=History.Action.CREATE, claim_id=resolution.claim_id,
+                    source_id=resolution.source_id, new_label=resolution.label, reason=CONSENSUS_REASON, via=via)
+            for resolution in created
+        ])
+        counts["created"] = len(created)
+        settled.extend(settled_payload(r.claim_id, r.source_id, r, "create", via) for r in created)
         if settled:
             webhooks_notify(article.project_id, Webhook.Event.UNIT_SETTLED, settled)
     return counts
+
+
+def _consensus_create(agreed: list[tuple[tuple[int, int], str]], now) -> list[Resolution]:
+    """The consensus resolutions of units nobody has settled, in one statement (an article's
+    Done settles several at once). Should a lead's decision on one of them have arrived meanwhile,
+    they are created one by one, and the lead's decision stands."""
+    rows = [Resolution(claim_id=claim_id, source_id=source_id, label=label, status=Resolution.Status.CONSENSUS,
+                       reason=CONSENSUS_REASON, created_at=now, updated_at=now)
+            for (claim_id, source_id), label in agreed]
+    if not rows:
+        return []
+    try:
+        with transaction.atomic():
+            return Resolution.objects.bulk_create(rows)
+    except IntegrityError:
+        pass
+    created = []
+    for row in rows:
+        row.pk = None
+        try:
+            with transaction.atomic():
+                row.save(force_insert=True)
+        except IntegrityError:
+            continue  # a lead settled it meanwhile; their decision stands
+        created.append(row)
+    return created

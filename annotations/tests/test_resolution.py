@@ -8,7 +8,9 @@ from io import StringIO
 
 import pytest
 from django.db import close_old_connections, connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from annotations import services
 from annotations.models import Assignment, History, Membership, Resolution, Stance
@@ -376,3 +378,47 @@ def test_a_consensus_reached_while_the_lead_decided_is_a_conflict_not_bad_input(
     assert response.status_code == 409
     assert "Already settled as &#x27;alleges&#x27; by consensus" in response.content.decode()
     assert Resolution.objects.get().status == "consensus"
+
+
+def _agreed_article(project, annotator, annotator2, n_units):
+    article = ArticleFactory(project=project)
+    claim = ClaimFactory(article=article)
+    for _ in range(n_units):
+        source = SourceFactory()
+        UnitFactory(claim=claim, source=source)
+        for who in (annotator, annotator2):
+            services.stance_record(claim=claim, source=source, annotator=who, label="alleges")
+    return article
+
+
+def test_an_articles_consensus_is_settled_in_the_same_statements_however_many_units_agree(
+    project, annotator, annotator2
+):
+    """Done settles every agreed unit of the article at once: the queries do not grow with them."""
+    queries = {}
+    for n_units in (1, 6):
+        article = _agreed_article(project, annotator, annotator2, n_units)
+        with CaptureQueriesContext(connection) as captured:
+            assert services.consensus_refresh(article=article) == {"created": n_units, "updated": 0, "withdrawn": 0}
+        queries[n_units] = len(captured)
+        assert Resolution.objects.filter(claim__article=article, status="consensus").count() == n_units
+        assert History.objects.filter(claim__article=article, kind="resolution", action="create",
+                                      reason="Consensus of the annotators.").count() == n_units
+    assert queries[6] == queries[1]
+
+
+def test_a_consensus_created_beside_a_leads_decision_leaves_the_decision_standing(project, annotator, annotator2, lead):
+    """Should a lead's decision on one of the agreed units arrive unlocked meanwhile, the others are
+    still settled by consensus, one by one, and the lead's stands."""
+    from annotations.services.resolutions import _consensus_create
+
+    article = _agreed_article(project, annotator, annotator2, 3)
+    units = list(Stance.objects.filter(claim__article=article, annotator=annotator)
+                 .order_by("source_id").values_list("claim_id", "source_id"))
+    Resolution.objects.create(claim_id=units[1][0], source_id=units[1][1], label="denies",
+                              status=Resolution.Status.RESOLVED, resolved_by=lead)
+    created = _consensus_create([(unit, "alleges") for unit in units], timezone.now())
+    assert [(r.source_id, r.status) for r in created] == [(units[0][1], "consensus"), (units[2][1], "consensus")]
+    assert all(r.pk for r in created)
+    assert dict(Resolution.objects.filter(claim__article=article).values_list("source_id", "status")) == {
+        units[0][1]: "consensus", units[1][1]: "resolved", units[2][1]: "consensus"}
