@@ -777,6 +777,9 @@ class _Doc:
             if self.lang == "en" and (appos is not None or (b is not None and not quote_before
                                                             and prev is not None and prev.text == ",")):
                 inverted = False  # "X, the spokesman, said": an apposition, not an inversion
+            if self.lang == "en" and not inverted and prev is not None and prev.text == "," \
+                    and _inverted_after_words(toks, k, a, after_k, raw_appos is not None):
+                inverted = True  # "The bridge will cost nothing, said Mark Olsen": unquoted words too
             if self.lang == "en" and not inverted:
                 a = None  # English keeps subject-verb order outside inversions
             cands += [a, b] if inverted else [b, a]
@@ -2550,6 +2553,11 @@ _FINITE_SAY = frozenset(("says", "said", "told", "zegt", "zei", "vertelt", "vert
 _PASSIVE = frozenset(("was", "were", "been", "being", "is", "are", "be"))
 _ORG_KINDS = ("organisation", "government", "media")
 _COORDINATORS = frozenset(("but", "and", "yet", "maar", "en"))
+# English verbs of speech that go before their subject after the words they report, quoted or not:
+# "…, said the minister", "…, added Olsen", "…, writes the newspaper".
+_INVERTING = frozenset("""said says added adds explained explains wrote writes insisted insists claimed claims argued
+    argues stated states noted notes warned warns continued recalled admitted acknowledged conceded replied
+    replies responded countered maintained maintains""".split())
 # Common nouns for an outlet, taken up by the outlet that reported: "the newspaper", "de krant", "the website".
 _ONLINE = frozenset(("website", "blog", "outlet"))  # (not "site": the crash site, the site of the attack)
 _MEDIA_ANAPHORA = L.ORG_ANAPHORA & L.MEDIA_HEADS
@@ -2558,6 +2566,20 @@ _OF_ORG_OR_TOWN = _OF_ORG | {"uit"}  # (Dutch "uit": "Jan Smit (58) uit Staphors
 _DETERMINERS_POSSESSIVES = L.DETERMINERS | L.POSSESSIVES
 # "known (only) as X", "identified only as X": the words that introduce a name.
 _KNOWN_AS = frozenset(("known", "identified"))
+
+
+def _inverted_after_words(toks: list, k: int, a, after_k: int, apposition: bool) -> bool:
+    """Whether the phrase right after an English verb of speech that follows a comma is the verb's
+    subject: nothing verbal follows it ("…, said Olsen, who …", "…, said the minister on Monday"), or,
+    after a subject with an apposition, the sentence ends with it ("X, the spokesman, said the company
+    would appeal" is the spokesman's)."""
+    if a is None or a[0] != after_k or toks[k].low not in _INVERTING or k + 1 >= len(toks) \
+            or toks[k + 1].low in ("to", "that", "it"):
+        return False  # ("The man, said to be …")
+    e = a[1]
+    if e >= len(toks) or toks[e].text in (".", "!", "?"):
+        return True
+    return not apposition and (toks[e].text in (",", ";", ")") or toks[e].low in L.PREPOSITIONS)
 
 
 def _names_itself(words: list) -> bool:

@@ -2956,3 +2956,18 @@ def test_a_relative_clause_that_names_its_antecedent(text, expected):
 ])
 def test_the_one_who_posted_is_a_person(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb of speech after a comma goes before its subject after unquoted words as after quoted ones
+    ("The bridge will cost nothing, said Mark Olsen.", [("Mark Olsen", "alleges")]),
+    ("Prices will rise in May, said the minister.", [("minister", "alleges")]),
+    ("The vaccine is safe, says Dr Jane Roe, a virologist at Leiden University.", [("Jane Roe", "alleges")]),
+    ("The plant will close, added Tom Baker on Monday.", [("Tom Baker", "alleges")]),
+    # not after a subject with an apposition whose verb takes the words after it
+    ("Smith, the spokesman, said the company would appeal.", [("Smith", "alleges")]),
+    # nor a verb whose object follows
+    ("He went home, said nothing and slept.", []),
+])
+def test_an_english_verb_of_speech_inverted_after_unquoted_words(text, expected):
+    assert _pairs(text, "en") == expected
