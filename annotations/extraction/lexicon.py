@@ -612,3 +612,38 @@ MALE_NOUNS = _set(
     policeman buurman grandfather opa mr meneer dhr king koning prince prins lord monk
     """
 )
+
+# Common given names, English and Dutch, that are nobody's company or place: a name that opens with
+# one is a person's, also alone ("Amy told reporters", "Femke zegt") and before a surname that is also
+# a place word ("Amy Park"). Left out: names that are also months, virtues, places, brands or words
+# ("May", "Grace", "Austin", "Jordan", "Mercedes", "Will", "Mark", "Bill", "Frank", "Christian").
+GIVEN_NAMES = _set(
+    """
+    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret
+    sandra ashley kimberly emily donna michelle carol amanda melissa deborah stephanie rebecca sharon
+    laura cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha katherine
+    christine debra rachel carolyn janet catherine maria heather diane julie olivia joyce kelly lauren
+    christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa sara
+    kathryn janice abigail alice judy sophia denise marilyn danielle isabella theresa diana
+    natalie marie kayla lori jane claire ellen sophie lucy chloe zoe ella mia ava jenna kate
+    caroline louise fiona susanna hillary kamala ursula angela giorgia nadia tanya vanessa
+    monica veronica tracy stacy yvonne ingrid astrid emily
+    james john robert michael william david richard joseph thomas charles christopher daniel matthew
+    anthony donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason
+    jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel
+    gregory alexander patrick raymond jack dennis jerry tyler aaron henry adam douglas nathan peter
+    zachary kyle walter harold jeremy ethan carl keith roger gerald terry sean arthur noah lawrence
+    bryan billy dylan bruce gabriel alan juan wayne ralph vincent russell louis philip bobby johnny
+    bradley liam oliver elijah mason lucas owen luke tom tony jim mike steve dave chris sam nick
+    matt andy alex tim greg jon ian neil simon stuart martin colin graham nigel gordon hugh rupert
+    boris rishi keir emmanuel olaf vladimir volodymyr xi narendra recep benjamin elon jeff
+    jan johannes cornelis pieter hendrik willem gerrit jacobus dirk klaas hans kees henk wim piet gert
+    marco martijn jeroen bas thijs sander ruud erik michel jasper joost maarten wouter bram daan sem
+    finn luuk milan jesse lars ruben stijn niels koen arjen geert herman frits joop teun
+    gijs jelle sjoerd hidde rutger tjeerd auke douwe wybren bart bert arie evert hugo jorien
+    tess noa fleur lotte sanne anouk femke lieke johanna cornelia wilhelmina hendrika geertje
+    annemarie marieke monique petra esther miriam marloes manon ilse inge chantal kirsten sabine
+    saskia mirjam renate janneke willemijn jolanda karin tineke anja marjolein hanneke annelies
+    corine els carla marja mieke annie truus nel femke dilan sigrid kajsa hanna
+    """
+)

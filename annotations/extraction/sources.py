@@ -640,9 +640,10 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
                 name = name[0].lower() + name[1:]
             if det in ("de", "het") and len(names) == 1 and names[0].low in _TITLED_MEDIA:
                 name = f"{det} {name}"  # "de Volkskrant", "het Parool" keep their article
-            person = _looks_person(names) or any(t.low.rstrip(".") in L.TITLES for t in part)
+            given = _given_named(names)
+            person = given or _looks_person(names) or any(t.low.rstrip(".") in L.TITLES for t in part)
             org_noun_before = first_at > 0 and classes[first_at - 1] == "org"  # "Supermarktketen Albert Heijn"
-            if person and not _orgish(names) and not org_noun_before:
+            if person and (not _orgish(names) or given) and not org_noun_before:
                 return Src(name, org, "person", "")
             return Src(name, org or name, _org_kind(part), "")
     return _description(part, classes, det, definite, text, lang)
@@ -969,6 +970,16 @@ def _strip_titles(name: str) -> str:
     while len(words) > 1 and words[0].lower().rstrip(".") in L.TITLES:
         words = words[1:]
     return " ".join(words)
+
+
+def _given_named(name_toks: list) -> bool:
+    """A person's name by its given name: alone ("Amy", "Femke") or before a surname that is also
+    a place word ("Amy Park", "Tom Hall"); not an organisation named after someone ("Amy Park
+    Foundation", "Anna Paulowna School")."""
+    if not name_toks or name_toks[0].low not in L.GIVEN_NAMES or len(name_toks) > 3 \
+            or any(t.text.isupper() and len(t.text) > 1 for t in name_toks):
+        return False
+    return not any(_orgish([t]) and t.low not in _SURNAME_WORDS for t in name_toks[1:])
 
 
 def _looks_person(name_toks: list) -> bool:

@@ -2971,3 +2971,17 @@ def test_the_one_who_posted_is_a_person(text, lang, expected):
 ])
 def test_an_english_verb_of_speech_inverted_after_unquoted_words(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a common given name makes a person, alone or before a surname that is also a place word
+    ("Amy told reporters that the vaccine was never tested on children.", "en", [("Amy", "person")]),
+    ("Amy Park told reporters the plant would close. She added that the workers had not been told.", "en",
+     [("Amy Park", "person"), ("Amy Park", "person")]),
+    ("Femke zegt dat de fabriek sluit.", "nl", [("Femke", "person")]),
+    # an organisation named after someone stays one
+    ("The Amy Park Foundation said the vaccine was never tested on children.", "en",
+     [("Amy Park Foundation", "organisation")]),
+])
+def test_a_given_name_makes_a_person(text, lang, expected):
+    assert [(s.source, s.source_kind) for s in extract(text, lang)] == expected
