@@ -580,6 +580,8 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
             and (part[0].low in _AGENT_ROLES or part[0].low in _SPOKES):
         # "her lawyer", "zijn woordvoerder": whose agent the pronoun says (`engine._resolve`)
         return Src(part[0].text, "", "person", _head(part[0].low), anaphor="poss:" + det)
+    if 0 <= role_at < len(part) - 1 and part[role_at].low in _TITLE_WORDS and classes[role_at + 1] == "role":
+        role_at += 1  # "chief executive": the office is the noun its title word goes with
     if role_at >= 0:
         return _with_role(part, classes, role_at, definite, text)
     names = _name_run(part)
@@ -726,6 +728,8 @@ _OBJ_PRON = {"hem": "hij", "hen": "ze", "hun": "ze", "him": "he", "them": "they"
 def _with_role(part: list, classes: list, role_at: int, definite: bool, text: str) -> Src:
     rt = part[role_at]
     role = _head(rt.low)
+    if role_at > 0 and classes[role_at - 1] == "role" and part[role_at - 1].low in _TITLE_WORDS:
+        role = f"{part[role_at - 1].low} {role}"  # "chief executive", not "chief"
     org = ""
     if "-" in rt.text:
         prefix = rt.text.rsplit("-", 1)[0]

@@ -1436,7 +1436,7 @@ def test_withholding_said_through_a_spokesperson_is_one_refusal(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("ISIS does not have a navy, the general said.", ("general", "general")),
-    ("Attorney General Eric Holder said the investigation would continue.", ("Eric Holder", "attorney")),
+    ("Attorney General Eric Holder said the investigation would continue.", ("Eric Holder", "attorney general")),
 ])
 def test_a_general_is_an_office(text, expected):
     assert [(s.source, s.role) for s in extract(text, "en")] == [expected]
@@ -2985,3 +2985,16 @@ def test_an_english_verb_of_speech_inverted_after_unquoted_words(text, expected)
 ])
 def test_a_given_name_makes_a_person(text, lang, expected):
     assert [(s.source, s.source_kind) for s in extract(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title word before a role noun makes one office with it
+    ("Mark Olsen, chief executive of the road authority, said the bridge would cost nothing.",
+     [("Mark Olsen", "chief executive")]),
+    ("The company's chief executive, Laura King, denied the report.", [("Laura King", "chief executive")]),
+    ("The chief executive said the bridge would cost nothing.", [("chief executive", "chief executive")]),
+    # a role noun alone keeps its own
+    ("Police chief Tom Hale said the suspect had fled.", [("Tom Hale", "chief")]),
+])
+def test_a_title_word_and_its_role_noun_are_one_office(text, expected):
+    assert [(s.source, s.role) for s in extract(text, "en")] == expected
