@@ -27,7 +27,7 @@ SPEECH = {
         bezweren toelichten preciseren herhalen ontvouwen uitspreken hekelen betreuren veroordelen
         loven aandringen berekenen
         toegeven aangeven oproepen volhouden tegenspreken afwijzen
-        adviseren aanraden bekennen informeren geïnformeerd
+        adviseren aanraden bekennen informeren geïnformeerd betwisten weerleggen ontkrachten
         """
     ),
     "en": _set(
@@ -224,6 +224,9 @@ DENY_VERBS = {
         _p("van", "de", "hand"),
         _p("verwerpt|verwierp|verwerpen"),
         _p("tegengesproken|afgewezen|verworpen"),
+        _p("betwist|betwistte|betwistten|betwisten"),  # (as "dispute")
+        _p("weerlegt|weerlegde|weerlegden|weerleggen|weerlegd"),  # (as "refute")
+        _p("ontkracht|ontkrachtte|ontkrachtten|ontkrachten"),  # (as "debunk")
     ),
     "en": (
         _p("deny|denies|denied|denying|denial|denials"),

@@ -2998,3 +2998,16 @@ def test_a_given_name_makes_a_person(text, lang, expected):
 ])
 def test_a_title_word_and_its_role_noun_are_one_office(text, expected):
     assert [(s.source, s.role) for s in extract(text, "en")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the Dutch verbs that dispute, refute and debunk deny, as their English counterparts do
+    ("De oppositie betwist dat.", [("oppositie", "denies")]),
+    ("Jansen zegt dat het plan niets kost. Maar de oppositie betwist dat.",
+     [("Jansen", "alleges"), ("oppositie", "denies")]),
+    ("Het RIVM ontkracht het gerucht dat het vaccin onvruchtbaar maakt.", [("RIVM", "denies")]),
+    ("Onderzoekers weerleggen de bewering.", [("onderzoekers", "denies")]),
+    ("De cijfers worden betwist door de vakbond.", [("vakbond", "denies")]),
+])
+def test_dutch_verbs_of_dispute_deny(text, expected):
+    assert _pairs(text, "nl") == expected
