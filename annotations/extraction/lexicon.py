@@ -629,8 +629,8 @@ GIVEN_NAMES = _set(
     christina joan evelyn judith megan andrea cheryl hannah jacqueline martha gloria teresa sara
     kathryn janice abigail alice judy sophia denise marilyn danielle isabella theresa diana
     natalie marie kayla lori jane claire ellen sophie lucy chloe zoe ella mia ava jenna kate
-    caroline louise fiona susanna hillary kamala ursula angela giorgia nadia tanya vanessa
-    monica veronica tracy stacy yvonne ingrid astrid emily
+    caroline louise fiona susanna hillary kamala ursula giorgia nadia tanya vanessa
+    monica veronica tracy stacy yvonne ingrid astrid
     james john robert michael william david richard joseph thomas charles christopher daniel matthew
     anthony donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason
     jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel
@@ -639,7 +639,7 @@ GIVEN_NAMES = _set(
     bryan billy dylan bruce gabriel alan juan wayne ralph vincent russell louis philip bobby johnny
     bradley liam oliver elijah mason lucas owen luke tom tony jim mike steve dave chris sam nick
     matt andy alex tim greg jon ian neil simon stuart martin colin graham nigel gordon hugh rupert
-    boris rishi keir emmanuel olaf vladimir volodymyr xi narendra recep benjamin elon jeff
+    boris rishi keir emmanuel olaf vladimir volodymyr xi narendra recep elon jeff
     jan johannes cornelis pieter hendrik willem gerrit jacobus dirk klaas hans kees henk wim piet gert
     marco martijn jeroen bas thijs sander ruud erik michel jasper joost maarten wouter bram daan sem
     finn luuk milan jesse lars ruben stijn niels koen arjen geert herman frits joop teun
@@ -647,6 +647,6 @@ GIVEN_NAMES = _set(
     tess noa fleur lotte sanne anouk femke lieke johanna cornelia wilhelmina hendrika geertje
     annemarie marieke monique petra esther miriam marloes manon ilse inge chantal kirsten sabine
     saskia mirjam renate janneke willemijn jolanda karin tineke anja marjolein hanneke annelies
-    corine els carla marja mieke annie truus nel femke dilan sigrid kajsa hanna
+    corine els carla marja mieke annie truus nel dilan sigrid kajsa hanna
     """
 )
