@@ -650,7 +650,14 @@ class _Doc:
         cands = []
         a = b = appos = raw_appos = None
         if kind in ("prep", "quoted", "agent"):
-            cands.append(np_after(toks, after_k, n))
+            c = np_after(toks, after_k, n)
+            if c is None and after_k < n and toks[after_k].low == "zowel":
+                # "volgens zowel de politie als het OM": both phrases
+                first = np_after(toks, after_k + 1, n)
+                second = np_after(toks, first[1] + 1, n) if first and first[1] < n and toks[first[1]].low == "als" \
+                    else None
+                c = (after_k, second[1]) if second else None
+            cands.append(c)
         elif kind == "self":
             first = _sentence_first(toks, k) or 0
             cands.append(np_after(toks, first, k))
@@ -691,6 +698,11 @@ class _Doc:
             if member is not None:
                 return [member[0]], member[1]  # "…, zegt een van hen", "One of them said"
             b = np_before(toks, k, 0)
+            if b is not None and b[0] >= 3 and toks[b[0] - 1].low == "als":
+                # "Zowel de gemeente als de provincie wil niet reageren": both phrases are the subject
+                both = next((q for q in range(b[0] - 3, max(-1, b[0] - 9), -1) if toks[q].low == "zowel"), -1)
+                if both >= 0:
+                    b = (both, b[1])
             inverted_subject = False
             opening = self._coordinated_past_apposition(toks, b, k) if b is not None else None
             if opening is not None:
@@ -801,10 +813,11 @@ class _Doc:
                     return [], None
                 if asked is not None:
                     cands.insert(0, asked)  # "X contacted the company but received no response": the company's
-            if kind == "nocomment" and toks[k].low == "nor":
-                # "Neither the ministry nor the mayor responded": both refuse.
+            if kind == "nocomment" and toks[k].low in ("nor", "noch"):
+                # "Neither the ministry nor the mayor responded", "Noch de club noch de zaakwaarnemer wilde
+                # reageren": both refuse.
                 for q in range(k - 1, max(-1, k - 12), -1):
-                    if toks[q].low == "neither":
+                    if toks[q].low in ("neither", "noch"):
                         tail = np_after(toks, k + 1, n)
                         if tail is not None and q + 1 < k:
                             cands.insert(0, (q + 1, tail[1]))
@@ -1446,7 +1459,7 @@ class _Doc:
                 stance, conf = "denies", 0.75
             elif toks[k].low in _CALL and self.lang == "en" and _quoted_after_object(toks, k, _CALL_STOPS):
                 stance = "alleges"  # calling X “Y” asserts Y of X: "call themselves “judges” not “arbitrators”"
-            elif _kind == "nocomment" and toks[k].low == "nor":
+            elif _kind == "nocomment" and toks[k].low in ("nor", "noch"):
                 stance, conf = "no_comment", 0.9  # "Neither X nor Y responded": the cue sits inside the sources
             srcs = [self._spokesperson_of_last(self._anonymous(toks, lo, hi, s2), u) for s2 in srcs]
             score = conf * (0.9 if srcs[0].kind != "unknown" else 0.7)

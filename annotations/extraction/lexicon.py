@@ -174,6 +174,8 @@ NO_COMMENT = {
         _p("zwijgt|zweeg|zwijgen|zwegen", "over|erover|daarover"),
         # "Dat weten we niet (met zekerheid)", "weet ik (nog) niet": they cannot say.
         _p("weten|weet|wisten|wist", "we|wij|ik|ze|zij|hij|men", "niet"),
+        # "Noch de club noch de zaakwaarnemer van de speler wilde reageren": the refusal after the second
+        _p("noch", PHRASE, "reageren|reageerde|reageerden|reageert|commentaar|ingaan"),
         _p("heeft|hebben|had|hadden|heb", "geen", "idee"),  # "Richard en Annemarie hebben geen idee"
     ),
     "en": (
@@ -183,6 +185,8 @@ NO_COMMENT = {
         _p("no", "comment|response|reply"),
         _p("NOT|nor", "comment|commenting|commented|respond|responded|reply|replied|return|returned"
            "|elaborate|discuss|answer|answered"),
+        # "Neither the club nor the player's agent would comment": the refusal after the second of them
+        _p("nor", PHRASE, "comment|respond|responded|reply|replied|return|returned|answer|answered"),
         _p("could|can|would", "NOT", "confirm|say|verify|independently"),
         _p("NOT", "confirmed|verified"),  # "has not confirmed", "hasn't (yet) verified"
         # Not yet: "is working to determine its authenticity", "will provide more information when …".

@@ -427,10 +427,13 @@ def build(toks: list, span: tuple[int, int], lang: str, text: str) -> list[Src]:
     if share is not None:
         i = share  # "De helft van de ondervraagden", "45 procent van de jongeren": the group speaks
     part = toks[i:j]
+    if len(part) > 1 and part[0].low in ("noch", "neither"):
+        part = part[1:]  # ("Noch de club noch …": the club)
+    both = part[0].low == "zowel" and len(part) > 3  # "zowel de gemeente als de provincie": both speak
     for n, t in enumerate(part):
-        if t.low in ("en", "and", "nor") and 0 < n < len(part) - 1:
-            left, right = part[:n], part[n + 1:]
-            if t.low == "nor" or right[0].low in L.DETERMINERS | L.POSSESSIVES \
+        if (t.low in ("en", "and", "nor", "noch") or (both and t.low == "als")) and 0 < n < len(part) - 1:
+            left, right = part[1 if both else 0:n], part[n + 1:]
+            if t.low in ("nor", "noch", "als") or right[0].low in L.DETERMINERS | L.POSSESSIVES \
                     or (len(left) > 1 and len(right) > 1) \
                     or (len(left) == 1 and len(right) == 1 and _org_token(left[0]) and _org_token(right[0])):
                 return [s for s in (_describe(left, lang, text), _describe(right, lang, text)) if s]
@@ -530,7 +533,8 @@ _SPOKES = frozenset(
     " spokeswoman spokesperson spokespeople representative representatives spokesmen spokeswomen".split()
 )
 _AGENT_ROLES = frozenset(
-    "advocaat advocaten lawyer lawyers attorney attorneys agent publicist manager management".split())
+    "advocaat advocaten lawyer lawyers attorney attorneys agent publicist manager management zaakwaarnemer"
+    " zaakwaarnemers impresario".split())
 _PERSONAL_POSSESSIVES = frozenset("his her their zijn haar hun".split())
 
 
@@ -767,9 +771,10 @@ def _with_role(part: list, classes: list, role_at: int, definite: bool, text: st
         rest = []
         if tail:
             names = _name_run(tail)
-            if names and _looks_person(names) and not _orgish(names) and role in (
-                    "woordvoerder", "woordvoerster", "spokesman", "spokeswoman", "spokesperson"):
-                # The spokesperson of a person: "de woordvoerder van De Bruijn".
+            if names and _looks_person(names) and not _orgish(names) and (role in _AGENT_ROLES or role in (
+                    "woordvoerder", "woordvoerster", "spokesman", "spokeswoman", "spokesperson")):
+                # The spokesperson, lawyer or agent of a person: "de woordvoerder van De Bruijn", "the lawyer
+                # of John Smith" (GUIDELINES §3: the description).
                 return Src(_span_text(text, part), "", "person", role, anaphor="")
             if not names and noun_class(tail[-1].low) in ("person", "role") \
                     and (role in _AGENT_ROLES or role in _SPOKES or role in ("representative", "rep")):

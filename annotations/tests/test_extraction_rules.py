@@ -3011,3 +3011,32 @@ def test_a_title_word_and_its_role_noun_are_one_office(text, expected):
 ])
 def test_dutch_verbs_of_dispute_deny(text, expected):
     assert _pairs(text, "nl") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # both of "neither … nor", "noch … noch" and "zowel … als" speak, whatever stands between them and the verb
+    ("Neither the club nor the player's agent would comment.", "en",
+     [("club", "no_comment"), ("player's agent", "no_comment")]),
+    ("Noch de club noch de zaakwaarnemer van de speler wilde reageren.", "nl",
+     [("club", "no_comment"), ("zaakwaarnemer van de speler", "no_comment")]),
+    ("Zowel de gemeente als de provincie wil niet reageren.", "nl",
+     [("gemeente", "no_comment"), ("provincie", "no_comment")]),
+    ("Volgens zowel de politie als het OM is er geen sprake van fraude.", "nl",
+     [("politie", "denies"), ("OM", "denies")]),
+    # "zowel … als" inside the words reported coordinates no speakers
+    ("Het plan is zowel duur als onuitvoerbaar, zegt de wethouder.", "nl", [("wethouder", "alleges")]),
+])
+def test_both_of_a_correlative_pair_speak(text, lang, expected):
+    assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # the lawyer or agent of a named person is described, for no organisation (GUIDELINES §3)
+    ("De advocaat van Jan Smit wilde niet reageren.", "nl", [("advocaat van Jan Smit", "")]),
+    ("The lawyer of John Smith declined to comment.", "en", [("lawyer of John Smith", "")]),
+    ("De zaakwaarnemer van Frenkie de Jong wilde niet reageren.", "nl", [("zaakwaarnemer van Frenkie de Jong", "")]),
+    # an organisation's keeps the organisation
+    ("A lawyer for Acme Corp said the claims were false.", "en", [("lawyer for Acme Corp", "Acme Corp")]),
+])
+def test_the_lawyer_or_agent_of_a_person_is_described(text, lang, expected):
+    assert [(s.source, s.source_org) for s in extract(text, lang)] == expected
