@@ -32,6 +32,7 @@ from .sources import (
     CAP_IN_NAMES,
     Src,
     _age_follows,
+    _given_named,
     _head,
     _looks_person,
     _modifier,
@@ -1225,7 +1226,7 @@ class _Doc:
             # also a broadcaster's ("Fox") is a person
             named = [Src(named[0].name, "", "person", "")]
         if len(named) != 1 or named[0].kind != "person" or named[0].role or named[0].anaphor \
-                or not (surnamed or _looks_person(caps)):
+                or not (surnamed or _looks_person(caps) or _given_named(caps)):
             return None
         if described_person:
             return Src(named[0].name, "", "person", "")

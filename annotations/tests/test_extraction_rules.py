@@ -3040,3 +3040,13 @@ def test_both_of_a_correlative_pair_speak(text, lang, expected):
 ])
 def test_the_lawyer_or_agent_of_a_person_is_described(text, lang, expected):
     assert [(s.source, s.source_org) for s in extract(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after a given name, a broadcaster's or a paper's word is a surname
+    ("Jane Fox, 52, from Leeds, told the BBC she had seen the ship.", [("Jane Fox", "person")]),
+    ("Emily Post said the ship had sunk.", [("Emily Post", "person")]),
+    ("Fox News reported that the ship had sunk.", [("Fox News", "media")]),
+])
+def test_a_given_name_before_a_media_word_is_a_person(text, expected):
+    assert [(s.source, s.source_kind) for s in extract(text, "en")] == expected
