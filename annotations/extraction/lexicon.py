@@ -147,7 +147,10 @@ def _p(*parts: str | frozenset) -> tuple:
 NO_COMMENT = {
     "nl": (
         _p("geen", "commentaar|reactie|antwoord|uitspraken|uitspraak|mededelingen|mededeling|mededingen"),
-        _p("niet", "reageren|gereageerd|ingaan|ingegaan|bereikbaar|bevestigen|kwijt"),
+        _p("niet", "reageren|gereageerd|ingaan|ingegaan|bereikbaar|bevestigen|bevestigd|kwijt"),
+        # "De politie bevestigt het bericht niet" (as "has not confirmed"; not past the clause: "bevestigt dat
+        # … niet …")
+        _p("bevestigt|bevestigde|bevestigden", PHRASE, "niet"),
         _p("reageert|reageerde|reageerden|reageren", "niet"),
         # "wil zich niet (over het bericht) uitlaten", "laat zich er niet over uit"
         _p("niet", "uitlaten|uitgelaten"),

@@ -3050,3 +3050,14 @@ def test_the_lawyer_or_agent_of_a_person_is_described(text, lang, expected):
 ])
 def test_a_given_name_before_a_media_word_is_a_person(text, expected):
     assert [(s.source, s.source_kind) for s in extract(text, "en")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a Dutch confirmation withheld withholds, as "has not confirmed" does
+    ("De politie heeft de berichten over een tweede dader niet bevestigd.", [("politie", "no_comment")]),
+    ("De politie bevestigt het bericht niet.", [("politie", "no_comment")]),
+    # a negation inside what is confirmed does not
+    ("De politie bevestigt dat de verdachte niet is gevlucht.", [("politie", "alleges")]),
+])
+def test_a_dutch_confirmation_withheld_is_no_comment(text, expected):
+    assert _pairs(text, "nl") == expected
