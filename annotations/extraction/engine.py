@@ -307,6 +307,10 @@ class _Doc:
         for r in self.records:
             if r.src.described:  # "her lawyer", not named later: "Mia Lane's lawyer" (`_resolve`)
                 r.src = Src(r.src.described, "", "person", r.src.role)
+        persons = {r.src.name for r in self.records if r.src.kind == "person" and " " not in r.src.name}
+        for r in self.records:
+            if r.src.name in persons and _bare_name(r.src):
+                r.src = Src(r.src.name, "", "person", "")  # a bare name "he" or "she" took up, throughout
         if self.lang == "en":
             self._embedded_posts(units)
         out = []
@@ -2096,6 +2100,13 @@ class _Doc:
                 if (sp.kind == "person" or not person_only or (sp.role in _SPOKES and _gender(sp) != "x")) \
                         and self._agrees(a, sp):
                     return sp  # (through a "spokesperson" an organisation is neither "he" nor "she")
+            if person_only and self.lang == "en":
+                # "Olsen said the plant would close. He added …": a bare name the lexicon cannot tell is a
+                # person's once "he" or "she" takes it up (not in Dutch, where a sentence may open with a
+                # bare common noun: "Navraag wijst uit dat …")
+                for _, sp in fits:
+                    if _bare_name(sp):
+                        return Src(sp.name, "", "person", "")
             if not person_only and not fits:
                 # "De ouders zijn woedend. Zij eisen opheldering": a plural pronoun opening a sentence takes
                 # up the group that opened the one before, when no speaker is nearer.
@@ -2580,6 +2591,14 @@ _OF_ORG_OR_TOWN = _OF_ORG | {"uit"}  # (Dutch "uit": "Jan Smit (58) uit Staphors
 _DETERMINERS_POSSESSIVES = L.DETERMINERS | L.POSSESSIVES
 # "known (only) as X", "identified only as X": the words that introduce a name.
 _KNOWN_AS = frozenset(("known", "identified"))
+
+
+def _bare_name(sp: Src) -> bool:
+    """A single capitalised word taken for an organisation only because nothing says it is a person's
+    ("Olsen", "Wilders"): no role, no acronym, no word the lexicon knows."""
+    return sp.kind == "organisation" and sp.name == sp.org and not sp.role and " " not in sp.name \
+        and sp.name[:1].isupper() and sp.name[1:].isalpha() and sp.name[1:].islower() \
+        and not noun_class(sp.name.lower())
 
 
 def _inverted_after_words(toks: list, k: int, a, after_k: int, apposition: bool) -> bool:

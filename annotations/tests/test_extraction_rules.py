@@ -3061,3 +3061,16 @@ def test_a_given_name_before_a_media_word_is_a_person(text, expected):
 ])
 def test_a_dutch_confirmation_withheld_is_no_comment(text, expected):
     assert _pairs(text, "nl") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare name that "he" or "she" takes up is a person's, in every statement
+    ("Olsen said the plant would close. He added that the workers had not been told.",
+     [("Olsen", "person"), ("Olsen", "person")]),
+    ("Johnson told The Guardian the plan was dead. She said it was over.",
+     [("Johnson", "person"), ("Johnson", "person")]),
+    # without a pronoun nothing tells
+    ("Olsen said the plant would close. The union denied it.", [("Olsen", "organisation"), ("union", "organisation")]),
+])
+def test_a_bare_name_taken_up_by_he_or_she_is_a_person(text, expected):
+    assert [(s.source, s.source_kind) for s in extract(text, "en")] == expected
