@@ -415,6 +415,8 @@ ORG_NOUNS = _set(
     aannemer projectontwikkelaar exploitant uitgever verzekeraar zorgverzekeraar woningcorporatie corporatie
     netbeheerder insurer publisher concern dienst charity charities liefdadigheidsinstelling
     carmaker automaker chipmaker drugmaker planemaker label instituut institute
+    fabriek factory brouwerij brewery bakkerij bakery winkel shop store restaurant apotheek pharmacy bank
+    importeur importer museum kerk church moskee mosque laboratorium
     """
 )
 GOV_HEADS = _set(
@@ -516,6 +518,8 @@ BUSINESS_NOUNS = _set(
     """
     bedrijf onderneming concern company firm airline operahuis warenhuis carmaker automaker chipmaker drugmaker
     planemaker supermarkt supermarket keten chain attractiepark pretpark themapark hotel resort
+    fabriek factory brouwerij brewery bakkerij bakery winkel shop store restaurant apotheek pharmacy bank
+    importeur importer
     """
 )
 ORG_ANAPHORA = _set(

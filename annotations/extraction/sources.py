@@ -637,7 +637,7 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
                 names = part[first_at - 1:first_at] + names
                 lowered = names[0].first  # "Gemeente Utrecht zegt" is "gemeente Utrecht", as mid-sentence
             elif first_at > 1 and part[first_at - 1].low in ("van", "of") and classes[first_at - 2] == "org" \
-                    and not is_cap(part[first_at - 2]) and not described \
+                    and (not is_cap(part[first_at - 2]) or part[first_at - 2].first) and not described \
                     and part[first_at - 2].low not in _MEDIA_DESCRIPTORS \
                     and not all(len(t.text) == 1 for t in names if is_cap(t)):  # ("het college van B en W": B en W)
                 names = part[first_at - 2:first_at] + names  # "ministerie van Binnenlandse Zaken"

@@ -3074,3 +3074,19 @@ def test_a_dutch_confirmation_withheld_is_no_comment(text, expected):
 ])
 def test_a_bare_name_taken_up_by_he_or_she_is_a_person(text, expected):
     assert [(s.source, s.source_kind) for s in extract(text, "en")] == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a business or an institution speaks by its common noun, and is the one named before
+    ("De fabriek zegt dat het probleem is opgelost.", "nl", [("fabriek", "alleges")]),
+    ("De kerk ontkent dat er misbruik heeft plaatsgevonden.", "nl", [("kerk", "denies")]),
+    ("The factory did not respond to a request for comment.", "en", [("factory", "no_comment")]),
+    ("ING was fined last year. The bank said it had fixed the problem.", "en", [("ING", "alleges")]),
+    # an institution's noun opening the sentence before "of" and a name is part of the name
+    ("University of Oxford said the study was flawed.", "en", [("University of Oxford", "alleges")]),
+    ("Bank of America, the lender, said it had no comment.", "en", [("Bank of America", "no_comment")]),
+    ("Ministerie van Binnenlandse Zaken zegt dat het rapport klopt.", "nl",
+     [("Ministerie van Binnenlandse Zaken", "alleges")]),
+])
+def test_businesses_and_institutions_by_their_noun(text, lang, expected):
+    assert _pairs(text, lang) == expected
