@@ -827,11 +827,13 @@ class _Doc:
                         if tail is not None and q + 1 < k:
                             cands.insert(0, (q + 1, tail[1]))
                         break
-            if kind == "nocomment" and toks[k].low in ("no", "geen"):
+            if kind == "nocomment" and toks[k].low in ("no", "geen", "nobody", "niemand"):
                 # "No comment from the mayor", "geen reactie van de gemeente" (not the "van" inside a verb's object:
                 # "wil niet op de vragen van de bewoners ingaan")
+                nobody = toks[k].low in ("nobody", "niemand") or (k + 1 < n and toks[k + 1].low == "one")
                 for q in range(after_k, min(n - 1, after_k + 5)):
-                    if toks[q].low in ("by", "from", "van", "door") and not toks[q].inq:
+                    if (toks[q].low in ("by", "from", "van", "door") or (nobody and toks[q].low in ("at", "bij"))) \
+                            and not toks[q].inq:  # ("No one at the ministry", not "no response at the time")
                         cands.insert(0, np_after(toks, q + 1, n))
                         break
         for c in cands:

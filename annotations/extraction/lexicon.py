@@ -177,6 +177,8 @@ NO_COMMENT = {
         _p("zwijgt|zweeg|zwijgen|zwegen", "over|erover|daarover"),
         # "Dat weten we niet (met zekerheid)", "weet ik (nog) niet": they cannot say.
         _p("weten|weet|wisten|wist", "we|wij|ik|ze|zij|hij|men", "niet"),
+        # "Niemand van het ziekenhuis was bereikbaar voor commentaar"
+        _p("niemand", PHRASE, "bereikbaar|beschikbaar|reageerde|reageren|gereageerd"),
         # "Noch de club noch de zaakwaarnemer van de speler wilde reageren": the refusal after the second
         _p("noch", PHRASE, "reageren|reageerde|reageerden|reageert|commentaar|ingaan"),
         _p("heeft|hebben|had|hadden|heb", "geen", "idee"),  # "Richard en Annemarie hebben geen idee"
@@ -188,6 +190,9 @@ NO_COMMENT = {
         _p("no", "comment|response|reply"),
         _p("NOT|nor", "comment|commenting|commented|respond|responded|reply|replied|return|returned"
            "|elaborate|discuss|answer|answered"),
+        # "Nobody from the hospital was available for comment", "No one at the ministry responded": the party named
+        _p("nobody", PHRASE, "available|responded|commented|replied|answered"),
+        _p("no", "one", PHRASE, "available|responded|commented|replied|answered"),
         # "Neither the club nor the player's agent would comment": the refusal after the second of them
         _p("nor", PHRASE, "comment|respond|responded|reply|replied|return|returned|answer|answered"),
         _p("could|can|would", "NOT", "confirm|say|verify|independently"),

@@ -3090,3 +3090,16 @@ def test_a_bare_name_taken_up_by_he_or_she_is_a_person(text, expected):
 ])
 def test_businesses_and_institutions_by_their_noun(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # nobody of a party answering is the party's refusal
+    ("Nobody from the hospital was available for comment.", "en", [("hospital", "no_comment")]),
+    ("No one at the ministry responded to questions.", "en", [("ministry", "no_comment")]),
+    ("Niemand van het ziekenhuis was bereikbaar voor commentaar.", "nl", [("ziekenhuis", "no_comment")]),
+    ("Niemand bij de gemeente wilde reageren.", "nl", [("gemeente", "no_comment")]),
+    # nobody of no party is nobody's
+    ("Nobody was available to help the victims.", "en", []),
+])
+def test_nobody_of_a_party_answering_is_its_refusal(text, lang, expected):
+    assert _pairs(text, lang) == expected
