@@ -79,6 +79,9 @@ _LEMMA_FIX = {
 
 
 _CUE_CACHE: dict = {"nl": {}, "en": {}}
+# Per language, the cached words that are no cue and no special anchor either, and "" (a word inside a
+# quotation in `_anchors`): the words `_anchors` passes over, in one set.
+_NO_ANCHOR: dict = {"nl": {""}, "en": {""}}
 
 
 def _cue_class(low: str, lang: str) -> str:
@@ -94,6 +97,8 @@ def _cue_class(low: str, lang: str) -> str:
                    else "particle" if lem in L.PARTICLE_VERBS[lang] or lem in L.PREPOSITION_VERBS[lang] else "")
         if len(cache) < 200_000:
             cache[low] = got
+            if not got and low not in _SPECIAL_ANCHORS[lang]:
+                _NO_ANCHOR[lang].add(low)
     return got
 
 
@@ -439,10 +444,10 @@ class _Doc:
         n = len(toks)
         skip = -1
         cues = _CUE_CACHE[lang]
-        special = _SPECIAL_ANCHORS[lang]
-        # The common case, a known word that is no cue (one dict and one set look-up), and the words inside
-        # quotations (no low here) are left out in one comprehension.
-        for k in [k for k, low in enumerate(lows) if low and (cues.get(low) != "" or low in special)]:
+        # The common case, a known word that is no cue nor a special anchor, and the words inside quotations
+        # (no low here) are left out in one comprehension, with one set look-up per word.
+        no_anchor = _NO_ANCHOR[lang]
+        for k in [k for k, low in enumerate(lows) if low not in no_anchor]:
             t = toks[k]
             low = t.low
             if not t.text[:1].isalpha() or k == skip:
