@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from . import lexicon as L
 
 _WINDOW = 14
+_DETERMINERS_POSSESSIVES = L.DETERMINERS | L.POSSESSIVES  # (built once: `np_after` reads it for every phrase)
 _NAME_ABBREV = frozenset(("st", "mt", "ft"))  # "St. Clare", "Mt. Sinai": the period stays inside the name
 
 
@@ -333,7 +334,7 @@ def np_after(toks: list, k: int, hi: int) -> tuple[int, int] | None:
     stop = min(hi, k + _WINDOW)
     while i < stop and (skippable(toks[i]) or toks[i].text in "()'\u2018\u2019") and not (
             # "volgens zijn advocaat": "zijn" is whose the lawyer is here, not the verb
-            toks[i].low == "zijn" and i + 1 < stop and toks[i + 1].low in _AGENT_ROLES | _SPOKES):
+            toks[i].low == "zijn" and i + 1 < stop and toks[i + 1].low in _WHOSE_ROLES):
         i += 1
     if i + 2 < stop and toks[i].text.islower() and toks[i].low in L.TITLES and toks[i + 1].text == "." \
             and is_cap(toks[i + 2]):
@@ -342,10 +343,10 @@ def np_after(toks: list, k: int, hi: int) -> tuple[int, int] | None:
         return None
     if (toks[i].low in _pron_all() or toks[i].low in _OBJ_PRON) and not (
             # "said her lawyer": "her" is whose the lawyer is, no object
-            toks[i].low in ("her", "haar") and i + 1 < stop and toks[i + 1].low in _AGENT_ROLES | _SPOKES):
+            toks[i].low in ("her", "haar") and i + 1 < stop and toks[i + 1].low in _WHOSE_ROLES):
         return (i, i + 1)  # "volgens hen", "according to him"
     j = i
-    if toks[j].low in L.DETERMINERS | L.POSSESSIVES:
+    if toks[j].low in _DETERMINERS_POSSESSIVES:
         j += 1
     elif toks[j].low in _QUANT and j + 1 < stop and (noun_class(toks[j + 1].low) or (
             _modifier(toks[j + 1]) and j + 2 < stop and noun_class(toks[j + 2].low))):
@@ -433,7 +434,7 @@ def build(toks: list, span: tuple[int, int], lang: str, text: str) -> list[Src]:
     for n, t in enumerate(part):
         if (t.low in ("en", "and", "nor", "noch") or (both and t.low == "als")) and 0 < n < len(part) - 1:
             left, right = part[1 if both else 0:n], part[n + 1:]
-            if t.low in ("nor", "noch", "als") or right[0].low in L.DETERMINERS | L.POSSESSIVES \
+            if t.low in ("nor", "noch", "als") or right[0].low in _DETERMINERS_POSSESSIVES \
                     or (len(left) > 1 and len(right) > 1) \
                     or (len(left) == 1 and len(right) == 1 and _org_token(left[0]) and _org_token(right[0])):
                 return [s for s in (_describe(left, lang, text), _describe(right, lang, text)) if s]
@@ -536,6 +537,7 @@ _AGENT_ROLES = frozenset(
     "advocaat advocaten lawyer lawyers attorney attorneys agent publicist manager management zaakwaarnemer"
     " zaakwaarnemers impresario".split())
 _PERSONAL_POSSESSIVES = frozenset("his her their zijn haar hun".split())
+_WHOSE_ROLES = _AGENT_ROLES | _SPOKES  # "volgens zijn advocaat", "said her spokesman" (`np_after`)
 
 
 def _describe(part: list, lang: str, text: str) -> Src | None:
