@@ -1741,6 +1741,8 @@ class _Doc:
             if cite > 0:
                 close = next((q for q in range(cite + 1, len(words)) if words[q] == ","), len(words))
                 words = words[:cite] + words[close:]
+        if _ANON_WORDS.isdisjoint(words):
+            return s  # (most statements: one set test spares the join and the phrase searches)
         joined = " " + " ".join(words) + " "
         if any(p in joined for p in _ANON_STRINGS):
             return ANONYMOUS_SRC
@@ -2385,6 +2387,8 @@ _COURT = frozenset("rechtbank rechter hof court judge jury tribunal".split())
 _SPOKES = frozenset("spokesman spokeswoman spokesperson woordvoerder woordvoerster zegsman zegsvrouw persvoorlichter"
                     " voorlichter".split())
 _ANON_STRINGS = tuple(" " + " ".join(p) + " " for p in L.ANON_PHRASES)
+# One word of each of those phrases (the longest that is no function word): a text without any of them holds none.
+_ANON_WORDS = frozenset(min(p, key=lambda w: (w in L.STOP, -len(w))) for p in L.ANON_PHRASES)
 _RESPONSE_NOUNS = frozenset(("response", "reply", "answer", "statement", "reaction"))
 _BE_FEELING = frozenset(("is", "zijn", "was", "waren"))
 _SPECIAL = frozenset(
