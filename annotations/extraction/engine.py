@@ -1777,13 +1777,14 @@ class _Doc:
                 keys.update(w.lower() for w in name.replace("-", " ").split() if len(w) > 2 and w[:1].isupper())
         # ... or names the entity the negated content is about ("Woods is not suspended", says his agent).
         keys.update(t.low for t in units[u].toks if t.text[:1].isupper() and t.low not in L.STOP and len(t.low) > 2)
-        mine = self._unit_stems(u, units)
         lede = min(_LEDE_UNITS, len(units))
-        # The lede's units, then the near ones past it: each unit once, in order.
+        # The lede's units, then the near ones past it: each unit once, in order. (The units' stems, cached per
+        # unit, are worked out only when the names do not decide.)
         for v in chain(range(lede), range(max(lede, u - _ANSWER_UNITS), min(len(units), u + _ANSWER_UNITS))):
             if not self.claim_units[v] or v == u:
                 continue
-            if not keys.isdisjoint(self._unit_lows(v, units)) or len(mine & self._unit_stems(v, units)) >= 2:
+            if not keys.isdisjoint(self._unit_lows(v, units)) \
+                    or len(self._unit_stems(u, units) & self._unit_stems(v, units)) >= 2:
                 return True  # the claim names the source or the entity, or shares the content's words
         # The lede states what the article's later claims and rumours are about.
         return u < _LEDE_UNITS and any(self.claim_units[_LEDE_UNITS:u + _ANSWER_UNITS])
