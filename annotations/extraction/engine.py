@@ -1986,9 +1986,9 @@ class _Doc:
                 role = office or (title if noun_class(title) == "role" else "")
                 # "Premier Rutte", "Burgemeester Halsema": the surname names the person, in that role.
                 self.persons[run[0].low] = Src(self.text[run[0].start:run[0].end], "", "person", role)
-            org_noun_before = i > 0 and not toks[i - 1].inq and noun_class(toks[i - 1].low) == "org"
             if 2 <= len(run) <= 4 and _looks_person(run) and not any(is_adj_cap(t) for t in run[:1]) \
-                    and not org_noun_before:  # ("supermarktketen Albert Heijn" is no person)
+                    and not (i > 0 and not toks[i - 1].inq and noun_class(toks[i - 1].low) == "org"):
+                # (an organisation's noun before the name: "supermarktketen Albert Heijn" is no person)
                 name = self.text[run[0].start:run[-1].end]
                 # "Wethouder Peter Jansen (VVD)": the office, and the party in brackets after the name.
                 party = toks[j + 1].text if j + 2 < n and toks[j].text == "(" and toks[j + 2].text == ")" \
@@ -2029,7 +2029,8 @@ class _Doc:
                 # mostly opens a sentence (after an article it may be a place as well as a business: "de Veluwe")
             ) else [s for s in build(toks, (i, j), self.lang, self.text)
                     if s.kind in _ORG_KINDS and not s.anaphor and s.name[:1].isupper()]
-        self.org_mentions += [(u, toks[i].start, s) for s in named]
+        if named:  # (most capitalised words name none)
+            self.org_mentions += [(u, toks[i].start, s) for s in named]
 
     @staticmethod
     def _tail(items: list, pos: int) -> list:
