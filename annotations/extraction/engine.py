@@ -1827,6 +1827,9 @@ class _Doc:
         Dutch only, as the shorter resumption (`_QUOTE_GAP`): English measured worse on folds 0–2."""
         if self.lang != "nl" or last.src.kind != "person":
             return False
+        head = unit.toks[0]
+        if head.text[:1].isalnum() and not head.inq:
+            return False  # (narration: a word outside quotations, found without a walk over the unit)
         words = [t for t in unit.toks if t.text[:1].isalnum()]
         if not words or any(not t.inq for t in words) or not any(t.low in _FIRST_PERSON for t in words):
             return False
@@ -1890,6 +1893,10 @@ class _Doc:
         if last.unit < u - (_QUOTE_GAP if self.lang == "nl" else 2) and not sole:
             return
         toks = unit.toks
+        if last.unit != u - 1 and toks[0].text[:1].isalnum() and not toks[0].inq:
+            # (A unit opening with a word outside quotations is no bare quotation: it continues only a statement
+            # in the unit right before, as "We …" or "zou" below.)
+            return
         words = [t for t in toks if t.text[:1].isalnum()]
         if not words:
             return
