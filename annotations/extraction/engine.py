@@ -24,6 +24,7 @@ from . import lexicon as L
 from .grouping import _CLAIM_NOUNS, content_stems, group_statements, judges_what_came_before
 from .sources import (
     _AGENT_ROLES,
+    _DETERMINERS_POSSESSIVES,
     _GENITIVE,
     _MEDIA_NAMES,
     _SHARES,
@@ -2608,7 +2609,6 @@ _ONLINE = frozenset(("website", "blog", "outlet"))  # (not "site": the crash sit
 _MEDIA_ANAPHORA = L.ORG_ANAPHORA & L.MEDIA_HEADS
 _OF_ORG = frozenset(("of", "from", "van", "bij"))
 _OF_ORG_OR_TOWN = _OF_ORG | {"uit"}  # (Dutch "uit": "Jan Smit (58) uit Staphorst")
-_DETERMINERS_POSSESSIVES = L.DETERMINERS | L.POSSESSIVES
 # "known (only) as X", "identified only as X": the words that introduce a name.
 _KNOWN_AS = frozenset(("known", "identified"))
 
