@@ -264,6 +264,8 @@ DENY_EVALS = {
         _p("niet|niets", "klopt|kloppen|klopte"),
         _p("geen", "sprake"),
         _p("niet", "waar|juist"),
+        _p("niets|niks", "van", "waar"),  # "Er is niets van waar"
+        _p("geen", "woord", "van", "waar"),  # "Daar is geen woord van waar"
         _p("niet", "het", "geval"),
         _p("absoluut|helemaal", "niet|geen|niets"),
         _p("in", "twijfel"),  # "trekt het verhaal in twijfel"
@@ -279,6 +281,7 @@ DENY_EVALS = {
         _p("NOT", "true|accurate|correct"),
         _p("not", "the", "case"),
         _p("no", "truth|basis|merit"),
+        _p("NOT", "word", "of", "truth"),  # "There is not a word of truth in it"
         _p("otherwise"),
         _p("cast|casts|casting", "doubt"),  # "scientists cast doubt on the story"
         _p("absolutely|certainly|definitely", "not"),  # 'Asked whether he would resign: "Absolutely not."'

@@ -3103,3 +3103,13 @@ def test_businesses_and_institutions_by_their_noun(text, lang, expected):
 ])
 def test_nobody_of_a_party_answering_is_its_refusal(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # "nothing of it is true" denies
+    ('Volgens de woordvoerder is er "niets van waar".', "nl", [("woordvoerder", "denies")]),
+    ('"Daar is geen woord van waar", zegt de minister.', "nl", [("minister", "denies")]),
+    ('"There is not a word of truth in it," the minister said.', "en", [("minister", "denies")]),
+])
+def test_nothing_of_it_is_true_denies(text, lang, expected):
+    assert _pairs(text, lang) == expected
