@@ -263,7 +263,9 @@ DENY_EVALS = {
         _p("klopt|kloppen|klopte", "niet|niets|geen"),
         _p("niet|niets", "klopt|kloppen|klopte"),
         _p("geen", "sprake"),
-        _p("niet", "waar|juist"),
+        _p("niet", "waar|juist|correct"),
+        _p("incorrect|flauwekul|larie|fabeltje|broodjeaapverhaal|leugen|leugens|absurd"),
+        _p("uit", "de", "lucht", "gegrepen"),  # "noemt het bericht uit de lucht gegrepen"
         _p("niets|niks", "van", "waar"),  # "Er is niets van waar"
         _p("geen", "woord", "van", "waar"),  # "Daar is geen woord van waar"
         _p("niet", "het", "geval"),
@@ -282,6 +284,10 @@ DENY_EVALS = {
         _p("not", "the", "case"),
         _p("no", "truth|basis|merit"),
         _p("NOT", "word", "of", "truth"),  # "There is not a word of truth in it"
+        _p("groundless|ludicrous|preposterous|absurd|fabrication|fabrications"),
+        _p("without", "foundation|basis|merit"),
+        _p("a|an|outright|blatant|complete|total", "lie"),  # ("the problem lies elsewhere" is no denial)
+        _p("conspiracy", "theory|theories"),
         _p("otherwise"),
         _p("cast|casts|casting", "doubt"),  # "scientists cast doubt on the story"
         _p("absolutely|certainly|definitely", "not"),  # 'Asked whether he would resign: "Absolutely not."'

@@ -3113,3 +3113,21 @@ def test_nobody_of_a_party_answering_is_its_refusal(text, lang, expected):
 ])
 def test_nothing_of_it_is_true_denies(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # evaluations that dismiss a claim deny
+    ('"That is absolutely ludicrous," the spokesman said.', "en", [("spokesman", "denies")]),
+    ("The company said the allegations were groundless.", "en", [("company", "denies")]),
+    ('"This is a lie," the mayor said.', "en", [("mayor", "denies")]),
+    ("The claims are without foundation, the ministry said.", "en", [("ministry", "denies")]),
+    ('"It\'s a conspiracy theory," the professor said.', "en", [("professor", "denies")]),
+    ('De minister noemt het bericht "uit de lucht gegrepen".', "nl", [("minister", "denies")]),
+    ('"Dat is flauwekul", zegt de wethouder.', "nl", [("wethouder", "denies")]),
+    ("De club noemt het verhaal een fabeltje.", "nl", [("club", "denies")]),
+    ("Het ministerie zegt dat de cijfers niet correct zijn.", "nl", [("ministerie", "denies")]),
+    # a verb that looks like one does not
+    ("The problem lies elsewhere, the minister said.", "en", [("minister", "alleges")]),
+])
+def test_dismissive_evaluations_deny(text, lang, expected):
+    assert _pairs(text, lang) == expected
