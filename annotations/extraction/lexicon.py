@@ -182,6 +182,8 @@ NO_COMMENT = {
         # "Noch de club noch de zaakwaarnemer van de speler wilde reageren": the refusal after the second
         _p("noch", PHRASE, "reageren|reageerde|reageerden|reageert|commentaar|ingaan"),
         _p("heeft|hebben|had|hadden|heb", "geen", "idee"),  # "Richard en Annemarie hebben geen idee"
+        _p("liet|laat|lieten|laten|gelaten", PHRASE, "onbeantwoord"),  # "liet vragen van deze krant onbeantwoord"
+        _p("kaken", "op", "elkaar"),  # "houdt de kaken stijf op elkaar"
     ),
     "en": (
         _p("declined|declines|decline|declining|refused|refuses|refusing",
@@ -204,6 +206,9 @@ NO_COMMENT = {
         _p("NOT", "identify|name", "the|him|her|them|which|who|mr.|mrs.|ms.|dr.|mr|mrs|ms|dr|any|its|their|his"),
         _p("could|can|would", "NOT", "be", "reached|contacted"),
         _p("unavailable", "for", "comment"),
+        _p("NOT", "immediately", "available|reachable"),  # "A spokesman was not immediately available"
+        _p("NOT", "available|reachable", "for", "comment"),
+        _p("ignored|ignores|ignore|ignoring", "requests|request|questions|calls|emails|messages"),
         _p("neither", "confirm|confirmed|confirms", "nor"),
         # "Officials have yet to confirm …", "The company has yet to respond": not (yet) answered.
         _p("yet", "to", "confirm|comment|respond|reply|say|verify|explain|announce|address"),
@@ -215,7 +220,7 @@ NO_COMMENT = {
         # "has not (publicly) addressed the rumours", "has remained silent"
         _p("NOT", "address|addressed|addresses", CLAIM_NOUNS["en"] | {"question", "questions", "issue", "matter"}),
         # (not "kept the outbreak quiet", "the town remains quiet at night")
-        _p("remained|remains|remain|stayed|stays", "silent|tight-lipped|mum"),
+        _p("remained|remains|remain|stayed|stays|kept|keeps|keep", "silent|tight-lipped|mum"),
         _p("NOT", "want", "to", "add|comment|say"),
         _p("stopped|stops|stop", "short", "of"),  # "stopped short of denying the report": it withholds
         # "did not have (any) descriptions of the men" withholds; "ISIS doesn't have a navy" asserts.

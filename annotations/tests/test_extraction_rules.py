@@ -3131,3 +3131,17 @@ def test_nothing_of_it_is_true_denies(text, lang, expected):
 ])
 def test_dismissive_evaluations_deny(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # more ways of not answering
+    ("The club ignored requests for comment.", "en", [("club", "no_comment")]),
+    ("A spokesman for the club was not immediately available.", "en", [("club", "no_comment")]),
+    ("The player's agent has so far kept silent.", "en", [("player's agent", "no_comment")]),
+    ("Het ministerie liet vragen van deze krant onbeantwoord.", "nl", [("ministerie", "no_comment")]),
+    ("De directeur houdt de kaken stijf op elkaar.", "nl", [("directeur", "no_comment")]),
+    # what is not available is no refusal
+    ("The vaccine is not available in stores, the ministry said.", "en", [("ministry", "alleges")]),
+])
+def test_more_ways_of_not_answering(text, lang, expected):
+    assert _pairs(text, lang) == expected
