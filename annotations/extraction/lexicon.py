@@ -45,10 +45,10 @@ SPEECH = {
 WEAK = {
     "nl": _set(
         "vinden denken weten menen geloven vrezen hopen vermoeden verwachten schatten twijfelen rekenen stellen"
-        " begrijpen snappen"
+        " begrijpen snappen insinueren impliceren"
     ),
     "en": _set("think believe fear find hope feel doubt suspect term add respond expect estimate worry reckon"
-               " guess assume recall agree charge"),
+               " guess assume recall agree charge hint imply insinuate"),
     # ("has agreed personal terms" is a deal, no statement; "charging passengers £1" a fee, not "critics charge that")
 }
 # Verbs that take a particle elsewhere in the clause: "laat … weten", "geeft … aan".
@@ -64,6 +64,7 @@ PARTICLE_VERBS = {
         "wijzen": ("af", "hand", "op"),
         "spreken": ("tegen",),
         "voegen": ("toe",),  # "voegde eraan toe dat …"
+        "delen": ("mee",),  # "deelt mee dat …"
         "merken": ("op",),
         "leggen": ("uit",),
         "maken": ("bekend",),

@@ -3145,3 +3145,16 @@ def test_dismissive_evaluations_deny(text, lang, expected):
 ])
 def test_more_ways_of_not_answering(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # hinting and insinuating put content forward; "deelt mee" announces it
+    ("The senator hinted that the deal was dead.", "en", [("senator", "alleges")]),
+    ("De oppositie insinueert dat de minister heeft gelogen.", "nl", [("oppositie", "alleges")]),
+    ("De minister deelt mee dat het plan van tafel is.", "nl", [("minister", "alleges")]),
+    # without content, or in another sense, they are no statement
+    ("The senator hinted at a deal.", "en", []),
+    ("De kinderen delen het snoep mee met hun vrienden.", "nl", []),
+])
+def test_hints_insinuations_and_announcements(text, lang, expected):
+    assert _pairs(text, lang) == expected
