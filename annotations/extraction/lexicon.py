@@ -573,7 +573,7 @@ STOP_NL = _set(
     mijn jouw uw ons onze jullie men wordt worden was waren werd werden heeft had hadden
     maandag dinsdag woensdag donderdag vrijdag zaterdag zondag januari februari maart april
     mei juni juli augustus september oktober november december twee drie vier vijf zes zeven
-    acht negen tien enkele meerdere diverse
+    acht negen tien enkele meerdere diverse tegenover jegens zonder onder rond
     """
 )
 STOP_EN = _set(
@@ -598,7 +598,7 @@ FOREIGN_STOP = {"en": STOP_NL - STOP_EN, "nl": STOP_EN - STOP_NL}
 COMPOUND_HEADS = (
     "woordvoerder", "woordvoerster", "directeur", "voorzitter", "bestuurder", "secretaris",
     "providers", "overheden", "commissie", "politie", "voorman", "minister", "premier", "president",
-    "redacteur", "kenner", "leider", "trekker", "baas", "deskundige", "adviseur", "onderzoeker",
+    "redacteur", "kenner", "leider", "trekker", "baas", "deskundige", "adviseur", "onderzoeker", "chef", "coach",
 )
 ORG_SUFFIXES = ("fonds", "bedrijf", "partij", "bond", "raad", "dienst", "ministerie", "bank", "concern",
                 "organisatie", "groep", "keten", "maatschappij", "vereniging", "stichting", "fabrikant",

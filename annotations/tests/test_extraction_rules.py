@@ -3158,3 +3158,13 @@ def test_more_ways_of_not_answering(text, lang, expected):
 ])
 def test_hints_insinuations_and_announcements(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a fronted Dutch preposition is no name, and a police chief or a national coach is a role's holder
+    ("Tegenover de NOS zegt de minister dat het plan doorgaat.", [("minister", "alleges")]),
+    ("Op een persconferentie zei de politiechef dat er twee mannen zijn opgepakt.", [("politiechef", "alleges")]),
+    ("Bondscoach Koeman zegt dat de selectie fit is.", [("Koeman", "alleges")]),
+])
+def test_fronted_prepositions_and_chiefs_in_dutch(text, expected):
+    assert _pairs(text, "nl") == expected
