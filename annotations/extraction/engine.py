@@ -1460,6 +1460,11 @@ class _Doc:
                         or toks[q].inq:
                     own = q  # (a content clause; "that rumor" is the object)
                     break
+            if own + 1 < hi and toks[own].low in ("dat", "that") and toks[own + 1].low in _SELF_PRONOUNS:
+                # "Het bedrijf zegt dat het de beschuldigingen ontkent", "said that he denied …": the content
+                # clause's subject is the source itself, so its verb of denial is the source's own too.
+                own = next((q for q in range(own + 2, hi) if toks[q].low in ("dat", "that") or toks[q].text in ",;"),
+                           hi)
             predicate = [t.low for q, t in enumerate(toks[lo:hi], lo)
                          if not (span[0] <= q < span[1]) and (q < own or t.inq)]
             if start < unit.start:
@@ -2599,6 +2604,7 @@ _FINITE_SAY = frozenset(("says", "said", "told", "zegt", "zei", "vertelt", "vert
 _PASSIVE = frozenset(("was", "were", "been", "being", "is", "are", "be"))
 _ORG_KINDS = ("organisation", "government", "media")
 _COORDINATORS = frozenset(("but", "and", "yet", "maar", "en"))
+_SELF_PRONOUNS = frozenset(("it", "he", "she", "het", "hij", "zij", "ze"))  # a content clause about its source
 # English verbs of speech that go before their subject after the words they report, quoted or not:
 # "…, said the minister", "…, added Olsen", "…, writes the newspaper".
 _INVERTING = frozenset("""said says added adds explained explains wrote writes insisted insists claimed claims argued

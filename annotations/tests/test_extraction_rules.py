@@ -3168,3 +3168,15 @@ def test_hints_insinuations_and_announcements(text, lang, expected):
 ])
 def test_fronted_prepositions_and_chiefs_in_dutch(text, expected):
     assert _pairs(text, "nl") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a content clause about the source itself holds the source's own denial
+    ("Het bedrijf zegt dat het de beschuldigingen ontkent.", "nl", [("bedrijf", "denies")]),
+    ("De minister zegt dat hij de beschuldigingen van de hand wijst.", "nl", [("minister", "denies")]),
+    ("The company said that it rejected the claims.", "en", [("company", "denies")]),
+    # about someone else it is theirs
+    ("De advocaat zegt dat de rechter het beroep verwierp.", "nl", [("advocaat", "alleges")]),
+])
+def test_a_denial_in_a_clause_about_the_source_is_its_own(text, lang, expected):
+    assert _pairs(text, lang) == expected
