@@ -1463,8 +1463,8 @@ class _Doc:
             if own + 1 < hi and toks[own].low in ("dat", "that") and toks[own + 1].low in _SELF_PRONOUNS:
                 # "Het bedrijf zegt dat het de beschuldigingen ontkent", "said that he denied …": the content
                 # clause's subject is the source itself, so its verb of denial is the source's own too.
-                own = next((q for q in range(own + 2, hi) if toks[q].low in ("dat", "that") or toks[q].text in ",;"),
-                           hi)
+                own = next((q for q in range(own + 2, hi)
+                            if toks[q].low in ("dat", "that") or toks[q].text in (",", ";")), hi)
             predicate = [t.low for q, t in enumerate(toks[lo:hi], lo)
                          if not (span[0] <= q < span[1]) and (q < own or t.inq)]
             if start < unit.start:

@@ -990,11 +990,11 @@ def _given_named(name_toks: list) -> bool:
     if not name_toks or name_toks[0].low not in L.GIVEN_NAMES or len(name_toks) > 3 \
             or any(t.text.isupper() and len(t.text) > 1 for t in name_toks):
         return False
-    return not any(_orgish([t]) and t.low not in _SURNAME_WORDS and t.low not in _MEDIA_SURNAMES
-                   for t in name_toks[1:])
+    return not any(_orgish([t]) and t.low not in _GIVEN_SURNAMES for t in name_toks[1:])
 
 
-_MEDIA_SURNAMES = frozenset(("fox", "post"))  # after a given name a surname: "Jane Fox", "Emily Post"
+# After a given name these are surnames, the place words and a broadcaster's or paper's: "Jane Fox", "Emily Post".
+_GIVEN_SURNAMES = _SURNAME_WORDS | {"fox", "post"}
 
 
 def _looks_person(name_toks: list) -> bool:
