@@ -622,6 +622,7 @@ class _Doc:
                 gerund = lang == "en" and low.endswith("ing")  # ("“seriously considering” charging passengers")
                 if _complement_follows(toks, k) or (prev in (",", "''", '"', "”", "'", "’") and not gerund) \
                         or (_after_quote(toks, k) and not gerund) or inverted_pronoun \
+                        or (lang == "en" and not gerund and _bare_clause_follows(toks, k)) \
                         or (lem == "vinden"
                             and (_quoted_after_object(toks, k, _VINDEN_STOPS) or _too_verdict(toks, k))):
                     out.append((k, "verb", k + 1))
@@ -2968,6 +2969,46 @@ def _complement_follows(toks: list, k: int) -> bool:
         if not t.text[:1].isalnum():
             return False
     return False
+
+
+def _bare_clause_follows(toks: list, k: int) -> bool:
+    """English leaves out the "that" of a content clause: "Police believe the man acted alone", "Officials fear
+    the toll could rise". A subject opens right after the verb and a finite verb (an auxiliary, or a past form
+    not in the noun phrase) follows within a few words, with no punctuation or relative word between; an object
+    alone ("fear the worst", "believe in God") opens no clause."""
+    n = len(toks)
+    if k + 2 >= n:
+        return False
+    first = toks[k + 1]
+    if first.inq or not first.text[:1].isalnum() or first.low in L.PREPOSITIONS or first.low in _NO_CLAUSE_SUBJECT \
+            or is_ly_adverb(first):
+        return False
+    for q in range(k + 2, min(n, k + 1 + _BARE_CLAUSE_GAP)):
+        t = toks[q]
+        if t.inq or not t.text[:1].isalnum() or t.low in _RELATIVE_WORDS:
+            return False
+        if t.low in _FINITE_AUXILIARIES:
+            return True
+        prev = toks[q - 1].low
+        if t.low.endswith("ed") and len(t.low) > 4 and prev not in _DETERMINERS_POSSESSIVES \
+                and not is_ly_adverb(toks[q - 1]) and prev not in L.PREPOSITIONS:
+            # a past form after its subject: "the fire started in the kitchen" (not "the injured man")
+            return q + 1 == n or not toks[q + 1].text[:1].isalpha() or toks[q + 1].low in L.PREPOSITIONS \
+                or toks[q + 1].low in _DETERMINERS_POSSESSIVES or is_ly_adverb(toks[q + 1]) \
+                or toks[q + 1].low in _AFTER_PAST
+    return False
+
+
+_BARE_CLAUSE_GAP = 7
+_FINITE_AUXILIARIES = frozenset(
+    "is are was were has have had will would could can may might must should shall did does do won't wasn't isn't"
+    " weren't aren't hasn't haven't hadn't didn't doesn't don't couldn't wouldn't can't cannot".split())
+_RELATIVE_WORDS = frozenset(("who", "whom", "whose", "which", "that", "where", "when", "to"))
+# Words that take no clause after a weak verb: "think so", "feel free", "fear for", "expect it"
+_NO_CLAUSE_SUBJECT = frozenset(("so", "not", "to", "as", "than", "him", "them", "me", "us", "her", "himself", "herself",
+                                "themselves", "itself", "free", "sorry", "otherwise", "about", "like"))
+_AFTER_PAST = frozenset(("alone", "together", "deliberately", "first", "again", "too", "there", "here", "and", "but",
+                         "out", "up", "down", "off", "away", "back", "home", "late", "early"))
 
 
 _COMPLEMENT_GAP = 4

@@ -3180,3 +3180,20 @@ def test_fronted_prepositions_and_chiefs_in_dutch(text, expected):
 ])
 def test_a_denial_in_a_clause_about_the_source_is_its_own(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # English leaves out the "that" of a content clause after a verb of thought
+    ("Police believe the man acted alone.", [("police", "alleges")]),
+    ("Investigators think the fire was started deliberately.", [("investigators", "alleges")]),
+    ("Officials fear the death toll could rise.", [("Officials", "alleges")]),
+    ("Most economists expect inflation will fall next year.", [("economists", "alleges")]),
+    # an object alone opens no clause
+    ("Fans fear the worst after the defeat.", []),
+    ("They believe in a better future.", []),
+    ("Residents feared the men who were released last year.", []),
+    ("Investors expect higher rates.", []),
+    ("Doctors fear the injured driver.", []),
+])
+def test_a_verb_of_thought_takes_a_clause_without_that(text, expected):
+    assert _pairs(text, "en") == expected
