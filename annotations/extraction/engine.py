@@ -1129,6 +1129,10 @@ class _Doc:
             return False  # English: plural common nouns ("Rumours spread …") and adverbs; "Acme said" stays
         elif self.lang == "en" and s.name.endswith("s") and _lemma(s.name.lower(), "en") == s.name.lower():
             return False  # no plural the dictionary knows: "Snopes said", "Reuters said"
+        elif self.lang == "nl" and span[1] - span[0] == 1 and span[1] < len(toks) \
+                and toks[span[1]].low in _PERSONAL_SPEECH_NL:
+            return False  # a bare word before "zegt" is a name, whatever else it means: "Wilders zegt" (a common
+            #               noun takes an article there; one without says no "zegt": "Onderzoek wijst uit")
         return self._common_first_word(toks, span, words[0])
 
     def _neither(self, u: int, unit: _Unit) -> None:
@@ -2608,6 +2612,9 @@ _COORDINATORS = frozenset(("but", "and", "yet", "maar", "en"))
 _SELF_PRONOUNS = frozenset(("it", "he", "she", "het", "hij", "zij", "ze"))  # a content clause about its source
 # English verbs of speech that go before their subject after the words they report, quoted or not:
 # "…, said the minister", "…, added Olsen", "…, writes the newspaper".
+# Dutch verbs of speech in the singular that a person or a body says, not a finding or a document.
+_PERSONAL_SPEECH_NL = frozenset("""zegt zei vertelt vertelde verklaart verklaarde benadrukt benadrukte antwoordt
+    antwoordde reageert reageerde ontkent ontkende erkent erkende beweert beweerde twittert twitterde""".split())
 _INVERTING = frozenset("""said says added adds explained explains wrote writes insisted insists claimed claims argued
     argues stated states noted notes warned warns continued recalled admitted acknowledged conceded replied
     replies responded countered maintained maintains""".split())

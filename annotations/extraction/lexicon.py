@@ -481,6 +481,7 @@ GROUP_NOUNS = _set(
     legislators senators congressmen economists opponents proponents commuters campaigners
     investors shareholders locals villagers citizens staff
     users commenters netizens gebruikers internetgebruikers twitteraars
+    couple duo echtpaar gezin households huishoudens
     """
 )
 PERSON_NOUNS = _set(

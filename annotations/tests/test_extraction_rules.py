@@ -3197,3 +3197,26 @@ def test_a_denial_in_a_clause_about_the_source_is_its_own(text, lang, expected):
 ])
 def test_a_verb_of_thought_takes_a_clause_without_that(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare word before a Dutch verb of speech in the singular is a name, though the dictionary knows it
+    ("Wilders zegt dat hij de verkiezingen gaat winnen.", [("Wilders", "alleges")]),
+    ("Vos ontkent dat hij het geld heeft aangenomen.", [("Vos", "denies")]),
+    # pronouns and findings stay no source
+    ("Niemand zegt dat het makkelijk wordt.", []),
+    ("Onderzoek wijst uit dat jongeren minder slapen.", []),
+])
+def test_a_bare_dutch_name_before_a_verb_of_speech(text, expected):
+    assert _pairs(text, "nl") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a couple, a pair and a family speak as one described group
+    ("The couple insist they did nothing wrong.", "en", [("couple", "alleges")]),
+    ("Het echtpaar zegt dat het niets verkeerd heeft gedaan.", "nl", [("echtpaar", "alleges")]),
+    ("Het gezin zegt dat het al jaren overlast heeft.", "nl", [("gezin", "alleges")]),
+    ("The couple were married in 2010.", "en", []),
+])
+def test_couples_and_families_speak(text, lang, expected):
+    assert _pairs(text, lang) == expected
