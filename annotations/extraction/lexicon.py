@@ -27,7 +27,7 @@ SPEECH = {
         bezweren toelichten preciseren herhalen ontvouwen uitspreken hekelen betreuren veroordelen
         loven aandringen berekenen
         toegeven aangeven oproepen volhouden tegenspreken afwijzen
-        adviseren aanraden bekennen informeren geïnformeerd betwisten weerleggen ontkrachten
+        adviseren aanraden bekennen informeren geïnformeerd betwisten weerleggen ontkrachten bagatelliseren
         """
     ),
     "en": _set(
@@ -38,7 +38,7 @@ SPEECH = {
         describe post complain contend assure ensure refute dispute reject dismiss
         assert blame told concede caution remark declare reiterate retort affirm
         criticize criticise condemn praise disagree debunk
-        advise recommend confess inform echo slam blast lambast deride ridicule
+        advise recommend confess inform echo slam blast lambast deride ridicule downplay
         """
     ),
 }
@@ -87,6 +87,7 @@ PARTICLE_VERBS = {
         "set": ("straight",),  # "was quick to set the record straight"
         "stand": ("by",),  # "stood by the remarks", "stands by its story"
         "push": ("back",),  # "pushed back against the claims"
+        "play": ("down",),  # "played down fears of a shortage"
         "double": ("down",),  # "doubled down on claims that …"
         "laugh": ("off",),  # "laughed the rumours off"
         "brush": ("off", "aside"),  # "brushed aside the claims"
@@ -158,6 +159,9 @@ NO_COMMENT = {
         # "wilde niet op de zaak ingaan", "wil daar niet inhoudelijk op reageren", "wil niet op de vragen van
         # de bewoners ingaan"
         _p("niet", "op|inhoudelijk", PHRASE, "ingaan|ingegaan|reageren|gereageerd"),
+        # "liet weten niet op de geruchten in te gaan", "… niet in te gaan op vragen"
+        _p("niet", "op", PHRASE, "in", "te", "gaan"),
+        _p("niet", "in", "te", "gaan", "op"),
         _p("laat|liet|lieten", "zich", "niet", "uit"),
         _p("onthoudt|onthouden|onthield|onthielden", "commentaar"),
         _p("niets|niks|weinig", "kwijt|zeggen|loslaten"),  # "wil er weinig over kwijt"
@@ -245,6 +249,7 @@ DENY_VERBS = {
         _p("betwist|betwistte|betwistten|betwisten"),  # (as "dispute")
         _p("weerlegt|weerlegde|weerlegden|weerleggen|weerlegd"),  # (as "refute")
         _p("ontkracht|ontkrachtte|ontkrachtten|ontkrachten"),  # (as "debunk")
+        _p("bagatelliseert|bagatelliseerde|bagatelliseerden|bagatelliseren|gebagatelliseerd"),  # (as "downplay")
     ),
     "en": (
         _p("deny|denies|denied|denying|denial|denials"),
@@ -253,6 +258,10 @@ DENY_VERBS = {
         _p("reject|rejects|rejected|rejecting"),
         _p("dismiss|dismisses|dismissed|dismissing"),
         _p("rebut|rebuts|rebutted|contradict|contradicts|contradicted|debunk|debunked"),
+        _p("downplay|downplays|downplayed|downplaying"),
+        # "played down fears of a shortage", "plays down the risk" (not "played down to their opponents")
+        _p("played|plays|play|playing", "down", "the|fears|fear|concerns|worries|claims|reports|suggestions|talk"
+           "|speculation|rumours|rumors|risk|risks|threat|significance|importance|chances"),
         _p("shot|shoots|shoot", "down", CLAIM_NOUNS["en"]),
         _p("shot|shoots|shoot", "it|that|this|them", "down"),
         _p("set|sets|setting", "record", "straight"),

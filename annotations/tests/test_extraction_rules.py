@@ -3220,3 +3220,17 @@ def test_a_bare_dutch_name_before_a_verb_of_speech(text, expected):
 ])
 def test_couples_and_families_speak(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # downplaying a fear or a report contradicts it
+    ("The ministry played down fears of a shortage.", "en", [("ministry", "denies")]),
+    ("The minister downplayed the risk of a shortage.", "en", [("minister", "denies")]),
+    ("De minister bagatelliseert de problemen.", "nl", [("minister", "denies")]),
+    ("The team played down to their opponents, the coach said.", "en", [("coach", "alleges")]),
+    # not going into something, in the infinitive, withholds
+    ("De club liet weten niet op de geruchten in te gaan.", "nl", [("club", "no_comment")]),
+    ("Het bedrijf laat weten niet in te gaan op vragen over de fusie.", "nl", [("bedrijf", "no_comment")]),
+])
+def test_downplaying_denies_and_not_going_into_withholds(text, lang, expected):
+    assert _pairs(text, lang) == expected
