@@ -585,6 +585,14 @@ class _Doc:
                     and (prev in _PASSIVE or low.endswith("ed") or low in ("made", "told")):
                 out.append((k, "agent", k + 2))  # a passive with its agent: "disputed by the administration"
                 continue
+            if lang == "en" and k + 2 < n and toks[k + 2].low == "by" and _passive_before(toks, k) \
+                    and toks[k + 1].low in L.PARTICLE_VERBS["en"].get(_lemma(low, lang), ()) \
+                    and (_lemma(low, lang) not in L.CLAIM_OBJECT_VERBS["en"]
+                         or not L.CLAIM_OBJECTS.isdisjoint(t.low for t in toks[max(0, k - 6):k])):
+                # a particle verb's passive: "The rumour was quickly shot down by the band's manager" (not "The
+                # plane was shot down by a missile")
+                out.append((k, "agent", k + 3))
+                continue
             if lang == "nl" and low.endswith("en") and k >= 2 and (prev in _DUTCH_MODALS or (
                     prev in ("hebben", "had", "hadden") and toks[k - 2].low in _DUTCH_MODALS)):
                 continue  # what someone should or could say is no statement: "had moeten waarschuwen"
@@ -2976,6 +2984,14 @@ def _complement_follows(toks: list, k: int) -> bool:
         if not t.text[:1].isalnum():
             return False
     return False
+
+
+def _passive_before(toks: list, k: int) -> bool:
+    """A form of "be" before toks[k], past adverbs: "was (quickly) shot down"."""
+    q = k - 1
+    while q >= 0 and is_ly_adverb(toks[q]):
+        q -= 1
+    return q >= 0 and toks[q].low in _PASSIVE
 
 
 def _bare_clause_follows(toks: list, k: int) -> bool:

@@ -96,7 +96,7 @@ PARTICLE_VERBS = {
 }
 # Particle verbs that speak only of a claim, named or pointed at, near them: "shot down the report", "shot it
 # down", "walked back his comments", "shrugged off the criticism" (not "shot down a jet", "shrugged off an injury").
-CLAIM_OBJECT_VERBS = {"nl": frozenset(), "en": frozenset(("shoot", "walk", "shrug", "stand", "push", "double"))}
+CLAIM_OBJECT_VERBS = {"nl": frozenset(), "en": frozenset(("shoot", "walk", "shrug", "stand", "push", "double", "play"))}
 # Nouns of a claim somebody put forward, in English and Dutch: what a denial, a refusal or an author takes up.
 CLAIM_NOUNS = {
     "en": frozenset(
@@ -107,7 +107,8 @@ CLAIM_NOUNS = {
         " geruchten".split()),
 }
 CLAIM_OBJECTS = CLAIM_NOUNS["en"] | frozenset(
-    "it that this them criticism comments comment remarks remark statement reporting account decision".split())
+    "it that this them criticism comments comment remarks remark statement reporting account decision"
+    " fears fear concerns worries risk risks threat significance importance chances".split())
 # Verbs that report only with their preposition right after them (an adverb may stand between):
 # "De vakbond spreekt van een schandaal" (calls it one); "spreekt met de minister" reports nothing.
 PREPOSITION_VERBS = {
@@ -261,8 +262,8 @@ DENY_VERBS = {
         _p("downplay|downplays|downplayed|downplaying"),
         # "played down fears of a shortage", "plays down the risk" (not "played down to their opponents")
         _p("played|plays|play|playing", "down", "the|fears|fear|concerns|worries|claims|reports|suggestions|talk"
-           "|speculation|rumours|rumors|risk|risks|threat|significance|importance|chances"),
-        _p("shot|shoots|shoot", "down", CLAIM_NOUNS["en"]),
+           "|speculation|rumours|rumors|risk|risks|threat|significance|importance|chances|by"),
+        _p("shot|shoots|shoot", "down", CLAIM_NOUNS["en"] | {"by"}),  # (or its passive: "was shot down by")
         _p("shot|shoots|shoot", "it|that|this|them", "down"),
         _p("set|sets|setting", "record", "straight"),
         _p("pushed|pushes|push|pushing", "back", "against|on"),  # "pushed back against the claims"
@@ -446,6 +447,7 @@ ORG_NOUNS = _set(
     carmaker automaker chipmaker drugmaker planemaker label instituut institute
     fabriek factory brouwerij brewery bakkerij bakery winkel shop store restaurant apotheek pharmacy bank
     importeur importer museum kerk church moskee mosque laboratorium
+    band orchestra choir orkest koor team
     """
 )
 GOV_HEADS = _set(
@@ -523,6 +525,10 @@ PERSON_NOUNS = _set(
     aanvaller verdediger doelman keeper spits gedupeerde omstander bystander
     ondervraagde respondent deelnemer participant jongere youngster
     melkveehouder veehouder akkerbouwer tuinder agrariër
+    husband wife widow widower partner fiance fiancee fiancé fiancée spouse brother sister uncle aunt cousin
+    grandson nephew niece landlady
+    echtgenoot echtgenote weduwe weduwnaar verloofde zwager schoonzus oom tante neef nicht opa oma grootvader
+    kleinzoon stiefvader schoonvader
     """
 )
 ANON = _set("bron bronnen source sources insider insiders ingewijde ingewijden")

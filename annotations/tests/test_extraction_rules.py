@@ -3234,3 +3234,30 @@ def test_couples_and_families_speak(text, lang, expected):
 ])
 def test_downplaying_denies_and_not_going_into_withholds(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a particle verb's passive has its agent after the particle
+    ("The rumour was quickly shot down by the ministry.", [("ministry", "denies")]),
+    ("The reports were played down by officials.", [("officials", "denies")]),
+    ("The jet was shot down by Russian forces.", []),
+])
+def test_a_particle_verbs_passive_names_its_agent(text, expected):
+    assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # bands, orchestras and teams speak as bodies; spouses and relatives as persons
+    ("The band said in a statement that the tour was cancelled.", "en", [("band", "alleges")]),
+    ("The team said the player had a knee injury.", "en", [("team", "alleges")]),
+    ("Het orkest laat weten dat het concert doorgaat.", "nl", [("orkest", "alleges")]),
+    ("Her husband said the house was empty.", "en", [("husband", "alleges")]),
+    ("His wife denied that he had been drinking.", "en", [("wife", "denies")]),
+    ("Her husband, Tom Lee, said the house was empty.", "en", [("Tom Lee", "alleges")]),
+    ("Haar echtgenoot zegt dat het huis leeg was.", "nl", [("echtgenoot", "alleges")]),
+    ("Volgens zijn oom was de jongen al weken ziek.", "nl", [("oom", "alleges")]),
+    # (a word that ends like one is none)
+    ("De armband is gestolen.", "nl", []),
+])
+def test_bands_teams_spouses_and_relatives_speak(text, lang, expected):
+    assert _pairs(text, lang) == expected
