@@ -500,6 +500,23 @@ class _Doc:
                     if toks[q].text in (",", ";", ":") or toks[q].first:
                         break
                 continue
+            if low in _STANDS_IN and lang == "nl":
+                if k + 2 < n and toks[k + 1].low == "in" and (low != "lezen" or toks[k - 1].low == "te") \
+                        and any(noun_class(toks[q].low) == "doc" and q + 1 < n and toks[q + 1].low in _DOC_OWNER_NL
+                                for q in range(k + 2, min(n - 1, k + 6))):
+                    out.append((k, "prep", k + 2))  # "Dat staat in een rapport van de inspectie", "is te lezen in
+                    #                                  een brief van de minister": the document's author's
+                elif low != "lezen" and k + 1 < n and toks[k + 1].low == "dat":
+                    # "In een persbericht van de gemeente staat dat …": the document opens the sentence
+                    for q in range(k - 1, max(-1, k - 15), -1):
+                        if toks[q].low == "in" and not toks[q].inq:
+                            if any(noun_class(toks[d].low) == "doc" and toks[d + 1].low in _DOC_OWNER_NL
+                                   for d in range(q + 1, min(k - 1, q + 5))):
+                                out.append((k, "source_before", q + 1))
+                            break
+                        if toks[q].text in (",", ";", ":") or toks[q].first:
+                            break
+                continue
             if low in _BE_FEELING:  # (Dutch only: only the Dutch special words hold these)
                 if _quoted_feeling(toks, k, lang):
                     out.append((k, "verb", k + 1))  # "De school is 'enorm geschrokken'" (GUIDELINES §2)
@@ -2419,6 +2436,9 @@ _ANON_STRINGS = tuple(" " + " ".join(p) + " " for p in L.ANON_PHRASES)
 _ANON_WORDS = frozenset(min(p, key=lambda w: (w in L.STOP, -len(w))) for p in L.ANON_PHRASES)
 _RESPONSE_NOUNS = frozenset(("response", "reply", "answer", "statement", "reaction"))
 _BE_FEELING = frozenset(("is", "zijn", "was", "waren"))
+# Where a Dutch text says what a document holds: "staat in een rapport van X", "is te lezen in een brief van X".
+_STANDS_IN = frozenset(("staat", "stond", "staan", "stonden", "lezen"))
+_DOC_OWNER_NL = frozenset(("van", "door"))
 _SPECIAL = frozenset(
     ("quoted", "volgens", "aldus", "ogen", "blijkt", "bleek", "blijken", "bleken", "according", "eens", "oneens",
      "waarin", "waarop")
@@ -2440,7 +2460,7 @@ _LOWER_WINDOW = 4000  # characters either side in which a capitalised word is lo
 _CALL_FINITE = frozenset(("call", "calls", "called", "termed", "noemt", "noemde", "noemden"))
 # Adjectives of conviction that, after a form of "be", take a content clause: the subject's statement.
 _CONVINCED = frozenset("adamant confident convinced certain sure insistent overtuigd zeker stellig".split())
-_SPECIAL_ANCHORS = {"nl": _SPECIAL | _BE_FEELING | _ACHTEN | _CALL_FINITE | _CONVINCED,
+_SPECIAL_ANCHORS = {"nl": _SPECIAL | _BE_FEELING | _ACHTEN | _CALL_FINITE | _CONVINCED | _STANDS_IN,
                     "en": _SPECIAL | _CALL_ONLY | _CALL_FINITE | _CONVINCED}
 _OPENING_MARKS = frozenset(("'", '"', "‘", "“", ",,", "„", "«"))
 _POINTERS = frozenset(("het", "it", "dit", "dat", "this", "that", "er", "there"))

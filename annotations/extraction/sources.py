@@ -160,7 +160,9 @@ ANONYMOUS = "anonymous sources"  # the source of unnamed sources (GUIDELINES §5
 ANONYMOUS_SRC = Src(ANONYMOUS, "", "unknown", "")  # their record's source (frozen: one for all)
 _DOC_NOUNS = frozenset(
     "rapport onderzoek studie verklaring brief statement report study survey guidelines cijfers gegevens"
-    " analyse peiling enquête figures data analysis poll".split()
+    " analyse peiling enquête figures data analysis poll letter letters memo memos email emails e-mail document"
+    " documents filing filings indictment ruling verdict notitie mail document documenten vonnis aanklacht"
+    " persbericht rapportage evaluatie".split()
 )
 _DOC_OWNER = frozenset(("of", "from", "by", "van", "door"))
 _ATTACH = frozenset("van of for namens in uit from bij at".split())
@@ -567,6 +569,10 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
                                      if n > classes.index("anon")):
         return ANONYMOUS_SRC
     role_at = classes.index("role") if "role" in classes else -1
+    if role_at > 1 and classes[0] == "doc" and part[1].low in _DOC_OWNER:
+        owner = _describe(part[2:], lang, text)
+        if owner is not None and owner.kind != "unknown":
+            return owner  # "een brief van de minister", "a letter from the governor": the role holder's own
     if role_at >= 0 and is_cap(part[role_at]) and "-" not in part[role_at].text \
             and part[role_at].low in L.TITLES and role_at < len(part) - 1:
         role_at = -1  # a title before a name ("Minister Van Dam"); alone it is the role ("Burgemeester: '…'")

@@ -3261,3 +3261,22 @@ def test_a_particle_verbs_passive_names_its_agent(text, expected):
 ])
 def test_bands_teams_spouses_and_relatives_speak(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a document's author speaks through it: letters, e-mails, rulings, press releases
+    ("According to a letter from the governor, the money has run out.", "en", [("governor", "alleges")]),
+    ("A ruling by the Supreme Court said the law was unconstitutional.", "en", [("Supreme Court", "alleges")]),
+    ("Uit een brief van de minister blijkt dat het geld op is.", "nl", [("minister", "alleges")]),
+    ("Uit het vonnis van de rechtbank blijkt dat de man wist wat hij deed.", "nl", [("rechtbank", "alleges")]),
+    # what a Dutch document holds: "staat in", "is te lezen in", or the document first
+    ("Dat staat in een rapport van de inspectie dat vandaag is verschenen.", "nl", [("inspectie", "alleges")]),
+    ("Dat is te lezen in een brief van de minister aan de Kamer.", "nl", [("minister", "alleges")]),
+    ("In een persbericht van de gemeente staat dat de weg dicht blijft.", "nl", [("gemeente", "alleges")]),
+    # where something stands is no document
+    ("Het huis staat in Utrecht.", "nl", []),
+    ("In Utrecht staat dat huis.", "nl", []),
+    ("The release of the hostages took weeks.", "en", []),
+])
+def test_documents_speak_for_their_authors(text, lang, expected):
+    assert _pairs(text, lang) == expected
