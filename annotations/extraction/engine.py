@@ -666,6 +666,8 @@ class _Doc:
             if parts:
                 for q in range(k + 1, min(n, k + 12)):
                     if (toks[q].low in parts or _pronominal_particle(toks[q].low) in parts) and not toks[q].inq:
+                        if toks[q].low in _PARTICLE_NEEDS_CLAUSE and not _complement_follows(toks, q):
+                            break  # a worry without content is a feeling: "maakt zich zorgen over de kosten"
                         if lem in L.CLAIM_OBJECT_VERBS[lang] and L.CLAIM_OBJECTS.isdisjoint(
                                 t.low for t in toks[k + 1:min(n, q + 4)]):
                             break  # "shot down a military jet", "walked back to the car": no claim, no statement
@@ -2437,6 +2439,8 @@ _ANON_WORDS = frozenset(min(p, key=lambda w: (w in L.STOP, -len(w))) for p in L.
 _RESPONSE_NOUNS = frozenset(("response", "reply", "answer", "statement", "reaction"))
 _BE_FEELING = frozenset(("is", "zijn", "was", "waren"))
 # Where a Dutch text says what a document holds: "staat in een rapport van X", "is te lezen in een brief van X".
+# Particles that make a statement only with a content clause: "maakt zich zorgen dat …".
+_PARTICLE_NEEDS_CLAUSE = frozenset(("zorgen",))
 _STANDS_IN = frozenset(("staat", "stond", "staan", "stonden", "lezen"))
 _DOC_OWNER_NL = frozenset(("van", "door"))
 _SPECIAL = frozenset(
@@ -2459,7 +2463,8 @@ _ASKED_PRONOUNS = frozenset("him her them it hem haar hen hun het ze".split())  
 _LOWER_WINDOW = 4000  # characters either side in which a capitalised word is looked for in lower case
 _CALL_FINITE = frozenset(("call", "calls", "called", "termed", "noemt", "noemde", "noemden"))
 # Adjectives of conviction that, after a form of "be", take a content clause: the subject's statement.
-_CONVINCED = frozenset("adamant confident convinced certain sure insistent overtuigd zeker stellig".split())
+_CONVINCED = frozenset("adamant confident convinced certain sure insistent overtuigd zeker stellig"
+                       " afraid worried concerned hopeful optimistic bang bezorgd ongerust optimistisch".split())
 _SPECIAL_ANCHORS = {"nl": _SPECIAL | _BE_FEELING | _ACHTEN | _CALL_FINITE | _CONVINCED | _STANDS_IN,
                     "en": _SPECIAL | _CALL_ONLY | _CALL_FINITE | _CONVINCED}
 _OPENING_MARKS = frozenset(("'", '"', "‘", "“", ",,", "„", "«"))

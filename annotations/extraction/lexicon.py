@@ -67,7 +67,8 @@ PARTICLE_VERBS = {
         "delen": ("mee",),  # "deelt mee dat …"
         "merken": ("op",),
         "leggen": ("uit",),
-        "maken": ("bekend",),
+        "maken": ("bekend", "zorgen"),  # "maakt zich zorgen dat …"
+        "sluiten": ("uit",),  # "sluit niet uit dat …", "sluit een belastingverhoging uit"
         "brengen": ("naar",),
         "kondigen": ("aan",),
         "vallen": ("aan",),

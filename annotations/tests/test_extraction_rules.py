@@ -3280,3 +3280,21 @@ def test_bands_teams_spouses_and_relatives_speak(text, lang, expected):
 ])
 def test_documents_speak_for_their_authors(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a worry, a fear or a hope with content is a state of mind with content (GUIDELINES §1)
+    ("Omwonenden maken zich zorgen dat de fabriek gif uitstoot.", "nl", [("omwonenden", "alleges")]),
+    ("De fractie is bezorgd dat de kosten oplopen.", "nl", [("fractie", "alleges")]),
+    ("The mayor is worried that the bridge will collapse.", "en", [("mayor", "alleges")]),
+    ("Residents are concerned that the water is unsafe.", "en", [("residents", "alleges")]),
+    # without content it is a feeling, no statement (GUIDELINES §2)
+    ("De fractie maakt zich zorgen over de kosten.", "nl", []),
+    ("The mayor is worried about the bridge.", "en", []),
+    # ruling something out, or not, is said
+    ("De politie sluit niet uit dat het om een misdrijf gaat.", "nl", [("politie", "alleges")]),
+    ("De minister sluit een belastingverhoging uit.", "nl", [("minister", "alleges")]),
+    ("De winkel sluit om zes uur.", "nl", []),
+])
+def test_worries_with_content_and_ruling_out(text, lang, expected):
+    assert _pairs(text, lang) == expected
