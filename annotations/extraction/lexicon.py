@@ -28,6 +28,7 @@ SPEECH = {
         loven aandringen berekenen
         toegeven aangeven oproepen volhouden tegenspreken afwijzen
         adviseren aanraden bekennen informeren geïnformeerd betwisten weerleggen ontkrachten bagatelliseren
+        verontschuldigen
         """
     ),
     "en": _set(
@@ -38,7 +39,7 @@ SPEECH = {
         describe post complain contend assure ensure refute dispute reject dismiss
         assert blame told concede caution remark declare reiterate retort affirm
         criticize criticise condemn praise disagree debunk
-        advise recommend confess inform echo slam blast lambast deride ridicule downplay
+        advise recommend confess inform echo slam blast lambast deride ridicule downplay apologise apologize
         """
     ),
 }
@@ -68,6 +69,7 @@ PARTICLE_VERBS = {
         "merken": ("op",),
         "leggen": ("uit",),
         "maken": ("bekend", "zorgen"),  # "maakt zich zorgen dat …"
+        "bieden": ("excuses", "excuus"),  # "biedt zijn excuses aan voor …"
         "sluiten": ("uit",),  # "sluit niet uit dat …", "sluit een belastingverhoging uit"
         "brengen": ("naar",),
         "kondigen": ("aan",),

@@ -3298,3 +3298,14 @@ def test_documents_speak_for_their_authors(text, lang, expected):
 ])
 def test_worries_with_content_and_ruling_out(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # an apology is said
+    ("In a blog post, the company apologised for the outage.", "en", [("company", "alleges")]),
+    ("De minister biedt haar excuses aan voor de fouten.", "nl", [("minister", "alleges")]),
+    ("Het bedrijf verontschuldigt zich voor de storing.", "nl", [("bedrijf", "alleges")]),
+    ("De winkel biedt korting aan.", "nl", []),
+])
+def test_apologies_are_said(text, lang, expected):
+    assert _pairs(text, lang) == expected
