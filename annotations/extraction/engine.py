@@ -1346,6 +1346,10 @@ class _Doc:
             return _Doc._subject_position(toks, q)
         if p.inq or p.text in (",", ";", ":", "(", "''", '"', "”", "'", "’", "-", "–"):
             return True
+        if p.low == "en":
+            # "en" that joins two main clauses ("De bouw is klaar en de bewoners vinden …"); after a comma it
+            # closes a subject with an apposition instead ("De burgemeester, die …, en de wethouder")
+            return i >= 2 and toks[i - 2].text != ","
         if p.low in ("maar", "want", "dus", "toch", "ook", "dat", "die", "omdat", "terwijl", "nadat",
                      "toen", "als", "hoewel", "waarin", "zodat", "of", "name", "vooral", "zelfs", "juist"):
             return True
@@ -1487,6 +1491,8 @@ class _Doc:
             # Where a verb of denial is the statement's own: the attribution, quotations, and the
             # verb's own clause up to a content clause ("wijst de beschuldiging van de hand").
             own = k + _PREDICATE_WORDS
+            if self.lang == "en" and _bare_clause_follows(toks, k):
+                own = k + 1  # "said the dispute over pay had been resolved": the content clause opens at once
             for q in range(k + 1, min(hi, own)):
                 if (toks[q].low in ("dat", "that", ":") and not (q + 1 < hi and toks[q + 1].low in L.CLAIM_OBJECTS)) \
                         or toks[q].inq:

@@ -426,6 +426,12 @@ ROLE_NOUNS = _set(
     detective inspector sergeant constable superintendent
     editor organizer organiser leader executive adviser advisor consultant economist
     representatives spokesmen spokeswomen executives management publicists
+    curator mediator negotiator coroner magistrate clerk treasurer auditor trustee chancellor principal
+    headmaster warden mp mep deputy envoy consul pastor priest rabbi imam vicar cardinal pope skipper
+    boss designer architect planner strategist pollster lobbyist undersecretary cfo coo cto
+    bemiddelaar onderhandelaar lijkschouwer conservator rector decaan dominee pastoor rabbijn bisschop
+    aanvoerder kapitein gouverneur gezant notaris deurwaarder accountant bewindvoerder secretaris griffier
+    procureur hoofdagent wijkagent commandant
     """
 )
 # Nouns naming organisations, authorities or media when they speak.

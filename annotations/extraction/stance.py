@@ -157,6 +157,12 @@ def _copula_verdict(lows: list[str], lang: str) -> bool:
     return False
 
 
+# Verbs of denial that are nouns of another sense too, and the words that mark the noun around them.
+_NOUN_TOO = frozenset(("dispute", "disputes"))
+_NOUN_BEFORE = frozenset("the a an this that these those its his her their our pay legal trade border".split())
+_NOUN_AFTER = frozenset(("over", "between", "with", "about", "resolution", "settlement"))
+
+
 def has_claim_context(doc_low: str, lang: str) -> bool:
     """True when the article mentions an accusation, claim or rumour that a denial can answer."""
     return any(w in doc_low for w in L.CLAIM_WORDS[lang])
@@ -176,6 +182,9 @@ def classify(lows: list[str], lang: str, claim_context: bool, content_lo: int = 
     verbs, evals = _deny_parts(lang)
     where = lows if predicate is None else predicate
     at = match_phrase(where, verbs)
+    if at >= 0 and where[at] in _NOUN_TOO and (
+            (at > 0 and where[at - 1] in _NOUN_BEFORE) or (at + 1 < len(where) and where[at + 1] in _NOUN_AFTER)):
+        at = -1  # the noun: "the dispute over pay", "a pay dispute with the union"
     if at < 0:
         at = _separable_denial(where, lang)
     if at >= 0 and _negated_verb(where, at):

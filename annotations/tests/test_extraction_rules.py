@@ -3309,3 +3309,30 @@ def test_worries_with_content_and_ruling_out(text, lang, expected):
 ])
 def test_apologies_are_said(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a verb of denial inside a content clause without "that" is the content's, and "dispute" may be the noun
+    ("The union said the dispute over pay had been resolved.", "en", [("union", "alleges")]),
+    ("The union said it disputes the figures.", "en", [("union", "denies")]),
+    # more offices: curators, coroners, captains, notaries, bishops
+    ('"It is a hoax," the museum\'s curator said.', "en", [("museum", "denies")]),
+    ("The coroner said the death was accidental.", "en", [("coroner", "alleges")]),
+    ("De curator van het failliete bedrijf zegt dat er geen geld meer is.", "nl", [("failliete bedrijf", "alleges")]),
+    ("De wijkagent zegt dat de overlast afneemt.", "nl", [("wijkagent", "alleges")]),
+    ("The principal reason for the delay, officials said, was the weather.", "en", [("officials", "alleges")]),
+])
+def test_content_clauses_without_that_and_more_offices(text, lang, expected):
+    assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "en" that joins two main clauses opens the second one's subject
+    ("De bouw is klaar en de bewoners vinden dat het te duur was.", [("bewoners", "alleges")]),
+    ("De architect ontwierp het gebouw en de bewoners vinden dat het te duur was.", [("bewoners", "alleges")]),
+    # joining two phrases, both speak
+    ("De burgemeester en de wethouders vinden dat het plan doorgaat.",
+     [("burgemeester", "alleges"), ("wethouders", "alleges")]),
+])
+def test_a_dutch_clause_after_en_has_its_own_subject(text, expected):
+    assert _pairs(text, "nl") == expected
