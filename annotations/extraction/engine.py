@@ -1491,14 +1491,16 @@ class _Doc:
             # Where a verb of denial is the statement's own: the attribution, quotations, and the
             # verb's own clause up to a content clause ("wijst de beschuldiging van de hand").
             own = k + _PREDICATE_WORDS
-            if self.lang == "en" and _bare_clause_follows(toks, k):
+            bare = self.lang == "en" and _bare_clause_follows(toks, k)
+            if bare:
                 own = k + 1  # "said the dispute over pay had been resolved": the content clause opens at once
             for q in range(k + 1, min(hi, own)):
                 if (toks[q].low in ("dat", "that", ":") and not (q + 1 < hi and toks[q + 1].low in L.CLAIM_OBJECTS)) \
                         or toks[q].inq:
                     own = q  # (a content clause; "that rumor" is the object)
                     break
-            if own + 1 < hi and toks[own].low in ("dat", "that") and toks[own + 1].low in _SELF_PRONOUNS:
+            if own + 1 < hi and ((toks[own].low in ("dat", "that") and toks[own + 1].low in _SELF_PRONOUNS)
+                                 or (bare and toks[own].low in _SELF_PRONOUNS)):
                 # "Het bedrijf zegt dat het de beschuldigingen ontkent", "said that he denied …": the content
                 # clause's subject is the source itself, so its verb of denial is the source's own too.
                 own = next((q for q in range(own + 2, hi)
@@ -2649,11 +2651,11 @@ _PASSIVE = frozenset(("was", "were", "been", "being", "is", "are", "be"))
 _ORG_KINDS = ("organisation", "government", "media")
 _COORDINATORS = frozenset(("but", "and", "yet", "maar", "en"))
 _SELF_PRONOUNS = frozenset(("it", "he", "she", "het", "hij", "zij", "ze"))  # a content clause about its source
-# English verbs of speech that go before their subject after the words they report, quoted or not:
-# "…, said the minister", "…, added Olsen", "…, writes the newspaper".
 # Dutch verbs of speech in the singular that a person or a body says, not a finding or a document.
 _PERSONAL_SPEECH_NL = frozenset("""zegt zei vertelt vertelde verklaart verklaarde benadrukt benadrukte antwoordt
     antwoordde reageert reageerde ontkent ontkende erkent erkende beweert beweerde twittert twitterde""".split())
+# English verbs of speech that go before their subject after the words they report, quoted or not:
+# "…, said the minister", "…, added Olsen", "…, writes the newspaper".
 _INVERTING = frozenset("""said says added adds explained explains wrote writes insisted insists claimed claims argued
     argues stated states noted notes warned warns continued recalled admitted acknowledged conceded replied
     replies responded countered maintained maintains""".split())
@@ -3037,6 +3039,8 @@ def _bare_clause_follows(toks: list, k: int) -> bool:
     if first.inq or not first.text[:1].isalnum() or first.low in L.PREPOSITIONS or first.low in _NO_CLAUSE_SUBJECT \
             or is_ly_adverb(first):
         return False
+    if first.low in _CLAUSE_PRONOUNS and toks[k + 2].text[:1].isalpha():
+        return True  # a subject pronoun is no object: "said they also resolve disputes"
     for q in range(k + 2, min(n, k + 1 + _BARE_CLAUSE_GAP)):
         t = toks[q]
         if t.inq or not t.text[:1].isalnum() or t.low in _RELATIVE_WORDS:
@@ -3054,6 +3058,7 @@ def _bare_clause_follows(toks: list, k: int) -> bool:
 
 
 _BARE_CLAUSE_GAP = 7
+_CLAUSE_PRONOUNS = frozenset(("he", "she", "they", "we", "i"))
 _FINITE_AUXILIARIES = frozenset(
     "is are was were has have had will would could can may might must should shall did does do won't wasn't isn't"
     " weren't aren't hasn't haven't hadn't didn't doesn't don't couldn't wouldn't can't cannot".split())

@@ -3336,3 +3336,15 @@ def test_content_clauses_without_that_and_more_offices(text, lang, expected):
 ])
 def test_a_dutch_clause_after_en_has_its_own_subject(text, expected):
     assert _pairs(text, "nl") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a subject pronoun after the verb opens a content clause: its verb of denial is the content's
+    ("The mediator said they also resolve workplace disputes.", [("mediator", "alleges")]),
+    ("Officials think he fled the country.", [("Officials", "alleges")]),
+    # unless the clause is about the source itself
+    ("The lawyer said he disputes the figures.", [("lawyer", "denies")]),
+    ("The company said it rejected the claims.", [("company", "denies")]),
+])
+def test_a_subject_pronoun_after_the_verb_opens_the_content(text, expected):
+    assert _pairs(text, "en") == expected
