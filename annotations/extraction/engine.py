@@ -2422,6 +2422,9 @@ _CLAIM_RE = {
 _ZOU_SCORE = 0.45
 _ALLEGE_VERBS = frozenset(
     "beweren claimen beschuldigen verdenken aantijgen claim allege accuse suspect charge".split()
+    # appeals, demands and warnings put forward what they ask or warn of, negative or not: "roept het
+    # stadsbestuur op Hengelo niet meer te vergelijken met Enschede", "urged drivers not to travel"
+    + "roepen eisen aandringen waarschuwen pleiten bepleiten adviseren aanraden urge demand warn advise".split()
 )
 # Determiners and auxiliaries around a noun that points at a claim made elsewhere ("the claims were").
 _POINTING_WORDS = frozenset(

@@ -3348,3 +3348,16 @@ def test_a_dutch_clause_after_en_has_its_own_subject(text, expected):
 ])
 def test_a_subject_pronoun_after_the_verb_opens_the_content(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # an appeal or a warning puts forward what it asks or warns of, negative or not, after a denial too
+    ("Burgemeester Jan Smit noemt de beschuldigingen onzin. Ook roept hij de raad op het plan niet meer te "
+     "vergelijken met Enschede.", "nl", [("Jan Smit", "denies"), ("Jan Smit", "alleges")]),
+    ("De actiegroep ontkent dat er geweld is gebruikt. Ze waarschuwt dat de gemeente niet moet ingrijpen.", "nl",
+     [("actiegroep", "denies"), ("actiegroep", "alleges")]),
+    ("The company denied the allegations. It urged customers not to panic.", "en",
+     [("company", "denies"), ("company", "alleges")]),
+])
+def test_appeals_and_warnings_after_a_denial_allege(text, lang, expected):
+    assert _pairs(text, lang) == expected
