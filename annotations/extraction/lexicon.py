@@ -263,6 +263,9 @@ DENY_VERBS = {
         _p("dismiss|dismisses|dismissed|dismissing"),
         _p("rebut|rebuts|rebutted|contradict|contradicts|contradicted|debunk|debunked"),
         _p("downplay|downplays|downplayed|downplaying"),
+        # criticism of a claim rejects it: "slammed the rumours", "blasted reports that …"
+        _p("slam|slams|slammed|slamming|blast|blasts|blasted|blasting|lambast|lambasts|lambasted|lambasting"
+           "|ridicule|ridiculed|ridicules|mock|mocked|mocks", CLAIM_NOUNS["en"]),
         # "played down fears of a shortage", "plays down the risk" (not "played down to their opponents")
         _p("played|plays|play|playing", "down", "the|fears|fear|concerns|worries|claims|reports|suggestions|talk"
            "|speculation|rumours|rumors|risk|risks|threat|significance|importance|chances|by"),

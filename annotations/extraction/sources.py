@@ -559,8 +559,9 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
             break  # "De Kijvelanden", "The Independent": the article belongs to the name
         det = part[0].low
         part = part[1:]
-    while part and part[0].low in L.TITLES and len(part) > 1 and part[0].text[:1].isupper() is False:
-        part = part[1:]
+    while part and part[0].low in L.TITLES and len(part) > 1 and part[0].text[:1].isupper() is False \
+            and not (part[1].low in _ATTACH and noun_class(part[0].low) == "role"):
+        part = part[1:]  # (a role noun before its party is the head: "a rep for the singer")
     if not part:
         return None
     definite = det in ("de", "het", "the") or det in L.POSSESSIVES

@@ -3361,3 +3361,16 @@ def test_a_subject_pronoun_after_the_verb_opens_the_content(text, expected):
 ])
 def test_appeals_and_warnings_after_a_denial_allege(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a rep is a role noun, no title, when its party follows
+    ("A rep for the singer said the couple had split.", [("rep for the singer", "alleges")]),
+    ("Rep. Jan Smith said the bill would pass.", [("Jan Smith", "alleges")]),
+    # criticism of a claim rejects it; of a party it alleges
+    ("The star took to Instagram to slam the rumours.", [("star", "denies")]),
+    ("The minister blasted reports that he would resign.", [("minister", "denies")]),
+    ("The union slammed the government for the cuts.", [("union", "alleges")]),
+])
+def test_reps_and_slamming_a_claim(text, expected):
+    assert _pairs(text, "en") == expected
