@@ -70,6 +70,7 @@ PARTICLE_VERBS = {
         "leggen": ("uit",),
         "maken": ("bekend", "zorgen"),  # "maakt zich zorgen dat …"
         "bieden": ("excuses", "excuus"),  # "biedt zijn excuses aan voor …"
+        "treden": ("detail", "details"),  # "wil niet in detail treden"
         "sluiten": ("uit",),  # "sluit niet uit dat …", "sluit een belastingverhoging uit"
         "brengen": ("naar",),
         "kondigen": ("aan",),
@@ -193,6 +194,7 @@ NO_COMMENT = {
         _p("heeft|hebben|had|hadden|heb", "geen", "idee"),  # "Richard en Annemarie hebben geen idee"
         _p("liet|laat|lieten|laten|gelaten", PHRASE, "onbeantwoord"),  # "liet vragen van deze krant onbeantwoord"
         _p("kaken", "op", "elkaar"),  # "houdt de kaken stijf op elkaar"
+        _p("niet", "in", "detail|details", "treden|getreden"),  # "wil niet in detail treden"
     ),
     "en": (
         _p("declined|declines|decline|declining|refused|refuses|refusing",
@@ -289,6 +291,7 @@ DENY_EVALS = {
         _p("incorrect|flauwekul|larie|fabeltje|broodjeaapverhaal|leugen|leugens|absurd"),
         _p("uit", "de", "lucht", "gegrepen"),  # "noemt het bericht uit de lucht gegrepen"
         _p("niets|niks", "van", "waar"),  # "Er is niets van waar"
+        _p("niets|niks", "van", "aan"),  # "Er is niets van aan"
         _p("geen", "woord", "van", "waar"),  # "Daar is geen woord van waar"
         _p("niet", "het", "geval"),
         _p("absoluut|helemaal", "niet|geen|niets"),

@@ -3374,3 +3374,13 @@ def test_appeals_and_warnings_after_a_denial_allege(text, lang, expected):
 ])
 def test_reps_and_slamming_a_claim(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "er is niets van aan" denies; "niet in detail treden" withholds
+    ("Er is niets van aan, zegt de woordvoerder van de club.", [("club", "denies")]),
+    ("De directie wil niet in detail treden.", [("directie", "no_comment")]),
+    ("De speler trad in dienst bij Ajax.", []),
+])
+def test_nothing_to_it_and_no_details_in_dutch(text, expected):
+    assert _pairs(text, "nl") == expected
