@@ -1495,9 +1495,9 @@ class _Doc:
             if bare:
                 own = k + 1  # "said the dispute over pay had been resolved": the content clause opens at once
             for q in range(k + 1, min(hi, own)):
-                if (toks[q].low in ("dat", "that", ":") and not (q + 1 < hi and toks[q + 1].low in L.CLAIM_OBJECTS)) \
-                        or toks[q].inq:
-                    own = q  # (a content clause; "that rumor" is the object)
+                if (toks[q].low in ("dat", "that", ":") and not (q + 1 < hi and toks[q + 1].low in L.CLAIM_OBJECTS)
+                        and not _pointing_that(toks, q, hi)) or toks[q].inq:
+                    own = q  # (a content clause; "that rumor" is the object, "spreekt dat tegen" points back)
                     break
             if own + 1 < hi and ((toks[own].low in ("dat", "that") and toks[own + 1].low in _SELF_PRONOUNS)
                                  or (bare and toks[own].low in _SELF_PRONOUNS)):
@@ -3020,6 +3020,18 @@ def _complement_follows(toks: list, k: int) -> bool:
         if not t.text[:1].isalnum():
             return False
     return False
+
+
+def _pointing_that(toks: list, q: int, hi: int) -> bool:
+    """toks[q] ("dat", "that") points back as the verb's object instead of opening a content clause: the clause
+    ends right after it, or a particle of the verb follows ("maar de club spreekt dat tegen", "denied that.")."""
+    if q + 1 >= hi:
+        return True
+    nxt = toks[q + 1]
+    return nxt.text in (".", ",", ";", "!", "?") or nxt.low in _OBJECT_PARTICLES
+
+
+_OBJECT_PARTICLES = frozenset(("tegen", "af", "toe", "uit", "aan", "down", "off"))
 
 
 def _passive_before(toks: list, k: int) -> bool:

@@ -3384,3 +3384,13 @@ def test_reps_and_slamming_a_claim(text, expected):
 ])
 def test_nothing_to_it_and_no_details_in_dutch(text, expected):
     assert _pairs(text, "nl") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # "dat" or "that" as the verb's object points back; it opens no content clause
+    ("De Telegraaf meldde eerder dat de middenvelder op weg is naar Spanje, maar de club spreekt dat tegen.", "nl",
+     [("de Telegraaf", "alleges"), ("club", "denies")]),
+    ("De club zegt dat de speler blijft.", "nl", [("club", "alleges")]),
+])
+def test_a_pointing_dat_is_the_verbs_object(text, lang, expected):
+    assert _pairs(text, lang) == expected
