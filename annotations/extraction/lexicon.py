@@ -39,7 +39,7 @@ SPEECH = {
         describe post complain contend assure ensure refute dispute reject dismiss
         assert blame told concede caution remark declare reiterate retort affirm
         criticize criticise condemn praise disagree debunk
-        advise recommend confess inform echo slam blast lambast deride ridicule downplay apologise apologize
+        advise recommend confess inform echo slam blast lambast deride ridicule downplay apologise apologize plead
         """
     ),
 }
@@ -49,7 +49,7 @@ WEAK = {
         " begrijpen snappen insinueren impliceren"
     ),
     "en": _set("think believe fear find hope feel doubt suspect term add respond expect estimate worry reckon"
-               " guess assume recall agree charge hint imply insinuate"),
+               " guess assume recall agree charge hint imply insinuate rule"),
     # ("has agreed personal terms" is a deal, no statement; "charging passengers £1" a fee, not "critics charge that")
 }
 # Verbs that take a particle elsewhere in the clause: "laat … weten", "geeft … aan".
@@ -234,6 +234,7 @@ NO_COMMENT = {
         _p("remained|remains|remain|stayed|stays|kept|keeps|keep", "silent|tight-lipped|mum"),
         _p("NOT", "want", "to", "add|comment|say"),
         _p("stopped|stops|stop", "short", "of"),  # "stopped short of denying the report": it withholds
+        _p("pleaded|pleads|plead|pled|invoked|invokes|took|takes", "the", "fifth"),  # refusing to answer
         # "did not have (any) descriptions of the men" withholds; "ISIS doesn't have a navy" asserts.
         _p("NOT", "have",
            "details|detail|description|descriptions|information|comment|comments|answer|answers|figures"
@@ -265,6 +266,7 @@ DENY_VERBS = {
         _p("dismiss|dismisses|dismissed|dismissing"),
         _p("rebut|rebuts|rebutted|contradict|contradicts|contradicted|debunk|debunked"),
         _p("downplay|downplays|downplayed|downplaying"),
+        _p("pleaded|pleads|plead|pleading|pled", "not", "guilty"),  # a plea rejects the charge
         # criticism of a claim rejects it: "slammed the rumours", "blasted reports that …"
         _p("slam|slams|slammed|slamming|blast|blasts|blasted|blasting|lambast|lambasts|lambasted|lambasting"
            "|ridicule|ridiculed|ridicules|mock|mocked|mocks", CLAIM_NOUNS["en"]),
@@ -505,7 +507,7 @@ GROUP_NOUNS = _set(
     ondernemers tegenstanders voorstanders actievoerders betogers personeelsleden huisartsen juristen
     economen nabestaanden reizigers automobilisten fietsers scholieren
     legislators senators congressmen economists opponents proponents commuters campaigners
-    investors shareholders locals villagers citizens staff
+    investors shareholders locals villagers citizens staff defendants plaintiffs eisers
     users commenters netizens gebruikers internetgebruikers twitteraars
     couple duo echtpaar gezin households huishoudens
     """
@@ -541,7 +543,7 @@ PERSON_NOUNS = _set(
     ondervraagde respondent deelnemer participant jongere youngster
     melkveehouder veehouder akkerbouwer tuinder agrariër
     husband wife widow widower partner fiance fiancee fiancé fiancée spouse brother sister uncle aunt cousin
-    grandson nephew niece landlady
+    grandson nephew niece landlady defendant plaintiff claimant eiser eiseres gedaagde
     echtgenoot echtgenote weduwe weduwnaar verloofde zwager schoonzus oom tante neef nicht opa oma grootvader
     kleinzoon stiefvader schoonvader
     """

@@ -3394,3 +3394,15 @@ def test_nothing_to_it_and_no_details_in_dutch(text, expected):
 ])
 def test_a_pointing_dat_is_the_verbs_object(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a plea is said: not guilty rejects the charge, the Fifth withholds; a ruling is a court's finding
+    ("The defendant pleaded not guilty to all charges.", [("defendant", "denies")]),
+    ("The man pleaded guilty to fraud.", [("man", "alleges")]),
+    ("The suspect pleaded the Fifth.", [("suspect", "no_comment")]),
+    ("The judge ruled that the search was lawful.", [("judge", "alleges")]),
+    ("The king ruled the country for decades.", []),
+])
+def test_pleas_and_rulings(text, expected):
+    assert _pairs(text, "en") == expected
