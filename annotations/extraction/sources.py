@@ -210,13 +210,15 @@ def _modifier(tok) -> bool:
     return (
         not tok.inq
         and t[:1].islower()
-        and tok.low not in L.STOP
+        and (tok.low not in L.STOP or tok.low in _ADJECTIVE_STOPS)
         and tok.low not in L.SKIP
         and tok.low not in L.PREPOSITIONS  # "een woordvoerster van de supermarkt tegenover deze krant"
         and t.replace("-", "").isalpha()
     )
 
 
+# Adjectives of the stop list that still modify a noun: "a new report from Bloomberg", "its first statement".
+_ADJECTIVE_STOPS = frozenset(("new", "first", "last", "next"))
 _AGE = re.compile(r"\d{1,3}-(?:jarige|year-old|year-olds)$")
 
 

@@ -3406,3 +3406,12 @@ def test_a_pointing_dat_is_the_verbs_object(text, lang, expected):
 ])
 def test_pleas_and_rulings(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "new", "first", "last" modify the noun after them, as other adjectives do
+    ("Apple is working on a larger iPhone, according to a new report from Bloomberg.", [("Bloomberg", "alleges")]),
+    ("According to a new report from Bloomberg, Apple is working on a larger iPhone.", [("Bloomberg", "alleges")]),
+])
+def test_new_first_and_last_modify_a_noun(text, expected):
+    assert _pairs(text, "en") == expected
