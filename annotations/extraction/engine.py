@@ -1667,7 +1667,9 @@ class _Doc:
         if len(found) != 1 or found[0].kind not in _ORG_KINDS:
             return None
         org = self._resolve(found[0], toks[0].start)
-        return org if org is not None and org.kind in _ORG_KINDS and org.name[:1].isupper() else None
+        # (a body named by its common noun speaks too: "De brandweer kreeg de brand onder controle, aldus een
+        # woordvoerder", "The airline has cancelled all flights, a spokeswoman said")
+        return org if org is not None and org.kind in _ORG_KINDS else None
 
     def _split_by_stance(self, unit: _Unit, stance: str, claim: str, span: tuple) -> list | None:
         """Split a denial or refusal spread over several sentences where the stance changes.

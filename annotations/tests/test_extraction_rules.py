@@ -3415,3 +3415,18 @@ def test_pleas_and_rulings(text, expected):
 ])
 def test_new_first_and_last_modify_a_noun(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a spokesperson without an organisation speaks for the body opening the sentence or the one before,
+    # named by its common noun too
+    ("De brandweer kreeg de brand snel onder controle, aldus een woordvoerder.", "nl", [("brandweer", "alleges")]),
+    ("Het ziekenhuis heeft de operaties uitgesteld, zegt een woordvoerster.", "nl", [("ziekenhuis", "alleges")]),
+    ("The airline cancelled all flights. A spokesman said passengers would be refunded.", "en",
+     [("airline", "alleges")]),
+    ("The council closed the road, a spokesman confirmed.", "en", [("council", "alleges")]),
+    # a person opening the sentence is none
+    ("De man is aangehouden, zegt een woordvoerder.", "nl", [("woordvoerder", "alleges")]),
+])
+def test_a_spokesperson_speaks_for_a_body_named_by_its_noun(text, lang, expected):
+    assert _pairs(text, lang) == expected
