@@ -500,6 +500,11 @@ class _Doc:
                     if toks[q].text in (",", ";", ":") or toks[q].first:
                         break
                 continue
+            if low == "navraag" and lang == "nl":
+                if k + 2 < n and toks[k + 1].low == "bij" \
+                        and any(toks[q].low in _INQUIRY_SHOWS for q in range(k + 3, min(n, k + 10))):
+                    out.append((k, "prep", k + 2))  # "Navraag bij de politie leert dat …": what the police told
+                continue
             if low in _STANDS_IN and lang == "nl":
                 if k + 2 < n and toks[k + 1].low == "in" and (low != "lezen" or toks[k - 1].low == "te") \
                         and any(noun_class(toks[q].low) == "doc" and q + 1 < n and toks[q + 1].low in _DOC_OWNER_NL
@@ -2452,6 +2457,8 @@ _ANON_WORDS = frozenset(min(p, key=lambda w: (w in L.STOP, -len(w))) for p in L.
 _RESPONSE_NOUNS = frozenset(("response", "reply", "answer", "statement", "reaction"))
 _BE_FEELING = frozenset(("is", "zijn", "was", "waren"))
 # Where a Dutch text says what a document holds: "staat in een rapport van X", "is te lezen in een brief van X".
+# What a reporter's inquiry with someone shows: "Navraag bij de gemeente leert / wijst uit dat …".
+_INQUIRY_SHOWS = frozenset(("leert", "leerde", "wijst", "wees", "toont", "toonde", "blijkt", "bleek"))
 # Particles that make a statement only with a content clause: "maakt zich zorgen dat …".
 _PARTICLE_NEEDS_CLAUSE = frozenset(("zorgen",))
 _STANDS_IN = frozenset(("staat", "stond", "staan", "stonden", "lezen"))
@@ -2478,7 +2485,7 @@ _CALL_FINITE = frozenset(("call", "calls", "called", "termed", "noemt", "noemde"
 # Adjectives of conviction that, after a form of "be", take a content clause: the subject's statement.
 _CONVINCED = frozenset("adamant confident convinced certain sure insistent overtuigd zeker stellig"
                        " afraid worried concerned hopeful optimistic bang bezorgd ongerust optimistisch".split())
-_SPECIAL_ANCHORS = {"nl": _SPECIAL | _BE_FEELING | _ACHTEN | _CALL_FINITE | _CONVINCED | _STANDS_IN,
+_SPECIAL_ANCHORS = {"nl": _SPECIAL | _BE_FEELING | _ACHTEN | _CALL_FINITE | _CONVINCED | _STANDS_IN | {"navraag"},
                     "en": _SPECIAL | _CALL_ONLY | _CALL_FINITE | _CONVINCED}
 _OPENING_MARKS = frozenset(("'", '"', "‘", "“", ",,", "„", "«"))
 _POINTERS = frozenset(("het", "it", "dit", "dat", "this", "that", "er", "there"))

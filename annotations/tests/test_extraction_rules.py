@@ -3430,3 +3430,14 @@ def test_new_first_and_last_modify_a_noun(text, expected):
 ])
 def test_a_spokesperson_speaks_for_a_body_named_by_its_noun(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what an inquiry with a party shows is that party's
+    ("Navraag bij de politie leert dat er geen aangifte is gedaan.", [("politie", "alleges")]),
+    ("Navraag bij de gemeente wijst uit dat de vergunning nooit is aangevraagd.", [("gemeente", "alleges")]),
+    ("Navraag wijst uit dat er iets fout is gegaan.", []),
+    ("De navraag bij klanten duurde lang.", []),
+])
+def test_an_inquiry_with_a_party_shows_what_it_said(text, expected):
+    assert _pairs(text, "nl") == expected
