@@ -40,6 +40,7 @@ SPEECH = {
         assert blame told concede caution remark declare reiterate retort affirm
         criticize criticise condemn praise disagree debunk
         advise recommend confess inform echo slam blast lambast deride ridicule downplay apologise apologize plead
+        retract
         """
     ),
 }
@@ -70,6 +71,7 @@ PARTICLE_VERBS = {
         "leggen": ("uit",),
         "maken": ("bekend", "zorgen"),  # "maakt zich zorgen dat …"
         "bieden": ("excuses", "excuus"),  # "biedt zijn excuses aan voor …"
+        "nemen": ("afstand",),  # "neemt afstand van de uitspraken" (see CLAIM_OBJECT_VERBS)
         "treden": ("detail", "details"),  # "wil niet in detail treden"
         "sluiten": ("uit",),  # "sluit niet uit dat …", "sluit een belastingverhoging uit"
         "brengen": ("naar",),
@@ -92,6 +94,7 @@ PARTICLE_VERBS = {
         "stand": ("by",),  # "stood by the remarks", "stands by its story"
         "push": ("back",),  # "pushed back against the claims"
         "play": ("down",),  # "played down fears of a shortage"
+        "distance": ("from",),  # "distanced itself from the remarks"
         "double": ("down",),  # "doubled down on claims that …"
         "laugh": ("off",),  # "laughed the rumours off"
         "brush": ("off", "aside"),  # "brushed aside the claims"
@@ -100,7 +103,8 @@ PARTICLE_VERBS = {
 }
 # Particle verbs that speak only of a claim, named or pointed at, near them: "shot down the report", "shot it
 # down", "walked back his comments", "shrugged off the criticism" (not "shot down a jet", "shrugged off an injury").
-CLAIM_OBJECT_VERBS = {"nl": frozenset(), "en": frozenset(("shoot", "walk", "shrug", "stand", "push", "double", "play"))}
+CLAIM_OBJECT_VERBS = {"nl": frozenset(("nemen",)),
+                      "en": frozenset(("shoot", "walk", "shrug", "stand", "push", "double", "play"))}
 # Nouns of a claim somebody put forward, in English and Dutch: what a denial, a refusal or an author takes up.
 CLAIM_NOUNS = {
     "en": frozenset(
@@ -110,9 +114,10 @@ CLAIM_NOUNS = {
         "bericht berichten bewering beweringen beschuldiging beschuldigingen aantijging aantijgingen gerucht"
         " geruchten".split()),
 }
-CLAIM_OBJECTS = CLAIM_NOUNS["en"] | frozenset(
+CLAIM_OBJECTS = CLAIM_NOUNS["en"] | CLAIM_NOUNS["nl"] | frozenset(
     "it that this them criticism comments comment remarks remark statement reporting account decision"
-    " fears fear concerns worries risk risks threat significance importance chances".split())
+    " fears fear concerns worries risk risks threat significance importance chances"
+    " uitspraken uitspraak opmerkingen opmerking woorden kritiek verklaring standpunt plannen plan besluit".split())
 # Verbs that report only with their preposition right after them (an adverb may stand between):
 # "De vakbond spreekt van een schandaal" (calls it one); "spreekt met de minister" reports nothing.
 PREPOSITION_VERBS = {
@@ -257,6 +262,7 @@ DENY_VERBS = {
         _p("weerlegt|weerlegde|weerlegden|weerleggen|weerlegd"),  # (as "refute")
         _p("ontkracht|ontkrachtte|ontkrachtten|ontkrachten"),  # (as "debunk")
         _p("bagatelliseert|bagatelliseerde|bagatelliseerden|bagatelliseren|gebagatelliseerd"),  # (as "downplay")
+        _p("afstand", "van"),  # "neemt afstand van de uitspraken"
     ),
     "en": (
         _p("deny|denies|denied|denying|denial|denials"),
@@ -266,6 +272,7 @@ DENY_VERBS = {
         _p("dismiss|dismisses|dismissed|dismissing"),
         _p("rebut|rebuts|rebutted|contradict|contradicts|contradicted|debunk|debunked"),
         _p("downplay|downplays|downplayed|downplaying"),
+        _p("distanced|distances|distancing|distance", "himself|herself|itself|themselves", "from"),
         _p("pleaded|pleads|plead|pleading|pled", "not", "guilty"),  # a plea rejects the charge
         # criticism of a claim rejects it: "slammed the rumours", "blasted reports that …"
         _p("slam|slams|slammed|slamming|blast|blasts|blasted|blasting|lambast|lambasts|lambasted|lambasting"

@@ -3441,3 +3441,15 @@ def test_a_spokesperson_speaks_for_a_body_named_by_its_noun(text, lang, expected
 ])
 def test_an_inquiry_with_a_party_shows_what_it_said(text, expected):
     assert _pairs(text, "nl") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # distancing oneself from remarks or a plan rejects them; from a place it says nothing
+    ("De partij neemt afstand van de uitspraken van het Kamerlid.", "nl", [("partij", "denies")]),
+    ("The party distanced itself from the remarks.", "en", [("party", "denies")]),
+    ("De fotograaf neemt afstand van het gebouw.", "nl", []),
+    # a retraction is said (and alleges: GUIDELINES §7)
+    ("The company retracted its statement.", "en", [("company", "alleges")]),
+])
+def test_distancing_and_retracting(text, lang, expected):
+    assert _pairs(text, lang) == expected
