@@ -2560,7 +2560,10 @@ def _agreement_verb(toks: list, k: int) -> int:
     """The finite "zijn" of Dutch "het (on)eens zijn (met)": "X is het (niet) eens met Y", "X zijn het daar
     niet mee eens", "Daar is X het mee oneens". -1 when toks[k] ("eens") is not that idiom: "nog niet eens"
     is "not even", "eens per week" "once"."""
-    if toks[k].low == "eens" and not (toks[k - 1].low == "mee" or (k + 1 < len(toks) and toks[k + 1].low == "met")):
+    if toks[k].low == "eens" and not (
+            toks[k - 1].low in ("mee", "daarmee", "ermee", "hiermee")
+            or (k + 1 < len(toks) and toks[k + 1].low == "met")
+            or any(toks[q].low == "met" for q in range(max(0, k - 4), k))):  # ("is het met haar eens")
         return -1
     het = next((q for q in range(k - 1, max(-1, k - 6), -1) if toks[q].low == "het" and not toks[q].inq), -1)
     if het < 1:

@@ -3453,3 +3453,13 @@ def test_an_inquiry_with_a_party_shows_what_it_said(text, expected):
 ])
 def test_distancing_and_retracting(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "het (met X) eens zijn": agreeing with someone named in between, or with "daarmee"
+    ("Haar buurman Henk de Wit is het met haar eens.", [("Henk de Wit", "alleges")]),
+    ("De buurman is het daarmee eens.", [("buurman", "alleges")]),
+    ("We gaan eens per week met de hond wandelen.", []),
+])
+def test_agreeing_with_someone_named_in_between(text, expected):
+    assert _pairs(text, "nl") == expected
