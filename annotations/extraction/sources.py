@@ -7,8 +7,11 @@ particles between names (van der, al-), determiners at the left edge and a few
 modifiers. Every search is bounded to a small window of tokens.
 """
 
+import functools
 import re
 from dataclasses import dataclass
+
+import simplemma
 
 from . import lexicon as L
 
@@ -846,6 +849,15 @@ def _with_particles(part: list, at: int) -> list:
     return part[at:q]
 
 
+@functools.cache
+def _proper_noun(low: str, lang: str) -> bool:
+    """The dictionary knows the word as a name only ("houston" is "Houston")."""
+    try:
+        return simplemma.lemmatize(low, lang=lang)[:1].isupper()
+    except (ValueError, KeyError):
+        return False
+
+
 def _description(part: list, classes: list, det: str, definite: bool, text: str, lang: str) -> Src | None:
     heads = [n for n, c in enumerate(classes) if c]
     if not heads:
@@ -869,7 +881,8 @@ def _description(part: list, classes: list, det: str, definite: bool, text: str,
     phrase = _span_text(text, desc)
     if phrase[:1].isupper() and desc[0].first and not is_adj_cap(desc[0]) and not _proper_media(desc[0]) \
             and not desc[0].opens_name and not any(is_cap(t) for t in part[1:h]) \
-            and not desc[0].low.endswith(_GENITIVE):  # "Charles de Gaulle airport", "Thailand's tourism authority"
+            and not desc[0].low.endswith(_GENITIVE) and not _proper_noun(desc[0].low, lang):
+        # ("Charles de Gaulle airport", "Thailand's tourism authority", "Houston police" keep their capital)
         phrase = phrase[0].lower() + phrase[1:]  # a sentence-initial common noun
     hl = _head(head.low)
     single = len(desc) == 1

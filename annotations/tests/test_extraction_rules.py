@@ -3463,3 +3463,12 @@ def test_distancing_and_retracting(text, lang, expected):
 ])
 def test_agreeing_with_someone_named_in_between(text, expected):
     assert _pairs(text, "nl") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name opening the sentence keeps its capital; a common word loses it
+    ("Houston police have also dismissed the rumour.", [("Houston police", "denies")]),
+    ("Health officials said the water was safe.", [("health officials", "alleges")]),
+])
+def test_a_name_opening_the_sentence_keeps_its_capital(text, expected):
+    assert _pairs(text, "en") == expected
