@@ -909,6 +909,14 @@ class _Doc:
                 alias = self._known_as(toks, (start, c[1]), self._described(toks, described))
                 if alias is not None:
                     c = ((described or (start, start))[0], c[1])
+            if alias is None and len(out) == 1 and c is a and c[1] + 2 < n and toks[c[1]].text == "," \
+                    and out[0].kind == "person" and not out[0].org and not is_cap(toks[c[1] + 1]) \
+                    and (toks[c[1] + 1].low in _APPOSITION_OPENERS or noun_class(toks[c[1] + 1].low) == "role"):
+                # '"…," said Tom Hill, a spokesman for the council.': the apposition after the inverted subject
+                # describes it, as one before the verb does
+                end = next((q for q in range(c[1] + 1, n) if toks[q].text in (",", ".", ";") or toks[q].inq), n)
+                if end > c[1] + 1 and (end >= n or toks[end].text in (".", ";")):
+                    out = [self._with_apposition(out[0], toks, (c[1] + 1, end))]
             if alias is not None:
                 out = [alias]
             elif out and appos is not None and appos[0] < appos[1] and c is b and len(out) == 1 \
@@ -1314,7 +1322,8 @@ class _Doc:
             return person  # a name read as an organisation is a person's only by a role in the apposition
         org = d.org if d.org != d.name or d.kind != "person" else ""
         if d.anaphor.startswith("org:"):
-            org = ""
+            # the organisation the description takes up, else its own noun ("a spokesman for the council")
+            org = "" if d.kind == "person" else d.org
             for sp in self._recent(toks[span[0]].start):
                 if sp.kind in _ORG_KINDS:
                     org = sp.name
@@ -2457,6 +2466,8 @@ _ANON_WORDS = frozenset(min(p, key=lambda w: (w in L.STOP, -len(w))) for p in L.
 _RESPONSE_NOUNS = frozenset(("response", "reply", "answer", "statement", "reaction"))
 _BE_FEELING = frozenset(("is", "zijn", "was", "waren"))
 # Where a Dutch text says what a document holds: "staat in een rapport van X", "is te lezen in een brief van X".
+# Words that open an apposition describing the person before it: "…, said Tom Hill, a spokesman for the council".
+_APPOSITION_OPENERS = frozenset(("a", "an", "the", "een", "de", "het"))
 # What a reporter's inquiry with someone shows: "Navraag bij de gemeente leert / wijst uit dat …".
 _INQUIRY_SHOWS = frozenset(("leert", "leerde", "wijst", "wees", "toont", "toonde", "blijkt", "bleek"))
 # Particles that make a statement only with a content clause: "maakt zich zorgen dat …".

@@ -3472,3 +3472,16 @@ def test_agreeing_with_someone_named_in_between(text, expected):
 ])
 def test_a_name_opening_the_sentence_keeps_its_capital(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an apposition after an inverted subject gives its role and organisation, as one before the verb does
+    ('"This is fake," said Dr. Lisa Chen, a marine biologist at the University of Miami.',
+     ("Lisa Chen", "University of Miami")),
+    ('"This is fake," said Tom Hill, a spokesman for the council.', ("Tom Hill", "council")),
+    ("Tom Hill, a spokesman for the council, said the road was closed.", ("Tom Hill", "council")),
+    # a relative clause after the name is no description of it
+    ('"This is fake," said Tom Hill, who works for the council.', ("Tom Hill", "")),
+])
+def test_an_apposition_after_an_inverted_subject(text, expected):
+    assert [(s.source, s.source_org) for s in extract(text, "en")] == [expected]
