@@ -3007,7 +3007,9 @@ _HEADLINE_LABELS = frozenset(
     "report reports exclusive breaking update updated watch video videos analysis opinion live revealed photos"
     " pictures poll review interview column explainer podcast factcheck rumour rumor gerucht exclusief analyse"
     " opinie liveblog reconstructie recensie uitgelicht nieuws news more read also see related lees ook meer"
-    " bekijk".split())  # ("MORE: How to heal a broken heart": a link to another story)
+    " bekijk photo foto image beeld credit credits caption illustratie illustration afbeelding bron source".split())
+# ("MORE: How to heal a broken heart": a link to another story; "Photo: Reuters", "Bron: ANP": a credit line;
+# "Sources: Apple to buy Beats" is the anonymous sources')
 
 
 _COLON_NP = 6

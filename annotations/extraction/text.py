@@ -90,6 +90,13 @@ def _is_abbrev(text: str, dot: int) -> bool:
     return word.lower() in _ABBREV
 
 
+# A dateline opening a paragraph ends there: "WASHINGTON (Reuters) - The Pentagon said", "DEN HAAG (ANP) - Het
+# kabinet", "LONDON — British police": the place in capitals, an agency in brackets, a dash.
+_DATELINE = re.compile(
+    r"^[ \t]*(?P<line>[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3}(?:,[ \t]+[A-Za-z0-9. ]{1,25})?"
+    r"(?:[ \t]*\([A-Za-z][A-Za-z./& -]{0,30}\))?[ \t]+[-\u2013\u2014]+)[ \t]+(?=\S)", re.M)
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Return the sentences of text with offsets and paragraph numbers (one per line block)."""
     n = len(text)
@@ -116,6 +123,9 @@ def split_sentences(text: str) -> list[Sentence]:
         c = text[j]
         if c == "\n" or c.isupper() or c.isdigit() or c in _OPENERS or text.startswith(",,", j):
             bounds.append((e, j, False))
+    dated = [(m.end("line"), m.end(), False) for m in _DATELINE.finditer(text)]
+    if dated:  # (one search of the text; most have no dateline)
+        bounds = sorted(bounds + dated)
     sentences = []
     para = 0
     pos = 0

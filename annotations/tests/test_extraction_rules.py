@@ -3485,3 +3485,18 @@ def test_a_name_opening_the_sentence_keeps_its_capital(text, expected):
 ])
 def test_an_apposition_after_an_inverted_subject(text, expected):
     assert [(s.source, s.source_org) for s in extract(text, "en")] == [expected]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a dateline ends before its dash: the sentence after it opens there
+    ("WASHINGTON (Reuters) - The Pentagon said on Monday that two soldiers had been killed.", "en",
+     [("Pentagon", "alleges")]),
+    ("NEW YORK, March 3 (Reuters) - The company said profits rose.", "en", [("company", "alleges")]),
+    ("AMSTERDAM - De politie heeft dinsdag een man aangehouden, meldt een woordvoerder.", "nl",
+     [("politie", "alleges")]),
+    # a credit line names no speaker
+    ("Photo: Reuters\nThe minister said the plan was dead.", "en", [("minister", "alleges")]),
+    ("Foto: ANP", "nl", []),
+])
+def test_datelines_and_credit_lines(text, lang, expected):
+    assert _pairs(text, lang) == expected
