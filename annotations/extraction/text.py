@@ -11,6 +11,7 @@ digit or opening quote, except after a known abbreviation or an initial; and
 every line break.
 """
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -93,8 +94,8 @@ def _is_abbrev(text: str, dot: int) -> bool:
 # A dateline opening a paragraph ends there: "WASHINGTON (Reuters) - The Pentagon said", "DEN HAAG (ANP) - Het
 # kabinet", "LONDON — British police": the place in capitals, an agency in brackets, a dash.
 _DATELINE = re.compile(
-    r"^[ \t]*(?P<line>[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3}(?:,[ \t]+[A-Za-z0-9. ]{1,25})?"
-    r"(?:[ \t]*\([A-Za-z][A-Za-z./& -]{0,30}\))?[ \t]+[-\u2013\u2014]+)[ \t]+(?=\S)", re.M)
+    r"[ \t]*(?P<line>[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3}(?:,[ \t]+[A-Za-z0-9. ]{1,25})?"
+    r"(?:[ \t]*\([A-Za-z][A-Za-z./& -]{0,30}\))?[ \t]+[-\u2013\u2014]+)[ \t]+(?=\S)")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -123,8 +124,10 @@ def split_sentences(text: str) -> list[Sentence]:
         c = text[j]
         if c == "\n" or c.isupper() or c.isdigit() or c in _OPENERS or text.startswith(",,", j):
             bounds.append((e, j, False))
-    dated = [(m.end("line"), m.end(), False) for m in _DATELINE.finditer(text)]
-    if dated:  # (one search of the text; most have no dateline)
+    # (tried at the paragraphs' starts only: a search of the whole text cost 0.4% of the extraction)
+    dated = [(m.end("line"), m.end(), False)
+             for m in map(_DATELINE.match, itertools.repeat(text), [0] + [nxt for _, nxt, nl in bounds if nl]) if m]
+    if dated:
         bounds = sorted(bounds + dated)
     sentences = []
     para = 0
