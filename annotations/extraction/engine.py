@@ -505,6 +505,13 @@ class _Doc:
                         and any(toks[q].low in _INQUIRY_SHOWS for q in range(k + 3, min(n, k + 10))):
                     out.append((k, "prep", k + 2))  # "Navraag bij de politie leert dat …": what the police told
                 continue
+            if low in _SHOWS and lang == "en":
+                lo = next((q + 1 for q in range(k - 1, max(-1, k - 9), -1)
+                           if toks[q].text in (",", ";", ":") or toks[q].inq or toks[q].first), max(0, k - 8))
+                if any(noun_class(toks[q].low) == "doc" for q in range(lo, k)) \
+                        and (_complement_follows(toks, k) or _bare_clause_follows(toks, k)):
+                    out.append((k, "verb", k + 1))  # "A study by Harvard researchers shows that …": its authors'
+                continue
             if low in _STANDS_IN and lang == "nl":
                 if k + 2 < n and toks[k + 1].low == "in" and (low != "lezen" or toks[k - 1].low == "te") \
                         and any(noun_class(toks[q].low) == "doc" and q + 1 < n and toks[q + 1].low in _DOC_OWNER_NL
@@ -2468,6 +2475,8 @@ _BE_FEELING = frozenset(("is", "zijn", "was", "waren"))
 # Where a Dutch text says what a document holds: "staat in een rapport van X", "is te lezen in een brief van X".
 # Words that open an apposition describing the person before it: "…, said Tom Hill, a spokesman for the council".
 _APPOSITION_OPENERS = frozenset(("a", "an", "the", "een", "de", "het"))
+# What a document shows, in English: "A study by Harvard researchers shows that …" (its authors' finding).
+_SHOWS = frozenset(("shows", "show", "showed", "shown"))
 # What a reporter's inquiry with someone shows: "Navraag bij de gemeente leert / wijst uit dat …".
 _INQUIRY_SHOWS = frozenset(("leert", "leerde", "wijst", "wees", "toont", "toonde", "blijkt", "bleek"))
 # Particles that make a statement only with a content clause: "maakt zich zorgen dat …".
@@ -2497,7 +2506,7 @@ _CALL_FINITE = frozenset(("call", "calls", "called", "termed", "noemt", "noemde"
 _CONVINCED = frozenset("adamant confident convinced certain sure insistent overtuigd zeker stellig"
                        " afraid worried concerned hopeful optimistic bang bezorgd ongerust optimistisch".split())
 _SPECIAL_ANCHORS = {"nl": _SPECIAL | _BE_FEELING | _ACHTEN | _CALL_FINITE | _CONVINCED | _STANDS_IN | {"navraag"},
-                    "en": _SPECIAL | _CALL_ONLY | _CALL_FINITE | _CONVINCED}
+                    "en": _SPECIAL | _CALL_ONLY | _CALL_FINITE | _CONVINCED | _SHOWS}
 _OPENING_MARKS = frozenset(("'", '"', "‘", "“", ",,", "„", "«"))
 _POINTERS = frozenset(("het", "it", "dit", "dat", "this", "that", "er", "there"))
 _BE_NL = frozenset(("is", "zijn", "was", "waren", "ben", "bent"))

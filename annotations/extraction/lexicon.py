@@ -56,14 +56,14 @@ WEAK = {
 # Verbs that take a particle elsewhere in the clause: "laat … weten", "geeft … aan".
 PARTICLE_VERBS = {
     "nl": {
-        "laten": ("weten", "doorschemeren", "blijken", "ontvallen"),  # "liet doorschemeren dat", "liet zich ontvallen"
+        "laten": ("weten", "doorschemeren", "blijken", "ontvallen", "zien"),  # "liet doorschemeren dat", "laat zien"
         "geven": ("aan", "toe"),
         "roepen": ("op",),
         "raden": ("aan",),  # "raadt consumenten aan het product niet te eten"
         "dringen": ("aan",),  # "drong aan op een onderzoek"
         "houden": ("vol",),
         "zeggen": ("toe",),
-        "wijzen": ("af", "hand", "op"),
+        "wijzen": ("af", "hand", "op", "uit"),  # ("Een peiling van X wijst uit dat …")
         "spreken": ("tegen",),
         "voegen": ("toe",),  # "voegde eraan toe dat …"
         "delen": ("mee",),  # "deelt mee dat …"
@@ -72,6 +72,7 @@ PARTICLE_VERBS = {
         "maken": ("bekend", "zorgen"),  # "maakt zich zorgen dat …"
         "bieden": ("excuses", "excuus"),  # "biedt zijn excuses aan voor …"
         "nemen": ("afstand",),  # "neemt afstand van de uitspraken" (see CLAIM_OBJECT_VERBS)
+        "tonen": ("aan",),  # "Onderzoek van X toont aan dat …"
         "treden": ("detail", "details"),  # "wil niet in detail treden"
         "sluiten": ("uit",),  # "sluit niet uit dat …", "sluit een belastingverhoging uit"
         "brengen": ("naar",),

@@ -165,9 +165,10 @@ _DOC_NOUNS = frozenset(
     "rapport onderzoek studie verklaring brief statement report study survey guidelines cijfers gegevens"
     " analyse peiling enquête figures data analysis poll letter letters memo memos email emails e-mail document"
     " documents filing filings indictment ruling verdict notitie mail document documenten vonnis aanklacht"
-    " persbericht rapportage evaluatie".split()
+    " persbericht rapportage evaluatie research findings results resultaten bevindingen statistics statistieken"
+    " navraag".split()
 )
-_DOC_OWNER = frozenset(("of", "from", "by", "van", "door"))
+_DOC_OWNER = frozenset(("of", "from", "by", "van", "door", "bij"))  # ("navraag bij de gemeente")
 _ATTACH = frozenset("van of for namens in uit from bij at".split())
 
 

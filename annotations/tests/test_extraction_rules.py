@@ -3500,3 +3500,20 @@ def test_an_apposition_after_an_inverted_subject(text, expected):
 ])
 def test_datelines_and_credit_lines(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # what a study, a poll or figures show is their authors' finding
+    ("A study by Harvard researchers shows that coffee is healthy.", "en", [("Harvard researchers", "alleges")]),
+    ("Research by the University of Oxford suggests the vaccine works.", "en", [("University of Oxford", "alleges")]),
+    ("Onderzoek van de Universiteit Utrecht toont aan dat koffie gezond is.", "nl",
+     [("Universiteit Utrecht", "alleges")]),
+    ("Cijfers van het CBS laten zien dat de werkloosheid daalt.", "nl", [("CBS", "alleges")]),
+    ("Een peiling van Ipsos wijst uit dat de meeste kiezers tegen het plan zijn.", "nl", [("Ipsos", "alleges")]),
+    # without an author, or without a document, nobody's
+    ("The report shows that the company lied.", "en", []),
+    ("The photo shows a man holding a gun.", "en", []),
+    ("Navraag wijst uit dat er iets fout is gegaan.", "nl", []),
+])
+def test_what_a_document_shows_is_its_authors(text, lang, expected):
+    assert _pairs(text, lang) == expected
