@@ -626,7 +626,13 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
         after = part[idx + 1:]
         first_at = part.index(names[0])
         org = ""
-        if after and after[0].low in ("van", "of") and len(after) > 1:
+        named_for = False  # a name with "for" inside is an organisation's
+        if after and after[0].low == "for" and len(after) > 1 and all(
+                is_cap(t) or t.low in ("and", "of", "&") for t in after[1:]) and is_cap(after[-1]) \
+                and not _looks_person(names):
+            names = part[first_at:]  # "Institute for Fiscal Studies", "Centers for Disease Control and Prevention"
+            named_for = True
+        elif after and after[0].low in ("van", "of") and len(after) > 1:
             tail = [t for t in after[1:] if t.low not in L.DETERMINERS]
             if tail and any(is_cap(t) for t in tail):
                 if _looks_person(names):
@@ -664,7 +670,7 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
             given = _given_named(names)
             person = given or _looks_person(names) or any(t.low.rstrip(".") in L.TITLES for t in part)
             org_noun_before = first_at > 0 and classes[first_at - 1] == "org"  # "Supermarktketen Albert Heijn"
-            if person and (not _orgish(names) or given) and not org_noun_before:
+            if person and (not _orgish(names) or given) and not org_noun_before and not named_for:
                 return Src(name, org, "person", "")
             return Src(name, org or name, _org_kind(part), "")
     return _description(part, classes, det, definite, text, lang)

@@ -2107,7 +2107,7 @@ def test_a_surname_with_its_own_particle_is_whole_and_van_after_it_names_the_org
 
 @pytest.mark.parametrize("text, lang, sources", [
     ("Militants captured the town, according to the Syrian Observatory for Human Rights, but the army says it "
-     "remains in control.", "en", {"Syrian Observatory", "army"}),
+     "remains in control.", "en", {"Syrian Observatory for Human Rights", "army"}),
     ("De brand is aangestoken, volgens de brandweer, maar de politie zegt dat er geen aanwijzingen zijn.", "nl",
      {"brandweer", "politie"}),
 ])
@@ -3517,3 +3517,15 @@ def test_datelines_and_credit_lines(text, lang, expected):
 ])
 def test_what_a_document_shows_is_its_authors(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name with "for" inside is one organisation's
+    ("The Institute for Fiscal Studies said taxes would rise.", [("Institute for Fiscal Studies", "alleges")]),
+    ("The Centers for Disease Control and Prevention said the outbreak was over.",
+     [("Centers for Disease Control and Prevention", "alleges")]),
+    # a person reporting for a medium stays the person
+    ("John Smith for the Daily Planet reported that the mayor had resigned.", [("John Smith", "alleges")]),
+])
+def test_a_name_with_for_inside_is_one_organisation(text, expected):
+    assert _pairs(text, "en") == expected
