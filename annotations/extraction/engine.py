@@ -2472,7 +2472,6 @@ _ANON_STRINGS = tuple(" " + " ".join(p) + " " for p in L.ANON_PHRASES)
 _ANON_WORDS = frozenset(min(p, key=lambda w: (w in L.STOP, -len(w))) for p in L.ANON_PHRASES)
 _RESPONSE_NOUNS = frozenset(("response", "reply", "answer", "statement", "reaction"))
 _BE_FEELING = frozenset(("is", "zijn", "was", "waren"))
-# Where a Dutch text says what a document holds: "staat in een rapport van X", "is te lezen in een brief van X".
 # Words that open an apposition describing the person before it: "…, said Tom Hill, a spokesman for the council".
 _APPOSITION_OPENERS = frozenset(("a", "an", "the", "een", "de", "het"))
 # What a document shows, in English: "A study by Harvard researchers shows that …" (its authors' finding).
@@ -2481,6 +2480,7 @@ _SHOWS = frozenset(("shows", "show", "showed", "shown"))
 _INQUIRY_SHOWS = frozenset(("leert", "leerde", "wijst", "wees", "toont", "toonde", "blijkt", "bleek"))
 # Particles that make a statement only with a content clause: "maakt zich zorgen dat …".
 _PARTICLE_NEEDS_CLAUSE = frozenset(("zorgen",))
+# Where a Dutch text says what a document holds: "staat in een rapport van X", "is te lezen in een brief van X".
 _STANDS_IN = frozenset(("staat", "stond", "staan", "stonden", "lezen"))
 _DOC_OWNER_NL = frozenset(("van", "door"))
 _SPECIAL = frozenset(

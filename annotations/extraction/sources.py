@@ -164,7 +164,7 @@ ANONYMOUS_SRC = Src(ANONYMOUS, "", "unknown", "")  # their record's source (froz
 _DOC_NOUNS = frozenset(
     "rapport onderzoek studie verklaring brief statement report study survey guidelines cijfers gegevens"
     " analyse peiling enquête figures data analysis poll letter letters memo memos email emails e-mail document"
-    " documents filing filings indictment ruling verdict notitie mail document documenten vonnis aanklacht"
+    " documents filing filings indictment ruling verdict notitie mail documenten vonnis aanklacht"
     " persbericht rapportage evaluatie research findings results resultaten bevindingen statistics statistieken"
     " navraag".split()
 )
@@ -856,7 +856,7 @@ def _with_particles(part: list, at: int) -> list:
     return part[at:q]
 
 
-@functools.cache
+@functools.lru_cache(maxsize=50_000)
 def _proper_noun(low: str, lang: str) -> bool:
     """The dictionary knows the word as a name only ("houston" is "Houston")."""
     try:
