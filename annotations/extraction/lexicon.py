@@ -518,6 +518,7 @@ GROUP_NOUNS = _set(
     investors shareholders locals villagers citizens staff defendants plaintiffs eisers
     users commenters netizens gebruikers internetgebruikers twitteraars
     couple duo echtpaar gezin households huishoudens
+    teammates ploeggenoten medespelers clubgenoten partijgenoten collega-kamerleden
     """
 )
 PERSON_NOUNS = _set(
@@ -552,6 +553,7 @@ PERSON_NOUNS = _set(
     melkveehouder veehouder akkerbouwer tuinder agrariër
     husband wife widow widower partner fiance fiancee fiancé fiancée spouse brother sister uncle aunt cousin
     grandson nephew niece landlady defendant plaintiff claimant eiser eiseres gedaagde
+    teammate ploeggenoot medespeler clubgenoot partijgenoot
     echtgenoot echtgenote weduwe weduwnaar verloofde zwager schoonzus oom tante neef nicht opa oma grootvader
     kleinzoon stiefvader schoonvader
     """

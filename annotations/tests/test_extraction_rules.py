@@ -3529,3 +3529,13 @@ def test_what_a_document_shows_is_its_authors(text, lang, expected):
 ])
 def test_a_name_with_for_inside_is_one_organisation(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # teammates and party colleagues are described speakers
+    ("The allegations were made in a documentary in which two former teammates said the player had taken cash.",
+     "en", [("teammates", "alleges")]),
+    ("Een ploeggenoot van de spits zegt dat hij niets heeft gemerkt.", "nl", [("ploeggenoot van de spits", "alleges")]),
+])
+def test_teammates_speak(text, lang, expected):
+    assert _pairs(text, lang) == expected
