@@ -566,6 +566,11 @@ class _Doc:
             if not cue:
                 continue
             prev = toks[k - 1].low if k > 0 else ""
+            if lang == "en" and k + 2 < n and toks[k + 1].low == "to" and toks[k + 2].low in _TO_BE \
+                    and (low.endswith("ed") or low == "said"):
+                continue  # hearsay in the passive, no agent: "The man, said to be in his forties," (GUIDELINES §2)
+            if lang == "en" and low.startswith("claim") and _claimed_a_prize(toks, k):
+                continue  # "claimed the title", "claimed the lives of 12 people": taken, not said
             if prev == "to" and lang == "en" and _object_told_to(toks, k):
                 continue
             if (prev in L.DETERMINERS or prev in L.POSSESSIVES or prev in ("deze", "die", "this", "these")) and not (
@@ -3054,6 +3059,26 @@ def _complement_follows(toks: list, k: int) -> bool:
         if not t.text[:1].isalnum():
             return False
     return False
+
+
+def _claimed_a_prize(toks: list, k: int) -> bool:
+    """toks[k] ("claimed") takes something instead of saying it: "claimed the title", "claimed a record third
+    win", "claimed the lives of 12 people" (not "claimed responsibility", "claimed that …", "claimed the win was
+    his")."""
+    if _bare_clause_follows(toks, k):
+        return False
+    for q in range(k + 1, min(len(toks), k + 5)):
+        t = toks[q]
+        if t.low in _PRIZES:
+            return True
+        if t.inq or not t.text[:1].isalnum() or t.low in ("that", "responsibility", "credit"):
+            return False
+    return False
+
+
+_PRIZES = frozenset("title titles victory win wins trophy crown lead seat seats prize gold silver bronze medal medals"
+                    " championship lives life victims points spot place pole".split())
+_TO_BE = frozenset(("be", "have", "been"))
 
 
 def _pointing_that(toks: list, q: int, hi: int) -> bool:

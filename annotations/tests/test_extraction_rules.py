@@ -3539,3 +3539,17 @@ def test_a_name_with_for_inside_is_one_organisation(text, expected):
 ])
 def test_teammates_speak(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "claim" as taking a prize or lives says nothing; hearsay in the passive without its agent neither
+    ("The team claimed the title on Sunday.", []),
+    ("The storm claimed the lives of 12 people.", []),
+    ("The man, said to be in his forties, was arrested.", []),
+    ("The suspect is believed to have fled abroad.", []),
+    # claiming responsibility, or that something is so, is said
+    ("The group claimed responsibility for the attack.", [("group", "alleges")]),
+    ("The coach claimed the win was deserved.", [("coach", "alleges")]),
+])
+def test_claiming_a_prize_and_passive_hearsay_say_nothing(text, expected):
+    assert _pairs(text, "en") == expected
