@@ -410,9 +410,10 @@ class _Grouper:
     def _repeats_report(self, i: int) -> int:
         """The main claim, when another source passes on "the report" of it in some of its words."""
         main, st = self.main, self.sts[i]
-        if main == i or st.source == self.sts[main].source or not _refers_to_claim(st, self.lows[i]):
+        # (the set test first: the scan for "the report" is the dearer one)
+        if main == i or st.source == self.sts[main].source or not self.shared(i, main):
             return -1
-        return main if self.shared(i, main) else -1
+        return main if _refers_to_claim(st, self.lows[i]) else -1
 
     def groups(self) -> list[Statement]:
         """The statements with their group numbers (in order of first appearance) and claim texts."""
