@@ -569,6 +569,8 @@ class _Doc:
             if lang == "en" and k + 2 < n and toks[k + 1].low == "to" and toks[k + 2].low in _TO_BE \
                     and (low.endswith("ed") or low == "said"):
                 continue  # hearsay in the passive, no agent: "The man, said to be in his forties," (GUIDELINES §2)
+            if lang == "nl" and low in _REACTS and _bare_reaction(toks, k):
+                continue  # how someone reacted, no content: "De directeur reageert verbaasd." (a feeling, §2)
             if lang == "en" and low.startswith("claim") and _claimed_a_prize(toks, k):
                 continue  # "claimed the title", "claimed the lives of 12 people": taken, not said
             if prev == "to" and lang == "en" and _object_told_to(toks, k):
@@ -3059,6 +3061,20 @@ def _complement_follows(toks: list, k: int) -> bool:
         if not t.text[:1].isalnum():
             return False
     return False
+
+
+def _bare_reaction(toks: list, k: int) -> bool:
+    """A Dutch "reageert" with one or two words of manner and the sentence's end: "reageert verbaasd.", "reageerde
+    zeer geschrokken." (not "reageert niet.", a refusal, nor "reageert verbolgen: …")."""
+    n = len(toks)
+    q = k + 1
+    while q < n and q <= k + 2 and toks[q].text[:1].isalpha() and not toks[q].inq and not L.is_negation(toks[q].low) \
+            and toks[q].low not in ("nog", "op", "met", "dat", "zo"):
+        q += 1
+    return q > k + 1 and (q >= n or toks[q].text in (".", "!"))
+
+
+_REACTS = frozenset(("reageert", "reageerde", "reageerden", "reageren"))
 
 
 def _claimed_a_prize(toks: list, k: int) -> bool:

@@ -191,8 +191,9 @@ NO_COMMENT = {
         _p("wil|wilde|willen|wilden", "niet|niets", "zeggen|vertellen|kwijt|kwijtwillen",
            "of|hoe|hoeveel|wie|wat|waar|wanneer|waarom|welke|welk"),
         _p("zwijgt|zweeg|zwijgen|zwegen", "over|erover|daarover"),
-        # "Dat weten we niet (met zekerheid)", "weet ik (nog) niet": they cannot say.
-        _p("weten|weet|wisten|wist", "we|wij|ik|ze|zij|hij|men", "niet"),
+        # "Dat weten we niet (met zekerheid)", "weet ik (nog) niet": they cannot say (in the past tense they tell
+        # what they did not know: "Dit wist ik niet")
+        _p("weten|weet", "we|wij|ik|ze|zij|hij|men", "niet"),
         # "Niemand van het ziekenhuis was bereikbaar voor commentaar"
         _p("niemand", PHRASE, "bereikbaar|beschikbaar|reageerde|reageren|gereageerd"),
         # "Noch de club noch de zaakwaarnemer van de speler wilde reageren": the refusal after the second

@@ -3553,3 +3553,17 @@ def test_teammates_speak(text, lang, expected):
 ])
 def test_claiming_a_prize_and_passive_hearsay_say_nothing(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # how someone reacts, without content, is a feeling (GUIDELINES §2); not reacting withholds
+    ("De directeur reageert verbaasd.", []),
+    ("De bewoners reageren zeer geschrokken.", []),
+    ("De club reageert niet.", [("club", "no_comment")]),
+    ("De directeur reageert verbaasd: ,,Dit is nieuw voor mij.''", [("directeur", "alleges")]),
+    # what someone did not know is no refusal; what they do not know yet is
+    ("De directeur reageert verbaasd: ,,Dit wist ik niet.''", [("directeur", "alleges")]),
+    (",,Dat weten we nog niet'', zegt de politie.", [("politie", "no_comment")]),
+])
+def test_a_bare_reaction_and_what_was_not_known(text, expected):
+    assert _pairs(text, "nl") == expected
