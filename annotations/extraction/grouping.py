@@ -44,6 +44,10 @@ _AGREE_MIN = 2  # stems besides entity names two allegations must share to be on
 _AGREE_SHARE = 0.25  # … and the share of the shorter one's stems
 _ROUND_CHARS = 400  # answers at most this far apart form one round of questions
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+# The words of `_WORD` that open with a letter other than a-z (capitals, for `entity_stems` to test), found without
+# a Python step per lower-case word: no letter before it, nor a letter and a hyphen or apostrophe (`_WORD` would
+# have taken it into the word before).
+_NOT_LOWER_WORD = re.compile(r"[^\W\d_a-z](?<![^\W\d_].)(?<![^\W\d_][-'’].)[^\W\d_]*(?:[-'’][^\W\d_]+)*")
 _ANSWERS = ("denies", "no_comment")
 
 
@@ -150,7 +154,7 @@ def _word_stems(words: list, lang: str) -> frozenset:
 def entity_stems(text: str, lang: str) -> frozenset:
     """Stems of the capitalised words inside sentences: the names of the entities a text is about."""
     out = set()
-    for m in _WORD.finditer(text):
+    for m in _NOT_LOWER_WORD.finditer(text):
         w = m.group()
         if not w[:1].isupper() or m.start() == 0:
             continue
