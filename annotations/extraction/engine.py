@@ -2051,6 +2051,15 @@ class _Doc:
                         employer = self.text[toks[j + 1].start:toks[e - 1].end]
                         break
                 j += 1
+            if j == i + 1:
+                # (most runs: one word, which names no new person; a title alone names nobody either)
+                low = toks[i].low
+                if low in self.persons and low.rstrip(".") not in L.TITLES:
+                    self.mentions.append((u, toks[i].start, self.persons[low]))
+                else:
+                    self._note_org(u, toks, i, j)
+                done = j
+                continue
             titled = any(t.low.rstrip(".") in L.TITLES for t in toks[i:j])
             run = [t for t in toks[i:j] if t.text != "." and t.low.rstrip(".") not in L.TITLES]
             owner = [n for n, t in enumerate(run[:-1]) if t.low.endswith(_GENITIVE)]
