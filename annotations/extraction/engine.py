@@ -1455,7 +1455,7 @@ class _Doc:
         if not found:
             # without a statement only "Reports that … came from X" makes one: a claim noun opening the sentence
             opening = toks[:2]
-            return any(t.low in _AUTHORED_CLAIM_NOUNS for t in opening) and self._came_from_claim(u, unit)
+            return not _AUTHORED_CLAIM_NOUNS.isdisjoint(map(_LOW, opening)) and self._came_from_claim(u, unit)
         if any(f[1] != "prep" for f in found):
             # "According to X, officials said …": the verb's source speaks; not across a contrast ("…, according
             # to a monitoring group, but the army says …": two statements)
@@ -1506,8 +1506,8 @@ class _Doc:
             # An accusing verb puts its content forward even when it is negative:
             # "X beweert dat de selectie de trainer niet meer steunt" alleges.
             # A court's finding is its own assertion: "de rechtbank acht niet bewezen dat …".
-            accusing = _lemma(toks[k].low, self.lang) in _ALLEGE_VERBS or any(
-                t.low in _COURT for t in toks[span[0]:span[1]]) or any(s2.role in _COURT for s2 in srcs)
+            accusing = _lemma(toks[k].low, self.lang) in _ALLEGE_VERBS or not _COURT.isdisjoint(
+                map(_LOW, toks[span[0]:span[1]])) or any(s2.role in _COURT for s2 in srcs)
             # A retraction ("I want to make a full retraction", "we have withdrawn the article")
             # takes back the source's own claim: its negations deny nothing of anyone else's.
             # A source that has already denied in this article keeps answering the same claim:
@@ -1541,7 +1541,7 @@ class _Doc:
             if start < unit.start and answering and any(L.is_negation(t.low) for t in units[u - 1].toks) \
                     and not _retracting(units, u):
                 stance, conf = classify(lows, self.lang, True)
-            if any(t.low in L.DENY_ADJ for t in toks[k:hi]) and toks[k].low in _CALL:
+            if toks[k].low in _CALL and any(t.low in L.DENY_ADJ for t in toks[k:hi]):
                 stance, conf = "denies", 0.75
             elif toks[k].low in _CALL and self.lang == "en" and _quoted_after_object(toks, k, _CALL_STOPS):
                 stance = "alleges"  # calling X “Y” asserts Y of X: "call themselves “judges” not “arbitrators”"
@@ -1979,13 +1979,13 @@ class _Doc:
         if not words:
             return
         outside = [t for t in words if not t.inq]
-        lows = [t.low for t in toks]
         if not outside and (last.unit >= u - 1 or sole
                             or (self.lang == "nl" and not self._other_mentioned(last, u))):
             # A bare quotation denies by negation only when it continues a denial or answers a claim
             # in the quotation itself; otherwise it elaborates the speaker's own account.
             neg_ok = last.stance == "denies" or self.claim_units[u]
-            stance, conf = classify(lows, self.lang, neg_ok and self.claim_context and self._claim_near(u))
+            stance, conf = classify([t.low for t in toks], self.lang,
+                                    neg_ok and self.claim_context and self._claim_near(u))
             if stance == last.stance and last.unit == u - 1:
                 self.records[-1] = _Record(last.src, last.stance, last.start, unit.end, last.claim,
                                            last.score, u)
@@ -1993,15 +1993,14 @@ class _Doc:
                 self.records.append(_Record(last.src, stance, unit.start, unit.end,
                                             self._claim(unit, 0), conf * 0.8, u))
             return
-        if last.unit == u - 1 and any(t.low in _WE for t in outside) \
-                and last.src.kind in _ORG_KINDS:
+        if last.unit == u - 1 and last.src.kind in _ORG_KINDS and not _WE.isdisjoint(map(_LOW, outside)):
             # An unquoted statement in the first person plural right after an organisation's
             # statement continues it: "We have received one complaint and …".
-            stance, conf = classify(lows, self.lang, self.claim_context and self._claim_near(u))
+            stance, conf = classify([t.low for t in toks], self.lang, self.claim_context and self._claim_near(u))
             self.records.append(_Record(last.src, stance, unit.start, unit.end,
                                         self._clip(self.text[unit.start:unit.end]), conf * 0.7, u))
             return
-        if last.unit == u - 1 and any(t.low in L.REPORTATIVE[self.lang] for t in outside):
+        if last.unit == u - 1 and not L.REPORTATIVE[self.lang].isdisjoint(map(_LOW, outside)):
             if self.lang == "nl" and not any(t.low in _INFINITIVE_AUX or t.low.endswith("en") for t in outside):
                 return
             if last.score == _ZOU_SCORE:
