@@ -440,6 +440,8 @@ class _Doc:
         lows = [t.low if not t.inq else "" for t in toks]
         out = []
         nc = match_phrase(lows, L.NO_COMMENT[lang])
+        if nc >= 0 and lows[nc] in _ANSWER_NOUNS_NL and any(L.is_negation(w) for w in lows[nc + 1:nc + 10]):
+            nc = -1  # "De reactie van de fans bleef niet uit": it came
         if nc >= 0:
             out.append((nc, "nocomment", nc + 1))
         n = len(toks)
@@ -880,15 +882,23 @@ class _Doc:
                         if tail is not None and q + 1 < k:
                             cands.insert(0, (q + 1, tail[1]))
                         break
-            if kind == "nocomment" and toks[k].low in ("no", "geen", "nobody", "niemand"):
-                # "No comment from the mayor", "geen reactie van de gemeente" (not the "van" inside a verb's object:
-                # "wil niet op de vragen van de bewoners ingaan")
+            if kind == "nocomment" and toks[k].low in _NO_ANSWER_HEADS:
+                # "No comment from the mayor", "geen reactie van de gemeente", "Een reactie van de minister bleef
+                # uit", "Requests for comment to the ministry went unanswered" (not the "van" inside a verb's
+                # object: "wil niet op de vragen van de bewoners ingaan")
                 nobody = toks[k].low in ("nobody", "niemand") or (k + 1 < n and toks[k + 1].low == "one")
+                asked = toks[k].low in ("request", "requests")
                 for q in range(after_k, min(n - 1, after_k + 5)):
-                    if (toks[q].low in ("by", "from", "van", "door") or (nobody and toks[q].low in ("at", "bij"))) \
+                    if (toks[q].low in ("by", "from", "van", "door") or (nobody and toks[q].low in ("at", "bij"))
+                            or (asked and toks[q].low in ("to", "with"))) \
                             and not toks[q].inq:  # ("No one at the ministry", not "no response at the time")
                         cands.insert(0, np_after(toks, q + 1, n))
                         break
+                else:
+                    if self.lang == "nl" and toks[0].low in ("van", "bij") and toks[0].first and k > 2:
+                        # the party fronted: "Van de gemeente was geen reactie te krijgen", "Bij de club was niemand
+                        # bereikbaar voor een reactie"
+                        cands.insert(0, np_after(toks, 1, k))
         for c in cands:
             if c is None:
                 continue
@@ -2489,6 +2499,10 @@ _ANON_STRINGS = tuple(" " + " ".join(p) + " " for p in L.ANON_PHRASES)
 _ANON_WORDS = frozenset(min(p, key=lambda w: (w in L.STOP, -len(w))) for p in L.ANON_PHRASES)
 _RESPONSE_NOUNS = frozenset(("response", "reply", "answer", "statement", "reaction"))
 _BE_FEELING = frozenset(("is", "zijn", "was", "waren"))
+# The words a refusal opens with that may name the party after them: "no comment from", "geen reactie van".
+_NO_ANSWER_HEADS = frozenset(("no", "geen", "nobody", "niemand", "reactie", "commentaar", "antwoord", "request",
+                              "requests"))
+_ANSWER_NOUNS_NL = frozenset(("reactie", "commentaar", "antwoord"))
 # Words that open an apposition describing the person before it: "…, said Tom Hill, a spokesman for the council".
 _APPOSITION_OPENERS = frozenset(("a", "an", "the", "een", "de", "het"))
 # What a document shows, in English: "A study by Harvard researchers shows that …" (its authors' finding).

@@ -202,6 +202,8 @@ NO_COMMENT = {
         _p("liet|laat|lieten|laten|gelaten", PHRASE, "onbeantwoord"),  # "liet vragen van deze krant onbeantwoord"
         _p("kaken", "op", "elkaar"),  # "houdt de kaken stijf op elkaar"
         _p("niet", "in", "detail|details", "treden|getreden"),  # "wil niet in detail treden"
+        # "Een reactie van de minister bleef uit", "Van de gemeente was geen reactie te krijgen" (above)
+        _p("reactie|commentaar|antwoord", PHRASE, "bleef|blijft|bleven|blijven", "uit"),
     ),
     "en": (
         _p("declined|declines|decline|declining|refused|refuses|refusing",
@@ -242,6 +244,7 @@ NO_COMMENT = {
         _p("NOT", "want", "to", "add|comment|say"),
         _p("stopped|stops|stop", "short", "of"),  # "stopped short of denying the report": it withholds
         _p("pleaded|pleads|plead|pled|invoked|invokes|took|takes", "the", "fifth"),  # refusing to answer
+        _p("request|requests", "for", "comment", PHRASE, "unanswered"),  # "Requests for comment to X went unanswered"
         # "did not have (any) descriptions of the men" withholds; "ISIS doesn't have a navy" asserts.
         _p("NOT", "have",
            "details|detail|description|descriptions|information|comment|comments|answer|answers|figures"

@@ -3567,3 +3567,16 @@ def test_claiming_a_prize_and_passive_hearsay_say_nothing(text, expected):
 ])
 def test_a_bare_reaction_and_what_was_not_known(text, expected):
     assert _pairs(text, "nl") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # the party of a refusal named before it, or after the request it left unanswered
+    ("Van de gemeente was geen reactie te krijgen.", "nl", [("gemeente", "no_comment")]),
+    ("Bij de club was niemand bereikbaar voor een reactie.", "nl", [("club", "no_comment")]),
+    ("Een reactie van de minister bleef uit.", "nl", [("minister", "no_comment")]),
+    ("Requests for comment to the ministry went unanswered.", "en", [("ministry", "no_comment")]),
+    # a reaction that came is none
+    ("De reactie van de fans bleef niet uit: ze floten de spelers uit.", "nl", []),
+])
+def test_the_party_of_a_refusal_named_around_it(text, lang, expected):
+    assert _pairs(text, lang) == expected
