@@ -196,6 +196,7 @@ NO_COMMENT = {
         _p("weten|weet", "we|wij|ik|ze|zij|hij|men", "niet"),
         # "Niemand van het ziekenhuis was bereikbaar voor commentaar"
         _p("niemand", PHRASE, "bereikbaar|beschikbaar|reageerde|reageren|gereageerd"),
+        _p("niemand", PHRASE, "iets", "zeggen|kwijt|kwijtwillen"),  # "Van de bewoners wilde niemand iets zeggen"
         # "Noch de club noch de zaakwaarnemer van de speler wilde reageren": the refusal after the second
         _p("noch", PHRASE, "reageren|reageerde|reageerden|reageert|commentaar|ingaan"),
         _p("heeft|hebben|had|hadden|heb", "geen", "idee"),  # "Richard en Annemarie hebben geen idee"

@@ -3574,6 +3574,8 @@ def test_a_bare_reaction_and_what_was_not_known(text, expected):
     ("Van de gemeente was geen reactie te krijgen.", "nl", [("gemeente", "no_comment")]),
     ("Bij de club was niemand bereikbaar voor een reactie.", "nl", [("club", "no_comment")]),
     ("Een reactie van de minister bleef uit.", "nl", [("minister", "no_comment")]),
+    ("Van de bewoners wilde niemand iets zeggen.", "nl", [("bewoners", "no_comment")]),
+    ("Niemand kan iets zeggen over de duur van de storing.", "nl", []),
     ("Requests for comment to the ministry went unanswered.", "en", [("ministry", "no_comment")]),
     # a reaction that came is none
     ("De reactie van de fans bleef niet uit: ze floten de spelers uit.", "nl", []),
