@@ -115,6 +115,11 @@ def noun_class(low: str) -> str:
 
 
 def _noun_class(low: str) -> str:
+    if low[:1].isdigit() and _AGE.match(low):
+        # an age as the noun: "the 34-year-old told police", "de 25-jarige zegt" (a person)
+        return "group" if low.endswith("olds") else "person"
+    if "-of-" in low:
+        low = low.partition("-of-")[0]  # "the mother-of-three", "a father-of-two": the person
     h = _head(low)
     if h in L.ANON:
         return "anon"
@@ -904,7 +909,7 @@ def _description(part: list, classes: list, det: str, definite: bool, text: str,
     if hc == "group":
         kind = "government" if hl in L.GOV_HEADS or hl == "overheden" or hl == "governments" else "group"
         return Src(phrase, "", kind, "")
-    aged = definite and any(_AGE.match(t.text) for t in desc[:-1])
+    aged = definite and any(_AGE.match(t.text) for t in desc)  # (the age alone too: "the 34-year-old")
     if aged and hc in ("person", "role"):
         # "de 25-jarige international", "the 31-year-old striker": a person the story has named, described again
         return Src(phrase, "", "person", hl if hc == "role" else "", anaphor="aged:" + hl)

@@ -3582,3 +3582,15 @@ def test_a_bare_reaction_and_what_was_not_known(text, expected):
 ])
 def test_the_party_of_a_refusal_named_around_it(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # an age as the noun is a person, the one the story named before
+    ("John Smith was arrested. The 34-year-old told police he was innocent.", "en", [("John Smith", "alleges")]),
+    ("Jan de Vries werd opgepakt. De 34-jarige zegt dat hij onschuldig is.", "nl", [("Jan de Vries", "alleges")]),
+    ("The two 19-year-olds said they had been attacked.", "en", [("19-year-olds", "alleges")]),
+    # "mother-of-three" is a mother
+    ("The mother-of-three said she was devastated.", "en", [("mother-of-three", "alleges")]),
+])
+def test_an_age_as_the_noun_is_a_person(text, lang, expected):
+    assert _pairs(text, lang) == expected
