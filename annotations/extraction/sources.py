@@ -922,6 +922,11 @@ def _description(part: list, classes: list, det: str, definite: bool, text: str,
         if prefix and (prefix[:1].isupper() or noun_class(prefix.lower()) == "org"):
             # "politie-onderzoek", "EU-rapport": the document of an organisation
             return Src(prefix, prefix, _org_kind_words([prefix.lower()]), "")
+        if h >= 1 and classes[h - 1] == "org" and not is_cap(part[h - 1]):
+            owner = _span_text(text, part[h - 1:h])
+            owner = owner[0].lower() + owner[1:] if part[h - 1].first else owner
+            # "court documents", "police reports", "government figures": the organisation's documents
+            return Src(owner, owner, _org_kind_words([_head(part[h - 1].low)]), "")
         if single:
             return Src(phrase, "", "unknown", "", anaphor="doc:")
         return Src(phrase, "", "unknown", "")

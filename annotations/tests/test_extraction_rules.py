@@ -3594,3 +3594,13 @@ def test_the_party_of_a_refusal_named_around_it(text, lang, expected):
 ])
 def test_an_age_as_the_noun_is_a_person(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an organisation's noun before a document names its owner
+    ("The singer allegedly cheated on his wife, according to court documents.", [("court", "alleges")]),
+    ("Police reports say the man was drunk.", [("police", "alleges")]),
+    ("Government figures show that unemployment fell.", [("government", "alleges")]),
+])
+def test_an_organisations_noun_before_a_document_names_its_owner(text, expected):
+    assert _pairs(text, "en") == expected
