@@ -642,7 +642,9 @@ class _Doc:
             # "TMZ is reporting that", "Users are saying parts of Texas …" (a form of "be" before -ing is no passive)
             progressive = low.endswith("ing") and (_complement_follows(toks, k) or (
                 cue == "speech" and k + 1 < n and toks[k + 1].text[:1].isalpha()
-                and toks[k + 1].low not in L.PREPOSITIONS))
+                and toks[k + 1].low not in L.PREPOSITIONS) or (
+                k + 1 < n and toks[k + 1].low in L.PREPOSITION_VERBS[lang].get(_lemma(low, lang), ())))
+            # ("Campaigners are calling for a ban": a verb with its preposition)
             if (prev in _PASSIVE and lang == "en" and low != "quoted" and not progressive) or (
                     lang == "nl" and (prev in ("werd", "wordt", "worden", "werden")
                                       or (prev in _BE_NL and low.endswith(("d", "t")) and low != prev))):

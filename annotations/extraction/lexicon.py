@@ -73,6 +73,7 @@ PARTICLE_VERBS = {
         "bieden": ("excuses", "excuus"),  # "biedt zijn excuses aan voor …"
         "nemen": ("afstand",),  # "neemt afstand van de uitspraken" (see CLAIM_OBJECT_VERBS)
         "tonen": ("aan",),  # "Onderzoek van X toont aan dat …"
+        "vragen": ("om",),  # "De bond vraagt de minister om opheldering" (an appeal)
         "treden": ("detail", "details"),  # "wil niet in detail treden"
         "sluiten": ("uit",),  # "sluit niet uit dat …", "sluit een belastingverhoging uit"
         "brengen": ("naar",),

@@ -3604,3 +3604,14 @@ def test_an_age_as_the_noun_is_a_person(text, lang, expected):
 ])
 def test_an_organisations_noun_before_a_document_names_its_owner(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # asking someone for something is an appeal; a verb with its preposition may be progressive
+    ("De bond vraagt de minister om opheldering.", "nl", [("bond", "alleges")]),
+    ("Campaigners are calling for a ban.", "en", [("campaigners", "alleges")]),
+    # "vragen" as the noun asks nothing
+    ("De Kamer heeft vragen over de plannen.", "nl", []),
+])
+def test_appeals_by_asking_and_calling_for(text, lang, expected):
+    assert _pairs(text, lang) == expected
