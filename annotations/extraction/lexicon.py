@@ -28,7 +28,7 @@ SPEECH = {
         loven aandringen berekenen
         toegeven aangeven oproepen volhouden tegenspreken afwijzen
         adviseren aanraden bekennen informeren geïnformeerd betwisten weerleggen ontkrachten bagatelliseren
-        verontschuldigen
+        verontschuldigen verzoeken smeken
         """
     ),
     "en": _set(
@@ -40,7 +40,7 @@ SPEECH = {
         assert blame told concede caution remark declare reiterate retort affirm
         criticize criticise condemn praise disagree debunk
         advise recommend confess inform echo slam blast lambast deride ridicule downplay apologise apologize plead
-        retract
+        retract beg implore
         """
     ),
 }
@@ -126,7 +126,7 @@ PREPOSITION_VERBS = {
     "nl": {"spreken": ("van",)},
     # "The union agreed with the critics", "called on the minister to resign", "called for an inquiry" (not
     # "called the police on Monday")
-    "en": {"agree": ("with",), "call": ("on", "for")},
+    "en": {"agree": ("with",), "call": ("on", "for"), "appeal": ("for", "to")},  # ("appealed for calm")
 }
 # Prepositional attributions: the source follows. "volgens X", "aldus X", "according to X".
 PREP_CUES = {

@@ -3615,3 +3615,15 @@ def test_an_organisations_noun_before_a_document_names_its_owner(text, expected)
 ])
 def test_appeals_by_asking_and_calling_for(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # requests, pleas and appeals are said
+    ("De gemeente verzoekt bewoners binnen te blijven.", "nl", [("gemeente", "alleges")]),
+    ("The family begged the public for help.", "en", [("family", "alleges")]),
+    ("Officials appealed for calm.", "en", [("Officials", "alleges")]),
+    # a legal appeal against a decision is an act
+    ("The club will appeal the decision.", "en", []),
+])
+def test_requests_pleas_and_appeals_are_said(text, lang, expected):
+    assert _pairs(text, lang) == expected
