@@ -2501,10 +2501,9 @@ _ANON_STRINGS = tuple(" " + " ".join(p) + " " for p in L.ANON_PHRASES)
 _ANON_WORDS = frozenset(min(p, key=lambda w: (w in L.STOP, -len(w))) for p in L.ANON_PHRASES)
 _RESPONSE_NOUNS = frozenset(("response", "reply", "answer", "statement", "reaction"))
 _BE_FEELING = frozenset(("is", "zijn", "was", "waren"))
-# The words a refusal opens with that may name the party after them: "no comment from", "geen reactie van".
-_NO_ANSWER_HEADS = frozenset(("no", "geen", "nobody", "niemand", "reactie", "commentaar", "antwoord", "request",
-                              "requests"))
 _ANSWER_NOUNS_NL = frozenset(("reactie", "commentaar", "antwoord"))
+# The words a refusal opens with that may name the party after them: "no comment from", "geen reactie van".
+_NO_ANSWER_HEADS = frozenset(("no", "geen", "nobody", "niemand", "request", "requests")) | _ANSWER_NOUNS_NL
 # Words that open an apposition describing the person before it: "…, said Tom Hill, a spokesman for the council".
 _APPOSITION_OPENERS = frozenset(("a", "an", "the", "een", "de", "het"))
 # What a document shows, in English: "A study by Harvard researchers shows that …" (its authors' finding).
