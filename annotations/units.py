@@ -25,6 +25,8 @@ from django.db import connection, models
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from annotations.fragments import fragment_key
+
 if TYPE_CHECKING:
     from annotations.models import Resolution
 
@@ -238,6 +240,19 @@ class DisputedUnit:
     @property
     def dom_id(self) -> str:
         return f"unit-{self.claim_id}-{self.source_id}"
+
+    @property
+    def card_key(self) -> str:
+        """A digest of everything the queue's card shows of this unit: the card's rendered HTML can be
+        kept under it (`{% cache %}`), and any change to what it shows is a new key, never a stale card."""
+        resolution = self.resolution
+        decision = None if resolution is None else (
+            resolution.status, resolution.label, resolution.reason, resolution.version,
+            resolution.resolved_by.username if resolution.resolved_by_id else None)
+        return fragment_key(self.claim_id, self.source_id, self.article_title, self.claim_text, self.source_name,
+                            self.passage_before, self.evidence, self.passage_after,
+                            [(j.annotator, j.label, j.note) for j in self.judgements],
+                            self.suggested_label, self.suggestion_score, decision)
 
     @property
     def resolution_version(self) -> int:

@@ -317,7 +317,15 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "claimtrack_cache",
-    }
+    },
+    # Rendered fragments kept under a digest of what they show (the queue's unit cards): a
+    # changed unit is a new key, so nothing here is ever stale; each process keeps its own.
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "claimtrack-fragments",
+        "TIMEOUT": 600,
+        "OPTIONS": {"MAX_ENTRIES": 4000},
+    },
 }
 
 LOGGING = {

@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection
 
 from annotations.models import Membership
@@ -125,7 +125,10 @@ def _default_language_after_each_test():
 
 @pytest.fixture
 def fresh_cache(db):
-    """An empty cache before and after the test: figures and failed-login counts live there."""
+    """An empty cache before and after the test: figures and failed-login counts live there (and the
+    rendered fragments of the lead's pages, kept per process)."""
     cache.clear()
+    caches["fragments"].clear()
     yield
     cache.clear()
+    caches["fragments"].clear()

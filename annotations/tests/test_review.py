@@ -8,7 +8,8 @@ from io import StringIO
 
 import krippendorff
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.utils import make_template_fragment_key
 from django.core.management import call_command
 from django.db import connection
 from django.template import Context, Template
@@ -469,3 +470,66 @@ def test_the_queue_counts_are_grouped_as_the_readers_language_writes_them(langua
         html = render_to_string("annotations/review_queue.html#review-queue",
                                 {"units": [], "queue": queue, "filter_errors": [], "page": None})
     assert shown in html and total in html
+
+
+# --- Rendered fragments kept under a digest of what they show --------------------------------
+
+
+def _without_tokens(html: str) -> str:
+    return re.sub(r'(name="csrfmiddlewaretoken" value=|"X-CSRFToken": )"[^"]+"', "TOKEN", html)
+
+
+def _cold(client, url, params=None) -> str:
+    """The page rendered with no kept fragment."""
+    caches["fragments"].clear()
+    return _without_tokens(client.get(url, params).content.decode())
+
+
+def test_the_queue_keeps_its_cards_rendered_and_a_kept_card_is_never_stale(client, world, lead, annotator,
+                                                                           annotator2):
+    from annotations import services
+    from annotations.models import Claim, Source
+
+    client.force_login(lead)
+    url = reverse("annotations:review", args=["huawei"])
+    response = client.get(url)
+    first = response.content.decode()
+    page = review.QueuePages(world.project, {"labels": None, "annotator": None, "article": None,
+                                             "status": "open"})
+    unit = next(u for u in page[0:PAGE_SIZE] if (u.claim_id, u.source_id) == world.differ)
+    head = make_template_fragment_key("review-card-head", [unit.card_key, response.context["LANGUAGE_CODE"]])
+    assert caches["fragments"].get(head) is not None  # kept once rendered
+    assert caches["fragments"].get(head) in first
+
+    claim, source = Claim.objects.get(pk=world.differ[0]), Source.objects.get(pk=world.differ[1])
+    changes = [
+        lambda: services.stance_record(claim=claim, source=source, annotator=annotator, label="alleges",
+                                       note="changed my mind"),
+        lambda: Source.objects.filter(pk=source.pk).update(name="The firm's spokesman"),
+        lambda: Claim.objects.filter(pk=claim.pk).update(text="Huawei spies on users"),
+        lambda: services.resolution_set(claim=claim, source=source, label="denies", reason="A denial.",
+                                        lead=lead),
+    ]
+    for change in changes:
+        client.get(url)  # the cards as they stand are kept
+        change()
+        warm = _without_tokens(client.get(url, {"status": "all"}).content.decode())
+        assert warm == _cold(client, url, {"status": "all"})
+    assert "changed my mind" in warm and "The firm&#x27;s spokesman" in warm and "Huawei spies on users" in warm
+    assert "Settled as <strong>denies</strong>" in warm
+
+
+def test_the_dashboard_keeps_the_snapshots_tables_rendered_and_never_stale(client, world, lead, annotator):
+    from annotations import services
+    from annotations.models import Claim, Source
+
+    client.force_login(lead)
+    url = reverse("annotations:review-agreement", args=["huawei"])
+    before = _without_tokens(client.get(url).content.decode())
+    assert len(caches["fragments"]._cache) >= 2  # the report and the pair tables are kept
+    claim, source = Claim.objects.get(pk=world.differ[0]), Source.objects.get(pk=world.differ[1])
+    services.stance_record(claim=claim, source=source, annotator=annotator, label="no_comment")
+    warm = _without_tokens(client.get(url).content.decode())
+    assert warm != before  # the new figures, not the kept ones
+    assert warm == _cold(client, url)
+    assert _without_tokens(client.get(url, {"pairs": "all"}).content.decode()) == _cold(client, url, {"pairs": "all"})

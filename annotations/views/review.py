@@ -16,6 +16,7 @@ from django_htmx.http import trigger_client_event
 from annotations import review, review_charts, review_pairs, selectors, services
 from annotations.filters import QUEUE_STATUSES, QueueFilterForm
 from annotations.forms import label_keys
+from annotations.fragments import fragment_key
 from annotations.permissions import project_for_user
 from annotations.services import review_figures
 from annotations.templatetags.labels import figure
@@ -57,6 +58,9 @@ def review_queue(request, slug):
         "query": query.urlencode(), **_unit_card_context(project),
         **_filter_choices(queue, filters),
     }
+    # The filter form lists hundreds of options: kept rendered under a digest of all it shows.
+    context["filters_key"] = fragment_key(project.slug, *(context[name] for name in (
+        "label_pairs", "labels_param", "annotator_choices", "article_choices", "statuses")), filters["status"])
     return render(request, template, context)
 
 
@@ -193,6 +197,8 @@ def review_agreement(request, slug):
         "heatmap": review_charts.heatmap(report["confusion"]["labels"], report["confusion"]["matrix"]),
         "alpha_bars": review_charts.bars([(row["label"], row["alpha"]) for row in report["per_label"]]),
         "progress_chart": review_charts.progress(figures.dashboard["progress"]),
+        # The snapshot's figures, charts and pair tables: kept rendered under a digest of them.
+        "report_key": fragment_key(project.slug, page, show_all),
     }
     return render(request, "annotations/review_agreement.html", context)
 
