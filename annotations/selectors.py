@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from rest_framework.authtoken.models import Token
 
 from annotations import prepared, units
+from annotations.api.throttling import counted_read
 from annotations.forms import label_name
 from annotations.models import (
     Article,
@@ -459,8 +460,22 @@ def login_token(key: str) -> Token | None:
     with prepared.cursor() as cursor:
         cursor.execute(sql, {"key": key})
         row = cursor.fetchone()
+    return None if row is None else _login_token_of(row, token_part, user_part)
+
+
+def login_token_counted(key: str, *, client_prefix: str, window_start: int) -> tuple[Token | None, int | None]:
+    """`login_token`, counting a hit of the token's user in their rate limit's window in the same
+    statement (`throttling.counted_read`; PostgreSQL): the token and the window's count."""
+    sql, (token_part, user_part) = _login_token_sql(connection.vendor)
+    with prepared.cursor() as cursor:
+        cursor.execute(counted_read(sql), {"key": key, "client_prefix": client_prefix, "window_start": window_start})
+        row = cursor.fetchone()
     if row is None:
-        return None
+        return None, None
+    return _login_token_of(row, token_part, user_part), row[-1]
+
+
+def _login_token_of(row, token_part: _RawPart, user_part: _RawPart) -> Token:
     token = token_part.instance(row)
     token.user = user_part.instance(row)
     return token

@@ -12,6 +12,7 @@ from rest_framework.exceptions import AuthenticationFailed, PermissionDenied
 from rest_framework.permissions import SAFE_METHODS
 
 from annotations import selectors
+from annotations.api import throttling
 from annotations.models import ApiToken
 from annotations.services import tokens
 
@@ -21,6 +22,7 @@ class NamedTokenAuthentication(TokenAuthentication):
     are the classic per-user tokens, looked up as DRF does."""
 
     def authenticate(self, request):
+        self.request = request  # DRF makes an authenticator per request
         result = super().authenticate(request)
         if result is not None and isinstance(result[1], ApiToken) and result[1].read_only \
                 and request.method not in SAFE_METHODS:
@@ -30,7 +32,15 @@ class NamedTokenAuthentication(TokenAuthentication):
     def authenticate_credentials(self, key):
         if not key.startswith(ApiToken.PREFIX):
             # DRF's lookup, by one prepared query: compiling the ORM's join cost more than running it.
-            token = selectors.login_token(key)
+            # The same statement counts the request in the user's rate limit when the view has one.
+            counting = throttling.precount(self.request)
+            if counting is None:
+                token = selectors.login_token(key)
+            else:
+                prefix, now, window_start = counting
+                token, hits = selectors.login_token_counted(key, client_prefix=prefix, window_start=window_start)
+                if token is not None:
+                    throttling.precounted(self.request, f"{prefix}{token.user_id}", now, window_start, hits)
             if token is None:
                 raise AuthenticationFailed(gettext("Invalid token."))
             if not token.user.is_active:

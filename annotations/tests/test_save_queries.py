@@ -1,4 +1,4 @@
-"""A stance save costs at most 5 queries on the page and 4 through the API (PostgreSQL), as in production.
+"""A stance save costs at most 5 queries on the page and 3 through the API (PostgreSQL), as in production.
 
 The tests commit (transactional_db), so a service's transaction is a real BEGIN/COMMIT as
 it is under the web server, not a savepoint inside the test's own transaction.
@@ -37,12 +37,13 @@ def page_save_queries() -> int:
 
 
 def save_queries() -> int:
-    """4 on PostgreSQL: the token with its user, the rate limit's count, what the save names (the claim
-    with its article and project, the source, the caller's judgement; for a change the judgement with
-    them), then one statement that writes the judgement, its History and its webhook deliveries.
-    SQLite writes them as statements in a transaction of its own (BEGIN … COMMIT), looks up the
-    project's webhooks in one more and starts a rate-limit window with one more: 6 more."""
-    return 4 if connection.vendor == "postgresql" else 10
+    """3 on PostgreSQL: the token with its user and the rate limit's count in one statement, what the save
+    names (the claim with its article and project, the source, the caller's judgement; for a change the
+    judgement with them), then one statement that writes the judgement, its History and its webhook
+    deliveries. SQLite counts the rate limit in a statement of its own, writes the rest as statements
+    in a transaction of its own (BEGIN … COMMIT), looks up the project's webhooks in one more and
+    starts a rate-limit window with one more: 7 more."""
+    return 3 if connection.vendor == "postgresql" else 10
 
 
 @pytest.fixture
@@ -109,7 +110,7 @@ def test_a_page_save_that_changes_nothing_or_is_refused_still_notes_the_activity
     assert Stance.objects.get(annotator=w["annotator"]).version == 1
 
 
-def test_an_api_save_creates_and_changes_a_judgement_in_at_most_4_queries(unit_world,
+def test_an_api_save_creates_and_changes_a_judgement_in_at_most_3_queries(unit_world,
                                                                           django_assert_max_num_queries):
     w = unit_world
     api = APIClient()
@@ -183,3 +184,21 @@ def test_the_rate_limit_counts_each_client_per_window_and_forgets_ended_windows(
     assert count_hit("user_2", 600) == 1  # each client its own count
     assert count_hit("user_1", 660) == 1  # a new window starts at zero …
     assert sorted(ThrottleCount.objects.values_list("client", "window_start")) == [("user_1", 660), ("user_2", 600)]
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+def test_the_tokens_read_counts_each_request_once_in_its_users_window(unit_world):
+    w = unit_world
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=w['annotator']).key}")
+    client = f"throttle_user_{w['annotator'].pk}"
+    ThrottleCount.objects.create(client=client, window_start=0, hits=9)  # an ended window
+    for expected in (1, 2, 3):
+        assert api.get("/api/v1/projects/").status_code == 200
+        (window,) = ThrottleCount.objects.filter(client=client)  # the ended window is gone
+        assert window.hits == expected
+    # An unknown token counts nothing and is refused as before.
+    api.credentials(HTTP_AUTHORIZATION="Token " + "0" * 40)
+    assert api.get("/api/v1/projects/").status_code == 401
+    assert ThrottleCount.objects.filter(client=client).get().hits == 3
+    assert ThrottleCount.objects.count() == 1
