@@ -40,6 +40,7 @@ from .sources import (
     _org_kind_words,
     _orgish,
     _proper_media,
+    _since_adverb,
     build,
     clause_start_np,
     is_adj_cap,
@@ -594,7 +595,8 @@ class _Doc:
                     continue  # a noun after a name: "a New York Times report that …" (the verb would be "reports")
             if (prev in L.PREPOSITIONS or prev in ("of", "van")) \
                     and prev not in ("to", "te", "naar", "after", "na", "by", "door") \
-                    and k > 0 and not toks[k - 1].inq and toks[k - 1].text.islower():
+                    and k > 0 and not toks[k - 1].inq and toks[k - 1].text.islower() \
+                    and not _since_adverb(toks, k - 1):  # (the adverb: "The club has since denied the report")
                 continue  # a noun after a preposition: "in charge of", "on claims", "met beschuldigingen"
             if k + 1 < n and toks[k + 1].low in ("which", "whom") and low.endswith("s"):
                 continue  # a plural noun before a relative clause: "newspaper reports which suggested"
@@ -889,10 +891,10 @@ class _Doc:
                 # uit", "Requests for comment to the ministry went unanswered" (not the "van" inside a verb's
                 # object: "wil niet op de vragen van de bewoners ingaan")
                 nobody = toks[k].low in ("nobody", "niemand") or (k + 1 < n and toks[k + 1].low == "one")
-                asked = toks[k].low in ("request", "requests")
+                asked = toks[k].low in _ASKED_HEADS
                 for q in range(after_k, min(n - 1, after_k + 5)):
                     if (toks[q].low in ("by", "from", "van", "door") or (nobody and toks[q].low in ("at", "bij"))
-                            or (asked and toks[q].low in ("to", "with"))) \
+                            or (asked and toks[q].low in ("to", "with", "naar", "aan"))) \
                             and not toks[q].inq:  # ("No one at the ministry", not "no response at the time")
                         cands.insert(0, np_after(toks, q + 1, n))
                         break
@@ -2503,7 +2505,11 @@ _RESPONSE_NOUNS = frozenset(("response", "reply", "answer", "statement", "reacti
 _BE_FEELING = frozenset(("is", "zijn", "was", "waren"))
 _ANSWER_NOUNS_NL = frozenset(("reactie", "commentaar", "antwoord"))
 # The words a refusal opens with that may name the party after them: "no comment from", "geen reactie van".
-_NO_ANSWER_HEADS = frozenset(("no", "geen", "nobody", "niemand", "request", "requests")) | _ANSWER_NOUNS_NL
+# What was sent for an answer that did not come: "Requests for comment to the ministry went unanswered", "Calls
+# to the mayor's office went unanswered", "Mails naar de gemeente bleven onbeantwoord" (the party after "to").
+_ASKED_HEADS = frozenset("request requests calls emails e-mails messages inquiries enquiries questions"
+                         " telefoontjes mails berichten vragen verzoeken".split())
+_NO_ANSWER_HEADS = frozenset(("no", "geen", "nobody", "niemand")) | _ASKED_HEADS | _ANSWER_NOUNS_NL
 # Words that open an apposition describing the person before it: "…, said Tom Hill, a spokesman for the council".
 _APPOSITION_OPENERS = frozenset(("a", "an", "the", "een", "de", "het"))
 # What a document shows, in English: "A study by Harvard researchers shows that …" (its authors' finding).

@@ -40,7 +40,7 @@ SPEECH = {
         assert blame told concede caution remark declare reiterate retort affirm
         criticize criticise condemn praise disagree debunk
         advise recommend confess inform echo slam blast lambast deride ridicule downplay apologise apologize plead
-        retract beg implore
+        retract beg implore clarify boast rebuff scoff
         """
     ),
 }
@@ -202,6 +202,8 @@ NO_COMMENT = {
         _p("noch", PHRASE, "reageren|reageerde|reageerden|reageert|commentaar|ingaan"),
         _p("heeft|hebben|had|hadden|heb", "geen", "idee"),  # "Richard en Annemarie hebben geen idee"
         _p("liet|laat|lieten|laten|gelaten", PHRASE, "onbeantwoord"),  # "liet vragen van deze krant onbeantwoord"
+        # "Telefoontjes en mails naar de gemeente bleven onbeantwoord": the party after "naar" or "aan"
+        _p("telefoontjes|mails|e-mails|berichten|vragen|verzoeken", PHRASE, "onbeantwoord"),
         _p("kaken", "op", "elkaar"),  # "houdt de kaken stijf op elkaar"
         _p("niet", "in", "detail|details", "treden|getreden"),  # "wil niet in detail treden"
         # "Een reactie van de minister bleef uit", "Van de gemeente was geen reactie te krijgen" (above)
@@ -247,6 +249,11 @@ NO_COMMENT = {
         _p("stopped|stops|stop", "short", "of"),  # "stopped short of denying the report": it withholds
         _p("pleaded|pleads|plead|pled|invoked|invokes|took|takes", "the", "fifth"),  # refusing to answer
         _p("request|requests", "for", "comment", PHRASE, "unanswered"),  # "Requests for comment to X went unanswered"
+        # "Calls and emails to the mayor's office went unanswered": the party after "to"
+        _p("calls|emails|e-mails|messages|inquiries|enquiries|questions|requests", PHRASE, "unanswered"),
+        # "I'm not going to get into that", "would not go into details" (not "will not go into effect")
+        _p("NOT", "going", "to", "get|go", "into", "that|it|this|those|details|detail|specifics|particulars"),
+        _p("NOT", "get|go", "into", "that|it|this|those|details|detail|specifics|particulars"),
         # "did not have (any) descriptions of the men" withholds; "ISIS doesn't have a navy" asserts.
         _p("NOT", "have",
            "details|detail|description|descriptions|information|comment|comments|answer|answers|figures"
@@ -278,6 +285,8 @@ DENY_VERBS = {
         _p("reject|rejects|rejected|rejecting"),
         _p("dismiss|dismisses|dismissed|dismissing"),
         _p("rebut|rebuts|rebutted|contradict|contradicts|contradicted|debunk|debunked"),
+        _p("rebuff|rebuffs|rebuffed|rebuffing"),  # "rebuffed suggestions that he would resign"
+        _p("scoffed|scoffs|scoff|scoffing", "at"),  # "scoffed at the reports"
         _p("downplay|downplays|downplayed|downplaying"),
         _p("distanced|distances|distancing|distance", "himself|herself|itself|themselves", "from"),
         _p("pleaded|pleads|plead|pleading|pled", "not", "guilty"),  # a plea rejects the charge
@@ -306,6 +315,7 @@ DENY_EVALS = {
         _p("niet", "waar|juist|correct"),
         _p("incorrect|flauwekul|larie|fabeltje|broodjeaapverhaal|leugen|leugens|absurd"),
         _p("uit", "de", "lucht", "gegrepen"),  # "noemt het bericht uit de lucht gegrepen"
+        _p("rijk", "der", "fabelen"),  # "noemt het verhaal iets uit het rijk der fabelen"
         _p("niets|niks", "van", "waar"),  # "Er is niets van waar"
         _p("niets|niks", "van", "aan"),  # "Er is niets van aan"
         _p("geen", "woord", "van", "waar"),  # "Daar is geen woord van waar"
@@ -400,7 +410,7 @@ SKIP = _set(
     """
     ook al nog nu wel echter zelf eerder later vandaag gisteren gisteravond maandag dinsdag
     woensdag donderdag vrijdag zaterdag zondag vanochtend vanmorgen vanavond dan toch inmiddels
-    intussen meteen direct daarna eerst bovendien desgevraagd vervolgens opnieuw
+    intussen meteen direct daarna eerst bovendien desgevraagd vervolgens opnieuw sindsdien
     heeft hebben had hadden is zijn was waren wil wilde willen wilden kan kon kunnen konden
     zal zullen zou zouden moet moest laat liet lieten laten
     also already still now however himself herself itself themselves earlier later today

@@ -242,13 +242,19 @@ def skippable(tok) -> bool:
     return tok.low in L.SKIP and not tok.name_word
 
 
+def _since_adverb(toks: list, k: int) -> bool:
+    """ "since" as the adverb after a perfect's auxiliary ("The club has since denied the report"), not the
+    preposition or conjunction it is elsewhere."""
+    return toks[k].low == "since" and k > 0 and toks[k - 1].low in ("has", "have", "had")
+
+
 def np_before(toks: list, k: int, lo: int) -> tuple[int, int] | None:
     """The noun phrase ending just before toks[k] (after skipping adverbs), within toks[lo:k]."""
     j = k
     stop = max(lo, k - _WINDOW)
     while j > stop and (skippable(toks[j - 1]) or L.is_negation(toks[j - 1].low)
                         or toks[j - 1].low in L.BACK_SKIP or toks[j - 1].text in "()'\u2018\u2019"
-                        or is_ly_adverb(toks[j - 1])):
+                        or is_ly_adverb(toks[j - 1]) or _since_adverb(toks, j - 1)):
         if toks[j - 1].text == ")":
             # Skip a short parenthesis: "Rep. Jan Smit (R-Calif.) said", "Linda H. (52) zei".
             q = j - 2

@@ -3627,3 +3627,42 @@ def test_appeals_by_asking_and_calling_for(text, lang, expected):
 ])
 def test_requests_pleas_and_appeals_are_said(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # calls, e-mails and questions sent to the party that went unanswered
+    ("Calls and messages to the mayor's office went unanswered.", "en", [("mayor's office", "no_comment")]),
+    ("Telefoontjes en mails naar de gemeente bleven onbeantwoord.", "nl", [("gemeente", "no_comment")]),
+    # declining to go into it withholds; a law going into effect is no refusal
+    ('"I\'m not going to get into that," the coach told reporters.', "en", [("coach", "no_comment")]),
+    ("The minister would not go into details.", "en", [("minister", "no_comment")]),
+    ("The law will not go into effect until 2027, the minister said.", "en", [("minister", "alleges")]),
+])
+def test_unanswered_calls_and_not_going_into_it_withhold(text, lang, expected):
+    assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # rebuffing and scoffing at a claim deny it; "uit het rijk der fabelen" denies
+    ("The senator rebuffed suggestions that he would resign.", "en", [("senator", "denies")]),
+    ("The senator scoffed at the reports.", "en", [("senator", "denies")]),
+    ("De minister noemde het verhaal iets uit het rijk der fabelen.", "nl", [("minister", "denies")]),
+    # clarifying and boasting are said
+    ("The band clarified that the tour will go ahead as planned.", "en", [("band", "alleges")]),
+    ("The coach boasted that nobody could beat his side.", "en", [("coach", "alleges")]),
+])
+def test_rebuffs_scoffing_clarifying_and_boasting(text, lang, expected):
+    assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # "since" after a perfect's auxiliary is the adverb, not the conjunction
+    ("The club has since denied the report.", "en", [("club", "denies")]),
+    ("The club has since said that the transfer will go ahead.", "en", [("club", "alleges")]),
+    # Dutch "sindsdien" is an adverb wherever it stands, also opening the sentence
+    ("Sindsdien zegt de club dat de transfer doorgaat.", "nl", [("club", "alleges")]),
+    # the conjunction still opens a clause whose subject speaks
+    ("Prices have risen since the minister said the tax would go.", "en", [("minister", "alleges")]),
+])
+def test_since_as_an_adverb_between_auxiliary_and_verb(text, lang, expected):
+    assert _pairs(text, lang) == expected
