@@ -578,6 +578,8 @@ class _Doc:
                 continue  # "claimed the title", "claimed the lives of 12 people": taken, not said
             if prev == "to" and lang == "en" and _object_told_to(toks, k):
                 continue
+            if prev in ("te", "to") and k >= 2 and toks[k - 2].low in _REFUSALS:
+                continue  # what a refusal leaves unsaid: "weigert te zeggen hoeveel …", "refused to say who …"
             if (prev in L.DETERMINERS or prev in L.POSSESSIVES or prev in ("deze", "die", "this", "these")) and not (
                     prev in ("haar", "her") and k >= 2 and toks[k - 2].low in L.PREPOSITIONS | {"van", "of"}) \
                     and not (lang == "nl" and prev in ("die", "deze") and (
@@ -3065,6 +3067,9 @@ _BE_FORMS = _BE_FEELING | {"are", "were"}
 _COLON_FAR = 30  # "Annemarie Jorritsma, lijsttrekker voor de senaat, is teleurgesteld: ,,…"
 # Acronyms of countries, not of organisations: "in the UK", "de VS".
 _COUNTRY_ACRONYMS = frozenset("uk us usa vs vk uae vae ussr drc".split())
+# Verbs of refusing, before the infinitive of the verb of speech they refuse (the refusal is the statement).
+_REFUSALS = frozenset("weigert weigerde weigerden weigeren geweigerd refused refuses refuse refusing declined"
+                      " declines decline declining".split())
 # Prepositions that also open a clause: the phrase right before the clause's verb is its subject. (Dutch "na" is
 # no conjunction: that is "nadat".)
 _CLAUSE_OPENERS = frozenset(("after", "before", "since", "until", "sinds", "tot"))

@@ -186,7 +186,11 @@ NO_COMMENT = {
         _p("verwijst|verwees|verwijzen", "reactie"),
         _p("wil|wilde|willen|wilden", "eerst"),
         _p("weigert|weigerde|weigerden|weigeren|geweigerd",
-           "reageren|commentaar|reactie|zeggen|antwoorden|ingaan|bevestigen"),
+           "reageren|commentaar|reactie|zeggen|antwoorden|ingaan|bevestigen|vertellen|toelichten|uitleggen|melden"
+           "|noemen|prijsgeven|bekendmaken"),
+        # "Het bedrijf zegt niet hoeveel klanten zijn getroffen": what it leaves unsaid (not "zegt niet dat …")
+        _p("zegt|zei|zeiden|zeggen|vertelt|vertelde|vertelden|meldt|meldde|meldden", "niet",
+           "hoeveel|wie|waar|wanneer|waarom|hoe|welke|wat|of"),
         _p("onbereikbaar|onbereikbaar"),
         # A partial refusal: "wil niet zeggen hoeveel …" (but "Dat wil niet zeggen dat …" means something else).
         _p("wil|wilde|willen|wilden", "niet|niets", "zeggen|vertellen|kwijt|kwijtwillen",
@@ -222,6 +226,10 @@ NO_COMMENT = {
         # "Neither the club nor the player's agent would comment": the refusal after the second of them
         _p("nor", PHRASE, "comment|respond|responded|reply|replied|return|returned|answer|answered"),
         _p("could|can|would", "NOT", "confirm|say|verify|independently"),
+        # "did not say how many customers were affected", "did not specify whether …" (not "did not say that …")
+        _p("NOT", "say|said|specify|specified|explain|explained|disclose|disclosed|reveal|revealed",
+           "how|whether|who|what|why|when|where|which|if"),
+        _p("NOT", "disclose|disclosed|discloses|divulge|divulged|divulges|specify|specified|specifies"),
         _p("NOT", "confirmed|verified"),  # "has not confirmed", "hasn't (yet) verified"
         # Not yet: "is working to determine its authenticity", "will provide more information when …".
         _p("working|trying|seeking|looking", "to", "determine|verify|confirm|establish|authenticate"),

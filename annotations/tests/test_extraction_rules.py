@@ -3666,3 +3666,18 @@ def test_rebuffs_scoffing_clarifying_and_boasting(text, lang, expected):
 ])
 def test_since_as_an_adverb_between_auxiliary_and_verb(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # what a source leaves unsaid: a refusal's infinitive is no statement of its own
+    ("Het bedrijf weigert te zeggen hoeveel klanten zijn getroffen.", "nl", [("bedrijf", "no_comment")]),
+    ("Het bedrijf weigert te vertellen waar het geld is gebleven.", "nl", [("bedrijf", "no_comment")]),
+    ("Het bedrijf zegt niet hoeveel klanten zijn getroffen.", "nl", [("bedrijf", "no_comment")]),
+    ("The company did not say how many customers were affected.", "en", [("company", "no_comment")]),
+    ("The club did not disclose the fee.", "en", [("club", "no_comment")]),
+    # not saying that something is so is saying something else
+    ("De minister zegt niet dat het plan van tafel is, maar wel dat het wordt heroverwogen.", "nl",
+     [("minister", "alleges")]),
+])
+def test_what_is_left_unsaid_withholds(text, lang, expected):
+    assert _pairs(text, lang) == expected
