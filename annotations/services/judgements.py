@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from contextlib import nullcontext
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import DEFAULT_DB_ALIAS, IntegrityError, connection, connections, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -84,12 +85,19 @@ def _statement_scope():
     return transaction.atomic()
 
 
+@functools.cache
+def _insert_shape(model, vendor: str) -> tuple[tuple, str, str]:
+    """The fields, columns and placeholders of an INSERT of `model`'s rows (all but the key)."""
+    fields = tuple(f for f in model._meta.concrete_fields if not f.primary_key)
+    quote = connections[DEFAULT_DB_ALIAS].ops.quote_name
+    return fields, ", ".join(quote(f.column) for f in fields), ", ".join(["%s"] * len(fields))
+
+
 def _insert_parts(obj) -> tuple[str, str, list]:
     """Columns, placeholders and values of an unsaved model instance, for an INSERT of our own."""
-    fields = [f for f in obj._meta.concrete_fields if not f.primary_key]
-    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
-    values = [f.get_db_prep_save(f.pre_save(obj, add=True), connection) for f in fields]
-    return columns, ", ".join(["%s"] * len(fields)), values
+    db = connections[DEFAULT_DB_ALIAS]  # the wrapper itself: `connection` looks it up on every attribute read
+    fields, columns, marks = _insert_shape(type(obj), db.vendor)
+    return columns, marks, [f.get_db_prep_save(f.pre_save(obj, add=True), db) for f in fields]
 
 
 def _touch_sql(article_id: int, annotator_id: int) -> tuple[str, list]:
