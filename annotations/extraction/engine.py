@@ -1554,6 +1554,8 @@ class _Doc:
             if start < unit.start:
                 predicate = [t.low for t in units[u - 1].toks] + predicate
             stance, conf = classify(lows, self.lang, negated, predicate=predicate)
+            if stance == "alleges" and _bare_no(toks[lo:hi]):
+                stance, conf = "denies", 0.8  # 'Asked whether he would resign, Johnson said: "No."'
             if start < unit.start and answering and any(L.is_negation(t.low) for t in units[u - 1].toks) \
                     and not _retracting(units, u):
                 stance, conf = classify(lows, self.lang, True)
@@ -3067,6 +3069,15 @@ _BE_FORMS = _BE_FEELING | {"are", "were"}
 _COLON_FAR = 30  # "Annemarie Jorritsma, lijsttrekker voor de senaat, is teleurgesteld: ,,…"
 # Acronyms of countries, not of organisations: "in the UK", "de VS".
 _COUNTRY_ACRONYMS = frozenset("uk us usa vs vk uae vae ussr drc".split())
+_NO_WORDS = frozenset(("no", "nee", "neen", "nope"))
+
+
+def _bare_no(toks: list) -> bool:
+    """The statement's quotation is a bare "No." / ",,Nee.": an answer that denies what was asked."""
+    quoted = [t.low for t in toks if t.inq and t.text[:1].isalnum()]
+    return len(quoted) == 1 and quoted[0] in _NO_WORDS
+
+
 # Verbs of refusing, before the infinitive of the verb of speech they refuse (the refusal is the statement).
 _REFUSALS = frozenset("weigert weigerde weigerden weigeren geweigerd refused refuses refuse refusing declined"
                       " declines decline declining".split())

@@ -158,6 +158,13 @@ def _p(*parts: str | frozenset) -> tuple:
     return tuple(p if isinstance(p, frozenset) else frozenset(p.split("|")) for p in parts)
 
 
+# What is left unsaid in English: "did not say how many …", "hasn't said whether …", "didn't disclose the fee".
+_NOT_AUX = frozenset(f"{aux}n{q}t" for aux in ("did", "does", "do", "would", "could", "has", "have", "had")
+                     for q in "'’") | {"won't", "won’t"}
+_UNSAID = frozenset("say said specify specified explain explained disclose disclosed reveal revealed".split())
+_WH = frozenset("how whether who what why when where which if".split())
+_UNDISCLOSED = frozenset("disclose disclosed divulge divulged specify specified".split())
+
 NO_COMMENT = {
     "nl": (
         _p("geen", "commentaar|reactie|antwoord|uitspraken|uitspraak|mededelingen|mededeling|mededingen"),
@@ -227,9 +234,11 @@ NO_COMMENT = {
         _p("nor", PHRASE, "comment|respond|responded|reply|replied|return|returned|answer|answered"),
         _p("could|can|would", "NOT", "confirm|say|verify|independently"),
         # "did not say how many customers were affected", "did not specify whether …" (not "did not say that …")
-        _p("NOT", "say|said|specify|specified|explain|explained|disclose|disclosed|reveal|revealed",
-           "how|whether|who|what|why|when|where|which|if"),
-        _p("NOT", "disclose|disclosed|discloses|divulge|divulged|divulges|specify|specified|specifies"),
+        # (after an auxiliary: '"No," said Johnson when asked whether …' is an answer)
+        _p("did|does|do|would|could|will|has|have|had", "NOT", _UNSAID, _WH),
+        _p(_NOT_AUX, _UNSAID, _WH),
+        _p("did|does|do|would|could|will|has|have|had", "NOT", _UNDISCLOSED),
+        _p(_NOT_AUX, _UNDISCLOSED),
         _p("NOT", "confirmed|verified"),  # "has not confirmed", "hasn't (yet) verified"
         # Not yet: "is working to determine its authenticity", "will provide more information when …".
         _p("working|trying|seeking|looking", "to", "determine|verify|confirm|establish|authenticate"),

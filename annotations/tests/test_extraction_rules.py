@@ -3681,3 +3681,18 @@ def test_since_as_an_adverb_between_auxiliary_and_verb(text, lang, expected):
 ])
 def test_what_is_left_unsaid_withholds(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a bare "No." answering a question denies what was asked
+    ('Asked whether he would resign, Johnson said: "No."', "en", [("Johnson", "denies")]),
+    ('"No," said Johnson when asked whether he would resign.', "en", [("Johnson", "denies")]),
+    ("Op de vraag of hij aftreedt, zegt Jansen: ,,Nee.\"", "nl", [("Jansen", "denies")]),
+    # a "no" inside a longer answer is no answer by itself
+    ('Johnson said: "No plan survives the first week."', "en", [("Johnson", "alleges")]),
+    # contracted, what is left unsaid still withholds
+    ("The company hasn't said whether the plant will close.", "en", [("company", "no_comment")]),
+    ("The club didn't disclose the fee.", "en", [("club", "no_comment")]),
+])
+def test_a_bare_no_denies_and_contracted_refusals_withhold(text, lang, expected):
+    assert _pairs(text, lang) == expected
