@@ -2511,8 +2511,8 @@ _ANSWER_NOUNS_NL = frozenset(("reactie", "commentaar", "antwoord"))
 # The words a refusal opens with that may name the party after them: "no comment from", "geen reactie van".
 # What was sent for an answer that did not come: "Requests for comment to the ministry went unanswered", "Calls
 # to the mayor's office went unanswered", "Mails naar de gemeente bleven onbeantwoord" (the party after "to").
-_ASKED_HEADS = frozenset("request requests calls emails e-mails messages inquiries enquiries questions"
-                         " telefoontjes mails berichten vragen verzoeken".split())
+_ASKED_HEADS = frozenset("request requests calls emails e-mails messages inquiries enquiries"
+                         " telefoontjes mails berichten verzoeken".split())
 _NO_ANSWER_HEADS = frozenset(("no", "geen", "nobody", "niemand")) | _ASKED_HEADS | _ANSWER_NOUNS_NL
 # Words that open an apposition describing the person before it: "…, said Tom Hill, a spokesman for the council".
 _APPOSITION_OPENERS = frozenset(("a", "an", "the", "een", "de", "het"))

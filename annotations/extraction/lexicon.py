@@ -214,7 +214,7 @@ NO_COMMENT = {
         _p("heeft|hebben|had|hadden|heb", "geen", "idee"),  # "Richard en Annemarie hebben geen idee"
         _p("liet|laat|lieten|laten|gelaten", PHRASE, "onbeantwoord"),  # "liet vragen van deze krant onbeantwoord"
         # "Telefoontjes en mails naar de gemeente bleven onbeantwoord": the party after "naar" or "aan"
-        _p("telefoontjes|mails|e-mails|berichten|vragen|verzoeken", PHRASE, "onbeantwoord"),
+        _p("telefoontjes|mails|e-mails|berichten|verzoeken", PHRASE, "onbeantwoord"),  # (not "vragen": as above)
         _p("kaken", "op", "elkaar"),  # "houdt de kaken stijf op elkaar"
         _p("niet", "in", "detail|details", "treden|getreden"),  # "wil niet in detail treden"
         # "Een reactie van de minister bleef uit", "Van de gemeente was geen reactie te krijgen" (above)
@@ -267,7 +267,8 @@ NO_COMMENT = {
         _p("pleaded|pleads|plead|pled|invoked|invokes|took|takes", "the", "fifth"),  # refusing to answer
         _p("request|requests", "for", "comment", PHRASE, "unanswered"),  # "Requests for comment to X went unanswered"
         # "Calls and emails to the mayor's office went unanswered": the party after "to"
-        _p("calls|emails|e-mails|messages|inquiries|enquiries|questions|requests", PHRASE, "unanswered"),
+        # (not "questions": "Many questions about the cause remain unanswered" are open questions)
+        _p("calls|emails|e-mails|messages|inquiries|enquiries|requests", PHRASE, "unanswered"),
         # "I'm not going to get into that", "would not go into details" (not "will not go into effect")
         _p("NOT", "going", "to", "get|go", "into", "that|it|this|those|details|detail|specifics|particulars"),
         _p("NOT", "get|go", "into", "that|it|this|those|details|detail|specifics|particulars"),

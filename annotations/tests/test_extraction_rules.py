@@ -3633,6 +3633,9 @@ def test_requests_pleas_and_appeals_are_said(text, lang, expected):
     # calls, e-mails and questions sent to the party that went unanswered
     ("Calls and messages to the mayor's office went unanswered.", "en", [("mayor's office", "no_comment")]),
     ("Telefoontjes en mails naar de gemeente bleven onbeantwoord.", "nl", [("gemeente", "no_comment")]),
+    # open questions are no one's refusal
+    ("The mayor said questions about the budget remained unanswered.", "en", [("mayor", "alleges")]),
+    ("De burgemeester zegt dat vragen over de begroting onbeantwoord bleven.", "nl", [("burgemeester", "alleges")]),
     # declining to go into it withholds; a law going into effect is no refusal
     ('"I\'m not going to get into that," the coach told reporters.', "en", [("coach", "no_comment")]),
     ("The minister would not go into details.", "en", [("minister", "no_comment")]),
