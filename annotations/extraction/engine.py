@@ -570,8 +570,10 @@ class _Doc:
                 continue
             prev = toks[k - 1].low if k > 0 else ""
             if lang == "en" and k + 2 < n and toks[k + 1].low == "to" and toks[k + 2].low in _TO_BE \
-                    and (low.endswith("ed") or low == "said"):
-                continue  # hearsay in the passive, no agent: "The man, said to be in his forties," (GUIDELINES §2)
+                    and (low == "said" or (low.endswith("ed") and (prev in _PASSIVE or not prev[:1].isalnum()))):
+                # hearsay in the passive, no agent: "The man, said to be in his forties,", "is believed to have"
+                # (GUIDELINES §2); not the active past after its subject: "The man claimed to be a police officer"
+                continue
             if lang == "nl" and low in _REACTS and _bare_reaction(toks, k):
                 continue  # how someone reacted, no content: "De directeur reageert verbaasd." (a feeling, §2)
             if lang == "en" and low.startswith("claim") and _claimed_a_prize(toks, k):

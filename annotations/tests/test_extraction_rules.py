@@ -3699,3 +3699,16 @@ def test_what_is_left_unsaid_withholds(text, lang, expected):
 ])
 def test_a_bare_no_denies_and_contracted_refusals_withhold(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the active past after its subject says something: "claimed to have found"
+    ("A Reddit user claimed to have found the missing plane on Google Maps.", [("Reddit user", "alleges")]),
+    ("The man claimed to be a police officer.", [("man", "alleges")]),
+    # the passive hearsay says nothing of anyone's
+    ("The man, believed to be in his forties, was arrested.", []),
+    ("The gunman is believed to have acted alone.", []),
+    ("Smith, reported to have fled the country, was arrested in Spain.", []),
+])
+def test_claimed_to_have_is_said_but_passive_hearsay_is_not(text, expected):
+    assert _pairs(text, "en") == expected
