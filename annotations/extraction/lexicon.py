@@ -216,6 +216,9 @@ NO_COMMENT = {
         # "Telefoontjes en mails naar de gemeente bleven onbeantwoord": the party after "naar" or "aan"
         _p("telefoontjes|mails|e-mails|berichten|verzoeken", PHRASE, "onbeantwoord"),  # (not "vragen": as above)
         _p("kaken", "op", "elkaar"),  # "houdt de kaken stijf op elkaar"
+        # "kon niet worden bereikt voor commentaar" (not "een akkoord kon niet worden bereikt")
+        _p("bereikt|bereiken", "voor", "commentaar|reactie"),
+        _p("bereikt|bereiken", "voor", "een", "reactie"),
         _p("niet", "in", "detail|details", "treden|getreden"),  # "wil niet in detail treden"
         # "Een reactie van de minister bleef uit", "Van de gemeente was geen reactie te krijgen" (above)
         _p("reactie|commentaar|antwoord", PHRASE, "bleef|blijft|bleven|blijven", "uit"),

@@ -3712,3 +3712,13 @@ def test_a_bare_no_denies_and_contracted_refusals_withhold(text, lang, expected)
 ])
 def test_claimed_to_have_is_said_but_passive_hearsay_is_not(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # not reached for comment withholds; an agreement not reached is no one's refusal
+    ("De advocaat van de man kon niet worden bereikt voor commentaar.", [("advocaat van de man", "no_comment")]),
+    ("De directeur was gisteren niet te bereiken voor een reactie.", [("directeur", "no_comment")]),
+    ("Een akkoord kon niet worden bereikt, zegt de bond.", [("bond", "alleges")]),
+])
+def test_not_reached_for_comment_withholds(text, expected):
+    assert _pairs(text, "nl") == expected
