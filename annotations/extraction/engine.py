@@ -2113,6 +2113,9 @@ class _Doc:
                     trade = _head(toks[i - 1].low)
                 if trade:  # "pop singer Mia Lane": "the singer" and "the singer's publicist" may take her up
                     self.trades.setdefault(trade, s)
+                described = _introduced_as(toks, j) or _introduced_before(toks, i)
+                if described:  # "Paul Clark, a researcher at the museum", "Sister Anna is the abbess": likewise
+                    self.trades.setdefault(described, s)
                 self.mentions.append((u, toks[i].start, s))
             elif len(run) == 1 and run[0].low in self.persons:
                 self.mentions.append((u, toks[i].start, self.persons[run[0].low]))
@@ -3078,6 +3081,46 @@ def _bare_no(toks: list) -> bool:
     """The statement's quotation is a bare "No." / ",,Nee.": an answer that denies what was asked."""
     quoted = [t.low for t in toks if t.inq and t.text[:1].isalnum()]
     return len(quoted) == 1 and quoted[0] in _NO_WORDS
+
+
+_INTRODUCING = frozenset(("is", "was", "becomes", "became", "werd"))
+_INTRO_ARTICLES = frozenset(("a", "an", "the", "een", "de", "het"))
+
+
+def _introduced_as(toks: list, j: int) -> str:
+    """The role or trade a person named just before toks[j] is introduced with, by an apposition or "is":
+    "Paul Clark, a leading researcher at the museum," -> "researcher", "Sister Anna is the abbess of the
+    convent" -> "abbess", "Piet Hendriks, directeur van de school," -> "directeur"; "" when none."""
+    n = len(toks)
+    if j + 1 >= n or toks[j].inq:
+        return ""
+    if toks[j].text != "," and toks[j].low not in _INTRODUCING:
+        return ""
+    q = j + 1
+    if q < n and toks[q].low in _INTRO_ARTICLES:
+        q += 1
+    for r in range(q, min(n, q + 3)):
+        t = toks[r]
+        if t.inq or not t.text[:1].isalpha():
+            return ""
+        cls = noun_class(t.low)
+        if cls in ("role", "person"):
+            head = _head(t.low)
+            return "" if head in _SPOKES or head in _AGENT_ROLES else head
+        if t.text[:1].isupper() or r == q + 2:
+            return ""  # (a name, or no noun of a role after an adjective or two)
+    return ""
+
+
+def _introduced_before(toks: list, i: int) -> str:
+    """The role a person named at toks[i] is given by the apposition it closes: "The club's coach, Tom Berg,"
+    -> "coach"; "" when none."""
+    if i < 2 or toks[i - 1].text != "," or toks[i - 2].inq:
+        return ""
+    if noun_class(toks[i - 2].low) not in ("role", "person"):
+        return ""
+    head = _head(toks[i - 2].low)
+    return "" if head in _SPOKES or head in _AGENT_ROLES else head
 
 
 # Verbs of refusing, before the infinitive of the verb of speech they refuse (the refusal is the statement).

@@ -3722,3 +3722,23 @@ def test_claimed_to_have_is_said_but_passive_hearsay_is_not(text, expected):
 ])
 def test_not_reached_for_comment_withholds(text, expected):
     assert _pairs(text, "nl") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a person introduced with a role in a sentence that says nothing is who the bare role later names
+    ('Dr Paul Clark, a researcher at the museum, studied the photo. "It is fake," the researcher said.', "en",
+     [("Paul Clark", "denies")]),
+    ("The club's coach, Tom Berg, spoke after the match. The coach insisted his team deserved to win.", "en",
+     [("Tom Berg", "alleges")]),
+    ("Piet Hendriks is directeur van de school. De directeur ontkent dat er is gepest.", "nl",
+     [("Piet Hendriks", "denies")]),
+    ("Piet Hendriks, directeur van de school, opende de dag. De directeur ontkent dat er is gepest.", "nl",
+     [("Piet Hendriks", "denies")]),
+])
+def test_a_role_given_in_an_apposition_or_with_is_names_the_person(text, lang, expected):
+    assert _pairs(text, lang) == expected
+
+
+def test_a_spokesperson_introduced_by_name_is_not_taken_up_as_that_person():
+    text = "Anna Berg, a spokeswoman for the council, arrived late. The spokeswoman said the road would reopen."
+    assert [source for source, _stance in _pairs(text, "en")] != ["Anna Berg"]
