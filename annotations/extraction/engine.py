@@ -1556,7 +1556,7 @@ class _Doc:
             if start < unit.start:
                 predicate = [t.low for t in units[u - 1].toks] + predicate
             stance, conf = classify(lows, self.lang, negated, predicate=predicate)
-            if stance == "alleges" and _bare_no(toks[lo:hi]):
+            if stance == "alleges" and not _NO_WORDS.isdisjoint(lows) and _bare_no(toks[lo:hi]):
                 stance, conf = "denies", 0.8  # 'Asked whether he would resign, Johnson said: "No."'
             if start < unit.start and answering and any(L.is_negation(t.low) for t in units[u - 1].toks) \
                     and not _retracting(units, u):

@@ -159,8 +159,8 @@ def _p(*parts: str | frozenset) -> tuple:
 
 
 # What is left unsaid in English: "did not say how many …", "hasn't said whether …", "didn't disclose the fee".
-_NOT_AUX = frozenset(f"{aux}n{q}t" for aux in ("did", "does", "do", "would", "could", "has", "have", "had")
-                     for q in "'’") | {"won't", "won’t"}
+_NOT_WORDS = frozenset(f"{aux}n{q}t" for aux in ("did", "does", "do", "would", "could", "has", "have", "had")
+                       for q in "'’") | {"won't", "won’t", "not", "never"}
 _UNSAID = frozenset("say said specify specified explain explained disclose disclosed reveal revealed".split())
 _WH = frozenset("how whether who what why when where which if".split())
 _UNDISCLOSED = frozenset("disclose disclosed divulge divulged specify specified".split())
@@ -237,11 +237,9 @@ NO_COMMENT = {
         _p("nor", PHRASE, "comment|respond|responded|reply|replied|return|returned|answer|answered"),
         _p("could|can|would", "NOT", "confirm|say|verify|independently"),
         # "did not say how many customers were affected", "did not specify whether …" (not "did not say that …")
-        # (after an auxiliary: '"No," said Johnson when asked whether …' is an answer)
-        _p("did|does|do|would|could|will|has|have|had", "NOT", _UNSAID, _WH),
-        _p(_NOT_AUX, _UNSAID, _WH),
-        _p("did|does|do|would|could|will|has|have|had", "NOT", _UNDISCLOSED),
-        _p(_NOT_AUX, _UNDISCLOSED),
+        # ("not", not any negation: '"No," said Johnson when asked whether …' is an answer)
+        _p(_NOT_WORDS, _UNSAID, _WH),
+        _p(_NOT_WORDS, _UNDISCLOSED),
         _p("NOT", "confirmed|verified"),  # "has not confirmed", "hasn't (yet) verified"
         # Not yet: "is working to determine its authenticity", "will provide more information when …".
         _p("working|trying|seeking|looking", "to", "determine|verify|confirm|establish|authenticate"),
