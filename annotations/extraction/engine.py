@@ -1474,6 +1474,11 @@ class _Doc:
             # without a statement only "Reports that … came from X" makes one: a claim noun opening the sentence
             opening = toks[:2]
             return not _AUTHORED_CLAIM_NOUNS.isdisjoint(map(_LOW, opening)) and self._came_from_claim(u, unit)
+        if len(found) > 1 and found[-1][1] == "verb" and 0 < found[-1][0] < found[-1][3][0] \
+                and toks[found[-1][0] - 1].text == "," and found[-1][3][1] >= len(toks) - 1:
+            # "De man ontkent alle betrokkenheid, zegt zijn advocaat.", "Volgens de politie is de man gevlucht,
+            # zegt de krant.": the speaker after the verb that closes the sentence only relays (GUIDELINES §5)
+            found = found[:-1]
         if any(f[1] != "prep" for f in found):
             # "According to X, officials said …": the verb's source speaks; not across a contrast ("…, according
             # to a monitoring group, but the army says …": two statements)

@@ -3742,3 +3742,15 @@ def test_a_role_given_in_an_apposition_or_with_is_names_the_person(text, lang, e
 def test_a_spokesperson_introduced_by_name_is_not_taken_up_as_that_person():
     text = "Anna Berg, a spokeswoman for the council, arrived late. The spokeswoman said the road would reopen."
     assert [source for source, _stance in _pairs(text, "en")] != ["Anna Berg"]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # the speaker after the verb that closes the sentence only relays the statement before it (GUIDELINES §5)
+    ("De man ontkent alle betrokkenheid, zegt zijn advocaat.", "nl", [("man", "denies")]),
+    ("Volgens de politie is de man gevlucht, zegt de krant.", "nl", [("politie", "alleges")]),
+    ("According to police, the man fled, said the newspaper.", "en", [("police", "alleges")]),
+    # alone, that speaker speaks
+    ("Het plan gaat door, zegt de wethouder.", "nl", [("wethouder", "alleges")]),
+])
+def test_a_closing_inverted_speaker_only_relays_the_statement_before_it(text, lang, expected):
+    assert _pairs(text, lang) == expected
