@@ -191,6 +191,10 @@ NO_COMMENT = {
         _p("bevestigen|bevestigt|bevestigde", "noch", "ontkennen|ontkent|ontkende"),
         _p("kan|kon|konden|kunnen", "niet", "zeggen"),
         _p("verwijst|verwees|verwijzen", "reactie"),
+        # "zegt dat er nog niets is besloten", "Er is nog niets bekendgemaakt": only that nothing is known (in the
+        # passive: "De raad heeft niets besloten" tells what the council did)
+        _p("niets|niks", "is|zijn|werd|wordt", "besloten|beslist|bekendgemaakt|aangekondigd"),
+        _p("is|zijn|werd|wordt", "niets|niks", "besloten|beslist|bekendgemaakt|aangekondigd"),
         _p("wil|wilde|willen|wilden", "eerst"),
         _p("weigert|weigerde|weigerden|weigeren|geweigerd",
            "reageren|commentaar|reactie|zeggen|antwoorden|ingaan|bevestigen|vertellen|toelichten|uitleggen|melden"
@@ -255,6 +259,10 @@ NO_COMMENT = {
         # "Officials have yet to confirm …", "The company has yet to respond": not (yet) answered.
         _p("yet", "to", "confirm|comment|respond|reply|say|verify|explain|announce|address"),
         _p("NOT", "announced"),
+        # "said no decision had been announced", "nothing has been decided yet": only that nothing is known
+        _p("nothing|no", PHRASE, "been", "announced|decided"),
+        # "referred questions to the prosecutor's office", "referred all inquiries to its lawyers"
+        _p("referred|refers|refer|referring", "questions|inquiries|enquiries|requests|queries|reporters|journalists"),
         _p("NOT", "hear|heard", "back"),  # "but did not hear back"
         # "I don't talk about players from other clubs", "won't talk about it" (not "did not talk about the plan")
         _p("don't|won't|don’t|won’t|dont|wont", "talk|speak", "about"),

@@ -3754,3 +3754,21 @@ def test_a_spokesperson_introduced_by_name_is_not_taken_up_as_that_person():
 ])
 def test_a_closing_inverted_speaker_only_relays_the_statement_before_it(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # only saying that nothing has been announced or decided withholds (GUIDELINES §7)
+    ("A spokesman said no decision had been announced.", "en", [("spokesman", "no_comment")]),
+    ("Nothing has been announced about the layoffs, the union said.", "en", [("union", "no_comment")]),
+    ("Een woordvoerder van het ministerie zegt dat er nog niets is besloten.", "nl", [("ministerie", "no_comment")]),
+    ("Er is nog niets bekendgemaakt, aldus de club.", "nl", [("club", "no_comment")]),
+    # what a body did not decide is no refusal of anyone's
+    ("De raad heeft niets besloten over het plan, zegt de burgemeester, want de stukken waren niet op tijd.", "nl",
+     [("burgemeester", "alleges")]),
+    # referring the reporter's questions elsewhere withholds; referring a patient does not
+    ("The police referred questions to the prosecutor's office.", "en", [("police", "no_comment")]),
+    ("The company referred all inquiries to its lawyers.", "en", [("company", "no_comment")]),
+    ("The doctor referred the patient to a specialist, the hospital said.", "en", [("hospital", "alleges")]),
+])
+def test_nothing_announced_and_questions_referred_elsewhere_withhold(text, lang, expected):
+    assert _pairs(text, lang) == expected
