@@ -318,8 +318,9 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "claimtrack_cache",
     },
-    # Rendered fragments kept under a digest of what they show (the queue's unit cards): a
-    # changed unit is a new key, so nothing here is ever stale; each process keeps its own.
+    # Rendered fragments kept under a digest of what they show (annotations/fragments.py: the
+    # disagreement queue's unit cards and filters, the dashboard's snapshot tables): a change is a
+    # new key, so nothing here is ever stale; each process keeps its own.
     "fragments": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "claimtrack-fragments",

@@ -525,8 +525,12 @@ def test_the_dashboard_keeps_the_snapshots_tables_rendered_and_never_stale(clien
 
     client.force_login(lead)
     url = reverse("annotations:review-agreement", args=["huawei"])
-    before = _without_tokens(client.get(url).content.decode())
-    assert len(caches["fragments"]._cache) >= 2  # the report and the pair tables are kept
+    response = client.get(url)
+    before = _without_tokens(response.content.decode())
+    for name in ("agreement-report", "agreement-pairs"):  # kept once rendered
+        key = make_template_fragment_key(name, [response.context["report_key"], response.context["LANGUAGE_CODE"]])
+        kept = caches["fragments"].get(key)
+        assert kept and kept in response.content.decode()
     claim, source = Claim.objects.get(pk=world.differ[0]), Source.objects.get(pk=world.differ[1])
     services.stance_record(claim=claim, source=source, annotator=annotator, label="no_comment")
     warm = _without_tokens(client.get(url).content.decode())
