@@ -907,6 +907,12 @@ class _Doc:
                         # the party fronted: "Van de gemeente was geen reactie te krijgen", "Bij de club was niemand
                         # bereikbaar voor een reactie"
                         cands.insert(0, np_after(toks, 1, k))
+            elif kind == "nocomment" and self.lang == "nl" and toks[k].low in _BE_NOTHING and k >= 2 \
+                    and toks[0].low == "bij" and toks[0].first:
+                fronted = np_after(toks, 1, k)
+                if fronted is not None and (noun_class(toks[fronted[1] - 1].low) in ("org", "role", "group")
+                                            or is_cap(toks[fronted[1] - 1])):
+                    cands.insert(0, fronted)  # "Bij de gemeente is niets bekend over de plannen": the gemeente's
         for c in cands:
             if c is None:
                 continue
@@ -2119,7 +2125,7 @@ class _Doc:
                 if trade:  # "pop singer Mia Lane": "the singer" and "the singer's publicist" may take her up
                     self.trades.setdefault(trade, s)
                 described = _introduced_as(toks, j) or _introduced_before(toks, i)
-                if described:  # "Paul Clark, a researcher at the museum", "Sister Anna is the abbess": likewise
+                if described:  # "Paul Clark, a researcher at the museum", "Piet Hendriks is directeur": likewise
                     self.trades.setdefault(described, s)
                 self.mentions.append((u, toks[i].start, s))
             elif len(run) == 1 and run[0].low in self.persons:
@@ -2524,6 +2530,7 @@ _ANSWER_NOUNS_NL = frozenset(("reactie", "commentaar", "antwoord"))
 _ASKED_HEADS = frozenset("request requests calls emails e-mails messages inquiries enquiries"
                          " telefoontjes mails berichten verzoeken".split())
 _NO_ANSWER_HEADS = frozenset(("no", "geen", "nobody", "niemand")) | _ASKED_HEADS | _ANSWER_NOUNS_NL
+_BE_NOTHING = frozenset(("is", "zijn", "werd", "wordt"))  # "Bij de politie is nog niets bekend": the party fronted
 # Words that open an apposition describing the person before it: "…, said Tom Hill, a spokesman for the council".
 _APPOSITION_OPENERS = frozenset(("a", "an", "the", "een", "de", "het"))
 # What a document shows, in English: "A study by Harvard researchers shows that …" (its authors' finding).
@@ -3094,8 +3101,8 @@ _INTRO_ARTICLES = frozenset(("a", "an", "the", "een", "de", "het"))
 
 def _introduced_as(toks: list, j: int) -> str:
     """The role or trade a person named just before toks[j] is introduced with, by an apposition or "is":
-    "Paul Clark, a leading researcher at the museum," -> "researcher", "Sister Anna is the abbess of the
-    convent" -> "abbess", "Piet Hendriks, directeur van de school," -> "directeur"; "" when none."""
+    "Paul Clark, a leading researcher at the museum," -> "researcher", "Piet Hendriks is directeur van de
+    school" -> "directeur"; "" when none."""
     n = len(toks)
     if j + 1 >= n or toks[j].inq:
         return ""

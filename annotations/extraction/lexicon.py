@@ -194,7 +194,7 @@ NO_COMMENT = {
         # "zegt dat er nog niets is besloten", "Er is nog niets bekendgemaakt": only that nothing is known (in the
         # passive: "De raad heeft niets besloten" tells what the council did)
         _p("niets|niks", "is|zijn|werd|wordt", "besloten|beslist|bekendgemaakt|aangekondigd"),
-        _p("is|zijn|werd|wordt", "niets|niks", "besloten|beslist|bekendgemaakt|aangekondigd"),
+        _p("is|zijn|werd|wordt", "niets|niks", "besloten|beslist|bekendgemaakt|aangekondigd|bekend"),
         _p("wil|wilde|willen|wilden", "eerst"),
         _p("weigert|weigerde|weigerden|weigeren|geweigerd",
            "reageren|commentaar|reactie|zeggen|antwoorden|ingaan|bevestigen|vertellen|toelichten|uitleggen|melden"

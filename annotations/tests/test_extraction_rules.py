@@ -3772,3 +3772,15 @@ def test_a_closing_inverted_speaker_only_relays_the_statement_before_it(text, la
 ])
 def test_nothing_announced_and_questions_referred_elsewhere_withhold(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # nothing known, with the party fronted or named, withholds
+    ("Bij de gemeente is niets bekend over de plannen.", [("gemeente", "no_comment")]),
+    ("Bij Ajax is nog niets besloten over de trainer.", [("Ajax", "no_comment")]),
+    ("Volgens de brandweer is nog niets bekend over de oorzaak.", [("brandweer", "no_comment")]),
+    # a place or an event fronted is no party
+    ("Bij de brand is nog niets bekend over slachtoffers.", []),
+])
+def test_nothing_known_at_a_fronted_party_withholds(text, expected):
+    assert _pairs(text, "nl") == expected
