@@ -929,6 +929,8 @@ class _Doc:
                 r = self._resolve(s, toks[c[0]].start)
                 if r is not None:
                     out.append(r)
+                    if s.anaphor in _PLURAL_PRONOUNS and c[1] < len(toks) and _plural_verb(toks, c[1], self.lang):
+                        out += self._coordinated_with(r, toks[c[0]].start)
             if out and all(x.name == ANONYMOUS for x in out):
                 citer = self._citer(toks, c)
                 if citer is not None:
@@ -2366,6 +2368,17 @@ class _Doc:
                 return sp
         return None
 
+    def _coordinated_with(self, sp: Src, pos: int) -> list[Src]:
+        """The speakers named in one phrase with `sp` in the last statement before pos ("De gemeente en de
+        school zijn het oneens …": the school's partner is the gemeente), for a plural pronoun that takes up
+        one of them ("Zij zeggen …"); [] when `sp` spoke alone."""
+        tail = self._tail(self.speakers, pos)
+        at = next((p for p, other in tail if other == sp), None)
+        if at is None:
+            return []
+        partners = [other for p, other in tail if p == at and other != sp]
+        return list(dict.fromkeys(partners))
+
     def _agrees(self, pronoun: str, sp: Src) -> bool:
         """Whether a personal pronoun can take up `sp`: "she" (and Dutch "zij", "ze") no man, "he" no woman.
         A person's gender is told by a noun ("the spokeswoman", "de buurman")."""
@@ -3133,6 +3146,18 @@ def _introduced_before(toks: list, i: int) -> str:
         return ""
     head = _head(toks[i - 2].low)
     return "" if head in _SPOKES or head in _AGENT_ROLES else head
+
+
+_PLURAL_PRONOUNS = frozenset(("they", "zij", "ze"))
+
+
+def _plural_verb(toks: list, k: int, lang: str) -> bool:
+    """The finite verb right after a subject pronoun ending at toks[k] is plural: "Zij zeggen", "ze eisen" (not
+    the singular "ze zegt"); English "they" takes any."""
+    if lang == "en":
+        return True
+    low = toks[k].low
+    return low.endswith("en") and len(low) > 3
 
 
 # Verbs of refusing, before the infinitive of the verb of speech they refuse (the refusal is the statement).

@@ -279,6 +279,10 @@ class _Grouper:
 
     def run(self) -> None:
         for i, st in enumerate(self.sts):
+            if i and (st.start, st.end, st.stance, st.claim) == (
+                    (prev := self.sts[i - 1]).start, prev.end, prev.stance, prev.claim):
+                self.join(i, i - 1)  # one statement of several sources: "They say …" after "X and Y …"
+                continue
             j = self._answered(i) if st.stance in _ANSWERS else self._restated(i)
             if j < 0 and st.stance == "alleges":
                 j = self._repeats_report(i)

@@ -3784,3 +3784,22 @@ def test_nothing_announced_and_questions_referred_elsewhere_withhold(text, lang,
 ])
 def test_nothing_known_at_a_fronted_party_withholds(text, expected):
     assert _pairs(text, "nl") == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    # a plural pronoun with a plural verb takes up every speaker of the coordinated phrase before it
+    ("De gemeente en de school zijn het oneens over de kosten. Zij zeggen dat de provincie moet betalen.", "nl"),
+    ("The council and the school disagree about the costs. They say the province should pay.", "en"),
+])
+def test_a_plural_pronoun_takes_up_both_coordinated_speakers_in_one_group(text, lang):
+    second = [s for s in extract(text, lang) if text.index(". ") < s.start]
+    assert sorted(s.source for s in second) == sorted(
+        ["gemeente", "school"] if lang == "nl" else ["council", "school"])
+    assert {s.stance for s in second} == {"alleges"}
+    assert len({s.claim_group for s in second}) == 1  # one proposition, said by both
+
+
+def test_a_singular_verb_after_ze_takes_up_one_speaker():
+    text = "De gemeente en de school zijn het oneens over de kosten. Ze zegt dat de provincie moet betalen."
+    second = [s for s in extract(text, "nl") if text.index(". ") < s.start]
+    assert len(second) == 1
