@@ -2902,10 +2902,18 @@ _DEMAND = frozenset(
 
 
 def _expectation(toks: list, m: int, hi: int) -> bool:
-    """'not what we expected': a negation before 'what' + an expectation verb evaluates, it denies nothing."""
-    if m + 1 >= hi or toks[m + 1].low not in ("what", "wat"):
+    """'not what we expected': a negation before 'what' + an expectation verb evaluates, it denies nothing; nor
+    does one of a feeling: 'he had "no regrets"', 'geen spijt', 'no doubt'."""
+    if m + 1 >= hi:
+        return False
+    if toks[m + 1].low in _NEGATED_FEELINGS and toks[m].low in ("no", "geen"):
+        return True
+    if toks[m + 1].low not in ("what", "wat"):
         return False
     return any(t.low in _EXPECT for t in toks[m + 2:min(hi, m + 5)])
+
+
+_NEGATED_FEELINGS = frozenset("regret regrets spijt doubt doubts twijfel twijfels".split())
 
 
 def _retracting(units: list, u: int) -> bool:

@@ -3803,3 +3803,17 @@ def test_a_singular_verb_after_ze_takes_up_one_speaker():
     text = "De gemeente en de school zijn het oneens over de kosten. Ze zegt dat de provincie moet betalen."
     second = [s for s in extract(text, "nl") if text.index(". ") < s.start]
     assert len(second) == 1
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # after a denial, "no regrets" / "geen spijt" is a feeling, not the claim denied again
+    ('The singer denied the affair on Monday. He told The Times he had "no regrets" about the interview.', "en",
+     [("singer", "denies"), ("singer", "alleges")]),
+    ("De zanger ontkende de affaire maandag. Hij zegt dat hij geen spijt heeft van het interview.", "nl",
+     [("zanger", "denies"), ("zanger", "alleges")]),
+    # a negated account after the denial still denies
+    ("The singer denied the affair on Monday. He later said he had not met the woman.", "en",
+     [("singer", "denies"), ("singer", "denies")]),
+])
+def test_a_negated_feeling_after_a_denial_denies_nothing(text, lang, expected):
+    assert _pairs(text, lang) == expected
