@@ -1867,8 +1867,9 @@ class _Doc:
             if out and {s.name for s in out[-1][2]} == {s.name for s in f[2]}:
                 lo = out[-1][0]
                 between = [t.low for t in toks[lo + 1:f[0]]]
-                if not any(w in _CLAUSE_BREAK for w in between) or f[0] - lo <= 3:
-                    continue
+                if (not any(w in _CLAUSE_BREAK for w in between) or f[0] - lo <= 3) \
+                        and not ("," in between and _in_relative_clause(toks, lo)):
+                    continue  # (but "The company, which has denied wrongdoing, said it would appeal": two)
                 if toks[f[0]].low == "saying" and toks[f[0] - 1].text == "," and out[-1][1] != "nocomment":
                     continue  # "X denied the claims, saying …": the participle elaborates the same statement
             out.append(f)
@@ -3154,6 +3155,13 @@ def _introduced_before(toks: list, i: int) -> str:
         return ""
     head = _head(toks[i - 2].low)
     return "" if head in _SPOKES or head in _AGENT_ROLES else head
+
+
+def _in_relative_clause(toks: list, k: int) -> bool:
+    """toks[k] is the verb of a relative clause opened by a comma just before: ", which has denied …", ", dat de
+    beschuldigingen ontkent"."""
+    return any(toks[q].low in ("which", "who", "die", "dat") and toks[q - 1].text == ","
+               for q in range(max(1, k - 6), k))
 
 
 _PLURAL_PRONOUNS = frozenset(("they", "zij", "ze"))

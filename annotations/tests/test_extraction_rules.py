@@ -3817,3 +3817,16 @@ def test_a_singular_verb_after_ze_takes_up_one_speaker():
 ])
 def test_a_negated_feeling_after_a_denial_denies_nothing(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a relative clause's verb of speech and the main verb after it are two statements of one source
+    ("The company, which has denied wrongdoing, said it would appeal.", "en",
+     [("company", "denies"), ("company", "alleges")]),
+    ("Het bedrijf, dat de beschuldigingen ontkent, zegt in beroep te gaan.", "nl",
+     [("bedrijf", "denies"), ("bedrijf", "alleges")]),
+    # two verbs of one clause stay one statement
+    ("De club zegt en benadrukt dat de transfer doorgaat.", "nl", [("club", "alleges")]),
+])
+def test_a_relative_clauses_verb_and_the_main_verb_are_two_statements(text, lang, expected):
+    assert _pairs(text, lang) == expected
