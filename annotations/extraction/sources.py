@@ -1091,7 +1091,14 @@ def _org_kind(part: list) -> str:
     return _org_kind_words([_head(t.low) for t in part])
 
 
+# Newspapers named by one word that is also a common noun: "The Sun reported", "according to the Mirror" (not
+# "Royal Mail" or "American Express": a second word names something else).
+_ONE_WORD_PAPERS = frozenset(("sun", "mirror", "mail", "express", "metro", "star"))
+
+
 def _org_kind_words(words: list) -> str:
+    if len(words) == 1 and words[0] in _ONE_WORD_PAPERS:
+        return "media"
     for w in words:
         if w in L.MEDIA_HEADS or (len(w) > 8 and w.endswith(L.MEDIA_SUFFIXES)):
             return "media"

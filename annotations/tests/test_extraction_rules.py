@@ -3830,3 +3830,14 @@ def test_a_negated_feeling_after_a_denial_denies_nothing(text, lang, expected):
 ])
 def test_a_relative_clauses_verb_and_the_main_verb_are_two_statements(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a newspaper named by one common word is a newspaper, which "the paper" and "the tabloid" take up
+    ("The Sun reported that the striker is moving to Spain. He would sign a four-year deal, the paper said.",
+     [("Sun", "alleges"), ("Sun", "alleges")]),
+    ("According to the Mirror, the couple split in May. The tabloid said the singer had moved out.",
+     [("Mirror", "alleges"), ("Mirror", "alleges")]),
+])
+def test_one_word_newspapers_are_media(text, expected):
+    assert _pairs(text, "en") == expected
