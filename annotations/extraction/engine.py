@@ -600,7 +600,7 @@ class _Doc:
             if (prev in L.PREPOSITIONS or prev in ("of", "van")) \
                     and prev not in ("to", "te", "naar", "after", "na", "by", "door") \
                     and k > 0 and not toks[k - 1].inq and toks[k - 1].text.islower() \
-                    and not _since_adverb(toks, k - 1):  # (the adverb: "The club has since denied the report")
+                    and not (prev == "since" and _since_adverb(toks, k - 1)):  # ("The club has since denied …")
                 continue  # a noun after a preposition: "in charge of", "on claims", "met beschuldigingen"
             if k + 1 < n and toks[k + 1].low in ("which", "whom") and low.endswith("s"):
                 continue  # a plural noun before a relative clause: "newspaper reports which suggested"
@@ -2127,7 +2127,9 @@ class _Doc:
                     trade = _head(toks[i - 1].low)
                 if trade:  # "pop singer Mia Lane": "the singer" and "the singer's publicist" may take her up
                     self.trades.setdefault(trade, s)
-                described = _introduced_as(toks, j) or _introduced_before(toks, i)
+                described = (j < n and (toks[j].text == "," or toks[j].low in _INTRODUCING)
+                             and _introduced_as(toks, j)) or (i > 1 and toks[i - 1].text == ","
+                                                               and _introduced_before(toks, i))
                 if described:  # "Paul Clark, a researcher at the museum", "Piet Hendriks is directeur": likewise
                     self.trades.setdefault(described, s)
                 self.mentions.append((u, toks[i].start, s))

@@ -254,7 +254,7 @@ def np_before(toks: list, k: int, lo: int) -> tuple[int, int] | None:
     stop = max(lo, k - _WINDOW)
     while j > stop and (skippable(toks[j - 1]) or L.is_negation(toks[j - 1].low)
                         or toks[j - 1].low in L.BACK_SKIP or toks[j - 1].text in "()'\u2018\u2019"
-                        or is_ly_adverb(toks[j - 1]) or _since_adverb(toks, j - 1)):
+                        or is_ly_adverb(toks[j - 1]) or (toks[j - 1].low == "since" and _since_adverb(toks, j - 1))):
         if toks[j - 1].text == ")":
             # Skip a short parenthesis: "Rep. Jan Smit (R-Calif.) said", "Linda H. (52) zei".
             q = j - 2
