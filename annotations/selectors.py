@@ -22,6 +22,7 @@ from annotations import prepared, units
 from annotations.api.throttling import counted_read
 from annotations.forms import label_name
 from annotations.models import (
+    ApiToken,
     Article,
     Assignment,
     Claim,
@@ -447,38 +448,49 @@ def user_by_pk(pk) -> models.Model | None:
 
 
 @functools.cache
-def _login_token_sql(vendor: str) -> tuple[str, list[_RawPart]]:
-    selected, parts = _raw_parts([(Token, "t", ()), (get_user_model(), "usr", ())])
-    tokens, users = (connection.ops.quote_name(m._meta.db_table) for m in (Token, get_user_model()))
-    return f"SELECT {selected} FROM {tokens} t JOIN {users} usr ON usr.id = t.user_id WHERE t.key = %(key)s", parts
+def _token_sql(model, vendor: str) -> tuple[str, list[_RawPart]]:
+    """The read of a token of `model` (DRF's `Token` by its key, `ApiToken` by its key's digest) with its user."""
+    selected, parts = _raw_parts([(model, "t", ()), (get_user_model(), "usr", ())])
+    tokens, users = (connection.ops.quote_name(m._meta.db_table) for m in (model, get_user_model()))
+    column = "key" if model is Token else "key_hash"
+    return (f"SELECT {selected} FROM {tokens} t JOIN {users} usr ON usr.id = t.user_id WHERE t.{column} = %(key)s",
+            parts)
 
 
-def login_token(key: str) -> Token | None:
-    """The sign-in token (DRF's `Token`) of a key, with its user: what every API request with one
-    reads first, by hand and prepared (see `unit_in_context`). None for an unknown key."""
-    sql, (token_part, user_part) = _login_token_sql(connection.vendor)
+# Whose requests a counted read counts: an active user's, by a named token that is neither revoked nor expired
+# (a revoked key must not spend its owner's budget).
+_LOGIN_TOKEN_COUNTS = "r.is_active"
+_NAMED_TOKEN_COUNTS = "r.is_active AND r.revoked_at IS NULL AND (r.expires_at IS NULL OR r.expires_at > now())"
+
+
+def login_token(key: str, *, counting: tuple[str, int] | None = None) -> tuple[Token | None, int | None]:
+    """The sign-in token (DRF's `Token`) of a key, with its user: what every API request with one reads
+    first, by hand and prepared (see `unit_in_context`); (None, None) for an unknown key. With `counting`
+    (client prefix, window start; PostgreSQL) the same statement counts a hit of the token's user in their
+    rate limit's window, and the pair's second is the window's count (None without `counting`)."""
+    return _read_token(Token, key, counting, _LOGIN_TOKEN_COUNTS)
+
+
+def named_token(key_hash: str, *, counting: tuple[str, int] | None = None) -> tuple[ApiToken | None, int | None]:
+    """The named token (`ApiToken`) of a key's digest with its user, as `login_token`; a hit is counted only
+    when the token may be used."""
+    return _read_token(ApiToken, key_hash, counting, _NAMED_TOKEN_COUNTS)
+
+
+def _read_token(model, key: str, counting: tuple[str, int] | None, counts: str) -> tuple:
+    sql, (token_part, user_part) = _token_sql(model, connection.vendor)
+    params = {"key": key}
+    if counting is not None:
+        sql = counted_read(sql, counts)
+        params.update(client_prefix=counting[0], window_start=counting[1])
     with prepared.cursor() as cursor:
-        cursor.execute(sql, {"key": key})
-        row = cursor.fetchone()
-    return None if row is None else _login_token_of(row, token_part, user_part)
-
-
-def login_token_counted(key: str, *, client_prefix: str, window_start: int) -> tuple[Token | None, int | None]:
-    """`login_token`, counting a hit of the token's user in their rate limit's window in the same
-    statement (`throttling.counted_read`; PostgreSQL): the token and the window's count."""
-    sql, (token_part, user_part) = _login_token_sql(connection.vendor)
-    with prepared.cursor() as cursor:
-        cursor.execute(counted_read(sql), {"key": key, "client_prefix": client_prefix, "window_start": window_start})
+        cursor.execute(sql, params)
         row = cursor.fetchone()
     if row is None:
         return None, None
-    return _login_token_of(row, token_part, user_part), row[-1]
-
-
-def _login_token_of(row, token_part: _RawPart, user_part: _RawPart) -> Token:
     token = token_part.instance(row)
     token.user = user_part.instance(row)
-    return token
+    return token, (row[-1] if counting is not None else None)
 
 
 # What an API save names, read by hand for the same reason: the ORM compiled the claim's join,

@@ -51,16 +51,17 @@ def count_hit(client: str, window_start: int) -> int:
 PRECOUNTED = "_window_hits"  # on a DRF request: {client: (now, window start, hits)} counted with the token's read
 
 
-def counted_read(select_sql: str) -> str:
+def counted_read(select_sql: str, counts: str = "TRUE") -> str:
     """`select_sql`, a read of at most one row with a `user_id` column, as one statement that also counts
-    a hit for that user in its current window: the read's columns, then the window's count (None when
-    the read found no row, and nothing is counted). Parameters: the read's, `client_prefix` (the client
-    is the prefix and the user's id) and `window_start`. PostgreSQL."""
+    a hit for that user in its current window when the row meets `counts` (a condition on the row `r`):
+    the read's columns, then the window's count (None when the read found no row or the row does not
+    count, and nothing is counted). Parameters: the read's, `client_prefix` (the client is the prefix and
+    the user's id) and `window_start`. PostgreSQL."""
     return (f"WITH r AS ({select_sql}), "
             f"ended AS (DELETE FROM {TABLE} WHERE client = (SELECT %(client_prefix)s || user_id FROM r) "
             "AND window_start < %(window_start)s), "
             f"hit AS (INSERT INTO {TABLE} (client, window_start, hits) "
-            "SELECT %(client_prefix)s || user_id, %(window_start)s, 1 FROM r "
+            f"SELECT %(client_prefix)s || user_id, %(window_start)s, 1 FROM r WHERE {counts} "
             f"ON CONFLICT (client, window_start) DO UPDATE SET hits = {TABLE}.hits + 1 RETURNING hits) "
             "SELECT r.*, (SELECT hits FROM hit) FROM r")
 

@@ -24,11 +24,6 @@ def key_digest(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def token_for_key(key: str) -> ApiToken | None:
-    """The named token a key belongs to (with its user), found by the key's digest."""
-    return ApiToken.objects.select_related("user").filter(key_hash=key_digest(key)).first()
-
-
 def token_used(*, token: ApiToken, now) -> None:
     """Note when a token was last used, at most once a minute (a write per request would cost every call)."""
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:

@@ -17,7 +17,7 @@ from rest_framework.test import APIClient
 
 from annotations import services
 from annotations.api.throttling import count_hit
-from annotations.models import Assignment, History, Membership, Stance, ThrottleCount
+from annotations.models import ApiToken, Assignment, History, Membership, Stance, ThrottleCount
 from annotations.tests.factories import (
     ArticleFactory,
     ClaimFactory,
@@ -202,3 +202,29 @@ def test_the_tokens_read_counts_each_request_once_in_its_users_window(unit_world
     assert api.get("/api/v1/projects/").status_code == 401
     assert ThrottleCount.objects.filter(client=client).get().hits == 3
     assert ThrottleCount.objects.count() == 1
+
+
+@pytest.mark.skipif("connection.vendor != 'postgresql'")
+def test_a_named_tokens_read_counts_its_request_and_a_revoked_or_expired_one_spends_nothing(
+        unit_world, django_assert_max_num_queries):
+    from annotations.services import tokens
+
+    w = unit_world
+    token, key = tokens.token_create(user=w["annotator"], name="script")
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    client = f"throttle_user_{w['annotator'].pk}"
+    assert api.get("/api/v1/projects/").status_code == 200  # (notes the token's use: at most once a minute)
+    # The token, its user and the rate limit in one statement; then the page's own queries.
+    body = {"claim": w["claim"].pk, "source": w["sources"][1].pk, "label": "alleges"}
+    with django_assert_max_num_queries(save_queries()):
+        assert api.post("/api/v1/stances/", body, format="json").status_code == 201
+    assert ThrottleCount.objects.get(client=client).hits == 2
+    tokens.token_revoke(token=token)
+    assert api.get("/api/v1/projects/").status_code == 401
+    expired, expired_key = tokens.token_create(user=w["annotator"], name="old",
+                                               expires_at=timezone.now() + timedelta(seconds=1))
+    ApiToken.objects.filter(pk=expired.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
+    api.credentials(HTTP_AUTHORIZATION=f"Token {expired_key}")
+    assert api.get("/api/v1/projects/").status_code == 401
+    assert ThrottleCount.objects.get(client=client).hits == 2  # neither spent its owner's budget
