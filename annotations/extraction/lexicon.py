@@ -191,6 +191,8 @@ NO_COMMENT = {
         _p("bevestigen|bevestigt|bevestigde", "noch", "ontkennen|ontkent|ontkende"),
         _p("kan|kon|konden|kunnen", "niet", "zeggen"),
         _p("verwijst|verwees|verwijzen", "reactie"),
+        # "De club zegt niets over de transfer", "zei weinig over de affaire" (not "zegt dat niets …")
+        _p("zegt|zei|zeiden|zeggen|gezegd", "niets|niks|weinig", "over"),
         # "zegt dat er nog niets is besloten", "Er is nog niets bekendgemaakt": only that nothing is known (in the
         # passive: "De raad heeft niets besloten" tells what the council did)
         _p("niets|niks", "is|zijn|werd|wordt", "besloten|beslist|bekendgemaakt|aangekondigd"),
@@ -261,6 +263,8 @@ NO_COMMENT = {
         _p("NOT", "announced"),
         # "said no decision had been announced", "nothing has been decided yet": only that nothing is known
         _p("nothing|no", PHRASE, "been", "announced|decided"),
+        # "The office has said little about the affair", "has said nothing publicly" (not "said nothing was wrong")
+        _p("said|say|says", "little|nothing", "about|on|publicly|since"),
         # "referred questions to the prosecutor's office", "referred all inquiries to its lawyers"
         _p("referred|refers|refer|referring", "questions|inquiries|enquiries|requests|queries|reporters|journalists"),
         _p("NOT", "hear|heard", "back"),  # "but did not hear back"

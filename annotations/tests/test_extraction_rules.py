@@ -3841,3 +3841,16 @@ def test_a_relative_clauses_verb_and_the_main_verb_are_two_statements(text, lang
 ])
 def test_one_word_newspapers_are_media(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # saying little or nothing about a matter withholds
+    ("The office has said little about the affair.", "en", [("office", "no_comment")]),
+    ("The club has said nothing publicly since the arrest.", "en", [("club", "no_comment")]),
+    ("De club zegt niets over de transfer.", "nl", [("club", "no_comment")]),
+    # "nothing" opening the content is what was said
+    ("The minister said nothing was wrong with the plan.", "en", [("minister", "alleges")]),
+    ("De minister zegt dat niets erop wijst dat het plan mislukt.", "nl", [("minister", "alleges")]),
+])
+def test_saying_little_or_nothing_about_it_withholds(text, lang, expected):
+    assert _pairs(text, lang) == expected
