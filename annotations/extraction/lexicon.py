@@ -221,7 +221,13 @@ NO_COMMENT = {
         _p("liet|laat|lieten|laten|gelaten", PHRASE, "onbeantwoord"),  # "liet vragen van deze krant onbeantwoord"
         # "Telefoontjes en mails naar de gemeente bleven onbeantwoord": the party after "naar" or "aan"
         _p("telefoontjes|mails|e-mails|berichten|verzoeken", PHRASE, "onbeantwoord"),  # (not "vragen": as above)
-        _p("kaken", "op", "elkaar"),  # "houdt de kaken stijf op elkaar"
+        _p("kaken|lippen", "op", "elkaar"),  # "houdt de kaken (de lippen) stijf op elkaar"
+        # "wil niet vooruitlopen op het onderzoek", "loopt daar niet op vooruit"
+        _p("niet", "vooruitlopen|vooruitgelopen"),
+        _p("niet", "op", "vooruit"),  # (not "kijkt niet vooruit naar de finale")
+        _p("niet", "vooruit", "op"),
+        # ",,Daar ga ik niet over", zegt de wethouder': not theirs to say
+        _p("daar|hier", "ga|gaat|gaan", "niet", "over"),
         # "kon niet worden bereikt voor commentaar" (not "een akkoord kon niet worden bereikt")
         _p("bereikt|bereiken", "voor", "commentaar|reactie"),
         _p("bereikt|bereiken", "voor", "een", "reactie"),
@@ -232,7 +238,8 @@ NO_COMMENT = {
     "en": (
         _p("declined|declines|decline|declining|refused|refuses|refusing",
            "comment|elaborate|discuss|say|give|answer|provide|confirm|speak|specify|reveal|disclose"
-           "|identify|respond|talk|be|add"),
+           "|identify|respond|talk|be|add|speculate"),
+        _p("NOT", "speculate|speculating"),  # "would not speculate on the cause"
         _p("no", "comment|response|reply"),
         _p("NOT|nor", "comment|commenting|commented|respond|responded|reply|replied|return|returned"
            "|elaborate|discuss|answer|answered"),

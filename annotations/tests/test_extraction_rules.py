@@ -3854,3 +3854,18 @@ def test_one_word_newspapers_are_media(text, expected):
 ])
 def test_saying_little_or_nothing_about_it_withholds(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # formulaic refusals: lips sealed, not anticipating an inquiry, not one's department, not speculating
+    ("De politie houdt de lippen stijf op elkaar.", "nl", [("politie", "no_comment")]),
+    ("Het ministerie wil niet vooruitlopen op het onderzoek.", "nl", [("ministerie", "no_comment")]),
+    ("De minister loopt daar niet op vooruit.", "nl", [("minister", "no_comment")]),
+    (",,Daar ga ik niet over\", zegt de wethouder.", "nl", [("wethouder", "no_comment")]),
+    ("Police declined to speculate on the cause of the fire.", "en", [("police", "no_comment")]),
+    ("The spokesman would not speculate about a motive.", "en", [("spokesman", "no_comment")]),
+    # looking ahead is no refusal
+    ("De trainer zegt dat hij niet vooruit kijkt naar de finale.", "nl", [("trainer", "alleges")]),
+])
+def test_formulaic_refusals_withhold(text, lang, expected):
+    assert _pairs(text, lang) == expected
