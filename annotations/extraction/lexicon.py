@@ -89,7 +89,8 @@ PARTICLE_VERBS = {
     "en": {
         "shoot": ("down",),
         "cast": ("doubt",),  # "cast doubt on the story"
-        "pour": ("water",),  # "poured cold water on the rumours"
+        "pour": ("water", "scorn"),  # "poured cold water on the rumours", "poured scorn on the reports"
+        "hit": ("back",),  # "hit back at reports that …" (only of a claim: CLAIM_OBJECT_VERBS)
         "point": ("out",),
         "walk": ("back",),
         "set": ("straight",),  # "was quick to set the record straight"
@@ -106,7 +107,7 @@ PARTICLE_VERBS = {
 # Particle verbs that speak only of a claim, named or pointed at, near them: "shot down the report", "shot it
 # down", "walked back his comments", "shrugged off the criticism" (not "shot down a jet", "shrugged off an injury").
 CLAIM_OBJECT_VERBS = {"nl": frozenset(("nemen",)),
-                      "en": frozenset(("shoot", "walk", "shrug", "stand", "push", "double", "play"))}
+                      "en": frozenset(("shoot", "walk", "shrug", "stand", "push", "double", "play", "hit"))}
 # Nouns of a claim somebody put forward, in English and Dutch: what a denial, a refusal or an author takes up.
 CLAIM_NOUNS = {
     "en": frozenset(
@@ -380,8 +381,11 @@ DENY_EVALS = {
         _p("otherwise"),
         _p("cast|casts|casting", "doubt"),  # "scientists cast doubt on the story"
         _p("absolutely|certainly|definitely", "not"),  # 'Asked whether he would resign: "Absolutely not."'
-        _p("hit|hits|hitting", "back"),  # "hit back at the claims"
+        # "hit back at the claims", "hit back at critics" (not "hit back at Hamas with airstrikes")
+        _p("hit|hits|hitting", "back", "at", CLAIM_NOUNS["en"] | {"critics", "critic", "criticism", "comments",
+                                                                 "remarks", "detractors"}),
         _p("poured|pours|pour|pouring", "cold", "water"),  # "poured cold water on the rumours"
+        _p("poured|pours|pour|pouring", "scorn"),  # "poured scorn on the reports"
     ),
 }
 
@@ -627,7 +631,9 @@ DENY_ADJ = _set("false untrue baseless unfounded ridiculous nonsense misleading 
                 # made up: "complete fiction", "een verzinsel"
                 " fiction fictie verzinsel verzonnen"
                 # laughable: "noemt de beschuldigingen lachwekkend", "called the claims laughable"
-                " lachwekkend belachelijk onzinnig laughable preposterous nonsensical bogus rubbish")
+                " lachwekkend belachelijk onzinnig laughable preposterous nonsensical bogus rubbish"
+                # worthless: "called the report garbage"
+                " garbage hogwash baloney drivel")
 
 # Definite descriptions that refer back to an organisation already named.
 # Nouns for a business, which a public body is not: "the company" never takes up a ministry.

@@ -3869,3 +3869,15 @@ def test_saying_little_or_nothing_about_it_withholds(text, lang, expected):
 ])
 def test_formulaic_refusals_withhold(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # hitting back at a claim, pouring scorn on it and calling it garbage deny it
+    ("The airline hit back at reports that it was cutting flights.", [("airline", "denies")]),
+    ("The minister poured scorn on the reports.", [("minister", "denies")]),
+    ('The company called the report "garbage".', [("company", "denies")]),
+    # hitting back with airstrikes denies nothing
+    ("Israel hit back at Hamas with airstrikes, the army said.", [("army", "alleges")]),
+])
+def test_hitting_back_at_a_claim_and_scorn_deny(text, expected):
+    assert _pairs(text, "en") == expected
