@@ -2376,10 +2376,12 @@ class _Doc:
         school zijn het oneens …": the school's partner is the gemeente), for a plural pronoun that takes up
         one of them ("Zij zeggen …"); [] when `sp` spoke alone."""
         tail = self._tail(self.speakers, pos)
-        at = next((p for p, other in tail if other == sp), None)
+        at = next((p for p, other in tail if other is sp), None)  # (the resolved speaker is mostly the one kept)
+        if at is None:
+            at = next((p for p, other in tail if other == sp), None)
         if at is None:
             return []
-        partners = [other for p, other in tail if p == at and other != sp]
+        partners = [other for p, other in tail if p == at and other is not sp and other != sp]
         return list(dict.fromkeys(partners))
 
     def _agrees(self, pronoun: str, sp: Src) -> bool:
