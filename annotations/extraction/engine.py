@@ -1482,10 +1482,7 @@ class _Doc:
             # without a statement only "Reports that … came from X" makes one: a claim noun opening the sentence
             opening = toks[:2]
             return not _AUTHORED_CLAIM_NOUNS.isdisjoint(map(_LOW, opening)) and self._came_from_claim(u, unit)
-        if len(found) > 1 and found[-1][1] == "verb" and 0 < found[-1][0] < found[-1][3][0] \
-                and toks[found[-1][0] - 1].text == "," and found[-1][3][1] >= len(toks) - 1:
-            # "De man ontkent alle betrokkenheid, zegt zijn advocaat.", "Volgens de politie is de man gevlucht,
-            # zegt de krant.": the speaker after the verb that closes the sentence only relays (GUIDELINES §5)
+        if len(found) > 1 and _closing_relay(toks, found[-1]):
             found = found[:-1]
         if any(f[1] != "prep" for f in found):
             # "According to X, officials said …": the verb's source speaks; not across a contrast ("…, according
@@ -1499,9 +1496,6 @@ class _Doc:
                 for s2 in f[2]:
                     self._remember(u, s2, toks[f[3][0]].start)
         found = self._merge_same(toks, kept)
-        if len(found) > 1 and found[-1][1] == "verb" and found[-1][3][0] > 0 \
-                and toks[found[-1][3][0] - 1].text == "," and found[-1][0] >= len(toks) - 5:
-            found = found[:-1]  # "…, the Associated Press reports.": the outlet only relays
         claim_ctx = self.claim_context and self._claim_near(u)
         made = False
         for n, (k, _kind, srcs, span) in enumerate(found):
@@ -3113,6 +3107,19 @@ _COLON_FAR = 30  # "Annemarie Jorritsma, lijsttrekker voor de senaat, is teleurg
 # Acronyms of countries, not of organisations: "in the UK", "de VS".
 _COUNTRY_ACRONYMS = frozenset("uk us usa vs vk uae vae ussr drc".split())
 _NO_WORDS = frozenset(("no", "nee", "neen", "nope"))
+
+
+def _closing_relay(toks: list, f: tuple) -> bool:
+    """The anchor `f` (index, kind, sources, span) is a verb of speech closing the sentence after a comma, its
+    speaker only relaying the statement before it (GUIDELINES §5): "…, the Associated Press reports.",
+    "De man ontkent alle betrokkenheid, zegt zijn advocaat.", "Volgens de politie is de man gevlucht, zegt de
+    krant."."""
+    k, kind, _srcs, (start, end) = f
+    if kind != "verb" or start <= 0:
+        return False
+    if toks[start - 1].text == "," and k >= len(toks) - 5:
+        return True  # the speaker, then the verb
+    return 0 < k < start and toks[k - 1].text == "," and end >= len(toks) - 1  # the verb, then the speaker
 
 
 def _bare_no(toks: list) -> bool:
