@@ -336,7 +336,8 @@ def np_before(toks: list, k: int, lo: int) -> tuple[int, int] | None:
     return (i, j)
 
 
-_QUANT = frozenset("one two three four five several some multiple numerous".split())
+_QUANT = frozenset("one two three four five six seven eight nine ten eleven twelve several some multiple numerous many"
+                   .split())
 _PRON_CACHE: set = set()
 
 
@@ -367,7 +368,7 @@ def np_after(toks: list, k: int, hi: int) -> tuple[int, int] | None:
     j = i
     if toks[j].low in _DETERMINERS_POSSESSIVES:
         j += 1
-    elif toks[j].low in _QUANT and j + 1 < stop and (noun_class(toks[j + 1].low) or (
+    elif (toks[j].low in _QUANT or toks[j].text.isdigit()) and j + 1 < stop and (noun_class(toks[j + 1].low) or (
             _modifier(toks[j + 1]) and j + 2 < stop and noun_class(toks[j + 2].low))):
         j += 1  # "two people familiar with …", "several officials", "some local media outlets"
     mods = kept = 0

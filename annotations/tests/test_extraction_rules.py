@@ -3881,3 +3881,14 @@ def test_formulaic_refusals_withhold(text, lang, expected):
 ])
 def test_hitting_back_at_a_claim_and_scorn_deny(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a counted group of speakers after a preposition: a number or a quantifier opens the phrase
+    ("According to 40 residents, the road is too narrow.", "en", [("40 residents", "alleges")]),
+    ("According to many residents, the road is too narrow.", "en", [("many residents", "alleges")]),
+    ("The claim was denied by six officials.", "en", [("six officials", "denies")]),
+    ("Volgens 40 bewoners is de weg te smal.", "nl", [("40 bewoners", "alleges")]),
+])
+def test_a_counted_group_after_a_preposition_speaks(text, lang, expected):
+    assert _pairs(text, lang) == expected
