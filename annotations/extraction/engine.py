@@ -1482,6 +1482,10 @@ class _Doc:
             # without a statement only "Reports that … came from X" makes one: a claim noun opening the sentence
             opening = toks[:2]
             return not _AUTHORED_CLAIM_NOUNS.isdisjoint(map(_LOW, opening)) and self._came_from_claim(u, unit)
+        if len(found) > 1:
+            # "The parents said the school had not warned them": a warning reported with no content of its own is
+            # what the parents say, no statement of the school's
+            found = [f for f in found if f[1] != "verb" or not _addressed_only(toks, f[0], self.lang)] or found
         if len(found) > 1 and _closing_relay(toks, found[-1]):
             found = found[:-1]
         if any(f[1] != "prep" for f in found):
@@ -3202,6 +3206,28 @@ _SUBJECT_PRONOUNS = frozenset(("hij", "ze", "zij"))  # "Komend voorjaar verwacht
 def _finite_dutch(low: str) -> bool:
     """A finite verb form, not a noun: "zegt", "meldde", "verklaarden", "zei" (not "verklaring", "claim")."""
     return low in ("zei", "zeiden") or (not low.endswith("ing") and low.endswith(("t", "de", "den", "te", "ten")))
+
+
+# Verbs of speech that take the person addressed as their object: with that person alone, and no content
+# after them, they say nothing of their own ("had not warned them", "hen niet heeft gewaarschuwd").
+_ADDRESS_VERBS = frozenset("warn tell inform notify assure promise remind advise waarschuwen vertellen inlichten"
+                           " informeren verzekeren beloven herinneren".split())
+_CONTENT_OPENERS = frozenset("that dat of whether if about over voor to te om :".split())
+
+
+def _addressed_only(toks: list, k: int, lang: str) -> bool:
+    """Whether the verb of speech at toks[k] has only the person addressed: a verb that takes that person
+    as its object, followed by at most three words of its clause, none opening a content."""
+    if _lemma(toks[k].low, lang) not in _ADDRESS_VERBS and toks[k].low != "geïnformeerd":
+        return False
+    rest = []
+    for t in toks[k + 1:]:
+        if t.text in (".", ";", ",", "!", "?") and not t.inq:
+            break
+        if t.inq or t.low in _CONTENT_OPENERS:
+            return False
+        rest.append(t)
+    return len(rest) <= 3
 
 
 def _complement_follows(toks: list, k: int) -> bool:

@@ -3892,3 +3892,17 @@ def test_hitting_back_at_a_claim_and_scorn_deny(text, expected):
 ])
 def test_a_counted_group_after_a_preposition_speaks(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a warning or telling reported with only the person addressed says nothing of its own
+    ("The parents said the school had not warned them.", "en", [("parents", "alleges")]),
+    ("The school had not warned them, the parents said.", "en", [("parents", "alleges")]),
+    ("De ouders zeggen dat de school hen niet heeft gewaarschuwd.", "nl", [("ouders", "alleges")]),
+    ("De school heeft hen niet gewaarschuwd, zeggen de ouders.", "nl", [("ouders", "alleges")]),
+    # with a content of its own the innermost speaker speaks
+    ("The man said police had told him that he could go.", "en", [("police", "alleges")]),
+    ("De man zegt dat de politie hem heeft verteld dat hij mocht gaan.", "nl", [("politie", "alleges")]),
+])
+def test_a_warning_with_only_its_addressee_is_the_reporters_statement(text, lang, expected):
+    assert _pairs(text, lang) == expected
