@@ -1483,6 +1483,8 @@ class _Doc:
             opening = toks[:2]
             return not _AUTHORED_CLAIM_NOUNS.isdisjoint(map(_LOW, opening)) and self._came_from_claim(u, unit)
         if len(found) > 1:
+            # A word inside another anchor's speaker is part of that speaker, no verb: "Worried parents said …"
+            found = [f for f in found if not any(g is not f and g[3][0] <= f[0] < g[3][1] for g in found)] or found
             # "The parents said the school had not warned them": a warning reported with no content of its own is
             # what the parents say, no statement of the school's
             found = [f for f in found if f[1] != "verb" or not _addressed_only(toks, f[0], self.lang)] or found

@@ -3906,3 +3906,8 @@ def test_a_counted_group_after_a_preposition_speaks(text, lang, expected):
 ])
 def test_a_warning_with_only_its_addressee_is_the_reporters_statement(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+def test_a_participle_inside_the_speakers_phrase_is_no_verb_of_its_own():
+    # "Worried" opens the speakers' phrase; it is not a second statement by "parents"
+    assert _pairs("Worried parents said the meeting was cancelled.", "en") == [("worried parents", "alleges")]
