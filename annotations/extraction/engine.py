@@ -592,8 +592,10 @@ class _Doc:
             if t.text[:1].isupper() and k > 0 and not t.first and (
                     toks[k - 1].text[:1].isupper() or prev in L.DETERMINERS):
                 continue  # part of a name: "the New York Post"
-            if lang == "en" and low in L.CLAIM_NOUNS["en"] and not low.endswith("s") and k > 1 and is_cap(toks[k - 1]) \
-                    and not toks[k - 1].first:  # (a singular noun: "the New York Times reports that" is the verb)
+            if lang == "en" and (low in L.CLAIM_NOUNS["en"] or _lemma(low, lang) == low) and not low.endswith("s") \
+                    and k > 1 and is_cap(toks[k - 1]) and not toks[k - 1].first:
+                # (a singular noun: "the New York Times reports that" is the verb; a bare verb after a singular
+                # name is a noun too: "in a Facebook post")
                 q = _cap_run_start(toks, k - 1)
                 if q > 0 and toks[q - 1].low in ("a", "an", "the"):
                     continue  # a noun after a name: "a New York Times report that …" (the verb would be "reports")

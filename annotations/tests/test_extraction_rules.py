@@ -3911,3 +3911,14 @@ def test_a_warning_with_only_its_addressee_is_the_reporters_statement(text, lang
 def test_a_participle_inside_the_speakers_phrase_is_no_verb_of_its_own():
     # "Worried" opens the speakers' phrase; it is not a second statement by "parents"
     assert _pairs("Worried parents said the meeting was cancelled.", "en") == [("worried parents", "alleges")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a bare verb form after a singular name is a noun: the post, not "the news … posted"
+    ("The band confirmed the news in a Facebook post.", [("band", "alleges")]),
+    ("The singer denied the rumours in an Instagram post on Sunday.", [("singer", "denies")]),
+    # the verb after a name keeps its -s
+    ("The New York Times reports that the deal is off.", [("New York Times", "alleges")]),
+])
+def test_a_bare_verb_form_after_a_name_is_a_noun(text, expected):
+    assert _pairs(text, "en") == expected
