@@ -631,6 +631,12 @@ class _Doc:
                     and (prev in _PASSIVE or low.endswith("ed") or low in ("made", "told")):
                 out.append((k, "agent", k + 2))  # a passive with its agent: "disputed by the administration"
                 continue
+            if lang == "en" and prev in _PASSIVE and k + 3 < n and toks[k + 1].low == "as":
+                by = next((q for q in range(k + 2, min(n - 1, k + 10)) if toks[q].low == "by" and not toks[q].inq
+                           or toks[q].text in (".", ";", ",") and not toks[q].inq), -1)
+                if by > 0 and toks[by].low == "by":
+                    out.append((k, "agent", by + 1))  # "was dismissed as 'fake news' by the White House"
+                    continue
             if lang == "en" and k + 2 < n and toks[k + 2].low == "by" and _passive_before(toks, k) \
                     and toks[k + 1].low in L.PARTICLE_VERBS["en"].get(_lemma(low, lang), ()) \
                     and (_lemma(low, lang) not in L.CLAIM_OBJECT_VERBS["en"]

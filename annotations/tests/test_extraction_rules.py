@@ -3922,3 +3922,13 @@ def test_a_participle_inside_the_speakers_phrase_is_no_verb_of_its_own():
 ])
 def test_a_bare_verb_form_after_a_name_is_a_noun(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a passive with what it was called between the verb and its agent
+    ('The claims have been dismissed as "fake news" by the White House.', [("White House", "denies")]),
+    ("The report was described as baseless by the ministry.", [("ministry", "denies")]),
+    ("The reports were dismissed as rumours by a spokesman for the club.", [("club", "denies")]),
+])
+def test_a_passive_with_as_before_its_agent_attributes_to_the_agent(text, expected):
+    assert _pairs(text, "en") == expected
