@@ -210,6 +210,11 @@ NO_COMMENT = {
         _p("wil|wilde|willen|wilden", "niet|niets", "zeggen|vertellen|kwijt|kwijtwillen",
            "of|hoe|hoeveel|wie|wat|waar|wanneer|waarom|welke|welk"),
         _p("zwijgt|zweeg|zwijgen|zwegen", "over|erover|daarover"),
+        # "bewaart het stilzwijgen", "doet er het zwijgen toe", "zwijgt als het graf", "zwijgt in alle talen"
+        _p("bewaart|bewaarde|bewaarden|bewaren|bewaard", "het", "stilzwijgen"),
+        _p("het", "zwijgen", "toe"),
+        _p("zwijgt|zweeg|zwijgen|zwegen", "als", "het", "graf"),
+        _p("zwijgt|zweeg|zwijgen|zwegen", "in", "alle", "talen"),
         # "Dat weten we niet (met zekerheid)", "weet ik (nog) niet": they cannot say (in the past tense they tell
         # what they did not know: "Dit wist ik niet")
         _p("weten|weet", "we|wij|ik|ze|zij|hij|men", "niet"),

@@ -3932,3 +3932,16 @@ def test_a_bare_verb_form_after_a_name_is_a_noun(text, expected):
 ])
 def test_a_passive_with_as_before_its_agent_attributes_to_the_agent(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # keeping silence, in the idioms Dutch has for it
+    ("De directie doet er het zwijgen toe.", [("directie", "no_comment")]),
+    ("De minister bewaart het stilzwijgen over de zaak.", [("minister", "no_comment")]),
+    ("De club zwijgt als het graf over de transfer.", [("club", "no_comment")]),
+    ("Het ministerie zwijgt in alle talen.", [("ministerie", "no_comment")]),
+    # silencing someone else is no refusal
+    ("De trainer legde de spelers het zwijgen op.", []),
+])
+def test_dutch_idioms_of_silence_withhold(text, expected):
+    assert _pairs(text, "nl") == expected
