@@ -403,11 +403,18 @@ class _Doc:
                     continue
                 if (r.src.described or r.src.kind == "person") and later.src.kind != "person":
                     continue  # a person ("a man who says", "his management") is named by a person, not the police
+                keys = {later.src.name, later.src.org} - {""}
+                if any(m.stance != r.stance and ({m.src.name, m.src.org} & keys) for m in records
+                       if r.end <= m.start < later.start):
+                    # "A tech blog claimed …. Orbis Motors has denied the claim. …": who answered it, not its teller
+                    break
                 head = r.src.name.rsplit(" ", 1)[-1].lower()
                 if noun_class(head) == "org":
                     if not later.src.org:
                         break
                     org = later.src.org
+                    if r.src.kind == "media" and _org_kind_of(org) != "media":
+                        break  # an outlet is named by an outlet, not by the company its story is about
                     r.src = Src(org, org, _org_kind_of(org), "")
                 else:
                     r.src = later.src

@@ -3945,3 +3945,21 @@ def test_a_passive_with_as_before_its_agent_attributes_to_the_agent(text, expect
 ])
 def test_dutch_idioms_of_silence_withhold(text, expected):
     assert _pairs(text, "nl") == expected
+
+
+@pytest.mark.parametrize("text", [
+    # the party that answered the lede's claim is not its teller
+    'A tech blog claimed on Monday that Orbis Motors will close its factory in Leeds. Orbis Motors has denied '
+    'the claim. "We are fully committed to the site," spokeswoman Helen Marsh said.',
+    # an outlet is named by an outlet, not by the company its story is about
+    "A tech blog claimed on Monday that Orbis Motors will close its factory in Leeds. Orbis spokeswoman Helen "
+    "Marsh said the company was reviewing all of its sites.",
+])
+def test_a_ledes_unnamed_outlet_keeps_its_description(text):
+    assert _pairs(text, "en")[0] == ("tech blog", "alleges")
+
+
+def test_a_ledes_unnamed_speaker_is_not_named_by_who_answered_it():
+    text = ("A regional airline said on Monday that Skyways would cut 200 jobs. Skyways denied the report. "
+            "Skyways chief Tom Reed said the airline was growing.")
+    assert _pairs(text, "en")[0] == ("regional airline", "alleges")
