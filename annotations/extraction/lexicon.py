@@ -553,6 +553,9 @@ MEDIA_HEADS = _set(
     tribune reuters bloomberg ap afp bbc cnn cnbc espn fox abc nbc cbs pando techcrunch
     independent insider magazine radio tv television website blog media staatsmedia tabloid broadcaster
     programma programme
+    stentor gelderlander tubantia limburger pzc courant nieuwsblad hln standaard elsevier ewmagazine
+    gazette chronicle observer examiner courier inquirer dispatch bulletin wire huffpost buzzfeed axios politico
+    tmz mashable gizmodo engadget cnet zdnet macrumors appleinsider breitbart newsweek forbes
     """
 )
 # Plural or collective nouns of described speakers: "getuigen", "Westerse overheden", "passengers".

@@ -3963,3 +3963,14 @@ def test_a_ledes_unnamed_speaker_is_not_named_by_who_answered_it():
     text = ("A regional airline said on Monday that Skyways would cut 200 jobs. Skyways denied the report. "
             "Skyways chief Tom Reed said the airline was growing.")
     assert _pairs(text, "en")[0] == ("regional airline", "alleges")
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # newspapers known by name are media, so "de krant" and "the paper" take them up
+    ("Dat meldt De Stentor op basis van interne stukken. Volgens de krant wisten artsen al in maart van de "
+     "uitbraak.", "nl", [("De Stentor", "alleges"), ("De Stentor", "alleges")]),
+    ("The Springfield Examiner reported that the mayor would resign. The paper said he had lost the support of his "
+     "party.", "en", [("Springfield Examiner", "alleges"), ("Springfield Examiner", "alleges")]),
+])
+def test_newspapers_known_by_name_are_taken_up_as_the_paper(text, lang, expected):
+    assert _pairs(text, lang) == expected
