@@ -370,6 +370,7 @@ DENY_EVALS = {
         _p("niet", "eens", "met"),  # "is het niet eens met de plannen"
         _p("oneens"),
         _p("vraagtekens", "bij"),  # "zet vraagtekens bij de cijfers"
+        _p("niet", "te", "herkennen"),  # "zegt die lezing niet te herkennen": the account is not theirs
     ),
     "en": (
         _p("disagree|disagrees|disagreed|disagreeing"),

@@ -3974,3 +3974,12 @@ def test_a_ledes_unnamed_speaker_is_not_named_by_who_answered_it():
 ])
 def test_newspapers_known_by_name_are_taken_up_as_the_paper(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # not recognising an account rejects it
+    ("Het ziekenhuis zegt die lezing niet te herkennen.", [("ziekenhuis", "denies")]),
+    ("Het ziekenhuis zegt dat het die lezing herkent.", [("ziekenhuis", "alleges")]),
+])
+def test_not_recognising_an_account_denies_it(text, expected):
+    assert _pairs(text, "nl") == expected
