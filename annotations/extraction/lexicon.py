@@ -537,11 +537,12 @@ ORG_NOUNS = _set(
     fabriek factory brouwerij brewery bakkerij bakery winkel shop store restaurant apotheek pharmacy bank
     importeur importer museum kerk church moskee mosque laboratorium
     band orchestra choir orkest koor team
+    autoriteit bureau waakhond
     """
 )
 GOV_HEADS = _set(
     """
-    gemeente provincie ministerie kabinet regering overheid overheden politie justitie om
+    gemeente provincie ministerie kabinet regering overheid overheden politie justitie om autoriteit
     rechtbank hof inspectie rekenkamer rekenkamercommissie brandweer defensie stadsdeel
     council government ministry department administration police court authority
     authorities commission army military navy embassy consulate ambassade consulaat city municipality

@@ -454,6 +454,10 @@ def build(toks: list, span: tuple[int, int], lang: str, text: str) -> list[Src]:
     for n, t in enumerate(part):
         if (t.low in ("en", "and", "nor", "noch") or (both and t.low == "als")) and 0 < n < len(part) - 1:
             left, right = part[1 if both else 0:n], part[n + 1:]
+            if t.low in ("en", "and") and _one_name(left, right):
+                lead = 1 if part[0].low in L.DETERMINERS else 0
+                name = _span_text(text, part[lead:])
+                return [Src(name, name, _org_kind(part), "")]
             if t.low in ("nor", "noch", "als") or right[0].low in _DETERMINERS_POSSESSIVES \
                     or (len(left) > 1 and len(right) > 1) \
                     or (len(left) == 1 and len(right) == 1 and _org_token(left[0]) and _org_token(right[0])):
@@ -471,6 +475,25 @@ def build(toks: list, span: tuple[int, int], lang: str, text: str) -> list[Src]:
     if s is not None and s.kind != "person" and part[-1].text[:1].isupper() and _age_follows(toks, j):
         s = Src(s.name, "", "person", s.role)  # "zegt Jan (54)", "Linda (32) said": an age is a person's
     return [s] if s else []
+
+
+def _one_name(left: list, right: list) -> bool:
+    """Whether "left and right" is one organisation's name: capitalised words around "and" that only the last
+    word's organisation noun heads ("Food and Drug Administration", "Securities and Exchange Commission"), or
+    that an organisation noun opens with nothing of the kind after it ("Department of Health and Human
+    Services", "Autoriteit Consument en Markt")."""
+    if left and left[0].low in L.DETERMINERS:
+        left = left[1:]
+    if not left or len(left) > 4 or len(right) > 3:
+        return False
+    if not all(is_cap(t) or (t.low in ("of", "van", "voor", "for") and 0 < n < len(left) - 1)
+               for n, t in enumerate(left)) or not all(is_cap(t) for t in right):
+        return False
+    org_left = [n for n, t in enumerate(left) if noun_class(_head(t.low)) == "org"]
+    org_right = [n for n, t in enumerate(right) if noun_class(_head(t.low)) == "org"]
+    if not org_left:
+        return org_right == [len(right) - 1]
+    return org_left == [0] and not org_right and len(left) > 1
 
 
 def _age_follows(toks: list, j: int) -> bool:

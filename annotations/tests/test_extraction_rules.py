@@ -3983,3 +3983,24 @@ def test_newspapers_known_by_name_are_taken_up_as_the_paper(text, lang, expected
 ])
 def test_not_recognising_an_account_denies_it(text, expected):
     assert _pairs(text, "nl") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # "and" inside one organisation's name
+    ("The Food and Drug Administration said the drug was safe.", "en",
+     [("Food and Drug Administration", "alleges")]),
+    ("The Securities and Exchange Commission declined to comment.", "en",
+     [("Securities and Exchange Commission", "no_comment")]),
+    ("The Department of Health and Human Services said the rule would change.", "en",
+     [("Department of Health and Human Services", "alleges")]),
+    ("De Inspectie Gezondheidszorg en Jeugd bevestigt dat de melding binnenkwam.", "nl",
+     [("Inspectie Gezondheidszorg en Jeugd", "alleges")]),
+    ("De Autoriteit Consument en Markt zegt dat de prijzen te hoog zijn.", "nl",
+     [("Autoriteit Consument en Markt", "alleges")]),
+    # two speakers stay two
+    ("The mayor and the governor said the bridge would reopen.", "en", [("mayor", "alleges"), ("governor", "alleges")]),
+    ("John Smith and Mary Jones said they had been robbed.", "en",
+     [("John Smith", "alleges"), ("Mary Jones", "alleges")]),
+])
+def test_and_inside_an_organisations_name_keeps_it_whole(text, lang, expected):
+    assert _pairs(text, lang) == expected
