@@ -458,6 +458,13 @@ def build(toks: list, span: tuple[int, int], lang: str, text: str) -> list[Src]:
                 lead = 1 if part[0].low in L.DETERMINERS else 0
                 name = _span_text(text, part[lead:])
                 return [Src(name, name, _org_kind(part), "")]
+            if t.low in ("en", "and") and not both and is_cap(left[0]) and is_cap(right[0]):
+                pair = [_describe(left, lang, text), _describe(right, lang, text)]
+                if all(p is not None and p.kind == "person" and not p.role and not p.org and not p.anaphor
+                       and p.name[:1].isupper() for p in pair):
+                    # a pair of named persons is one source, the names joined (GUIDELINES §3): "Piet en Marie de
+                    # V.", "Leo den H. en Linda H."
+                    return [Src(_span_text(text, part), "", "person", "")]
             if t.low in ("nor", "noch", "als") or right[0].low in _DETERMINERS_POSSESSIVES \
                     or (len(left) > 1 and len(right) > 1) \
                     or (len(left) == 1 and len(right) == 1 and _org_token(left[0]) and _org_token(right[0])):
