@@ -2544,7 +2544,7 @@ _POINTED_NOUNS = _CLAIM_NOUNS + ("news", "verhal", "information", "informatie") 
 # The words of a refusal around what it refuses: "could not immediately confirm the information".
 _REFUSING_WORDS = frozenset("not immediately confirm comment on respond to niet bevestigen reageren op".split())
 # Verbs of making a text: in a relative clause without a content clause they only describe its author.
-_AUTHOR_VERBS = frozenset("write publish issue draft sign compile".split())
+_AUTHOR_VERBS = frozenset("write publish issue draft sign compile post share tweet upload".split())
 # Accusing verbs whose object is part of what they put forward ("X accuses Y of Z"): the content
 # keeps the whole sentence; after "claims", "alleges", "beweert" the clause alone is the content.
 _ACCUSE_VERBS = frozenset("beschuldigen verdenken aantijgen accuse suspect charge".split())

@@ -4014,3 +4014,14 @@ def test_and_inside_an_organisations_name_keeps_it_whole(text, lang, expected):
 ])
 def test_a_pair_of_named_persons_is_one_source(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # posting or sharing something in a relative clause describes the speaker, it states nothing
+    ("The man who posted the photo, identified only as Dave, told a local station that he had wanted a laugh.",
+     [("Dave", "alleges")]),
+    # posting that something happened is a statement
+    ("A user who posted that the bridge had collapsed later deleted the message.", [("user", "alleges")]),
+])
+def test_a_relative_clause_posting_something_describes_its_speaker(text, expected):
+    assert _pairs(text, "en") == expected
