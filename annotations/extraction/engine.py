@@ -1337,8 +1337,12 @@ class _Doc:
             # "Its editor, Jenna Fox, insisted": a role holder named by a first name and a surname that is
             # also a broadcaster's ("Fox") is a person
             named = [Src(named[0].name, "", "person", "")]
-        if len(named) != 1 or named[0].kind != "person" or named[0].role or named[0].anaphor \
-                or not (surnamed or _looks_person(caps) or _given_named(caps)):
+        # a rank before the name: "A police spokesman, Officer Mark Diaz, said"
+        ranked = len(named) == 1 and named[0].role and named[0].name[:1].isupper() and is_cap(toks[span[0]]) \
+            and noun_class(toks[span[0]].low) == "role"
+        name_caps = caps[1:] if ranked else caps
+        if len(named) != 1 or named[0].kind != "person" or (named[0].role and not ranked) or named[0].anaphor \
+                or not (surnamed or _looks_person(name_caps) or _given_named(name_caps)):
             return None
         if described_person:
             return Src(named[0].name, "", "person", "")

@@ -4025,3 +4025,12 @@ def test_a_pair_of_named_persons_is_one_source(text, lang, expected):
 ])
 def test_a_relative_clause_posting_something_describes_its_speaker(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a rank before the name in the apposition that names a spokesperson
+    ("A police spokesman, Officer Mark Diaz, said the image was fake.", [("Mark Diaz", "denies")]),
+    ("The department spokesman, Detective Anna Reyes, said the case was closed.", [("Anna Reyes", "alleges")]),
+])
+def test_a_rank_before_the_name_in_an_apposition_names_the_spokesperson(text, expected):
+    assert _pairs(text, "en") == expected
