@@ -4034,3 +4034,14 @@ def test_a_relative_clause_posting_something_describes_its_speaker(text, expecte
 ])
 def test_a_rank_before_the_name_in_an_apposition_names_the_spokesperson(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a doctored or photoshopped picture, or a story that is satire, is a verdict against it
+    ('"This is a doctored image that has been around since 2011," said Jane Lowe, a photo analyst.',
+     [("Jane Lowe", "denies")]),
+    ("The expert said the photo was photoshopped.", [("expert", "denies")]),
+    ("The story is satire, the website said.", [("website", "denies")]),
+])
+def test_doctored_pictures_and_satire_are_verdicts_against_the_claim(text, expected):
+    assert _pairs(text, "en") == expected
