@@ -3274,6 +3274,13 @@ def _bare_reaction(toks: list, k: int) -> bool:
     while q < n and q <= k + 2 and toks[q].text[:1].isalpha() and not toks[q].inq and not L.is_negation(toks[q].low) \
             and toks[q].low not in ("nog", "op", "met", "dat", "zo"):
         q += 1
+    if q > k + 1 and q < n and toks[q].low == "op":
+        # what they react to, then the end: "Supporters reageren geschokt op het bericht."
+        end = q + 1
+        while end < n and end <= q + 6 and toks[end].text[:1].isalnum() and not toks[end].inq \
+                and toks[end].low not in ("dat", "met"):
+            end += 1
+        q = end if end > q + 1 else q
     return q > k + 1 and (q >= n or toks[q].text in (".", "!"))
 
 

@@ -4045,3 +4045,15 @@ def test_a_rank_before_the_name_in_an_apposition_names_the_spokesperson(text, ex
 ])
 def test_doctored_pictures_and_satire_are_verdicts_against_the_claim(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # how people react to news, with nothing they say, is a feeling (GUIDELINES §2)
+    ("Supporters reageren geschokt op het bericht.", []),
+    ("De directeur reageerde verbaasd op de plannen van de minister.", []),
+    # a reaction with words, or a refusal, stays
+    ("De directeur reageert verbaasd op de plannen: ,,Dit is onzin.''", [("directeur", "denies")]),
+    ("De club reageert niet op het bericht.", [("club", "no_comment")]),
+])
+def test_a_feeling_in_reaction_to_news_is_no_statement(text, expected):
+    assert _pairs(text, "nl") == expected
