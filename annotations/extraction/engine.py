@@ -24,6 +24,7 @@ from . import lexicon as L
 from .grouping import _CLAIM_NOUNS, content_stems, group_statements, judges_what_came_before
 from .sources import (
     _AGENT_ROLES,
+    _RANK_PREFIXES,
     _DETERMINERS_POSSESSIVES,
     _GENITIVE,
     _MEDIA_NAMES,
@@ -2086,6 +2087,8 @@ class _Doc:
         for i in [i for i, t in enumerate(toks) if t.text[0].isupper() and not t.inq]:  # (tokens are never empty)
             if i < done or not is_cap(toks[i]):
                 continue
+            if "-" in toks[i].text:
+                self._note_compound_employer(u, toks[i])
             j = i
             employer = ""
             while j < n and not toks[j].inq and (is_cap(toks[j]) or (
@@ -2157,6 +2160,13 @@ class _Doc:
             else:
                 self._note_org(u, toks, i, j)
             done = max(j, i + 1)
+
+    def _note_compound_employer(self, u: int, tok) -> None:
+        """The organisation a compound's role names ("Feyenoord-trainer", "Amazon-topman"), mentioned for a later
+        definite description to take up: "De club wil het nieuws niet bevestigen"."""
+        pre, _, post = tok.text.rpartition("-")
+        if pre[:1].isupper() and pre.lower() not in _RANK_PREFIXES and noun_class(post.lower()) == "role":
+            self.org_mentions.append((u, tok.start, Src(pre, pre, _org_kind_of(pre), "")))
 
     def _note_org(self, u: int, toks: list, i: int, j: int) -> None:
         """A named organisation mentioned before it speaks ("Acme Corp makes batteries", "De gemeente Utrecht

@@ -4057,3 +4057,15 @@ def test_doctored_pictures_and_satire_are_verdicts_against_the_claim(text, expec
 ])
 def test_a_feeling_in_reaction_to_news_is_no_statement(text, expected):
     assert _pairs(text, "nl") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the organisation a compound's role names is taken up by "de club", "het bedrijf"
+    ("Feyenoord-trainer Arne Slot vertrekt na dit seizoen. De club wil het nieuws niet bevestigen.",
+     [("Feyenoord", "no_comment")]),
+    ("Amazon-topman Andy Jassy vertrekt. Het bedrijf wil het nieuws niet bevestigen.", [("Amazon", "no_comment")]),
+    # a rank is no organisation
+    ("Oud-minister Jan de Vries vertrekt. De partij wil het nieuws niet bevestigen.", [("partij", "no_comment")]),
+])
+def test_a_compounds_organisation_is_taken_up_later(text, expected):
+    assert _pairs(text, "nl") == expected
