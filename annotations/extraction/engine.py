@@ -24,10 +24,10 @@ from . import lexicon as L
 from .grouping import _CLAIM_NOUNS, content_stems, group_statements, judges_what_came_before
 from .sources import (
     _AGENT_ROLES,
-    _RANK_PREFIXES,
     _DETERMINERS_POSSESSIVES,
     _GENITIVE,
     _MEDIA_NAMES,
+    _RANK_PREFIXES,
     _SHARES,
     ANONYMOUS,
     ANONYMOUS_SRC,
