@@ -517,7 +517,7 @@ class _Doc:
                     out.append((k, "prep", k + 2))  # "Navraag bij de politie leert dat …": what the police told
                 continue
             if low in _SHOWS and lang == "en":
-                lo = next((q + 1 for q in range(k - 1, max(-1, k - 9), -1)
+                lo = next((q + (not toks[q].first) for q in range(k - 1, max(-1, k - 9), -1)
                            if toks[q].text in (",", ";", ":") or toks[q].inq or toks[q].first), max(0, k - 8))
                 if any(noun_class(toks[q].low) == "doc" for q in range(lo, k)) \
                         and (_complement_follows(toks, k) or _bare_clause_follows(toks, k)):
@@ -819,7 +819,11 @@ class _Doc:
             if b is not None and b[0] >= 2 and toks[b[0] - 1].low in ("van", "of") and toks[b[0] - 2].low in _SHARES:
                 # "De helft van de ondervraagden zegt": a share of the group, whose subject position counts
                 b = (_share_start(toks, b[0] - 2), b[1])
-            if b is not None and not relative and b[0] > 0 and toks[b[0] - 1].low in L.PREPOSITIONS \
+            held_by = b is not None and self.lang == "en" and b[0] >= 3 and toks[b[0] - 1].low == "by" \
+                and toks[b[0] - 2].low.endswith(("ed", "en", "seen", "held")) \
+                and noun_class(toks[b[0] - 3].low) == "doc"
+            # ("Documents obtained by the Guardian show that …": what the outlet holding them reports)
+            if b is not None and not relative and not held_by and b[0] > 0 and toks[b[0] - 1].low in L.PREPOSITIONS \
                     and not (toks[b[0] - 1].low in _CLAUSE_OPENERS and b[1] == j):
                 # (a conjunction opening a clause whose subject the phrase is: "after a Swedish newspaper reported
                 # that …", "since the police said")

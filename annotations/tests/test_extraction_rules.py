@@ -4069,3 +4069,14 @@ def test_a_feeling_in_reaction_to_news_is_no_statement(text, expected):
 ])
 def test_a_compounds_organisation_is_taken_up_later(text, expected):
     assert _pairs(text, "nl") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # documents opening the sentence show what their owner holds
+    ("Documents from the ministry show that it was warned in 2019.", [("ministry", "alleges")]),
+    # documents an outlet obtained or saw: the outlet reports what they show
+    ("Documents obtained by the Guardian show that the ministry was warned in 2019.", [("Guardian", "alleges")]),
+    ("Emails seen by the BBC show that the ministry was warned.", [("BBC", "alleges")]),
+])
+def test_documents_show_what_their_holder_reports(text, expected):
+    assert _pairs(text, "en") == expected
