@@ -671,6 +671,8 @@ class _Doc:
                     lang == "nl" and (prev in ("werd", "wordt", "worden", "werden")
                                       or (prev in _BE_NL and low.endswith(("d", "t")) and low != prev))):
                 continue  # "were reported missing", "werd gemeld", "is veroordeeld" (a verb of speech has "hebben")
+            if lang == "nl" and (low.startswith("ge") or low.endswith("d")) and _passive_clause_nl(toks, k):
+                continue  # the subject between: "In 2019 was het ministerie al gewaarschuwd"
             if lang == "en" and prev in ("who", "that", "which") and _lemma(low, lang) in _AUTHOR_VERBS \
                     and not _complement_follows(toks, k):
                 continue  # a relative clause naming a text: "the firm that wrote the warnings"
@@ -3236,6 +3238,26 @@ _CONTRASTS = frozenset(("but", "while", "whereas", "although", "maar", "terwijl"
 _DUTCH_QUANTIFIERS = frozenset("sommige enkele veel vele andere ander meerdere diverse verschillende alle beide"
                                " weinig twee drie vier vijf zes zeven acht negen tien tientallen honderden".split())
 _SUBJECT_PRONOUNS = frozenset(("hij", "ze", "zij"))  # "Komend voorjaar verwacht ze …": V2, the subject follows
+
+
+_WORDEN_NL = frozenset(("werd", "wordt", "worden", "werden"))
+_HEBBEN_NL = frozenset(("heeft", "hebben", "had", "hadden", "heb", "hebt"))
+
+
+def _passive_clause_nl(toks: list, k: int) -> bool:
+    """Whether the Dutch participle at toks[k] is a passive's: its clause's auxiliary, a few words before with
+    the subject between, is a form of "zijn" or "worden" and none of "hebben" ("was het ministerie al
+    gewaarschuwd", not "heeft de inspectie het ministerie gewaarschuwd")."""
+    aux = ""
+    for q in range(k - 1, max(-1, k - 8), -1):
+        t = toks[q]
+        if t.inq or t.text in (",", ";", ":") or t.low in ("dat", "die", "en", "maar", "of"):
+            break
+        if t.low in _HEBBEN_NL:
+            return False
+        if t.low in _BE_NL or t.low in _WORDEN_NL:
+            aux = t.low
+    return bool(aux) and (toks[k].low.startswith("ge") or not _finite_dutch(toks[k].low))
 
 
 def _finite_dutch(low: str) -> bool:

@@ -4080,3 +4080,15 @@ def test_a_compounds_organisation_is_taken_up_later(text, expected):
 ])
 def test_documents_show_what_their_holder_reports(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a Dutch passive with its subject between auxiliary and participle says nothing of the subject's
+    ("In 2019 was het ministerie al gewaarschuwd.", []),
+    ("Daarna werd de burgemeester ingelicht.", []),
+    # an active perfect, or a finite verb after "is … en", stays the subject's
+    ("De minister is blij en heeft gezegd dat het plan doorgaat.", [("minister", "alleges")]),
+    ("De man is ziek en zegt dat hij niet kan werken.", [("man", "alleges")]),
+])
+def test_a_dutch_passive_with_the_subject_between_is_no_statement(text, expected):
+    assert _pairs(text, "nl") == expected
