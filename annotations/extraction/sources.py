@@ -171,7 +171,7 @@ _DOC_NOUNS = frozenset(
     " analyse peiling enquête figures data analysis poll letter letters memo memos email emails e-mail document"
     " documents filing filings indictment ruling verdict notitie mail documenten vonnis aanklacht"
     " persbericht rapportage evaluatie research findings results resultaten bevindingen statistics statistieken"
-    " navraag".split()
+    " navraag stukken files records".split()
 )
 _DOC_OWNER = frozenset(("of", "from", "by", "van", "door", "bij"))  # ("navraag bij de gemeente")
 _ATTACH = frozenset("van of for namens in uit from bij at".split())
@@ -399,6 +399,10 @@ def np_after(toks: list, k: int, hi: int) -> tuple[int, int] | None:
         if j > core and t.low in _NAME_INNER and _inner_name_word(toks, j, i):
             j += 1  # "actiegroep Red het Park", "actiegroep Bos op het Plein": one name
             continue
+        held = _held_by_at(toks, j, stop) if j > core and t.low == "in" and noun_class(toks[j - 1].low) == "doc" else 0
+        if held:
+            j = held  # "stukken in het bezit van RTL Nieuws", "documenten in handen van de NOS": whose they are
+            continue
         if j > core and (t.low in L.NAME_PARTICLES or t.low in _ATTACH or t.low in ("en", "and")
                          or (t.low == "by" and noun_class(toks[j - 1].low) == "doc")) \
                 and j + 1 < stop:
@@ -482,6 +486,19 @@ def build(toks: list, span: tuple[int, int], lang: str, text: str) -> list[Src]:
     if s is not None and s.kind != "person" and part[-1].text[:1].isupper() and _age_follows(toks, j):
         s = Src(s.name, "", "person", s.role)  # "zegt Jan (54)", "Linda (32) said": an age is a person's
     return [s] if s else []
+
+
+# What says a document is in someone's hands, before that someone: "in het bezit van", "in handen van".
+_HELD_BY = (("in", "het", "bezit", "van"), ("in", "handen", "van"), ("in", "bezit", "van"))
+
+
+def _held_by_at(toks: list, i: int, hi: int) -> int:
+    """The index after "in (het) bezit van" or "in handen van" starting at toks[i], or 0."""
+    for words in _HELD_BY:
+        end = i + len(words)
+        if end < hi and all(toks[i + n].low == w for n, w in enumerate(words)):
+            return end
+    return 0
 
 
 def _one_name(left: list, right: list) -> bool:
@@ -912,6 +929,11 @@ def _description(part: list, classes: list, det: str, definite: bool, text: str,
     if not heads:
         return None
     d = heads[0]
+    held = _held_by_at(part, d + 1, len(part)) if classes[d] == "doc" else 0
+    if held and held < len(part):
+        owner = _describe(part[held:], lang, text)  # "stukken in het bezit van RTL Nieuws": the holder reports
+        if owner is not None and owner.kind != "unknown":
+            return owner
     if classes[d] == "doc" and d + 2 < len(part) and part[d + 1].low in _DOC_OWNER:
         # "a statement from the ministry", "een rapport van de rekenkamer": the document's owner speaks.
         owner = _describe(part[d + 2:], lang, text)

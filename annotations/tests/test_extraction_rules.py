@@ -4092,3 +4092,16 @@ def test_documents_show_what_their_holder_reports(text, expected):
 ])
 def test_a_dutch_passive_with_the_subject_between_is_no_statement(text, expected):
     assert _pairs(text, "nl") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # documents in an outlet's hands: the outlet reports what they show
+    ("Volgens stukken in het bezit van RTL Nieuws is het ministerie gewaarschuwd.", "nl", [("RTL Nieuws", "alleges")]),
+    ("Uit stukken in handen van de NOS blijkt dat het ministerie was gewaarschuwd.", "nl", [("NOS", "alleges")]),
+    ("Uit stukken van de gemeente blijkt dat de vergunning ontbrak.", "nl", [("gemeente", "alleges")]),
+    ("Court records show that he was convicted in 2010.", "en", [("court", "alleges")]),
+    # documents taken are no speaker
+    ("De politie heeft stukken in beslag genomen.", "nl", []),
+])
+def test_documents_in_an_outlets_hands_show_what_it_reports(text, lang, expected):
+    assert _pairs(text, lang) == expected
