@@ -191,6 +191,11 @@ NO_COMMENT = {
         _p("hult|hulde|hullen|hulden|gehuld", "in", "stilzwijgen"),  # "hult zich in stilzwijgen"
         _p("bevestigen|bevestigt|bevestigde", "noch", "ontkennen|ontkent|ontkende"),
         _p("kan|kon|konden|kunnen", "niet", "zeggen"),
+        # What is not known yet: "Het is nog niet bekend wanneer de weg opengaat, meldt Rijkswaterstaat", "Hoe het
+        # kon gebeuren, is nog onduidelijk, aldus de politie" (a partial refusal: they cannot say)
+        _p("niet", "bekend|duidelijk", "wanneer|hoe|wat|waarom|of|wie|hoeveel|waar|welke"),
+        _p("onduidelijk|onbekend", "wanneer|hoe|wat|waarom|of|wie|hoeveel|waar|welke"),
+        _p("is|blijft|was|zijn|waren", "nog", "onduidelijk|onbekend"),
         _p("verwijst|verwees|verwijzen", "reactie"),
         # "De club zegt niets over de transfer", "zei weinig over de affaire" (not "zegt dat niets …")
         _p("zegt|zei|zeiden|zeggen|gezegd", "niets|niks|weinig", "over"),
@@ -255,6 +260,11 @@ NO_COMMENT = {
         # "Neither the club nor the player's agent would comment": the refusal after the second of them
         _p("nor", PHRASE, "comment|respond|responded|reply|replied|return|returned|answer|answered"),
         _p("could|can|would", "NOT", "confirm|say|verify|independently"),
+        # What is not known yet: "It is not yet known when the road will reopen, police said", "It was unclear how
+        # the fire started, the fire service said" (a partial refusal: they cannot say)
+        _p("unclear|unknown", "how|why|whether|when|what|who|where|if|which"),
+        _p("not", "yet|immediately", "clear|known", "how|why|whether|when|what|who|where|if|which"),
+        _p("not", "clear|known", "how|why|whether|when|what|who|where|if|which"),
         # "did not say how many customers were affected", "did not specify whether …" (not "did not say that …")
         # ("not", not any negation: '"No," said Johnson when asked whether …' is an answer)
         _p(_NOT_WORDS, _UNSAID, _WH),
@@ -537,7 +547,7 @@ ORG_NOUNS = _set(
     fabriek factory brouwerij brewery bakkerij bakery winkel shop store restaurant apotheek pharmacy bank
     importeur importer museum kerk church moskee mosque laboratorium
     band orchestra choir orkest koor team
-    autoriteit bureau waakhond
+    autoriteit bureau waakhond service services
     """
 )
 GOV_HEADS = _set(

@@ -4105,3 +4105,18 @@ def test_a_dutch_passive_with_the_subject_between_is_no_statement(text, expected
 ])
 def test_documents_in_an_outlets_hands_show_what_it_reports(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # saying what is not known yet withholds: they cannot say
+    ("Hoe het ongeluk kon gebeuren, is nog onduidelijk, aldus de politie.", "nl", [("politie", "no_comment")]),
+    ("Het is nog niet bekend wanneer de weg weer opengaat, meldt Rijkswaterstaat.", "nl",
+     [("Rijkswaterstaat", "no_comment")]),
+    ("It is not yet known when the road will reopen, police said.", "en", [("police", "no_comment")]),
+    ("It was unclear how the fire started, the fire service said.", "en", [("fire service", "no_comment")]),
+    # what is clear or known is said
+    ("De minister zegt dat de plannen bekend zijn.", "nl", [("minister", "alleges")]),
+    ("The ambulance service said two people were taken to hospital.", "en", [("ambulance service", "alleges")]),
+])
+def test_saying_what_is_not_known_yet_withholds(text, lang, expected):
+    assert _pairs(text, lang) == expected
