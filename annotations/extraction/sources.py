@@ -517,7 +517,8 @@ def _one_name(left: list, right: list) -> bool:
     org_right = [n for n, t in enumerate(right) if noun_class(_head(t.low)) == "org"]
     if not org_left:
         return org_right == [len(right) - 1]
-    return org_left == [0] and not org_right and len(left) > 1
+    # (a department "of" its fields keeps them all, whatever their last word: "Health and Human Services")
+    return org_left == [0] and len(left) > 1 and (not org_right or any(t.low in ("of", "van") for t in left))
 
 
 def _age_follows(toks: list, j: int) -> bool:
