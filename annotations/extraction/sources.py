@@ -9,7 +9,7 @@ modifiers. Every search is bounded to a small window of tokens.
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import simplemma
 
@@ -171,7 +171,7 @@ _DOC_NOUNS = frozenset(
     " analyse peiling enquête figures data analysis poll letter letters memo memos email emails e-mail document"
     " documents filing filings indictment ruling verdict notitie mail documenten vonnis aanklacht"
     " persbericht rapportage evaluatie research findings results resultaten bevindingen statistics statistieken"
-    " navraag stukken files records".split()
+    " navraag stukken files records page account feed profile pagina".split()
 )
 _DOC_OWNER = frozenset(("of", "from", "by", "van", "door", "bij"))  # ("navraag bij de gemeente")
 _ATTACH = frozenset("van of for namens in uit from bij at".split())
@@ -616,7 +616,7 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
         return Src(part[0].text, "", "unknown", "", anaphor="zij")
     if len(part) == 1 and part[0].low in pron:
         return Src(part[0].text, "", "unknown", "", anaphor=part[0].low)
-    owned = _owned_person(part, lang, text)
+    owned = _owned_person(part, lang, text) or _account_owner(part, lang, text)
     if owned is not None:
         return owned
     det = ""
@@ -801,6 +801,29 @@ def _owned_person(part: list, lang: str, text: str) -> Src | None:
     org = _strip_possessive(_span_text(text, owner)) if owner and owner[0].text[:1].isupper() \
         and not (owner[0].first and noun_class(owner[0].low)) else ""
     return Src(_strip_titles(_span_text(text, names)), org, "person", "")
+
+
+# A social-media account speaks for its owner: "his Facebook page", "the singer's Instagram account".
+_PLATFORMS = frozenset("facebook twitter instagram tiktok youtube linkedin telegram snapchat threads bluesky"
+                       " x".split())
+_ACCOUNT_NOUNS = frozenset("page account feed profile channel pagina kanaal accountpagina".split())
+_OWNER_PRONOUNS = {"his": "he", "her": "she", "their": "they", "zijn": "hij", "haar": "zij", "hun": "ze"}
+
+
+def _account_owner(part: list, lang: str, text: str) -> Src | None:
+    """The owner of the social-media account the phrase names: "his Facebook page" (the person "he" takes up),
+    "the singer's Instagram account" (the singer)."""
+    if len(part) < 3 or part[-1].low not in _ACCOUNT_NOUNS or part[-2].low not in _PLATFORMS:
+        return None
+    owner = part[:-2]
+    if len(owner) == 1 and owner[0].low in _OWNER_PRONOUNS:
+        return Src(owner[0].text, "", "unknown", "", anaphor=_OWNER_PRONOUNS[owner[0].low])
+    if owner and owner[-1].low.endswith(_GENITIVE):
+        found = _describe(owner, lang, text)
+        if found is not None:
+            name = _strip_possessive(found.name)
+            return replace(found, name=name, org=_strip_possessive(found.org))
+    return None
 
 
 _TITLED_MEDIA = frozenset(

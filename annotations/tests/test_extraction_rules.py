@@ -4120,3 +4120,15 @@ def test_documents_in_an_outlets_hands_show_what_it_reports(text, lang, expected
 ])
 def test_saying_what_is_not_known_yet_withholds(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a social-media account speaks for its owner, not for the platform
+    ("Pastor John Hill founded the church in 1990. According to his Facebook page, the pastor is still alive.",
+     [("John Hill", "alleges")]),
+    ("According to the singer's Instagram account, the tour is cancelled.", [("singer", "alleges")]),
+    # the platform itself may speak
+    ("According to Facebook, the post was removed.", [("Facebook", "alleges")]),
+])
+def test_a_social_media_account_speaks_for_its_owner(text, expected):
+    assert _pairs(text, "en") == expected
