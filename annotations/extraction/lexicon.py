@@ -411,7 +411,7 @@ DENY_EVALS = {
 # or "all" would be tried at nearly every word.
 COPULA_VERDICTS = {
     "en": (frozenset(("fake", "hoax", "fabricated", "up", "wrong", "incorrect", "exaggerated", "overblown",
-                      "overstated", "fiction", "doctored", "photoshopped", "satire")),
+                      "overstated", "fiction", "doctored", "photoshopped", "satire", "forgery", "forged", "myth")),
            frozenset(("is", "was", "are", "were", "be", "been", "'s"))),
     "nl": (frozenset(), frozenset()),
 }

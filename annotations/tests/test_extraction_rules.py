@@ -4042,6 +4042,10 @@ def test_a_rank_before_the_name_in_an_apposition_names_the_spokesperson(text, ex
      [("Jane Lowe", "denies")]),
     ("The expert said the photo was photoshopped.", [("expert", "denies")]),
     ("The story is satire, the website said.", [("website", "denies")]),
+    # a forgery or a myth too, but not the forging someone is accused of
+    ("The senator's office said the letter was a forgery.", [("senator's office", "denies")]),
+    ("The ministry said the story was a myth.", [("ministry", "denies")]),
+    ("The police said the man had forged a passport.", [("police", "alleges")]),
 ])
 def test_doctored_pictures_and_satire_are_verdicts_against_the_claim(text, expected):
     assert _pairs(text, "en") == expected
