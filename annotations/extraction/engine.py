@@ -632,6 +632,9 @@ class _Doc:
                     and not (k >= 2 and toks[k - 2].low in _DETERMINERS_POSSESSIVES):
                 continue  # the object of a speech verb: "denied claims", "disputed reports" (not "the report said",
                 #           "The report claims that …": after an article the word before is a noun)
+            if lang == "en" and low.endswith("s") and k + 1 < n and toks[k + 1].low in _FINITE_SAY \
+                    and not toks[k + 1].inq and low not in _SAY_FORMS:
+                continue  # a plural noun, the subject of the verb after it: "…, reports said", "Reports say …"
             if lang == "en" and low.endswith("s") and prev.endswith("ing") and len(prev) > 4 \
                     and not _cue_class(prev, lang):
                 continue  # the object of another verb: "Police are investigating reports that …"

@@ -4136,3 +4136,13 @@ def test_saying_what_is_not_known_yet_withholds(text, lang, expected):
 ])
 def test_a_social_media_account_speaks_for_its_owner(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "reports said": the noun is the subject, not a verb whose subject the clause before would be
+    ("Pastor John Hill has died, reports said.", []),
+    ("Media reports said the singer had died.", [("media", "alleges")]),
+    ("The singer has died, the paper reports.", [("paper", "alleges")]),
+])
+def test_reports_said_is_a_noun_and_its_verb(text, expected):
+    assert _pairs(text, "en") == expected
