@@ -513,6 +513,7 @@ ROLE_NOUNS = _set(
     redacteur hoofdredacteur lijsttrekker fractieleider partijleider raadslid gedeputeerde
     bedenker initiatiefnemer organisator penningmeester psycholoog huisarts specialist zaakwaarnemer
     politicus leider chef baas ondernemer uitbater adviseur consultant scheidsrechter referee
+    bewindsman bewindsvrouw bewindspersoon
     detective inspector sergeant constable superintendent
     editor organizer organiser leader executive adviser advisor consultant economist
     representatives spokesmen spokeswomen executives management publicists

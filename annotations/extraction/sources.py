@@ -616,6 +616,10 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
         return Src(part[0].text, "", "unknown", "", anaphor="zij")
     if len(part) == 1 and part[0].low in pron:
         return Src(part[0].text, "", "unknown", "", anaphor=part[0].low)
+    if lang == "nl" and len(part) <= 2 and _PARTY_MEMBER.match(part[-1].text) \
+            and (len(part) == 1 or part[0].low in L.DETERMINERS):
+        # "de CDA'er", "de VVD'er": a member of the party, the politician the story is about
+        return Src(part[-1].text, "", "person", "", anaphor="role:politicus")
     owned = _owned_person(part, lang, text) or _account_owner(part, lang, text)
     if owned is not None:
         return owned
@@ -803,6 +807,8 @@ def _owned_person(part: list, lang: str, text: str) -> Src | None:
     return Src(_strip_titles(_span_text(text, names)), org, "person", "")
 
 
+# A member of a Dutch party, named by it: "CDA'er", "VVD'er", "D66'er", "PvdA'er".
+_PARTY_MEMBER = re.compile(r"[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*['’]er$")
 # A social-media account speaks for its owner: "his Facebook page", "the singer's Instagram account".
 _PLATFORMS = frozenset("facebook twitter instagram tiktok youtube linkedin telegram snapchat threads bluesky"
                        " x".split())

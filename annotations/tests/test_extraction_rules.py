@@ -4146,3 +4146,16 @@ def test_a_social_media_account_speaks_for_its_owner(text, expected):
 ])
 def test_reports_said_is_a_noun_and_its_verb(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "de bewindsman" and "de CDA'er" take up the minister the story named
+    ("Minister Hugo de Jonge heeft zijn excuses aangeboden. De bewindsman zegt dat er fouten zijn gemaakt.",
+     [("Hugo de Jonge", "alleges")]),
+    ("Minister Hugo de Jonge heeft zijn excuses aangeboden. De CDA'er wil niet zeggen of hij aftreedt.",
+     [("Hugo de Jonge", "no_comment")]),
+    # with nobody named before, the party member is the description
+    ("De VVD'er zegt dat het kabinet valt.", [("VVD'er", "alleges")]),
+])
+def test_the_minister_and_the_party_member_take_up_a_named_politician(text, expected):
+    assert _pairs(text, "nl") == expected
