@@ -1125,7 +1125,11 @@ class _Doc:
             # or the subject after an opening phrase: "In a statement released through their lawyer, they said"
             at = bisect_right([t.start for t in self._all_units[u].toks], pos) - 1
             before = self._all_units[u].toks[:at]
-            if not before or before[-1].text != "," or any(t.text in (",", ";", ":") or t.inq for t in before[:-1]):
+            # or the subject after a quotation and its verb: ",,Woorden zijn goedkoop'', zegt hij."
+            quoted = len(before) >= 2 and before[0].inq and not before[-1].inq and before[-1].text[:1].isalpha() \
+                and all(t.inq or not t.text[:1].isalnum() for t in before[:-1])
+            if not quoted and (not before or before[-1].text != ","
+                               or any(t.text in (",", ";", ":") or t.inq for t in before[:-1])):
                 return None
         opening = self._opening(u - 1)
         if opening is None:

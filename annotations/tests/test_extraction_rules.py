@@ -4159,3 +4159,16 @@ def test_reports_said_is_a_noun_and_its_verb(text, expected):
 ])
 def test_the_minister_and_the_party_member_take_up_a_named_politician(text, expected):
     assert _pairs(text, "nl") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "…'', zegt hij" after a sentence that only introduced a person takes up that person
+    ("Kamerlid Pieter Omtzigt noemt de excuses ,,te laat''. De 66-jarige Jan Bakker, een van de gedupeerde "
+     "ouders, is niet onder de indruk. ,,Woorden zijn goedkoop'', zegt hij.",
+     [("Pieter Omtzigt", "alleges"), ("Jan Bakker", "alleges")]),
+    # after the speaker's own statements, the speaker
+    ("Kamerlid Pieter Omtzigt noemt de excuses ,,te laat''. Hij eist een enquête. ,,Dit is een schande'', "
+     "zegt hij.", [("Pieter Omtzigt", "alleges")] * 3),
+])
+def test_a_pronoun_after_a_quotation_takes_up_the_person_just_introduced(text, expected):
+    assert _pairs(text, "nl") == expected
