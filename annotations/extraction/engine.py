@@ -643,8 +643,8 @@ class _Doc:
                 out.append((k, "agent", k + 2))  # a passive with its agent: "disputed by the administration"
                 continue
             if lang == "en" and prev in _PASSIVE and k + 3 < n and toks[k + 1].low == "as":
-                by = next((q for q in range(k + 2, min(n - 1, k + 10)) if toks[q].low == "by" and not toks[q].inq
-                           or toks[q].text in (".", ";", ",") and not toks[q].inq), -1)
+                by = next((q for q in range(k + 2, min(n - 1, k + 10))
+                           if not toks[q].inq and (toks[q].low == "by" or toks[q].text in (".", ";", ","))), -1)
                 if by > 0 and toks[by].low == "by":
                     out.append((k, "agent", by + 1))  # "was dismissed as 'fake news' by the White House"
                     continue
@@ -825,7 +825,7 @@ class _Doc:
                 # "De helft van de ondervraagden zegt": a share of the group, whose subject position counts
                 b = (_share_start(toks, b[0] - 2), b[1])
             held_by = b is not None and self.lang == "en" and b[0] >= 3 and toks[b[0] - 1].low == "by" \
-                and toks[b[0] - 2].low.endswith(("ed", "en", "seen", "held")) \
+                and toks[b[0] - 2].low.endswith(("ed", "en", "held")) \
                 and noun_class(toks[b[0] - 3].low) == "doc"
             # ("Documents obtained by the Guardian show that …": what the outlet holding them reports)
             if b is not None and not relative and not held_by and b[0] > 0 and toks[b[0] - 1].low in L.PREPOSITIONS \
@@ -3276,13 +3276,14 @@ def _finite_dutch(low: str) -> bool:
 # after them, they say nothing of their own ("had not warned them", "hen niet heeft gewaarschuwd").
 _ADDRESS_VERBS = frozenset("warn tell inform notify assure promise remind advise waarschuwen vertellen inlichten"
                            " informeren verzekeren beloven herinneren".split())
+_ADDRESS_FORMS = frozenset(("geïnformeerd",))  # (forms whose lemma simplemma leaves as they are)
 _CONTENT_OPENERS = frozenset("that dat of whether if about over voor to te om :".split())
 
 
 def _addressed_only(toks: list, k: int, lang: str) -> bool:
     """Whether the verb of speech at toks[k] has only the person addressed: a verb that takes that person
     as its object, followed by at most three words of its clause, none opening a content."""
-    if _lemma(toks[k].low, lang) not in _ADDRESS_VERBS and toks[k].low != "geïnformeerd":
+    if _lemma(toks[k].low, lang) not in _ADDRESS_VERBS and toks[k].low not in _ADDRESS_FORMS:
         return False
     rest = []
     for t in toks[k + 1:]:
