@@ -501,6 +501,15 @@ def _held_by_at(toks: list, i: int, hi: int) -> int:
     return 0
 
 
+def _opening_participle(part: list, n: int, role_at: int) -> bool:
+    """An English participle opening the sentence before a lower-case word that itself modifies the role:
+    "Leading invertebrate researcher", "Retired police officer" (not "Boeing spokesman", "United spokesman",
+    where the capitalised word names whom the role speaks for)."""
+    t = part[n]
+    return t.first and len(t.text) > 5 and t.text[1:].islower() and t.low.endswith(("ing", "ed")) \
+        and n + 1 < role_at and part[n + 1].text[:1].islower()
+
+
 def _one_name(left: list, right: list) -> bool:
     """Whether "left and right" is one organisation's name: capitalised words around "and" that only the last
     word's organisation noun heads ("Food and Drug Administration", "Securities and Exchange Commission"), or
@@ -850,6 +859,8 @@ def _with_role(part: list, classes: list, role_at: int, definite: bool, text: st
         if prefix[:1].isupper() and prefix.lower() not in _RANK_PREFIXES:
             org = prefix  # "VVD-lijsttrekker", "Ajax-trainer" (not "Oud-minister", "Vice-premier")
     pre = part[:role_at]
+    # (a participle opening a headline is no name: "Leading invertebrate researcher says …")
+    pre = [t for n, t in enumerate(pre) if not _opening_participle(part, n, role_at)]
     pre_caps = [t for t in pre if is_cap(t) and not is_adj_cap(t)]
     if role in _AGENT_ROLES and pre_caps and not _name_run(part[role_at + 1:]):
         # A person's lawyer or agent: the description is the source (a named one is a person of their own:

@@ -4172,3 +4172,14 @@ def test_the_minister_and_the_party_member_take_up_a_named_politician(text, expe
 ])
 def test_a_pronoun_after_a_quotation_takes_up_the_person_just_introduced(text, expected):
     assert _pairs(text, "nl") == expected
+
+
+@pytest.mark.parametrize("text, org", [
+    # a participle opening a headline describes the role holder, it names no organisation
+    ("Leading bee researcher says the pesticide is harmless.", ""),
+    # a name right before the role is whom the role speaks for
+    ("Boeing spokesman Gordon Johndroe said the part was tested.", "Boeing"),
+    ("United spokesman Charles Hobart said the flight was delayed.", "United"),
+])
+def test_a_headlines_opening_participle_names_no_organisation(text, org):
+    assert [s.source_org for s in extract(text, "en")] == [org]
