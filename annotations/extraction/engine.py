@@ -434,7 +434,8 @@ class _Doc:
     def _indefinite(self, r: "_Record") -> bool:
         """True when the record's source is a lower-case description after "a", "an" or a possessive."""
         name = r.src.name
-        if not name or _named(name) or r.src.kind not in ("person", *_ORG_KINDS):
+        # (a description may end in a place's name: "a woman in Ohio")
+        if not name or name[:1].isupper() or r.src.kind not in ("person", *_ORG_KINDS):
             return False
         at = self.text.find(name, max(0, r.start - 200), r.end + 200)
         if at < 0:

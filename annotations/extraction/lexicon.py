@@ -548,7 +548,7 @@ ORG_NOUNS = _set(
     fabriek factory brouwerij brewery bakkerij bakery winkel shop store restaurant apotheek pharmacy bank
     importeur importer museum kerk church moskee mosque laboratorium
     band orchestra choir orkest koor team
-    autoriteit bureau waakhond service services
+    autoriteit bureau waakhond service services supplier suppliers distributor wholesaler groothandel
     """
 )
 GOV_HEADS = _set(

@@ -4183,3 +4183,14 @@ def test_a_pronoun_after_a_quotation_takes_up_the_person_just_introduced(text, e
 ])
 def test_a_headlines_opening_participle_names_no_organisation(text, org):
     assert [s.source_org for s in extract(text, "en")] == [org]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a lede's unnamed speaker described with a place's name is named by the next sentence
+    ("A woman in Ohio says she found a live snake in a bag of frozen peas. Karen Mills, 54, told WKYC that she "
+     "opened the bag on Sunday evening.", [("Karen Mills", "alleges"), ("Karen Mills", "alleges")]),
+    # a supplier is an organisation
+    ("The supplier cast doubt on the story.", [("supplier", "denies")]),
+])
+def test_a_described_lede_speaker_with_a_place_is_named_later(text, expected):
+    assert _pairs(text, "en") == expected
