@@ -2283,9 +2283,12 @@ class _Doc:
             for _, sp in fits:
                 # (an organisation speaking through its spokeswoman is "she": "A spokeswoman for the clinic said
                 # she could neither confirm nor deny")
-                if (sp.kind == "person" or not person_only or (sp.role in _SPOKES and _gender(sp) != "x")) \
+                if (sp.kind == "person" or not person_only or (sp.role in _SPOKES and _gender(sp) != "x")
+                        or (sp.role and sp.role not in _SPOKES and sp.kind in _ORG_KINDS)) \
                         and self._agrees(a, sp):
-                    return sp  # (through a "spokesperson" an organisation is neither "he" nor "she")
+                    # (through a "spokesperson" an organisation is neither "he" nor "she"; its owner or director,
+                    # who spoke for it unnamed, is: "De eigenaar van het café wil niets kwijt. Hij laat weten …")
+                    return sp
             if person_only and self.lang == "en":
                 # "Olsen said the plant would close. He added …": a bare name the lexicon cannot tell is a
                 # person's once "he" or "she" takes it up (not in Dutch, where a sentence may open with a

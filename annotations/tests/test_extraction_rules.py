@@ -4194,3 +4194,15 @@ def test_a_headlines_opening_participle_names_no_organisation(text, org):
 ])
 def test_a_described_lede_speaker_with_a_place_is_named_later(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # "hij" after an owner who spoke for the business unnamed is that owner, not an earlier person
+    (",,Ze schreeuwden tegen elkaar'', vertelt een buurtbewoner. De eigenaar van het café wil niets kwijt over het "
+     "incident. Hij laat alleen weten dat zijn personeel geschrokken is.", "nl",
+     [("buurtbewoner", "alleges"), ("café", "no_comment"), ("café", "alleges")]),
+    ("A witness said the fight started inside. The owner of the bar declined to comment. He said his staff were "
+     "shaken.", "en", [("witness", "alleges"), ("bar", "no_comment"), ("bar", "alleges")]),
+])
+def test_a_pronoun_takes_up_an_owner_who_spoke_for_the_business(text, lang, expected):
+    assert _pairs(text, lang) == expected
