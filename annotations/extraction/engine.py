@@ -2335,6 +2335,8 @@ class _Doc:
                         continue  # a body named by another common noun: "the union" is not "the company"
                     if sp.kind in _ORG_KINDS and not (business and sp.kind == "government"):
                         return sp
+                    if sp.org and sp.role in _OBSERVER_ROLES:
+                        continue  # an analyst's firm is not the story's company ("Neil Mawston, an analyst at …")
                     if sp.org and not (business and _org_kind_of(sp.org) == "government"):
                         return Src(sp.org, sp.org, _org_kind_of(sp.org), "")
             named = self.orgs.get(head) if head else None
@@ -2580,6 +2582,9 @@ _AUTHOR_VERBS = frozenset("write publish issue draft sign compile post share twe
 # keeps the whole sentence; after "claims", "alleges", "beweert" the clause alone is the content.
 _ACCUSE_VERBS = frozenset("beschuldigen verdenken aantijgen accuse suspect charge".split())
 _COURT = frozenset("rechtbank rechter hof court judge jury tribunal".split())
+# Roles of people who comment on a story from outside it: their employer is not "the company" it is about.
+_OBSERVER_ROLES = frozenset("analyst analist researcher onderzoeker expert deskundige professor hoogleraar economist"
+                            " econoom scientist wetenschapper consultant adviser advisor adviseur".split())
 _SPOKES = frozenset("spokesman spokeswoman spokesperson woordvoerder woordvoerster zegsman zegsvrouw persvoorlichter"
                     " voorlichter".split())
 _ANON_STRINGS = tuple(" " + " ".join(p) + " " for p in L.ANON_PHRASES)

@@ -4206,3 +4206,10 @@ def test_a_described_lede_speaker_with_a_place_is_named_later(text, expected):
 ])
 def test_a_pronoun_takes_up_an_owner_who_spoke_for_the_business(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+def test_the_company_is_not_an_analysts_firm():
+    text = ('A Samsung spokesman declined to comment on "market speculation." Neil Mawston, an analyst at Strategy '
+            'Analytics, told CNBC that a launch this year was "entirely possible." The company has never confirmed '
+            'the plans.')
+    assert _pairs(text, "en")[-1] == ("Samsung", "no_comment")
