@@ -549,6 +549,7 @@ ORG_NOUNS = _set(
     importeur importer museum kerk church moskee mosque laboratorium
     band orchestra choir orkest koor team
     autoriteit bureau waakhond service services supplier suppliers distributor wholesaler groothandel
+    concurrent concurrenten rivaal competitor competitors rival
     """
 )
 GOV_HEADS = _set(

@@ -4213,3 +4213,12 @@ def test_the_company_is_not_an_analysts_firm():
             'Analytics, told CNBC that a launch this year was "entirely possible." The company has never confirmed '
             'the plans.')
     assert _pairs(text, "en")[-1] == ("Samsung", "no_comment")
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a competitor named after the word that says so is that organisation, not a person
+    ("Concurrent Albert Heijn laat weten voorlopig niet te volgen.", "nl", [("Albert Heijn", "alleges")]),
+    ("Rival Tesco said it had no plans to follow.", "en", [("Tesco", "alleges")]),
+])
+def test_a_named_competitor_is_an_organisation(text, lang, expected):
+    assert _pairs(text, lang) == expected
