@@ -11,7 +11,8 @@ gunicorn servers on 127.0.0.1:8101-8103 and two `manage.py db_worker` processes,
 all production-like (DEBUG off) and sharing nothing but PostgreSQL, then:
 
 1. ceiling: every simulated annotator requests the no-op view (/healthz) in a loop
-   for `--ceiling-seconds`;
+   for `--ceiling-seconds`, before the work and again after it (the machine's speed drifts; the
+   ratios are against the mean of the two, each printed);
 2. work: every annotator logs in (once, before timing), then for `--seconds` opens
    the queue, opens the article it is sent to, tags each unit through the page's
    own stance endpoint (htmx POST with the CSRF token, round-robin over the three
@@ -601,25 +602,33 @@ def main() -> int:
         work_time = asyncio.run(phase(users, args.seconds, "api" if args.api else "work", leads, side))
         cpu = _common.cpu_share(cpu_before, _common.cpu_snapshot(), work_time, [
             ("app servers", "gunicorn"), ("task workers", "manage.py worker"), ("load generator", "load_test.py")])
+        # The ceiling again after the work: the machine's speed drifts between runs and within one, and the
+        # ratio is against the mean of the two, each printed.
+        after_stats = Stats()
+        pingers = [Annotator(n, args.slug, labels, after_stats, random.Random(rng.random())) for n in names]
+        after_time = asyncio.run(phase(pingers, args.ceiling_seconds, "ping"))
         servers_alive = fleet.alive()
     finally:
         fleet.stop()
 
     check = verify(url, args.slug, stats, since)
     noop = ceiling_stats.latencies["no-op"]
+    noop_after = after_stats.latencies["no-op"]
     saves = stats.latencies["stance save"]
     all_work = [x for kind, v in stats.latencies.items() if not kind.startswith("lead") for x in v]
-    noop_rate = len(noop) / ceiling_time
+    rate_before, rate_after = len(noop) / ceiling_time, len(noop_after) / after_time
+    noop_rate = (rate_before + rate_after) / 2
     save_rate = len(saves) / work_time
     req_rate = len(all_work) / work_time
-    errors = sum(stats.errors.values()) + sum(ceiling_stats.errors.values())
+    errors = sum(stats.errors.values()) + sum(ceiling_stats.errors.values()) + sum(after_stats.errors.values())
     print(f"machine: {_common.machine()}")
     path = "REST API" if args.api else "pages"
     print(f"set-up: {args.annotators} annotators ({path}), 3 gunicorn servers × {args.workers_per_server} sync workers "
           f"(ports {PORTS[0]}-{PORTS[-1]}), 2 task workers, one PostgreSQL; {args.leads} leads; "
           f"{args.seconds:g} s of work"
           + (f", at a person's pace ({args.pace:g} s per keystroke)" if args.pace else ""))
-    print(f"ceiling (no-op /healthz): {noop_rate:,.1f} req/s, p50 {ms(noop, 50):.1f} ms, p95 {ms(noop, 95):.1f} ms")
+    print(f"ceiling (no-op /healthz): {noop_rate:,.1f} req/s, the mean of {rate_before:,.1f} before the work "
+          f"(p50 {ms(noop, 50):.1f} ms, p95 {ms(noop, 95):.1f} ms) and {rate_after:,.1f} after it")
     print(f"stance saves: {save_rate:,.1f} /s = {save_rate / noop_rate:.2f} × ceiling; "
           f"all annotation requests {req_rate:,.1f} /s = {req_rate / noop_rate:.2f} × ceiling")
     for kind in ["queue", "article", "api articles", "api units", "stance save", "article done", "lead queue",
@@ -635,8 +644,8 @@ def main() -> int:
     if cpu:
         print("cores used while working: " + ", ".join(f"{name} {cores:.2f}" for name, cores in cpu)
               + " (the rest: PostgreSQL, mostly)")
-    print(f"errors: {errors} {dict(stats.errors + ceiling_stats.errors) if errors else ''}")
-    for sample in stats.error_samples + ceiling_stats.error_samples:
+    print(f"errors: {errors} {dict(stats.errors + ceiling_stats.errors + after_stats.errors) if errors else ''}")
+    for sample in stats.error_samples + ceiling_stats.error_samples + after_stats.error_samples:
         print("   ", sample)
     print("judgements: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in check.items()))
     # The budgets are printed, as every benchmark's; the exit status says whether anything was

@@ -81,6 +81,12 @@ def test_load_test_loses_and_duplicates_nothing(server_url, scratch_databases):
     assert re.search(r"feed import +[1-9]\d* requests", out.stdout), out.stdout
     # Where the machine's CPU went while working, the app servers' share first.
     assert re.search(r"cores used while working: app servers \d+\.\d\d, task workers", out.stdout), out.stdout
+    # The ceiling is measured before the work and again after it, and the ratio is against their mean.
+    ceiling = re.search(r"ceiling \(no-op /healthz\): ([\d,.]+) req/s, the mean of ([\d,.]+) before the work .* "
+                        r"and ([\d,.]+) after it", out.stdout)
+    assert ceiling, out.stdout
+    mean, before, after = (float(g.replace(",", "")) for g in ceiling.groups())
+    assert before > 0 and after > 0 and abs(mean - (before + after) / 2) < 0.2, ceiling.group()
 
 
 def test_load_test_at_a_persons_pace_waits_between_keystrokes(server_url, scratch_databases):
