@@ -32,6 +32,7 @@ from .sources import (
     ANONYMOUS,
     ANONYMOUS_SRC,
     CAP_IN_NAMES,
+    SUBJECT_OF,
     Src,
     _age_follows,
     _given_named,
@@ -672,7 +673,7 @@ class _Doc:
                 k + 1 < n and toks[k + 1].low in L.PREPOSITION_VERBS[lang].get(_lemma(low, lang), ())))
             # ("Campaigners are calling for a ban": a verb with its preposition)
             if (prev in _PASSIVE and lang == "en" and low != "quoted" and not progressive) or (
-                    lang == "nl" and (prev in ("werd", "wordt", "worden", "werden")
+                    lang == "nl" and (prev in _WORDEN_NL
                                       or (prev in _BE_NL and low.endswith(("d", "t")) and low != prev))):
                 continue  # "were reported missing", "werd gemeld", "is veroordeeld" (a verb of speech has "hebben")
             if lang == "nl" and (low.startswith("ge") or low.endswith("d")) and _passive_clause_nl(toks, k):
@@ -2373,7 +2374,7 @@ class _Doc:
         if a.startswith("poss:"):
             # "her lawyer", "zijn woordvoerder": a person's agent is described with the person's name, a
             # spokesperson of an organisation speaks for it (GUIDELINES §3, §4)
-            owner = self._resolve(Src(a[5:], "", "unknown", "", anaphor=_SUBJECT_OF[a[5:]]), pos)
+            owner = self._resolve(Src(a[5:], "", "unknown", "", anaphor=SUBJECT_OF[a[5:]]), pos)
             if owner is None:
                 return Src(s.name.lower(), "", "person", s.role)
             if owner.kind != "person":
@@ -2802,7 +2803,6 @@ _INFINITIVE_AUX = frozenset(("hebben", "zijn", "worden"))
 # "…, and neither did the police": the auxiliary of an elliptical refusal
 _ELLIPSIS_AUX = frozenset("did does do has have had was were is are could would will".split())
 _ANSWER_STANCES = ("no_comment", "denies")
-_SUBJECT_OF = {"his": "he", "her": "she", "their": "they", "zijn": "hij", "haar": "ze", "hun": "ze"}
 # Each opens with a literal letter, so that the scan jumps from one to the next; the look-behind after it is the
 # word boundary before it (a leading \b would make the pattern try every position of the text).
 _ELLIPSIS_RE = {"en": re.compile(r"[Nn](?<!\w[Nn])(?:either|or)\s+(?:" + "|".join(sorted(_ELLIPSIS_AUX)) + r")\b"),
@@ -3207,8 +3207,7 @@ def _introduced_as(toks: list, j: int) -> str:
             return ""
         cls = noun_class(t.low)
         if cls in ("role", "person"):
-            head = _head(t.low)
-            return "" if head in _SPOKES or head in _AGENT_ROLES else head
+            return _trade(t.low)
         if t.text[:1].isupper() or r == q + 2:
             return ""  # (a name, or no noun of a role after an adjective or two)
     return ""
@@ -3221,7 +3220,13 @@ def _introduced_before(toks: list, i: int) -> str:
         return ""
     if noun_class(toks[i - 2].low) not in ("role", "person"):
         return ""
-    head = _head(toks[i - 2].low)
+    return _trade(toks[i - 2].low)
+
+
+def _trade(low: str) -> str:
+    """The role or trade a noun gives a person, for "the researcher" to take them up later; "" for a
+    spokesperson or an agent, who speak for someone else."""
+    head = _head(low)
     return "" if head in _SPOKES or head in _AGENT_ROLES else head
 
 
@@ -3294,14 +3299,14 @@ def _addressed_only(toks: list, k: int, lang: str) -> bool:
     as its object, followed by at most three words of its clause, none opening a content."""
     if _lemma(toks[k].low, lang) not in _ADDRESS_VERBS and toks[k].low not in _ADDRESS_FORMS:
         return False
-    rest = []
+    words = 0
     for t in toks[k + 1:]:
         if t.text in (".", ";", ",", "!", "?") and not t.inq:
             break
         if t.inq or t.low in _CONTENT_OPENERS:
             return False
-        rest.append(t)
-    return len(rest) <= 3
+        words += 1
+    return words <= 3
 
 
 def _complement_follows(toks: list, k: int) -> bool:

@@ -822,7 +822,8 @@ _PARTY_MEMBER = re.compile(r"[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*['’]er$")
 _PLATFORMS = frozenset("facebook twitter instagram tiktok youtube linkedin telegram snapchat threads bluesky"
                        " x".split())
 _ACCOUNT_NOUNS = frozenset("page account feed profile channel pagina kanaal accountpagina".split())
-_OWNER_PRONOUNS = {"his": "he", "her": "she", "their": "they", "zijn": "hij", "haar": "zij", "hun": "ze"}
+# The subject pronoun a possessive refers back as: "his" is who "he" would be.
+SUBJECT_OF = {"his": "he", "her": "she", "their": "they", "zijn": "hij", "haar": "ze", "hun": "ze"}
 
 
 def _account_owner(part: list, lang: str, text: str) -> Src | None:
@@ -831,8 +832,8 @@ def _account_owner(part: list, lang: str, text: str) -> Src | None:
     if len(part) < 3 or part[-1].low not in _ACCOUNT_NOUNS or part[-2].low not in _PLATFORMS:
         return None
     owner = part[:-2]
-    if len(owner) == 1 and owner[0].low in _OWNER_PRONOUNS:
-        return Src(owner[0].text, "", "unknown", "", anaphor=_OWNER_PRONOUNS[owner[0].low])
+    if len(owner) == 1 and owner[0].low in SUBJECT_OF:
+        return Src(owner[0].text, "", "unknown", "", anaphor=SUBJECT_OF[owner[0].low])
     if owner and owner[-1].low.endswith(_GENITIVE):
         found = _describe(owner, lang, text)
         if found is not None:
@@ -970,14 +971,12 @@ def _description(part: list, classes: list, det: str, definite: bool, text: str,
     if not heads:
         return None
     d = heads[0]
-    held = _held_by_at(part, d + 1, len(part)) if classes[d] == "doc" else 0
-    if held and held < len(part):
-        owner = _describe(part[held:], lang, text)  # "stukken in het bezit van RTL Nieuws": the holder reports
-        if owner is not None and owner.kind != "unknown":
-            return owner
-    if classes[d] == "doc" and d + 2 < len(part) and part[d + 1].low in _DOC_OWNER:
-        # "a statement from the ministry", "een rapport van de rekenkamer": the document's owner speaks.
-        owner = _describe(part[d + 2:], lang, text)
+    if classes[d] == "doc":
+        # "a statement from the ministry", "een rapport van de rekenkamer": the document's owner speaks; "stukken
+        # in het bezit van RTL Nieuws": its holder reports what it shows.
+        at = _held_by_at(part, d + 1, len(part)) or (d + 2 if d + 1 < len(part) and part[d + 1].low in _DOC_OWNER
+                                                     else 0)
+        owner = _describe(part[at:], lang, text) if 0 < at < len(part) else None
         if owner is not None and owner.kind != "unknown":
             return owner
     h = heads[-1] if classes[-1] else heads[0]
