@@ -75,8 +75,7 @@ def precount(request) -> tuple[str, float, int] | None:
     for throttle in view.get_throttles():
         if isinstance(throttle, UserWindowThrottle) and throttle.rate is not None:
             now = time.time()
-            return (throttle.cache_format % {"scope": throttle.scope, "ident": ""}, now,
-                    int(now) // throttle.duration * throttle.duration)
+            return throttle.cache_format % {"scope": throttle.scope, "ident": ""}, now, throttle.window_at(now)
     return None
 
 
@@ -100,8 +99,12 @@ class WindowCountMixin:
             self.now, self.window_start, hits = counted
             return hits <= self.num_requests
         self.now = time.time()
-        self.window_start = int(self.now) // self.duration * self.duration
+        self.window_start = self.window_at(self.now)
         return count_hit(self.key[:200], self.window_start) <= self.num_requests
+
+    def window_at(self, now: float) -> int:
+        """The start of the counting window `now` falls in."""
+        return int(now) // self.duration * self.duration
 
     def wait(self) -> float:
         return max(self.window_start + self.duration - self.now, 1.0)
