@@ -704,8 +704,9 @@ class _Doc:
                             and (_quoted_after_object(toks, k, _VINDEN_STOPS) or _too_verdict(toks, k))):
                     out.append((k, "verb", k + 1))
                     continue
-                if lem not in L.PREPOSITION_VERBS[lang]:
-                    continue  # (a weak verb with its preposition is one: "agreed with the critics")
+                if lem not in L.PREPOSITION_VERBS[lang] and lem not in L.PARTICLE_VERBS[lang]:
+                    continue  # (a weak verb with its preposition or particle is one: "agreed with the critics",
+                    #           "laughed the rumours off")
             near = L.PREPOSITION_VERBS[lang].get(lem)
             prep = next((q for q in range(k + 1, min(n, k + 3)) if toks[q].low in near and not toks[q].inq
                          and (q == k + 1 or toks[k + 1].low in L.SKIP or toks[k + 1].low == "zelfs"
@@ -720,6 +721,10 @@ class _Doc:
                     if (toks[q].low in parts or _pronominal_particle(toks[q].low) in parts) and not toks[q].inq:
                         if toks[q].low in _PARTICLE_NEEDS_CLAUSE and not _complement_follows(toks, q):
                             break  # a worry without content is a feeling: "maakt zich zorgen over de kosten"
+                        if lem in _QUOTE_TAG_PARTICLE_VERBS and not (
+                                prev in _QUOTE_CLOSERS or _after_quote(toks, k) or _complement_follows(toks, q)
+                                or (q + 1 < n and toks[q + 1].text == ":")):
+                            break  # looking back says something only with its words: ",,…'', blikt hij terug"
                         if lem in L.CLAIM_OBJECT_VERBS[lang] and L.CLAIM_OBJECTS.isdisjoint(
                                 t.low for t in toks[k + 1:min(n, q + 4)]):
                             break  # "shot down a military jet", "walked back to the car": no claim, no statement
@@ -1905,7 +1910,7 @@ class _Doc:
                 if (not any(w in _CLAUSE_BREAK for w in between) or f[0] - lo <= 3) \
                         and not ("," in between and _in_relative_clause(toks, lo)):
                     continue  # (but "The company, which has denied wrongdoing, said it would appeal": two)
-                if toks[f[0]].low == "saying" and toks[f[0] - 1].text == "," and out[-1][1] != "nocomment":
+                if toks[f[0]].low in _ELABORATING and toks[f[0] - 1].text == "," and out[-1][1] != "nocomment":
                     continue  # "X denied the claims, saying …": the participle elaborates the same statement
             out.append(f)
         return out
@@ -2609,6 +2614,11 @@ _SHOWS = frozenset(("shows", "show", "showed", "shown"))
 _INQUIRY_SHOWS = frozenset(("leert", "leerde", "wijst", "wees", "toont", "toonde", "blijkt", "bleek"))
 # Particles that make a statement only with a content clause: "maakt zich zorgen dat …".
 _PARTICLE_NEEDS_CLAUSE = frozenset(("zorgen",))
+_ELABORATING = frozenset(("saying", "joking", "quipping", "laughing"))
+# Particle verbs that tag a quotation or introduce one but say nothing alone: ",,…'', blikt de trainer terug",
+# "vult zijn collega aan: …" (not "blikt terug op een mooi jaar", "vult het formulier aan").
+_QUOTE_TAG_PARTICLE_VERBS = frozenset(("blikken", "vullen", "fire"))
+_QUOTE_CLOSERS = frozenset((",", "''", '"', "”", "'", "’"))
 # Where a Dutch text says what a document holds: "staat in een rapport van X", "is te lezen in een brief van X".
 _STANDS_IN = frozenset(("staat", "stond", "staan", "stonden", "lezen"))
 _DOC_OWNER_NL = frozenset(("van", "door"))

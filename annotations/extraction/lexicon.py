@@ -28,7 +28,7 @@ SPEECH = {
         loven aandringen berekenen
         toegeven aangeven oproepen volhouden tegenspreken afwijzen
         adviseren aanraden bekennen informeren geïnformeerd betwisten weerleggen ontkrachten bagatelliseren
-        verontschuldigen verzoeken smeken
+        verontschuldigen verzoeken smeken onderschrijven
         """
     ),
     "en": _set(
@@ -48,9 +48,15 @@ WEAK = {
     "nl": _set(
         "vinden denken weten menen geloven vrezen hopen vermoeden verwachten schatten twijfelen rekenen stellen"
         " begrijpen snappen insinueren impliceren"
+        # the manner of saying, a statement only with its quote or its clause: ",,…'', lacht hij", "moppert dat"
+        " lachen glimlachen grijnzen knipogen glunderen zuchten verzuchten grappen mopperen beklemtonen jubelen"
+        " juichen stamelen sputteren foeteren fulmineren briesen snauwen sneren schamperen brommen mijmeren"
     ),
     "en": _set("think believe fear find hope feel doubt suspect term add respond expect estimate worry reckon"
-               " guess assume recall agree charge hint imply insinuate rule"),
+               " guess assume recall agree charge hint imply insinuate rule"
+               # the manner of saying, a statement only with its quote or its clause: "“…,” she laughed"
+               " laugh joke quip sigh smile grin beam gush rave muse chuckle fume snap exclaim counter observe"
+               " recount marvel enthuse"),
     # ("has agreed personal terms" is a deal, no statement; "charging passengers £1" a fee, not "critics charge that")
 }
 # Verbs that take a particle elsewhere in the clause: "laat … weten", "geeft … aan".
@@ -85,6 +91,9 @@ PARTICLE_VERBS = {
         "wuiven": ("weg",),  # "wuift de zorgen weg"
         "trekken": ("twijfel",),  # "trekt het verhaal in twijfel"
         "zetten": ("vraagtekens",),  # "zet vraagtekens bij de cijfers"
+        "werpen": ("tegen",),  # "De gemeente werpt tegen dat het budget op is"
+        "blikken": ("terug",),  # ",,…'', blikt de trainer terug" (only with its quotation or clause)
+        "vullen": ("aan",),  # ",,…'', vult zijn collega aan" (only with its quotation or clause)
     },
     "en": {
         "shoot": ("down",),
@@ -102,6 +111,7 @@ PARTICLE_VERBS = {
         "laugh": ("off",),  # "laughed the rumours off"
         "brush": ("off", "aside"),  # "brushed aside the claims"
         "shrug": ("off",),
+        "fire": ("back",),  # "“…,” she fired back" (only with its quotation or clause)
     },
 }
 # Particle verbs that speak only of a claim, named or pointed at, near them: "shot down the report", "shot it

@@ -4222,3 +4222,48 @@ def test_the_company_is_not_an_analysts_firm():
 ])
 def test_a_named_competitor_is_an_organisation(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # the manner of saying tags a quotation: ",,…'', lacht hij", "“…,” she laughed"
+    ("Jan Visser is al veertig jaar bakker in Zwolle. ,,Ik sta nog elke dag om vier uur op'', lacht hij.", "nl",
+     [("Jan Visser", "alleges")]),
+    ("Marieke de Boer runt de camping. ,,Zo'n zomer hebben we nog nooit gehad'', verzucht ze.", "nl",
+     [("Marieke de Boer", "alleges")]),
+    (",,Dit is een prachtige dag voor de club'', glundert voorzitter Henk Bos.", "nl", [("Henk Bos", "alleges")]),
+    (",,We moeten nu doorpakken'', beklemtoont minister Van Dijk.", "nl", [("Van Dijk", "alleges")]),
+    ("Anna Berg coaches the team. \"I had no idea what I was doing,\" she laughed.", "en", [("Anna Berg", "alleges")]),
+    ("\"We won this for the fans,\" beamed captain Sarah Hill.", "en", [("Sarah Hill", "alleges")]),
+    # ... or takes a clause
+    ("De buurtbewoners mopperen dat de straat al maanden openligt.", "nl", [("buurtbewoners", "alleges")]),
+    ("The senator observed that the bill had little support.", "en", [("senator", "alleges")]),
+    # alone it says nothing
+    ("Ze lacht om de grap van haar broer.", "nl", []),
+    ("She laughed at the idea.", "en", []),
+    ("He observed the birds for hours.", "en", []),
+])
+def test_a_verb_of_the_manner_of_saying_reports_with_its_quotation_or_clause(text, lang, expected):
+    assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # particle verbs that tag a quotation or take a clause
+    (",,Het was een zware wedstrijd'', blikt trainer Erik ten Hag terug.", "nl", [("Erik ten Hag", "alleges")]),
+    ("De gemeente werpt tegen dat het budget al op is.", "nl", [("gemeente", "alleges")]),
+    ("\"That's ridiculous,\" the senator fired back.", "en", [("senator", "denies")]),
+    ("The company fired back that the report was full of errors.", "en", [("company", "alleges")]),
+    # without their words they are no statement
+    ("De trainer blikt terug op een mooi seizoen.", "nl", []),
+    ("The police fired back at the gunmen.", "en", []),
+    # a verb of the manner of saying keeps its particle: "laughed the rumours off" still denies
+    ("Asked about the rumours, the coach laughed them off.", "en", [("coach", "denies")]),
+    # endorsing a report is a statement
+    ("Directeur Anja Smit onderschrijft de conclusies van het rapport.", "nl", [("Anja Smit", "alleges")]),
+])
+def test_particle_verbs_of_saying_need_their_words(text, lang, expected):
+    assert _pairs(text, lang) == expected
+
+
+def test_joking_after_a_comma_elaborates_the_same_statement():
+    got = extract("The rapper posted a video, joking that reports of his death had been greatly exaggerated.", "en")
+    assert [(s.source, s.stance) for s in got] == [("rapper", "denies")]
