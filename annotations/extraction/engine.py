@@ -717,8 +717,10 @@ class _Doc:
                 continue
             parts = L.PARTICLE_VERBS[lang].get(lem)
             if parts:
+                seen = False  # the particle was found after the verb
                 for q in range(k + 1, min(n, k + 12)):
                     if (toks[q].low in parts or _pronominal_particle(toks[q].low) in parts) and not toks[q].inq:
+                        seen = True
                         if toks[q].low in _PARTICLE_NEEDS_CLAUSE and not _complement_follows(toks, q):
                             break  # a worry without content is a feeling: "maakt zich zorgen over de kosten"
                         if lem in _QUOTE_TAG_PARTICLE_VERBS and not (
@@ -733,6 +735,12 @@ class _Doc:
                     if toks[q].text == ";" or (toks[q].text == "." and not (
                             toks[q - 1].low in L.TITLES or len(toks[q - 1].text) == 1)):
                         break  # (a title's or an initial's period ends no clause: "legt dr. Anna Verhoef uit")
+                if not seen and lang == "nl":
+                    q = _noun_particle_before(toks, k, parts)
+                    if q >= 0 and not (lem in L.CLAIM_OBJECT_VERBS[lang] and L.CLAIM_OBJECTS.isdisjoint(
+                            t.low for t in toks[q + 1:min(n, k + 5)])):
+                        out.append((k, "verb", k + 1))  # a verb at its clause's end: "heeft excuses aangeboden",
+                        #                                 "die vraagtekens zet bij het onderzoek"
         # (one search of the unit's text spares the walk over its tokens in the many units without a colon)
         colon = _colon_before_quote(toks) if self.text.find(":", toks[0].start, toks[-1].end) >= 0 else -1
         if colon >= 0 and not any(a[0] < colon for a in out):
@@ -2614,6 +2622,10 @@ _SHOWS = frozenset(("shows", "show", "showed", "shown"))
 _INQUIRY_SHOWS = frozenset(("leert", "leerde", "wijst", "wees", "toont", "toonde", "blijkt", "bleek"))
 # Particles that make a statement only with a content clause: "maakt zich zorgen dat …".
 _PARTICLE_NEEDS_CLAUSE = frozenset(("zorgen",))
+# The nouns of Dutch verb phrases ("afstand nemen", "vraagtekens zetten", "in twijfel trekken", "excuses
+# aanbieden"): in a clause that ends in its verb (a perfect, a subordinate clause) they stand before it.
+_NOUN_PARTICLES_NL = frozenset(("afstand", "vraagtekens", "twijfel", "excuses", "excuus"))
+_PARTICLE_CLAUSE_STOPS = frozenset((",", ";", ":", ".", "dat", "die", "en", "maar", "omdat"))
 _ELABORATING = frozenset(("saying", "joking", "quipping", "laughing"))
 # Particle verbs that tag a quotation or introduce one but say nothing alone: ",,…'', blikt de trainer terug",
 # "vult zijn collega aan: …" (not "blikt terug op een mooi jaar", "vult het formulier aan").
@@ -3441,6 +3453,18 @@ _AFTER_PAST = frozenset(("alone", "together", "deliberately", "first", "again", 
 _COMPLEMENT_GAP = 4
 _COMPLEMENT_GAP_PP = 8  # when a prepositional phrase opens right after the verb
 _PREDICATE_WORDS = 7  # words after the cue that still belong to its clause when no content clause opens
+
+
+def _noun_particle_before(toks: list, k: int, parts) -> int:
+    """The index of the noun of toks[k]'s Dutch verb phrase a few words before it in its clause, else -1:
+    "heeft afstand genomen", "die vraagtekens zet bij" (the order of a clause that ends in its verb)."""
+    for q in range(k - 1, max(-1, k - 7), -1):
+        t = toks[q]
+        if t.inq or t.low in _PARTICLE_CLAUSE_STOPS:
+            return -1
+        if t.low in parts and t.low in _NOUN_PARTICLES_NL and (t.low != "twijfel" or toks[q - 1].low == "in"):
+            return q  # ("in twijfel getrokken", not "met twijfel trok hij de deur dicht")
+    return -1
 
 
 def _after_quote(toks: list, k: int) -> bool:

@@ -77,6 +77,7 @@ PARTICLE_VERBS = {
         "leggen": ("uit",),
         "maken": ("bekend", "zorgen"),  # "maakt zich zorgen dat …"
         "bieden": ("excuses", "excuus"),  # "biedt zijn excuses aan voor …"
+        "aanbieden": ("excuses", "excuus"),  # "heeft excuses aangeboden"
         "nemen": ("afstand",),  # "neemt afstand van de uitspraken" (see CLAIM_OBJECT_VERBS)
         "tonen": ("aan",),  # "Onderzoek van X toont aan dat …"
         "vragen": ("om",),  # "De bond vraagt de minister om opheldering" (an appeal)

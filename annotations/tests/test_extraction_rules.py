@@ -4149,11 +4149,11 @@ def test_reports_said_is_a_noun_and_its_verb(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    # "de bewindsman" and "de CDA'er" take up the minister the story named
+    # "de bewindsman" and "de CDA'er" take up the minister the story named (his apology is a statement too)
     ("Minister Hugo de Jonge heeft zijn excuses aangeboden. De bewindsman zegt dat er fouten zijn gemaakt.",
-     [("Hugo de Jonge", "alleges")]),
+     [("Hugo de Jonge", "alleges"), ("Hugo de Jonge", "alleges")]),
     ("Minister Hugo de Jonge heeft zijn excuses aangeboden. De CDA'er wil niet zeggen of hij aftreedt.",
-     [("Hugo de Jonge", "no_comment")]),
+     [("Hugo de Jonge", "alleges"), ("Hugo de Jonge", "no_comment")]),
     # with nobody named before, the party member is the description
     ("De VVD'er zegt dat het kabinet valt.", [("VVD'er", "alleges")]),
 ])
@@ -4267,3 +4267,17 @@ def test_particle_verbs_of_saying_need_their_words(text, lang, expected):
 def test_joking_after_a_comma_elaborates_the_same_statement():
     got = extract("The rapper posted a video, joking that reports of his death had been greatly exaggerated.", "en")
     assert [(s.source, s.stance) for s in got] == [("rapper", "denies")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the noun of a Dutch verb phrase stands before its verb at the clause's end (a perfect, a relative clause)
+    ("De gemeente heeft inmiddels excuses aangeboden aan de bewoners.", [("gemeente", "alleges")]),
+    ("De minister heeft afstand genomen van de uitspraken van zijn partijgenoot.", [("minister", "denies")]),
+    ("De Rekenkamer heeft vraagtekens gezet bij de cijfers van het ministerie.", [("Rekenkamer", "denies")]),
+    ("De club heeft het verhaal in twijfel getrokken.", [("club", "denies")]),
+    # the noun in another clause is not the verb's: "afstand" of a distance, "nam" of something taken
+    ("Met twijfel trok de wethouder de deur achter zich dicht.", []),
+    ("Op grote afstand nam de fotograaf foto's van de brand.", []),
+])
+def test_a_dutch_verb_phrase_at_its_clauses_end_keeps_its_noun_before_the_verb(text, expected):
+    assert _pairs(text, "nl") == expected
