@@ -653,9 +653,10 @@ class _Doc:
             if lang == "en" and k + 2 < n and toks[k + 2].low == "by" and _passive_before(toks, k) \
                     and toks[k + 1].low in L.PARTICLE_VERBS["en"].get(_lemma(low, lang), ()) \
                     and (_lemma(low, lang) not in L.CLAIM_OBJECT_VERBS["en"]
-                         or not L.CLAIM_OBJECTS.isdisjoint(t.low for t in toks[max(0, k - 6):k])):
+                         or not _CLAIM_OBJECT_NOUNS.isdisjoint(t.low for t in toks[max(0, k - 6):k])):
                 # a particle verb's passive: "The rumour was quickly shot down by the band's manager" (not "The
-                # plane was shot down by a missile")
+                # plane was shot down by a missile", "claimed that the plane had been shot down by a jet": a
+                # pronoun or "that" before it names no claim)
                 out.append((k, "agent", k + 3))
                 continue
             if lang == "nl" and low.endswith("en") and k >= 2 and (prev in _DUTCH_MODALS or (
@@ -2622,6 +2623,7 @@ _SHOWS = frozenset(("shows", "show", "showed", "shown"))
 _INQUIRY_SHOWS = frozenset(("leert", "leerde", "wijst", "wees", "toont", "toonde", "blijkt", "bleek"))
 # Particles that make a statement only with a content clause: "maakt zich zorgen dat …".
 _PARTICLE_NEEDS_CLAUSE = frozenset(("zorgen",))
+_CLAIM_OBJECT_NOUNS = L.CLAIM_OBJECTS - {"it", "that", "this", "them"}
 # The nouns of Dutch verb phrases ("afstand nemen", "vraagtekens zetten", "in twijfel trekken", "excuses
 # aanbieden"): in a clause that ends in its verb (a perfect, a subordinate clause) they stand before it.
 _NOUN_PARTICLES_NL = frozenset(("afstand", "vraagtekens", "twijfel", "excuses", "excuus"))

@@ -98,6 +98,7 @@ PARTICLE_VERBS = {
     },
     "en": {
         "shoot": ("down",),
+        "shut": ("down",),  # "shut down the rumours" (only of a claim: CLAIM_OBJECT_VERBS)
         "cast": ("doubt",),  # "cast doubt on the story"
         "pour": ("water", "scorn"),  # "poured cold water on the rumours", "poured scorn on the reports"
         "hit": ("back",),  # "hit back at reports that …" (only of a claim: CLAIM_OBJECT_VERBS)
@@ -118,7 +119,7 @@ PARTICLE_VERBS = {
 # Particle verbs that speak only of a claim, named or pointed at, near them: "shot down the report", "shot it
 # down", "walked back his comments", "shrugged off the criticism" (not "shot down a jet", "shrugged off an injury").
 CLAIM_OBJECT_VERBS = {"nl": frozenset(("nemen",)),
-                      "en": frozenset(("shoot", "walk", "shrug", "stand", "push", "double", "play", "hit"))}
+                      "en": frozenset(("shoot", "shut", "walk", "shrug", "stand", "push", "double", "play", "hit"))}
 # Nouns of a claim somebody put forward, in English and Dutch: what a denial, a refusal or an author takes up.
 CLAIM_NOUNS = {
     "en": frozenset(
@@ -260,7 +261,7 @@ NO_COMMENT = {
     "en": (
         _p("declined|declines|decline|declining|refused|refuses|refusing",
            "comment|elaborate|discuss|say|give|answer|provide|confirm|speak|specify|reveal|disclose"
-           "|identify|respond|talk|be|add|speculate"),
+           "|identify|respond|talk|be|add|speculate|address"),
         _p("NOT", "speculate|speculating"),  # "would not speculate on the cause"
         _p("no", "comment|response|reply"),
         _p("NOT|nor", "comment|commenting|commented|respond|responded|reply|replied|return|returned"
@@ -361,7 +362,9 @@ DENY_VERBS = {
         # "played down fears of a shortage", "plays down the risk" (not "played down to their opponents")
         _p("played|plays|play|playing", "down", "the|fears|fear|concerns|worries|claims|reports|suggestions|talk"
            "|speculation|rumours|rumors|risk|risks|threat|significance|importance|chances|by"),
-        _p("shot|shoots|shoot", "down", CLAIM_NOUNS["en"] | {"by"}),  # (or its passive: "was shot down by")
+        # "shot down the rumours", "The rumour was quickly shot down by …" (not "the plane was shot down by a jet")
+        _p("shot|shoots|shoot|shut|shuts|shutting", "down", CLAIM_NOUNS["en"]),
+        _p(CLAIM_NOUNS["en"], "was|were|been|is|are", "shot|shut", "down"),
         _p("shot|shoots|shoot", "it|that|this|them", "down"),
         _p("set|sets|setting", "record", "straight"),
         _p("pushed|pushes|push|pushing", "back", "against|on"),  # "pushed back against the claims"

@@ -4281,3 +4281,19 @@ def test_joking_after_a_comma_elaborates_the_same_statement():
 ])
 def test_a_dutch_verb_phrase_at_its_clauses_end_keeps_its_noun_before_the_verb(text, expected):
     assert _pairs(text, "nl") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "shut down the rumours" rejects them, as "shot down" does; a factory shut down is no statement
+    ("The star shut down the rumours in an Instagram post on Tuesday.", [("star", "denies")]),
+    ("The company shut down the factory in May.", []),
+    # a plane shot down inside someone's claim is what they claim, not a denial by its attacker
+    ("Russian state media claimed that the plane had been shot down by a Ukrainian fighter jet.",
+     [("Russian state media", "alleges")]),
+    ("The claims have since been shot down by the band.", [("band", "denies")]),
+    # declining to address a report withholds comment
+    ("The White House press secretary, Jen Psaki, declined to address the report directly.",
+     [("Jen Psaki", "no_comment")]),
+])
+def test_shutting_down_a_claim_and_declining_to_address_it(text, expected):
+    assert _pairs(text, "en") == expected
