@@ -768,6 +768,8 @@ class _Doc:
             cands.append(np_after(toks, first, k))
         elif kind == "colon":
             b = np_before(toks, k, 0) if k <= _COLON_NP else None
+            if b is None and 1 < k <= _COLON_NP and toks[k - 1].low in L.FEELINGS[self.lang]:
+                b = np_before(toks, k - 1, 0)  # a headline's "Huurders boos: '…'", "Fans furious: '…'"
             if b is not None and (b[0] == 0 or toks[b[0]].first):
                 cands.append(b)
             elif k > 2:

@@ -4297,3 +4297,13 @@ def test_a_dutch_verb_phrase_at_its_clauses_end_keeps_its_noun_before_the_verb(t
 ])
 def test_shutting_down_a_claim_and_declining_to_address_it(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a headline's "who, how they feel: quotation" is theirs
+    ("Huurders boos: 'Niemand vertelt ons iets'", "nl", [("huurders", "alleges")]),
+    ("Ouders bezorgd: ,,Waar blijft de oversteekplaats?''", "nl", [("ouders", "alleges")]),
+    ("Fans furious: 'This is a disgrace'", "en", [("fans", "alleges")]),
+])
+def test_a_headlines_feeling_before_a_colon_keeps_the_quotation_its_subjects(text, lang, expected):
+    assert _pairs(text, lang) == expected
