@@ -1494,6 +1494,10 @@ class _Doc:
                     b = np_before(toks, q - 1, 0)  # "the company involved,": the noun before the modifier
                 if b is not None and not (b[0] > 0 and toks[b[0] - 1].low in L.PREPOSITIONS):
                     return self._relative_head(toks, b)
+                if b is None and pairs == 0:
+                    named = _name_after_description(toks, q, comma)
+                    if named is not None:
+                        return named  # "The homeowner, Greg Towers, said": a description the lexicon lacks
                 pairs += 1
                 if pairs > 1:
                     return None
@@ -3457,6 +3461,20 @@ _AFTER_PAST = frozenset(("alone", "together", "deliberately", "first", "again", 
 _COMPLEMENT_GAP = 4
 _COMPLEMENT_GAP_PP = 8  # when a prepositional phrase opens right after the verb
 _PREDICATE_WORDS = 7  # words after the cue that still belong to its clause when no content clause opens
+
+
+def _name_after_description(toks: list, q: int, comma: int):
+    """The full name between the commas at toks[q] and toks[comma] when a short description opens the
+    sentence before it ("The homeowner, Greg Towers,", "De imker, Jan de Vries,"), else None."""
+    if comma - q < 3 or not all(is_cap(t) or t.low in L.NAME_PARTICLES for t in toks[q + 1:comma]) \
+            or not is_cap(toks[comma - 1]) or any(t.inq for t in toks[q + 1:comma]):
+        return None
+    start = q - 1
+    while start > 0 and q - start < 4 and toks[start].text.isalpha() and toks[start].text.islower():
+        start -= 1
+    if start == q - 1 or not toks[start].first or toks[start].low not in L.DETERMINERS:
+        return None
+    return np_after(toks, q + 1, comma)
 
 
 def _noun_particle_before(toks: list, k: int, parts) -> int:

@@ -4307,3 +4307,15 @@ def test_shutting_down_a_claim_and_declining_to_address_it(text, expected):
 ])
 def test_a_headlines_feeling_before_a_colon_keeps_the_quotation_its_subjects(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a full name in apposition after a short description the lexicon lacks is the speaker
+    ("The homeowner, Greg Towers, said he had been terrified.", "en", [("Greg Towers", "alleges")]),
+    ("The homeowner, Greg Towers, told WSVN he had been \"terrified.\"", "en", [("Greg Towers", "alleges")]),
+    ("De imker, Jan de Vries, zegt dat de bijen gezond zijn.", "nl", [("Jan de Vries", "alleges")]),
+    # a name that does not speak stays none
+    ("The storm, Hurricane Irma, hit the coast.", "en", []),
+])
+def test_a_name_in_apposition_after_an_unknown_description_speaks(text, lang, expected):
+    assert _pairs(text, lang) == expected
