@@ -462,6 +462,9 @@ def build(toks: list, span: tuple[int, int], lang: str, text: str) -> list[Src]:
                 lead = 1 if part[0].low in L.DETERMINERS else 0
                 name = _span_text(text, part[lead:])
                 return [Src(name, name, _org_kind(part), "")]
+            of = next((q for q in range(len(left) - 1, 0, -1) if left[q].low in ("of", "van")), 0)
+            if t.low in ("en", "and") and of and _one_name(left[of + 1:], right):
+                continue  # the organisation of a person is one name: "Dan Ruiz of the Fish and Wildlife Service"
             if t.low in ("en", "and") and not both and is_cap(left[0]) and is_cap(right[0]):
                 pair = [_describe(left, lang, text), _describe(right, lang, text)]
                 if all(p is not None and p.kind == "person" and not p.role and not p.org and not p.anaphor

@@ -4319,3 +4319,16 @@ def test_a_headlines_feeling_before_a_colon_keeps_the_quotation_its_subjects(tex
 ])
 def test_a_name_in_apposition_after_an_unknown_description_speaks(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "and" inside the name of a person's organisation does not split the person from it
+    ('"It was six feet long," said Officer Dan Ruiz of the Florida Fish and Wildlife Conservation Commission.',
+     [("Dan Ruiz", "Florida Fish and Wildlife Conservation Commission")]),
+    ("John Roe of the Food and Drug Administration said the drug was safe.",
+     [("John Roe", "Food and Drug Administration")]),
+    # two persons with their organisations stay two
+    ("John Roe of Acme and Mary Poe of Globex said the deal was off.", [("John Roe", "Acme"), ("Mary Poe", "Globex")]),
+])
+def test_and_inside_a_persons_organisation_keeps_one_source(text, expected):
+    assert [(s.source, s.source_org) for s in extract(text, "en")] == expected
