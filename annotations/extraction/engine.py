@@ -800,8 +800,8 @@ class _Doc:
                 ref = self._last_phrase(self._all_units[u - 1].toks)
                 if ref is not None:
                     return [ref], (j - 1, j)
-            member = self._one_of_them(toks, j, k) if (j >= 3 and toks[j - 3].low in _ONE) or (
-                k + 1 < n and toks[k + 1].low in _ONE) else None
+            member = self._one_of_them(toks, j, k, u) if (j >= 3 and toks[j - 3].low in _ONE) or (
+                k + 1 < n and toks[k + 1].low in _ONE) or (j >= 1 and toks[j - 1].low == "one") else None
             if member is not None:
                 return [member[0]], member[1]  # "…, zegt een van hen", "One of them said"
             b = np_before(toks, k, 0)
@@ -1009,7 +1009,7 @@ class _Doc:
                 return [self._org_taken_up(x, toks[c[0]].start) for x in out], c
         return [], None
 
-    def _one_of_them(self, toks: list, j: int, k: int) -> tuple[Src, tuple[int, int]] | None:
+    def _one_of_them(self, toks: list, j: int, k: int, u: int) -> tuple[Src, tuple[int, int]] | None:
         """A member of the group that spoke last, right before the verb at toks[k] (and the adverbs before it, from
         toks[j]) or right after it: "One of them (later) said", ",,…'', zegt een van hen". The group speaks (its
         member is not named)."""
@@ -1019,9 +1019,38 @@ class _Doc:
                 continue
             if toks[a + 1].low in ("of", "van") \
                     and toks[a + 2].low in ("them", "those", "hen", "hun"):
-                group = next((sp for _, sp in self._tail(self.speakers, toks[a].start) if sp.kind == "group"), None)
+                group = self._group_before(toks, a, u)
                 if group is not None:
                     return group, (a, a + 3)
+        if self.lang == "en":
+            # a bare "one": '"…," one said', "…, said one." (not "one resident said", "said one of the …")
+            a = j - 1 if j >= 1 and toks[j - 1].low == "one" else k + 1
+            if a < n and toks[a].low == "one" and not toks[a].inq and (
+                    (a == j - 1 and (a == 0 or toks[a - 1].first or toks[a - 1].text in _QUOTE_CLOSERS
+                                     or toks[a - 1].inq or toks[a].first))
+                    or (a == k + 1 and (a + 1 == n or toks[a + 1].text in (".", ",", ";")))):
+                group = self._group_before(toks, a, u)
+                if group is not None:
+                    return group, (a, a + 1)
+        return None
+
+    def _group_before(self, toks: list, a: int, u: int) -> Src | None:
+        """The group whose member toks[a] ("one", "one of them") is: the last group that spoke, else a group the
+        sentence before named ("Neighbours were less impressed. '…,' one said")."""
+        group = next((sp for _, sp in self._tail(self.speakers, toks[a].start) if sp.kind == "group"), None)
+        if group is not None:
+            return group
+        if u <= 0:
+            return None
+        before = self._all_units[u - 1].toks
+        for q in range(len(before) - 1, -1, -1):
+            t = before[q]
+            if not t.inq and t.low.endswith("s") and noun_class(t.low) == "group":
+                phrase = np_before(before, q + 1, 0)
+                found = build(before, phrase, self.lang, self.text) if phrase is not None else []
+                if len(found) == 1 and found[0].kind == "group":
+                    return found[0]
+                return None
         return None
 
     def _citer(self, toks: list, c: tuple[int, int]) -> Src | None:

@@ -2676,7 +2676,13 @@ def test_misinformation_denies_and_a_spokesperson_has_no_gender(text, lang, expe
      "nl", ["omstanders", "omstanders"]),
     ("Residents said the police came late. One of them said the street was closed.", "en",
      ["residents", "residents"]),
-    ("The ministers met on Monday. One of them said the talks had failed.", "en", []),
+    # ... and so does one of a group the sentence before named (an unnamed, described speaker, GUIDELINES §3)
+    ("The ministers met on Monday. One of them said the talks had failed.", "en", ["ministers"]),
+    ('But neighbours were less impressed. "This happens every summer," one said.', "en", ["neighbours"]),
+    ('Several witnesses saw a loud flash. "It looked like a bomb," said one.', "en", ["witnesses"]),
+    # a bare "one" with no group before is nobody's; "one" before a noun is that noun's
+    ('The council approved the plan. "It is a good day," said one.', "en", []),
+    ('Residents were angry. "Nobody told us," one resident said.', "en", ["resident"]),
 ])
 def test_witnesses_as_a_noun_bystanders_and_one_of_them(text, lang, expected):
     assert [s.source for s in extract(text, lang)] == expected
