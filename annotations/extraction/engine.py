@@ -2817,7 +2817,23 @@ def _named_as(toks: list, k: int) -> bool:
         return False
     obj = toks[k + 1]
     q = k + 2
-    if obj.low not in ("it", "them", "him", "her", "this", "that"):
+    if obj.low in _OBJECT_DETERMINERS:
+        # a common noun's phrase: "called the plan reckless", "called the decision a mistake" (not "called the
+        # police", "called the police officer", "called the hotel a few times")
+        if not (toks[q].text.isalpha() and toks[q].text.islower()) or toks[q].low in ("a", "an"):
+            return False
+        q += 1  # the object's noun, whatever its ending ("the ruling", "the meeting"), and up to two more
+        while q < n and q < k + 5 and toks[q].text.isalpha() and toks[q].text.islower() \
+                and toks[q].low not in ("a", "an") and not toks[q].low.endswith(_EVALUATIVE_ENDINGS) \
+                and toks[q].low not in _EVALUATIVE_WORDS:
+            q += 1
+        if q >= n:
+            return False
+        t = toks[q]
+        if (t.low.endswith(_EVALUATIVE_ENDINGS) or t.low in _EVALUATIVE_WORDS) and t.text.islower() and not t.inq \
+                and (q + 1 == n or toks[q + 1].text in (".", ",", ";", "!") or toks[q + 1].low in ("and", "but")):
+            return True  # an adjective closing the clause: "reckless", "unacceptable", "disappointing"
+    elif obj.low not in ("it", "them", "him", "her", "this", "that"):
         if not is_cap(obj):
             return False
         while q < n and is_cap(toks[q]) and q < k + 5:
@@ -2825,6 +2841,14 @@ def _named_as(toks: list, k: int) -> bool:
     nxt = toks[q] if q < n else None
     return nxt is not None and nxt.low in ("a", "an", "the") and q + 1 < n and toks[q + 1].text[:1].isalpha() \
         and toks[q + 1].low not in _TIME_WORDS
+
+
+_OBJECT_DETERMINERS = frozenset(("the", "his", "her", "its", "their", "our", "these", "those"))
+# Endings of English adjectives of judgement: "reckless", "dangerous", "unacceptable", "irresponsible", "absurd"
+# is not among them (an adjective list would be; the endings cover the many derived ones).
+_EVALUATIVE_ENDINGS = ("less", "ous", "able", "ible", "ful", "ive", "ing", "ic", "ical", "ent", "ant", "ist")
+_EVALUATIVE_WORDS = frozenset("wrong unfair unjust absurd bad good fair premature naive racist sexist unwise"
+                              " inaccurate inappropriate inadequate unacceptable".split())
 
 
 _TIME_WORDS = frozenset("day week month year second third few couple number moment while time".split())

@@ -4338,3 +4338,20 @@ def test_a_name_in_apposition_after_an_unknown_description_speaks(text, lang, ex
 ])
 def test_and_inside_a_persons_organisation_keeps_one_source(text, expected):
     assert [(s.source, s.source_org) for s in extract(text, "en")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # calling a thing something judges it: an adjective or a noun phrase after the object
+    ("Critics, including several Democratic senators, have called the plan reckless.", [("critics", "alleges")]),
+    ("The union called the offer disappointing.", [("union", "alleges")]),
+    ("The mayor called the decision a mistake.", [("mayor", "alleges")]),
+    ("The lawyer called the ruling unjust.", [("lawyer", "alleges")]),
+    ("The company called the meeting urgent.", [("company", "alleges")]),
+    # calling someone up or naming a pet is no statement
+    ("The neighbours called the police on Monday.", []),
+    ("She called the police officer.", []),
+    ("He called the hotel a few times.", []),
+    ("The senator called the state senate.", []),
+])
+def test_calling_a_thing_something_judges_it(text, expected):
+    assert _pairs(text, "en") == expected
