@@ -564,6 +564,10 @@ ORG_NOUNS = _set(
     band orchestra choir orkest koor team
     autoriteit bureau waakhond service services supplier suppliers distributor wholesaler groothandel
     concurrent concurrenten rivaal competitor competitors rival
+    inspectorate tribunal panel inquiry association federation foundation lender startup conglomerate
+    consortium coalition alliance parliament senate congress legislature county province coastguard academy
+    studio commissie agentschap departement ggd hogeschool federatie koepel zender uitgeverij vervoerder
+    multinational zorginstelling veiligheidsregio marechaussee
     """
 )
 GOV_HEADS = _set(
@@ -572,6 +576,8 @@ GOV_HEADS = _set(
     rechtbank hof inspectie rekenkamer rekenkamercommissie brandweer defensie stadsdeel
     council government ministry department administration police court authority
     authorities commission army military navy embassy consulate ambassade consulaat city municipality
+    inspectorate tribunal inquiry parliament senate congress legislature county province coastguard
+    commissie agentschap departement ggd veiligheidsregio marechaussee
     """
 )
 MEDIA_HEADS = _set(

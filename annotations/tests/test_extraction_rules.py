@@ -1283,7 +1283,7 @@ def test_a_dutch_first_person_quotation_in_a_one_speaker_story_is_that_speakers(
     ("Wethouder Peter Jansen (VVD) is niet blij met de uitspraak. ,,We gaan in hoger beroep'', laat hij weten.", "nl",
      ("Peter Jansen", "VVD", "wethouder", "person")),
     ("Volgens een woordvoerder van de veiligheidsregio is niemand gewond geraakt.", "nl",
-     ("veiligheidsregio", "veiligheidsregio", "woordvoerder", "organisation")),
+     ("veiligheidsregio", "veiligheidsregio", "woordvoerder", "government")),
     ("A spokesman for the regulator said the plant was safe.", "en",
      ("regulator", "regulator", "spokesman", "organisation")),
 ])
@@ -4355,3 +4355,16 @@ def test_and_inside_a_persons_organisation_keeps_one_source(text, expected):
 ])
 def test_calling_a_thing_something_judges_it(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # public bodies and other institutions named by a common noun speak, and are what they are
+    ("A report by the inspectorate found that the school was unsafe.", "en", [("inspectorate", "government")]),
+    ("The tribunal ruled that the dismissal was unfair.", "en", [("tribunal", "government")]),
+    ("The panel concluded that the drug was safe.", "en", [("panel", "organisation")]),
+    ("The coalition said it would fight the plan.", "en", [("coalition", "organisation")]),
+    ("De commissie concludeert dat de regels niet deugen.", "nl", [("commissie", "government")]),
+    ("Volgens de GGD is het risico klein.", "nl", [("GGD", "government")]),
+])
+def test_institutions_named_by_a_common_noun(text, lang, expected):
+    assert [(s.source, s.source_kind) for s in extract(text, lang)] == expected
