@@ -627,13 +627,16 @@ class _Doc:
                 continue  # a noun before the verb: "Newspaper reports suggested …"
             if low == "state" and k + 1 < n and (noun_class(toks[k + 1].low) or is_cap(toks[k + 1])):
                 continue  # the noun: "state media", "state prosecutors", "the State Department"
-            if lang == "en" and prev.endswith(_GENITIVE) and k > 0 and toks[k - 1].text[:1].isupper():
-                continue  # a noun after a genitive: "Hunter's claim", "Smith's report"
+            if lang == "en" and prev.endswith(_GENITIVE) and k > 0 and (
+                    toks[k - 1].text[:1].isupper() or (k >= 2 and toks[k - 2].low in L.DETERMINERS)):
+                continue  # a noun after a genitive: "Hunter's claim", "Smith's report", "the agency's report"
             if k > 0 and not toks[k - 1].inq and toks[k - 1].text[:1].islower() \
                     and _cue_class(prev, lang) == "speech" and prev not in _SAY_FORMS and low not in _FINITE_SAY \
-                    and not (k >= 2 and toks[k - 2].low in _DETERMINERS_POSSESSIVES):
+                    and not (k >= 2 and (toks[k - 2].low in _DETERMINERS_POSSESSIVES
+                                         or toks[k - 2].low.endswith(_GENITIVE))):
                 continue  # the object of a speech verb: "denied claims", "disputed reports" (not "the report said",
-                #           "The report claims that …": after an article the word before is a noun)
+                #           "The report claims that …", "the agency's report found": after an article or a
+                #           genitive the word before is a noun)
             if lang == "en" and low.endswith("s") and k + 1 < n and toks[k + 1].low in _FINITE_SAY \
                     and not toks[k + 1].inq and low not in _SAY_FORMS:
                 continue  # a plural noun, the subject of the verb after it: "…, reports said", "Reports say …"

@@ -486,6 +486,13 @@ def build(toks: list, span: tuple[int, int], lang: str, text: str) -> list[Src]:
         owner = _describe(part[q:-1], lang, text)
         if owner is not None and owner.kind != "unknown":
             s = owner
+    if s is not None and len(part) >= 2 and noun_class(part[-1].low) == "doc":
+        # "the agency's (own) data shows …", "the ministry's figures": the owner named in the genitive speaks
+        g = next((q for q in range(len(part) - 2, -1, -1) if part[q].low.endswith(_GENITIVE)), -1)
+        if g >= 0 and all(t.low == "own" or noun_class(t.low) == "doc" for t in part[g + 1:]):
+            owner = _describe(part[:g + 1], lang, text)
+            if owner is not None and owner.kind != "unknown":
+                s = replace(owner, name=_strip_possessive(owner.name), org=_strip_possessive(owner.org))
     if s is not None and s.kind != "person" and part[-1].text[:1].isupper() and _age_follows(toks, j):
         s = Src(s.name, "", "person", s.role)  # "zegt Jan (54)", "Linda (32) said": an age is a person's
     return [s] if s else []

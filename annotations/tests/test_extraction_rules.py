@@ -4368,3 +4368,15 @@ def test_calling_a_thing_something_judges_it(text, expected):
 ])
 def test_institutions_named_by_a_common_noun(text, lang, expected):
     assert [(s.source, s.source_kind) for s in extract(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a document's owner named in the genitive speaks, without the genitive's ending
+    ("The agency's own data shows that complaints have tripled.", [("agency", "alleges")]),
+    ("The agency's report says complaints have tripled.", [("agency", "alleges")]),
+    ("The agency's report found that complaints had tripled.", [("agency", "alleges")]),
+    ("The company's statement denied the claims.", [("company", "denies")]),
+    ("The governor's report claims that the budget is balanced.", [("governor", "alleges")]),
+])
+def test_a_documents_owner_in_the_genitive_speaks(text, expected):
+    assert _pairs(text, "en") == expected
