@@ -208,6 +208,10 @@ NO_COMMENT = {
         _p("niet", "bekend|duidelijk", "wanneer|hoe|wat|waarom|of|wie|hoeveel|waar|welke"),
         _p("onduidelijk|onbekend", "wanneer|hoe|wat|waarom|of|wie|hoeveel|waar|welke"),
         _p("is|blijft|was|zijn|waren", "nog", "onduidelijk|onbekend"),
+        # the question before: "Of de wedstrijd doorgaat, is volgens de KNVB nog niet zeker", "Wie de dader is,
+        # weet de politie nog niet" (in the past tense they tell what was not known then: "wist nog niet")
+        _p("nog", "niet", "zeker|duidelijk|bekend"),
+        _p("weet|weten", PHRASE, "nog", "niet"),
         _p("verwijst|verwees|verwijzen", "reactie"),
         # "De club zegt niets over de transfer", "zei weinig over de affaire" (not "zegt dat niets …")
         _p("zegt|zei|zeiden|zeggen|gezegd", "niets|niks|weinig", "over"),

@@ -4380,3 +4380,15 @@ def test_institutions_named_by_a_common_noun(text, lang, expected):
 ])
 def test_a_documents_owner_in_the_genitive_speaks(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # not knowing yet, with the question before or after, withholds (GUIDELINES §7's partial refusals)
+    ("Wie de dader is, weet de politie nog niet.", [("politie", "no_comment")]),
+    ("Of de wedstrijd doorgaat, is volgens de KNVB nog niet zeker.", [("KNVB", "no_comment")]),
+    ("De woordvoerder van de gemeente weet nog niet wanneer de weg opengaat.", [("gemeente", "no_comment")]),
+    # what was not known then is told, not withheld
+    ("De directeur zegt dat hij het nog niet wist.", [("directeur", "alleges")]),
+])
+def test_not_knowing_yet_withholds_in_dutch(text, expected):
+    assert _pairs(text, "nl") == expected
