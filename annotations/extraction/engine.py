@@ -1774,8 +1774,8 @@ class _Doc:
     def _spokesperson_of_last(self, s: Src, u: int) -> Src:
         """"De politie wil niet reageren. Een woordvoerster: …": a spokesperson without an organisation
         speaks for the organisation of the statement just before (in this or the previous unit)."""
-        if s.kind != "person" or s.org or s.role not in _SPOKES:
-            return s
+        if s.kind != "person" or s.org or s.role not in _SPOKES or s.described:
+            return s  # (a person's spokesperson, "her spokesman" after "pop singer Mia Lane", speaks for no body)
         last = self.records[-1] if self.records else None
         # "Rijkswaterstaat heeft geen meldingen binnengekregen, laat een woordvoerder weten": the organisation
         # opening this sentence; else the one of the statement just before; else, when the sentence before made no
@@ -1812,8 +1812,8 @@ class _Doc:
         if opening is None:
             return None
         toks, _, found = opening
-        if len(found) != 1 or found[0].kind not in _ORG_KINDS:
-            return None
+        if len(found) != 1 or found[0].kind not in _ORG_KINDS or found[0].name.lower() in L.CLAIM_NOUNS[self.lang]:
+            return None  # ("Rumours spread that …": a claim opening the sentence, capitalised, is no organisation)
         org = self._resolve(found[0], toks[0].start)
         # (a body named by its common noun speaks too: "De brandweer kreeg de brand onder controle, aldus een
         # woordvoerder", "The airline has cancelled all flights, a spokeswoman said")

@@ -301,7 +301,7 @@ NO_COMMENT = {
         _p("yet", "to", "confirm|comment|respond|reply|say|verify|explain|announce|address"),
         _p("NOT", "announced"),
         # "said no decision had been announced", "nothing has been decided yet": only that nothing is known
-        _p("nothing|no", PHRASE, "been", "announced|decided"),
+        _p("nothing|no", PHRASE, "been", "announced|decided|made|taken|reached|finalised|finalized"),
         # "The office has said little about the affair", "has said nothing publicly" (not "said nothing was wrong")
         _p("said|say|says", "little|nothing", "about|on|publicly|since"),
         # "referred questions to the prosecutor's office", "referred all inquiries to its lawyers"
@@ -420,6 +420,10 @@ DENY_EVALS = {
                                                                  "remarks", "detractors"}),
         _p("poured|pours|pour|pouring", "cold", "water"),  # "poured cold water on the rumours"
         _p("poured|pours|pour|pouring", "scorn"),  # "poured scorn on the reports"
+        _p("pure|mere|wild|idle|just", "speculation"),  # "That is pure speculation"
+        # "described the reports as 'fake news'" (not "flag fake news stories", "report them as fake news")
+        _p("described|describes|describe|describing", CLAIM_NOUNS["en"], "as", "fake|bogus|phony|phoney"),
+        _p("parody|fake|impostor|imposter|spoof", "account|accounts|profile|site|website"),  # not the person's
     ),
 }
 
@@ -429,7 +433,8 @@ DENY_EVALS = {
 # or "all" would be tried at nearly every word.
 COPULA_VERDICTS = {
     "en": (frozenset(("fake", "hoax", "fabricated", "up", "wrong", "incorrect", "exaggerated", "overblown",
-                      "overstated", "fiction", "doctored", "photoshopped", "satire", "forgery", "forged", "myth")),
+                      "overstated", "fiction", "doctored", "photoshopped", "satire", "forgery", "forged", "myth",
+                      "prank", "parody", "spoof")),
            frozenset(("is", "was", "are", "were", "be", "been", "'s"))),
     "nl": (frozenset(), frozenset()),
 }

@@ -4392,3 +4392,24 @@ def test_a_documents_owner_in_the_genitive_speaks(text, expected):
 ])
 def test_not_knowing_yet_withholds_in_dutch(text, expected):
     assert _pairs(text, "nl") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # verdicts that dismiss a rumour
+    ('Reports claimed the bank would close 200 branches. A spokesman for the bank said: "That is pure speculation."',
+     [("bank", "denies")]),
+    ("Rumours spread that the singer had died. The singer's label said the tweet came from a parody account.",
+     [("singer's label", "denies")]),
+    ("Reports claimed the club had sacked its manager. The club described the reports as \"fake news.\"",
+     [("club", "denies")]),
+    # only that nothing is decided yet withholds (GUIDELINES §7: a formulaic non-denial)
+    ("Reports claimed the club had sacked its manager. The club has since clarified that no decision has been made.",
+     [("club", "no_comment")]),
+    # fake news as a subject, not a verdict
+    ("Facebook said it would let users flag fake news stories.", [("Facebook", "alleges")]),
+    # a person's spokesperson speaks for no body, least of all a capitalised "Rumours"
+    ("Rumours spread that pop singer Mia Lane had died. Her spokesman said it was a prank.",
+     [("Mia Lane's spokesman", "denies")]),
+])
+def test_dismissals_of_a_rumour_and_a_persons_spokesman(text, expected):
+    assert [(s.source, s.stance) for s in extract(text, "en") if not s.source.startswith("Reports")] == expected
