@@ -725,7 +725,7 @@ class _Doc:
                 for q in range(k + 1, min(n, k + 12)):
                     if (toks[q].low in parts or _pronominal_particle(toks[q].low) in parts) and not toks[q].inq:
                         seen = True
-                        if toks[q].low in _PARTICLE_NEEDS_CLAUSE and not _complement_follows(toks, q):
+                        if toks[q].low in _PARTICLE_NEEDS_CLAUSE.get(lem, ()) and not _complement_follows(toks, q):
                             break  # a worry without content is a feeling: "maakt zich zorgen over de kosten"
                         if lem in _QUOTE_TAG_PARTICLE_VERBS and not (
                                 prev in _QUOTE_CLOSERS or _after_quote(toks, k) or _complement_follows(toks, q)
@@ -2660,7 +2660,7 @@ _SHOWS = frozenset(("shows", "show", "showed", "shown"))
 # What a reporter's inquiry with someone shows: "Navraag bij de gemeente leert / wijst uit dat …".
 _INQUIRY_SHOWS = frozenset(("leert", "leerde", "wijst", "wees", "toont", "toonde", "blijkt", "bleek"))
 # Particles that make a statement only with a content clause: "maakt zich zorgen dat …".
-_PARTICLE_NEEDS_CLAUSE = frozenset(("zorgen",))
+_PARTICLE_NEEDS_CLAUSE = {"maken": ("zorgen",), "houden": ("rekening",)}  # ("houdt rekening met de kosten")
 _CLAIM_OBJECT_NOUNS = L.CLAIM_OBJECTS - {"it", "that", "this", "them"}
 # The nouns of Dutch verb phrases ("afstand nemen", "vraagtekens zetten", "in twijfel trekken", "excuses
 # aanbieden"): in a clause that ends in its verb (a perfect, a subordinate clause) they stand before it.

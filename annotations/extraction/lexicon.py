@@ -28,7 +28,7 @@ SPEECH = {
         loven aandringen berekenen
         toegeven aangeven oproepen volhouden tegenspreken afwijzen
         adviseren aanraden bekennen informeren geïnformeerd betwisten weerleggen ontkrachten bagatelliseren
-        verontschuldigen verzoeken smeken onderschrijven
+        verontschuldigen verzoeken smeken onderschrijven bestrijden
         """
     ),
     "en": _set(
@@ -67,12 +67,13 @@ PARTICLE_VERBS = {
         "roepen": ("op",),
         "raden": ("aan",),  # "raadt consumenten aan het product niet te eten"
         "dringen": ("aan",),  # "drong aan op een onderzoek"
-        "houden": ("vol",),
+        "houden": ("vol", "rekening"),  # "houdt er rekening mee dat …" (only with its clause)
         "zeggen": ("toe",),
         "wijzen": ("af", "hand", "op", "uit"),  # ("Een peiling van X wijst uit dat …")
         "spreken": ("tegen",),
         "voegen": ("toe",),  # "voegde eraan toe dat …"
-        "delen": ("mee",),  # "deelt mee dat …"
+        "delen": ("mee", "zorgen", "mening", "kritiek", "analyse", "conclusie", "opvatting", "standpunt"),
+        # ("deelt mee dat …", "deelt die zorgen niet", "deelt de kritiek van de Raad van State")
         "merken": ("op",),
         "leggen": ("uit",),
         "maken": ("bekend", "zorgen"),  # "maakt zich zorgen dat …"
@@ -202,7 +203,7 @@ NO_COMMENT = {
         _p("ga|gaat|gaan|ging|gingen", "niet", "op", "in"),
         _p("hult|hulde|hullen|hulden|gehuld", "in", "stilzwijgen"),  # "hult zich in stilzwijgen"
         _p("bevestigen|bevestigt|bevestigde", "noch", "ontkennen|ontkent|ontkende"),
-        _p("kan|kon|konden|kunnen", "niet", "zeggen"),
+        _p("kan|kon|konden|kunnen", "niet", "zeggen|verklaren|uitleggen|vertellen"),  # "kan ProRail niet verklaren"
         # What is not known yet: "Het is nog niet bekend wanneer de weg opengaat, meldt Rijkswaterstaat", "Hoe het
         # kon gebeuren, is nog onduidelijk, aldus de politie" (a partial refusal: they cannot say)
         _p("niet", "bekend|duidelijk", "wanneer|hoe|wat|waarom|of|wie|hoeveel|waar|welke"),
@@ -343,6 +344,7 @@ DENY_VERBS = {
         _p("verwerpt|verwierp|verwerpen"),
         _p("tegengesproken|afgewezen|verworpen"),
         _p("betwist|betwistte|betwistten|betwisten"),  # (as "dispute")
+        _p("bestrijdt|bestreed|bestreden|bestrijden"),  # "Haar advocaat bestrijdt dat" (as "contest")
         _p("weerlegt|weerlegde|weerlegden|weerleggen|weerlegd"),  # (as "refute")
         _p("ontkracht|ontkrachtte|ontkrachtten|ontkrachten"),  # (as "debunk")
         _p("bagatelliseert|bagatelliseerde|bagatelliseerden|bagatelliseren|gebagatelliseerd"),  # (as "downplay")

@@ -4413,3 +4413,20 @@ def test_not_knowing_yet_withholds_in_dutch(text, expected):
 ])
 def test_dismissals_of_a_rumour_and_a_persons_spokesman(text, expected):
     assert [(s.source, s.stance) for s in extract(text, "en") if not s.source.startswith("Reports")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # contesting what was said denies it
+    ("Volgens de aanklager heeft de vrouw gelogen. Haar advocaat bestrijdt dat.",
+     [("aanklager", "alleges"), ("advocaat", "denies")]),
+    # what one cannot explain is withheld
+    ("Waarom de trein stil bleef staan, kan ProRail niet verklaren.", [("ProRail", "no_comment")]),
+    # reckoning with something says it may be so, with its clause; sharing a view takes a side
+    ("De politie houdt er rekening mee dat er meer slachtoffers zijn.", [("politie", "alleges")]),
+    ("De gemeente houdt rekening met hogere kosten.", []),
+    ("De minister deelt de kritiek van de Raad van State.", [("minister", "alleges")]),
+    ("De buurman deelt een foto op Facebook.", []),
+    ("Hij maakt zich zorgen over de kosten.", []),
+])
+def test_contesting_explaining_reckoning_and_sharing_a_view_in_dutch(text, expected):
+    assert _pairs(text, "nl") == expected
