@@ -568,6 +568,12 @@ class _Doc:
             if low == "according" and k + 1 < n and toks[k + 1].low == "to":
                 out.append((k, "prep", k + 2))
                 continue
+            if low == "per" and lang == "en":
+                name = k + 2 if k + 2 < n and toks[k + 1].low == "the" else k + 1
+                if name < n and is_cap(toks[name]) and not toks[name].inq \
+                        and (toks[k].first or (k > 0 and toks[k - 1].text == ",")):
+                    out.append((k, "prep", k + 1))  # "Per TMZ, the couple …", "…, per the Associated Press"
+                continue  # (not "5 per cent", "$10 per Person", "as per the rules")
             if low in _RESPONSE_NOUNS and lang == "en" and k > 0 and toks[k - 1].low.endswith(_GENITIVE) \
                     and toks[k - 1].text[:1].isupper() and not toks[k - 1].inq \
                     and any(toks[q].inq for q in range(k + 1, min(n, k + 25))):
@@ -2697,7 +2703,7 @@ _CALL_FINITE = frozenset(("call", "calls", "called", "termed", "noemt", "noemde"
 _CONVINCED = frozenset("adamant confident convinced certain sure insistent overtuigd zeker stellig"
                        " afraid worried concerned hopeful optimistic bang bezorgd ongerust optimistisch".split())
 _SPECIAL_ANCHORS = {"nl": _SPECIAL | _BE_FEELING | _ACHTEN | _CALL_FINITE | _CONVINCED | _STANDS_IN | {"navraag"},
-                    "en": _SPECIAL | _CALL_ONLY | _CALL_FINITE | _CONVINCED | _SHOWS}
+                    "en": _SPECIAL | _CALL_ONLY | _CALL_FINITE | _CONVINCED | _SHOWS | {"per"}}
 _OPENING_MARKS = frozenset(("'", '"', "‘", "“", ",,", "„", "«"))
 _POINTERS = frozenset(("het", "it", "dit", "dat", "this", "that", "er", "there"))
 _BE_NL = frozenset(("is", "zijn", "was", "waren", "ben", "bent"))

@@ -307,6 +307,9 @@ NO_COMMENT = {
         _p("said|say|says", "little|nothing", "about|on|publicly|since"),
         # "referred questions to the prosecutor's office", "referred all inquiries to its lawyers"
         _p("referred|refers|refer|referring", "questions|inquiries|enquiries|requests|queries|reporters|journalists"),
+        # "pointed to the company's earlier statement", "pointed reporters to a blog post": nothing new said
+        _p("pointed|points|point|pointing", "to|reporters|journalists", PHRASE, "earlier|previous|prior|existing"),
+        _p("pointed|points|point|pointing", "to|reporters|journalists", PHRASE, "statement|blog|post"),
         _p("NOT", "hear|heard", "back"),  # "but did not hear back"
         # "I don't talk about players from other clubs", "won't talk about it" (not "did not talk about the plan")
         _p("don't|won't|don’t|won’t|dont|wont", "talk|speak", "about"),

@@ -4430,3 +4430,17 @@ def test_dismissals_of_a_rumour_and_a_persons_spokesman(text, expected):
 ])
 def test_contesting_explaining_reckoning_and_sharing_a_view_in_dutch(text, expected):
     assert _pairs(text, "nl") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "per" an outlet attributes, as "according to" does
+    ("Per TMZ, the couple filed for divorce last week.", [("TMZ", "alleges")]),
+    ("The couple filed for divorce last week, per the Associated Press.", [("Associated Press", "alleges")]),
+    ("Prices rose 5 per cent last year.", []),
+    ("The fee is charged, as per the Rules of the club.", []),
+    # pointing to an earlier statement says nothing new (GUIDELINES §7: refers the reporter elsewhere)
+    ("An Apple spokeswoman pointed to the company's earlier statement.", [("Apple", "no_comment")]),
+    ("A Google spokesman pointed reporters to a blog post from March.", [("Google", "no_comment")]),
+])
+def test_per_an_outlet_and_pointing_to_an_earlier_statement(text, expected):
+    assert _pairs(text, "en") == expected
