@@ -142,11 +142,6 @@ PREPOSITION_VERBS = {
     # "called the police on Monday")
     "en": {"agree": ("with",), "call": ("on", "for"), "appeal": ("for", "to")},  # ("appealed for calm")
 }
-# Prepositional attributions: the source follows. "volgens X", "aldus X", "according to X".
-PREP_CUES = {
-    "nl": (("volgens",), ("aldus",), ("naar", "verluidt")),
-    "en": (("according", "to"), ("per",)),
-}
 
 NOT = _set("not n't never no niet nooit geen")
 _NEG_CONTENT = _set("niet geen nooit niks niets nergens not never no nothing none nobody cannot")
