@@ -2762,15 +2762,27 @@ def _too_verdict(toks: list, k: int) -> bool:
             return True
         if q > k + 2 and _dutch_adjective(t.low) and (q + 1 >= len(toks) or not toks[q + 1].text[:1].isalnum()):
             return True  # "De rechtbank vond zijn verklaring niet geloofwaardig", "vindt het plan erg onverstandig"
+        if q > k + 2 and t.low == "een" and q + 1 < len(toks) and toks[q + 1].low not in _NL_TIME_WORDS:
+            end = next((e for e in range(q + 1, min(len(toks), q + 5)) if not toks[e].text[:1].isalnum()), -1)
+            if end > q + 1 and not toks[end - 1].inq:
+                return True  # "vindt het plan een slecht idee" (not "vond het lichaam een week later")
     return False
 
 
 # Endings of Dutch adjectives: "geloofwaardig", "onverstandig", "onbegrijpelijk", "onhaalbaar", "zinloos".
-_NL_ADJ_ENDINGS = ("ig", "lijk", "baar", "isch", "loos", "zaam", "waardig", "vol", "ief", "eel", "aal")
+_NL_ADJ_ENDINGS = ("ig", "lijk", "baar", "isch", "loos", "zaam", "waardig", "vol", "ief", "eel", "aal", "abel", "ibel",
+                   "ant", "ent")
 
 
 def _dutch_adjective(low: str) -> bool:
-    return len(low) > 4 and low.isalpha() and low.endswith(_NL_ADJ_ENDINGS)
+    return (len(low) > 4 and low.isalpha() and (low.endswith(_NL_ADJ_ENDINGS) or (
+        len(low) > 6 and low.startswith("on") and not (low.startswith(("onbe", "onge")) and low.endswith(("d", "t"))))
+    )) or low in _NL_VERDICT_WORDS  # ("onverantwoord", "onterecht"; not the state a thing was found in: "onbeschadigd")
+
+
+_NL_VERDICT_WORDS = frozenset("goed slecht fout terecht prima raar vreemd zwak sterk duur goedkoop overdreven"
+                              " ongepast voorbarig acceptabel redelijk normaal".split())
+_NL_TIME_WORDS = frozenset("week dag maand jaar paar uur keer minuut moment tijd tijdje half".split())
 
 
 def _agreement_verb(toks: list, k: int) -> int:

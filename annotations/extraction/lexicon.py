@@ -193,6 +193,11 @@ NO_COMMENT = {
         _p("laat|liet|lieten", "zich", "niet", "uit"),
         _p("onthoudt|onthouden|onthield|onthielden", "commentaar"),
         _p("niets|niks|weinig", "kwijt|zeggen|loslaten"),  # "wil er weinig over kwijt"
+        _p("niets|niks|weinig", "over", PHRASE, "kwijt|kwijtwillen|loslaten"),  # "wilde niets over de zaak kwijt"
+        # a suspect's refusal: "beriep zich op zijn zwijgrecht", "maakte gebruik van haar zwijgrecht" (not "wees
+        # de man op zijn zwijgrecht")
+        _p("beroept|beriep|beriepen|beroepen", "zich", "op", "zwijgrecht"),
+        _p("gebruik", "van", "zwijgrecht"),
         # "ik ga niet in op geruchten", "ik ga daar niet op in" (not "gaat dit jaar niet door in Utrecht")
         _p("ga|gaat|gaan|ging|gingen", "niet", "in", "op"),
         _p("ga|gaat|gaan|ging|gingen", "niet", "op", "in"),
@@ -263,6 +268,9 @@ NO_COMMENT = {
            "comment|elaborate|discuss|say|give|answer|provide|confirm|speak|specify|reveal|disclose"
            "|identify|respond|talk|be|add|speculate|address"),
         _p("NOT", "speculate|speculating"),  # "would not speculate on the cause"
+        # a suspect's refusal: "invoked his right to remain silent", "pleaded the Fifth"
+        _p("invoked|invokes|invoke|invoking|exercised|exercises|exercise|exercising", "right", "to", "silence|remain"),
+        _p("pleaded|pleads|plead|pleading|pled|took|takes|take|taking", "the", "fifth"),
         _p("no", "comment|response|reply"),
         _p("NOT|nor", "comment|commenting|commented|respond|responded|reply|replied|return|returned"
            "|elaborate|discuss|answer|answered"),
@@ -546,6 +554,7 @@ ROLE_NOUNS = _set(
     bemiddelaar onderhandelaar lijkschouwer conservator rector decaan dominee pastoor rabbijn bisschop
     aanvoerder kapitein gouverneur gezant notaris deurwaarder accountant bewindvoerder secretaris griffier
     procureur hoofdagent wijkagent commandant
+    aide aides staffer staffers umpire trooper juror barrister solicitor ambulancebroeder
     """
 )
 # Nouns naming organisations, authorities or media when they speak.
@@ -665,6 +674,9 @@ PERSON_NOUNS = _set(
     teammate ploeggenoot medespeler clubgenoot partijgenoot
     echtgenoot echtgenote weduwe weduwnaar verloofde zwager schoonzus oom tante neef nicht opa oma grootvader
     kleinzoon stiefvader schoonvader
+    intern homeowner homeowners classmate pupil veteran academic motorist cyclist pedestrian hiker prisoner inmate
+    stagiair juf veteraan vlogger muzikant forens wandelaar werkgever aandeelhouder belegger monnik imker
+    horecaondernemer kapper slager
     """
 )
 ANON = _set("bron bronnen source sources insider insiders ingewijde ingewijden")

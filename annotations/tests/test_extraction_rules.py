@@ -4444,3 +4444,24 @@ def test_contesting_explaining_reckoning_and_sharing_a_view_in_dutch(text, expec
 ])
 def test_per_an_outlet_and_pointing_to_an_earlier_statement(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # "vinden" with an object and a verdict closing the clause is an opinion
+    ("De oppositie vindt het plan onverantwoord.", "nl", [("oppositie", "alleges")]),
+    ("De oppositie vindt het plan een slecht idee.", "nl", [("oppositie", "alleges")]),
+    ("De FNV vindt het voorstel niet acceptabel.", "nl", [("FNV", "alleges")]),
+    # finding a thing, and the state it was found in, is none
+    ("De politie vond het lichaam een week later.", "nl", []),
+    ("De politie vond de auto onbeschadigd.", "nl", []),
+    # a suspect's silence withholds; pointing someone to it does not
+    ("De verdachte beriep zich op zijn zwijgrecht.", "nl", [("verdachte", "no_comment")]),
+    ("De man wilde ter zitting niets over de zaak kwijt.", "nl", [("man", "no_comment")]),
+    ("The former aide invoked his right to remain silent.", "en", [("former aide", "no_comment")]),
+    ("The witness pleaded the Fifth.", "en", [("witness", "no_comment")]),
+    # persons the lexicon lacked
+    ("A cyclist who saw the crash said the car did not stop.", "en", [("cyclist", "alleges")]),
+    ("Een wandelaar die het ongeluk zag, zegt dat de auto niet stopte.", "nl", [("wandelaar", "alleges")]),
+])
+def test_opinions_with_vinden_silence_in_court_and_more_persons(text, lang, expected):
+    assert _pairs(text, lang) == expected
