@@ -814,6 +814,10 @@ class _Doc:
             if member is not None:
                 return [member[0]], member[1]  # "…, zegt een van hen", "One of them said"
             b = np_before(toks, k, 0)
+            if b is not None and self.lang == "en" and b[0] >= 4 and toks[b[0] - 1].low == "be" \
+                    and toks[b[0] - 2].low == "to" and toks[b[0] - 3].low.endswith("ing"):
+                # "A man claiming to be a former Google engineer says …": what he claims to be is no subject
+                b = np_before(toks, b[0] - 3, 0) or b
             if b is not None and b[0] >= 3 and toks[b[0] - 1].low == "als":
                 # "Zowel de gemeente als de provincie wil niet reageren": both phrases are the subject
                 both = next((q for q in range(b[0] - 3, max(-1, b[0] - 9), -1) if toks[q].low == "zowel"), -1)
@@ -1239,14 +1243,22 @@ class _Doc:
         """"the author, known only as Lena,", "a hacker known as Guccifer": a person named by the
         words after "known/identified (only) as", in the role the description gives."""
         i, j = span
-        if j - i < 3 or toks[i].low not in _KNOWN_AS:
+        if i < j and toks[i].low == "who":
+            i += 1  # "the man, who identified himself only as Alex,"
+        if j - i >= 4 and toks[i].low in _NAMED_ONESELF and toks[i + 1].low in _REFLEXIVES:
+            q = i + 2
+        elif j - i >= 3 and toks[i].low in _KNOWN_AS:
+            q = i + 1
+        else:
             return None
-        q = i + 1
         while q < j and toks[q].low in ("only", "simply", "just"):
             q += 1
         if q >= j - 1 or toks[q].low != "as" or not is_cap(toks[q + 1]):
             return None
-        name = self.text[toks[q + 1].start:toks[j - 1].end]
+        e = q + 1
+        while e < j and is_cap(toks[e]):
+            e += 1  # (the name, not the punctuation or quotation mark closing it: '"Alex,"')
+        name = self.text[toks[q + 1].start:toks[e - 1].end]
         role = described.role if described is not None and described.kind == "person" else ""
         return Src(name, "", "person", role)
 
@@ -2144,8 +2156,10 @@ class _Doc:
             for w in s.name.lower().split():
                 if w not in L.STOP and len(w) > 2:
                     self.orgs[w] = s
-        if s.kind == "person" and " " in s.name and not (s.role.endswith("s") and s.name.endswith(" " + s.role)):
-            # ("Apple officials" describes people and names none of them)
+        if s.kind == "person" and " " in s.name and not (s.role.endswith("s") and s.name.endswith(" " + s.role)) \
+                and s.name[:1].isupper() and s.name.rsplit(" ", 1)[-1][:1].isupper():
+            # ("Apple officials" describes people and names none of them; nor do "former Google engineer" and
+            # "Mia Lane's spokesman", whose capitals name an organisation or somebody else)
             words = [w for w in s.name.replace(".", " ").split() if w[:1].isupper()]
             if words:
                 self.persons[words[-1].lower()] = s
@@ -2933,6 +2947,8 @@ _OF_ORG = frozenset(("of", "from", "van", "bij"))
 _OF_ORG_OR_TOWN = _OF_ORG | {"uit"}  # (Dutch "uit": "Jan Smit (58) uit Staphorst")
 # "known (only) as X", "identified only as X": the words that introduce a name.
 _KNOWN_AS = frozenset(("known", "identified"))
+_NAMED_ONESELF = frozenset(("identified", "introduced", "described", "calls", "called", "named"))
+_REFLEXIVES = frozenset(("himself", "herself", "themselves"))
 
 
 def _bare_name(sp: Src) -> bool:

@@ -4465,3 +4465,20 @@ def test_per_an_outlet_and_pointing_to_an_earlier_statement(text, expected):
 ])
 def test_opinions_with_vinden_silence_in_court_and_more_persons(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+def test_a_described_speaker_with_an_organisations_name_names_no_person():
+    """"a former Google engineer" describes a man; "Google" later is the company, not him."""
+    text = ("A man claiming to be a former Google engineer says the company secretly records users. Google flatly "
+            "denied the claim. \"We do not use audio from your microphone to target ads,\" a Google spokeswoman "
+            "told The Verge.")
+    assert _pairs(text, "en") == [("man", "alleges"), ("Google", "denies"), ("Google", "denies")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a relative clause naming its antecedent: "who identified himself only as Alex"
+    ("The man, who identified himself only as Alex, alleged that the recordings were used.", [("Alex", "alleges")]),
+    ("The woman, who introduced herself as Maria, said the shop had been closed for weeks.", [("Maria", "alleges")]),
+])
+def test_who_identified_himself_as_names_the_speaker(text, expected):
+    assert _pairs(text, "en") == expected
