@@ -55,7 +55,7 @@ from .sources import (
     share_word_at,
     skippable,
 )
-from .stance import classify, has_claim_context, match_phrase
+from .stance import classify, has_claim_context, no_comment_at
 from .statement import Statement
 from .text import Token, find_quotes, split_sentences, tokenize
 
@@ -450,7 +450,7 @@ class _Doc:
         lang = self.lang
         lows = [t.low if not t.inq else "" for t in toks]
         out = []
-        nc = match_phrase(lows, L.NO_COMMENT[lang])
+        nc = no_comment_at(lows, lang)
         if nc >= 0 and lows[nc] in _ANSWER_NOUNS_NL and any(L.is_negation(w) for w in lows[nc + 1:nc + 10]):
             nc = -1  # "De reactie van de fans bleef niet uit": it came
         if nc >= 0:
@@ -1409,8 +1409,10 @@ class _Doc:
         # A person described without a role names them too: "The man who filmed it, John Smith, said".
         described_person = d is not None and d.kind == "person" and not d.role and not d.name[:1].isupper()
         if not described_person and (
-                d is None or not d.role or (d.kind == "person" and d.role not in d.name.lower().split())):
-            return None  # no role, or a named person already ("spokesman Jan Smit")
+                d is None or not d.role or (d.kind == "person"
+                                            and not set(d.role.split()) <= set(d.name.lower().split()))):
+            return None  # no role, or a named person already ("spokesman Jan Smit"; a role of two words, "chief
+            #              executive", is one role)
         named = build(toks, span, self.lang, self.text)
         caps = [t for t in toks[span[0]:span[1]] if is_cap(t)]
         surnamed = len(named) == 1 and named[0].kind == "media" and not described_person and len(caps) == 2 \

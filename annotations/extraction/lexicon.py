@@ -586,6 +586,7 @@ ORG_NOUNS = _set(
     consortium coalition alliance parliament senate congress legislature county province coastguard academy
     studio commissie agentschap departement ggd hogeschool federatie koepel zender uitgeverij vervoerder
     multinational zorginstelling veiligheidsregio marechaussee
+    organisation organization organisations organizations ngo nonprofit non-profit
     """
 )
 GOV_HEADS = _set(

@@ -168,6 +168,20 @@ def has_claim_context(doc_low: str, lang: str) -> bool:
     return any(w in doc_low for w in L.CLAIM_WORDS[lang])
 
 
+# Why a source is anonymous, not a refusal: "because they were not authorized to discuss the matter".
+_UNAUTHORISED = frozenset(("authorized", "authorised", "allowed", "permitted", "cleared", "entitled"))
+_REASON_WORDS = frozenset(("because", "as", "since", "who", "which"))
+
+
+def no_comment_at(lows: list[str], lang: str) -> int:
+    """Index of the first phrase of withholding in lows, or -1 (not a lack of authority to speak)."""
+    at = match_phrase(lows, L.NO_COMMENT[lang])
+    if at >= 0 and not _UNAUTHORISED.isdisjoint(lows[at + 1:at + 3]) \
+            and not _REASON_WORDS.isdisjoint(lows[max(0, at - 4):at]):
+        return -1  # (a clause of reason or a relative one: "The company was not allowed to comment" withholds)
+    return at
+
+
 def classify(lows: list[str], lang: str, claim_context: bool, content_lo: int = 0,
              predicate: list[str] | None = None) -> tuple[str, float]:
     """Return (stance, confidence) for the tokens of one statement.
@@ -177,7 +191,7 @@ def classify(lows: list[str], lang: str, claim_context: bool, content_lo: int = 
     given, holds the tokens where a verb of denial is the statement's own (the attribution
     and quotations); evaluations ("onzin", "not true") count anywhere.
     """
-    if match_phrase(lows, L.NO_COMMENT[lang]) >= 0:
+    if no_comment_at(lows, lang) >= 0:
         return "no_comment", 0.9
     verbs, evals = _deny_parts(lang)
     where = lows if predicate is None else predicate

@@ -4482,3 +4482,17 @@ def test_a_described_speaker_with_an_organisations_name_names_no_person():
 ])
 def test_who_identified_himself_as_names_the_speaker(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a role of two words with the name in apposition: the name speaks
+    ('The organisation\'s chief executive, Dr. Amal Patel, told the BBC: "This is a crisis."',
+     [("Amal Patel", "organisation", "alleges")]),
+    ("The chief executive, Amal Patel, said this is a crisis.", [("Amal Patel", "", "alleges")]),
+    # why sources are anonymous is no refusal of theirs; a company not allowed to comment still withholds
+    ("Speaking on condition of anonymity because they were not authorized to discuss the matter, two officials said "
+     "the talks had stalled.", [("anonymous sources", "", "alleges")]),
+    ("The company was not allowed to comment on the case, a spokesman said.", [("company", "company", "no_comment")]),
+])
+def test_two_word_roles_in_apposition_and_the_reason_for_anonymity(text, expected):
+    assert [(s.source, s.source_org, s.stance) for s in extract(text, "en")] == expected
