@@ -707,7 +707,7 @@ class _Doc:
             if cue == "weak":
                 inverted_pronoun = lang == "nl" and k + 1 < n and toks[k + 1].low in _SUBJECT_PRONOUNS and k > 0
                 gerund = lang == "en" and low.endswith("ing")  # ("“seriously considering” charging passengers")
-                if _complement_follows(toks, k) or (prev in (",", "''", '"', "”", "'", "’") and not gerund) \
+                if _complement_follows(toks, k) or (prev in _QUOTE_CLOSERS and not gerund) \
                         or (_after_quote(toks, k) and not gerund) or inverted_pronoun \
                         or (lang == "en" and not gerund and _bare_clause_follows(toks, k)) \
                         or (lem == "vinden"
@@ -1058,7 +1058,7 @@ class _Doc:
         before = self._all_units[u - 1].toks
         for q in range(len(before) - 1, -1, -1):
             t = before[q]
-            if not t.inq and t.low.endswith("s") and noun_class(t.low) == "group":
+            if not t.inq and noun_class(t.low) == "group":
                 phrase = np_before(before, q + 1, 0)
                 found = build(before, phrase, self.lang, self.text) if phrase is not None else []
                 if len(found) == 1 and found[0].kind == "group":
@@ -2791,9 +2791,15 @@ _NL_ADJ_ENDINGS = ("ig", "lijk", "baar", "isch", "loos", "zaam", "waardig", "vol
 
 
 def _dutch_adjective(low: str) -> bool:
-    return (len(low) > 4 and low.isalpha() and (low.endswith(_NL_ADJ_ENDINGS) or (
-        len(low) > 6 and low.startswith("on") and not (low.startswith(("onbe", "onge")) and low.endswith(("d", "t"))))
-    )) or low in _NL_VERDICT_WORDS  # ("onverantwoord", "onterecht"; not the state a thing was found in: "onbeschadigd")
+    if low in _NL_VERDICT_WORDS:
+        return True
+    if len(low) <= 4 or not low.isalpha():
+        return False
+    if low.endswith(_NL_ADJ_ENDINGS):
+        return True
+    # a negated adjective: "onverantwoord", "onterecht" (not the state a thing was found in: "onbeschadigd",
+    # "ongedeerd")
+    return len(low) > 6 and low.startswith("on") and not (low.startswith(("onbe", "onge")) and low.endswith(("d", "t")))
 
 
 _NL_VERDICT_WORDS = frozenset("goed slecht fout terecht prima raar vreemd zwak sterk duur goedkoop overdreven"
@@ -2881,8 +2887,8 @@ def _named_as(toks: list, k: int) -> bool:
 
 
 _OBJECT_DETERMINERS = frozenset(("the", "his", "her", "its", "their", "our", "these", "those"))
-# Endings of English adjectives of judgement: "reckless", "dangerous", "unacceptable", "irresponsible", "absurd"
-# is not among them (an adjective list would be; the endings cover the many derived ones).
+# Adjectives of judgement after "called the plan": by their endings ("reckless", "dangerous", "unacceptable",
+# "irresponsible", "disappointing"), and the short common ones no ending tells ("wrong", "unfair", "absurd").
 _EVALUATIVE_ENDINGS = ("less", "ous", "able", "ible", "ful", "ive", "ing", "ic", "ical", "ent", "ant", "ist")
 _EVALUATIVE_WORDS = frozenset("wrong unfair unjust absurd bad good fair premature naive racist sexist unwise"
                               " inaccurate inappropriate inadequate unacceptable".split())
@@ -3576,7 +3582,8 @@ def _noun_particle_before(toks: list, k: int, parts) -> int:
         t = toks[q]
         if t.inq or t.low in _PARTICLE_CLAUSE_STOPS:
             return -1
-        if t.low in parts and t.low in _NOUN_PARTICLES_NL and (t.low != "twijfel" or toks[q - 1].low == "in"):
+        if t.low in parts and t.low in _NOUN_PARTICLES_NL \
+                and (t.low != "twijfel" or (q > 0 and toks[q - 1].low == "in")):
             return q  # ("in twijfel getrokken", not "met twijfel trok hij de deur dicht")
     return -1
 
