@@ -272,6 +272,10 @@ NO_COMMENT = {
         _p("invoked|invokes|invoke|invoking|exercised|exercises|exercise|exercising", "right", "to", "silence|remain"),
         _p("pleaded|pleads|plead|pleading|pled|took|takes|take|taking", "the", "fifth"),
         _p("no", "comment|response|reply"),
+        # '"I have nothing to say," Williams replied', "We have nothing further to add" (not "the report had nothing
+        # to say about safety")
+        _p("i|we|i've|we've|i’ve|we’ve", "nothing", "to", "say|add"),
+        _p("nothing", "further|more", "to", "say|add"),
         _p("NOT|nor", "comment|commenting|commented|respond|responded|reply|replied|return|returned"
            "|elaborate|discuss|answer|answered"),
         # "Nobody from the hospital was available for comment", "No one at the ministry responded": the party named
@@ -677,7 +681,7 @@ PERSON_NOUNS = _set(
     kleinzoon stiefvader schoonvader
     intern homeowner homeowners classmate pupil veteran academic motorist cyclist pedestrian hiker prisoner inmate
     stagiair juf veteraan vlogger muzikant forens wandelaar werkgever aandeelhouder belegger monnik imker
-    horecaondernemer kapper slager
+    horecaondernemer kapper slager frontman frontwoman
     """
 )
 ANON = _set("bron bronnen source sources insider insiders ingewijde ingewijden")

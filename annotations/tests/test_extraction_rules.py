@@ -4496,3 +4496,16 @@ def test_who_identified_himself_as_names_the_speaker(text, expected):
 ])
 def test_two_word_roles_in_apposition_and_the_reason_for_anonymity(text, expected):
     assert [(s.source, s.source_org, s.stance) for s in extract(text, "en")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # having nothing (further) to say withholds; a report that says nothing about a subject is a criticism
+    ('Asked about the allegations, Williams replied: "I have nothing to say."', [("Williams", "no_comment")]),
+    ('The club said: "We have nothing further to add."', [("club", "no_comment")]),
+    ("The mayor said the report had nothing to say about safety.", [("mayor", "alleges")]),
+    # a band's frontman is a person described, not the band with a genitive
+    ('The band\'s frontman dismissed the rumours during a radio interview, calling them "total rubbish."',
+     [("band's frontman", "denies")]),
+])
+def test_nothing_to_say_withholds_and_a_frontman_is_a_person(text, expected):
+    assert _pairs(text, "en") == expected
