@@ -575,13 +575,18 @@ def main() -> int:
                        str(args.annotators), "--pending", "1", "--password", PASSWORD, "--seed", str(args.seed))
 
     rng = random.Random(args.seed)
-    ceiling_stats, stats = Stats(), Stats()
+    ceiling_stats, stats, after_stats = Stats(), Stats(), Stats()
     names = [f"{args.slug}-ann{i:03d}" for i in range(1, args.annotators + 1)]
+
+    def ceiling(into: Stats) -> float:
+        """Every annotator requests the no-op view for `--ceiling-seconds`; the seconds it took."""
+        pingers = [Annotator(n, args.slug, labels, into, random.Random(rng.random())) for n in names]
+        return asyncio.run(phase(pingers, args.ceiling_seconds, "ping"))
+
     fleet = Fleet(url, args.workers_per_server)
     fleet.start()
     try:
-        pingers = [Annotator(n, args.slug, labels, ceiling_stats, random.Random(rng.random())) for n in names]
-        ceiling_time = asyncio.run(phase(pingers, args.ceiling_seconds, "ping"))
+        ceiling_time = ceiling(ceiling_stats)
         users = [Annotator(n, args.slug, labels, stats, random.Random(rng.random())) for n in names]
         # Three sessions of the project's lead, each reloading the review pages.
         leads = [Annotator(f"{args.slug}-lead", args.slug, labels, stats, random.Random(rng.random()))
@@ -604,9 +609,7 @@ def main() -> int:
             ("app servers", "gunicorn"), ("task workers", "manage.py worker"), ("load generator", "load_test.py")])
         # The ceiling again after the work: the machine's speed drifts between runs and within one, and the
         # ratio is against the mean of the two, each printed.
-        after_stats = Stats()
-        pingers = [Annotator(n, args.slug, labels, after_stats, random.Random(rng.random())) for n in names]
-        after_time = asyncio.run(phase(pingers, args.ceiling_seconds, "ping"))
+        after_time = ceiling(after_stats)
         servers_alive = fleet.alive()
     finally:
         fleet.stop()
@@ -620,7 +623,8 @@ def main() -> int:
     noop_rate = (rate_before + rate_after) / 2
     save_rate = len(saves) / work_time
     req_rate = len(all_work) / work_time
-    errors = sum(stats.errors.values()) + sum(ceiling_stats.errors.values()) + sum(after_stats.errors.values())
+    runs = (stats, ceiling_stats, after_stats)
+    errors = sum(sum(run.errors.values()) for run in runs)
     print(f"machine: {_common.machine()}")
     path = "REST API" if args.api else "pages"
     print(f"set-up: {args.annotators} annotators ({path}), 3 gunicorn servers × {args.workers_per_server} sync workers "
@@ -644,8 +648,8 @@ def main() -> int:
     if cpu:
         print("cores used while working: " + ", ".join(f"{name} {cores:.2f}" for name, cores in cpu)
               + " (the rest: PostgreSQL, mostly)")
-    print(f"errors: {errors} {dict(stats.errors + ceiling_stats.errors + after_stats.errors) if errors else ''}")
-    for sample in stats.error_samples + ceiling_stats.error_samples + after_stats.error_samples:
+    print(f"errors: {errors} {dict(sum((run.errors for run in runs), Counter())) if errors else ''}")
+    for sample in [sample for run in runs for sample in run.error_samples]:
         print("   ", sample)
     print("judgements: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in check.items()))
     # The budgets are printed, as every benchmark's; the exit status says whether anything was

@@ -1832,8 +1832,8 @@ class _Doc:
         if opening is None:
             return None
         toks, _, found = opening
-        if len(found) != 1 or found[0].kind not in _ORG_KINDS or found[0].name.lower() in L.CLAIM_NOUNS[self.lang]:
-            return None  # ("Rumours spread that …": a claim opening the sentence, capitalised, is no organisation)
+        if len(found) != 1 or found[0].kind not in _ORG_KINDS:
+            return None
         org = self._resolve(found[0], toks[0].start)
         # (a body named by its common noun speaks too: "De brandweer kreeg de brand onder controle, aldus een
         # woordvoerder", "The airline has cancelled all flights, a spokeswoman said")

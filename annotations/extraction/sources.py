@@ -1055,6 +1055,15 @@ def _proper_media(tok) -> bool:
     return tok.low in _MEDIA_NAMES or (tok.text.isupper() and len(tok.text) > 1)
 
 
+def _common_noun(low: str) -> bool:
+    """A noun the lexicon knows, or the noun of a claim: capitalised at a sentence's start it names nothing
+    ("Bewoners zeggen", "Rumours spread that …")."""
+    return bool(noun_class(low)) or low in _CLAIM_WORDS
+
+
+_CLAIM_WORDS = L.CLAIM_NOUNS["en"] | L.CLAIM_NOUNS["nl"]
+
+
 def _name_run(part: list) -> list:
     """The first run of capitalised tokens (with inner particles) in part, titles skipped."""
     out: list = []
@@ -1080,7 +1089,7 @@ def _name_run(part: list) -> list:
             out.append(t)  # "De Kijvelanden", "The Independent", "minister Van Nieuwenhuizen", "Van der Laan"
             n += 1
             continue
-        if is_cap(t) and noun_class(t.low) != "role" and not (t.first and noun_class(t.low) and not (
+        if is_cap(t) and noun_class(t.low) != "role" and not (t.first and _common_noun(t.low) and not (
                 n + 1 < len(part) and part[n + 1].low in _NATIONAL) and not (  # ("Zorgverzekeraars Nederland")
                 n + 1 < len(part) and is_cap(part[n + 1]) and (_proper_media(t) or part[n + 1].low in L.MEDIA_HEADS))):
             # ("Fox News said", "Sky News reported": a medium's name)
