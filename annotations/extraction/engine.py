@@ -1971,7 +1971,7 @@ class _Doc:
         """One record per clause and source: "wil niet reageren", "zegt en benadrukt"."""
         out: list = []
         for f in found:
-            if out and {s.name for s in out[-1][2]} == {s.name for s in f[2]}:
+            if out and _same_speakers(out[-1], f):
                 lo = out[-1][0]
                 between = [t.low for t in toks[lo + 1:f[0]]]
                 if (not any(w in _CLAUSE_BREAK for w in between) or f[0] - lo <= 3) \
@@ -2298,6 +2298,34 @@ class _Doc:
             out.append((p, s))
         return out
 
+    def _issuer(self, name: str, pos: int) -> Src | None:
+        """Who issued the document a definite "the statement" speaks for, told in the sentences before pos:
+        "Acme issued a statement on Monday. '…,' the statement said" is Acme's; so is a statement told
+        of a speaker's record ("In a statement, Acme said …" before "The statement added …")."""
+        head = name.rsplit(" ", 1)[-1].lower()
+        if head not in _ISSUED_DOCS:
+            return None
+        u = bisect_right(self._unit_starts, pos) - 1
+        for v in range(u - 1, max(-1, u - 4), -1):
+            toks = self._all_units[v].toks
+            for q in range(len(toks) - 1, 0, -1):
+                if toks[q].low != head or toks[q - 1].low not in ("a", "an", "its", "his", "her", "their", "een"):
+                    continue
+                if q + 1 < len(toks) and toks[q + 1].low in ("from", "by", "van", "door"):
+                    return None  # "a letter from a reader": its writer, not who published it
+                said = next((r for r in reversed(self.records) if r.unit == v), None)
+                if said is not None:
+                    return said.src
+                verb = next((d for d in range(q - 2, max(-1, q - 4), -1) if toks[d].low in _ISSUE_VERBS), -1)
+                subject = np_before(toks, verb, 0) if verb > 0 else None
+                if subject is None:
+                    return None
+                found = build(toks, subject, self.lang, self.text)
+                if len(found) != 1 or found[0].kind in ("unknown", "anon") or found[0].anaphor.startswith("doc:"):
+                    return None  # (a document issuing a document names nobody)
+                return self._resolve(found[0], toks[subject[0]].start) if found[0].anaphor else found[0]
+        return None
+
     def _recent(self, pos: int) -> list[Src]:
         """Speakers and person mentions before pos, most recent first."""
         cands = self._tail(self.speakers, pos) + self._tail(self.mentions, pos)
@@ -2444,7 +2472,8 @@ class _Doc:
             return next((sp for sp in recent if sp.kind == "person" and _named(sp.name)),
                         Src(s.name, "", "person", s.role))
         if a == "doc:":
-            return next((sp for sp in speakers if sp.kind == "media"), None)
+            media = next((sp for sp in speakers if sp.kind == "media"), None)
+            return media if media is not None else self._issuer(s.name, pos)
         if a.startswith("poss:"):
             # "her lawyer", "zijn woordvoerder": a person's agent is described with the person's name, a
             # spokesperson of an organisation speaks for it (GUIDELINES §3, §4)
@@ -3011,6 +3040,11 @@ _POSTMODIFIERS = frozenset(("involved", "concerned", "affected", "responsible"))
 # "told" and its kind, which may take a short object after the speaker: "…, his manager told CNN."
 _TOLD = (_FINITE_SAY - {"says", "said"}) | {"tells", "tell"}
 # Words joining two statements of one sentence: "X said A, but Y denied B", "X zegt A, terwijl Y …".
+# Documents a definite mention speaks for their issuer with ("the statement said"), and the verbs of issuing.
+_ISSUED_DOCS = frozenset("statement letter memo email e-mail verklaring brief persbericht".split())
+_ISSUE_VERBS = frozenset("issued released published posted sent put wrote gave circulated shared "
+                         "gaf geeft publiceerde publiceert verstuurde verstuurt stuurde stuurt plaatste schreef deelde"
+                         .split())
 _JOINING = frozenset("and but while whereas yet or en maar terwijl of doch".split())
 # Whom something is told, as a bare plural: "told reporters the budget was balanced".
 _ADDRESSEES = frozenset(
@@ -3357,6 +3391,16 @@ def _trade(low: str) -> str:
     head = _head(low)
     return "" if head in _SPOKES or head in _AGENT_ROLES else head
 
+
+
+def _same_speakers(before: tuple, f: tuple) -> bool:
+    """True when anchor f speaks for the sources of the anchor before it: the same sources, or some of a
+    refusal's own ("Neither the police nor the school would confirm": "confirm" finds the school alone
+    inside the refusal's "the police nor the school")."""
+    names, earlier = {s.name for s in f[2]}, {s.name for s in before[2]}
+    if names == earlier:
+        return True
+    return before[1] == "nocomment" and names < earlier and before[3][0] <= f[3][0] and f[3][1] <= before[3][1]
 
 def _in_relative_clause(toks: list, k: int) -> bool:
     """toks[k] is the verb of a relative clause opened by a comma just before: ", which has denied …", ", dat de

@@ -283,6 +283,10 @@ NO_COMMENT = {
         _p("no", "one", PHRASE, "available|responded|commented|replied|answered"),
         # "Neither the club nor the player's agent would comment": the refusal after the second of them
         _p("nor", PHRASE, "comment|respond|responded|reply|replied|return|returned|answer|answered"),
+        # "Neither the police nor the school would confirm the report", "Neither company would confirm the deal":
+        # a refusal to confirm, not a confirmation
+        _p("nor", PHRASE, "would|could|will|can", "confirm|verify"),
+        _p("neither", PHRASE, "would|could|will|can", "confirm|verify|comment"),
         _p("could|can|would", "NOT", "confirm|say|verify|independently"),
         # What is not known yet: "It is not yet known when the road will reopen, police said", "It was unclear how
         # the fire started, the fire service said" (a partial refusal: they cannot say)

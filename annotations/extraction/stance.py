@@ -5,7 +5,8 @@ from . import lexicon as L
 _GAP = 2  # tokens allowed between two parts of a phrase ("wil (nog) niet reageren")
 _PHRASE_GAP = 8  # after L.PHRASE: a noun phrase with a prepositional phrase of its own
 # What ends the noun phrase a PHRASE part skips: punctuation, and words that open or join clauses.
-_CLAUSE_BREAKS = frozenset(", . ; : ! ? ( ) dat die omdat maar en of want als toen wie wat waar zodat terwijl".split())
+_CLAUSE_BREAKS = frozenset(
+    ", . ; : ! ? ( ) dat die omdat maar en of want als toen wie wat waar zodat terwijl nor".split())
 
 
 def _part_matches(part: frozenset, low: str) -> bool:

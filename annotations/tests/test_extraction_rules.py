@@ -4509,3 +4509,35 @@ def test_two_word_roles_in_apposition_and_the_reason_for_anonymity(text, expecte
 ])
 def test_nothing_to_say_withholds_and_a_frontman_is_a_person(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "neither … would confirm" refuses to confirm, for each of the parties named
+    ("Neither the police nor the school would confirm the report.",
+     [("police", "no_comment"), ("school", "no_comment")]),
+    ("Neither company would confirm the deal.", [("company", "no_comment")]),
+    ("Neither the mayor nor his spokesman would comment on the report.",
+     [("mayor", "no_comment"), ("spokesman", "no_comment")]),
+    # a confirmation without "neither" still alleges
+    ("The police and the school confirmed the report.", [("police", "alleges"), ("school", "alleges")]),
+])
+def test_neither_would_confirm_withholds_for_each_party(text, expected):
+    assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a definite "the statement" speaks for whoever issued it in the sentences before
+    ('Acme issued a statement on Monday evening. "We categorically reject these allegations," the statement said.',
+     "en", [("Acme", "denies")]),
+    ("In a statement, the ministry said it had not been informed. The statement added that an inquiry would follow.",
+     "en", [("ministry", "alleges"), ("ministry", "alleges")]),
+    ("The mayor sent a letter to residents last week. The letter says the pool will close in March.",
+     "en", [("mayor", "alleges")]),
+    ("Het bedrijf gaf dinsdag een verklaring uit. 'De fabriek blijft open', aldus de verklaring.",
+     "nl", [("bedrijf", "alleges")]),
+    # a letter from someone else is theirs, not the publisher's; nobody issued it: nobody speaks
+    ('The newspaper published a letter from a reader. "The bridge is unsafe," the letter said.', "en", []),
+    ('"We categorically reject these allegations," the statement said.', "en", []),
+])
+def test_the_statement_said_speaks_for_its_issuer(text, lang, expected):
+    assert _pairs(text, lang) == expected
