@@ -733,13 +733,15 @@ class _Doc:
                         seen = True
                         if toks[q].low in _PARTICLE_NEEDS_CLAUSE.get(lem, ()) and not _complement_follows(toks, q):
                             break  # a worry without content is a feeling: "maakt zich zorgen over de kosten"
-                        if lem in _QUOTE_TAG_PARTICLE_VERBS and not (
-                                prev in _QUOTE_CLOSERS or _after_quote(toks, k) or _complement_follows(toks, q)
-                                or (q + 1 < n and toks[q + 1].text == ":")):
+                        tags = lem in _QUOTE_TAG_PARTICLE_VERBS or (lem, toks[q].low) in _QUOTE_TAG_PARTICLES
+                        quoted = tags and (prev in _QUOTE_CLOSERS or _after_quote(toks, k)
+                                           or _complement_follows(toks, q) or (q + 1 < n and toks[q + 1].text == ":"))
+                        if lem in _QUOTE_TAG_PARTICLE_VERBS and not quoted:
                             break  # looking back says something only with its words: ",,…'', blikt hij terug"
-                        if lem in L.CLAIM_OBJECT_VERBS[lang] and L.CLAIM_OBJECTS.isdisjoint(
+                        if lem in L.CLAIM_OBJECT_VERBS[lang] and not quoted and L.CLAIM_OBJECTS.isdisjoint(
                                 t.low for t in toks[k + 1:min(n, q + 4)]):
                             break  # "shot down a military jet", "walked back to the car": no claim, no statement
+                            #        (but '"That's a lie," the senator shot back': a retort with its words)
                         out.append((k, "verb", k + 1))  # "geeft … toe", "wijst erop dat", "voegde eraan toe"
                         break
                     if toks[q].text == ";" or (toks[q].text == "." and not (
@@ -1205,6 +1207,25 @@ class _Doc:
             if plural != (found[0].kind == "group"):
                 return None
         return self._resolve(found[0], toks[0].start)
+
+    def _reported_subject(self, pos: int) -> Src | None:
+        """The person a hearsay in the sentence before is about, for "he"/"she" when nobody was named: "It is
+        alleged that the councillor accepted gifts. He denies …", "The report says the councillor …"."""
+        u = bisect_right(self._unit_starts, pos) - 1
+        if u < 1:
+            return None
+        toks = self._all_units[u - 1].toks
+        q = next((q for q, t in enumerate(toks[:8]) if not t.inq and (t.low in ("that", "dat") or (
+            q > 0 and t.low in _HEARSAY_VERBS))), -1)
+        if 0 <= q < len(toks) - 1 and toks[q + 1].low in ("that", "dat"):
+            q += 1  # "It is alleged that …"
+        phrase = np_after(toks, q + 1, len(toks)) if q >= 0 else None
+        if phrase is None or phrase[0] != q + 1:
+            return None
+        found = build(toks, phrase, self.lang, self.text)
+        if len(found) != 1 or found[0].kind != "person":
+            return None
+        return self._resolve(found[0], toks[phrase[0]].start)
 
     def _previous_subject(self, pos: int) -> Src | None:
         """The group that opens the sentence before the one at `pos` ("De ouders zijn woedend."), or None."""
@@ -2399,6 +2420,10 @@ class _Doc:
                 for _, sp in fits:
                     if _bare_name(sp):
                         return Src(sp.name, "", "person", "")
+            if person_only and not fits:
+                accused = self._reported_subject(pos)
+                if accused is not None and self._agrees(a, accused):
+                    return accused
             if not person_only and not fits:
                 # "De ouders zijn woedend. Zij eisen opheldering": a plural pronoun opening a sentence takes
                 # up the group that opened the one before, when no speaker is nearer.
@@ -2721,6 +2746,8 @@ _ELABORATING = frozenset(("saying", "joking", "quipping", "laughing"))
 # Particle verbs that tag a quotation or introduce one but say nothing alone: ",,…'', blikt de trainer terug",
 # "vult zijn collega aan: …" (not "blikt terug op een mooi jaar", "vult het formulier aan").
 _QUOTE_TAG_PARTICLE_VERBS = frozenset(("blikken", "vullen", "fire"))
+# A verb whose other particle speaks of a claim only (CLAIM_OBJECT_VERBS) retorts with this one: "“…,” he shot back".
+_QUOTE_TAG_PARTICLES = frozenset((("shoot", "back"), ("hit", "back")))
 _QUOTE_CLOSERS = frozenset((",", "''", '"', "”", "'", "’"))
 # Where a Dutch text says what a document holds: "staat in een rapport van X", "is te lezen in een brief van X".
 _STANDS_IN = frozenset(("staat", "stond", "staan", "stonden", "lezen"))
@@ -3045,6 +3072,8 @@ _ISSUED_DOCS = frozenset("statement letter memo email e-mail verklaring brief pe
 _ISSUE_VERBS = frozenset("issued released published posted sent put wrote gave circulated shared "
                          "gaf geeft publiceerde publiceert verstuurde verstuurt stuurde stuurt plaatste schreef deelde"
                          .split())
+# Verbs after which a report's clause follows without "that": "The report says the councillor accepted gifts".
+_HEARSAY_VERBS = frozenset("says said claims claimed alleges alleged suggests suggested reports reported".split())
 _JOINING = frozenset("and but while whereas yet or en maar terwijl of doch".split())
 # Whom something is told, as a bare plural: "told reporters the budget was balanced".
 _ADDRESSEES = frozenset(

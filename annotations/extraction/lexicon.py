@@ -98,7 +98,7 @@ PARTICLE_VERBS = {
         "vullen": ("aan",),  # ",,…'', vult zijn collega aan" (only with its quotation or clause)
     },
     "en": {
-        "shoot": ("down",),
+        "shoot": ("down", "back"),  # "shot down the reports"; "“…,” he shot back" (with its words only)
         "shut": ("down",),  # "shut down the rumours" (only of a claim: CLAIM_OBJECT_VERBS)
         "cast": ("doubt",),  # "cast doubt on the story"
         "pour": ("water", "scorn"),  # "poured cold water on the rumours", "poured scorn on the reports"
@@ -437,6 +437,9 @@ DENY_EVALS = {
         _p("poured|pours|pour|pouring", "cold", "water"),  # "poured cold water on the rumours"
         _p("poured|pours|pour|pouring", "scorn"),  # "poured scorn on the reports"
         _p("pure|mere|wild|idle|just", "speculation"),  # "That is pure speculation"
+        # idioms of falsehood: "the rumours are wide of the mark", "nothing could be further from the truth"
+        _p("wide", "of", "the", "mark"),
+        _p("far|further|farther", "from", "the", "truth"),
         # "described the reports as 'fake news'" (not "flag fake news stories", "report them as fake news")
         _p("described|describes|describe|describing", CLAIM_NOUNS["en"], "as", "fake|bogus|phony|phoney"),
         _p("parody|fake|impostor|imposter|spoof", "account|accounts|profile|site|website"),  # not the person's

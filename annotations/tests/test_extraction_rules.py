@@ -4541,3 +4541,34 @@ def test_neither_would_confirm_withholds_for_each_party(text, expected):
 ])
 def test_the_statement_said_speaks_for_its_issuer(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "shot back" and "hit back" retort with their words; "shot down" a drone and "shot back" at gunfire say nothing
+    ('"That\'s a lie," the senator shot back when asked about the report.', [("senator", "denies")]),
+    ('"Nonsense," Maria Lopez hit back.', [("Maria Lopez", "denies")]),
+    ("The army shot down a drone near the border.", []),
+    ("The officer shot back when the suspect opened fire.", []),
+    # idioms of falsehood deny
+    ("Rumours that the striker is leaving the club are wide of the mark, according to his agent.",
+     [("agent", "denies")]),
+    ("The report is far from the truth, the ministry said.", [("ministry", "denies")]),
+    ("The ministry said the figures were close to the truth.", [("ministry", "alleges")]),
+])
+def test_retorts_with_shot_back_and_idioms_of_falsehood(text, expected):
+    assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # with nobody named, "he"/"she" takes up the person a hearsay in the sentence before is about
+    ("It is alleged that the councillor accepted gifts from developers. He strongly denies the allegations.", "en",
+     [("councillor", "denies")]),
+    ("The report says the councillor accepted gifts from developers. She strongly denies the allegations.", "en",
+     [("councillor", "denies")]),
+    ("Er wordt beweerd dat de wethouder geschenken heeft aangenomen. Hij ontkent dat.", "nl",
+     [("wethouder", "denies")]),
+    # a body is no "he"
+    ("The report says the council accepted gifts from developers. He strongly denies the allegations.", "en", []),
+])
+def test_a_pronoun_takes_up_the_person_a_hearsay_is_about(text, lang, expected):
+    assert _pairs(text, lang) == expected
