@@ -1190,7 +1190,10 @@ class _Doc:
             # or the subject after a quotation and its verb: ",,Woorden zijn goedkoop'', zegt hij."
             quoted = len(before) >= 2 and before[0].inq and not before[-1].inq and before[-1].text[:1].isalpha() \
                 and all(t.inq or not t.text[:1].isalnum() for t in before[:-1])
-            if not quoted and (not before or before[-1].text != ","
+            # or the subject after a fronted adverb and its verb: "Zelf zegt hij …", "Inmiddels laat ze weten …"
+            fronted = self.lang == "nl" and len(before) == 2 and before[0].low in L.SKIP \
+                and before[1].text[:1].islower() and not before[0].inq
+            if not quoted and not fronted and (not before or before[-1].text != ","
                                or any(t.text in (",", ";", ":") or t.inq for t in before[:-1])):
                 return None
         opening = self._opening(u - 1)
@@ -2099,7 +2102,7 @@ class _Doc:
         return any(self.claim_units[lo:hi])
 
     def _feeling_then_quotation(self, u: int, unit: _Unit) -> bool:
-        """A bare quotation right after a short sentence telling how a person feels is that person's:
+        """A bare quotation right after a short sentence telling how a person feels or reacted is that person's:
         "Premier Mark Rutte is niet verrast door het verlies. ,,Dat betekent veel koffiedrinken.''",
         "The mayor was furious. “This should never have happened.”" (the sentence and the quotation are
         one statement). The feeling alone, without the quotation, is no statement (GUIDELINES §2)."""
@@ -2114,7 +2117,10 @@ class _Doc:
             return False
         be = next((q for q, t in enumerate(toks) if t.low in _BE_FORMS), -1)
         if be < 1 or not any(t.low in L.FEELINGS[self.lang] for t in toks[be + 1:be + 6]):
-            return False
+            # or how the person reacted: "De wethouder reageert verbaasd op de kritiek. 'Ik begrijp er niets van.'"
+            be = next((q for q, t in enumerate(toks) if t.low in _REACTED and not t.inq), -1)
+            if be < 1:
+                return False
         srcs, span = self._source_for(toks, be, "verb", be + 1, u - 1)
         if len(srcs) != 1 or srcs[0].kind != "person":
             return False
@@ -3074,6 +3080,8 @@ _ISSUE_VERBS = frozenset("issued released published posted sent put wrote gave c
                          .split())
 # Verbs after which a report's clause follows without "that": "The report says the councillor accepted gifts".
 _HEARSAY_VERBS = frozenset("says said claims claimed alleges alleged suggests suggested reports reported".split())
+# Verbs telling that someone reacted, whose words a bare quotation right after gives (`_feeling_then_quotation`).
+_REACTED = frozenset("reageert reageerde reageerden reageren reacted reacts responded responds".split())
 _JOINING = frozenset("and but while whereas yet or en maar terwijl of doch".split())
 # Whom something is told, as a bare plural: "told reporters the budget was balanced".
 _ADDRESSEES = frozenset(

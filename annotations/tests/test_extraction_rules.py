@@ -4572,3 +4572,18 @@ def test_retorts_with_shot_back_and_idioms_of_falsehood(text, expected):
 ])
 def test_a_pronoun_takes_up_the_person_a_hearsay_is_about(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a pronoun after a fronted adverb and its verb takes up the subject of the sentence before
+    ("De burgemeester zou op de hoogte zijn geweest. Zelf zegt hij daar niets van te hebben geweten.", "nl",
+     [("burgemeester", "denies")]),
+    ("De directeur zou zijn ontslagen. Inmiddels laat hij weten dat hij zelf is vertrokken.", "nl",
+     [("directeur", "alleges")]),
+    # a bare quotation right after telling how someone reacted is their words; the reaction alone says nothing
+    ("De wethouder reageert verbaasd op de kritiek. 'Ik begrijp er niets van.'", "nl", [("wethouder", "alleges")]),
+    ('The mayor responded angrily to the criticism. "This is nonsense."', "en", [("mayor", "denies")]),
+    ("De wethouder reageert verbaasd op de kritiek.", "nl", []),
+])
+def test_fronted_adverbs_and_quotations_after_a_reaction(text, lang, expected):
+    assert _pairs(text, lang) == expected
