@@ -27,6 +27,7 @@ from .sources import (
     _DETERMINERS_POSSESSIVES,
     _GENITIVE,
     _MEDIA_NAMES,
+    _PLATFORMS,
     _RANK_PREFIXES,
     _SHARES,
     ANONYMOUS,
@@ -1229,6 +1230,15 @@ class _Doc:
         if len(found) != 1 or found[0].kind != "person":
             return None
         return self._resolve(found[0], toks[phrase[0]].start)
+
+    def _platform_before(self, pos: int) -> Src | None:
+        """The social-media platform named last in the sentences up to pos ("removed from YouTube"), or None."""
+        u = bisect_right(self._unit_starts, pos) - 1
+        for v in range(u, max(-1, u - 4), -1):
+            for t in reversed(self._all_units[v].toks):
+                if t.start < pos and t.low in _PLATFORMS and t.low not in ("x", "threads") and t.text[:1].isupper():
+                    return Src(t.text, t.text, "organisation", "")
+        return None
 
     def _previous_subject(self, pos: int) -> Src | None:
         """The group that opens the sentence before the one at `pos` ("De ouders zijn woedend."), or None."""
@@ -2473,6 +2483,10 @@ class _Doc:
                         continue  # an analyst's firm is not the story's company ("Neil Mawston, an analyst at …")
                     if sp.org and not (business and _org_kind_of(sp.org) == "government"):
                         return Src(sp.org, sp.org, _org_kind_of(sp.org), "")
+            if head == "platform":
+                platform = self._platform_before(pos)
+                if platform is not None:
+                    return platform  # "The video was removed from YouTube. A spokeswoman for the platform said"
             named = self.orgs.get(head) if head else None
             if named is not None:
                 return named  # "de gemeente" far after "gemeente Eindhoven"
@@ -2807,6 +2821,8 @@ def _short_quotation(toks: list, q: int) -> bool:
     r = q + 1
     while r < len(toks) and r - (q + 1) <= 5 and toks[r].text[:1].isalnum():
         r += 1
+    if q + 1 < r < len(toks) - 1 and toks[r].text in (".", "!", "?") and toks[r + 1].text in _QUOTE_END:
+        r += 1  # the sentence's period inside the marks, as American papers write: called the plan "reckless."
     return q + 1 < r < len(toks) and toks[r].text in _QUOTE_END and (r + 1 >= len(toks) or toks[r + 1].text != ",")
 
 

@@ -596,7 +596,7 @@ ORG_NOUNS = _set(
     inspectorate tribunal panel inquiry association federation foundation lender startup conglomerate
     consortium coalition alliance parliament senate congress legislature county province coastguard academy
     studio commissie agentschap departement ggd hogeschool federatie koepel zender uitgeverij vervoerder
-    multinational zorginstelling veiligheidsregio marechaussee
+    multinational zorginstelling veiligheidsregio marechaussee platform
     organisation organization organisations organizations ngo nonprofit non-profit
     """
 )
@@ -708,7 +708,9 @@ DENY_ADJ = _set("false untrue baseless unfounded ridiculous nonsense misleading 
                 # laughable: "noemt de beschuldigingen lachwekkend", "called the claims laughable"
                 " lachwekkend belachelijk onzinnig laughable preposterous nonsensical bogus rubbish"
                 # worthless: "called the report garbage"
-                " garbage hogwash baloney drivel")
+                " garbage hogwash baloney drivel"
+                # not borne out: "called the report speculative", "noemt het bericht speculatief"
+                " speculative unsubstantiated unproven inaccurate incorrect speculatief onbewezen")
 
 # Definite descriptions that refer back to an organisation already named.
 # Nouns for a business, which a public body is not: "the company" never takes up a ministry.
@@ -717,7 +719,7 @@ BUSINESS_NOUNS = _set(
     bedrijf onderneming concern company firm airline operahuis warenhuis carmaker automaker chipmaker drugmaker
     planemaker supermarkt supermarket keten chain attractiepark pretpark themapark hotel resort
     fabriek factory brouwerij brewery bakkerij bakery winkel shop store restaurant apotheek pharmacy bank
-    importeur importer
+    importeur importer platform
     """
 )
 ORG_ANAPHORA = _set(

@@ -4587,3 +4587,21 @@ def test_a_pronoun_takes_up_the_person_a_hearsay_is_about(text, lang, expected):
 ])
 def test_fronted_adverbs_and_quotations_after_a_reaction(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # calling a report speculative or unsubstantiated denies it; results that are speculative are a finding
+    ('A government spokesman called the report "speculative".', "en", [("government", "denies")]),
+    ("The club called the allegations unsubstantiated.", "en", [("club", "denies")]),
+    ("De minister noemt het bericht speculatief.", "nl", [("minister", "denies")]),
+    ("The scientist said the results were speculative.", "en", [("scientist", "alleges")]),
+    # a short quoted verdict with the sentence's period inside its marks
+    ('The ministry called the plan "reckless."', "en", [("ministry", "alleges")]),
+    # "the platform" takes up the social-media platform named before
+    ("The video was later removed from YouTube. A spokeswoman for the platform said it violated its policies.", "en",
+     [("YouTube", "alleges")]),
+    ("Het filmpje is van TikTok verwijderd. Volgens het platform was het in strijd met de regels.", "nl",
+     [("TikTok", "alleges")]),
+])
+def test_speculative_verdicts_and_the_platform(text, lang, expected):
+    assert _pairs(text, lang) == expected
