@@ -2760,7 +2760,7 @@ _PARTICLE_NEEDS_CLAUSE = {"maken": ("zorgen",), "houden": ("rekening",)}  # ("ho
 _CLAIM_OBJECT_NOUNS = L.CLAIM_OBJECTS - {"it", "that", "this", "them"}
 # The nouns of Dutch verb phrases ("afstand nemen", "vraagtekens zetten", "in twijfel trekken", "excuses
 # aanbieden"): in a clause that ends in its verb (a perfect, a subordinate clause) they stand before it.
-_NOUN_PARTICLES_NL = frozenset(("afstand", "vraagtekens", "twijfel", "excuses", "excuus"))
+_NOUN_PARTICLES_NL = frozenset(("afstand", "vraagtekens", "twijfel", "excuses", "excuus", "fabels"))
 _PARTICLE_CLAUSE_STOPS = frozenset((",", ";", ":", ".", "dat", "die", "en", "maar", "omdat"))
 _ELABORATING = frozenset(("saying", "joking", "quipping", "laughing"))
 # Particle verbs that tag a quotation or introduce one but say nothing alone: ",,…'', blikt de trainer terug",

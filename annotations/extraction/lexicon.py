@@ -96,6 +96,7 @@ PARTICLE_VERBS = {
         "werpen": ("tegen",),  # "De gemeente werpt tegen dat het budget op is"
         "blikken": ("terug",),  # ",,…'', blikt de trainer terug" (only with its quotation or clause)
         "vullen": ("aan",),  # ",,…'', vult zijn collega aan" (only with its quotation or clause)
+        "verwijzen": ("fabels",),  # "verwijst de berichten naar het rijk der fabels"
     },
     "en": {
         "shoot": ("down", "back"),  # "shot down the reports"; "“…,” he shot back" (with its words only)
@@ -232,6 +233,9 @@ NO_COMMENT = {
         _p("wil|wilde|willen|wilden", "niet|niets", "zeggen|vertellen|kwijt|kwijtwillen",
            "of|hoe|hoeveel|wie|wat|waar|wanneer|waarom|welke|welk"),
         _p("zwijgt|zweeg|zwijgen|zwegen", "over|erover|daarover"),
+        # the reporter sent elsewhere: "De gemeente verwijst voor vragen naar het ministerie" (not a doctor
+        # referring a patient: "verwijst de patiënt door naar het ziekenhuis")
+        _p("verwijst|verwees|verwezen|verwijzen", "voor", "vragen|reacties|commentaar"),
         # "bewaart het stilzwijgen", "doet er het zwijgen toe", "zwijgt als het graf", "zwijgt in alle talen"
         _p("bewaart|bewaarde|bewaarden|bewaren|bewaard", "het", "stilzwijgen"),
         _p("het", "zwijgen", "toe"),
@@ -414,6 +418,7 @@ DENY_EVALS = {
         _p("niet", "eens", "met"),  # "is het niet eens met de plannen"
         _p("oneens"),
         _p("vraagtekens", "bij"),  # "zet vraagtekens bij de cijfers"
+        _p("rijk", "der|van", "fabels"),  # "verwijst de berichten naar het rijk der fabels": untrue
         _p("niet", "te", "herkennen"),  # "zegt die lezing niet te herkennen": the account is not theirs
     ),
     "en": (

@@ -208,8 +208,11 @@ def _inner_name_word(toks: list, q: int, lo: int) -> bool:
     start = prev
     while start > lo and is_cap(toks[start - 1]):
         start -= 1
+    # (a capitalised organisation noun alone opens such a name inside a sentence: "De Partij voor de Dieren",
+    # "de Raad voor de Kinderbescherming"; at the sentence's start its capital says nothing)
     return (start > lo and noun_class(toks[start - 1].low) == "org") or (
-        noun_class(toks[start].low) == "org" and start < prev)
+        noun_class(toks[start].low) == "org"
+        and (start < prev or (not toks[start].first and toks[q].low == "voor")))  # (not "The Institute in Delft")
 
 
 def _modifier(tok) -> bool:

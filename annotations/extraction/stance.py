@@ -172,11 +172,15 @@ def has_claim_context(doc_low: str, lang: str) -> bool:
 # Why a source is anonymous, not a refusal: "because they were not authorized to discuss the matter".
 _UNAUTHORISED = frozenset(("authorized", "authorised", "allowed", "permitted", "cleared", "entitled"))
 _REASON_WORDS = frozenset(("because", "as", "since", "who", "which"))
+_KNOW_FORMS = frozenset(("weten", "weet"))
 
 
 def no_comment_at(lows: list[str], lang: str) -> int:
     """Index of the first phrase of withholding in lows, or -1 (not a lack of authority to speak)."""
     at = match_phrase(lows, L.NO_COMMENT[lang])
+    while 0 <= at < len(lows) - 1 and lows[at] in _KNOW_FORMS and lows[at + 1] == "dat":
+        # "laat weten dat hij niet van plan is op te stappen" tells something: no "weet hij niet"
+        at = match_phrase(lows, L.NO_COMMENT[lang], at + 1)
     if at >= 0 and not _UNAUTHORISED.isdisjoint(lows[at + 1:at + 3]) \
             and not _REASON_WORDS.isdisjoint(lows[max(0, at - 4):at]):
         return -1  # (a clause of reason or a relative one: "The company was not allowed to comment" withholds)

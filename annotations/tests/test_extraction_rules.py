@@ -4605,3 +4605,22 @@ def test_fronted_adverbs_and_quotations_after_a_reaction(text, lang, expected):
 ])
 def test_speculative_verdicts_and_the_platform(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "naar het rijk der fabels verwijzen" denies, in any word order; "verwijzen naar" alone says nothing
+    ("De KNVB verwijst de berichten naar het rijk der fabels.", [("KNVB", "denies")]),
+    ("De KNVB heeft de berichten over een schorsing naar het rijk der fabels verwezen.", [("KNVB", "denies")]),
+    ("De KNVB verwijst naar de politie.", []),
+    # sending the reporter elsewhere withholds; a doctor referring a patient does not
+    ("De gemeente verwijst voor vragen naar het ministerie.", [("gemeente", "no_comment")]),
+    ("De huisarts verwijst de patiënt voor een operatie naar het ziekenhuis.", []),
+    # letting know that something is not so tells it; "weet ik niet" withholds
+    ("Burgemeester Pieters heeft laten weten dat hij niet van plan is op te stappen.", [("Pieters", "alleges")]),
+    ("Hoe het verder moet, weet ik nog niet, zegt de trainer.", [("trainer", "no_comment")]),
+    # an organisation's name with "voor" inside
+    ("De Partij voor de Dieren spreekt van 'een schandaal'.", [("Partij voor de Dieren", "alleges")]),
+    ("Volgens de Raad voor de Kinderbescherming is het kind veilig.", [("Raad voor de Kinderbescherming", "alleges")]),
+])
+def test_dutch_fables_referrals_letting_know_and_names_with_voor(text, expected):
+    assert _pairs(text, "nl") == expected
