@@ -445,7 +445,7 @@ def clause_start_np(toks: list, k: int, lo: int) -> tuple[int, int] | None:
     return np_after(toks, s, k)
 
 
-_CONJ = frozenset("although though while whereas hoewel terwijl".split())
+_CONJ = frozenset("although though while whereas hoewel terwijl but maar".split())
 
 
 def build(toks: list, span: tuple[int, int], lang: str, text: str) -> list[Src]:
@@ -645,6 +645,8 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
     owned = _owned_person(part, lang, text) or _account_owner(part, lang, text)
     if owned is not None:
         return owned
+    if len(part) == 3 and part[0].low in L.DETERMINERS and part[1].low in _PLATFORMS and part[2].low in _ACCOUNT_NOUNS:
+        return None  # "the Twitter account (attributed to …)": an account whose owner the phrase does not name
     det = ""
     while part and (part[0].low in L.DETERMINERS or part[0].low in L.POSSESSIVES):
         if part[0].text[:1].isupper() and not part[0].first and len(part) > 1 and is_cap(part[1]):

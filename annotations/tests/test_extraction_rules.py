@@ -4624,3 +4624,16 @@ def test_speculative_verdicts_and_the_platform(text, lang, expected):
 ])
 def test_dutch_fables_referrals_letting_know_and_names_with_voor(text, expected):
     assert _pairs(text, "nl") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # after ", but" the clause's subject follows the conjunction: the refusal stays the company's
+    ("Amazon declined to comment, but a person familiar with the plans said the service would launch next year.", "en",
+     [("Amazon", "no_comment"), ("anonymous sources", "alleges")]),
+    ("De club wilde niet reageren, maar ingewijden zeggen dat de trainer vertrekt.", "nl",
+     [("club", "no_comment"), ("anonymous sources", "alleges")]),
+    # an account whose owner the phrase does not name is not the platform speaking
+    ("The Twitter account said the team would move.", "en", []),
+])
+def test_a_clause_after_but_has_its_own_subject(text, lang, expected):
+    assert _pairs(text, lang) == expected
