@@ -611,7 +611,7 @@ def _strip_possessive(name: str) -> str:
 # Words that make one title with the role after them: "Prime Minister", "Foreign Minister", "Home Secretary".
 _TITLE_WORDS = frozenset(
     "prime foreign home interior defence defense finance health justice first deputy chief senior junior"
-    " attorney solicitor surgeon".split())
+    " attorney solicitor surgeon general".split())
 # Prefixes of a role that say when or in what rank, not for whom: "Oud-minister", "Ex-CEO".
 _RANK_PREFIXES = frozenset(
     "oud ex vice co interim adjunct waarnemend plaatsvervangend loco former deputy acting".split()
@@ -687,8 +687,13 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
             and (part[0].low in _AGENT_ROLES or part[0].low in _SPOKES):
         # "her lawyer", "zijn woordvoerder": whose agent the pronoun says (`engine._resolve`)
         return Src(part[0].text, "", "person", _head(part[0].low), anaphor="poss:" + det)
-    if 0 <= role_at < len(part) - 1 and part[role_at].low in _TITLE_WORDS and classes[role_at + 1] == "role":
-        role_at += 1  # "chief executive": the office is the noun its title word goes with
+    if 0 <= role_at < len(part) - 1 and part[role_at].low in _TITLE_WORDS:
+        if classes[role_at + 1] == "role":
+            role_at += 1  # "chief executive", "general secretary", "attorney general": the office is the noun
+            #               its title word goes with
+        elif role_at + 2 < len(part) and classes[role_at + 2] == "role" and not classes[role_at + 1] \
+                and part[role_at + 1].text.isalpha() and part[role_at + 1].text.islower():
+            role_at += 2  # "chief financial officer", "chief medical officer"
     if role_at >= 0:
         return _with_role(part, classes, role_at, definite, text)
     names = _name_run(part)
@@ -869,6 +874,9 @@ def _with_role(part: list, classes: list, role_at: int, definite: bool, text: st
     role = _head(rt.low)
     if role_at > 0 and classes[role_at - 1] == "role" and part[role_at - 1].low in _TITLE_WORDS:
         role = f"{part[role_at - 1].low} {role}"  # "chief executive", not "chief"
+    elif role_at > 1 and classes[role_at - 2] == "role" and part[role_at - 2].low in _TITLE_WORDS \
+            and not classes[role_at - 1]:
+        role = f"{part[role_at - 2].low} {part[role_at - 1].low} {role}"  # "chief financial officer"
     org = ""
     if "-" in rt.text:
         prefix = rt.text.rsplit("-", 1)[0]

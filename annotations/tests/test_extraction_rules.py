@@ -4637,3 +4637,15 @@ def test_dutch_fables_referrals_letting_know_and_names_with_voor(text, expected)
 ])
 def test_a_clause_after_but_has_its_own_subject(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title word before the office gives the whole office; "general" after it is its adjective
+    ("The union's general secretary, Mary Hart, said members would strike.", "general secretary"),
+    ("The chief financial officer, Tom Bell, said profits fell.", "chief financial officer"),
+    ("The attorney general, Tom Bell, said the law was clear.", "attorney general"),
+    ("The general said the troops would stay.", "general"),
+    ("The deputy prime minister said the risk was low.", "deputy prime minister"),
+])
+def test_offices_of_several_words_keep_their_title_words(text, expected):
+    assert [s.role for s in extract(text, "en")] == [expected]
