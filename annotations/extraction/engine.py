@@ -2348,11 +2348,11 @@ class _Doc:
             for q in range(len(toks) - 1, 0, -1):
                 if toks[q].low != head or toks[q - 1].low not in ("a", "an", "its", "his", "her", "their", "een"):
                     continue
-                if q + 1 < len(toks) and toks[q + 1].low in ("from", "by", "van", "door"):
-                    return None  # "a letter from a reader": its writer, not who published it
                 said = next((r for r in reversed(self.records) if r.unit == v), None)
                 if said is not None:
-                    return said.src
+                    return said.src  # ("According to a statement from the ministry, …": the ministry's)
+                if q + 1 < len(toks) and toks[q + 1].low in ("from", "by", "van", "door"):
+                    return None  # "a letter from a reader": its writer, not who published it
                 verb = next((d for d in range(q - 2, max(-1, q - 4), -1) if toks[d].low in _ISSUE_VERBS), -1)
                 subject = np_before(toks, verb, 0) if verb > 0 else None
                 if subject is None:
@@ -3088,7 +3088,6 @@ def _known_as_start(toks: list, name_at: int) -> int:
 _POSTMODIFIERS = frozenset(("involved", "concerned", "affected", "responsible"))
 # "told" and its kind, which may take a short object after the speaker: "…, his manager told CNN."
 _TOLD = (_FINITE_SAY - {"says", "said"}) | {"tells", "tell"}
-# Words joining two statements of one sentence: "X said A, but Y denied B", "X zegt A, terwijl Y …".
 # Documents a definite mention speaks for their issuer with ("the statement said"), and the verbs of issuing.
 _ISSUED_DOCS = frozenset("statement letter memo email e-mail verklaring brief persbericht".split())
 _ISSUE_VERBS = frozenset("issued released published posted sent put wrote gave circulated shared "
@@ -3098,6 +3097,7 @@ _ISSUE_VERBS = frozenset("issued released published posted sent put wrote gave c
 _HEARSAY_VERBS = frozenset("says said claims claimed alleges alleged suggests suggested reports reported".split())
 # Verbs telling that someone reacted, whose words a bare quotation right after gives (`_feeling_then_quotation`).
 _REACTED = frozenset("reageert reageerde reageerden reageren reacted reacts responded responds".split())
+# Words joining two statements of one sentence: "X said A, but Y denied B", "X zegt A, terwijl Y …".
 _JOINING = frozenset("and but while whereas yet or en maar terwijl of doch".split())
 # Whom something is told, as a bare plural: "told reporters the budget was balanced".
 _ADDRESSEES = frozenset(
@@ -3445,7 +3445,6 @@ def _trade(low: str) -> str:
     return "" if head in _SPOKES or head in _AGENT_ROLES else head
 
 
-
 def _same_speakers(before: tuple, f: tuple) -> bool:
     """True when anchor f speaks for the sources of the anchor before it: the same sources, or some of a
     refusal's own ("Neither the police nor the school would confirm": "confirm" finds the school alone
@@ -3454,6 +3453,7 @@ def _same_speakers(before: tuple, f: tuple) -> bool:
     if names == earlier:
         return True
     return before[1] == "nocomment" and names < earlier and before[3][0] <= f[3][0] and f[3][1] <= before[3][1]
+
 
 def _in_relative_clause(toks: list, k: int) -> bool:
     """toks[k] is the verb of a relative clause opened by a comma just before: ", which has denied …", ", dat de

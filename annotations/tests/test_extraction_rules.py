@@ -4533,6 +4533,8 @@ def test_neither_would_confirm_withholds_for_each_party(text, expected):
      "en", [("ministry", "alleges"), ("ministry", "alleges")]),
     ("The mayor sent a letter to residents last week. The letter says the pool will close in March.",
      "en", [("mayor", "alleges")]),
+    ("According to a statement from the ministry, the school will close. The statement added that pupils would move.",
+     "en", [("ministry", "alleges"), ("ministry", "alleges")]),
     ("Het bedrijf gaf dinsdag een verklaring uit. 'De fabriek blijft open', aldus de verklaring.",
      "nl", [("bedrijf", "alleges")]),
     # a letter from someone else is theirs, not the publisher's; nobody issued it: nobody speaks
