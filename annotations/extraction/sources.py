@@ -645,7 +645,7 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
     owned = _owned_person(part, lang, text) or _account_owner(part, lang, text)
     if owned is not None:
         return owned
-    if len(part) == 3 and part[0].low in L.DETERMINERS and part[1].low in _PLATFORMS and part[2].low in _ACCOUNT_NOUNS:
+    if len(part) == 3 and part[0].low in L.DETERMINERS and _is_account(part):
         return None  # "the Twitter account (attributed to …)": an account whose owner the phrase does not name
     det = ""
     while part and (part[0].low in L.DETERMINERS or part[0].low in L.POSSESSIVES):
@@ -846,10 +846,15 @@ _ACCOUNT_NOUNS = frozenset("page account feed profile channel pagina kanaal acco
 SUBJECT_OF = {"his": "he", "her": "she", "their": "they", "zijn": "hij", "haar": "ze", "hun": "ze"}
 
 
+def _is_account(part: list) -> bool:
+    """The phrase ends in a social-media account: "… Facebook page", "… Instagram account"."""
+    return len(part) >= 2 and part[-1].low in _ACCOUNT_NOUNS and part[-2].low in _PLATFORMS
+
+
 def _account_owner(part: list, lang: str, text: str) -> Src | None:
     """The owner of the social-media account the phrase names: "his Facebook page" (the person "he" takes up),
     "the singer's Instagram account" (the singer)."""
-    if len(part) < 3 or part[-1].low not in _ACCOUNT_NOUNS or part[-2].low not in _PLATFORMS:
+    if len(part) < 3 or not _is_account(part):
         return None
     owner = part[:-2]
     if len(owner) == 1 and owner[0].low in SUBJECT_OF:
