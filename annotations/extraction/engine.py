@@ -3551,8 +3551,12 @@ def _complement_follows(toks: list, k: int) -> bool:
 
 def _bare_reaction(toks: list, k: int) -> bool:
     """A Dutch "reageert" with one or two words of manner and the sentence's end: "reageert verbaasd.", "reageerde
-    zeer geschrokken." (not "reageert niet.", a refusal, nor "reageert verbolgen: …")."""
+    zeer geschrokken." (not "reageert niet.", a refusal, nor "reageert verbolgen: …"), and not the tag of a
+    quotation before it, whose words follow: ",,Daar klopt niets van'', reageert de wethouder."."""
     n = len(toks)
+    before = k - 2 if k >= 2 and toks[k - 1].text == "," else k - 1
+    if before >= 0 and (toks[before].inq or toks[before].text in _QUOTE_END):
+        return False
     q = k + 1
     while q < n and q <= k + 2 and toks[q].text[:1].isalpha() and not toks[q].inq and not L.is_negation(toks[q].low) \
             and toks[q].low not in ("nog", "op", "met", "dat", "zo"):

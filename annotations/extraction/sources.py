@@ -544,9 +544,21 @@ def _one_name(left: list, right: list) -> bool:
 
 
 def _age_follows(toks: list, j: int) -> bool:
-    """An age in brackets right after the phrase ending before toks[j]: "(54)"."""
-    return j + 2 < len(toks) and toks[j].text == "(" and toks[j + 1].text.isdigit() \
-        and len(toks[j + 1].text) <= 3 and toks[j + 2].text == ")"
+    """What only a person has, right after the phrase ending before toks[j]: an age in brackets ("(54)") or
+    between commas ("Johnson, 45, said"), or "who" with a singular verb ("Johnson, who has denied …"; a club
+    in British English takes the plural: "Arsenal, who have denied …")."""
+    if j + 2 >= len(toks):
+        return False
+    if toks[j].text == "(":
+        return toks[j + 1].text.isdigit() and len(toks[j + 1].text) <= 3 and toks[j + 2].text == ")"
+    if toks[j].text != ",":
+        return False
+    if toks[j + 1].text.isdigit():
+        return len(toks[j + 1].text) <= 2 and toks[j + 2].text == ","
+    return toks[j + 1].low == "who" and toks[j + 2].low in _SINGULAR_AFTER_WHO
+
+
+_SINGULAR_AFTER_WHO = frozenset("has is was does".split())
 
 
 _SHARES = frozenset(

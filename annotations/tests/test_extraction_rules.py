@@ -4651,3 +4651,27 @@ def test_a_clause_after_but_has_its_own_subject(text, lang, expected):
 ])
 def test_offices_of_several_words_keep_their_title_words(text, expected):
     assert [s.role for s in extract(text, "en")] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the tag of a quotation before it: "reageert" with its subject after it is no bare reaction
+    (",,Daar klopt helemaal niets van'', reageert de wethouder.", [("wethouder", "denies")]),
+    (",,Daar klopt niets van'', reageert Pieters.", [("Pieters", "denies")]),
+    # how someone reacted, no words: nothing
+    ("De directeur reageert verbaasd.", []),
+    ("Pieters reageert verbaasd.", []),
+])
+def test_reageert_after_a_quotation_tags_it(text, expected):
+    assert _pairs(text, "nl") == expected
+
+
+@pytest.mark.parametrize("text, kind", [
+    # an age between commas, or "who" with a singular verb, is only a person's
+    ("Johnson, 45, said the fire started in the kitchen.", "person"),
+    ("Johnson, who has denied any wrongdoing, is due in court next month.", "person"),
+    # a club in British English takes the plural; "which" is an organisation's
+    ("Arsenal, who have denied the report, said the player would stay.", "organisation"),
+    ("Acme, which has denied the report, said the plant would stay open.", "organisation"),
+])
+def test_a_bare_name_with_an_age_or_who_is_a_person(text, kind):
+    assert {s.source_kind for s in extract(text, "en")} == {kind}
