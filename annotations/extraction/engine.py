@@ -2481,7 +2481,8 @@ class _Doc:
                         return sp
                     if sp.org and sp.role in _OBSERVER_ROLES:
                         continue  # an analyst's firm is not the story's company ("Neil Mawston, an analyst at …")
-                    if sp.org and not (business and _org_kind_of(sp.org) == "government"):
+                    if sp.org and not (business and (_org_kind_of(sp.org) == "government"
+                                                     or sp.role in L.POLITICAL_ROLES or _party(sp.org))):
                         return Src(sp.org, sp.org, _org_kind_of(sp.org), "")
             if head == "platform":
                 platform = self._platform_before(pos)
@@ -2499,7 +2500,7 @@ class _Doc:
             if not head or head in _GENERIC_HEADS:
                 business = head in _BUSINESS_HEADS
                 for sp in mentioned:
-                    if sp.kind != "media" and not (business and sp.kind == "government"):
+                    if sp.kind != "media" and not (business and (sp.kind == "government" or _party(sp.name))):
                         return sp
             return s
         if a.startswith("other:"):
@@ -3035,6 +3036,13 @@ _OF_ORG_OR_TOWN = _OF_ORG | {"uit"}  # (Dutch "uit": "Jan Smit (58) uit Staphors
 _KNOWN_AS = frozenset(("known", "identified"))
 _NAMED_ONESELF = frozenset(("identified", "introduced", "described", "calls", "called", "named"))
 _REFLEXIVES = frozenset(("himself", "herself", "themselves"))
+
+
+def _party(name: str) -> bool:
+    """A political party's name: "Green Party", "Partij voor de Dieren", "Labour Party"."""
+    words = name.lower().split()
+    return bool(words) and (words[-1] in L.PARTY_WORDS or words[0] in L.PARTY_WORDS
+                            or (len(words) == 1 and words[0] in L.PARTY_NAMES))
 
 
 def _bare_name(sp: Src) -> bool:

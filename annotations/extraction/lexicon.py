@@ -727,6 +727,25 @@ BUSINESS_NOUNS = _set(
     importeur importer platform
     """
 )
+# Offices of politics, whose holder speaks for a party or a public body, never for a business: "Ruth Adams, a
+# Labour councillor, said … The company declined" is not Labour declining.
+POLITICAL_ROLES = _set(
+    """
+    councillor councilor councilman councilwoman alderman senator congressman congresswoman lawmaker legislator
+    politician mp mep assemblyman assemblywoman gemeenteraadslid raadslid kamerlid statenlid lijsttrekker
+    fractieleider fractievoorzitter partijleider wethouder gedeputeerde politicus europarlementariër
+    parlementariër senator
+    """
+)
+# The last word of a political party's name, and the parties of the two countries' parliaments known by
+# their names alone (lower-cased).
+PARTY_WORDS = _set("party partij")
+PARTY_NAMES = _set(
+    """
+    vvd pvda cda d66 groenlinks groenlinks-pvda sp pvv christenunie sgp pvdd denk fvd ja21 bbb volt 50plus nsc
+    labour conservatives tories democrats republicans snp gop ukip
+    """
+)
 ORG_ANAPHORA = _set(
     """
     school organisatie instelling winkel kliniek

@@ -88,6 +88,8 @@ def _is_abbrev(text: str, dot: int) -> bool:
         return True  # an initial: "Linda H.", "Elijah J. Magnier"
     if "." in word and all(len(part) == 1 for part in word.split(".")):
         return True  # "U.S.", "a.s.", "p.m." (but not "NU.nl")
+    if len(word) >= 3 and word.isupper():
+        return False  # an acronym, which news writes in capitals, not an abbreviation: "tegen de NOS."
     return word.lower() in _ABBREV
 
 

@@ -4675,3 +4675,25 @@ def test_reageert_after_a_quotation_tags_it(text, expected):
 ])
 def test_a_bare_name_with_an_age_or_who_is_a_person(text, kind):
     assert {s.source_kind for s in extract(text, "en")} == {kind}
+
+
+def test_an_acronym_ends_a_sentence():
+    # "NOS" is the broadcaster, not the abbreviation "nos." (numbers): the club's silence is its own sentence
+    text = ",,Daar is niets van waar'', zegt de zaakwaarnemer tegen de NOS. De club heeft nog niet gereageerd."
+    assert _pairs(text, "nl") == [("zaakwaarnemer", "denies"), ("club", "no_comment")]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # "the company" is no party, nor the body a politician speaks for
+    ("Ruth Adams, a Labour councillor, said officials knew. The water company declined to say when it learned of "
+     "the results.", "en", [("Ruth Adams", "alleges"), ("water company", "no_comment")]),
+    ("Ruth Adams of the Green Party said officials knew. The company declined to comment.", "en",
+     [("Ruth Adams", "alleges"), ("company", "no_comment")]),
+    ("Ruth de Groot van GroenLinks zei dat ambtenaren het wisten. Het waterbedrijf wilde niet reageren.", "nl",
+     [("Ruth de Groot", "alleges"), ("waterbedrijf", "no_comment")]),
+    # a chief executive's company is
+    ("Tom Bell, chief executive of Acme, said profits fell. The company declined to comment on job cuts.", "en",
+     [("Tom Bell", "alleges"), ("Acme", "no_comment")]),
+])
+def test_the_company_is_not_a_politicians_party(text, lang, expected):
+    assert _pairs(text, lang) == expected
