@@ -2551,10 +2551,13 @@ class _Doc:
                 return self.trades[head]  # "pop singer Mia Lane … The singer denied it"
             people = noun_class(head) != "role"  # "de buurman", "the woman": no office another holds
             for sp in recent:
-                if sp.kind == "person" and ((sp.role and not people) or head in ("official", "officier")
-                                            or (head in sp.name.lower().split()
-                                                and not (sp.role in _SPOKES or sp.role in _AGENT_ROLES))):
-                    return sp  # ("the singer" is not "a spokesperson for the singer")
+                agent = sp.role in _SPOKES or sp.role in _AGENT_ROLES
+                if sp.kind == "person" and ((sp.role and not people and not (agent and head not in _SPOKES
+                                                                              and head not in _AGENT_ROLES))
+                                            or head in ("official", "officier")
+                                            or (head in sp.name.lower().split() and not agent)):
+                    # ("the singer" is not "a spokesperson for the singer", "the player" not the player's agent)
+                    return sp
             return s
         return s
 

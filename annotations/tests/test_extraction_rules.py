@@ -4697,3 +4697,15 @@ def test_an_acronym_ends_a_sentence():
 ])
 def test_the_company_is_not_a_politicians_party(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the player" is not the player's agent, who spoke last
+    ("The agent dismissed the reports. The player wrote \"Home\" under a photo on Instagram.",
+     [("agent", "denies"), ("player", "alleges")]),
+    # another word for the office of the person named is that person
+    ("Mark Rutte, the prime minister, said the plan was sound. The premier added that costs would fall.",
+     [("Mark Rutte", "alleges"), ("Mark Rutte", "alleges")]),
+])
+def test_a_role_takes_up_no_agent_of_another_role(text, expected):
+    assert _pairs(text, "en") == expected
