@@ -1865,9 +1865,11 @@ class _Doc:
         opening = self._opening(v)
         if opening is None:
             return None
-        toks, _, found = opening
+        toks, phrase, found = opening
         if len(found) != 1 or found[0].kind not in _ORG_KINDS:
             return None
+        if found[0].name == toks[0].text and _participle_opening(toks, self.lang):
+            return None  # "Asked about the plant, a spokesman said …": no organisation named "Asked"
         org = self._resolve(found[0], toks[0].start)
         # (a body named by its common noun speaks too: "De brandweer kreeg de brand onder controle, aldus een
         # woordvoerder", "The airline has cancelled all flights, a spokeswoman said")
@@ -3039,6 +3041,22 @@ _OF_ORG_OR_TOWN = _OF_ORG | {"uit"}  # (Dutch "uit": "Jan Smit (58) uit Staphors
 _KNOWN_AS = frozenset(("known", "identified"))
 _NAMED_ONESELF = frozenset(("identified", "introduced", "described", "calls", "called", "named"))
 _REFLEXIVES = frozenset(("himself", "herself", "themselves"))
+
+
+# What follows a participle opening a sentence with the question put ("Asked whether …", "Gevraagd naar …"),
+# and not a name opening it ("Boeing to cut jobs", "Boeing on Monday said").
+_ASKED_ABOUT = frozenset("about whether if why how what when by over naar over door of".split())
+
+
+def _participle_opening(toks: list, lang: str) -> bool:
+    """The sentence opens with a participle and what it was asked about: "Asked about the plant, …",
+    "Questioned whether …", "Gevraagd naar de fabriek …"."""
+    if len(toks) < 2 or toks[1].low not in _ASKED_ABOUT:
+        return False
+    low = toks[0].low
+    if lang == "en":
+        return low.endswith(("ed", "ing"))
+    return low.startswith("ge") and low.endswith(("d", "t"))
 
 
 def _party(name: str) -> bool:

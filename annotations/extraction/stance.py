@@ -8,6 +8,10 @@ _PHRASE_GAP = 8  # after L.PHRASE: a noun phrase with a prepositional phrase of 
 _CLAUSE_BREAKS = frozenset(
     ", . ; : ! ? ( ) dat die omdat maar en of want als toen wie wat waar zodat terwijl nor".split())
 
+# Quotation marks as tokens: a refusal's parts are never on both sides of one ('"Absolutely not," he replied' is
+# an answer; a verdict may open one: 'described the reports as "fake news"').
+_QUOTE_MARKS = frozenset(('"', "“", "”", "‘", "’", ",,", "''", "«", "»", "„"))
+
 
 def _part_matches(part: frozenset, low: str) -> bool:
     if "NOT" in part and L.is_negation(low):
@@ -59,8 +63,10 @@ def _required_words(patterns: tuple) -> frozenset | None:
     return frozenset(words)
 
 
-def match_phrase(lows: list[str], patterns: tuple, lo: int = 0, hi: int | None = None) -> int:
-    """Index of the first token of the first phrase found in lows[lo:hi], or -1.
+def match_phrase(lows: list[str], patterns: tuple, lo: int = 0, hi: int | None = None,
+                 marks: frozenset = frozenset()) -> int:
+    """Index of the first token of the first phrase found in lows[lo:hi], or -1; no part of a phrase is
+    looked for past one of `marks`.
 
     One pass over the tokens with a first-word index; each candidate is checked
     over a bounded window, so the cost is linear in the number of tokens.
@@ -97,7 +103,7 @@ def match_phrase(lows: list[str], patterns: tuple, lo: int = 0, hi: int | None =
                     if _part_matches(part, lows[q]):
                         nxt = q
                         break
-                    if gap > _GAP and lows[q] in _CLAUSE_BREAKS:
+                    if (gap > _GAP and lows[q] in _CLAUSE_BREAKS) or lows[q] in marks:
                         break
                 if nxt < 0:
                     ok = False
@@ -177,10 +183,10 @@ _KNOW_FORMS = frozenset(("weten", "weet"))
 
 def no_comment_at(lows: list[str], lang: str) -> int:
     """Index of the first phrase of withholding in lows, or -1 (not a lack of authority to speak)."""
-    at = match_phrase(lows, L.NO_COMMENT[lang])
+    at = match_phrase(lows, L.NO_COMMENT[lang], marks=_QUOTE_MARKS)
     while 0 <= at < len(lows) - 1 and lows[at] in _KNOW_FORMS and lows[at + 1] == "dat":
         # "laat weten dat hij niet van plan is op te stappen" tells something: no "weet hij niet"
-        at = match_phrase(lows, L.NO_COMMENT[lang], at + 1)
+        at = match_phrase(lows, L.NO_COMMENT[lang], at + 1, marks=_QUOTE_MARKS)
     if at >= 0 and not _UNAUTHORISED.isdisjoint(lows[at + 1:at + 3]) \
             and not _REASON_WORDS.isdisjoint(lows[max(0, at - 4):at]):
         return -1  # (a clause of reason or a relative one: "The company was not allowed to comment" withholds)

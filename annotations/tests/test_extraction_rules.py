@@ -4709,3 +4709,19 @@ def test_the_company_is_not_a_politicians_party(text, lang, expected):
 ])
 def test_a_role_takes_up_no_agent_of_another_role(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a refusal's words are not on both sides of a quotation mark: "not," inside, "replied" outside
+    ('"Absolutely not," the spokesman replied when asked whether the plant would close.',
+     [("spokesman", "denies")]),
+    # a verdict may open a quotation
+    ('Reports claimed the club had sacked its manager. The club described the reports as "fake news."',
+     [("club", "denies")]),
+    # a participle opening the sentence with what was asked is no organisation for the spokesman
+    ('Asked whether the plant would close, the spokesman said: "Absolutely not."', [("spokesman", "denies")]),
+    ("Questioned about the plant, a spokesman said it would stay open.", [("spokesman", "alleges")]),
+    ("Boeing to cut 500 jobs, a spokeswoman said.", [("Boeing", "alleges")]),
+])
+def test_answers_around_quotations_and_asked_openings(text, expected):
+    assert _pairs(text, "en") == expected
