@@ -672,7 +672,9 @@ class _Doc:
             if lang == "nl" and low.endswith("en") and k >= 2 and (prev in _DUTCH_MODALS or (
                     prev in ("hebben", "had", "hadden") and toks[k - 2].low in _DUTCH_MODALS)):
                 continue  # what someone should or could say is no statement: "had moeten waarschuwen"
-            if lang == "nl" and cue == "speech" and low.endswith(("d", "t")):
+            if lang == "nl" and cue == "speech" and (low.endswith(("d", "t")) or (
+                    low.endswith("en") and (low.startswith("ge") or "ge" in low[2:-3] or low.startswith("weer")))):
+                # (a strong participle too: "tegengesproken", "weersproken", "gewezen")
                 agent = _dutch_agent(toks, k)
                 if agent >= 0:
                     out.append((k, "agent", agent + 1))  # "is door de commissie ongegrond verklaard"
@@ -3424,8 +3426,13 @@ def _closing_relay(toks: list, f: tuple) -> bool:
 
 
 def _bare_no(toks: list) -> bool:
-    """The statement's quotation is a bare "No." / ",,Nee.": an answer that denies what was asked."""
+    """The statement's quotation is a bare "No." / ",,Nee.", or it opens with a bare "Nee," before its
+    attribution ("Klopt dat? Nee, zegt het ministerie."): an answer that denies what was asked."""
     quoted = [t.low for t in toks if t.inq and t.text[:1].isalnum()]
+    if not quoted:
+        # (the verb right after the comma: "Nee, de minister zegt …" may be the writer's own answer)
+        return len(toks) > 3 and toks[0].low in _NO_WORDS and toks[1].text == "," and toks[2].text[:1].islower() \
+            and toks[2].low not in L.DETERMINERS and toks[2].low not in _SELF_PRONOUNS
     return len(quoted) == 1 and quoted[0] in _NO_WORDS
 
 

@@ -356,7 +356,7 @@ NO_COMMENT = {
 DENY_VERBS = {
     "nl": (
         _p("ontkent|ontkende|ontkenden|ontkennen|ontkend|ontkenning"),
-        _p("weerspreekt|weersprak|weerspraken|weerspreken"),
+        _p("weerspreekt|weersprak|weerspraken|weerspreken|weersproken"),
         _p("spreekt|sprak|spraken|spreken", "tegen"),
         _p("van", "de", "hand"),
         _p("verwerpt|verwierp|verwerpen"),

@@ -4725,3 +4725,17 @@ def test_a_role_takes_up_no_agent_of_another_role(text, expected):
 ])
 def test_answers_around_quotations_and_asked_openings(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an unquoted "Nee," before the inverted verb answers what was asked
+    ("Klopt dat? Nee, zegt het ministerie van Volksgezondheid.", [("ministerie van Volksgezondheid", "denies")]),
+    ("Nee, de minister zegt dat hij blijft.", [("minister", "alleges")]),
+    # a strong participle of denial with its agent: the passive
+    ("De bewering wordt door het oliebedrijf tegengesproken.", [("oliebedrijf", "denies")]),
+    ("Dat wordt tegengesproken door het ministerie.", [("ministerie", "denies")]),
+    ("De claim werd weersproken door de fabrikant.", [("fabrikant", "denies")]),
+    ("Het plan wordt volgende week door de raad besproken.", []),
+])
+def test_dutch_bare_no_and_strong_participles_of_denial(text, expected):
+    assert _pairs(text, "nl") == expected
