@@ -4739,3 +4739,13 @@ def test_answers_around_quotations_and_asked_openings(text, expected):
 ])
 def test_dutch_bare_no_and_strong_participles_of_denial(text, expected):
     assert _pairs(text, "nl") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # repeating a claim puts it forward again; repeating an exercise says nothing
+    ("The claim was repeated by opposition leader Mark Evans.", [("Mark Evans", "alleges")]),
+    ('"The mayor lied," Evans repeated.', [("Evans", "alleges")]),
+    ("The team repeated the exercise twice.", []),
+])
+def test_repeating_a_claim_alleges_it(text, expected):
+    assert _pairs(text, "en") == expected
