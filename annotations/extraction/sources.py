@@ -174,7 +174,7 @@ _DOC_NOUNS = frozenset(
     " navraag stukken files records page account feed profile pagina".split()
 )
 _DOC_OWNER = frozenset(("of", "from", "by", "van", "door", "bij"))  # ("navraag bij de gemeente")
-_ATTACH = frozenset("van of for namens in uit from bij at".split())
+_ATTACH = frozenset("van of for namens in uit from bij at within binnen inside".split())
 
 
 def _np_token(tok, sent_first: bool = False) -> bool:
@@ -448,6 +448,10 @@ def clause_start_np(toks: list, k: int, lo: int) -> tuple[int, int] | None:
 _CONJ = frozenset("although though while whereas hoewel terwijl but maar".split())
 
 
+_SOCIAL = frozenset(("social", "sociale"))
+_WHERE_PEOPLE_ARE = frozenset(("at", "bij", "within", "binnen", "inside"))
+
+
 def build(toks: list, span: tuple[int, int], lang: str, text: str) -> list[Src]:
     """Describe the noun phrase toks[span]; a coordination of full phrases gives several sources."""
     i, j = span
@@ -455,6 +459,8 @@ def build(toks: list, span: tuple[int, int], lang: str, text: str) -> list[Src]:
     if share is not None:
         i = share  # "De helft van de ondervraagden", "45 procent van de jongeren": the group speaks
     part = toks[i:j]
+    if part[-1].low == "media" and j >= 2 and toks[j - 2].low in _SOCIAL:
+        return []  # a channel, not an outlet: "took to social media to deny …", "op sociale media"
     if len(part) > 1 and part[0].low in ("noch", "neither"):
         part = part[1:]  # ("Noch de club noch …": the club)
     both = part[0].low == "zowel" and len(part) > 3  # "zowel de gemeente als de provincie": both speak
@@ -1020,15 +1026,16 @@ def _description(part: list, classes: list, det: str, definite: bool, text: str,
         if owner is not None and owner.kind != "unknown":
             return owner
     h = heads[-1] if classes[-1] else heads[0]
-    if classes[d] in ("group", "person", "role") and d + 1 < len(part) and part[d + 1].low in ("at", "bij"):
-        h = d  # "nurses at St Mary's Hospital": the people speak, where they work describes them
-    if h < len(part) - 1 and part[h + 1].low not in ("van", "of", "in", "uit", "for", "namens", "at", "bij") \
-            and not is_cap(part[h + 1]):
+    if classes[d] in ("group", "person", "role") and d + 1 < len(part) and part[d + 1].low in _WHERE_PEOPLE_ARE:
+        h = d  # "nurses at St Mary's Hospital", "critics within the party": the people speak, where they are
+        #        describes them
+    if h < len(part) - 1 and part[h + 1].low not in ("van", "of", "in", "uit", "for", "namens") \
+            and part[h + 1].low not in _WHERE_PEOPLE_ARE and not is_cap(part[h + 1]):
         return None  # "newspaper reports": the lexicon noun only modifies an unknown head
     head = part[h]
     hc = classes[h]
-    desc = part[: h + 1] if h < len(part) - 1 and part[h + 1].low not in ("van", "of", "in", "uit", "at", "bij") \
-        else part
+    desc = part[: h + 1] if h < len(part) - 1 and part[h + 1].low not in ("van", "of", "in", "uit") \
+        and part[h + 1].low not in _WHERE_PEOPLE_ARE else part
     phrase = _span_text(text, desc)
     if phrase[:1].isupper() and desc[0].first and not is_adj_cap(desc[0]) and not _proper_media(desc[0]) \
             and not desc[0].opens_name and not any(is_cap(t) for t in part[1:h]) \

@@ -4749,3 +4749,18 @@ def test_dutch_bare_no_and_strong_participles_of_denial(text, expected):
 ])
 def test_repeating_a_claim_alleges_it(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # social media is a channel, not an outlet speaking
+    ("The senator took to social media to deny the report.", "en", [("senator", "denies")]),
+    ("Op sociale media ontkende de zanger het bericht.", "nl", [("zanger", "denies")]),
+    ("Volgens de media is de zanger overleden.", "nl", [("media", "alleges")]),
+    # people within a body are described by it, and sources within it are anonymous
+    ("Sources within the party say the leader will step down.", "en", [("anonymous sources", "alleges")]),
+    ("Critics within the party say the leader should go.", "en", [("critics within the party", "alleges")]),
+    ("Critici binnen de partij zeggen dat de leider moet vertrekken.", "nl",
+     [("critici binnen de partij", "alleges")]),
+])
+def test_social_media_and_people_within_a_body(text, lang, expected):
+    assert _pairs(text, lang) == expected
