@@ -1191,8 +1191,11 @@ class _Doc:
             at = bisect_right([t.start for t in self._all_units[u].toks], pos) - 1
             before = self._all_units[u].toks[:at]
             # or the subject after a quotation and its verb: ",,Woorden zijn goedkoop'', zegt hij."
-            quoted = len(before) >= 2 and before[0].inq and not before[-1].inq and before[-1].text[:1].isalpha() \
-                and all(t.inq or not t.text[:1].isalnum() for t in before[:-1])
+            # or right after a quotation, before its verb: '"I'm not going anywhere," he said.'
+            quoted = len(before) >= 2 and (before[0].inq or not before[0].text[:1].isalnum()) and (
+                (not before[-1].inq and before[-1].text[:1].isalpha()
+                 and all(t.inq or not t.text[:1].isalnum() for t in before[:-1]))
+                or all(t.inq or not t.text[:1].isalnum() for t in before))
             # or the subject after a fronted adverb and its verb: "Zelf zegt hij …", "Inmiddels laat ze weten …"
             fronted = self.lang == "nl" and len(before) == 2 and before[0].low in L.SKIP \
                 and before[1].text[:1].islower() and not before[0].inq

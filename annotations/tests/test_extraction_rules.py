@@ -4764,3 +4764,12 @@ def test_repeating_a_claim_alleges_it(text, expected):
 ])
 def test_social_media_and_people_within_a_body(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "he" right after a quotation takes up the subject of a sentence before that said nothing, as in Dutch
+    ("The mayor faces calls to resign. \"I'm not going anywhere,\" he told the crowd.", [("mayor", "alleges")]),
+    ("The mayor is under fire. \"I'm not going anywhere,\" he said.", [("mayor", "alleges")]),
+])
+def test_a_pronoun_after_a_quotation_takes_up_the_subject_before(text, expected):
+    assert _pairs(text, "en") == expected
