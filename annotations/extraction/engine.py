@@ -2957,14 +2957,20 @@ def _named_as(toks: list, k: int) -> bool:
         q += 1  # the object's noun, whatever its ending ("the ruling", "the meeting"), and up to two more
         while q < n and q < k + 5 and toks[q].text.isalpha() and toks[q].text.islower() \
                 and toks[q].low not in ("a", "an") and not toks[q].low.endswith(_EVALUATIVE_ENDINGS) \
-                and toks[q].low not in _EVALUATIVE_WORDS:
+                and toks[q].low not in _EVALUATIVE_WORDS and not toks[q].low.endswith("ly"):
             q += 1
+        if q + 1 < n and toks[q].low.endswith("ly") and len(toks[q].low) > 4 and toks[q + 1].text.isalpha() \
+                and toks[q + 1].text.islower():
+            q += 1  # the adverb of the verdict after it: "completely unrealistic", "politically motivated"
         if q >= n:
             return False
         t = toks[q]
         if (t.low.endswith(_EVALUATIVE_ENDINGS) or t.low in _EVALUATIVE_WORDS) and t.text.islower() and not t.inq \
                 and (q + 1 == n or toks[q + 1].text in (".", ",", ";", "!") or toks[q + 1].low in ("and", "but")):
             return True  # an adjective closing the clause: "reckless", "unacceptable", "disappointing"
+        if q > k + 2 and toks[q - 1].low.endswith("ly") and t.low.endswith("ed") and t.text.islower() and not t.inq \
+                and (q + 1 == n or toks[q + 1].text in (".", ",", ";", "!") or toks[q + 1].low in ("and", "but")):
+            return True
     elif obj.low not in ("it", "them", "him", "her", "this", "that"):
         if not is_cap(obj):
             return False

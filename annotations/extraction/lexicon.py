@@ -397,6 +397,11 @@ DENY_VERBS = {
     ),
 }
 # Evaluations that deny wherever they stand ("onzin", "not true"), and verbs that may too.
+# What prosecutors and investigators bring against someone, which the accused may call political.
+_CASE_NOUNS = {
+    "en": frozenset("charge charges case indictment prosecution investigation probe inquiry trial".split()),
+    "nl": frozenset("aanklacht aanklachten zaak vervolging onderzoek proces".split()),
+}
 DENY_EVALS = {
     "nl": (
         _p("onzin|nonsens|kletskoek|lariekoek|onwaar|onjuist|ongegrond|ongegronde|verzinsel|verzonnen"
@@ -420,6 +425,8 @@ DENY_EVALS = {
         _p("vraagtekens", "bij"),  # "zet vraagtekens bij de cijfers"
         _p("rijk", "der|van", "fabels"),  # "verwijst de berichten naar het rijk der fabels": untrue
         _p("niet", "te", "herkennen"),  # "zegt die lezing niet te herkennen": the account is not theirs
+        # an accusation or a case called political rejects it (not "de aanslag was politiek gemotiveerd")
+        _p(CLAIM_NOUNS["nl"] | _CASE_NOUNS["nl"], "politiek", "gemotiveerd|gemotiveerde"),
     ),
     "en": (
         _p("disagree|disagrees|disagreed|disagreeing"),
@@ -448,6 +455,8 @@ DENY_EVALS = {
         # "described the reports as 'fake news'" (not "flag fake news stories", "report them as fake news")
         _p("described|describes|describe|describing", CLAIM_NOUNS["en"], "as", "fake|bogus|phony|phoney"),
         _p("parody|fake|impostor|imposter|spoof", "account|accounts|profile|site|website"),  # not the person's
+        # "called the charges politically motivated" (not "the attack was politically motivated")
+        _p(CLAIM_NOUNS["en"] | _CASE_NOUNS["en"], "politically", "motivated"),
     ),
 }
 

@@ -4773,3 +4773,18 @@ def test_social_media_and_people_within_a_body(text, lang, expected):
 ])
 def test_a_pronoun_after_a_quotation_takes_up_the_subject_before(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # an adverb before the verdict: calling something "politically motivated", "completely unrealistic" says so
+    ("The senator called the plan completely unrealistic.", "en", [("senator", "alleges")]),
+    ("The senator called the report deeply flawed.", "en", [("senator", "alleges")]),
+    ("The senator called the hotel repeatedly.", "en", []),
+    # charges called political are rejected; an attack called political is alleged to be so
+    ("Jane Doe called the charges politically motivated.", "en", [("Jane Doe", "denies")]),
+    ("Police said the attack was politically motivated.", "en", [("police", "alleges")]),
+    ("De advocaat noemde de aanklacht politiek gemotiveerd.", "nl", [("advocaat", "denies")]),
+    ("Volgens de politie was de aanslag politiek gemotiveerd.", "nl", [("politie", "alleges")]),
+])
+def test_verdicts_with_adverbs_and_politically_motivated_charges(text, lang, expected):
+    assert _pairs(text, lang) == expected
