@@ -731,7 +731,10 @@ class _Doc:
             parts = L.PARTICLE_VERBS[lang].get(lem)
             if parts:
                 seen = False  # the particle was found after the verb
-                for q in range(k + 1, min(n, k + 12)):
+                for q in range(k + 1, min(n, k + 18)):
+                    if q >= k + 12 and (toks[q].text in (",", ":") or toks[q].low in _CLAUSE_OPENING_WORDS):
+                        break  # (a long object, within its clause: "wijst de berichten over een vertrek van de
+                        #         trainer in de krant af")
                     if (toks[q].low in parts or _pronominal_particle(toks[q].low) in parts) and not toks[q].inq:
                         seen = True
                         if toks[q].low in _PARTICLE_NEEDS_CLAUSE.get(lem, ()) and not _complement_follows(toks, q):
@@ -1704,6 +1707,12 @@ class _Doc:
                         and not _pointing_that(toks, q, hi)) or toks[q].inq:
                     own = q  # (a content clause; "that rumor" is the object, "spreekt dat tegen" points back)
                     break
+            else:
+                if self.lang == "nl" and toks[k].low in L.DENY_SEPARABLE["nl"]:
+                    # a Dutch verb whose particle closes its clause, however long the object: "wees de kritiek
+                    # van de oppositie van de hand"
+                    own = next((q for q in range(own, hi) if toks[q].text in (",", ";", ".", ":") or toks[q].inq
+                                or toks[q].low in ("dat", "maar", "en")), hi)
             if own + 1 < hi and ((toks[own].low in ("dat", "that") and toks[own + 1].low in _SELF_PRONOUNS)
                                  or (bare and toks[own].low in _SELF_PRONOUNS)):
                 # "Het bedrijf zegt dat het de beschuldigingen ontkent", "said that he denied …": the content
@@ -2776,6 +2785,7 @@ _PARTICLE_CLAUSE_STOPS = frozenset((",", ";", ":", ".", "dat", "die", "en", "maa
 _ELABORATING = frozenset(("saying", "joking", "quipping", "laughing"))
 # Particle verbs that tag a quotation or introduce one but say nothing alone: ",,…'', blikt de trainer terug",
 # "vult zijn collega aan: …" (not "blikt terug op een mooi jaar", "vult het formulier aan").
+_CLAUSE_OPENING_WORDS = frozenset("dat die wat en maar of omdat want toen als that which who and but".split())
 _QUOTE_TAG_PARTICLE_VERBS = frozenset(("blikken", "vullen", "fire"))
 # A verb whose other particle speaks of a claim only (CLAIM_OBJECT_VERBS) retorts with this one: "“…,” he shot back".
 _QUOTE_TAG_PARTICLES = frozenset((("shoot", "back"), ("hit", "back")))

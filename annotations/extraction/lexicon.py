@@ -474,13 +474,14 @@ COPULA_VERDICTS = {
 COPULA_VERDICT_SUBJECTS = frozenset("figure figures number numbers report story claim claims".split())
 
 # Dutch verbs of denial whose particle stands apart at the clause's end: "wijst de kritiek (snel) af",
-# "wimpelt het verwijt af", "wuift de zorgen weg", "spreekt het bericht tegen". Finite form -> its particle.
+# "wimpelt het verwijt af", "wuift de zorgen weg", "spreekt het bericht tegen", "wees de kritiek van de oppositie
+# van de hand" ("van de hand" closing it). Finite form -> its particles.
 DENY_SEPARABLE = {
     "nl": {
-        **dict.fromkeys(("wijst", "wees", "wezen", "wijzen"), "af"),
-        **dict.fromkeys(("wimpelt", "wimpelde", "wimpelden", "wimpelen"), "af"),
-        **dict.fromkeys(("wuift", "wuifde", "wuifden", "wuiven"), "weg"),
-        **dict.fromkeys(("spreekt", "sprak", "spraken", "spreken"), "tegen"),
+        **dict.fromkeys(("wijst", "wees", "wezen", "wijzen"), ("af", "hand")),
+        **dict.fromkeys(("wimpelt", "wimpelde", "wimpelden", "wimpelen"), ("af",)),
+        **dict.fromkeys(("wuift", "wuifde", "wuifden", "wuiven"), ("weg",)),
+        **dict.fromkeys(("spreekt", "sprak", "spraken", "spreken"), ("tegen",)),
     },
     "en": {},
 }

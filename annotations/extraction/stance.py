@@ -134,11 +134,11 @@ def _separable_denial(lows: list[str], lang: str) -> int:
     if not verbs or verbs.keys().isdisjoint(lows):
         return -1
     for at, w in enumerate(lows):
-        particle = verbs.get(w)
-        if particle is None:
+        particles = verbs.get(w)
+        if particles is None:
             continue
-        for q in range(at + 1, min(len(lows), at + 12)):
-            if lows[q] == particle:
+        for q in range(at + 1, min(len(lows), at + 18)):  # (as far as the verb's anchor looks: a long object)
+            if lows[q] in particles and (lows[q] != "hand" or lows[q - 2:q] == ["van", "de"]):
                 return at
             if lows[q] in (",", ".", ";", ":", "en", "maar"):
                 break

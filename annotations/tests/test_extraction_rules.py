@@ -4788,3 +4788,14 @@ def test_a_pronoun_after_a_quotation_takes_up_the_subject_before(text, expected)
 ])
 def test_verdicts_with_adverbs_and_politically_motivated_charges(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a separable verb of denial keeps its particle across a long object, and after ", maar" too
+    ("De club wijst de berichten over een vertrek van de trainer in de krant af.", [("club", "denies")]),
+    ("De minister erkende dat er fouten zijn gemaakt, maar wees de kritiek van de oppositie van de hand.",
+     [("minister", "alleges"), ("minister", "denies")]),
+    ("De minister wees naar de hand van de premier.", [("minister", "alleges")]),
+])
+def test_dutch_separable_denials_with_long_objects(text, expected):
+    assert _pairs(text, "nl") == expected
