@@ -737,6 +737,15 @@ BUSINESS_NOUNS = _set(
     importeur importer platform
     """
 )
+# Things a person owns that are no body speaking: "de eigenaar van het pand", "the owner of the dog".
+POSSESSIONS = _set(
+    """
+    pand panden gebouw woning woningen huis huizen flat appartement villa grond perceel terrein boerderij
+    hond honden kat katten paard paarden dier dieren auto auto's boot schip jacht fiets scooter vliegtuig
+    building buildings house houses home property properties apartment flat land plot estate
+    dog dogs cat cats horse horses animal animals car cars boat yacht ship bike vehicle plane
+    """
+)
 # Offices of politics, whose holder speaks for a party or a public body, never for a business: "Ruth Adams, a
 # Labour councillor, said … The company declined" is not Labour declining.
 POLITICAL_ROLES = _set(

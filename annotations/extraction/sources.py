@@ -948,6 +948,11 @@ def _with_role(part: list, classes: list, role_at: int, definite: bool, text: st
                     and (role in _AGENT_ROLES or role in _SPOKES or role in ("representative", "rep")):
                 # A person's representative described: "A representative for the singer" (no organisation)
                 return Src(_span_text(text, part), "", "person", role)
+            if role not in _SPOKES and not any(is_cap(t) for t in tail) and tail[-1].low in L.POSSESSIONS:
+                # The owner of a thing, not of a body: "de eigenaar van de hond", "the owner of the building" (the
+                # description, GUIDELINES §3; the owner of a café speaks for the business)
+                phrase = _span_text(text, part)
+                return Src(phrase[0].lower() + phrase[1:] if part[0].first else phrase, "", "person", role)
             org = _strip_possessive(_span_text(text, tail))
             if any(is_cap(t) for t in tail):
                 org_definite = False

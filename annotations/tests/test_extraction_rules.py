@@ -4799,3 +4799,15 @@ def test_verdicts_with_adverbs_and_politically_motivated_charges(text, lang, exp
 ])
 def test_dutch_separable_denials_with_long_objects(text, expected):
     assert _pairs(text, "nl") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected_source, expected_org", [
+    # the owner of a thing is a described person, not the thing as an organisation
+    ("De eigenaar van de hond wil niet reageren.", "nl", "eigenaar van de hond", ""),
+    ("The owner of the building could not be reached for comment.", "en", "owner of the building", ""),
+    # the owner of a business speaks for it
+    ("De eigenaar van het café wil niet reageren.", "nl", "café", "café"),
+])
+def test_the_owner_of_a_thing_is_described(text, lang, expected_source, expected_org):
+    [st] = extract(text, lang)
+    assert (st.source, st.source_org) == (expected_source, expected_org)
