@@ -987,8 +987,8 @@ def _with_role(part: list, classes: list, role_at: int, definite: bool, text: st
             return Src(_span_text(text, part), org, "person", role)
         return Src(org, org, kind, role)
     phrase = _span_text(text, part)
-    if phrase[:1].isupper() and not is_cap(part[0]):
-        phrase = phrase[0].lower() + phrase[1:]
+    if phrase[:1].isupper() and (not is_cap(part[0]) or (part[0].first and noun_class(part[0].low) == "role")):
+        phrase = phrase[0].lower() + phrase[1:]  # ("Prosecutors allege …": a common noun opening the sentence)
     if definite or role in ("official",):
         return Src(phrase, "", "person", role, anaphor="role:" + role)
     return Src(phrase, "", "person", role)
