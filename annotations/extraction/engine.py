@@ -2473,7 +2473,7 @@ class _Doc:
         if a.startswith("org:"):
             head = a[4:]
             for sp in speakers:
-                if head and (head in sp.name.lower() or head in sp.org.lower()):
+                if head and (_names_head(sp.name, head) or _names_head(sp.org, head)):
                     return sp if sp.kind != "person" else Src(sp.org, sp.org, _org_kind_of(sp.org), "")
             if head and self.lang == "nl":
                 described = self._described_as(head, pos)
@@ -2511,7 +2511,7 @@ class _Doc:
             # company said …"), one of the head's kind when it says ("De gemeente Utrecht … volgens de gemeente").
             mentioned = [sp for _, sp in self._tail(self.org_mentions, pos)]
             for sp in mentioned:
-                if head and head in sp.name.lower():
+                if head and _names_head(sp.name, head):
                     return sp
             if not head or head in _GENERIC_HEADS:
                 business = head in _BUSINESS_HEADS
@@ -3078,6 +3078,12 @@ def _participle_opening(toks: list, lang: str) -> bool:
     if lang == "en":
         return low.endswith(("ed", "ing"))
     return low.startswith("ge") and low.endswith(("d", "t"))
+
+
+def _names_head(name: str, head: str) -> bool:
+    """Whether a word of `name` is, or ends in, the noun `head` ("Acme Company", "gemeente Utrecht", "Rabobank"
+    for "bank"), not merely holds it ("opposition councillors" is no "council")."""
+    return head in name.lower() and any(w.endswith(head) for w in name.lower().replace("-", " ").split())
 
 
 def _party(name: str) -> bool:

@@ -663,6 +663,8 @@ GROUP_NOUNS = _set(
     investors shareholders locals villagers citizens staff defendants plaintiffs eisers
     users commenters netizens gebruikers internetgebruikers twitteraars
     couple duo echtpaar gezin households huishoudens
+    advertisers truckers taxpayers creditors employers clients growers vendors traders dealers brokers bankers
+    adverteerders forensen belastingbetalers telers handelaren bankiers
     teammates ploeggenoten medespelers clubgenoten partijgenoten collega-kamerleden
     """
 )

@@ -4822,3 +4822,16 @@ def test_the_owner_of_a_thing_is_described(text, lang, expected_source, expected
 ])
 def test_a_role_opening_the_sentence_is_lower_case(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the advertisers, traders, employers of a story are groups that speak
+    ("The advertisers named in the report declined to comment.", [("advertisers", "no_comment")]),
+    ("Traders said the market would recover.", [("traders", "alleges")]),
+    # "the council" is no word inside "councillors"
+    ("Opposition councillors say the trip cost money. The council's auditor has not commented.",
+     [("opposition councillors", "alleges"), ("council", "no_comment")]),
+    ("Acme Company makes batteries. The company said profits fell.", [("Acme Company", "alleges")]),
+])
+def test_more_groups_and_an_organisation_noun_is_a_whole_word(text, expected):
+    assert _pairs(text, "en") == expected
