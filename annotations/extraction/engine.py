@@ -714,7 +714,8 @@ class _Doc:
                         or (_after_quote(toks, k) and not gerund) or inverted_pronoun \
                         or (lang == "en" and not gerund and _bare_clause_follows(toks, k)) \
                         or (lem == "vinden"
-                            and (_quoted_after_object(toks, k, _VINDEN_STOPS) or _too_verdict(toks, k))):
+                            and (_quoted_after_object(toks, k, _VINDEN_STOPS) or _too_verdict(toks, k))) \
+                        or (lem == "find" and _verdict_after(toks, k)):
                     out.append((k, "verb", k + 1))
                     continue
                 if lem not in L.PREPOSITION_VERBS[lang] and lem not in L.PARTICLE_VERBS[lang]:
@@ -2452,7 +2453,8 @@ class _Doc:
                 for _, sp in fits:
                     if _bare_name(sp):
                         return Src(sp.name, "", "person", "")
-            if person_only and not fits:
+            if person_only and not any(sp.kind == "person" for _, sp in fits):
+                # (nobody named, or only a body: "The jury found the former nurse guilty. She had denied …")
                 accused = self._reported_subject(pos)
                 if accused is not None and self._agrees(a, accused):
                     return accused
@@ -3150,7 +3152,23 @@ _ISSUE_VERBS = frozenset("issued released published posted sent put wrote gave c
                          "gaf geeft publiceerde publiceert verstuurde verstuurt stuurde stuurt plaatste schreef deelde"
                          .split())
 # Verbs after which a report's clause follows without "that": "The report says the councillor accepted gifts".
-_HEARSAY_VERBS = frozenset("says said claims claimed alleges alleged suggests suggested reports reported".split())
+_HEARSAY_VERBS = frozenset("says said claims claimed alleges alleged suggests suggested reports reported"
+                           # a verdict or a charge names its person too: "The jury found the nurse guilty. She had
+                           # denied …", "Police charged the driver …"
+                           " found convicted acquitted charged accused".split())
+# A court's verdict on its object: "found the nurse guilty", "found the firm liable".
+_VERDICTS = frozenset("guilty liable innocent responsible".split())
+
+
+def _verdict_after(toks: list, k: int) -> bool:
+    """A verdict a few words after "found", in its clause: "The jury found the former nurse guilty" (a court's
+    finding, GUIDELINES §7), not "found the body"."""
+    for q in range(k + 1, min(len(toks), k + 8)):
+        if toks[q].low in _VERDICTS:
+            return True
+        if toks[q].inq or toks[q].text in (",", ";", ":", ".") or toks[q].low in ("that", "and", "but"):
+            return False
+    return False
 # Verbs telling that someone reacted, whose words a bare quotation right after gives (`_feeling_then_quotation`).
 _REACTED = frozenset("reageert reageerde reageerden reageren reacted reacts responded responds".split())
 # Words joining two statements of one sentence: "X said A, but Y denied B", "X zegt A, terwijl Y …".

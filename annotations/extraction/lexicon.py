@@ -591,7 +591,7 @@ ORG_NOUNS = _set(
     ziekenhuis kliniek organisatie
     stichting vereniging vakbond partij fractie bond club bestuur college omroep krant
     dagblad redactie rekenkamer rekenkamercommissie brandweer defensie leger marine
-    council government ministry department administration police court agency company firm
+    council government ministry department administration police court agency company firm jury
     corporation authority authorities office commission committee board union party school
     university hospital airline army military navy league tour newspaper paper daily outlet
     network station agency manufacturer producer maker retailer operator carrier contractor
@@ -621,7 +621,7 @@ GOV_HEADS = _set(
     rechtbank hof inspectie rekenkamer rekenkamercommissie brandweer defensie stadsdeel
     council government ministry department administration police court authority
     authorities commission army military navy embassy consulate ambassade consulaat city municipality
-    inspectorate tribunal inquiry parliament senate congress legislature county province coastguard
+    inspectorate tribunal inquiry parliament senate congress legislature county province coastguard jury
     commissie agentschap departement ggd veiligheidsregio marechaussee
     """
 )

@@ -4835,3 +4835,17 @@ def test_a_role_opening_the_sentence_is_lower_case(text, lang, expected):
 ])
 def test_more_groups_and_an_organisation_noun_is_a_whole_word(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verdict is the court's finding; "she" after it is the person it names
+    ("The jury found the former nurse guilty of murdering seven babies. She had denied all the charges.",
+     [("jury", "alleges"), ("former nurse", "denies")]),
+    ("The court found the company liable for the damage.", [("court", "alleges")]),
+    ("Police found the body in a canal.", []),
+    # a body speaking before does not keep "he" from the person a charge names
+    ("The ministry said the councillor accepted gifts. He denies it.",
+     [("ministry", "alleges"), ("councillor", "denies")]),
+])
+def test_verdicts_and_the_person_they_name(text, expected):
+    assert _pairs(text, "en") == expected
