@@ -1221,7 +1221,18 @@ class _Doc:
                 return None
         return self._resolve(found[0], toks[0].start)
 
-    def _reported_subject(self, pos: int) -> Src | None:
+    def _singular_verb_after(self, pos: int) -> bool:
+        """The Dutch pronoun at pos is followed by a singular finite verb ("Zij had", "Ze ontkent"; not "Zij
+        hadden", "Ze ontkennen")."""
+        u = bisect_right(self._unit_starts, pos) - 1
+        toks = self._all_units[u].toks if u >= 0 else []
+        at = next((q for q, t in enumerate(toks) if t.start == pos), -1)
+        if at < 0 or at + 1 >= len(toks):
+            return False
+        nxt = toks[at + 1]
+        return nxt.text.isalpha() and nxt.text.islower() and not nxt.low.endswith("en") and not nxt.inq
+
+    def _reported_subject(self, pos: int, kind: str = "person") -> Src | None:
         """The person a hearsay in the sentence before is about, for "he"/"she" when nobody was named: "It is
         alleged that the councillor accepted gifts. He denies …", "The report says the councillor …"."""
         u = bisect_right(self._unit_starts, pos) - 1
@@ -1236,7 +1247,7 @@ class _Doc:
         if phrase is None or phrase[0] != q + 1:
             return None
         found = build(toks, phrase, self.lang, self.text)
-        if len(found) != 1 or found[0].kind != "person":
+        if len(found) != 1 or found[0].kind != kind:
             return None
         return self._resolve(found[0], toks[phrase[0]].start)
 
@@ -2431,6 +2442,14 @@ class _Doc:
         own = [(p, sp) for p, sp in self._sentence_speakers if p < pos]
         if a in ("hij", "he", "she", "ze", "zij", "they"):
             person_only = a in ("hij", "he", "she")
+            if a in ("zij", "ze", "they"):
+                # "De rechtbank veroordeelde de oud-verpleegkundige. Zij had alle beschuldigingen ontkend", "Het OM
+                # verdenkt twee agenten. Zij ontkennen dat": "zij" takes up the person or the group a verdict or a
+                # charge names before any body, by its verb's number
+                singular = a != "they" and self._singular_verb_after(pos)
+                accused = self._reported_subject(pos, "person" if singular else "group")
+                if accused is not None:
+                    return accused
             subject = self._subject_before(pos, person_only)
             if subject is not None and self._agrees(a, subject):
                 return subject
@@ -3155,7 +3174,9 @@ _ISSUE_VERBS = frozenset("issued released published posted sent put wrote gave c
 _HEARSAY_VERBS = frozenset("says said claims claimed alleges alleged suggests suggested reports reported"
                            # a verdict or a charge names its person too: "The jury found the nurse guilty. She had
                            # denied …", "Police charged the driver …"
-                           " found convicted acquitted charged accused".split())
+                           " found convicted acquitted charged accused"
+                           " zegt zei meldt meldde beweert beweerde verdenkt verdacht beschuldigt beschuldigde"
+                           " veroordeelt veroordeelde".split())
 # A court's verdict on its object: "found the nurse guilty", "found the firm liable".
 _VERDICTS = frozenset("guilty liable innocent responsible".split())
 

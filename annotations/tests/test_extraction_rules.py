@@ -4849,3 +4849,18 @@ def test_more_groups_and_an_organisation_noun_is_a_whole_word(text, expected):
 ])
 def test_verdicts_and_the_person_they_name(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # "zij"/"they" takes up the person or group a verdict or a charge names, by its verb's number
+    ("De rechtbank veroordeelde de oud-verpleegkundige tot levenslang. Zij had alle beschuldigingen ontkend.", "nl",
+     [("oud-verpleegkundige", "denies")]),
+    ("Het OM verdenkt de wethouder van omkoping. Hij ontkent alle beschuldigingen.", "nl",
+     [("OM", "alleges"), ("wethouder", "denies")]),
+    ("Police charged two officers with assault. They deny the charges.", "en", [("two officers", "denies")]),
+    # a body that spoke stays "zij" when nobody is charged
+    ("De gemeente zegt dat het plan doorgaat. Zij laat weten dat de kosten meevallen.", "nl",
+     [("gemeente", "alleges"), ("gemeente", "alleges")]),
+])
+def test_zij_and_they_take_up_whom_a_charge_names(text, lang, expected):
+    assert _pairs(text, lang) == expected
