@@ -102,8 +102,8 @@ def _cue_class(low: str, lang: str) -> str:
                    else "particle" if lem in L.PARTICLE_VERBS[lang] or lem in L.PREPOSITION_VERBS[lang] else "")
         if len(cache) < 200_000:
             cache[low] = got
-            if not got and low not in _SPECIAL_ANCHORS[lang]:
-                _NO_ANCHOR[lang].add(low)
+            if not got and low not in _SPECIAL_ANCHORS[lang] and not (lang == "nl" and low in L.SPEECH[lang]):
+                _NO_ANCHOR[lang].add(low)  # (a Dutch infinitive is also the plural verb: see `_plural_speech`)
     return got
 
 
@@ -583,6 +583,8 @@ class _Doc:
             cue = cues.get(low)
             if cue is None:
                 cue = _cue_class(low, lang)
+            if not cue and lang == "nl" and _plural_speech(toks, k):
+                cue = "speech"
             if not cue:
                 continue
             prev = toks[k - 1].low if k > 0 else ""
@@ -823,6 +825,8 @@ class _Doc:
             if member is not None:
                 return [member[0]], member[1]  # "…, zegt een van hen", "One of them said"
             b = np_before(toks, k, 0)
+            if self.lang == "nl" and k >= 4 and [t.low for t in toks[k - 3:k]] == ["van", "de", "hand"]:
+                b = np_before(toks, k - 3, 0)  # "dat de omroep van de hand wijst": the subject before the idiom
             if b is not None and self.lang == "en" and b[0] >= 4 and toks[b[0] - 1].low == "be" \
                     and toks[b[0] - 2].low == "to" and toks[b[0] - 3].low.endswith("ing"):
                 # "A man claiming to be a former Google engineer says …": what he claims to be is no subject
@@ -2801,7 +2805,7 @@ _PARTICLE_NEEDS_CLAUSE = {"maken": ("zorgen",), "houden": ("rekening",)}  # ("ho
 _CLAIM_OBJECT_NOUNS = L.CLAIM_OBJECTS - {"it", "that", "this", "them"}
 # The nouns of Dutch verb phrases ("afstand nemen", "vraagtekens zetten", "in twijfel trekken", "excuses
 # aanbieden"): in a clause that ends in its verb (a perfect, a subordinate clause) they stand before it.
-_NOUN_PARTICLES_NL = frozenset(("afstand", "vraagtekens", "twijfel", "excuses", "excuus", "fabels"))
+_NOUN_PARTICLES_NL = frozenset(("afstand", "vraagtekens", "twijfel", "excuses", "excuus", "fabels", "hand"))
 _PARTICLE_CLAUSE_STOPS = frozenset((",", ";", ":", ".", "dat", "die", "en", "maar", "omdat"))
 _ELABORATING = frozenset(("saying", "joking", "quipping", "laughing"))
 # Particle verbs that tag a quotation or introduce one but say nothing alone: ",,…'', blikt de trainer terug",
@@ -3105,6 +3109,19 @@ def _names_head(name: str, head: str) -> bool:
     """Whether a word of `name` is, or ends in, the noun `head` ("Acme Company", "gemeente Utrecht", "Rabobank"
     for "bank"), not merely holds it ("opposition councillors" is no "council")."""
     return head in name.lower() and any(w.endswith(head) for w in name.lower().replace("-", " ").split())
+
+
+def _plural_speech(toks: list, k: int) -> bool:
+    """A Dutch verb of speech in the plural, which is its infinitive, where the dictionary takes the word for a
+    noun's plural ("verwijten" -> "verwijt"): the finite verb right after its plural subject inside the sentence
+    ("Critici verwijten de omroep partijdigheid"; not "De verwijten van de oppositie", "Berichten tussen …
+    zouden")."""
+    t = toks[k]
+    if t.low not in L.SPEECH["nl"] or t.first or k == 0 or t.inq:
+        return False
+    prev = toks[k - 1]
+    return prev.text.isalpha() and prev.low.endswith(("en", "ers", "ici", "s")) and prev.low not in L.DETERMINERS \
+        and noun_class(prev.low) in ("group", "person", "role", "org")
 
 
 def _party(name: str) -> bool:
@@ -3784,8 +3801,9 @@ def _noun_particle_before(toks: list, k: int, parts) -> int:
         if t.inq or t.low in _PARTICLE_CLAUSE_STOPS:
             return -1
         if t.low in parts and t.low in _NOUN_PARTICLES_NL \
-                and (t.low != "twijfel" or (q > 0 and toks[q - 1].low == "in")):
-            return q  # ("in twijfel getrokken", not "met twijfel trok hij de deur dicht")
+                and (t.low != "twijfel" or (q > 0 and toks[q - 1].low == "in")) \
+                and (t.low != "hand" or (q > 1 and toks[q - 1].low == "de" and toks[q - 2].low == "van")):
+            return q  # ("in twijfel getrokken", not "met twijfel trok hij de deur dicht"; "van de hand wijst")
     return -1
 
 

@@ -630,7 +630,7 @@ MEDIA_HEADS = _set(
     krant dagblad omroep redactie volkskrant telegraaf nrc trouw parool nos rtl ad nu.nl
     newspaper paper daily outlet outlets times post journal news guardian telegraph herald
     tribune reuters bloomberg ap afp bbc cnn cnbc espn fox abc nbc cbs pando techcrunch
-    independent insider magazine radio tv television website blog media staatsmedia tabloid broadcaster
+    independent insider magazine radio tv television website blog media staatsmedia tabloid broadcaster network
     programma programme
     stentor gelderlander tubantia limburger pzc courant nieuwsblad hln standaard elsevier ewmagazine
     gazette chronicle observer examiner courier inquirer dispatch bulletin wire huffpost buzzfeed axios politico

@@ -4864,3 +4864,21 @@ def test_verdicts_and_the_person_they_name(text, expected):
 ])
 def test_zij_and_they_take_up_whom_a_charge_names(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a Dutch plural verb of speech the dictionary takes for a noun's plural, after its plural subject
+    ("Critici verwijten de omroep partijdigheid.", "nl", [("critici", "alleges")]),
+    ("De verwijten van de oppositie zijn niet nieuw.", "nl", []),
+    # "van de hand wijst" closing a subordinate clause: its subject stands before the idiom
+    ("Het is een verwijt dat de minister van de hand wijst.", "nl", [("minister", "denies")]),
+    ("Critici verwijten de omroep partijdigheid, een verwijt dat de omroep van de hand wijst.", "nl",
+     [("critici", "alleges"), ("omroep", "denies")]),
+])
+def test_reproaches_and_their_rejection(text, lang, expected):
+    assert _pairs(text, lang) == expected
+
+
+def test_a_network_is_a_broadcaster():
+    assert [(s.source, s.source_kind) for s in extract("The network said the show would return.", "en")] == [
+        ("network", "media")]
