@@ -53,7 +53,7 @@ WEAK = {
         " juichen stamelen sputteren foeteren fulmineren briesen snauwen sneren schamperen brommen mijmeren"
     ),
     "en": _set("think believe fear find hope feel doubt suspect term add respond expect estimate worry reckon"
-               " guess assume recall agree charge hint imply insinuate rule repeat"
+               " guess assume recall agree charge hint imply insinuate rule repeat demand"
                # the manner of saying, a statement only with its quote or its clause: "“…,” she laughed"
                " laugh joke quip sigh smile grin beam gush rave muse chuckle fume snap exclaim counter observe"
                " recount marvel enthuse"),
@@ -663,7 +663,7 @@ GROUP_NOUNS = _set(
     investors shareholders locals villagers citizens staff defendants plaintiffs eisers
     users commenters netizens gebruikers internetgebruikers twitteraars
     couple duo echtpaar gezin households huishoudens
-    advertisers truckers taxpayers creditors employers clients growers vendors traders dealers brokers bankers
+    advertisers truckers taxpayers creditors employers clients growers vendors traders dealers brokers bankers mps meps
     adverteerders forensen belastingbetalers telers handelaren bankiers
     teammates ploeggenoten medespelers clubgenoten partijgenoten collega-kamerleden
     """

@@ -944,15 +944,16 @@ def _with_role(part: list, classes: list, role_at: int, definite: bool, text: st
                 # The spokesperson, lawyer or agent of a person: "de woordvoerder van De Bruijn", "the lawyer
                 # of John Smith" (GUIDELINES §3: the description).
                 return Src(_span_text(text, part), "", "person", role, anaphor="")
-            if not names and noun_class(tail[-1].low) in ("person", "role") \
-                    and (role in _AGENT_ROLES or role in _SPOKES or role in ("representative", "rep")):
-                # A person's representative described: "A representative for the singer" (no organisation)
-                return Src(_span_text(text, part), "", "person", role)
+            if not names and ((noun_class(tail[-1].low) in ("person", "role")
+                               and (role in _AGENT_ROLES or role in _SPOKES or role in ("representative", "rep")))
+                              or (noun_class(tail[-1].low) == "group" and role in _AGENT_ROLES)):
+                # A person's representative described: "A representative for the singer", "Lawyers for the
+                # families" (no organisation)
+                return Src(_described_words(text, part), "", "person", role)
             if role not in _SPOKES and not any(is_cap(t) for t in tail) and tail[-1].low in L.POSSESSIONS:
                 # The owner of a thing, not of a body: "de eigenaar van de hond", "the owner of the building" (the
                 # description, GUIDELINES §3; the owner of a café speaks for the business)
-                phrase = _span_text(text, part)
-                return Src(phrase[0].lower() + phrase[1:] if part[0].first else phrase, "", "person", role)
+                return Src(_described_words(text, part), "", "person", role)
             org = _strip_possessive(_span_text(text, tail))
             if any(is_cap(t) for t in tail):
                 org_definite = False
@@ -992,6 +993,13 @@ def _with_role(part: list, classes: list, role_at: int, definite: bool, text: st
     if definite or role in ("official",):
         return Src(phrase, "", "person", role, anaphor="role:" + role)
     return Src(phrase, "", "person", role)
+
+
+def _described_words(text: str, part: list) -> str:
+    """The words of a described speaker, a common noun opening the sentence in lower case ("Lawyers for the
+    families say" -> "lawyers for the families")."""
+    phrase = _span_text(text, part)
+    return phrase[0].lower() + phrase[1:] if part[0].first and noun_class(part[0].low) else phrase
 
 
 def _with_particles(part: list, at: int) -> list:

@@ -4882,3 +4882,22 @@ def test_reproaches_and_their_rejection(text, lang, expected):
 def test_a_network_is_a_broadcaster():
     assert [(s.source, s.source_kind) for s in extract("The network said the show would return.", "en")] == [
         ("network", "media")]
+
+
+@pytest.mark.parametrize("text, expected_source, expected_org", [
+    # lawyers of a group of people are described, with no organisation; the description lower-case
+    ("Lawyers for the families say the government ignored repeated warnings.", "lawyers for the families", ""),
+    ("Representatives for the singer declined to comment.", "representatives for the singer", ""),
+])
+def test_agents_of_people_are_described(text, expected_source, expected_org):
+    [st] = extract(text, "en")
+    assert (st.source, st.source_org) == (expected_source, expected_org)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a demand with its clause is said
+    ("Opposition MPs demanded that the minister resign.", ["alleges"]),
+    ("The protesters demanded answers.", []),
+])
+def test_a_demand_with_its_clause_is_said(text, expected):
+    assert [s.stance for s in extract(text, "en")] == expected
