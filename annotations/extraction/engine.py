@@ -2970,7 +2970,7 @@ _UNNAMED_TIES = frozenset(
 _BUSINESS_HEADS = L.BUSINESS_NOUNS
 # Heads that may take up any organisation but a newspaper: the businesses and a few generic bodies.
 _GENERIC_HEADS = _BUSINESS_HEADS | frozenset(
-    "organisatie instelling school club organisation organization charity liefdadigheidsinstelling group groep"
+    "organisatie instelling school club bond organisation organization charity liefdadigheidsinstelling group groep"
     " instituut institute".split())
 _CALL = _CALL_FINITE | {"calling", "noemen", "noemend"} | _CALL_ONLY
 
@@ -3503,7 +3503,12 @@ def _closing_relay(toks: list, f: tuple) -> bool:
         return False
     if toks[start - 1].text == "," and k >= len(toks) - 5:
         return True  # the speaker, then the verb
-    return 0 < k < start and toks[k - 1].text == "," and end >= len(toks) - 1  # the verb, then the speaker
+    # the verb, then the speaker, and a Dutch verb's particle closing it: "…, laat een woordvoerder weten."
+    return 0 < k < start and toks[k - 1].text == "," and (end >= len(toks) - 1 or (
+        end == len(toks) - 2 and toks[end].low in _CLOSING_PARTICLES and not toks[-1].text[:1].isalnum()))
+
+
+_CLOSING_PARTICLES = frozenset(("weten", "aan", "toe"))  # "laat … weten", "geeft … aan", "voegt … toe"
 
 
 def _bare_no(toks: list) -> bool:

@@ -192,6 +192,13 @@ NO_COMMENT = {
         _p("niet", "op", PHRASE, "in", "te", "gaan"),
         _p("niet", "in", "te", "gaan", "op"),
         _p("laat|liet|lieten", "zich", "niet", "uit"),
+        # only that nothing is decided yet, as English "no decision has been made": "heeft nog geen besluit
+        # genomen over vervolging", "er is nog niets besloten"
+        _p("geen", "besluit|beslissing", PHRASE, "genomen|gevallen"),
+        _p("nog", "niets|niks", "besloten"),
+        # only later: "De directie wil daar pas volgende week iets over zeggen", "kan pas na het onderzoek reageren"
+        _p("wil|wilde|willen|wilden|kan|kon|kunnen|konden", "pas", PHRASE,
+           "zeggen|reageren|ingaan|kwijt|melden|bekendmaken|vertellen"),
         _p("onthoudt|onthouden|onthield|onthielden", "commentaar"),
         _p("niets|niks|weinig", "kwijt|zeggen|loslaten"),  # "wil er weinig over kwijt"
         _p("niets|niks|weinig", "over", PHRASE, "kwijt|kwijtwillen|loslaten"),  # "wilde niets over de zaak kwijt"

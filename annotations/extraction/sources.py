@@ -61,7 +61,7 @@ def is_cap(tok, first: bool = False) -> bool:
 
 # Function words that start names when capitalised mid-sentence ("the New York Post", "Al Rai"), or
 # at a sentence's start before a capitalised word ("New York Governor Kathy Hochul said").
-CAP_IN_NAMES = frozenset(("new", "al", "el"))
+CAP_IN_NAMES = frozenset(("new", "al", "el", "meer"))  # ("Van der Meer": a surname that is also a Dutch word)
 
 
 def is_ly_adverb(tok) -> bool:

@@ -4901,3 +4901,21 @@ def test_agents_of_people_are_described(text, expected_source, expected_org):
 ])
 def test_a_demand_with_its_clause_is_said(text, expected):
     assert [s.stance for s in extract(text, "en")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a surname that is also a Dutch word
+    ("Wethouder Van der Meer zegt dat het plan doorgaat.", [("Van der Meer", "alleges")]),
+    # only later, or nothing decided yet: withheld
+    ("De directie wil daar pas volgende week iets over zeggen.", [("directie", "no_comment")]),
+    ("Het Openbaar Ministerie heeft nog geen besluit genomen over vervolging, aldus een woordvoerster.",
+     [("Openbaar Ministerie", "no_comment")]),
+    ("Er is nog niets besloten, zegt de minister.", [("minister", "no_comment")]),
+    ("Hij wil pas zeggen dat hij het plan steunt als de kosten bekend zijn.", []),
+    # "laat … weten" closing the sentence relays it; "de bond" takes up the federation named
+    ("De KNVB heeft nog geen besluit genomen over een eventuele straf, laat de bond weten.",
+     [("KNVB", "no_comment")]),
+    ("De bond wil niet reageren, laat de KNVB weten.", [("bond", "no_comment")]),
+])
+def test_dutch_surnames_later_answers_and_closing_relays(text, expected):
+    assert _pairs(text, "nl") == expected
