@@ -717,7 +717,7 @@ class _Doc:
                         or (lang == "en" and not gerund and _bare_clause_follows(toks, k)) \
                         or (lem == "vinden"
                             and (_quoted_after_object(toks, k, _VINDEN_STOPS) or _too_verdict(toks, k))) \
-                        or (lem == "find" and _verdict_after(toks, k)):
+                        or (lem == "find" and (_verdict_after(toks, k) or _found_nothing(toks, k))):
                     out.append((k, "verb", k + 1))
                     continue
                 if lem not in L.PREPOSITION_VERBS[lang] and lem not in L.PARTICLE_VERBS[lang]:
@@ -1424,8 +1424,9 @@ class _Doc:
                 and self._common_first_word(toks, span, s.org):
             # "Music journalist Tom Baker", in a story that speaks of music: a field, no organisation "Music"
             return replace(s, org="")
-        if self.lang != "en" or len(words) != 2 or s.kind != "person" or not s.role.endswith("s") \
-                or s.org != words[0] or not self._common_first_word(toks, span, words[0]):
+        if self.lang != "en" or len(words) < 2 or words[1].lower() != s.role or s.kind != "person" \
+                or not s.role.endswith("s") or s.org != words[0] or not self._common_first_word(toks, span, words[0]):
+            # ("Health officials", "Election officials in Georgia": the field, then the officials)
             return s
         return replace(s, name=s.name[0].lower() + s.name[1:], org="")
 
@@ -3196,6 +3197,14 @@ _HEARSAY_VERBS = frozenset("says said claims claimed alleges alleged suggests su
                            " veroordeelt veroordeelde".split())
 # A court's verdict on its object: "found the nurse guilty", "found the firm liable".
 _VERDICTS = frozenset("guilty liable innocent responsible".split())
+
+
+_NOTHING_FOUND = frozenset("evidence proof record records sign signs trace traces indication indications".split())
+
+
+def _found_nothing(toks: list, k: int) -> bool:
+    """"found no evidence", "found no record of …": a finding that something is not so (not "found no one")."""
+    return k + 2 < len(toks) and toks[k + 1].low == "no" and toks[k + 2].low in _NOTHING_FOUND
 
 
 def _verdict_after(toks: list, k: int) -> bool:

@@ -957,6 +957,9 @@ def _with_role(part: list, classes: list, role_at: int, definite: bool, text: st
             org = _strip_possessive(_span_text(text, tail))
             if any(is_cap(t) for t in tail):
                 org_definite = False
+    if len(rest) > 1 and rest[0].low in _PLACE_PREPOSITIONS:
+        # where the role is, not whose name: "Election officials in Georgia", "agenten uit Rotterdam"
+        return Src(_described_words(text, part), org, "person", role)
     names = _name_run(rest)
     if len(names) == 1:
         names = _with_particles(rest, rest.index(names[0]))
@@ -993,6 +996,9 @@ def _with_role(part: list, classes: list, role_at: int, definite: bool, text: st
     if definite or role in ("official",):
         return Src(phrase, "", "person", role, anaphor="role:" + role)
     return Src(phrase, "", "person", role)
+
+
+_PLACE_PREPOSITIONS = frozenset(("in", "uit", "from"))
 
 
 def _described_words(text: str, part: list) -> str:

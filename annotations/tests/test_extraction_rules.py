@@ -4919,3 +4919,17 @@ def test_a_demand_with_its_clause_is_said(text, expected):
 ])
 def test_dutch_surnames_later_answers_and_closing_relays(text, expected):
     assert _pairs(text, "nl") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place after the role describes where the people are, it names nobody
+    ("Election officials in Georgia said there was no evidence of widespread fraud.",
+     [("election officials in Georgia", "alleges")]),
+    ("Boeing officials in Seattle said the plane was safe.", [("Boeing officials in Seattle", "alleges")]),
+    # finding no evidence is a finding; against a claim it denies it
+    ("Fact-checkers have found no evidence to support the claim.", [("fact-checkers", "denies")]),
+    ("Investigators found no sign of foul play.", [("investigators", "alleges")]),
+    ("Police found no one in the house.", []),
+])
+def test_officials_in_a_place_and_finding_no_evidence(text, expected):
+    assert _pairs(text, "en") == expected
