@@ -557,6 +557,10 @@ class _Doc:
             if low in _CALL_FINITE and lang == "en" and _named_as(toks, k):
                 out.append((k, "verb", k + 1))  # "calls it the first great accessory", "called Smith a liar"
                 continue
+            if low in _CONFESSED and lang == "nl":
+                if _confessed(toks, k):
+                    out.append((k, "verb", k + 1))  # "De man bekende de feiten", "heeft bekend dat hij …"
+                continue
             if low in _ACHTEN and lang == "nl":
                 if any(toks[q].low in _ACHTEN_WHAT for q in range(k + 1, min(n, k + 4))):
                     out.append((k, "verb", k + 1))  # "Het hof acht niet bewezen dat …" (a court's finding)
@@ -1480,10 +1484,11 @@ class _Doc:
             # "Its editor, Jenna Fox, insisted": a role holder named by a first name and a surname that is
             # also a broadcaster's ("Fox") is a person
             named = [Src(named[0].name, "", "person", "")]
-        # a rank before the name: "A police spokesman, Officer Mark Diaz, said"
-        ranked = len(named) == 1 and named[0].role and named[0].name[:1].isupper() and is_cap(toks[span[0]]) \
+        # a rank or a trade before the name: "A police spokesman, Officer Mark Diaz, said", "Zijn raadsman,
+        # advocaat Peter Plasman, stelt"
+        ranked = len(named) == 1 and named[0].role and named[0].name[:1].isupper() \
             and noun_class(toks[span[0]].low) == "role"
-        name_caps = caps[1:] if ranked else caps
+        name_caps = caps[1:] if ranked and is_cap(toks[span[0]]) else caps
         if len(named) != 1 or named[0].kind != "person" or (named[0].role and not ranked) or named[0].anaphor \
                 or not (surnamed or _looks_person(name_caps) or _given_named(name_caps)):
             return None
@@ -2825,6 +2830,30 @@ _SPECIAL = frozenset(
 ) | _RESPONSE_NOUNS
 # Dutch "achten" (deem) as a verb, not the number "acht": "acht (niet) bewezen / aannemelijk dat …".
 _ACHTEN = frozenset(("acht", "achtte", "achtten", "achten"))
+# Forms of "bekennen" (confess) the dictionary reads as the adjective "bekend" (known).
+_CONFESSED = frozenset(("bekende", "bekenden", "bekend"))
+_HAVE_NL = frozenset(("heeft", "hebben", "had", "hadden"))
+
+
+def _confessed(toks: list, k: int) -> bool:
+    """toks[k] confesses: the past right after its subject ("De man bekende de feiten", "Hij bekende dat …"; not
+    "de bekende zanger"), or the participle with a form of "hebben" before it in its clause ("heeft de feiten
+    bekend", "heeft bekend dat …"; not "is bekend", "bekend gemaakt")."""
+    if k == 0 or toks[k].inq or toks[k].text[:1].isupper():
+        return False
+    prev = toks[k - 1]
+    if toks[k].low != "bekend":
+        return prev.low in ("hij", "zij", "ze", "die") or (
+            prev.text[:1].isalpha() and prev.low not in L.DETERMINERS and not prev.low.endswith("e")
+            and (noun_class(prev.low) in ("person", "group", "role") or is_cap(prev)))
+    if k + 1 < len(toks) and toks[k + 1].low.startswith("gema"):
+        return False  # "bekend gemaakt": made known
+    for q in range(k - 1, max(-1, k - 9), -1):
+        if toks[q].text in (",", ";", ":") or toks[q].inq:
+            return False
+        if toks[q].low in _HAVE_NL:
+            return True
+    return False
 _ACHTEN_WHAT = frozenset("bewezen aannemelijk waarschijnlijk onwaarschijnlijk onvoldoende noodzakelijk".split())
 # Verbs that report only as a verdict: "branded the report fake news", "dubbed it a hoax", "rated it false".
 _CALL_ONLY = frozenset(("branded", "dubbed", "labelled", "labeled", "rated", "rates"))
@@ -2841,7 +2870,8 @@ _CALL_FINITE = frozenset(("call", "calls", "called", "termed", "noemt", "noemde"
 # Adjectives of conviction that, after a form of "be", take a content clause: the subject's statement.
 _CONVINCED = frozenset("adamant confident convinced certain sure insistent overtuigd zeker stellig"
                        " afraid worried concerned hopeful optimistic bang bezorgd ongerust optimistisch".split())
-_SPECIAL_ANCHORS = {"nl": _SPECIAL | _BE_FEELING | _ACHTEN | _CALL_FINITE | _CONVINCED | _STANDS_IN | {"navraag"},
+_SPECIAL_ANCHORS = {"nl": _SPECIAL | _BE_FEELING | _ACHTEN | _CALL_FINITE | _CONVINCED | _STANDS_IN | _CONFESSED
+                          | {"navraag"},
                     "en": _SPECIAL | _CALL_ONLY | _CALL_FINITE | _CONVINCED | _SHOWS | {"per"}}
 _OPENING_MARKS = frozenset(("'", '"', "‘", "“", ",,", "„", "«"))
 _POINTERS = frozenset(("het", "it", "dit", "dat", "this", "that", "er", "there"))

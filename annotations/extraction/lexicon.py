@@ -586,7 +586,7 @@ ROLE_NOUNS = _set(
     boss designer architect planner strategist pollster lobbyist undersecretary cfo coo cto
     bemiddelaar onderhandelaar lijkschouwer conservator rector decaan dominee pastoor rabbijn bisschop
     aanvoerder kapitein gouverneur gezant notaris deurwaarder accountant bewindvoerder secretaris griffier
-    procureur hoofdagent wijkagent commandant
+    procureur hoofdagent wijkagent commandant raadsman raadsvrouw raadslieden
     aide aides staffer staffers umpire trooper juror barrister solicitor ambulancebroeder
     """
 )

@@ -643,7 +643,7 @@ _SPOKES = frozenset(
 )
 _AGENT_ROLES = frozenset(
     "advocaat advocaten lawyer lawyers attorney attorneys agent publicist manager management zaakwaarnemer"
-    " zaakwaarnemers impresario".split())
+    " zaakwaarnemers impresario raadsman raadsvrouw raadslieden".split())
 _PERSONAL_POSSESSIVES = frozenset("his her their zijn haar hun".split())
 _WHOSE_ROLES = _AGENT_ROLES | _SPOKES  # "volgens zijn advocaat", "said her spokesman" (`np_after`)
 

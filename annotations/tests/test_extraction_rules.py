@@ -4933,3 +4933,18 @@ def test_dutch_surnames_later_answers_and_closing_relays(text, expected):
 ])
 def test_officials_in_a_place_and_finding_no_evidence(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a counsel is a lawyer; an apposition with a trade before the name names the agent
+    ("Zijn raadsman, advocaat Peter Plasman, stelt dat er geen bewijs is.", "nl", [("Peter Plasman", "alleges")]),
+    ("De raadsman van de verdachte wil niet reageren.", "nl", [("raadsman van de verdachte", "no_comment")]),
+    ("His lawyer, attorney John Smith, said there was no evidence.", "en", [("John Smith", "alleges")]),
+    # a confession, where the dictionary reads the adjective "bekend"
+    ("De man heeft de feiten bekend.", "nl", [("man", "alleges")]),
+    ("De man bekende de feiten.", "nl", [("man", "alleges")]),
+    ("Het is bekend dat de man het deed.", "nl", []),
+    ("De uitslag is bekend gemaakt.", "nl", []),
+])
+def test_counsel_appositions_with_a_trade_and_confessions(text, lang, expected):
+    assert _pairs(text, lang) == expected
