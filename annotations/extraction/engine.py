@@ -2287,6 +2287,10 @@ class _Doc:
             if owner:
                 run = run[owner[-1] + 1:]  # "Daring Fireball's John Gruber": the person after the owner
             office = trade = ""
+            if len(run) >= 2 and run[0].first and noun_class(run[0].low) == "group" and is_cap(run[1]):
+                # "Oppositiepartijen GroenLinks-PvdA en D66": a plural common noun opening the sentence says what
+                # the names after it are, none of them a person's (each is looked at on its own)
+                continue
             while len(run) >= 2 and noun_class(run[0].low) in ("role", "person") and (is_cap(run[1]) or (
                     len(run) >= 3 and run[1].low in L.NAME_PARTICLES and run[1].text[:1].isupper())):
                 # "Burgemeester Halsema", "Mayor Tom Hale", "Minister De Vries", "Zanger Jan Smit": the office

@@ -448,6 +448,12 @@ def clause_start_np(toks: list, k: int, lo: int) -> tuple[int, int] | None:
 _CONJ = frozenset("although though while whereas hoewel terwijl but maar".split())
 
 
+def _named_pair(pair: list) -> bool:
+    """Both sides of "X en Y" are persons named without a role or an organisation."""
+    return all(p is not None and p.kind == "person" and not p.role and not p.org and not p.anaphor
+               and p.name[:1].isupper() for p in pair)
+
+
 _SOCIAL = frozenset(("social", "sociale"))
 _WHERE_PEOPLE_ARE = frozenset(("at", "bij", "within", "binnen", "inside"))
 
@@ -474,10 +480,20 @@ def build(toks: list, span: tuple[int, int], lang: str, text: str) -> list[Src]:
             of = next((q for q in range(len(left) - 1, 0, -1) if left[q].low in ("of", "van")), 0)
             if t.low in ("en", "and") and of and _one_name(left[of + 1:], right):
                 continue  # the organisation of a person is one name: "Dan Ruiz of the Fish and Wildlife Service"
+            lead = 1 if left[0].low in L.DETERMINERS else 0
+            if t.low in ("en", "and") and is_cap(right[0]) and lead < len(left) - 1 \
+                    and noun_class(left[lead].low) in ("org", "group") and left[lead].low.endswith(("en", "s")) \
+                    and all(is_cap(x) for x in left[lead + 1:]):
+                # a plural noun that only says what the named are: "Oppositiepartijen GroenLinks-PvdA en D66",
+                # "the unions Unite and GMB" (each name speaks), "Buurtbewoners Piet en Marie de Vries" (a pair)
+                left = left[lead + 1:]
+                pair = [_describe(left, lang, text), _describe(right, lang, text)]
+                if _named_pair(pair):
+                    return [Src(_span_text(text, left + part[n:]), "", "person", "")]
+                return [p for p in pair if p]
             if t.low in ("en", "and") and not both and is_cap(left[0]) and is_cap(right[0]):
                 pair = [_describe(left, lang, text), _describe(right, lang, text)]
-                if all(p is not None and p.kind == "person" and not p.role and not p.org and not p.anaphor
-                       and p.name[:1].isupper() for p in pair):
+                if _named_pair(pair):
                     # a pair of named persons is one source, the names joined (GUIDELINES §3): "Piet en Marie de
                     # V.", "Leo den H. en Linda H."
                     return [Src(_span_text(text, part), "", "person", "")]

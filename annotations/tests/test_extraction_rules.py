@@ -4948,3 +4948,15 @@ def test_officials_in_a_place_and_finding_no_evidence(text, expected):
 ])
 def test_counsel_appositions_with_a_trade_and_confessions(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a plural noun that only says what the named are: each name speaks, a pair of persons as one
+    ("Oppositiepartijen GroenLinks-PvdA en D66 eisen opheldering.", "nl",
+     [("GroenLinks-PvdA", "alleges"), ("D66", "alleges")]),
+    ("Buurtbewoners Piet en Marie de Vries zeggen dat ze niets hoorden.", "nl",
+     [("Piet en Marie de Vries", "alleges")]),
+    ("The companies Shell and BP declined to comment.", "en", [("Shell", "no_comment"), ("BP", "no_comment")]),
+])
+def test_a_plural_noun_before_coordinated_names(text, lang, expected):
+    assert _pairs(text, lang) == expected
