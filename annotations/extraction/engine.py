@@ -1936,7 +1936,8 @@ class _Doc:
         segs = []
         for a, b in zip(bounds, bounds[1:], strict=False):
             lows = [t.low for q, t in enumerate(toks[a:b], a) if not (span[0] <= q < span[1])]
-            seg_stance, _ = classify(lows, self.lang, stance == "denies" and self.claim_context)
+            # (a negation continues a denial, claim word or not: '"Not true. Never happened."')
+            seg_stance, _ = classify(lows, self.lang, stance == "denies")
             segs.append([toks[a].start, toks[b - 1].end, seg_stance])
         if stance not in {sg[2] for sg in segs}:
             return None  # the cue spans sentences: keep one record

@@ -4960,3 +4960,8 @@ def test_counsel_appositions_with_a_trade_and_confessions(text, lang, expected):
 ])
 def test_a_plural_noun_before_coordinated_names(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+def test_a_negation_continues_a_denial_without_a_claim_word():
+    text = 'The singer took to Twitter to slam the report: "Not true. Never happened."'
+    assert _pairs(text, "en") == [("singer", "denies")]
