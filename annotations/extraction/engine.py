@@ -1574,6 +1574,12 @@ class _Doc:
         if p.low in ("maar", "want", "dus", "toch", "ook", "dat", "die", "omdat", "terwijl", "nadat",
                      "toen", "als", "hoewel", "waarin", "zodat", "of", "name", "vooral", "zelfs", "juist"):
             return True
+        if i >= 4 and toks[0].first and toks[0].low in L.PREPOSITIONS and _finite_dutch(p.low):
+            # a fronted prepositional phrase, the finite verb, then the subject: "Over de oorzaak doet de politie
+            # geen uitspraken"
+            if i <= 9 and all(t.text[:1].isalnum() and not t.inq
+                              and (t.low in L.DETERMINERS or not _finite_dutch(t.low)) for t in toks[1:i - 1]):
+                return True
         return p.low in L.SKIP  # verb-final after the finite verb: "Dat heeft X gezegd"
 
     def _before_apposition(self, toks: list, comma: int):

@@ -4965,3 +4965,13 @@ def test_a_plural_noun_before_coordinated_names(text, lang, expected):
 def test_a_negation_continues_a_denial_without_a_claim_word():
     text = 'The singer took to Twitter to slam the report: "Not true. Never happened."'
     assert _pairs(text, "en") == [("singer", "denies")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after a fronted prepositional phrase and the finite verb, the subject refuses
+    ("Over de precieze oorzaak doet de politie nog geen uitspraken.", [("politie", "no_comment")]),
+    ("Over de oorzaak geeft de politie geen commentaar.", [("politie", "no_comment")]),
+    ("Na de wedstrijd zei de trainer dat hij tevreden was.", [("trainer", "alleges")]),
+])
+def test_dutch_refusals_after_a_fronted_phrase(text, expected):
+    assert _pairs(text, "nl") == expected
