@@ -1527,6 +1527,9 @@ class _Doc:
         d = described[0]
         if person.kind != "person" and not d.role:
             return person  # a name read as an organisation is a person's only by a role in the apposition
+        if d.role and any(t.low.endswith(_GENITIVE) and t.low[:-2] == d.role for t in toks[span[0]:span[1]]):
+            # the office of whose relative or aide the person is: "Mary Hale, the mayor's wife," holds no office
+            return Src(person.name, person.org, "person", person.role, person.gender)
         org = d.org if d.org != d.name or d.kind != "person" else ""
         if d.anaphor.startswith("org:"):
             # the organisation the description takes up, else its own noun ("a spokesman for the council")

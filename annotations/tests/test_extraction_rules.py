@@ -4975,3 +4975,13 @@ def test_a_negation_continues_a_denial_without_a_claim_word():
 ])
 def test_dutch_refusals_after_a_fronted_phrase(text, expected):
     assert _pairs(text, "nl") == expected
+
+
+@pytest.mark.parametrize("text, expected_role", [
+    # the office of whose relative the person is, is not theirs
+    ('Mary Hale, the mayor\'s wife, said the family was "devastated".', ""),
+    ("Tom Bell, the mayor's spokesman, said the plan was dead.", "spokesman"),
+    ("John Smith, the mayor of Leeds, said the plan was dead.", "mayor"),
+])
+def test_an_apposition_with_an_owners_office(text, expected_role):
+    assert [s.role for s in extract(text, "en")] == [expected_role]
