@@ -831,6 +831,7 @@ COMPOUND_HEADS = (
     "woordvoerder", "woordvoerster", "directeur", "voorzitter", "bestuurder", "secretaris",
     "providers", "overheden", "commissie", "politie", "voorman", "minister", "premier", "president",
     "redacteur", "kenner", "leider", "trekker", "baas", "deskundige", "adviseur", "onderzoeker", "chef", "coach",
+    "eigenaar", "eigenares", "trainer", "wethouder",
 )
 ORG_SUFFIXES = ("fonds", "bedrijf", "partij", "bond", "raad", "dienst", "ministerie", "bank", "concern",
                 "organisatie", "groep", "keten", "maatschappij", "vereniging", "stichting", "fabrikant",

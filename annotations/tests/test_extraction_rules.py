@@ -4985,3 +4985,13 @@ def test_dutch_refusals_after_a_fronted_phrase(text, expected):
 ])
 def test_an_apposition_with_an_owners_office(text, expected_role):
     assert [s.role for s in extract(text, "en")] == [expected_role]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a compound with an owner, a trainer or an alderman as its head is that role
+    ("'We gaan niet weg', zegt clubeigenaar", [("clubeigenaar", "alleges")]),
+    ("De hoteleigenaar wil niet reageren.", [("hoteleigenaar", "no_comment")]),
+    ("Sportwethouder Jansen zegt dat het zwembad opengaat.", [("Jansen", "alleges")]),
+])
+def test_dutch_compounds_of_owners_and_trainers(text, expected):
+    assert _pairs(text, "nl") == expected
