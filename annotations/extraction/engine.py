@@ -544,8 +544,9 @@ class _Doc:
                             break
                 continue
             if low in _BE_FEELING:  # (Dutch only: only the Dutch special words hold these)
-                if _quoted_feeling(toks, k, lang):
-                    out.append((k, "verb", k + 1))  # "De school is 'enorm geschrokken'" (GUIDELINES §2)
+                if _quoted_feeling(toks, k, lang) or _feeling_that(toks, k):
+                    out.append((k, "verb", k + 1))  # "De school is 'enorm geschrokken'" (GUIDELINES §2), "De
+                    #                                 trainer is tevreden dat …" (a state of mind with content)
                 continue
             if low in _CALL_ONLY:
                 if _called_false(toks, k):
@@ -569,6 +570,10 @@ class _Doc:
                 be = _agreement_verb(toks, k)
                 if be >= 0:
                     out.append((be, "verb", be + 1))  # "Natuurorganisaties zijn het daar niet mee eens"
+                continue
+            if low == "voor" and lang == "nl":
+                if toks[k].first and _in_the_view_of(toks, k):
+                    out.append((k, "prep", k + 1))  # "Voor justitie staat vast dat …": in the prosecution's view
                 continue
             if low == "according" and k + 1 < n and toks[k + 1].low == "to":
                 out.append((k, "prep", k + 2))
@@ -1760,7 +1765,9 @@ class _Doc:
             if start < unit.start and answering and any(L.is_negation(t.low) for t in units[u - 1].toks) \
                     and not _retracting(units, u):
                 stance, conf = classify(lows, self.lang, True)
-            if toks[k].low in _CALL and any(t.low in L.DENY_ADJ for t in toks[k:hi]):
+            if self.lang == "nl" and stance == "denies" and _ruling(toks, k):
+                stance = "alleges"  # "De klacht is door de commissie ongegrond verklaard": a body's ruling (§7)
+            elif toks[k].low in _CALL and any(t.low in L.DENY_ADJ for t in toks[k:hi]):
                 stance, conf = "denies", 0.75
             elif toks[k].low in _CALL and self.lang == "en" and _quoted_after_object(toks, k, _CALL_STOPS):
                 stance = "alleges"  # calling X “Y” asserts Y of X: "call themselves “judges” not “arbitrators”"
@@ -2885,11 +2892,61 @@ _CALL_FINITE = frozenset(("call", "calls", "called", "termed", "noemt", "noemde"
 _CONVINCED = frozenset("adamant confident convinced certain sure insistent overtuigd zeker stellig"
                        " afraid worried concerned hopeful optimistic bang bezorgd ongerust optimistisch".split())
 _SPECIAL_ANCHORS = {"nl": _SPECIAL | _BE_FEELING | _ACHTEN | _CALL_FINITE | _CONVINCED | _STANDS_IN | _CONFESSED
-                          | {"navraag"},
+                          | {"navraag", "voor"},
                     "en": _SPECIAL | _CALL_ONLY | _CALL_FINITE | _CONVINCED | _SHOWS | {"per"}}
 _OPENING_MARKS = frozenset(("'", '"', "‘", "“", ",,", "„", "«"))
 _POINTERS = frozenset(("het", "it", "dit", "dat", "this", "that", "er", "there"))
 _BE_NL = frozenset(("is", "zijn", "was", "waren", "ben", "bent"))
+
+
+_DECLARE_FORMS = frozenset("verklaart verklaarde verklaarden verklaard verklaren".split())
+_RULED = frozenset("ongegrond gegrond ontvankelijk niet-ontvankelijk nietig".split())
+
+
+def _ruling(toks: list, k: int) -> bool:
+    """A Dutch ruling: a body declaring a complaint or appeal (un)founded, "verklaart het beroep ongegrond", "is
+    door de commissie ongegrond verklaard" (a finding, GUIDELINES §7, not a denial)."""
+    if toks[k].low not in _DECLARE_FORMS:
+        return False
+    if k > 0 and toks[k - 1].low in _RULED:
+        return True  # "ongegrond verklaard"
+    for t in toks[k + 1:k + 9]:
+        if t.low in _RULED:
+            return True  # "verklaarde het beroep ongegrond"
+        if t.low in ("dat", "that") or t.inq or t.text in (",", ";", ":"):
+            return False  # (not a content clause: "verklaarde dat de berichten ongegrond zijn" denies them)
+    return False
+
+
+_SETTLED_VERBS = frozenset("is staat blijft was stond bleef".split())
+_SETTLED = frozenset("duidelijk vast zeker overeind evident".split())
+
+
+def _in_the_view_of(toks: list, k: int) -> bool:
+    """A sentence opening with "Voor X staat vast dat …", "Voor de politie is duidelijk dat …", "Voor justitie blijft
+    overeind dat …": X's view (as "volgens X"); not "Voor de wedstrijd is duidelijk dat …" (no speaker: `prep`
+    anchors find none there)."""
+    phrase = np_after(toks, k + 1, len(toks))
+    if phrase is None or phrase[0] != k + 1:
+        return False
+    q = phrase[1]
+    return q + 2 < len(toks) and toks[q].low in _SETTLED_VERBS and toks[q + 1].low in _SETTLED \
+        and "dat" in (toks[q + 2].low, toks[q + 3].low if q + 3 < len(toks) else "")
+
+
+_FEELING_ADVERBS = frozenset("vooral erg zeer heel bijzonder enorm bijzonder ook wel niet".split())
+
+
+def _feeling_that(toks: list, k: int) -> bool:
+    """A Dutch subject said to feel something about a content clause: "De trainer is tevreden dat zijn ploeg
+    won", "Zelf is Veltman vooral blij dat …" (a state of mind with content, GUIDELINES §1; not "De fractie is
+    bezorgd", a feeling without content, §2)."""
+    q = k + 1
+    while q < len(toks) and q <= k + 4 and (toks[q].low in _FEELING_ADVERBS or is_cap(toks[q])
+                                           or toks[q].low in L.DETERMINERS or noun_class(toks[q].low)):
+        q += 1  # adverbs, and the subject after the verb: "Zelf is Veltman vooral blij"
+    return q + 1 < len(toks) and toks[q].low in L.FEELINGS["nl"] and toks[q + 1].low == "dat" \
+        and not toks[q].inq
 
 
 def _quoted_feeling(toks: list, k: int, lang: str) -> bool:

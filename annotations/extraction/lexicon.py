@@ -201,6 +201,7 @@ NO_COMMENT = {
            "zeggen|reageren|ingaan|kwijt|melden|bekendmaken|vertellen"),
         _p("onthoudt|onthouden|onthield|onthielden", "commentaar"),
         _p("niets|niks|weinig", "kwijt|zeggen|loslaten"),  # "wil er weinig over kwijt"
+        _p("niet", "veel", "kwijt|zeggen|loslaten|vertellen"),  # "wil nog niet al te veel zeggen"
         _p("niets|niks|weinig", "over", PHRASE, "kwijt|kwijtwillen|loslaten"),  # "wilde niets over de zaak kwijt"
         # a suspect's refusal: "beriep zich op zijn zwijgrecht", "maakte gebruik van haar zwijgrecht" (not "wees
         # de man op zijn zwijgrecht")

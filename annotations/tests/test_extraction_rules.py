@@ -4995,3 +4995,22 @@ def test_an_apposition_with_an_owners_office(text, expected_role):
 ])
 def test_dutch_compounds_of_owners_and_trainers(text, expected):
     assert _pairs(text, "nl") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state of mind with a content clause is a statement; a feeling alone is not
+    ("De trainer is tevreden dat zijn ploeg heeft gewonnen.", [("trainer", "alleges")]),
+    ("Omwonenden zijn bang dat de overlast toeneemt.", [("omwonenden", "alleges")]),
+    ("De fractie is bezorgd.", []),
+    # in someone's view: "Voor X staat vast dat …"
+    ("Voor justitie staat vast dat de man de dader is.", [("justitie", "alleges")]),
+    ("Voor de wedstrijd is duidelijk dat het regent.", []),
+    # a ruling on a complaint is a finding; a statement that reports are unfounded denies them
+    ("De klacht is door de Commissie van Toezicht ongegrond verklaard.", [("Commissie van Toezicht", "alleges")]),
+    ("De rechter verklaarde het beroep ongegrond.", [("rechter", "alleges")]),
+    ("De minister verklaarde dat de berichten ongegrond zijn.", [("minister", "denies")]),
+    # saying not too much withholds
+    ("De organisator wil nog niet al te veel zeggen over de plannen.", [("organisator", "no_comment")]),
+])
+def test_dutch_feelings_with_content_views_rulings_and_saying_little(text, expected):
+    assert _pairs(text, "nl") == expected
