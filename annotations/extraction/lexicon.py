@@ -53,7 +53,7 @@ WEAK = {
         " juichen stamelen sputteren foeteren fulmineren briesen snauwen sneren schamperen brommen mijmeren"
     ),
     "en": _set("think believe fear find hope feel doubt suspect term add respond expect estimate worry reckon"
-               " guess assume recall agree charge hint imply insinuate rule repeat demand"
+               " guess assume recall agree charge hint imply insinuate rule repeat demand signal signall indicate"
                # the manner of saying, a statement only with its quote or its clause: "“…,” she laughed"
                " laugh joke quip sigh smile grin beam gush rave muse chuckle fume snap exclaim counter observe"
                " recount marvel enthuse"),

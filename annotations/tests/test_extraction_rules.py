@@ -5014,3 +5014,13 @@ def test_dutch_compounds_of_owners_and_trainers(text, expected):
 ])
 def test_dutch_feelings_with_content_views_rulings_and_saying_little(text, expected):
     assert _pairs(text, "nl") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # signalling or indicating with a clause is said; with an object it is not
+    ("The central bank signalled that interest rates would stay high for longer.", [("central bank", "alleges")]),
+    ("The minister indicated that she would not resign.", [("minister", "alleges")]),
+    ("The referee signalled a penalty.", []),
+])
+def test_signalling_and_indicating_with_a_clause(text, expected):
+    assert _pairs(text, "en") == expected
