@@ -726,7 +726,8 @@ class _Doc:
                         or (lang == "en" and not gerund and _bare_clause_follows(toks, k)) \
                         or (lem == "vinden"
                             and (_quoted_after_object(toks, k, _VINDEN_STOPS) or _too_verdict(toks, k))) \
-                        or (lem == "find" and (_verdict_after(toks, k) or _found_nothing(toks, k))):
+                        or (lem == "find" and (_verdict_after(toks, k) or _found_nothing(toks, k))) \
+                        or (lem in _DOUBT_VERBS and _whether_follows(toks, k)):
                     out.append((k, "verb", k + 1))
                     continue
                 if lem not in L.PREPOSITION_VERBS[lang] and lem not in L.PARTICLE_VERBS[lang]:
@@ -2934,7 +2935,8 @@ def _in_the_view_of(toks: list, k: int) -> bool:
         and "dat" in (toks[q + 2].low, toks[q + 3].low if q + 3 < len(toks) else "")
 
 
-_FEELING_ADVERBS = frozenset("vooral erg zeer heel bijzonder enorm bijzonder ook wel niet".split())
+_FEELING_ADVERBS = frozenset("vooral erg zeer heel bijzonder enorm ook wel niet".split())
+_OPINION_NOUNS = frozenset(("mening", "oordeel", "opvatting"))
 
 
 def _feeling_that(toks: list, k: int) -> bool:
@@ -2945,6 +2947,8 @@ def _feeling_that(toks: list, k: int) -> bool:
     while q < len(toks) and q <= k + 4 and (toks[q].low in _FEELING_ADVERBS or is_cap(toks[q])
                                            or toks[q].low in L.DETERMINERS or noun_class(toks[q].low)):
         q += 1  # adverbs, and the subject after the verb: "Zelf is Veltman vooral blij"
+    if q + 2 < len(toks) and toks[q].low == "van" and toks[q + 1].low in _OPINION_NOUNS and toks[q + 2].low == "dat":
+        return True  # "De minister is van mening dat …", "is van oordeel dat …": an opinion with its content
     return q + 1 < len(toks) and toks[q].low in L.FEELINGS["nl"] and toks[q + 1].low == "dat" \
         and not toks[q].inq
 
@@ -3298,6 +3302,21 @@ _HEARSAY_VERBS = frozenset("says said claims claimed alleges alleged suggests su
                            " veroordeelt veroordeelde".split())
 # A court's verdict on its object: "found the nurse guilty", "found the firm liable".
 _VERDICTS = frozenset("guilty liable innocent responsible".split())
+
+
+_DOUBT_VERBS = frozenset(("twijfelen", "doubt"))
+_WHETHER = frozenset(("of", "whether", "if"))
+
+
+def _whether_follows(toks: list, k: int) -> bool:
+    """A doubt's content, a clause of whether: "twijfelt (er sterk aan) of de cijfers kloppen", "doubts whether …"."""
+    for q in range(k + 1, min(len(toks), k + 6)):
+        t = toks[q]
+        if t.low in _WHETHER and not t.inq:
+            return True
+        if not t.text[:1].isalpha() or t.inq or t.text[:1].isupper():
+            return False
+    return False
 
 
 _NOTHING_FOUND = frozenset("evidence proof record records sign signs trace traces indication indications".split())

@@ -5024,3 +5024,14 @@ def test_dutch_feelings_with_content_views_rulings_and_saying_little(text, expec
 ])
 def test_signalling_and_indicating_with_a_clause(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # an opinion with its content clause, and a doubt with its clause of whether
+    ("De minister is van mening dat de wet moet worden aangepast.", "nl", [("minister", "alleges")]),
+    ("De oppositie twijfelt eraan of de cijfers kloppen.", "nl", [("oppositie", "alleges")]),
+    ("Experts doubt whether the drug works.", "en", [("experts", "alleges")]),
+    ("De trainer twijfelt nog over de opstelling.", "nl", []),
+])
+def test_opinions_and_doubts_with_their_clause(text, lang, expected):
+    assert _pairs(text, lang) == expected
