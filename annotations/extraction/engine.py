@@ -1246,15 +1246,17 @@ class _Doc:
         nxt = toks[at + 1]
         return nxt.text.isalpha() and nxt.text.islower() and not nxt.low.endswith("en") and not nxt.inq
 
-    def _reported_subject(self, pos: int, kind: str = "person") -> Src | None:
-        """The person a hearsay in the sentence before is about, for "he"/"she" when nobody was named: "It is
-        alleged that the councillor accepted gifts. He denies …", "The report says the councillor …"."""
+    def _reported_subject(self, pos: int, kind: str = "person", charges_only: bool = False) -> Src | None:
+        """The person (or the group: `kind`) a hearsay in the sentence before is about, for "he"/"she" when nobody
+        was named: "It is alleged that the councillor accepted gifts. He denies …", "The report says the councillor
+        …"; with `charges_only`, the one a verdict or a charge names ("Police charged two officers …")."""
         u = bisect_right(self._unit_starts, pos) - 1
         if u < 1:
             return None
         toks = self._all_units[u - 1].toks
-        q = next((q for q, t in enumerate(toks[:8]) if not t.inq and (t.low in ("that", "dat") or (
-            q > 0 and t.low in _HEARSAY_VERBS))), -1)
+        verbs = _CHARGE_VERBS if charges_only else _HEARSAY_VERBS
+        q = next((q for q, t in enumerate(toks[:8]) if not t.inq and (
+            (t.low in ("that", "dat") and not charges_only) or (q > 0 and t.low in verbs))), -1)
         if 0 <= q < len(toks) - 1 and toks[q + 1].low in ("that", "dat"):
             q += 1  # "It is alleged that …"
         phrase = np_after(toks, q + 1, len(toks)) if q >= 0 else None
@@ -2479,7 +2481,7 @@ class _Doc:
                 # verdenkt twee agenten. Zij ontkennen dat": "zij" takes up the person or the group a verdict or a
                 # charge names before any body, by its verb's number
                 singular = a != "they" and self._singular_verb_after(pos)
-                accused = self._reported_subject(pos, "person" if singular else "group")
+                accused = self._reported_subject(pos, "person" if singular else "group", charges_only=True)
                 if accused is not None:
                     return accused
             subject = self._subject_before(pos, person_only)
@@ -2836,9 +2838,10 @@ _CLAIM_OBJECT_NOUNS = L.CLAIM_OBJECTS - {"it", "that", "this", "them"}
 _NOUN_PARTICLES_NL = frozenset(("afstand", "vraagtekens", "twijfel", "excuses", "excuus", "fabels", "hand"))
 _PARTICLE_CLAUSE_STOPS = frozenset((",", ";", ":", ".", "dat", "die", "en", "maar", "omdat"))
 _ELABORATING = frozenset(("saying", "joking", "quipping", "laughing"))
+# Words that open a clause: a particle is not looked for past them beyond the usual window (`_anchors`).
+_CLAUSE_OPENING_WORDS = frozenset("dat die wat en maar of omdat want toen als that which who and but".split())
 # Particle verbs that tag a quotation or introduce one but say nothing alone: ",,…'', blikt de trainer terug",
 # "vult zijn collega aan: …" (not "blikt terug op een mooi jaar", "vult het formulier aan").
-_CLAUSE_OPENING_WORDS = frozenset("dat die wat en maar of omdat want toen als that which who and but".split())
 _QUOTE_TAG_PARTICLE_VERBS = frozenset(("blikken", "vullen", "fire"))
 # A verb whose other particle speaks of a claim only (CLAIM_OBJECT_VERBS) retorts with this one: "“…,” he shot back".
 _QUOTE_TAG_PARTICLES = frozenset((("shoot", "back"), ("hit", "back")))
@@ -2852,9 +2855,9 @@ _SPECIAL = frozenset(
 ) | _RESPONSE_NOUNS
 # Dutch "achten" (deem) as a verb, not the number "acht": "acht (niet) bewezen / aannemelijk dat …".
 _ACHTEN = frozenset(("acht", "achtte", "achtten", "achten"))
+_ACHTEN_WHAT = frozenset("bewezen aannemelijk waarschijnlijk onwaarschijnlijk onvoldoende noodzakelijk".split())
 # Forms of "bekennen" (confess) the dictionary reads as the adjective "bekend" (known).
 _CONFESSED = frozenset(("bekende", "bekenden", "bekend"))
-_HAVE_NL = frozenset(("heeft", "hebben", "had", "hadden"))
 
 
 def _confessed(toks: list, k: int) -> bool:
@@ -2876,7 +2879,8 @@ def _confessed(toks: list, k: int) -> bool:
         if toks[q].low in _HAVE_NL:
             return True
     return False
-_ACHTEN_WHAT = frozenset("bewezen aannemelijk waarschijnlijk onwaarschijnlijk onvoldoende noodzakelijk".split())
+
+
 # Verbs that report only as a verdict: "branded the report fake news", "dubbed it a hoax", "rated it false".
 _CALL_ONLY = frozenset(("branded", "dubbed", "labelled", "labeled", "rated", "rates"))
 # The refusal an asker received, and the verbs by which they asked: "contacted X but received no response".
@@ -3197,7 +3201,7 @@ _REFLEXIVES = frozenset(("himself", "herself", "themselves"))
 
 # What follows a participle opening a sentence with the question put ("Asked whether …", "Gevraagd naar …"),
 # and not a name opening it ("Boeing to cut jobs", "Boeing on Monday said").
-_ASKED_ABOUT = frozenset("about whether if why how what when by over naar over door of".split())
+_ASKED_ABOUT = frozenset("about whether if why how what when by over naar door of".split())
 
 
 def _participle_opening(toks: list, lang: str) -> bool:
@@ -3293,17 +3297,15 @@ _ISSUED_DOCS = frozenset("statement letter memo email e-mail verklaring brief pe
 _ISSUE_VERBS = frozenset("issued released published posted sent put wrote gave circulated shared "
                          "gaf geeft publiceerde publiceert verstuurde verstuurt stuurde stuurt plaatste schreef deelde"
                          .split())
+# A verdict or a charge names its person: "The jury found the nurse guilty. She had denied …", "Het OM verdenkt twee
+# agenten. Zij ontkennen dat".
+_CHARGE_VERBS = frozenset("found convicted acquitted charged accused verdenkt verdacht beschuldigt beschuldigde"
+                          " veroordeelt veroordeelde".split())
 # Verbs after which a report's clause follows without "that": "The report says the councillor accepted gifts".
 _HEARSAY_VERBS = frozenset("says said claims claimed alleges alleged suggests suggested reports reported"
-                           # a verdict or a charge names its person too: "The jury found the nurse guilty. She had
-                           # denied …", "Police charged the driver …"
-                           " found convicted acquitted charged accused"
-                           " zegt zei meldt meldde beweert beweerde verdenkt verdacht beschuldigt beschuldigde"
-                           " veroordeelt veroordeelde".split())
+                           " zegt zei meldt meldde beweert beweerde".split()) | _CHARGE_VERBS
 # A court's verdict on its object: "found the nurse guilty", "found the firm liable".
 _VERDICTS = frozenset("guilty liable innocent responsible".split())
-
-
 _DOUBT_VERBS = frozenset(("twijfelen", "doubt"))
 _WHETHER = frozenset(("of", "whether", "if"))
 
@@ -3336,6 +3338,8 @@ def _verdict_after(toks: list, k: int) -> bool:
         if toks[q].inq or toks[q].text in (",", ";", ":", ".") or toks[q].low in ("that", "and", "but"):
             return False
     return False
+
+
 # Verbs telling that someone reacted, whose words a bare quotation right after gives (`_feeling_then_quotation`).
 _REACTED = frozenset("reageert reageerde reageerden reageren reacted reacts responded responds".split())
 # Words joining two statements of one sentence: "X said A, but Y denied B", "X zegt A, terwijl Y …".

@@ -404,12 +404,12 @@ DENY_VERBS = {
            "off|aside"),  # "laughed off the reports", "brushed aside the claims"
     ),
 }
-# Evaluations that deny wherever they stand ("onzin", "not true"), and verbs that may too.
 # What prosecutors and investigators bring against someone, which the accused may call political.
 _CASE_NOUNS = {
     "en": frozenset("charge charges case indictment prosecution investigation probe inquiry trial".split()),
     "nl": frozenset("aanklacht aanklachten zaak vervolging onderzoek proces".split()),
 }
+# Evaluations that deny wherever they stand ("onzin", "not true"), and verbs that may too.
 DENY_EVALS = {
     "nl": (
         _p("onzin|nonsens|kletskoek|lariekoek|onwaar|onjuist|ongegrond|ongegronde|verzinsel|verzonnen"
@@ -763,7 +763,7 @@ POLITICAL_ROLES = _set(
     councillor councilor councilman councilwoman alderman senator congressman congresswoman lawmaker legislator
     politician mp mep assemblyman assemblywoman gemeenteraadslid raadslid kamerlid statenlid lijsttrekker
     fractieleider fractievoorzitter partijleider wethouder gedeputeerde politicus europarlementariër
-    parlementariër senator
+    parlementariër
     """
 )
 # The last word of a political party's name, and the parties of the two countries' parliaments known by

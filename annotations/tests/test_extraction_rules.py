@@ -4858,9 +4858,11 @@ def test_verdicts_and_the_person_they_name(text, expected):
     ("Het OM verdenkt de wethouder van omkoping. Hij ontkent alle beschuldigingen.", "nl",
      [("OM", "alleges"), ("wethouder", "denies")]),
     ("Police charged two officers with assault. They deny the charges.", "en", [("two officers", "denies")]),
-    # a body that spoke stays "zij" when nobody is charged
+    # a body that spoke stays "zij" when nobody is charged; a group a statement is about is not "zij"
     ("De gemeente zegt dat het plan doorgaat. Zij laat weten dat de kosten meevallen.", "nl",
      [("gemeente", "alleges"), ("gemeente", "alleges")]),
+    ("Bewoners zeggen dat de jongeren overlast geven. Zij zeggen dat de gemeente moet ingrijpen.", "nl",
+     [("bewoners", "alleges"), ("bewoners", "alleges")]),
 ])
 def test_zij_and_they_take_up_whom_a_charge_names(text, lang, expected):
     assert _pairs(text, lang) == expected
