@@ -2215,6 +2215,8 @@ class _Doc:
         if not words:
             return
         outside = [t for t in words if not t.inq]
+        if not outside and last.stance == "no_comment" and _NO_ANSWER_RE.search(self.text, last.start, last.end):
+            return  # who did not answer said nothing to quote: "De gemeente reageerde niet op vragen. ,,…''"
         if not outside and (last.unit >= u - 1 or sole
                             or (self.lang == "nl" and not self._other_mentioned(last, u))):
             # A bare quotation denies by negation only when it continues a denial or answers a claim
@@ -3641,6 +3643,11 @@ def _closing_relay(toks: list, f: tuple) -> bool:
         end == len(toks) - 2 and toks[end].low in _CLOSING_PARTICLES and not toks[-1].text[:1].isalnum()))
 
 
+# A refusal that is no answer at all, after which a bare quotation is nobody's the story names.
+_NO_ANSWER_RE = re.compile(
+    r"\b(?:reageerde|reageert|reageerden) niet\b|\bniet bereikbaar\b|\bgeen reactie\b|\bnot (?:immediately )?"
+    r"(?:respond|return|be reached|available)|\bdid not respond\b|\bcould not be reached\b|\bno response\b",
+    re.IGNORECASE)
 _CLOSING_PARTICLES = frozenset(("weten", "aan", "toe"))  # "laat … weten", "geeft … aan", "voegt … toe"
 
 

@@ -5037,3 +5037,15 @@ def test_signalling_and_indicating_with_a_clause(text, expected):
 ])
 def test_opinions_and_doubts_with_their_clause(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # who did not answer said nothing to quote; who declined may still be quoted
+    ("De gemeente reageerde niet op vragen. ,,Dit is schandalig.''", "nl", [("gemeente", "no_comment")]),
+    ('The council did not respond to requests for comment. "This is a scandal."', "en",
+     [("council", "no_comment")]),
+    ("De gemeente wil niet reageren. ,,We wachten het onderzoek af.''", "nl",
+     [("gemeente", "no_comment"), ("gemeente", "alleges")]),
+])
+def test_a_bare_quotation_after_no_answer_is_nobodys(text, lang, expected):
+    assert _pairs(text, lang) == expected
