@@ -203,6 +203,9 @@ class _Doc:
                 t.name_word = True
             elif len(t.text) > 1 and t.text.isupper() and not _shouted(tokens, n):
                 t.name_word = True  # an acronym that spells a function word: "the WHO says", "IS militants"
+            elif t.low in _WEEKDAYS and 0 < n < len(tokens) - 1 and tokens[n - 1].low == "the" \
+                    and tokens[n + 1].text[:1].isupper() and tokens[n + 1].low not in stop:
+                t.name_word = True  # a title opening with a weekday: "the Sunday Times", "the Sunday Telegraph"
         # A capitalised word seen only at sentence starts and known to the dictionary is no name.
         self._tokens = tokens  # caps_seen is built from them on first use
         # Merge sentences that a direct quotation runs across.
@@ -3648,6 +3651,7 @@ _NO_ANSWER_RE = re.compile(
     r"\b(?:reageerde|reageert|reageerden) niet\b|\bniet bereikbaar\b|\bgeen reactie\b|\bnot (?:immediately )?"
     r"(?:respond|return|be reached|available)|\bdid not respond\b|\bcould not be reached\b|\bno response\b",
     re.IGNORECASE)
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _CLOSING_PARTICLES = frozenset(("weten", "aan", "toe"))  # "laat … weten", "geeft … aan", "voegt … toe"
 
 

@@ -133,7 +133,7 @@ CLAIM_NOUNS = {
 }
 CLAIM_OBJECTS = CLAIM_NOUNS["en"] | CLAIM_NOUNS["nl"] | frozenset(
     "it that this them criticism comments comment remarks remark statement reporting account decision"
-    " fears fear concerns worries risk risks threat significance importance chances"
+    " fears fear concerns worries risk risks threat significance importance chances critics critic detractors"
     " uitspraken uitspraak opmerkingen opmerking woorden kritiek verklaring standpunt plannen plan besluit".split())
 # Verbs that report only with their preposition right after them (an adverb may stand between):
 # "De vakbond spreekt van een schandaal" (calls it one); "spreekt met de minister" reports nothing.

@@ -5049,3 +5049,16 @@ def test_opinions_and_doubts_with_their_clause(text, lang, expected):
 ])
 def test_a_bare_quotation_after_no_answer_is_nobodys(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a title opening with a weekday is a name; a weekday alone is a day
+    ("The allegations were first reported by the Sunday Times.", [("Sunday Times", "alleges")]),
+    ("According to the Sunday Telegraph, the deal is done.", [("Sunday Telegraph", "alleges")]),
+    ("The company said on Sunday that profits fell.", [("company", "alleges")]),
+    # hitting back at critics rejects what they say; at an enemy it is no statement
+    ("The footballer hit back at critics.", [("footballer", "denies")]),
+    ("Israel hit back at Hamas with airstrikes.", []),
+])
+def test_weekday_titles_and_hitting_back_at_critics(text, expected):
+    assert _pairs(text, "en") == expected
