@@ -102,7 +102,8 @@ def _cue_class(low: str, lang: str) -> str:
                    else "particle" if lem in L.PARTICLE_VERBS[lang] or lem in L.PREPOSITION_VERBS[lang] else "")
         if len(cache) < 200_000:
             cache[low] = got
-            if not got and low not in _SPECIAL_ANCHORS[lang] and not (lang == "nl" and low in L.SPEECH[lang]):
+            if not got and low not in _SPECIAL_ANCHORS[lang] and not (lang == "nl" and (low in L.SPEECH[lang]
+                                                                                      or low == "bericht")):
                 _NO_ANCHOR[lang].add(low)  # (a Dutch infinitive is also the plural verb: see `_plural_speech`)
     return got
 
@@ -595,7 +596,7 @@ class _Doc:
             cue = cues.get(low)
             if cue is None:
                 cue = _cue_class(low, lang)
-            if not cue and lang == "nl" and _plural_speech(toks, k):
+            if not cue and lang == "nl" and (_plural_speech(toks, k) or _reports_tag(toks, k)):
                 cue = "speech"
             if not cue:
                 continue
@@ -3237,6 +3238,13 @@ def _plural_speech(toks: list, k: int) -> bool:
     prev = toks[k - 1]
     return prev.text.isalpha() and prev.low.endswith(("en", "ers", "ici", "s")) and prev.low not in L.DETERMINERS \
         and noun_class(prev.low) in ("group", "person", "role", "org")
+
+
+def _reports_tag(toks: list, k: int) -> bool:
+    """Dutch "bericht" as the verb "berichten" (reports) tagging the clause before it, the dictionary reading the
+    noun: "De brand is onder controle, bericht de Volkskrant." (not "Het bericht is onjuist")."""
+    return toks[k].low == "bericht" and k > 1 and toks[k - 1].text == "," and k + 1 < len(toks) \
+        and not toks[k].inq and (toks[k + 1].low in L.DETERMINERS or is_cap(toks[k + 1]))
 
 
 def _party(name: str) -> bool:

@@ -5062,3 +5062,13 @@ def test_a_bare_quotation_after_no_answer_is_nobodys(text, lang, expected):
 ])
 def test_weekday_titles_and_hitting_back_at_critics(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "bericht" after a comma, before its source, is the verb "berichten"; the noun stays a noun
+    ("De brand is onder controle, bericht de Volkskrant.", [("de Volkskrant", "alleges")]),
+    ("De weg is dicht, bericht Rijkswaterstaat.", [("Rijkswaterstaat", "alleges")]),
+    ("De club ontkent het bericht, dat vorige week verscheen.", [("club", "denies")]),
+])
+def test_bericht_tagging_the_clause_before(text, expected):
+    assert _pairs(text, "nl") == expected
