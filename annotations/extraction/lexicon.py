@@ -639,7 +639,7 @@ MEDIA_HEADS = _set(
     newspaper paper daily outlet outlets times post journal news guardian telegraph herald
     tribune reuters bloomberg ap afp bbc cnn cnbc espn fox abc nbc cbs pando techcrunch
     independent insider magazine radio tv television website blog media staatsmedia tabloid broadcaster network
-    programma programme
+    programma programme nieuws rtv
     stentor gelderlander tubantia limburger pzc courant nieuwsblad hln standaard elsevier ewmagazine
     gazette chronicle observer examiner courier inquirer dispatch bulletin wire huffpost buzzfeed axios politico
     tmz mashable gizmodo engadget cnet zdnet macrumors appleinsider breitbart newsweek forbes

@@ -5072,3 +5072,12 @@ def test_weekday_titles_and_hitting_back_at_critics(text, expected):
 ])
 def test_bericht_tagging_the_clause_before(text, expected):
     assert _pairs(text, "nl") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Dutch news titles and regional broadcasters are media
+    ("Volgens Het Laatste Nieuws is de zanger overleden.", ("Het Laatste Nieuws", "media")),
+    ("De weg is weer open, meldt RTV Noord.", ("RTV Noord", "media")),
+])
+def test_dutch_news_titles_are_media(text, expected):
+    assert [(s.source, s.source_kind) for s in extract(text, "nl")] == [expected]
