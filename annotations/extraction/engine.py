@@ -104,7 +104,9 @@ def _cue_class(low: str, lang: str) -> str:
             cache[low] = got
             if not got and low not in _SPECIAL_ANCHORS[lang] and not (lang == "nl" and (low in L.SPEECH[lang]
                                                                                       or low == "bericht")):
-                _NO_ANCHOR[lang].add(low)  # (a Dutch infinitive is also the plural verb: see `_plural_speech`)
+                # (a Dutch infinitive is also the plural verb, and "bericht" the verb "berichten": see
+                # `_plural_speech`, `_reports_tag`)
+                _NO_ANCHOR[lang].add(low)
     return got
 
 
@@ -3654,7 +3656,7 @@ def _closing_relay(toks: list, f: tuple) -> bool:
         end == len(toks) - 2 and toks[end].low in _CLOSING_PARTICLES and not toks[-1].text[:1].isalnum()))
 
 
-# A refusal that is no answer at all, after which a bare quotation is nobody's the story names.
+# A refusal that is no answer at all: a bare quotation after it is not the refuser's (`_continuation`).
 _NO_ANSWER_RE = re.compile(
     r"\b(?:reageerde|reageert|reageerden) niet\b|\bniet bereikbaar\b|\bgeen reactie\b|\bnot (?:immediately )?"
     r"(?:respond|return|be reached|available)|\bdid not respond\b|\bcould not be reached\b|\bno response\b",
