@@ -832,7 +832,7 @@ COMPOUND_HEADS = (
     "woordvoerder", "woordvoerster", "directeur", "voorzitter", "bestuurder", "secretaris",
     "providers", "overheden", "commissie", "politie", "voorman", "minister", "premier", "president",
     "redacteur", "kenner", "leider", "trekker", "baas", "deskundige", "adviseur", "onderzoeker", "chef", "coach",
-    "eigenaar", "eigenares", "trainer", "wethouder",
+    "eigenaar", "eigenares", "trainer", "wethouder", "commandant",
 )
 ORG_SUFFIXES = ("fonds", "bedrijf", "partij", "bond", "raad", "dienst", "ministerie", "bank", "concern",
                 "organisatie", "groep", "keten", "maatschappij", "vereniging", "stichting", "fabrikant",

@@ -946,7 +946,9 @@ def _with_role(part: list, classes: list, role_at: int, definite: bool, text: st
     org_definite = False
     if rest and (rest[0].low in ("van", "of", "for", "namens", "bij") or (
             # "an analyst at Creative Strategies" (at a name only: not "the mayor at the meeting")
-            rest[0].low == "at" and len(rest) > 1 and is_cap(rest[-1]))) \
+            rest[0].low == "at" and len(rest) > 1 and is_cap(rest[-1])) or (
+            # "a spokesman from the council" speaks for it (not "officials from the ministry", described)
+            rest[0].low == "from" and role in _SPOKES)) \
             and not (rest[0].text[:1] == "V" and not rest[0].first):  # "Minister Van der Berg": a surname
         tail = rest[1:]
         if tail and tail[0].low in L.DETERMINERS:

@@ -5081,3 +5081,15 @@ def test_bericht_tagging_the_clause_before(text, expected):
 ])
 def test_dutch_news_titles_are_media(text, expected):
     assert [(s.source, s.source_kind) for s in extract(text, "nl")] == [expected]
+
+
+@pytest.mark.parametrize("text, lang, expected_source, expected_role", [
+    # a spokesperson "from" a body speaks for it; officials from it are described
+    ("A spokesman from the council said the road would reopen.", "en", "council", "spokesman"),
+    ("Officials from the ministry said the road would reopen.", "en", "officials from the ministry", "officials"),
+    # a commander's compound is a role
+    ("Legercommandant Smit zegt dat de troepen blijven.", "nl", "Smit", "legercommandant"),
+])
+def test_spokespeople_from_a_body_and_commanders(text, lang, expected_source, expected_role):
+    [st] = extract(text, lang)
+    assert (st.source, st.role) == (expected_source, expected_role)
