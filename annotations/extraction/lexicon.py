@@ -256,7 +256,7 @@ NO_COMMENT = {
         _p("niemand", PHRASE, "bereikbaar|beschikbaar|reageerde|reageren|gereageerd"),
         _p("niemand", PHRASE, "iets", "zeggen|kwijt|kwijtwillen"),  # "Van de bewoners wilde niemand iets zeggen"
         # "Noch de club noch de zaakwaarnemer van de speler wilde reageren": the refusal after the second
-        _p("noch", PHRASE, "reageren|reageerde|reageerden|reageert|commentaar|ingaan"),
+        _p("noch", PHRASE, "reageren|reageerde|reageerden|reageert|commentaar|ingaan|bereikbaar"),
         _p("heeft|hebben|had|hadden|heb", "geen", "idee"),  # "Richard en Annemarie hebben geen idee"
         _p("liet|laat|lieten|laten|gelaten", PHRASE, "onbeantwoord"),  # "liet vragen van deze krant onbeantwoord"
         # "Telefoontjes en mails naar de gemeente bleven onbeantwoord": the party after "naar" or "aan"
@@ -298,6 +298,8 @@ NO_COMMENT = {
         # "Neither the police nor the school would confirm the report", "Neither company would confirm the deal":
         # a refusal to confirm, not a confirmation
         _p("nor", PHRASE, "would|could|will|can", "confirm|verify"),
+        # "Neither the club nor the player's representatives could be reached"
+        _p("nor", PHRASE, "could|can", "be", "reached|contacted"),
         _p("neither", PHRASE, "would|could|will|can", "confirm|verify|comment"),
         _p("could|can|would", "NOT", "confirm|say|verify|independently"),
         # What is not known yet: "It is not yet known when the road will reopen, police said", "It was unclear how

@@ -6,7 +6,7 @@ _GAP = 2  # tokens allowed between two parts of a phrase ("wil (nog) niet reager
 _PHRASE_GAP = 8  # after L.PHRASE: a noun phrase with a prepositional phrase of its own
 # What ends the noun phrase a PHRASE part skips: punctuation, and words that open or join clauses.
 _CLAUSE_BREAKS = frozenset(
-    ", . ; : ! ? ( ) dat die omdat maar en of want als toen wie wat waar zodat terwijl nor".split())
+    ", . ; : ! ? ( ) dat die omdat maar en of want als toen wie wat waar zodat terwijl nor noch".split())
 
 # Quotation marks as tokens: a refusal's parts are never on both sides of one ('"Absolutely not," he replied' is
 # an answer; a verdict may open one: 'described the reports as "fake news"').

@@ -5093,3 +5093,15 @@ def test_dutch_news_titles_are_media(text, expected):
 def test_spokespeople_from_a_body_and_commanders(text, lang, expected_source, expected_role):
     [st] = extract(text, lang)
     assert (st.source, st.role) == (expected_source, expected_role)
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # neither party could be reached: both withhold
+    ("Neither the club nor the player's representatives could be reached.", "en",
+     [("club", "no_comment"), ("player's representatives", "no_comment")]),
+    ("Noch de club noch de zaakwaarnemer was bereikbaar.", "nl",
+     [("club", "no_comment"), ("zaakwaarnemer", "no_comment")]),
+    ("The club could be reached by train.", "en", []),
+])
+def test_neither_party_could_be_reached(text, lang, expected):
+    assert _pairs(text, lang) == expected
