@@ -5105,3 +5105,8 @@ def test_spokespeople_from_a_body_and_commanders(text, lang, expected_source, ex
 ])
 def test_neither_party_could_be_reached(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+def test_a_dutch_compound_label_is_an_organisation():
+    assert [(s.source, s.source_kind) for s in extract("Het platenlabel wil niet reageren.", "nl")] == [
+        ("platenlabel", "organisation")]
