@@ -751,7 +751,7 @@ class _Doc:
             if parts:
                 seen = False  # the particle was found after the verb
                 for q in range(k + 1, min(n, k + 18)):
-                    if q >= k + 12 and (toks[q].text in (",", ":") or toks[q].low in _CLAUSE_OPENING_WORDS):
+                    if q >= k + 12 and toks[q].low in _PARTICLE_CLAUSE_STOPS:
                         break  # (a long object, within its clause: "wijst de berichten over een vertrek van de
                         #         trainer in de krant af")
                     if (toks[q].low in parts or _pronominal_particle(toks[q].low) in parts) and not toks[q].inq:
@@ -1756,8 +1756,7 @@ class _Doc:
                 if self.lang == "nl" and toks[k].low in L.DENY_SEPARABLE["nl"]:
                     # a Dutch verb whose particle closes its clause, however long the object: "wees de kritiek
                     # van de oppositie van de hand"
-                    own = next((q for q in range(own, hi) if toks[q].text in (",", ";", ".", ":") or toks[q].inq
-                                or toks[q].low in ("dat", "maar", "en")), hi)
+                    own = next((q for q in range(own, hi) if toks[q].inq or toks[q].low in _PARTICLE_CLAUSE_STOPS), hi)
             if own + 1 < hi and ((toks[own].low in ("dat", "that") and toks[own + 1].low in _SELF_PRONOUNS)
                                  or (bare and toks[own].low in _SELF_PRONOUNS)):
                 # "Het bedrijf zegt dat het de beschuldigingen ontkent", "said that he denied …": the content
@@ -2844,10 +2843,9 @@ _CLAIM_OBJECT_NOUNS = L.CLAIM_OBJECTS - {"it", "that", "this", "them"}
 # The nouns of Dutch verb phrases ("afstand nemen", "vraagtekens zetten", "in twijfel trekken", "excuses
 # aanbieden"): in a clause that ends in its verb (a perfect, a subordinate clause) they stand before it.
 _NOUN_PARTICLES_NL = frozenset(("afstand", "vraagtekens", "twijfel", "excuses", "excuus", "fabels", "hand"))
+# Where a Dutch verb's clause ends, for its particle or its noun (`_noun_particle_before`, `_anchors`, `_attributed`).
 _PARTICLE_CLAUSE_STOPS = frozenset((",", ";", ":", ".", "dat", "die", "en", "maar", "omdat"))
 _ELABORATING = frozenset(("saying", "joking", "quipping", "laughing"))
-# Words that open a clause: a particle is not looked for past them beyond the usual window (`_anchors`).
-_CLAUSE_OPENING_WORDS = frozenset("dat die wat en maar of omdat want toen als that which who and but".split())
 # Particle verbs that tag a quotation or introduce one but say nothing alone: ",,…'', blikt de trainer terug",
 # "vult zijn collega aan: …" (not "blikt terug op een mooi jaar", "vult het formulier aan").
 _QUOTE_TAG_PARTICLE_VERBS = frozenset(("blikken", "vullen", "fire"))

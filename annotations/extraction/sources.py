@@ -1008,9 +1008,7 @@ def _with_role(part: list, classes: list, role_at: int, definite: bool, text: st
             # An unnamed member who is no spokesperson is a described person: "an Isis fighter".
             return Src(_span_text(text, part), org, "person", role)
         return Src(org, org, kind, role)
-    phrase = _span_text(text, part)
-    if phrase[:1].isupper() and (not is_cap(part[0]) or (part[0].first and noun_class(part[0].low) == "role")):
-        phrase = phrase[0].lower() + phrase[1:]  # ("Prosecutors allege …": a common noun opening the sentence)
+    phrase = _described_words(text, part)
     if definite or role in ("official",):
         return Src(phrase, "", "person", role, anaphor="role:" + role)
     return Src(phrase, "", "person", role)
@@ -1021,9 +1019,11 @@ _PLACE_PREPOSITIONS = frozenset(("in", "uit", "from"))
 
 def _described_words(text: str, part: list) -> str:
     """The words of a described speaker, a common noun opening the sentence in lower case ("Lawyers for the
-    families say" -> "lawyers for the families")."""
+    families say" -> "lawyers for the families", "Prosecutors allege" -> "prosecutors")."""
     phrase = _span_text(text, part)
-    return phrase[0].lower() + phrase[1:] if part[0].first and noun_class(part[0].low) else phrase
+    if phrase[:1].isupper() and (not is_cap(part[0]) or (part[0].first and noun_class(part[0].low))):
+        return phrase[0].lower() + phrase[1:]
+    return phrase
 
 
 def _with_particles(part: list, at: int) -> list:
