@@ -1066,12 +1066,12 @@ def _description(part: list, classes: list, det: str, definite: bool, text: str,
     if classes[d] in ("group", "person", "role") and d + 1 < len(part) and part[d + 1].low in _WHERE_PEOPLE_ARE:
         h = d  # "nurses at St Mary's Hospital", "critics within the party": the people speak, where they are
         #        describes them
-    if h < len(part) - 1 and part[h + 1].low not in ("van", "of", "in", "uit", "for", "namens") \
+    if h < len(part) - 1 and part[h + 1].low not in ("van", "of", "in", "uit", "from", "for", "namens") \
             and part[h + 1].low not in _WHERE_PEOPLE_ARE and not is_cap(part[h + 1]):
         return None  # "newspaper reports": the lexicon noun only modifies an unknown head
     head = part[h]
     hc = classes[h]
-    desc = part[: h + 1] if h < len(part) - 1 and part[h + 1].low not in ("van", "of", "in", "uit") \
+    desc = part[: h + 1] if h < len(part) - 1 and part[h + 1].low not in ("van", "of", "in", "uit", "from") \
         and part[h + 1].low not in _WHERE_PEOPLE_ARE else part
     phrase = _span_text(text, desc)
     if phrase[:1].isupper() and desc[0].first and not is_adj_cap(desc[0]) and not _proper_media(desc[0]) \
@@ -1163,7 +1163,8 @@ def _name_run(part: list) -> list:
             out.append(t)  # "De Kijvelanden", "The Independent", "minister Van Nieuwenhuizen", "Van der Laan"
             n += 1
             continue
-        if is_cap(t) and noun_class(t.low) != "role" and not (t.first and _common_noun(t.low) and not (
+        if is_cap(t) and noun_class(t.low) != "role" and not (t.first and t.low in _OPENING_QUANTITIES) \
+                and not (t.first and _common_noun(t.low) and not (
                 n + 1 < len(part) and part[n + 1].low in _NATIONAL) and not (  # ("Zorgverzekeraars Nederland")
                 n + 1 < len(part) and is_cap(part[n + 1]) and (_proper_media(t) or part[n + 1].low in L.MEDIA_HEADS))):
             # ("Fox News said", "Sky News reported": a medium's name)
@@ -1197,6 +1198,14 @@ def _name_run(part: list) -> list:
     while out and not is_cap(out[-1]):
         out.pop()
     return out
+
+
+# Words of number or quantity: capitalised at a sentence's start they name nobody ("Tientallen bewoners van de
+# Vissersbuurt", "Hundreds of parents from Leeds", "Enkele medewerkers van Philips").
+_OPENING_QUANTITIES = _QUANT | frozenset(
+    "dozens hundreds thousands millions scores tens few various numerous most all both other others"
+    " tientallen honderden duizenden miljoenen enkele sommige meerdere diverse verschillende vele veel weinig"
+    " alle beide andere twee drie vier vijf zes zeven acht negen tien elf twaalf".split())
 
 
 # Words that mark an organisation's or a place's name but are common surnames too.

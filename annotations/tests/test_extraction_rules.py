@@ -5110,3 +5110,21 @@ def test_neither_party_could_be_reached(text, lang, expected):
 def test_a_dutch_compound_label_is_an_organisation():
     assert [(s.source, s.source_kind) for s in extract("Het platenlabel wil niet reageren.", "nl")] == [
         ("platenlabel", "organisation")]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a number or quantity opening a sentence names nobody: the people after it speak, and a pronoun takes
+    # them up, with where they come from
+    ("Tientallen bewoners van de Vissersbuurt protesteerden zaterdag. Het plan is veel te groot, vinden ze.", "nl",
+     [("tientallen bewoners van de Vissersbuurt", "group")]),
+    ("Honderden ouders uit Utrecht kwamen zaterdag bijeen. Ze vinden dat de school open moet blijven.", "nl",
+     [("honderden ouders uit Utrecht", "group")]),
+    ("Dozens of residents protested on Saturday. The design is far too big, they say.", "en",
+     [("dozens of residents", "group")]),
+    ("Hundreds of parents from Leeds marched on Saturday. They say the school must stay open.", "en",
+     [("hundreds of parents from Leeds", "group")]),
+    ("Parents from Leeds marched on Saturday. They say the school must stay open.", "en",
+     [("parents from Leeds", "group")]),
+])
+def test_a_quantity_opening_a_sentence_names_nobody(text, lang, expected):
+    assert [(s.source, s.source_kind) for s in extract(text, lang)] == expected
