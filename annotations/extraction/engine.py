@@ -2518,6 +2518,12 @@ class _Doc:
                 accused = self._reported_subject(pos)
                 if accused is not None and self._agrees(a, accused):
                     return accused
+                # "De politie sprak met een getuige. Hij zei …", "a complaint from a prisoner. He said …": the
+                # person the sentence before ended with, described, nobody named
+                u = bisect_right(self._unit_starts, pos) - 1
+                last = self._last_phrase(self._all_units[u - 1].toks) if u >= 1 else None
+                if last is not None and last.kind == "person" and not last.anaphor and self._agrees(a, last):
+                    return last
             if not person_only and not fits:
                 # "De ouders zijn woedend. Zij eisen opheldering": a plural pronoun opening a sentence takes
                 # up the group that opened the one before, when no speaker is nearer.

@@ -5128,3 +5128,16 @@ def test_a_dutch_compound_label_is_an_organisation():
 ])
 def test_a_quantity_opening_a_sentence_names_nobody(text, lang, expected):
     assert [(s.source, s.source_kind) for s in extract(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # nobody named: "he"/"she" takes up the person described at the end of the sentence before
+    ("De politie sprak met een getuige. Hij zei dat de auto veel te hard reed.", "nl", [("getuige", "alleges")]),
+    ("De gemeente kreeg een brief van een boze bewoner. Hij schrijft dat de straat onveilig is.", "nl",
+     [("boze bewoner", "alleges")]),
+    ("Police spoke to a witness. She said the car was going far too fast.", "en", [("witness", "alleges")]),
+    # a named person before stays the one taken up
+    ("Jan Smit sprak met een getuige. Later zei hij dat de auto te hard reed.", "nl", [("Jan Smit", "alleges")]),
+])
+def test_a_pronoun_takes_up_the_person_described_last_when_nobody_is_named(text, lang, expected):
+    assert _pairs(text, lang) == expected
