@@ -32,6 +32,7 @@ from .sources import (
     _SHARES,
     ANONYMOUS,
     ANONYMOUS_SRC,
+    ANOTHER_BUSINESS,
     CAP_IN_NAMES,
     SUBJECT_OF,
     Src,
@@ -1161,8 +1162,9 @@ class _Doc:
         """"A company spokesman", "The company's spokesman, Ryan Cho", "een woordvoerder van het bedrijf": the
         organisation a common noun names is the one the story named before, as "the company" alone is."""
         words = s.org.split()
-        if not words or s.org != s.org.lower() or s.anaphor or _head(words[-1]) not in L.ORG_ANAPHORA:
-            return s
+        if not words or s.org != s.org.lower() or s.anaphor or _head(words[-1]) not in L.ORG_ANAPHORA \
+                or any(w in ANOTHER_BUSINESS for w in words):
+            return s  # ("the rival company", "the parent company": another one)
         head = _head(words[-1])
         named = self._resolve(Src(s.org, s.org, _org_kind_of(s.org), "", anaphor="org:" + head), pos)
         if named is None or named.name == s.org or named.name == named.name.lower() or named.kind not in _ORG_KINDS:
@@ -2584,8 +2586,13 @@ class _Doc:
             if not head or head in _GENERIC_HEADS:
                 business = head in _BUSINESS_HEADS
                 for sp in mentioned:
-                    if sp.kind != "media" and not (business and (sp.kind == "government" or _party(sp.name))):
+                    if sp.kind != "media" and not (business and (sp.kind == "government" or _party(sp.name)
+                                                                 or _no_business(sp.name))):
                         return sp
+                if business:
+                    named = self._subject_name_before(pos)
+                    if named is not None:
+                        return named
             return s
         if a.startswith("other:"):
             head = a[6:]
@@ -2644,6 +2651,33 @@ class _Doc:
                     return sp
             return s
         return s
+
+    def _subject_name_before(self, pos: int) -> Src | None:
+        """The business a sentence before (or this one, before pos) is about, named by one capitalised word as its
+        subject, for "the company" or "the Cupertino company" when no organisation was named otherwise: "Apple is
+        reportedly working on …", "… reported that Amazon plans …". A word the lexicon knows, a person's name and
+        a day are none."""
+        u = bisect_right(self._unit_starts, pos) - 1
+        for v in range(u, max(-1, u - 3), -1):
+            toks = self._all_units[v].toks
+            for q in range(len(toks) - 2, -1, -1):
+                t = toks[q]
+                if t.start >= pos or t.inq or not t.text[:1].isupper() or not t.text.isalpha() or t.text.isupper():
+                    continue
+                if (q > 0 and toks[q - 1].low not in ("that", "dat")) or (q == 0 and not t.first):
+                    continue  # the subject opens the sentence or its reported clause
+                if q == 0 and t.low not in self.caps_seen():
+                    continue  # capitalised only where a sentence opens: maybe any word ("Reports", "Desgevraagd")
+                nxt = toks[q + 1]
+                if not (nxt.text.isalpha() and nxt.text.islower()) or nxt.inq \
+                        or (nxt.low in L.STOP and nxt.low not in _SUBJECT_VERBS) or noun_class(nxt.low):
+                    continue  # a verb follows: "Apple is", "Amazon plans", "Philips ontslaat"
+                low = t.low
+                if low in L.STOP or noun_class(low) or low in self.persons or low in L.GIVEN_NAMES \
+                        or low in _WEEKDAYS or low in _MONTHS or is_adj_cap(t):
+                    continue
+                return Src(t.text, t.text, "organisation", "")
+        return None
 
     def _described_as(self, head: str, pos: int) -> Src | None:
         """The organisation the story introduced by a Dutch compound of the head's noun, when no speaker's name holds
@@ -3253,6 +3287,16 @@ def _reports_tag(toks: list, k: int) -> bool:
         and not toks[k].inq and (toks[k + 1].low in L.DETERMINERS or is_cap(toks[k + 1]))
 
 
+# Words that name a body no business noun takes up: "the company" or "the manufacturer" is not "Leiden University".
+_NO_BUSINESS_WORDS = frozenset(
+    "university universiteit hogeschool college school hospital ziekenhuis institute instituut museum police"
+    " politie council court rechtbank church kerk foundation stichting charity".split())
+
+
+def _no_business(name: str) -> bool:
+    return any(w in _NO_BUSINESS_WORDS for w in name.lower().split())
+
+
 def _party(name: str) -> bool:
     """A political party's name: "Green Party", "Partij voor de Dieren", "Labour Party"."""
     words = name.lower().split()
@@ -3666,6 +3710,11 @@ _NO_ANSWER_RE = re.compile(
     r"(?:respond|return|be reached|available)|\bdid not respond\b|\bcould not be reached\b|\bno response\b",
     re.IGNORECASE)
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_MONTHS = frozenset("january february march april may june july august september october november december januari"
+                    " februari maart mei juni juli augustus oktober".split())
+# Function words that are a finite verb after a subject: "Apple is", "Google has", "Philips heeft".
+_SUBJECT_VERBS = frozenset("is was has had will would could can may might does did wants plans"
+                           " heeft had is was wil gaat zal kan moet".split())
 _CLOSING_PARTICLES = frozenset(("weten", "aan", "toe"))  # "laat … weten", "geeft … aan", "voegt … toe"
 
 

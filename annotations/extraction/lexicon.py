@@ -619,7 +619,7 @@ ORG_NOUNS = _set(
     autoriteit bureau waakhond service services supplier suppliers distributor wholesaler groothandel
     concurrent concurrenten rivaal competitor competitors rival
     inspectorate tribunal panel inquiry association federation foundation lender startup conglomerate
-    consortium coalition alliance parliament senate congress legislature county province coastguard academy
+    giant consortium coalition alliance parliament senate congress legislature county province coastguard academy
     studio commissie agentschap departement ggd hogeschool federatie koepel zender uitgeverij vervoerder
     multinational zorginstelling veiligheidsregio marechaussee platform
     organisation organization organisations organizations ngo nonprofit non-profit
@@ -746,7 +746,7 @@ BUSINESS_NOUNS = _set(
     bedrijf onderneming concern company firm airline operahuis warenhuis carmaker automaker chipmaker drugmaker
     planemaker supermarkt supermarket keten chain attractiepark pretpark themapark hotel resort
     fabriek factory brouwerij brewery bakkerij bakery winkel shop store restaurant apotheek pharmacy bank
-    importeur importer platform
+    importeur importer platform giant gigant maker retailer manufacturer corporation conglomerate startup
     """
 )
 # Things a person owns that are no body speaking: "de eigenaar van het pand", "the owner of the dog".

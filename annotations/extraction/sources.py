@@ -803,6 +803,19 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
     return _description(part, classes, det, definite, text, lang)
 
 
+# Words that make a business described again another one: "the parent company", "a rival firm".
+ANOTHER_BUSINESS = frozenset(
+    "other another parent sister rival competing former subsidiary partner moederbedrijf ander andere"
+    " concurrerende voormalige oude".split())
+
+
+def _described_again(mods: list) -> bool:
+    """Whether the words before a business noun only say where it is or what it does ("Cupertino", "e-commerce",
+    "Zuid-Koreaanse"), not that it is another business or a number of them."""
+    return bool(mods) and all(t.text[:1].isalpha() and t.low not in ANOTHER_BUSINESS and t.low not in _QUANT
+                              and not t.inq for t in mods)
+
+
 def _placed(part: list, classes: list, name_at: int) -> bool:
     """Whether the name at part[name_at] only says where the speaker named before it by a common noun
     is: "Police in New Jersey", "Residents in Texas", "de politie in Amsterdam", or where people work:
@@ -1088,6 +1101,14 @@ def _description(part: list, classes: list, det: str, definite: bool, text: str,
         if definite and single and hl.endswith(L.BUSINESS_SUFFIXES) and len(hl) > 10:
             # "laat de spoorvervoerder weten", "het energiebedrijf": a kind of business, the one named before
             return Src(phrase, phrase, kind, "", anaphor="org:bedrijf")
+        if definite and not single and desc is part and _described_again(desc[:-1]):
+            if hl == "network" and desc[-2].low in ("social", "sociale"):
+                # "The social network denied the report": the platform the story named
+                return Src(phrase, phrase, kind, "", anaphor="org:platform")
+            if hl in L.BUSINESS_NOUNS or (hl.endswith(L.BUSINESS_SUFFIXES + ("gigant",)) and len(hl) > 8):
+                # "the Cupertino company", "the e-commerce giant", "het Zuid-Koreaanse concern", "de Zweedse
+                # meubelgigant": a business described again by where it is or what it makes, the one named before
+                return Src(phrase, phrase, kind, "", anaphor="org:" + (hl if hl in L.BUSINESS_NOUNS else "bedrijf"))
         return Src(phrase, phrase, kind, "")
     if hc == "group":
         kind = "government" if hl in L.GOV_HEADS or hl == "overheden" or hl == "governments" else "group"

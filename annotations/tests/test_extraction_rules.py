@@ -2359,8 +2359,11 @@ def test_a_compound_naming_a_kind_of_business_takes_up_the_business_named_before
 
 
 def test_a_country_acronym_is_no_organisation_a_description_takes_up():
-    text = "A claim that Acme is removing its recipe from shelves in the UK has been denied by the company."
+    text = "A claim that recipes are being removed from shelves in the UK has been denied by the company."
     assert [s.source for s in extract(text, "en")] == ["company"]
+    # the business the claim is about is ("the company" takes up the subject of the claim's clause)
+    text = "A claim that Acme is removing its recipe from shelves in the UK has been denied by the company."
+    assert [s.source for s in extract(text, "en")] == ["Acme"]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -5140,4 +5143,27 @@ def test_a_quantity_opening_a_sentence_names_nobody(text, lang, expected):
     ("Jan Smit sprak met een getuige. Later zei hij dat de auto te hard reed.", "nl", [("Jan Smit", "alleges")]),
 ])
 def test_a_pronoun_takes_up_the_person_described_last_when_nobody_is_named(text, lang, expected):
+    assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a business described again by where it is or what it does is the one the story is about
+    ("Apple is reportedly working on a larger iPad. It would be the biggest tablet Apple has made. "
+     "The Cupertino company declined to comment.", "en", [("Apple", "no_comment")]),
+    ("Tesla will cut prices, Reuters reported. Buyers of a Tesla would save money. "
+     "The electric carmaker did not respond to questions.", "en", [("Reuters", "alleges"), ("Tesla", "no_comment")]),
+    ("Facebook is testing a new button, according to TechCrunch. The social network denied the report.", "en",
+     [("TechCrunch", "alleges"), ("Facebook", "denies")]),
+    ("Philips gaat volgens ingewijden banen schrappen. Vorig jaar schrapte Philips al banen. "
+     "Het Eindhovense concern wil niet reageren.", "nl", [("anonymous sources", "alleges"), ("Philips", "no_comment")]),
+    # … but not a rival or a parent, nor a university, nor a word capitalised only where a sentence opens
+    ("Apple is reportedly working on a larger iPad. It would be the biggest tablet Apple has made. "
+     "The rival company declined to comment.", "en", [("rival company", "no_comment")]),
+    ("A study by researchers at Leiden University suggests that the drug harms the liver. "
+     "The manufacturer rejected the findings.", "en",
+     [("researchers at Leiden University", "alleges"), ("manufacturer", "denies")]),
+    ("Reports that the bank would cut jobs spread on Monday. The bank said the figure was wrong.", "en",
+     [("bank", "denies")]),
+])
+def test_a_business_described_again_is_the_one_named_before(text, lang, expected):
     assert _pairs(text, lang) == expected
