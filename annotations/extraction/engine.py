@@ -1987,13 +1987,19 @@ class _Doc:
                 between = [t.low for t in toks[f[0] + 1:inner_start]]
                 # (English may leave "that" out: "The alderman said the director had assured him that …".)
                 nested = (any(w in ("dat", "that") for w in between) or (
-                    self.lang == "en" and f[1] == "verb" and g[1] in ("verb", "nocomment")
-                    and inner_start == f[0] + 1 and f[0] < g[3][0])) and not any(
+                    self.lang == "en" and f[1] == "verb" and g[1] in ("verb", "nocomment") and f[0] < g[3][0]
+                    and (inner_start == f[0] + 1 or (
+                        # "told The Verge the company had nothing to announce": past the one told
+                        toks[f[0]].low in _TOLD and np_after(toks, f[0] + 1, inner_start) == (f[0] + 1, inner_start)
+                    )))) and not any(
                     w in (",", ";", "maar", "but", "although", "hoewel", "en", "and", "while", "terwijl")
                     for w in between)
                 if nested and f[1] != "nocomment" and {s.name for s in g[2]} != {s.name for s in f[2]}:
                     outer = [s.org for s in f[2] if s.org and (s.kind in _ORG_KINDS or s.role in _SPOKES)]
-                    if outer and all(s.anaphor.startswith("org:") for s in g[2]):
+                    if outer and all(s.anaphor.startswith("org:") and (
+                            _org_kind_words([s.anaphor[4:]]) != "government"
+                            or _org_kind_of(outer[0]) == "government") for s in g[2]):
+                        # (a public body is no business's: "Jones told CNN the police had refused to comment")
                         # "a spokeswoman for Apple said the company had not …": the company is Apple, in
                         # every anchor of that clause.
                         named = [Src(outer[0], outer[0], _org_kind_of(outer[0]), "")]

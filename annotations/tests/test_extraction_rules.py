@@ -5167,3 +5167,16 @@ def test_a_pronoun_takes_up_the_person_described_last_when_nobody_is_named(text,
 ])
 def test_a_business_described_again_is_the_one_named_before(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the content after the one told is nested, as after "said": its own speaker is the innermost
+    ("A Google spokeswoman told The Verge the company had nothing to announce.", [("Google", "alleges")]),
+    ("The minister told reporters the company denied the charges.", [("company", "denies")]),
+    # a public body reported refusing is not the reporter's own organisation
+    ("Jones told CNN the police had refused to comment.", [("police", "no_comment")]),
+    ("Jones said the police had refused to comment.", [("police", "no_comment")]),
+    ("A spokeswoman for Apple said the company had not received the letter.", [("Apple", "alleges")]),
+])
+def test_the_content_after_the_one_told_is_nested(text, expected):
+    assert _pairs(text, "en") == expected
