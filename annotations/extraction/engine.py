@@ -57,7 +57,7 @@ from .sources import (
     share_word_at,
     skippable,
 )
-from .stance import classify, has_claim_context, no_comment_at
+from .stance import classify, has_claim_context, match_phrase, no_comment_at
 from .statement import Statement
 from .text import Token, find_quotes, split_sentences, tokenize
 
@@ -572,6 +572,12 @@ class _Doc:
             if low in _ACHTEN and lang == "nl":
                 if any(toks[q].low in _ACHTEN_WHAT for q in range(k + 1, min(n, k + 4))):
                     out.append((k, "verb", k + 1))  # "Het hof acht niet bewezen dat …" (a court's finding)
+                continue
+            if low in _DIFFERENT:
+                verb = _disagreeing_verb(toks, k, lang)
+                if verb >= 0:
+                    out.append((verb, "verb", verb + 1))  # "De gemeente ziet dat anders", "The council sees it
+                    #                                       differently", "does not share that view"
                 continue
             if low in ("eens", "oneens") and lang == "nl" and k >= 2:
                 be = _agreement_verb(toks, k)
@@ -3091,6 +3097,44 @@ def _dutch_adjective(low: str) -> bool:
 _NL_VERDICT_WORDS = frozenset("goed slecht fout terecht prima raar vreemd zwak sterk duur goedkoop overdreven"
                               " ongepast voorbarig acceptabel redelijk normaal".split())
 _NL_TIME_WORDS = frozenset("week dag maand jaar paar uur keer minuut moment tijd tijdje half".split())
+
+
+# The word that closes an idiom of disagreement, and the verbs it closes: "ziet dat anders", "denkt er anders over",
+# "herkent zich niet in", "sees it differently", "takes a different view", "does not share / recognise that view".
+_DIFFERENT = frozenset(("anders", "in", "differently", "view", "views", "concern", "concerns", "picture",
+                        "mening", "beeld", "kritiek", "zorgen"))
+_DISAGREEING_VERBS = frozenset(
+    "ziet zag zien zagen denkt dacht denken dachten herkent herkende herkennen herkenden deelt deelde delen deelden"
+    " sees saw see takes took take share shares shared recognise recognises recognised recognize recognizes"
+    " recognized".split())
+
+
+def _disagreeing_verb(toks: list, k: int, lang: str) -> int:
+    """The verb of an idiom of disagreement closed by toks[k] (its words in `L.DENY_EVALS`), or -1: "De gemeente
+    ziet dat anders", "Daar denkt de directie anders over", "herkent zich niet in het beeld", "deelt die mening
+    niet", "The council sees it differently", "takes a different view", "does not share that view"."""
+    if toks[k].inq or k < 2:
+        return -1
+    low = toks[k].low
+    if low == "anders" and lang == "nl" and not (k + 1 < len(toks) and toks[k + 1].low not in ("over", ".", ",")):
+        pass  # "ziet dat anders.", "denkt er anders over"
+    elif low == "in" and lang == "nl" and toks[k - 1].low in ("niet", "geenszins", "allerminst") \
+            and toks[k - 2].low == "zich":
+        pass
+    elif lang == "en" and low in ("differently", "view", "views", "concern", "concerns", "picture"):
+        pass
+    elif lang == "nl" and low in ("mening", "beeld", "kritiek", "zorgen") and k + 1 < len(toks) \
+            and toks[k + 1].low == "niet":
+        pass
+    else:
+        return -1
+    verb = next((q for q in range(k - 1, max(-1, k - 7), -1) if toks[q].low in _DISAGREEING_VERBS
+                 and not toks[q].inq), -1)
+    if verb < 0:
+        return -1
+    # (from a word before the verb: "Daar denkt de directie anders over")
+    lows = [t.low for t in toks[max(0, verb - 1):min(len(toks), k + 2)]]
+    return verb if match_phrase(lows, L.DISAGREEMENTS[lang]) >= 0 else -1
 
 
 def _agreement_verb(toks: list, k: int) -> int:

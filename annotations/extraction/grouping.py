@@ -35,6 +35,7 @@ import simplemma
 
 from . import lexicon as L
 from .sources import noun_class
+from .stance import match_phrase
 from .statement import Statement
 
 _BACK = 25  # earlier statements a statement may join
@@ -196,7 +197,22 @@ def _refers_to_claim(st: Statement, low: str) -> bool:
     judges what was said ("het klopt niet") rather than putting forward a proposition of its own."""
     # (A substring test per noun, in C, is cheaper than one scan with an alternation of them all.)
     return any(noun in low for noun in _CLAIM_NOUNS) or judges_what_came_before(st.claim) \
-        or _POINTED_DENIAL.search(low) is not None
+        or _POINTED_DENIAL.search(low) is not None or _disagrees(low)
+
+
+_DISAGREEING = frozenset(("differently", "anders", "view", "zich", "niet", "recogni", "disagree", "oneens"))
+
+
+def _disagrees(low: str) -> bool:
+    """An idiom of disagreement, which answers what was said before: "ziet dat anders", "does not share that view",
+    "The council disagrees" (nothing after it).
+    """
+    if not any(w in low for w in _DISAGREEING):  # (a substring test first: most statements hold none)
+        return False
+    words = _WORD.findall(low)
+    if words and words[-1] in ("disagree", "disagrees", "disagreed", "oneens"):
+        return True
+    return any(match_phrase(words, L.DISAGREEMENTS[lang]) >= 0 for lang in ("nl", "en"))
 
 
 # A denial whose object only points back: "The company denied it", "X ontkent dat", "rejected this".

@@ -411,6 +411,32 @@ _CASE_NOUNS = {
     "en": frozenset("charge charges case indictment prosecution investigation probe inquiry trial".split()),
     "nl": frozenset("aanklacht aanklachten zaak vervolging onderzoek proces".split()),
 }
+# What a party may not share or not recognise in another's account: "deelt die mening niet", "does not share that
+# view", "does not recognise that picture".
+_VIEW_NOUNS = {
+    "nl": frozenset("mening zorg zorgen kritiek conclusie conclusies analyse visie opvatting lezing inschatting"
+                    " standpunt beeld".split()),
+    "en": frozenset("view views concern concerns assessment conclusion conclusions analysis opinion picture"
+                    " description account characterisation characterization portrayal criticism".split()),
+}
+# Idioms of disagreement, which deny what was said before: "ziet dat anders", "denkt er anders over", "herkent zich
+# niet in dat beeld", "deelt die mening niet", "sees it differently", "takes a different view", "does not share that
+# view", "does not recognise that picture".
+DISAGREEMENTS = {
+    "nl": (
+        _p("ziet|zag|zien|zagen", "dat|dit|het", "anders"),
+        _p("denkt|dacht|denken|dachten", "er|daar", "anders", "over"),
+        _p("daar|hier", "denkt|dacht|denken|dachten", PHRASE, "anders", "over"),
+        _p("herkent|herkende|herkennen|herkenden", "zich", "niet|geenszins|allerminst", "in"),
+        _p("deelt|deelde|delen|deelden", "die|deze|dat|dit|de|het", _VIEW_NOUNS["nl"], "niet"),
+    ),
+    "en": (
+        _p("sees|saw|see|seeing", "it|things|this|that|matters", "differently"),
+        _p("takes|took|take|taking", "a", "different|contrary|differing|dim", "view"),
+        _p("NOT", "share", "that|this|the|these|those", _VIEW_NOUNS["en"]),
+        _p("NOT", "recognise|recognize", "that|this|the|these|those", _VIEW_NOUNS["en"]),
+    ),
+}
 # Evaluations that deny wherever they stand ("onzin", "not true"), and verbs that may too.
 DENY_EVALS = {
     "nl": (
@@ -435,6 +461,7 @@ DENY_EVALS = {
         _p("vraagtekens", "bij"),  # "zet vraagtekens bij de cijfers"
         _p("rijk", "der|van", "fabels"),  # "verwijst de berichten naar het rijk der fabels": untrue
         _p("niet", "te", "herkennen"),  # "zegt die lezing niet te herkennen": the account is not theirs
+        *DISAGREEMENTS["nl"],
         # an accusation or a case called political rejects it (not "de aanslag was politiek gemotiveerd")
         _p(CLAIM_NOUNS["nl"] | _CASE_NOUNS["nl"], "politiek", "gemotiveerd|gemotiveerde"),
     ),
@@ -451,6 +478,7 @@ DENY_EVALS = {
         _p("a|an|outright|blatant|complete|total", "lie"),  # ("the problem lies elsewhere" is no denial)
         _p("conspiracy", "theory|theories"),
         _p("otherwise"),
+        *DISAGREEMENTS["en"],
         _p("cast|casts|casting", "doubt"),  # "scientists cast doubt on the story"
         _p("absolutely|certainly|definitely", "not"),  # 'Asked whether he would resign: "Absolutely not."'
         # "hit back at the claims", "hit back at critics" (not "hit back at Hamas with airstrikes")

@@ -5180,3 +5180,35 @@ def test_a_business_described_again_is_the_one_named_before(text, lang, expected
 ])
 def test_the_content_after_the_one_told_is_nested(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, lang, answer", [
+    # idioms of disagreement deny the claim before them, and answer it
+    ("De bewoners zeggen dat de weg onveilig is. De gemeente ziet dat anders.", "nl", "De gemeente ziet dat anders."),
+    ("De bewoners zeggen dat de weg onveilig is. Daar denkt de gemeente anders over.", "nl",
+     "Daar denkt de gemeente anders over."),
+    ("De bewoners zeggen dat de weg onveilig is. De gemeente herkent zich niet in dat beeld.", "nl",
+     "De gemeente herkent zich niet in dat beeld."),
+    ("De bewoners zeggen dat de weg onveilig is. De gemeente deelt die mening niet.", "nl",
+     "De gemeente deelt die mening niet."),
+    ("Residents say the road is unsafe. The council sees it differently.", "en", "The council sees it differently."),
+    ("Residents say the road is unsafe. The council takes a different view.", "en",
+     "The council takes a different view."),
+    ("Residents say the road is unsafe. The council does not share that view.", "en",
+     "The council does not share that view."),
+    ("Residents say the road is unsafe. The council does not recognise that picture.", "en",
+     "The council does not recognise that picture."),
+    ("Residents say the road is unsafe. The council disagrees.", "en", "The council disagrees."),
+])
+def test_idioms_of_disagreement_deny_the_claim_before(text, lang, answer):
+    claim, reply = extract(text, lang)
+    assert (reply.stance, text[reply.start:reply.end], reply.claim_group) == ("denies", answer, claim.claim_group)
+
+
+@pytest.mark.parametrize("text, lang", [
+    # the same words saying something else are no disagreement
+    ("Hij ziet dat het anders kan.", "nl"),
+    ("The council sees the plan as a way to cut costs.", "en"),
+])
+def test_words_of_disagreement_used_otherwise_deny_nothing(text, lang):
+    assert [s.stance for s in extract(text, lang)] in ([], ["alleges"])
