@@ -818,7 +818,8 @@ class _Doc:
             elif k > 2:
                 # "X, lijsttrekker, is teleurgesteld: ,,…": the subject opening the sentence speaks.
                 a = np_after(toks, 0, k)
-                if a is not None and a[0] == 0 and any(is_cap(t) or noun_class(t.low) for t in toks[a[0]:a[1]]):
+                if a is not None and (a[0] == 0 or (a[0] == 1 and toks[0].low in ("ook", "also", "zelfs"))) \
+                        and any(is_cap(t) or noun_class(t.low) for t in toks[a[0]:a[1]]):  # ("Ook de bond is …:")
                     cands.append(a)
                     close = next((q for q in range(a[1] + 1, k) if toks[q].text == ","), -1) \
                         if a[1] < k and toks[a[1]].text == "," else -1
@@ -3713,11 +3714,30 @@ def _colon_before_quote(toks: list) -> int:
         if t.text == ":":
             if not toks[0].text[:1].isupper():
                 return -1
-            if toks[c + 1].inq:
+            if toks[c + 1].inq or _attitude_before(toks, c):
                 return c
             headline = c <= 3 and toks[-1].text != "." and not all(x.low in _HEADLINE_LABELS for x in toks[:c])
             return c if headline else -1
     return -1
+
+
+# What a party is before a colon that gives its view in its own words or the reporter's: "De vakbond is duidelijk: er
+# komt geen akkoord", "Ook de ondernemers zijn kritisch: de tarieven zijn te hoog", "The mayor was blunt: …".
+_ATTITUDES = frozenset(
+    "kritisch duidelijk stellig resoluut helder positief negatief sceptisch optimistisch somber pessimistisch"
+    " critical clear adamant blunt firm unequivocal emphatic optimistic pessimistic sceptical skeptical upbeat".split())
+_VERY = frozenset("ook wel zeer erg heel uiterst niet minder weinig also very quite equally less".split())
+
+
+def _attitude_before(toks: list, c: int) -> bool:
+    """The colon at c follows "is kritisch", "zijn ook duidelijk", "was blunt": a view told after it."""
+    q = c - 1
+    if q < 2 or toks[q].low not in _ATTITUDES:
+        return False
+    q -= 1
+    while q > 0 and toks[q].low in _VERY:
+        q -= 1
+    return q > 0 and toks[q].low in _BE_FORMS
 
 
 # Labels a headline opens with that name no source: "Report: …", "Exclusive: …", "Video: …".

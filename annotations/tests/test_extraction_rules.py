@@ -5212,3 +5212,18 @@ def test_idioms_of_disagreement_deny_the_claim_before(text, lang, answer):
 ])
 def test_words_of_disagreement_used_otherwise_deny_nothing(text, lang):
     assert [s.stance for s in extract(text, lang)] in ([], ["alleges"])
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a party's attitude before a colon introduces its view, quoted or not
+    ("De vakbond is duidelijk: er komt geen akkoord zonder loonsverhoging.", "nl", [("vakbond", "alleges")]),
+    ("Ook de ondernemersvereniging is kritisch: de parkeertarieven zijn veel te hoog.", "nl",
+     [("ondernemersvereniging", "alleges")]),
+    ("Ook de bond is teleurgesteld: ,,Dit is een slechte dag.''", "nl", [("bond", "alleges")]),
+    ("The mayor was blunt: the bridge will not reopen this year.", "en", [("mayor", "alleges")]),
+    # what is no party has no view
+    ("Het resultaat is duidelijk: de ploeg degradeert.", "nl", []),
+    ("The outcome is clear: the team will be relegated.", "en", []),
+])
+def test_an_attitude_before_a_colon_introduces_a_view(text, lang, expected):
+    assert _pairs(text, lang) == expected
