@@ -573,11 +573,8 @@ class _Doc:
                 if any(toks[q].low in _ACHTEN_WHAT for q in range(k + 1, min(n, k + 4))):
                     out.append((k, "verb", k + 1))  # "Het hof acht niet bewezen dat …" (a court's finding)
                 continue
-            if low in _DIFFERENT:
-                verb = _disagreeing_verb(toks, k, lang)
-                if verb >= 0:
-                    out.append((verb, "verb", verb + 1))  # "De gemeente ziet dat anders", "The council sees it
-                    #                                       differently", "does not share that view"
+            if low in _DISAGREEING_VERBS and _disagreement_at(toks, k, lang):
+                out.append((k, "verb", k + 1))  # "De gemeente ziet dat anders", "The council sees it differently"
                 continue
             if low in ("eens", "oneens") and lang == "nl" and k >= 2:
                 be = _agreement_verb(toks, k)
@@ -2955,9 +2952,15 @@ _CALL_FINITE = frozenset(("call", "calls", "called", "termed", "noemt", "noemde"
 # Adjectives of conviction that, after a form of "be", take a content clause: the subject's statement.
 _CONVINCED = frozenset("adamant confident convinced certain sure insistent overtuigd zeker stellig"
                        " afraid worried concerned hopeful optimistic bang bezorgd ongerust optimistisch".split())
+# The verbs of idioms of disagreement (`L.DISAGREEMENTS`): "ziet dat anders", "denkt er anders over", "herkent zich
+# niet in", "deelt die mening niet", "sees it differently", "takes a different view", "does not share that view".
+_DISAGREEING_VERBS = frozenset(
+    "ziet zag zien zagen denkt dacht denken dachten herkent herkende herkennen herkenden deelt deelde delen deelden"
+    " sees saw see takes took take share shares shared recognise recognises recognised recognize recognizes"
+    " recognized".split())
 _SPECIAL_ANCHORS = {"nl": _SPECIAL | _BE_FEELING | _ACHTEN | _CALL_FINITE | _CONVINCED | _STANDS_IN | _CONFESSED
-                          | {"navraag", "voor"},
-                    "en": _SPECIAL | _CALL_ONLY | _CALL_FINITE | _CONVINCED | _SHOWS | {"per"}}
+                          | _DISAGREEING_VERBS | {"navraag", "voor"},
+                    "en": _SPECIAL | _CALL_ONLY | _CALL_FINITE | _CONVINCED | _SHOWS | _DISAGREEING_VERBS | {"per"}}
 _OPENING_MARKS = frozenset(("'", '"', "‘", "“", ",,", "„", "«"))
 _POINTERS = frozenset(("het", "it", "dit", "dat", "this", "that", "er", "there"))
 _BE_NL = frozenset(("is", "zijn", "was", "waren", "ben", "bent"))
@@ -3100,42 +3103,17 @@ _NL_VERDICT_WORDS = frozenset("goed slecht fout terecht prima raar vreemd zwak s
 _NL_TIME_WORDS = frozenset("week dag maand jaar paar uur keer minuut moment tijd tijdje half".split())
 
 
-# The word that closes an idiom of disagreement, and the verbs it closes: "ziet dat anders", "denkt er anders over",
-# "herkent zich niet in", "sees it differently", "takes a different view", "does not share / recognise that view".
-_DIFFERENT = frozenset(("anders", "in", "differently", "view", "views", "concern", "concerns", "picture",
-                        "mening", "beeld", "kritiek", "zorgen"))
-_DISAGREEING_VERBS = frozenset(
-    "ziet zag zien zagen denkt dacht denken dachten herkent herkende herkennen herkenden deelt deelde delen deelden"
-    " sees saw see takes took take share shares shared recognise recognises recognised recognize recognizes"
-    " recognized".split())
-
-
-def _disagreeing_verb(toks: list, k: int, lang: str) -> int:
-    """The verb of an idiom of disagreement closed by toks[k] (its words in `L.DENY_EVALS`), or -1: "De gemeente
-    ziet dat anders", "Daar denkt de directie anders over", "herkent zich niet in het beeld", "deelt die mening
-    niet", "The council sees it differently", "takes a different view", "does not share that view"."""
-    if toks[k].inq or k < 2:
-        return -1
-    low = toks[k].low
-    if low == "anders" and lang == "nl" and not (k + 1 < len(toks) and toks[k + 1].low not in ("over", ".", ",")):
-        pass  # "ziet dat anders.", "denkt er anders over"
-    elif low == "in" and lang == "nl" and toks[k - 1].low in ("niet", "geenszins", "allerminst") \
-            and toks[k - 2].low == "zich":
-        pass
-    elif lang == "en" and low in ("differently", "view", "views", "concern", "concerns", "picture"):
-        pass
-    elif lang == "nl" and low in ("mening", "beeld", "kritiek", "zorgen") and k + 1 < len(toks) \
-            and toks[k + 1].low == "niet":
-        pass
-    else:
-        return -1
-    verb = next((q for q in range(k - 1, max(-1, k - 7), -1) if toks[q].low in _DISAGREEING_VERBS
-                 and not toks[q].inq), -1)
-    if verb < 0:
-        return -1
-    # (from a word before the verb: "Daar denkt de directie anders over")
-    lows = [t.low for t in toks[max(0, verb - 1):min(len(toks), k + 2)]]
-    return verb if match_phrase(lows, L.DISAGREEMENTS[lang]) >= 0 else -1
+def _disagreement_at(toks: list, k: int, lang: str) -> bool:
+    """Whether the verb at k opens an idiom of disagreement ("De gemeente ziet dat anders", "Daar denkt de directie
+    anders over", "The council does not share that view"), its words outside quotations and in its clause."""
+    lo, hi = max(0, k - 1), min(len(toks), k + 9)
+    lows = []
+    for t in toks[lo:hi]:
+        if t.inq or t.text in (".", ";", "?", "!"):
+            break
+        lows.append(t.low)
+    at = match_phrase(lows, L.DISAGREEMENTS[lang])
+    return 0 <= at <= k - lo  # (from the word before the verb: "daar denkt", "not share")
 
 
 def _agreement_verb(toks: list, k: int) -> int:

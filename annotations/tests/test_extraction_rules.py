@@ -5227,3 +5227,11 @@ def test_words_of_disagreement_used_otherwise_deny_nothing(text, lang):
 ])
 def test_an_attitude_before_a_colon_introduces_a_view(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+def test_an_idiom_of_disagreement_is_found_after_its_verb_was_used_otherwise():
+    # (the verb is looked at wherever it stands, not only the first time a process meets it)
+    text = ("De gemeente ziet een oplossing in een nieuwe weg. De bewoners zeggen dat de weg onveilig is. "
+            "De gemeente ziet dat anders.")
+    for _ in range(2):
+        assert [s.stance for s in extract(text, "nl")][-1:] == ["denies"]
