@@ -215,6 +215,11 @@ def _disagrees(low: str) -> bool:
     return any(match_phrase(words, L.DISAGREEMENTS[lang]) >= 0 for lang in ("nl", "en"))
 
 
+# A source's own report, which its later statement stands by: "its report", "their story", "haar bericht".
+_OWN_REPORT = re.compile(
+    r"\b(?:its|his|her|their|zijn|haar|hun)\s+(?:own\s+|eigen\s+)?(?:report|story|claim|claims|article|reporting"
+    r"|account|bericht|verhaal|berichtgeving|bewering|beweringen|artikel|lezing)\b"
+)
 # A denial whose object only points back: "The company denied it", "X ontkent dat", "rejected this".
 _POINTED_DENIAL = re.compile(
     r"\b(?:denied|denies|deny|denying|rejected|rejects|dismissed|dismisses|disputed|disputes|refuted"
@@ -302,6 +307,8 @@ class _Grouper:
             j = self._answered(i) if st.stance in _ANSWERS else self._restated(i)
             if j < 0 and st.stance == "alleges":
                 j = self._repeats_report(i)
+            if j < 0 and st.stance == "alleges":
+                j = self._own_report(i)
             if j < 0 and not st.claim.strip():
                 # "Wethouder X bevestigt dat.", "The suspect denied it.": the content is the claim before.
                 j = self._nearest_claim(i)
@@ -366,7 +373,7 @@ class _Grouper:
         if st.claim and st.claim in said:
             said = st.claim
         words = _WORD.findall(said.lower())
-        speaker = {w for w in words if noun_class(w) in ("org", "role")}
+        speaker = {w for w in words if noun_class(w) in ("org", "role", "person", "group")}  # ("the boyfriend")
         return (_word_stems(words, self.lang) - self.names[i] - _no_comment_stems(self.lang)
                 - _word_stems(list(speaker), self.lang))
 
@@ -378,7 +385,9 @@ class _Grouper:
             prev = self.sts[i - 1]
             if prev.stance in _ANSWERS and not _same_speaker(st, prev) and st.start - prev.end <= _ROUND_CHARS:
                 return i - 1
-        return self._nearest_claim(i)
+        # the nearest accusation or hearsay, which a party is asked about, before any other allegation
+        near = self._nearest_claim(i, accusing=True)
+        return near if near >= 0 else self._nearest_claim(i)
 
     def _answer_horizon(self, i: int) -> int:
         """Where an answer stops looking ahead for its claim (an index past the last candidate).
@@ -430,6 +439,15 @@ class _Grouper:
             if score > best_score:
                 best, best_score = j, score
         return best
+
+    def _own_report(self, i: int) -> int:
+        """A source's first allegation, when it speaks of that as its own report: "PopBuzz has not retracted its
+        report", "The paper stands by its story", "De krant blijft bij haar bericht"."""
+        if _OWN_REPORT.search(self.lows[i]) is None:
+            return -1
+        st = self.sts[i]
+        return next((j for j in range(max(0, i - _BACK), i)
+                     if self.sts[j].stance == "alleges" and _same_speaker(st, self.sts[j])), -1)
 
     def _repeats_report(self, i: int) -> int:
         """The main claim, when another source passes on "the report" of it in some of its words."""

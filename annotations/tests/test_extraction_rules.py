@@ -5235,3 +5235,20 @@ def test_an_idiom_of_disagreement_is_found_after_its_verb_was_used_otherwise():
             "De gemeente ziet dat anders.")
     for _ in range(2):
         assert [s.stance for s in extract(text, "nl")][-1:] == ["denies"]
+
+
+_RUMOUR = ("Celebrity site PopBuzz claimed that the singer married on Saturday. Her publicist denied the story. "
+           '"The photo is from a video shoot," the publicist, Dana Fox, said. ')
+
+
+@pytest.mark.parametrize("text, last", [
+    # a party that only does not comment answers the rumour, not the other side's explanation; its description is
+    # no content of its own
+    (_RUMOUR + "The boyfriend, footballer Jamie Reeve, has not commented.", "Jamie Reeve"),
+    # a source standing by its own report restates its claim
+    (_RUMOUR + "PopBuzz has not retracted its report.", "PopBuzz"),
+])
+def test_a_bare_refusal_and_a_source_standing_by_its_report_join_the_rumour(text, last):
+    sts = extract(text, "en")
+    assert sts[0].source == "PopBuzz" and sts[-1].source == last
+    assert sts[-1].claim_group == sts[0].claim_group
