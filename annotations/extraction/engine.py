@@ -2956,8 +2956,8 @@ _CONVINCED = frozenset("adamant confident convinced certain sure insistent overt
 # niet in", "deelt die mening niet", "sees it differently", "takes a different view", "does not share that view".
 _DISAGREEING_VERBS = frozenset(
     "ziet zag zien zagen denkt dacht denken dachten herkent herkende herkennen herkenden deelt deelde delen deelden"
-    " sees saw see takes took take share shares shared recognise recognises recognised recognize recognizes"
-    " recognized".split())
+    " betwijfelt betwijfelde betwijfelen betwijfelden sees saw see takes took take share shares shared recognise"
+    " recognises recognised recognize recognizes recognized doubts doubted".split())
 _SPECIAL_ANCHORS = {"nl": _SPECIAL | _BE_FEELING | _ACHTEN | _CALL_FINITE | _CONVINCED | _STANDS_IN | _CONFESSED
                           | _DISAGREEING_VERBS | {"navraag", "voor"},
                     "en": _SPECIAL | _CALL_ONLY | _CALL_FINITE | _CONVINCED | _SHOWS | _DISAGREEING_VERBS | {"per"}}

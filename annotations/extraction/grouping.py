@@ -200,7 +200,8 @@ def _refers_to_claim(st: Statement, low: str) -> bool:
         or _POINTED_DENIAL.search(low) is not None or _disagrees(low)
 
 
-_DISAGREEING = frozenset(("differently", "anders", "view", "zich", "niet", "recogni", "disagree", "oneens"))
+_DISAGREEING = frozenset(("differently", "anders", "view", "zich", "niet", "recogni", "disagree", "oneens", "betwijfel",
+                          "doubt"))
 
 
 def _disagrees(low: str) -> bool:

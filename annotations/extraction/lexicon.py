@@ -425,6 +425,10 @@ _VIEW_NOUNS = {
 DISAGREEMENTS = {
     "nl": (
         _p("ziet|zag|zien|zagen", "dat|dit|het", "anders"),
+        # doubt of what was said, not of what may come ("betwijfelt of …" is a view of its own)
+        _p("betwijfelt|betwijfelde|betwijfelen|betwijfelden|betwijfeld", "dat|dit"),
+        _p("dat|dit", "betwijfelt|betwijfelde|betwijfelen|betwijfelden"),
+        _p("dat|dit", "laatste", "betwijfelt|betwijfelde|betwijfelen|betwijfelden"),
         _p("denkt|dacht|denken|dachten", "er|daar", "anders", "over"),
         _p("daar|hier", "denkt|dacht|denken|dachten", PHRASE, "anders", "over"),
         _p("herkent|herkende|herkennen|herkenden", "zich", "niet|geenszins|allerminst", "in"),
@@ -432,6 +436,7 @@ DISAGREEMENTS = {
     ),
     "en": (
         _p("sees|saw|see|seeing", "it|things|this|that|matters", "differently"),
+        _p("doubts|doubted", "that|this"),
         _p("takes|took|take|taking", "a", "different|contrary|differing|dim", "view"),
         _p("NOT", "share", "that|this|the|these|those", _VIEW_NOUNS["en"]),
         _p("NOT", "recognise|recognize", "that|this|the|these|those", _VIEW_NOUNS["en"]),
@@ -863,6 +868,7 @@ COMPOUND_HEADS = (
     "providers", "overheden", "commissie", "politie", "voorman", "minister", "premier", "president",
     "redacteur", "kenner", "leider", "trekker", "baas", "deskundige", "adviseur", "onderzoeker", "chef", "coach",
     "eigenaar", "eigenares", "trainer", "wethouder", "commandant",
+    "expert", "specialist", "advocaat", "analist", "journalist", "econoom",
 )
 ORG_SUFFIXES = ("fonds", "bedrijf", "partij", "bond", "raad", "dienst", "ministerie", "bank", "concern",
                 "organisatie", "groep", "keten", "maatschappij", "vereniging", "stichting", "fabrikant",

@@ -665,6 +665,8 @@ _WHOSE_ROLES = _AGENT_ROLES | _SPOKES  # "volgens zijn advocaat", "said her spok
 
 
 def _describe(part: list, lang: str, text: str) -> Src | None:
+    if len(part) <= 2 and " ".join(t.low for t in part) in _NOBODY:
+        return None  # "Nobody doubts that …", "No one said …": no source
     pron = L.PRONOUNS[lang]
     if len(part) == 1 and part[0].low in _OBJ_PRON:
         return Src(part[0].text, "", "unknown", "", anaphor=_OBJ_PRON[part[0].low])
@@ -814,6 +816,9 @@ def _described_again(mods: list) -> bool:
     "Zuid-Koreaanse"), not that it is another business or a number of them."""
     return bool(mods) and all(t.text[:1].isalpha() and t.low not in ANOTHER_BUSINESS and t.low not in _QUANT
                               and not t.inq for t in mods)
+
+
+_NOBODY = frozenset(("nobody", "no one", "no-one", "none", "niemand", "geen mens", "geen enkele"))
 
 
 def _placed(part: list, classes: list, name_at: int) -> bool:

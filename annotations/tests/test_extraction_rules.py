@@ -5252,3 +5252,30 @@ def test_a_bare_refusal_and_a_source_standing_by_its_report_join_the_rumour(text
     sts = extract(text, "en")
     assert sts[0].source == "PopBuzz" and sts[-1].source == last
     assert sts[-1].claim_group == sts[0].claim_group
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # doubting what was said denies it; doubting whether something will happen is a view of its own
+    ("De gemeente zegt dat de bomen ziek waren. Dat laatste betwijfelt bomenexpert Kees Vermeulen.", "nl",
+     [("gemeente", "alleges"), ("Kees Vermeulen", "denies")]),
+    ("De gemeente zegt dat de bomen ziek waren. Bomenexpert Kees Vermeulen betwijfelt dat.", "nl",
+     [("gemeente", "alleges"), ("Kees Vermeulen", "denies")]),
+    ("Deskundigen betwijfelen of het nieuwe medicijn werkt.", "nl", [("deskundigen", "alleges")]),
+    ("Experts doubted that the drug works.", "en", [("experts", "denies")]),
+    ("Experts doubt whether this drug works.", "en", [("experts", "alleges")]),
+    # nobody is no source
+    ("Nobody said the storm caused damage.", "en", []),
+])
+def test_doubting_what_was_said_denies_it(text, lang, expected):
+    assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Dutch compounds headed by a trade name a person by that trade
+    ("Strafadvocaat Anna Berg noemt de straf veel te zwaar.", ("Anna Berg", "strafadvocaat")),
+    ("Volgens marktanalist Tom de Wit stijgen de prijzen verder.", ("Tom de Wit", "marktanalist")),
+    ("Bomenexpert Kees Vermeulen zegt dat de bomen gezond waren.", ("Kees Vermeulen", "bomenexpert")),
+])
+def test_dutch_compounds_of_a_trade_are_roles(text, expected):
+    [st] = extract(text, "nl")
+    assert (st.source, st.role) == expected
