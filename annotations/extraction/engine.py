@@ -431,12 +431,17 @@ class _Doc:
                 break
 
     def _denied_before(self, srcs: list, u: int) -> bool:
-        """True when one of srcs (by name, or by organisation) denied something in the last units."""
+        """True when one of srcs (by name, or by organisation) denied something in the last units, or, for a lawyer or
+        an agent, a person did."""
         keys = {s.name for s in srcs} | {s.org for s in srcs if s.org}
+        # A lawyer or an agent answers for the person they act for: "De verdachte ontkent … Zijn advocaat: ,,Er is geen
+        # enkel bewijs dat mijn cliënt …''"
+        agent = any(s.role in _AGENT_ROLES for s in srcs)
         for r in reversed(self.records):  # records come in unit order: stop at the horizon
             if r.unit < u - _ANSWER_UNITS:
                 return False
-            if r.stance == "denies" and (r.src.name in keys or (r.src.org and r.src.org in keys)):
+            if r.stance == "denies" and (r.src.name in keys or (r.src.org and r.src.org in keys) or (
+                    agent and r.src.kind == "person" and r.src.role not in _AGENT_ROLES)):
                 return True
         return False
 
@@ -1238,6 +1243,15 @@ class _Doc:
         toks, phrase, found = opening
         if len(found) != 1 or found[0].kind == "unknown" or (person_only and found[0].kind != "person"):
             return None
+        e = phrase[1]
+        close = next((q for q in range(e + 2, min(len(toks), e + 9)) if toks[q].text == ","), -1) \
+            if e < len(toks) and toks[e].text == "," else -1
+        if close > 0:
+            # "Zijn advocaat, mr. Joost Verhagen, vroeg om vrijspraak. ,,…'', zei hij.": the apposition names the
+            # subject
+            named = self._named_in_apposition(toks, phrase, (e + 1, close), found[0])
+            if named is not None:
+                return named
         if any(mu == u - 1 and p >= toks[phrase[1] - 1].end for mu, p, _ in self.mentions[-8:]):
             return None  # someone else named after the subject: "Breitbart Texas spoke with Dr. Taher El-badawi."
         unit_toks = self._all_units[u].toks

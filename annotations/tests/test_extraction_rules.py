@@ -5279,3 +5279,17 @@ def test_doubting_what_was_said_denies_it(text, lang, expected):
 def test_dutch_compounds_of_a_trade_are_roles(text, expected):
     [st] = extract(text, "nl")
     assert (st.source, st.role) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # "hij"/"he" after a quotation takes up the subject the sentence before named in an apposition; a lawyer's
+    # negated words answer the charge the client denied
+    ("Het OM verwijt de man dat hij het mes gebruikte. De verdachte ontkent dat. Zijn advocaat, mr. Joost Verhagen, "
+     "vroeg om vrijspraak. ,,Er is geen enkel bewijs dat mijn cliënt het mes heeft gebruikt'', zei hij.", "nl",
+     ("Joost Verhagen", "denies")),
+    ("Prosecutors accuse the man of using the knife. The suspect denies it. His lawyer, John Baker, asked for an "
+     'acquittal. "There is no evidence that my client used the knife," he said.', "en", ("John Baker", "denies")),
+])
+def test_the_subject_named_in_an_apposition_and_a_lawyer_answering_for_the_client(text, lang, expected):
+    last = extract(text, lang)[-1]
+    assert (last.source, last.stance) == expected
