@@ -3843,6 +3843,8 @@ def _same_speakers(before: tuple, f: tuple) -> bool:
     names, earlier = {s.name for s in f[2]}, {s.name for s in before[2]}
     if names == earlier:
         return True
+    if len(f[2]) == len(before[2]) == 1 and f[3] and before[3] and f[3][0] < before[3][1] and before[3][0] < f[3][1]:
+        return True  # one phrase read twice: "Some users insisted …, saying …" ("users", "some users")
     return before[1] == "nocomment" and names < earlier and before[3][0] <= f[3][0] and f[3][1] <= before[3][1]
 
 

@@ -696,6 +696,10 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
         return None
     definite = det in ("de", "het", "the") or det in L.POSSESSIVES
     classes = [noun_class(t.low) for t in part]
+    if lang == "en" and _EN_MODIFIERS.intersection(t.low for t in part[:-1]):
+        # ("a marine biologist": the Dutch navy's noun is an English adjective before another noun)
+        classes = ["" if t.low in _EN_MODIFIERS and n < len(part) - 1 else c
+                   for n, (t, c) in enumerate(zip(part, classes, strict=True))]
     if "anon" in classes and not any(is_cap(t) and not classes[n] for n, t in enumerate(part)
                                      if n > classes.index("anon")):
         return ANONYMOUS_SRC
@@ -818,6 +822,8 @@ def _described_again(mods: list) -> bool:
                               and not t.inq for t in mods)
 
 
+# Dutch organisation nouns that are English adjectives before a noun: "a marine biologist".
+_EN_MODIFIERS = frozenset(("marine",))
 _NOBODY = frozenset(("nobody", "no one", "no-one", "none", "niemand", "geen mens", "geen enkele"))
 
 

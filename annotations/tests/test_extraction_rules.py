@@ -5293,3 +5293,14 @@ def test_dutch_compounds_of_a_trade_are_roles(text, expected):
 def test_the_subject_named_in_an_apposition_and_a_lawyer_answering_for_the_client(text, lang, expected):
     last = extract(text, lang)[-1]
     assert (last.source, last.stance) == expected
+
+
+def test_a_marine_biologist_is_described_and_named_later():
+    text = ("A leading marine biologist has dismissed as a hoax a photograph of a giant squid. "
+            '"It is clearly a fake," said Dr Helen Marsh of the University of Plymouth.')
+    assert [(s.source, s.stance) for s in extract(text, "en")] == [("Helen Marsh", "denies"), ("Helen Marsh", "denies")]
+
+
+def test_one_phrase_read_by_two_verbs_is_one_source():
+    text = "Some users insisted the photo was genuine, saying a friend had seen the creature."
+    assert len(extract(text, "en")) == 1
