@@ -2351,11 +2351,13 @@ class _Doc:
                 office = _head(run[0].low) if noun_class(run[0].low) == "role" else office
                 trade = _head(run[0].low)
                 run = run[1:]
-            if len(run) == 1 and (titled or office) and run[0].low not in self.persons:
+            # (a surname with its particles: "Staatssecretaris Van den Berg", "Minister De Jong")
+            particled = len(run) >= 2 and all(t.low in L.NAME_PARTICLES for t in run[:-1]) and is_cap(run[-1])
+            if (len(run) == 1 or particled) and (titled or office) and run[-1].low not in self.persons:
                 title = next((t.low.rstrip(".") for t in toks[i:j] if t.low.rstrip(".") in L.TITLES), "")
                 role = office or (title if noun_class(title) == "role" else "")
                 # "Premier Rutte", "Burgemeester Halsema": the surname names the person, in that role.
-                self.persons[run[0].low] = Src(self.text[run[0].start:run[0].end], "", "person", role)
+                self.persons[run[-1].low] = Src(self.text[run[0].start:run[-1].end], "", "person", role)
             if 2 <= len(run) <= 4 and _looks_person(run) and not any(is_adj_cap(t) for t in run[:1]) \
                     and not (i > 0 and not toks[i - 1].inq and noun_class(toks[i - 1].low) == "org"):
                 # (an organisation's noun before the name: "supermarktketen Albert Heijn" is no person)
@@ -2376,8 +2378,8 @@ class _Doc:
                 if described:  # "Paul Clark, a researcher at the museum", "Piet Hendriks is directeur": likewise
                     self.trades.setdefault(described, s)
                 self.mentions.append((u, toks[i].start, s))
-            elif len(run) == 1 and run[0].low in self.persons:
-                self.mentions.append((u, toks[i].start, self.persons[run[0].low]))
+            elif (len(run) == 1 or particled) and run[-1].low in self.persons:
+                self.mentions.append((u, toks[i].start, self.persons[run[-1].low]))
             else:
                 self._note_org(u, toks, i, j)
             done = max(j, i + 1)
@@ -2970,8 +2972,9 @@ _CONVINCED = frozenset("adamant confident convinced certain sure insistent overt
 # niet in", "deelt die mening niet", "sees it differently", "takes a different view", "does not share that view".
 _DISAGREEING_VERBS = frozenset(
     "ziet zag zien zagen denkt dacht denken dachten herkent herkende herkennen herkenden deelt deelde delen deelden"
-    " betwijfelt betwijfelde betwijfelen betwijfelden sees saw see takes took take share shares shared recognise"
-    " recognises recognised recognize recognizes recognized doubts doubted".split())
+    " betwijfelt betwijfelde betwijfelen betwijfelden gelooft geloofde geloven geloofden sees saw see takes took take"
+    " share shares shared recognise recognises recognised recognize recognizes recognized doubts doubted believe"
+    .split())
 _SPECIAL_ANCHORS = {"nl": _SPECIAL | _BE_FEELING | _ACHTEN | _CALL_FINITE | _CONVINCED | _STANDS_IN | _CONFESSED
                           | _DISAGREEING_VERBS | {"navraag", "voor"},
                     "en": _SPECIAL | _CALL_ONLY | _CALL_FINITE | _CONVINCED | _SHOWS | _DISAGREEING_VERBS | {"per"}}

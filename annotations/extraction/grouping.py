@@ -201,7 +201,7 @@ def _refers_to_claim(st: Statement, low: str) -> bool:
 
 
 _DISAGREEING = frozenset(("differently", "anders", "view", "zich", "niet", "recogni", "disagree", "oneens", "betwijfel",
-                          "doubt"))
+                          "doubt", "geloof", "believe"))
 
 
 def _disagrees(low: str) -> bool:

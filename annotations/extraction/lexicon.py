@@ -429,6 +429,9 @@ DISAGREEMENTS = {
         _p("betwijfelt|betwijfelde|betwijfelen|betwijfelden|betwijfeld", "dat|dit"),
         _p("dat|dit", "betwijfelt|betwijfelde|betwijfelen|betwijfelden"),
         _p("dat|dit", "laatste", "betwijfelt|betwijfelde|betwijfelen|betwijfelden"),
+        # disbelief: "gelooft daar niets van", "gelooft er geen woord van"
+        _p("gelooft|geloofde|geloven|geloofden", "daar|er|hier", "niets|niks", "van"),
+        _p("gelooft|geloofde|geloven|geloofden", "daar|er|hier|het", "geen", "woord", "van"),
         _p("denkt|dacht|denken|dachten", "er|daar", "anders", "over"),
         _p("daar|hier", "denkt|dacht|denken|dachten", PHRASE, "anders", "over"),
         _p("herkent|herkende|herkennen|herkenden", "zich", "niet|geenszins|allerminst", "in"),
@@ -437,6 +440,7 @@ DISAGREEMENTS = {
     "en": (
         _p("sees|saw|see|seeing", "it|things|this|that|matters", "differently"),
         _p("doubts|doubted", "that|this"),
+        _p("NOT", "believe", "it|that|this|a", "word"),
         _p("takes|took|take|taking", "a", "different|contrary|differing|dim", "view"),
         _p("NOT", "share", "that|this|the|these|those", _VIEW_NOUNS["en"]),
         _p("NOT", "recognise|recognize", "that|this|the|these|those", _VIEW_NOUNS["en"]),

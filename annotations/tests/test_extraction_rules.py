@@ -5304,3 +5304,27 @@ def test_a_marine_biologist_is_described_and_named_later():
 def test_one_phrase_read_by_two_verbs_is_one_source():
     text = "Some users insisted the photo was genuine, saying a friend had seen the creature."
     assert len(extract(text, "en")) == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a surname with its particles, introduced with an office, is that person wherever it stands
+    ("Staatssecretaris Van den Berg ligt onder vuur. Van den Berg zelf was niet bereikbaar voor een reactie.",
+     ("Van den Berg", "person", "staatssecretaris")),
+    ("Minister De Jong ligt onder vuur. De Jong was niet bereikbaar voor een reactie.",
+     ("De Jong", "person", "minister")),
+    ("Minister De Jong ligt onder vuur. De minister wil niet reageren.", ("De Jong", "person", "minister")),
+])
+def test_a_surname_with_particles_after_an_office_is_the_person(text, expected):
+    [st] = extract(text, "nl")
+    assert (st.source, st.source_kind, st.role) == expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    # disbelief of what was said denies it
+    ("Het ministerie zegt dat er niets is verzwegen. Kamerlid Fatima Aziz gelooft daar niets van.", "nl"),
+    ("Het ministerie zegt dat er niets is verzwegen. De oppositie gelooft er geen woord van.", "nl"),
+    ("The ministry says nothing was hidden. The opposition does not believe a word of it.", "en"),
+])
+def test_disbelief_denies_what_was_said(text, lang):
+    claim, reply = extract(text, lang)
+    assert (reply.stance, reply.claim_group) == ("denies", claim.claim_group)
