@@ -682,6 +682,7 @@ MEDIA_HEADS = _set(
     stentor gelderlander tubantia limburger pzc courant nieuwsblad hln standaard elsevier ewmagazine
     gazette chronicle observer examiner courier inquirer dispatch bulletin wire huffpost buzzfeed axios politico
     tmz mashable gizmodo engadget cnet zdnet macrumors appleinsider breitbart newsweek forbes
+    publication
     """
 )
 # Plural or collective nouns of described speakers: "getuigen", "Westerse overheden", "passengers".
@@ -820,7 +821,7 @@ ORG_ANAPHORA = _set(
     gemeente ministerie krant omroep club bond partij stichting vereniging aannemer
     organisation organization council school league paper newspaper
     agency club team department ministry group dienst charity liefdadigheidsinstelling police politie
-    dagblad website magazine tabloid blog outlet broadcaster rechtbank court
+    dagblad website magazine tabloid blog outlet broadcaster rechtbank court publication
     programma programme dierentuin zoo instituut institute
     """
 ) | BUSINESS_NOUNS

@@ -181,10 +181,23 @@ _REASON_WORDS = frozenset(("because", "as", "since", "who", "which"))
 _KNOW_FORMS = frozenset(("weten", "weet"))
 
 
+_PASSIVE_BE = frozenset(("be", "been", "being"))
+_UNCONFIRMED = frozenset(("confirmed", "verified"))
+
+
+def _agentless(lows: list[str], at: int) -> bool:
+    """A negated passive with no agent at lows[at]: "their authenticity could not be verified", "has not been
+    confirmed" (the reporter's note, no party's refusal; "has not been confirmed by police" has one)."""
+    for q in range(at + 1, min(len(lows) - 1, at + 3)):
+        if lows[q] in _PASSIVE_BE and lows[q + 1] in _UNCONFIRMED:
+            return not (q + 2 < len(lows) and lows[q + 2] == "by")
+    return False
+
+
 def no_comment_at(lows: list[str], lang: str) -> int:
     """Index of the first phrase of withholding in lows, or -1 (not a lack of authority to speak)."""
     at = match_phrase(lows, L.NO_COMMENT[lang], marks=_QUOTE_MARKS)
-    while 0 <= at < len(lows) - 1 and lows[at] in _KNOW_FORMS and lows[at + 1] == "dat":
+    while 0 <= at < len(lows) - 1 and ((lows[at] in _KNOW_FORMS and lows[at + 1] == "dat") or _agentless(lows, at)):
         # "laat weten dat hij niet van plan is op te stappen" tells something: no "weet hij niet"
         at = match_phrase(lows, L.NO_COMMENT[lang], at + 1, marks=_QUOTE_MARKS)
     if at >= 0 and not _UNAUTHORISED.isdisjoint(lows[at + 1:at + 3]) \

@@ -5328,3 +5328,16 @@ def test_a_surname_with_particles_after_an_office_is_the_person(text, expected):
 def test_disbelief_denies_what_was_said(text, lang):
     claim, reply = extract(text, lang)
     assert (reply.stance, reply.claim_group) == ("denies", claim.claim_group)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the publication" takes up the outlet that reported
+    ("Samsung is preparing a new phone, according to The Elec. The publication, citing industry sources, said the "
+     "device would be unveiled in September.", [("The Elec", "alleges"), ("The Elec", "alleges")]),
+    # a negated passive with no agent is the reporter's note, no party's refusal
+    ("The blogger posted images he claimed showed a prototype, though their authenticity could not be verified.",
+     [("blogger", "alleges")]),
+    ("The deaths have not been confirmed by the ministry.", [("ministry", "no_comment")]),
+])
+def test_the_publication_and_an_agentless_unconfirmed(text, expected):
+    assert _pairs(text, "en") == expected
