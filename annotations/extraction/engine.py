@@ -3281,7 +3281,8 @@ _INVERTING = frozenset("""said says added adds explained explains wrote writes i
     argues stated states noted notes warned warns continued recalled admitted acknowledged conceded replied
     replies responded countered maintained maintains""".split())
 # Common nouns for an outlet, taken up by the outlet that reported: "the newspaper", "de krant", "the website".
-_ONLINE = frozenset(("website", "blog", "outlet", "publication"))  # (not "site": the crash site, the site of the attack)
+# (not "site": the crash site, the site of the attack)
+_ONLINE = frozenset(("website", "blog", "outlet", "publication"))
 _MEDIA_ANAPHORA = L.ORG_ANAPHORA & L.MEDIA_HEADS
 _OF_ORG = frozenset(("of", "from", "van", "bij"))
 _OF_ORG_OR_TOWN = _OF_ORG | {"uit"}  # (Dutch "uit": "Jan Smit (58) uit Staphorst")
