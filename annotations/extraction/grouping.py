@@ -318,11 +318,16 @@ class _Grouper:
         self._join_own_denials()
 
     def _join_own_denials(self) -> None:
-        """A source that denies more than once denies one thing: its denials share a group."""
+        """A source that denies more than once denies one thing: its denials share a group. So does a source's
+        refusal right after its own refusal ("wil niets kwijt over de transfer. ,,Over spelers van andere clubs doe
+        ik geen uitspraken'', zegt hij.")."""
         first: dict[str, int] = {}
         for i, st in enumerate(self.sts):
             if st.stance == "denies":
                 self.join(i, first.setdefault(st.source, i))
+            elif st.stance == "no_comment" and i and self.sts[i - 1].stance == "no_comment" \
+                    and self.sts[i - 1].source == st.source:
+                self.join(i, i - 1)
 
     def _answered(self, i: int) -> int:
         """The statement an answer joins: the claim it answers, or an earlier answer to the same question."""

@@ -211,6 +211,8 @@ NO_COMMENT = {
         _p("ga|gaat|gaan|ging|gingen", "niet", "in", "op"),
         _p("ga|gaat|gaan|ging|gingen", "niet", "op", "in"),
         _p("hult|hulde|hullen|hulden|gehuld", "in", "stilzwijgen"),  # "hult zich in stilzwijgen"
+        # "houdt zich (over de transfer) op de vlakte": commits to nothing
+        _p("houdt|hield|hielden|houden|gehouden", "zich", PHRASE, "op", "de", "vlakte"),
         _p("bevestigen|bevestigt|bevestigde", "noch", "ontkennen|ontkent|ontkende"),
         _p("kan|kon|konden|kunnen", "niet", "zeggen|verklaren|uitleggen|vertellen"),  # "kan ProRail niet verklaren"
         # What is not known yet: "Het is nog niet bekend wanneer de weg opengaat, meldt Rijkswaterstaat", "Hoe het
@@ -343,6 +345,7 @@ NO_COMMENT = {
         _p("NOT", "address|addressed|addresses", CLAIM_NOUNS["en"] | {"question", "questions", "issue", "matter"}),
         # (not "kept the outbreak quiet", "the town remains quiet at night")
         _p("remained|remains|remain|stayed|stays|kept|keeps|keep", "silent|tight-lipped|mum"),
+        _p("noncommittal|non-committal"),  # "The club remained noncommittal", "was non-committal about …"
         _p("NOT", "want", "to", "add|comment|say"),
         _p("stopped|stops|stop", "short", "of"),  # "stopped short of denying the report": it withholds
         _p("pleaded|pleads|plead|pled|invoked|invokes|took|takes", "the", "fifth"),  # refusing to answer

@@ -5341,3 +5341,21 @@ def test_disbelief_denies_what_was_said(text, lang):
 ])
 def test_the_publication_and_an_agentless_unconfirmed(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # staying noncommittal withholds
+    ("De club houdt zich op de vlakte over de transfer.", "nl", [("club", "no_comment")]),
+    ("Spits Mikkel Holm hield zich na de wedstrijd van zondag op de vlakte.", "nl", [("Mikkel Holm", "no_comment")]),
+    ("The club remained noncommittal about the transfer.", "en", [("club", "no_comment")]),
+])
+def test_staying_noncommittal_withholds(text, lang, expected):
+    assert _pairs(text, lang) == expected
+
+
+def test_a_refusal_right_after_the_same_sources_refusal_is_one_question():
+    text = ("Technisch directeur Dennis te Kloese wil niets kwijt over de transfer. ,,Over spelers van andere clubs "
+            "doe ik geen uitspraken'', zegt hij.")
+    first, second = extract(text, "nl")
+    assert (first.stance, second.stance, second.source) == ("no_comment", "no_comment", "Dennis te Kloese")
+    assert first.claim_group == second.claim_group
