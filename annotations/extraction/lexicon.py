@@ -826,6 +826,7 @@ ORG_ANAPHORA = _set(
     agency club team department ministry group dienst charity liefdadigheidsinstelling police politie
     dagblad website magazine tabloid blog outlet broadcaster rechtbank court publication
     programma programme dierentuin zoo instituut institute
+    ziekenhuis hospital universiteit university museum vakbond union provincie province waterschap brandweer
     """
 ) | BUSINESS_NOUNS
 PERSON_ANAPHORA = _set(

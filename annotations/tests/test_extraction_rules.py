@@ -5359,3 +5359,14 @@ def test_a_refusal_right_after_the_same_sources_refusal_is_one_question():
     first, second = extract(text, "nl")
     assert (first.stance, second.stance, second.source) == ("no_comment", "no_comment", "Dennis te Kloese")
     assert first.claim_group == second.claim_group
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a hospital, a university, a union or a province described again is the one named before
+    ("Het Jeroen Bosch Ziekenhuis schrapt operaties. Patiënten krijgen een nieuwe afspraak, benadrukt het ziekenhuis.",
+     "nl", "Jeroen Bosch Ziekenhuis"),
+    ("Leiden University opened an inquiry on Monday. The university said the results would be published.", "en",
+     "Leiden University"),
+])
+def test_more_bodies_taken_up_by_their_common_noun(text, lang, expected):
+    assert extract(text, lang)[-1].source == expected
