@@ -436,8 +436,9 @@ def clause_start_np(toks: list, k: int, lo: int) -> tuple[int, int] | None:
     A relative clause (", die …", ", who …") takes its antecedent before the comma.
     """
     s = k
-    while s > lo and toks[s - 1].text not in (",", ";", ":", "(") and not toks[s - 1].inq and k - s < 30:
-        s -= 1
+    while s > lo and toks[s - 1].text not in (",", ";", ":", "(") and not toks[s - 1].inq and k - s < 30 \
+            and not (toks[s - 1].low == "that" and s - 1 > lo):
+        s -= 1  # (a content clause opens after "that": "The Sun reported that a source close to the star said …")
     if s < k and toks[s].low in ("die", "dat", "who", "which") and s > lo and toks[s - 1].text == ",":
         return np_before(toks, s - 1, lo)
     while s < k and toks[s].low in _CONJ:

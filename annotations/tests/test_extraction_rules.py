@@ -5370,3 +5370,13 @@ def test_a_refusal_right_after_the_same_sources_refusal_is_one_question():
 ])
 def test_more_bodies_taken_up_by_their_common_noun(text, lang, expected):
     assert extract(text, lang)[-1].source == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a reported clause opens after "that": its own speaker is the innermost, unnamed sources among them
+    ("The Sun reported that a source close to the star said the couple had split.", [("anonymous sources", "alleges")]),
+    ("The Sun reported that sources close to the couple said they had split.", [("anonymous sources", "alleges")]),
+    ("The company said that its chief executive had resigned.", [("company", "alleges")]),
+])
+def test_a_reported_clause_opens_after_that(text, expected):
+    assert _pairs(text, "en") == expected
