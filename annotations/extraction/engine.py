@@ -578,6 +578,13 @@ class _Doc:
                 if any(toks[q].low in _ACHTEN_WHAT for q in range(k + 1, min(n, k + 4))):
                     out.append((k, "verb", k + 1))  # "Het hof acht niet bewezen dat …" (a court's finding)
                 continue
+            if low in ("apology", "apologies") and lang == "en":
+                at = k - 1
+                while at > 0 and k - at < 4 and toks[at].low in _APOLOGY_WORDS:
+                    at -= 1
+                if at >= 0 and toks[at].low in _OFFERED and not toks[at].inq:
+                    out.append((at, "verb", k + 1))  # "The airline later issued an apology", "offered his apologies"
+                continue
             if low in _DISAGREEING_VERBS and _disagreement_at(toks, k, lang):
                 out.append((k, "verb", k + 1))  # "De gemeente ziet dat anders", "The council sees it differently"
                 continue
@@ -2975,9 +2982,14 @@ _DISAGREEING_VERBS = frozenset(
     " betwijfelt betwijfelde betwijfelen betwijfelden gelooft geloofde geloven geloofden sees saw see takes took take"
     " share shares shared recognise recognises recognised recognize recognizes recognized doubts doubted believe"
     .split())
+# "issued an apology", "offered his apologies", "made a public apology": an apology is a statement.
+_OFFERED = frozenset("offered offers offer made makes gave gives tendered extended issued issues released published"
+                     " posted".split())
+_APOLOGY_WORDS = frozenset("a an its his her their our public formal full unreserved sincere".split())
 _SPECIAL_ANCHORS = {"nl": _SPECIAL | _BE_FEELING | _ACHTEN | _CALL_FINITE | _CONVINCED | _STANDS_IN | _CONFESSED
                           | _DISAGREEING_VERBS | {"navraag", "voor"},
-                    "en": _SPECIAL | _CALL_ONLY | _CALL_FINITE | _CONVINCED | _SHOWS | _DISAGREEING_VERBS | {"per"}}
+                    "en": _SPECIAL | _CALL_ONLY | _CALL_FINITE | _CONVINCED | _SHOWS | _DISAGREEING_VERBS
+                          | {"per", "apology", "apologies"}}
 _OPENING_MARKS = frozenset(("'", '"', "‘", "“", ",,", "„", "«"))
 _POINTERS = frozenset(("het", "it", "dit", "dat", "this", "that", "er", "there"))
 _BE_NL = frozenset(("is", "zijn", "was", "waren", "ben", "bent"))

@@ -40,7 +40,7 @@ SPEECH = {
         assert blame told concede caution remark declare reiterate retort affirm
         criticize criticise condemn praise disagree debunk
         advise recommend confess inform echo slam blast lambast deride ridicule downplay apologise apologize plead
-        retract beg implore clarify boast rebuff scoff
+        retract beg implore clarify boast rebuff scoff contradict
         """
     ),
 }

@@ -690,6 +690,8 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
             break  # "De Kijvelanden", "The Independent": the article belongs to the name
         det = part[0].low
         part = part[1:]
+    if det in L.POSSESSIVES and len(part) > 1 and part[0].low in ("own", "eigen"):
+        part = part[1:]  # "his own officials", "haar eigen advocaat": whose they are, not what
     while part and part[0].low in L.TITLES and len(part) > 1 and part[0].text[:1].isupper() is False \
             and not (part[1].low in _ATTACH and noun_class(part[0].low) == "role"):
         part = part[1:]  # (a role noun before its party is the head: "a rep for the singer")

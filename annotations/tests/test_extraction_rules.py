@@ -5380,3 +5380,16 @@ def test_more_bodies_taken_up_by_their_common_noun(text, lang, expected):
 ])
 def test_a_reported_clause_opens_after_that(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # contradicting an account denies it, in the passive too; "own" says whose, not what
+    ("The president's claims were contradicted by his own officials.", [("officials", "denies")]),
+    ("Two witnesses contradicted the mayor's account.", [("witnesses", "denies")]),
+    # an apology issued, offered or made is a statement
+    ("The airline later issued an apology.", [("airline", "alleges")]),
+    ("The club made a public apology on Monday.", [("club", "alleges")]),
+    ("The minister offered his apologies to the families.", [("minister", "alleges")]),
+])
+def test_contradicting_and_apologising(text, expected):
+    assert _pairs(text, "en") == expected
