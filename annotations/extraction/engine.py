@@ -500,6 +500,11 @@ class _Doc:
             if low in ("volgens", "aldus") and lang == "nl":
                 out.append((k, "prep", k + 1))
                 continue
+            if low in ("klinkt", "klonk") and lang == "nl":
+                if k + 2 < n and toks[k + 1].low == "het" and toks[k + 2].low in ("bij", "vanuit", "uit") \
+                        and not toks[k + 2].inq:
+                    out.append((k, "prep", k + 3))  # ",,Dit is de genadeklap'', klinkt het bij LTO Noord"
+                continue
             be = next((q for q in range(k - 1, max(-1, k - 4), -1)
                        if toks[q].low in _PASSIVE or toks[q].low in _BE_NL), -1) if low in _CONVINCED else -1
             if be > 0 and k + 1 < n and toks[k + 1].low in ("that", "dat") and not toks[k + 1].inq \
@@ -2987,7 +2992,7 @@ _OFFERED = frozenset("offered offers offer made makes gave gives tendered extend
                      " posted".split())
 _APOLOGY_WORDS = frozenset("a an its his her their our public formal full unreserved sincere".split())
 _SPECIAL_ANCHORS = {"nl": _SPECIAL | _BE_FEELING | _ACHTEN | _CALL_FINITE | _CONVINCED | _STANDS_IN | _CONFESSED
-                          | _DISAGREEING_VERBS | {"navraag", "voor"},
+                          | _DISAGREEING_VERBS | {"navraag", "voor", "klinkt", "klonk"},
                     "en": _SPECIAL | _CALL_ONLY | _CALL_FINITE | _CONVINCED | _SHOWS | _DISAGREEING_VERBS
                           | {"per", "apology", "apologies"}}
 _OPENING_MARKS = frozenset(("'", '"', "‘", "“", ",,", "„", "«"))

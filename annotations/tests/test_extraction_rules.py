@@ -5393,3 +5393,13 @@ def test_a_reported_clause_opens_after_that(text, expected):
 ])
 def test_contradicting_and_apologising(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "klinkt het bij X": X says it
+    (",,Dit is de genadeklap voor veel bedrijven'', klinkt het bij LTO Noord.", [("LTO Noord", "alleges")]),
+    ("De regels zijn veel te streng, klonk het bij de vakbond.", [("vakbond", "alleges")]),
+    ("Het klinkt mooi, maar het werkt niet.", []),
+])
+def test_klinkt_het_bij_names_the_speaker(text, expected):
+    assert _pairs(text, "nl") == expected
