@@ -517,11 +517,11 @@ DENY_EVALS = {
 COPULA_VERDICTS = {
     "en": (frozenset(("fake", "hoax", "fabricated", "up", "wrong", "incorrect", "exaggerated", "overblown",
                       "overstated", "fiction", "doctored", "photoshopped", "satire", "forgery", "forged", "myth",
-                      "prank", "parody", "spoof")),
+                      "prank", "parody", "spoof", "premature")),
            frozenset(("is", "was", "are", "were", "be", "been", "'s"))),
     "nl": (frozenset(), frozenset()),
 }
-COPULA_VERDICT_SUBJECTS = frozenset("figure figures number numbers report story claim claims".split())
+COPULA_VERDICT_SUBJECTS = frozenset("figure figures number numbers report reports story claim claims".split())
 
 # Dutch verbs of denial whose particle stands apart at the clause's end: "wijst de kritiek (snel) af",
 # "wimpelt het verwijt af", "wuift de zorgen weg", "spreekt het bericht tegen", "wees de kritiek van de oppositie

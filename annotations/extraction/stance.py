@@ -159,7 +159,8 @@ def _copula_verdict(lows: list[str], lang: str) -> bool:
             if at >= 2 and lows[at - 1] == "made" and lows[at - 2] in ("completely", "totally", "entirely", "all"):
                 return True
         elif not copula.isdisjoint(before) and (
-                w not in ("wrong", "incorrect") or not L.COPULA_VERDICT_SUBJECTS.isdisjoint(lows[max(0, at - 6):at])):
+                w not in ("wrong", "incorrect", "premature")
+                or not L.COPULA_VERDICT_SUBJECTS.isdisjoint(lows[max(0, at - 6):at])):
             return True
     return False
 

@@ -5403,3 +5403,13 @@ def test_contradicting_and_apologising(text, expected):
 ])
 def test_klinkt_het_bij_names_the_speaker(text, expected):
     assert _pairs(text, "nl") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a report called premature is disputed; "premature to draw conclusions" disputes nothing
+    ('Counterpoint Research said the report was "premature".', [("Counterpoint Research", "denies")]),
+    ("The club said the reports were premature.", [("club", "denies")]),
+    ("The minister said it was premature to draw conclusions.", [("minister", "alleges")]),
+])
+def test_a_report_called_premature_is_disputed(text, expected):
+    assert _pairs(text, "en") == expected
