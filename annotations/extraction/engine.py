@@ -3966,8 +3966,10 @@ def _complement_follows(toks: list, k: int) -> bool:
 def _bare_reaction(toks: list, k: int) -> bool:
     """A Dutch "reageert" with one or two words of manner and the sentence's end: "reageert verbaasd.", "reageerde
     zeer geschrokken." (not "reageert niet.", a refusal, nor "reageert verbolgen: …"), and not the tag of a
-    quotation before it, whose words follow: ",,Daar klopt niets van'', reageert de wethouder."."""
+    quotation or a clause before it, whose words follow: ",,Daar klopt niets van'', reageert de wethouder."."""
     n = len(toks)
+    if k >= 2 and toks[k - 1].text == "," and toks[k - 2].text[:1].isalnum():
+        return False  # the tag of the clause before it: "Dat is niet juist, reageert de directie."
     before = k - 2 if k >= 2 and toks[k - 1].text == "," else k - 1
     if before >= 0 and (toks[before].inq or toks[before].text in _QUOTE_END):
         return False

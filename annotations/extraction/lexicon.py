@@ -28,7 +28,7 @@ SPEECH = {
         loven aandringen berekenen
         toegeven aangeven oproepen volhouden tegenspreken afwijzen
         adviseren aanraden bekennen informeren geïnformeerd betwisten weerleggen ontkrachten bagatelliseren
-        verontschuldigen verzoeken smeken onderschrijven bestrijden
+        verontschuldigen verzoeken smeken onderschrijven bestrijden dementeren
         """
     ),
     "en": _set(
@@ -369,6 +369,7 @@ NO_COMMENT = {
 DENY_VERBS = {
     "nl": (
         _p("ontkent|ontkende|ontkenden|ontkennen|ontkend|ontkenning"),
+        _p("dementeert|dementeerde|dementeerden|dementeren|gedementeerd"),  # (as "ontkent", of a report)
         _p("weerspreekt|weersprak|weerspraken|weerspreken|weersproken"),
         _p("spreekt|sprak|spraken|spreken", "tegen"),
         _p("van", "de", "hand"),

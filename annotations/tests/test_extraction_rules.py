@@ -5413,3 +5413,14 @@ def test_klinkt_het_bij_names_the_speaker(text, expected):
 ])
 def test_a_report_called_premature_is_disputed(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "reageert" after a clause tags it, as after a quotation; "dementeren" denies a report
+    ("Volgens de bond zijn er honderd banen in gevaar. Dat is niet juist, reageert de directie.",
+     [("bond", "alleges"), ("directie", "denies")]),
+    ("Het AD meldde dat de trainer vertrekt. De club dementeert dat bericht.", [("AD", "alleges"), ("club", "denies")]),
+    ("De directeur reageert verbaasd.", []),
+])
+def test_reageert_after_a_clause_and_dementeren(text, expected):
+    assert _pairs(text, "nl") == expected
