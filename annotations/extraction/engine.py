@@ -637,7 +637,8 @@ class _Doc:
                 continue
             if prev in ("te", "to") and k >= 2 and toks[k - 2].low in _REFUSALS:
                 continue  # what a refusal leaves unsaid: "weigert te zeggen hoeveel …", "refused to say who …"
-            if (prev in L.DETERMINERS or prev in L.POSSESSIVES or prev in ("deze", "die", "this", "these")) and not (
+            if (prev in L.DETERMINERS or prev in L.POSSESSIVES or prev in ("deze", "die", "this", "these", "no", "geen")
+                    ) and not (
                     prev in ("haar", "her") and k >= 2 and toks[k - 2].low in L.PREPOSITIONS | {"van", "of"}) \
                     and not (lang == "nl" and prev in ("die", "deze") and (
                         (_finite_dutch(low) and (toks[k - 1].first or (k >= 2 and toks[k - 2].text == ",")))
@@ -1200,7 +1201,7 @@ class _Doc:
         the minister said" is the lawyer speaking. `b` is the phrase just before the verb of speech;
         when "who"/"which" comes a few words before it, with no comma between, and the phrase before
         that opens the sentence, that phrase is the subject."""
-        for w in range(b[0] - 2, max(0, b[0] - 7), -1):
+        for w in range(b[0] - 2, max(0, b[0] - 13), -1):  # ("A woman who said her sister was one of the victims")
             t = toks[w]
             if t.inq or t.text in ",;:()\"":
                 return b

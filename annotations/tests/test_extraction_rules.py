@@ -5424,3 +5424,15 @@ def test_a_report_called_premature_is_disputed(text, expected):
 ])
 def test_reageert_after_a_clause_and_dementeren(text, expected):
     assert _pairs(text, "nl") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "no reports" is a noun, the object of what was received: the one who added it speaks
+    ('"There is no truth to these rumors," Sergeant James Fuqua said. He added that the department had received no '
+     "reports of missing women.", ["James Fuqua", "James Fuqua"]),
+    # the subject before a long relative clause speaks, not the clause's object
+    ("A woman who said her sister was one of the victims told local station WBNS that the police were slow.",
+     ["woman"]),
+])
+def test_no_reports_is_a_noun_and_a_long_relative_clause_keeps_its_head(text, expected):
+    assert [s.source for s in extract(text, "en")] == expected
