@@ -2981,8 +2981,9 @@ _CALL_FINITE = frozenset(("call", "calls", "called", "termed", "noemt", "noemde"
 # Adjectives of conviction that, after a form of "be", take a content clause: the subject's statement.
 _CONVINCED = frozenset("adamant confident convinced certain sure insistent overtuigd zeker stellig"
                        " afraid worried concerned hopeful optimistic bang bezorgd ongerust optimistisch".split())
-# The verbs of idioms of disagreement (`L.DISAGREEMENTS`): "ziet dat anders", "denkt er anders over", "herkent zich
-# niet in", "deelt die mening niet", "sees it differently", "takes a different view", "does not share that view".
+# The verbs of idioms of disagreement, doubt and disbelief (`L.DISAGREEMENTS`): "ziet dat anders", "denkt er anders
+# over", "herkent zich niet in", "deelt die mening niet", "Dat betwijfelt X", "sees it differently", "takes a different
+# view", "does not share that view", "does not believe a word of it".
 _DISAGREEING_VERBS = frozenset(
     "ziet zag zien zagen denkt dacht denken dachten herkent herkende herkennen herkenden deelt deelde delen deelden"
     " betwijfelt betwijfelde betwijfelen betwijfelden gelooft geloofde geloven geloofden sees saw see takes took take"
@@ -3798,7 +3799,7 @@ _MONTHS = frozenset("january february march april may june july august september
                     " februari maart mei juni juli augustus oktober".split())
 # Function words that are a finite verb after a subject: "Apple is", "Google has", "Philips heeft".
 _SUBJECT_VERBS = frozenset("is was has had will would could can may might does did wants plans"
-                           " heeft had is was wil gaat zal kan moet".split())
+                           " heeft wil gaat zal kan moet".split())
 _CLOSING_PARTICLES = frozenset(("weten", "aan", "toe"))  # "laat … weten", "geeft … aan", "voegt … toe"
 
 

@@ -200,8 +200,9 @@ def _refers_to_claim(st: Statement, low: str) -> bool:
         or _POINTED_DENIAL.search(low) is not None or _disagrees(low)
 
 
-_DISAGREEING = frozenset(("differently", "anders", "view", "zich", "niet", "recogni", "disagree", "oneens", "betwijfel",
-                          "doubt", "geloof", "believe"))
+# Parts of the words of those idioms (`L.DISAGREEMENTS`), to leave most statements out with a substring test.
+_DISAGREEING = ("differently", "anders", "view", "herken", "deel", "delen", "recogni", "share", "disagree", "oneens",
+                "betwijfel", "doubt", "geloof", "believe")
 
 
 def _disagrees(low: str) -> bool:

@@ -425,10 +425,14 @@ _VIEW_NOUNS = {
 }
 # Idioms of disagreement, which deny what was said before: "ziet dat anders", "denkt er anders over", "herkent zich
 # niet in dat beeld", "deelt die mening niet", "sees it differently", "takes a different view", "does not share that
-# view", "does not recognise that picture".
+# view", "does not recognise that picture"; doubt of it and disbelief ("Dat betwijfelt X", "gelooft daar niets van").
 DISAGREEMENTS = {
     "nl": (
         _p("ziet|zag|zien|zagen", "dat|dit|het", "anders"),
+        _p("denkt|dacht|denken|dachten", "er|daar", "anders", "over"),
+        _p("daar|hier", "denkt|dacht|denken|dachten", PHRASE, "anders", "over"),
+        _p("herkent|herkende|herkennen|herkenden", "zich", "niet|geenszins|allerminst", "in"),
+        _p("deelt|deelde|delen|deelden", "die|deze|dat|dit|de|het", _VIEW_NOUNS["nl"], "niet"),
         # doubt of what was said, not of what may come ("betwijfelt of …" is a view of its own)
         _p("betwijfelt|betwijfelde|betwijfelen|betwijfelden|betwijfeld", "dat|dit"),
         _p("dat|dit", "betwijfelt|betwijfelde|betwijfelen|betwijfelden"),
@@ -436,18 +440,14 @@ DISAGREEMENTS = {
         # disbelief: "gelooft daar niets van", "gelooft er geen woord van"
         _p("gelooft|geloofde|geloven|geloofden", "daar|er|hier", "niets|niks", "van"),
         _p("gelooft|geloofde|geloven|geloofden", "daar|er|hier|het", "geen", "woord", "van"),
-        _p("denkt|dacht|denken|dachten", "er|daar", "anders", "over"),
-        _p("daar|hier", "denkt|dacht|denken|dachten", PHRASE, "anders", "over"),
-        _p("herkent|herkende|herkennen|herkenden", "zich", "niet|geenszins|allerminst", "in"),
-        _p("deelt|deelde|delen|deelden", "die|deze|dat|dit|de|het", _VIEW_NOUNS["nl"], "niet"),
     ),
     "en": (
         _p("sees|saw|see|seeing", "it|things|this|that|matters", "differently"),
-        _p("doubts|doubted", "that|this"),
-        _p("NOT", "believe", "it|that|this|a", "word"),
         _p("takes|took|take|taking", "a", "different|contrary|differing|dim", "view"),
         _p("NOT", "share", "that|this|the|these|those", _VIEW_NOUNS["en"]),
         _p("NOT", "recognise|recognize", "that|this|the|these|those", _VIEW_NOUNS["en"]),
+        _p("doubts|doubted", "that|this"),  # (not "doubt whether …")
+        _p("NOT", "believe", "it|that|this|a", "word"),  # "does not believe a word of it"
     ),
 }
 # Evaluations that deny wherever they stand ("onzin", "not true"), and verbs that may too.

@@ -199,7 +199,8 @@ def no_comment_at(lows: list[str], lang: str) -> int:
     """Index of the first phrase of withholding in lows, or -1 (not a lack of authority to speak)."""
     at = match_phrase(lows, L.NO_COMMENT[lang], marks=_QUOTE_MARKS)
     while 0 <= at < len(lows) - 1 and ((lows[at] in _KNOW_FORMS and lows[at + 1] == "dat") or _agentless(lows, at)):
-        # "laat weten dat hij niet van plan is op te stappen" tells something: no "weet hij niet"
+        # "laat weten dat hij niet van plan is op te stappen" tells something: no "weet hij niet"; "could not be
+        # verified" with no agent is the reporter's note
         at = match_phrase(lows, L.NO_COMMENT[lang], at + 1, marks=_QUOTE_MARKS)
     if at >= 0 and not _UNAUTHORISED.isdisjoint(lows[at + 1:at + 3]) \
             and not _REASON_WORDS.isdisjoint(lows[max(0, at - 4):at]):
