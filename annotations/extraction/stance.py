@@ -195,12 +195,26 @@ def _agentless(lows: list[str], at: int) -> bool:
     return False
 
 
+_NAMING = frozenset(("name", "identify", "named", "identified"))
+_SOURCES = frozenset(("source", "sources", "informant", "informants"))
+
+
+def _unnamed_sources(lows: list[str], at: int) -> bool:
+    """Not naming one's own sources at lows[at]: "The tabloid, which did not name its sources, said …" tells how
+    a report was made, no refusal of a question."""
+    for q in range(at + 1, min(len(lows), at + 3)):
+        if lows[q] in _NAMING:
+            return any(w in _SOURCES for w in lows[q + 1:q + 4])
+    return False
+
+
 def no_comment_at(lows: list[str], lang: str) -> int:
     """Index of the first phrase of withholding in lows, or -1 (not a lack of authority to speak)."""
     at = match_phrase(lows, L.NO_COMMENT[lang], marks=_QUOTE_MARKS)
-    while 0 <= at < len(lows) - 1 and ((lows[at] in _KNOW_FORMS and lows[at + 1] == "dat") or _agentless(lows, at)):
+    while 0 <= at < len(lows) - 1 and ((lows[at] in _KNOW_FORMS and lows[at + 1] == "dat") or _agentless(lows, at)
+                                       or _unnamed_sources(lows, at)):
         # "laat weten dat hij niet van plan is op te stappen" tells something: no "weet hij niet"; "could not be
-        # verified" with no agent is the reporter's note
+        # verified" with no agent is the reporter's note, and "did not name its sources" how a report was made
         at = match_phrase(lows, L.NO_COMMENT[lang], at + 1, marks=_QUOTE_MARKS)
     if at >= 0 and not _UNAUTHORISED.isdisjoint(lows[at + 1:at + 3]) \
             and not _REASON_WORDS.isdisjoint(lows[max(0, at - 4):at]):

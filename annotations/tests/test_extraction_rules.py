@@ -5436,3 +5436,13 @@ def test_reageert_after_a_clause_and_dementeren(text, expected):
 ])
 def test_no_reports_is_a_noun_and_a_long_relative_clause_keeps_its_head(text, expected):
     assert [s.source for s in extract(text, "en")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # not naming one's own sources tells how a report was made; not naming a buyer withholds
+    ("The Daily Star claims the prince will move back. The tabloid, which did not name its sources, said the prince "
+     "had viewed houses.", [("Daily Star", "alleges"), ("Daily Star", "alleges")]),
+    ("The company did not name the buyer.", [("company", "no_comment")]),
+])
+def test_not_naming_its_own_sources_is_no_refusal(text, expected):
+    assert _pairs(text, "en") == expected
