@@ -2332,9 +2332,11 @@ class _Doc:
                     while e < n and not toks[e].inq and is_cap(toks[e]):
                         e += 1
                     if e - j > 2 or _orgish(toks[j + 1:e]) or noun_class(toks[i].low) in ("role", "person") \
-                            or toks[i].low.rstrip(".") in L.TITLES:
-                        # "Trainer Erik ten Berg van FC Twente", "Burgemeester Femke Halsema van Amsterdam": the
-                        # organisation follows the name (but "Jan Peter van Dam" is one name)
+                            or toks[i].low.rstrip(".") in L.TITLES or (
+                                i > 0 and not toks[i - 1].inq and noun_class(toks[i - 1].low) == "role"):
+                        # "Trainer Erik ten Berg van FC Twente", "Burgemeester Femke Halsema van Amsterdam",
+                        # "burgemeester Ahmed Aboutaleb van Rotterdam": the organisation follows the name (but "Jan
+                        # Peter van Dam" is one name)
                         employer = self.text[toks[j + 1].start:toks[e - 1].end]
                         break
                 j += 1

@@ -145,7 +145,7 @@ PREPOSITION_VERBS = {
 }
 
 NOT = _set("not n't never no niet nooit geen")
-_NEG_CONTENT = _set("niet geen nooit niks niets nergens not never no nothing none nobody cannot")
+_NEG_CONTENT = _set("niet geen nooit niks niets nergens niemand not never no nothing none nobody cannot")
 
 
 _NT = ("n't", "n’t")

@@ -5446,3 +5446,9 @@ def test_no_reports_is_a_noun_and_a_long_relative_clause_keeps_its_head(text, ex
 ])
 def test_not_naming_its_own_sources_is_no_refusal(text, expected):
     assert _pairs(text, "en") == expected
+
+
+def test_a_name_after_a_lower_case_office_ends_before_van_and_niemand_is_a_negation():
+    text = ("Rond het vertrek van burgemeester Ahmed Aboutaleb van Rotterdam gonst het van de geruchten. "
+            "Aboutaleb zelf ontkent dat hij is benaderd. ,,Ik heb met niemand gesproken'', zegt hij.")
+    assert [(s.source, s.stance) for s in extract(text, "nl")] == [("Ahmed Aboutaleb", "denies")] * 2
