@@ -2649,6 +2649,9 @@ class _Doc:
                     return sp
             return next((sp for sp in recent if sp.kind == "person" and _named(sp.name)),
                         Src(s.name, "", "person", s.role))
+        if a == "nationality:":
+            # "the Dutchman said", "aldus de Braziliaan": the person the story named last
+            return next((sp for sp in recent if sp.kind == "person" and _named(sp.name)), None)
         if a == "doc:":
             media = next((sp for sp in speakers if sp.kind == "media"), None)
             return media if media is not None else self._issuer(s.name, pos)

@@ -211,6 +211,9 @@ NO_COMMENT = {
         _p("ga|gaat|gaan|ging|gingen", "niet", "in", "op"),
         _p("ga|gaat|gaan|ging|gingen", "niet", "op", "in"),
         _p("hult|hulde|hullen|hulden|gehuld", "in", "stilzwijgen"),  # "hult zich in stilzwijgen"
+        # "Ik praat niet over spelers van andere clubs", as "I don't talk about …"
+        _p("ik|we|wij", "praat|praten", "niet", "over"),
+        _p("praat|praten", "ik|we|wij", "niet", "over"),  # "Daar praat ik niet over"
         # "houdt zich (over de transfer) op de vlakte": commits to nothing
         _p("houdt|hield|hielden|houden|gehouden", "zich", PHRASE, "op", "de", "vlakte"),
         _p("bevestigen|bevestigt|bevestigde", "noch", "ontkennen|ontkent|ontkende"),

@@ -668,6 +668,9 @@ _WHOSE_ROLES = _AGENT_ROLES | _SPOKES  # "volgens zijn advocaat", "said her spok
 def _describe(part: list, lang: str, text: str) -> Src | None:
     if len(part) <= 2 and " ".join(t.low for t in part) in _NOBODY:
         return None  # "Nobody doubts that …", "No one said …": no source
+    if len(part) == 2 and part[0].low in ("the", "de") and part[1].low in _NATIONALS and part[1].text[:1].isupper():
+        # "the Dutchman said", "aldus de Braziliaan": a person named before, by where they come from
+        return Src(part[1].text, "", "person", "", anaphor="nationality:")
     pron = L.PRONOUNS[lang]
     if len(part) == 1 and part[0].low in _OBJ_PRON:
         return Src(part[0].text, "", "unknown", "", anaphor=_OBJ_PRON[part[0].low])
@@ -825,6 +828,16 @@ def _described_again(mods: list) -> bool:
                               and not t.inq for t in mods)
 
 
+# Nouns of nationality that take up a person: "the Dutchman", "de Braziliaan" (not those that are languages or peoples
+# too: "the Japanese", "de Portugees").
+_NATIONALS = frozenset(
+    "dutchman dutchwoman frenchman frenchwoman englishman englishwoman irishman irishwoman scotsman scotswoman"
+    " welshman spaniard brazilian argentine argentinian german italian american briton belgian swede dane norwegian"
+    " finn pole russian ukrainian australian canadian mexican nigerian ghanaian moroccan turk croatian serbian"
+    " austrian colombian uruguayan chilean"
+    " nederlander nederlandse fransman française engelsman ier schot spanjaard braziliaan argentijn duitser italiaan"
+    " amerikaan amerikaanse brit belg zweed deen noor fin pool rus oekraïner australiër canadees mexicaan nigeriaan"
+    " marokkaan turk kroaat serviër oostenrijker colombiaan uruguayaan chileen".split())
 # Dutch organisation nouns that are English adjectives before a noun: "a marine biologist".
 _EN_MODIFIERS = frozenset(("marine",))
 _NOBODY = frozenset(("nobody", "no one", "no-one", "none", "niemand", "geen mens", "geen enkele"))

@@ -5452,3 +5452,16 @@ def test_a_name_after_a_lower_case_office_ends_before_van_and_niemand_is_a_negat
     text = ("Rond het vertrek van burgemeester Ahmed Aboutaleb van Rotterdam gonst het van de geruchten. "
             "Aboutaleb zelf ontkent dat hij is benaderd. ,,Ik heb met niemand gesproken'', zegt hij.")
     assert [(s.source, s.stance) for s in extract(text, "nl")] == [("Ahmed Aboutaleb", "denies")] * 2
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a nationality after "the"/"de" takes up the person named before
+    ('United boss Erik ten Hag refused to be drawn. "I don\'t talk about players from other clubs," the Dutchman said.',
+     "en", [("Erik ten Hag", "no_comment"), ("Erik ten Hag", "no_comment")]),
+    # "Ik praat niet over …" withholds, as "I don't talk about …"; others not talking about a thing is a fact
+    ("Trainer Arne Slot wilde niets kwijt. ,,Ik praat niet over spelers van andere clubs'', aldus de Nederlander.",
+     "nl", [("Arne Slot", "no_comment"), ("Arne Slot", "no_comment")]),
+    ("De partijen praten niet over een fusie, zegt de voorzitter.", "nl", [("voorzitter", "alleges")]),
+])
+def test_a_nationality_takes_up_the_person_and_not_talking_about(text, lang, expected):
+    assert _pairs(text, lang) == expected
