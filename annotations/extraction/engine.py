@@ -1516,8 +1516,12 @@ class _Doc:
                 not d.name[:1].isupper() or any(t.low.endswith(_GENITIVE) for t in toks[c[0]:c[1] - 1])):
             # (an owner's organisation is a description too: "Vance's record label, Northlight Records,")
             return self._organisation_named_in_apposition(toks, span)
-        # A person described without a role names them too: "The man who filmed it, John Smith, said".
-        described_person = d is not None and d.kind == "person" and not d.role and not d.name[:1].isupper()
+        # A person described without a role names them too: "The man who filmed it, John Smith, said"; so does one of
+        # a group: "One of the victims, Samira Idrissi, said", "Een van de buren, Piet Jansen, zegt".
+        member = (c[1] - c[0] >= 3 and toks[c[0]].low in _ONE_OF and toks[c[0] + 1].low in ("of", "van")) or (
+            c[0] >= 2 and toks[c[0] - 2].low in _ONE_OF and toks[c[0] - 1].low in ("of", "van"))
+        described_person = d is not None and ((d.kind == "person" and not d.role and not d.name[:1].isupper())
+                                              or (member and d.kind == "group"))
         if not described_person and (
                 d is None or not d.role or (d.kind == "person"
                                             and not set(d.role.split()) <= set(d.name.lower().split()))):
@@ -2687,6 +2691,8 @@ class _Doc:
             people = noun_class(head) != "role"  # "de buurman", "the woman": no office another holds
             for sp in recent:
                 agent = sp.role in _SPOKES or sp.role in _AGENT_ROLES
+                if head in _OFFICES and sp.role in _OFFICES and _head(sp.role) != head:
+                    continue  # one office is not another: "de staatssecretaris" is no "directeur-generaal"
                 if sp.kind == "person" and ((sp.role and not people and not (agent and head not in _SPOKES
                                                                               and head not in _AGENT_ROLES))
                                             or head in ("official", "officier")
@@ -2995,6 +3001,11 @@ _DISAGREEING_VERBS = frozenset(
     " share shares shared recognise recognises recognised recognize recognizes recognized doubts doubted believe"
     .split())
 # "issued an apology", "offered his apologies", "made a public apology": an apology is a statement.
+_ONE_OF = frozenset(("one", "een", "één"))
+# Offices of which one holder is never another's: "de staatssecretaris" does not take up the director-general.
+_OFFICES = L.POLITICAL_ROLES | frozenset(
+    "minister staatssecretaris premier burgemeester president gouverneur directeur generaal voorzitter rector"
+    " burgemeesters ceo chairman mayor governor secretary chancellor commissioner".split())
 _OFFERED = frozenset("offered offers offer made makes gave gives tendered extended issued issues released published"
                      " posted".split())
 _APOLOGY_WORDS = frozenset("a an its his her their our public formal full unreserved sincere".split())

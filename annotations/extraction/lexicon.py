@@ -831,6 +831,7 @@ ORG_ANAPHORA = _set(
     dagblad website magazine tabloid blog outlet broadcaster rechtbank court publication
     programma programme dierentuin zoo instituut institute
     ziekenhuis hospital universiteit university museum vakbond union provincie province waterschap brandweer
+    ombudsman rekenkamer inspectie toezichthouder regulator watchdog
     """
 ) | BUSINESS_NOUNS
 PERSON_ANAPHORA = _set(

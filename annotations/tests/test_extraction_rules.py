@@ -5465,3 +5465,17 @@ def test_a_name_after_a_lower_case_office_ends_before_van_and_niemand_is_a_negat
 ])
 def test_a_nationality_takes_up_the_person_and_not_talking_about(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # the ombudsman taken up by its common noun; one office does not take up another's holder
+    ("Dat concludeert de Nationale ombudsman. Volgens de ombudsman zijn ouders vermalen.", "nl",
+     ["Nationale ombudsman", "Nationale ombudsman"]),
+    (",,Dit had nooit mogen gebeuren'', aldus directeur-generaal Marieke Smit. De staatssecretaris heeft toegezegd "
+     "dat alle ouders worden gecompenseerd.", "nl", ["Marieke Smit", "staatssecretaris"]),
+    # one of a group named in an apposition speaks by name
+    ("Een van de buren, Piet Jansen, zegt dat hij niets heeft gehoord.", "nl", ["Piet Jansen"]),
+    ("One of the victims, Samira Idrissi, said the payment was too little, too late.", "en", ["Samira Idrissi"]),
+])
+def test_ombudsman_offices_and_one_of_a_group_named(text, lang, expected):
+    assert [s.source for s in extract(text, lang)] == expected
