@@ -2691,8 +2691,9 @@ class _Doc:
             people = noun_class(head) != "role"  # "de buurman", "the woman": no office another holds
             for sp in recent:
                 agent = sp.role in _SPOKES or sp.role in _AGENT_ROLES
-                if head in _OFFICES and sp.role in _OFFICES and _head(sp.role) != head:
-                    continue  # one office is not another: "de staatssecretaris" is no "directeur-generaal"
+                if (head in _POLITICAL_OFFICES and _head(sp.role) in _EXECUTIVE_OFFICES) or (
+                        head in _EXECUTIVE_OFFICES and _head(sp.role) in _POLITICAL_OFFICES):
+                    continue  # a politician's office is not an official's: "de staatssecretaris" is no director-general
                 if sp.kind == "person" and ((sp.role and not people and not (agent and head not in _SPOKES
                                                                               and head not in _AGENT_ROLES))
                                             or head in ("official", "officier")
@@ -3002,10 +3003,11 @@ _DISAGREEING_VERBS = frozenset(
     .split())
 # "issued an apology", "offered his apologies", "made a public apology": an apology is a statement.
 _ONE_OF = frozenset(("one", "een", "één"))
-# Offices of which one holder is never another's: "de staatssecretaris" does not take up the director-general.
-_OFFICES = L.POLITICAL_ROLES | frozenset(
-    "minister staatssecretaris premier burgemeester president gouverneur directeur generaal voorzitter rector"
-    " burgemeesters ceo chairman mayor governor secretary chancellor commissioner".split())
+# A politician's offices and an official's or an executive's, which never take up each other's holder: "de
+# staatssecretaris" is not the director-general named before (but "the premier" is the prime minister).
+_POLITICAL_OFFICES = L.POLITICAL_ROLES | frozenset(
+    "minister staatssecretaris premier burgemeester president gouverneur mayor governor chancellor".split())
+_EXECUTIVE_OFFICES = frozenset("directeur generaal rector ceo topman bestuurder".split())
 _OFFERED = frozenset("offered offers offer made makes gave gives tendered extended issued issues released published"
                      " posted".split())
 _APOLOGY_WORDS = frozenset("a an its his her their our public formal full unreserved sincere".split())
