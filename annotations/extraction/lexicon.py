@@ -663,7 +663,8 @@ ORG_NOUNS = _set(
     autoriteit bureau waakhond service services supplier suppliers distributor wholesaler groothandel
     concurrent concurrenten rivaal competitor competitors rival
     inspectorate tribunal panel inquiry association federation foundation lender startup conglomerate
-    giant consortium coalition alliance parliament senate congress legislature county province coastguard academy
+    giant district consortium coalition alliance parliament senate congress legislature county province coastguard
+    academy
     studio commissie agentschap departement ggd hogeschool federatie koepel zender uitgeverij vervoerder
     multinational zorginstelling veiligheidsregio marechaussee platform
     organisation organization organisations organizations ngo nonprofit non-profit
@@ -831,7 +832,7 @@ ORG_ANAPHORA = _set(
     dagblad website magazine tabloid blog outlet broadcaster rechtbank court publication
     programma programme dierentuin zoo instituut institute
     ziekenhuis hospital universiteit university museum vakbond union provincie province waterschap brandweer
-    ombudsman rekenkamer inspectie toezichthouder regulator watchdog
+    ombudsman rekenkamer inspectie toezichthouder regulator watchdog district
     """
 ) | BUSINESS_NOUNS
 PERSON_ANAPHORA = _set(

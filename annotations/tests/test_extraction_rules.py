@@ -5479,3 +5479,14 @@ def test_a_nationality_takes_up_the_person_and_not_talking_about(text, lang, exp
 ])
 def test_ombudsman_offices_and_one_of_a_group_named(text, lang, expected):
     assert [s.source for s in extract(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a (school) district is an organisation, taken up by its common noun
+    ("A Texas school district has rejected claims that it plans to ban Halloween costumes.",
+     ["Texas school district"]),
+    ("A Texas school district has rejected the claims. A district spokeswoman said the rumour began with a contest.",
+     ["Texas school district", "Texas school district"]),
+])
+def test_a_school_district_is_an_organisation(text, expected):
+    assert [s.source for s in extract(text, "en")] == expected
