@@ -637,6 +637,9 @@ class _Doc:
                 continue
             if prev in ("te", "to") and k >= 2 and toks[k - 2].low in _REFUSALS:
                 continue  # what a refusal leaves unsaid: "weigert te zeggen hoeveel …", "refused to say who …"
+            if lang == "en" and k >= 2 and toks[k - 2].low in ("a", "an", "the") and _adjective_en(toks[k - 1]) \
+                    and low in _NOUN_TOO_EN:
+                continue  # a noun after an article and an adjective: "a cryptic post", "a recent report"
             if (prev in L.DETERMINERS or prev in L.POSSESSIVES or prev in ("deze", "die", "this", "these", "no", "geen")
                     ) and not (
                     prev in ("haar", "her") and k >= 2 and toks[k - 2].low in L.PREPOSITIONS | {"van", "of"}) \
@@ -3155,6 +3158,21 @@ def _dutch_adjective(low: str) -> bool:
 _NL_VERDICT_WORDS = frozenset("goed slecht fout terecht prima raar vreemd zwak sterk duur goedkoop overdreven"
                               " ongepast voorbarig acceptabel redelijk normaal".split())
 _NL_TIME_WORDS = frozenset("week dag maand jaar paar uur keer minuut moment tijd tijdje half".split())
+
+
+# English words of speech that are nouns too, and the adjectives that mark the noun after an article.
+_NOUN_TOO_EN = frozenset("post posts report reports claim claims tweet tweets statement comment comments warning"
+                         " announcement reply response".split())
+_ADJECTIVES_EN = frozenset("new recent latest viral cryptic official brief short long joint separate earlier later"
+                           " first second third previous similar detailed lengthy angry furious emotional public"
+                           " private written formal".split())
+
+
+def _adjective_en(tok) -> bool:
+    """An English adjective before a noun: "cryptic", "recent", "emotional" (not a noun: "the police said")."""
+    low = tok.low
+    return not tok.inq and tok.text.islower() and (low in _ADJECTIVES_EN or (
+        len(low) > 5 and low.endswith(("ic", "ical", "ous", "ive", "ful", "less")) and not noun_class(low)))
 
 
 def _disagreement_at(toks: list, k: int, lang: str) -> bool:

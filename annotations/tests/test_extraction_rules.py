@@ -5490,3 +5490,14 @@ def test_ombudsman_offices_and_one_of_a_group_named(text, lang, expected):
 ])
 def test_a_school_district_is_an_organisation(text, expected):
     assert [s.source for s in extract(text, "en")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a word of speech after an article and an adjective is a noun
+    ("Speculation that Taylor Swift will headline Glastonbury reached fever pitch after a cryptic post on the "
+     "festival's Instagram account.", []),
+    ("In a lengthy post, the singer wrote that she was taking a break.", [("singer", "alleges")]),
+    ("The police said the road was closed.", [("police", "alleges")]),
+])
+def test_a_word_of_speech_after_an_article_and_an_adjective_is_a_noun(text, expected):
+    assert _pairs(text, "en") == expected
