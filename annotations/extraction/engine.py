@@ -3004,13 +3004,14 @@ _DISAGREEING_VERBS = frozenset(
     " betwijfelt betwijfelde betwijfelen betwijfelden gelooft geloofde geloven geloofden sees saw see takes took take"
     " share shares shared recognise recognises recognised recognize recognizes recognized doubts doubted believe"
     .split())
-# "issued an apology", "offered his apologies", "made a public apology": an apology is a statement.
+# "One of the victims, Samira Idrissi, said", "Een van de buren, Piet Jansen, zegt": one of a group, named.
 _ONE_OF = frozenset(("one", "een", "één"))
 # A politician's offices and an official's or an executive's, which never take up each other's holder: "de
 # staatssecretaris" is not the director-general named before (but "the premier" is the prime minister).
 _POLITICAL_OFFICES = L.POLITICAL_ROLES | frozenset(
     "minister staatssecretaris premier burgemeester president gouverneur mayor governor chancellor".split())
 _EXECUTIVE_OFFICES = frozenset("directeur generaal rector ceo topman bestuurder".split())
+# "issued an apology", "offered his apologies", "made a public apology": an apology is a statement.
 _OFFERED = frozenset("offered offers offer made makes gave gives tendered extended issued issues released published"
                      " posted".split())
 _APOLOGY_WORDS = frozenset("a an its his her their our public formal full unreserved sincere".split())

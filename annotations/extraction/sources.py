@@ -837,7 +837,7 @@ _NATIONALS = frozenset(
     " austrian colombian uruguayan chilean"
     " nederlander nederlandse fransman française engelsman ier schot spanjaard braziliaan argentijn duitser italiaan"
     " amerikaan amerikaanse brit belg zweed deen noor fin pool rus oekraïner australiër canadees mexicaan nigeriaan"
-    " marokkaan turk kroaat serviër oostenrijker colombiaan uruguayaan chileen".split())
+    " marokkaan kroaat serviër oostenrijker colombiaan uruguayaan chileen".split())  # ("turk" above: both languages)
 # Dutch organisation nouns that are English adjectives before a noun: "a marine biologist".
 _EN_MODIFIERS = frozenset(("marine",))
 _NOBODY = frozenset(("nobody", "no one", "no-one", "none", "niemand", "geen mens", "geen enkele"))
