@@ -521,7 +521,7 @@ DENY_EVALS = {
 COPULA_VERDICTS = {
     "en": (frozenset(("fake", "hoax", "fabricated", "up", "wrong", "incorrect", "exaggerated", "overblown",
                       "overstated", "fiction", "doctored", "photoshopped", "satire", "forgery", "forged", "myth",
-                      "prank", "parody", "spoof", "premature")),
+                      "prank", "parody", "spoof", "premature", "scam")),
            frozenset(("is", "was", "are", "were", "be", "been", "'s"))),
     "nl": (frozenset(), frozenset()),
 }

@@ -5501,3 +5501,13 @@ def test_a_school_district_is_an_organisation(text, expected):
 ])
 def test_a_word_of_speech_after_an_article_and_an_adjective_is_a_noun(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # something called a scam after a form of "be" is disputed, as a hoax is; running a scam is no verdict
+    ('Netflix has said the email is fake. "This is a phishing scam," a company spokesperson told Variety.',
+     [("Netflix", "denies"), ("Netflix", "denies")]),
+    ("Police said the man ran a scam for years.", [("police", "alleges")]),
+])
+def test_called_a_scam_is_disputed(text, expected):
+    assert _pairs(text, "en") == expected
