@@ -441,7 +441,7 @@ DISAGREEMENTS = {
         _p("dat|dit", "betwijfelt|betwijfelde|betwijfelen|betwijfelden"),
         _p("dat|dit", "laatste", "betwijfelt|betwijfelde|betwijfelen|betwijfelden"),
         # disbelief: "gelooft daar niets van", "gelooft er geen woord van"
-        _p("gelooft|geloofde|geloven|geloofden", "daar|er|hier", "niets|niks", "van"),
+        _p("gelooft|geloofde|geloven|geloofden", "daar|er|hier", "niets|niks|weinig", "van"),
         _p("gelooft|geloofde|geloven|geloofden", "daar|er|hier|het", "geen", "woord", "van"),
     ),
     "en": (
@@ -605,6 +605,7 @@ TITLES = _set(
 # Nouns for people speaking in a role; the source is the person (or, unnamed, the organisation).
 ROLE_NOUNS = _set(
     """
+    factchecker fact-checker
     woordvoerder woordvoerster woordvoerders zegsman zegsvrouw persvoorlichter voorlichter general generaal
     directeur directrice topman topvrouw voorzitter bestuursvoorzitter fractievoorzitter
     burgemeester wethouder minister staatssecretaris premier president bestuurder

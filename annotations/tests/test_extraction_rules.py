@@ -5511,3 +5511,13 @@ def test_a_word_of_speech_after_an_article_and_an_adjective_is_a_noun(text, expe
 ])
 def test_called_a_scam_is_disputed(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a fact-checker is a role; believing little of it is disbelief
+    ("Het filmpje komt uit Polen, stelt factchecker Jan Hoek van Nieuwscheckers.", [("Jan Hoek", "alleges")]),
+    ("De provincie zegt dat er geen aanvallen zijn gemeld. Boer Erik Bos gelooft daar weinig van.",
+     [("provincie", "alleges"), ("Erik Bos", "denies")]),
+])
+def test_a_fact_checker_and_believing_little_of_it(text, expected):
+    assert [(s.source, s.stance) for s in extract(text, "nl")] == expected
