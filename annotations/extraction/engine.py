@@ -1618,7 +1618,7 @@ class _Doc:
         if i == 0 or toks[i].first:
             return True
         p = toks[i - 1]
-        if p.low in _DUTCH_QUANTIFIERS:
+        if p.low in L.DUTCH_QUANTIFIERS:
             # "Sommige bewoners zeggen", "Een andere buurman zegt": a quantifier opens the phrase
             q = i - 2 if i >= 2 and toks[i - 2].low in ("een", "de", "het") else i - 1
             return _Doc._subject_position(toks, q)
@@ -3934,8 +3934,6 @@ _REFUSALS = frozenset("weigert weigerde weigerden weigeren geweigerd refused ref
 # no conjunction: that is "nadat".)
 _CLAUSE_OPENERS = frozenset(("after", "before", "since", "until", "sinds", "tot"))
 _CONTRASTS = frozenset(("but", "while", "whereas", "although", "maar", "terwijl", "hoewel", "echter"))
-_DUTCH_QUANTIFIERS = frozenset("sommige enkele veel vele andere ander meerdere diverse verschillende alle beide"
-                               " weinig twee drie vier vijf zes zeven acht negen tien tientallen honderden".split())
 _SUBJECT_PRONOUNS = frozenset(("hij", "ze", "zij"))  # "Komend voorjaar verwacht ze …": V2, the subject follows
 
 

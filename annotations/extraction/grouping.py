@@ -192,12 +192,12 @@ def _same_speaker(a: Statement, b: Statement) -> bool:
     return a.source == b.source or bool(a.source_org and a.source_org in (b.source_org, b.source))
 
 
-def _refers_to_claim(st: Statement, low: str) -> bool:
+def _refers_to_claim(st: Statement, low: str, lang: str) -> bool:
     """The statement (its text lower-cased: `low`) answers "the claims", "the report", "het gerucht", or
     judges what was said ("het klopt niet") rather than putting forward a proposition of its own."""
     # (A substring test per noun, in C, is cheaper than one scan with an alternation of them all.)
     return any(noun in low for noun in _CLAIM_NOUNS) or judges_what_came_before(st.claim) \
-        or _POINTED_DENIAL.search(low) is not None or _disagrees(low)
+        or _POINTED_DENIAL.search(low) is not None or _disagrees(low, lang)
 
 
 # Parts of the words of those idioms (`L.DISAGREEMENTS`), to leave most statements out with a substring test.
@@ -205,7 +205,7 @@ _DISAGREEING = ("differently", "anders", "view", "herken", "deel", "delen", "rec
                 "betwijfel", "doubt", "geloof", "believe")
 
 
-def _disagrees(low: str) -> bool:
+def _disagrees(low: str, lang: str) -> bool:
     """An idiom of disagreement, which answers what was said before: "ziet dat anders", "does not share that view",
     "The council disagrees" (nothing after it).
     """
@@ -214,7 +214,7 @@ def _disagrees(low: str) -> bool:
     words = _WORD.findall(low)
     if words and words[-1] in ("disagree", "disagrees", "disagreed", "oneens"):
         return True
-    return any(match_phrase(words, L.DISAGREEMENTS[lang]) >= 0 for lang in ("nl", "en"))
+    return match_phrase(words, L.DISAGREEMENTS[lang]) >= 0
 
 
 # A source's own report, which its later statement stands by: "its report", "their story", "haar bericht".
@@ -355,7 +355,7 @@ class _Grouper:
             score -= abs(i - j) * 0.01
             if score > best_score:
                 best, best_score = j, score
-        refers = (best < 0 or self.sts[best].stance != "alleges") and _refers_to_claim(st, self.lows[i])
+        refers = (best < 0 or self.sts[best].stance != "alleges") and _refers_to_claim(st, self.lows[i], self.lang)
         if refers:
             # "No comment on the rumours": the nearest earlier rumour or accusation, not the last round.
             near = self._nearest_claim(i, accusing=True)
@@ -462,7 +462,7 @@ class _Grouper:
         # (the set test first: the scan for "the report" is the dearer one)
         if main == i or st.source == self.sts[main].source or not self.shared(i, main):
             return -1
-        return main if _refers_to_claim(st, self.lows[i]) else -1
+        return main if _refers_to_claim(st, self.lows[i], self.lang) else -1
 
     def groups(self) -> list[Statement]:
         """The statements with their group numbers (in order of first appearance) and claim texts."""

@@ -555,6 +555,9 @@ REPORTATIVE = {
     "en": _set("reportedly allegedly purportedly"),
 }
 
+# Dutch words of number and quantity before a noun: "twee agenten", "enkele medewerkers".
+DUTCH_QUANTIFIERS = _set("sommige enkele veel vele andere ander meerdere diverse verschillende alle beide weinig twee"
+                         " drie vier vijf zes zeven acht negen tien tientallen honderden")
 DETERMINERS = _set("de het een the a an another")
 POSSESSIVES = _set("zijn haar hun his her their its")
 PREPOSITIONS = _set(

@@ -1250,10 +1250,9 @@ def _name_run(part: list) -> list:
 
 # Words of number or quantity: capitalised at a sentence's start they name nobody ("Tientallen bewoners van de
 # Vissersbuurt", "Hundreds of parents from Leeds", "Enkele medewerkers van Philips").
-_OPENING_QUANTITIES = _QUANT | frozenset(
-    "dozens hundreds thousands millions scores tens few various numerous most all both other others"
-    " tientallen honderden duizenden miljoenen enkele sommige meerdere diverse verschillende vele veel weinig"
-    " alle beide andere twee drie vier vijf zes zeven acht negen tien elf twaalf".split())
+_OPENING_QUANTITIES = _QUANT | L.DUTCH_QUANTIFIERS | frozenset(
+    "dozens hundreds thousands millions scores tens few various most all both other others duizenden miljoenen elf"
+    " twaalf".split())
 
 
 # Words that mark an organisation's or a place's name but are common surnames too.
