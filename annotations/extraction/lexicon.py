@@ -892,7 +892,8 @@ COMPOUND_HEADS = (
 ORG_SUFFIXES = ("fonds", "bedrijf", "partij", "bond", "raad", "dienst", "ministerie", "bank", "concern",
                 "organisatie", "groep", "keten", "maatschappij", "vereniging", "stichting", "fabrikant",
                 "leverancier", "vervoerder", "omroep", "gigant", "leiding", "directie", "autoriteit",
-                "programma", "krant", "zender", "bestuur", "korps", "site", "label")
+                "programma", "krant", "zender", "bestuur", "korps", "site", "label", "bureau", "instituut",
+                "commissie", "inspectie", "agentschap", "federatie")
 # Of those, the endings of a medium: "consumentenprogramma Kassa", "regiokrant", "muziekzender"; and the
 # endings of a kind of business: "spoorvervoerder", "energiebedrijf", "zorgverzekeraar".
 MEDIA_SUFFIXES = ("omroep", "programma", "krant", "zender", "site")

@@ -209,9 +209,12 @@ def _inner_name_word(toks: list, q: int, lo: int) -> bool:
     while start > lo and is_cap(toks[start - 1]):
         start -= 1
     # (a capitalised organisation noun alone opens such a name inside a sentence: "De Partij voor de Dieren",
-    # "de Raad voor de Kinderbescherming"; at the sentence's start its capital says nothing)
+    # "de Raad voor de Kinderbescherming"; at the sentence's start its capital says nothing; after capitalised
+    # adjectives the noun before "voor" heads them: "het Centraal Bureau voor de Statistiek", not "het Jeroen Bosch
+    # Ziekenhuis in Den Bosch")
     return (start > lo and noun_class(toks[start - 1].low) == "org") or (
-        noun_class(toks[start].low) == "org"
+        (noun_class(toks[start].low) == "org"
+         or (start < prev and toks[q].low == "voor" and noun_class(toks[prev].low) == "org"))
         and (start < prev or (not toks[start].first and toks[q].low == "voor")))  # (not "The Institute in Delft")
 
 

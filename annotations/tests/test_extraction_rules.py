@@ -5521,3 +5521,20 @@ def test_called_a_scam_is_disputed(text, expected):
 ])
 def test_a_fact_checker_and_believing_little_of_it(text, expected):
     assert [(s.source, s.stance) for s in extract(text, "nl")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # capitalised adjectives before the organisation noun that "voor" follows: one name
+    ("Volgens het Centraal Bureau voor de Statistiek is de inflatie in november gedaald.",
+     [("Centraal Bureau voor de Statistiek", "organisation")]),
+    # a Dutch compound ending in an organisation's noun is an organisation ("planbureau", "onderzoekscommissie")
+    ("Volgens het Sociaal en Cultureel Planbureau voelen jongeren zich steeds eenzamer.",
+     [("Sociaal en Cultureel Planbureau", "organisation")]),
+    ("De onderzoekscommissie concludeert dat de politie tekort is geschoten.",
+     [("onderzoekscommissie", "organisation")]),
+    # (a place after "in" stays outside the name)
+    ("Het Jeroen Bosch Ziekenhuis in Den Bosch schrapt operaties, zegt een woordvoerster.",
+     [("Jeroen Bosch Ziekenhuis", "organisation")]),
+])
+def test_dutch_institutions_named_in_full(text, expected):
+    assert [(s.source, s.source_kind) for s in extract(text, "nl")] == expected
