@@ -758,7 +758,8 @@ class _Doc:
                         or (lem == "vinden"
                             and (_quoted_after_object(toks, k, _VINDEN_STOPS) or _too_verdict(toks, k))) \
                         or (lem == "find" and (_verdict_after(toks, k) or _found_nothing(toks, k))) \
-                        or (lem in _DOUBT_VERBS and _whether_follows(toks, k)):
+                        or (lem in _DOUBT_VERBS and _whether_follows(toks, k)) \
+                        or (lem in _TAG_VERBS[lang] and _tag_after_clause(toks, k, lang)):
                     out.append((k, "verb", k + 1))
                     continue
                 if lem not in L.PREPOSITION_VERBS[lang] and lem not in L.PARTICLE_VERBS[lang]:
@@ -4141,6 +4142,39 @@ def _noun_particle_before(toks: list, k: int, parts) -> int:
                 and (t.low != "hand" or (q > 1 and toks[q - 1].low == "de" and toks[q - 2].low == "van")):
             return q  # ("in twijfel getrokken", not "met twijfel trok hij de deur dicht"; "van de hand wijst")
     return -1
+
+
+# Verbs of thought and of saying that tag the clause before them as someone's, with no quotation marks: "The fire
+# was caused by a battery, investigators believe", "The building was evacuated, the spokesman added", "Dat denkt
+# de wethouder" (not the verbs of manner, which tag only a quotation: "she laughed", "lacht hij").
+_TAG_VERBS = {
+    "nl": frozenset("vinden denken menen geloven vrezen hopen vermoeden verwachten schatten stellen".split()),
+    "en": frozenset("think believe fear find hope feel doubt suspect add respond expect estimate worry reckon"
+                    " assume recall agree charge rule repeat indicate counter observe".split()),
+}
+_TAG_END = frozenset((".", ";", "!", "?"))
+
+
+def _tag_after_clause(toks: list, k: int, lang: str) -> bool:
+    """toks[k] tags the clause before it as its subject's: in English after the subject, which follows a comma
+    that closes a clause of three words at least ("…, police believe."); in Dutch before the subject, after the
+    "Dat" that opens the sentence ("Dat denkt de wethouder."). The verb (and an adverb) ends the sentence."""
+    n = len(toks)
+    q = k + 1
+    if lang == "nl":
+        if k != 1 or toks[0].low != "dat":
+            return False
+        while q < n and q - k <= 5 and toks[q].text[:1].isalpha() and not toks[q].inq:
+            q += 1  # the subject after the verb: "de wethouder", "ook de buren"
+        return q > k + 1 and (q == n or toks[q].text in _TAG_END)
+    if q < n and (is_ly_adverb(toks[q]) or toks[q].low in ("too", "also")):
+        q += 1
+    if q < n and toks[q].text not in _TAG_END:
+        return False
+    c = k - 1
+    while c >= 0 and k - c <= 5 and toks[c].text[:1].isalnum() and not toks[c].inq:
+        c -= 1
+    return c >= 3 and c < k - 1 and toks[c].text == "," and not toks[c - 1].inq
 
 
 def _after_quote(toks: list, k: int) -> bool:

@@ -5538,3 +5538,20 @@ def test_a_fact_checker_and_believing_little_of_it(text, expected):
 ])
 def test_dutch_institutions_named_in_full(text, expected):
     assert [(s.source, s.source_kind) for s in extract(text, "nl")] == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a verb of thought or of saying after its subject tags the clause before the comma, with no quotation marks
+    ("The building was evacuated as a precaution, the spokesman added.", "en", [("spokesman", "alleges")]),
+    ("The fire was probably caused by a faulty battery, investigators believe.", "en",
+     [("investigators", "alleges")]),
+    ("The contract was void from the start, the judge ruled.", "en", [("judge", "alleges")]),
+    # (a verb of manner tags only a quotation; a comma after the verb keeps the sentence going)
+    ("The room was empty, she smiled.", "en", []),
+    ("The staff were tired, the manager found, and the shop closed early.", "en", []),
+    # Dutch: "Dat" opening the sentence, the verb of thought and its subject
+    ("De kosten vallen veel hoger uit. Dat vreest de wethouder.", "nl", [("wethouder", "alleges")]),
+    ("De brand is aangestoken. Dat vermoedt de politie.", "nl", [("politie", "alleges")]),
+])
+def test_a_verb_of_thought_tags_the_clause_before_it(text, lang, expected):
+    assert _pairs(text, lang) == expected
