@@ -79,7 +79,8 @@ _LEMMA_FIX = {
            "lieten": "laten", "sprak": "spreken", "spreekt": "spreken", "hield": "houden", "hielden": "houden",
            "gaf": "geven", "gaven": "geven", "geeft": "geven", "riep": "roepen", "riepen": "roepen",
            "weersprak": "weerspreken", "twittert": "twitteren", "tweette": "tweeten",
-           "zetten": "zetten", "trekken": "trekken"},  # simplemma gives the nouns "zet" and "trek"
+           "zetten": "zetten", "trekken": "trekken",  # simplemma gives the nouns "zet" and "trek"
+           "licht": "lichten", "lichtte": "lichten", "stipt": "stippen", "stipte": "stippen"},  # ("licht … toe")
     "en": {"thought": "think", "felt": "feel", "shot": "shoot"},
 }
 

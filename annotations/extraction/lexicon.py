@@ -29,6 +29,7 @@ SPEECH = {
         toegeven aangeven oproepen volhouden tegenspreken afwijzen
         adviseren aanraden bekennen informeren geïnformeerd betwisten weerleggen ontkrachten bagatelliseren
         verontschuldigen verzoeken smeken onderschrijven bestrijden dementeren
+        speculeren becijferen memoreren vermelden aantekenen aanstippen
         """
     ),
     "en": _set(
@@ -41,13 +42,14 @@ SPEECH = {
         criticize criticise condemn praise disagree debunk
         advise recommend confess inform echo slam blast lambast deride ridicule downplay apologise apologize plead
         retract beg implore clarify boast rebuff scoff contradict
+        disclose mention lament
         """
     ),
 }
 WEAK = {
     "nl": _set(
         "vinden denken weten menen geloven vrezen hopen vermoeden verwachten schatten twijfelen rekenen stellen"
-        " begrijpen snappen insinueren impliceren"
+        " begrijpen snappen insinueren impliceren beseffen"
         # the manner of saying, a statement only with its quote or its clause: ",,…'', lacht hij", "moppert dat"
         " lachen glimlachen grijnzen knipogen glunderen zuchten verzuchten grappen mopperen beklemtonen jubelen"
         " juichen stamelen sputteren foeteren fulmineren briesen snauwen sneren schamperen brommen mijmeren"
@@ -56,7 +58,7 @@ WEAK = {
                " guess assume recall agree charge hint imply insinuate rule repeat demand signal signall indicate"
                # the manner of saying, a statement only with its quote or its clause: "“…,” she laughed"
                " laugh joke quip sigh smile grin beam gush rave muse chuckle fume snap exclaim counter observe"
-               " recount marvel enthuse"),
+               " recount marvel enthuse calculate"),
     # ("has agreed personal terms" is a deal, no statement; "charging passengers £1" a fee, not "critics charge that")
 }
 # Verbs that take a particle elsewhere in the clause: "laat … weten", "geeft … aan".
@@ -76,6 +78,10 @@ PARTICLE_VERBS = {
         # ("deelt mee dat …", "deelt die zorgen niet", "deelt de kritiek van de Raad van State")
         "merken": ("op",),
         "leggen": ("uit",),
+        "lichten": ("toe",),  # "licht toe dat …"
+        "voeren": ("aan",),  # "voert aan dat …" (an argument)
+        "stippen": ("aan",),  # "stipt aan dat …"
+        "tekenen": ("aan",),  # "tekent daarbij aan dat …"
         "maken": ("bekend", "zorgen"),  # "maakt zich zorgen dat …"
         "bieden": ("excuses", "excuus"),  # "biedt zijn excuses aan voor …"
         "aanbieden": ("excuses", "excuus"),  # "heeft excuses aangeboden"

@@ -5555,3 +5555,18 @@ def test_dutch_institutions_named_in_full(text, expected):
 ])
 def test_a_verb_of_thought_tags_the_clause_before_it(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # Dutch verbs of saying with their particle elsewhere in the clause, and a few more of each language
+    ("De wethouder licht toe dat de kosten veel hoger zijn dan gedacht.", "nl", [("wethouder", "alleges")]),
+    ("De wethouder stipt aan dat de kosten veel hoger zijn dan gedacht.", "nl", [("wethouder", "alleges")]),
+    ("De wethouder voert aan dat de kosten veel hoger zijn dan gedacht.", "nl", [("wethouder", "alleges")]),
+    ("De bond speculeert dat de fabriek volgend jaar dichtgaat.", "nl", [("bond", "alleges")]),
+    ("De wethouder beseft dat de kosten veel hoger zijn dan gedacht.", "nl", [("wethouder", "alleges")]),
+    ("The councillor mentioned that the costs were much higher than expected.", "en", [("councillor", "alleges")]),
+    ("The company disclosed that it had lost the data of 2,000 customers.", "en", [("company", "alleges")]),
+    ("Residents lamented that the library would close.", "en", [("residents", "alleges")]),
+])
+def test_more_verbs_of_saying(text, lang, expected):
+    assert _pairs(text, lang) == expected
