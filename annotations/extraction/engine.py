@@ -716,8 +716,8 @@ class _Doc:
                     prev in ("hebben", "had", "hadden") and toks[k - 2].low in _DUTCH_MODALS)):
                 continue  # what someone should or could say is no statement: "had moeten waarschuwen"
             if lang == "nl" and cue == "speech" and (low.endswith(("d", "t")) or (
-                    low.endswith("en") and (low.startswith("ge") or "ge" in low[2:-3] or low.startswith("weer")))):
-                # (a strong participle too: "tegengesproken", "weersproken", "gewezen")
+                    low.endswith("en") and (low.startswith(("ge", "weer", "be", "ver", "ont")) or "ge" in low[2:-3]))):
+                # (a strong participle too: "tegengesproken", "weersproken", "gewezen", "bestreden", "verworpen")
                 agent = _dutch_agent(toks, k)
                 if agent >= 0:
                     out.append((k, "agent", agent + 1))  # "is door de commissie ongegrond verklaard"
@@ -1716,8 +1716,11 @@ class _Doc:
         self._sentence_speakers = []
         if not found:
             # without a statement only "Reports that … came from X" makes one: a claim noun opening the sentence
+            # and a claim its author puts forward that the sentence only names: "Smith's warning that … was
+            # ignored", "De bewering van de minister dat …, werd bestreden"
             opening = toks[:2]
-            return not _AUTHORED_CLAIM_NOUNS.isdisjoint(map(_LOW, opening)) and self._came_from_claim(u, unit)
+            return (not _AUTHORED_CLAIM_NOUNS.isdisjoint(map(_LOW, opening)) and self._came_from_claim(u, unit)) \
+                or self._authored_claims(u, unit, set())
         if len(found) > 1:
             # A word inside another anchor's speaker is part of that speaker, no verb: "Worried parents said …"
             found = [f for f in found if not any(g is not f and g[3][0] <= f[0] < g[3][1] for g in found)] or found
@@ -1874,11 +1877,14 @@ class _Doc:
                 if author is not None and author[0] > r + 2:
                     author = None
                 end = author[1] if author is not None else r
-            elif is_cap(toks[q - 1]) and not toks[q - 1].first:
+            elif is_cap(toks[q - 1]) and (not toks[q - 1].first or toks[q - 1].low.endswith(_GENITIVE)):
                 a = _cap_run_start(toks, q - 1)
                 if not (toks[q - 1].low.endswith(_GENITIVE) or (a > 0 and toks[a - 1].low in L.DETERMINERS)):
                     continue
                 author, end = (a, q), q + 1  # "Jan Smith's claim that", "a New York Times report that"
+            elif q >= 2 and toks[q - 1].low.endswith(_GENITIVE) and toks[q - 2].low in L.DETERMINERS \
+                    and noun_class(_head(toks[q - 1].low)) in _AUTHOR_CLASSES:
+                author, end = (q - 2, q), q + 1  # "the minister's claim that", "the company's suggestion that"
             else:
                 continue
             if author is not None and end + 1 < n and self.lang == "nl" and toks[end].low in ("tegen", "af"):
@@ -1899,7 +1905,10 @@ class _Doc:
         built = build(toks, span, self.lang, self.text) if span is not None else []
         if len(built) != 1 or built[0].kind == "unknown" or not _described_or_named(built[0]):
             return None
-        return self._resolve(built[0], toks[span[0]].start)
+        got = built[0]
+        if got.name.endswith(_GENITIVE):
+            got = replace(got, name=got.name[:-2])  # "the minister's claim": the minister
+        return self._resolve(got, toks[span[0]].start)
 
     def _alleged_by(self, u: int, src: Src, start: int, end: int, claim: str, pos: int) -> None:
         """A claim's author's record, beside the statement that names it (a lower score: found second hand)."""
@@ -3527,7 +3536,11 @@ _AUTHORED = frozenset(
 _PUT_OUT = _AUTHORED | {"put", "puts"}  # "The police put out a statement saying …"
 _MADE = _AUTHORED | {"made", "gedaan", "carried", "aired"}  # "claims made by", "a report carried by"
 # Nouns of a claim whose author a statement may name: "claims by X that", "berichten van X dat".
-_AUTHORED_CLAIM_NOUNS = L.CLAIM_NOUNS["en"] | L.CLAIM_NOUNS["nl"]
+# (and the nouns of a statement that gives a claim its content: "Smith's warning that", "de stelling van X dat")
+_AUTHORED_CLAIM_NOUNS = L.CLAIM_NOUNS["en"] | L.CLAIM_NOUNS["nl"] | frozenset(
+    "assertion warning insistence prediction promise admission contention"
+    " stelling verwijt waarschuwing suggestie belofte voorspelling claim".split())
+_AUTHOR_CLASSES = frozenset(("role", "org", "group", "person"))
 _LOW = attrgetter("low")
 _AUTHOR_SCORE = 0.6  # the score of a claim's author's record
 _ONE = frozenset(("one", "een", "één"))
