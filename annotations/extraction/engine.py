@@ -782,6 +782,8 @@ class _Doc:
                         break  # (a long object, within its clause: "wijst de berichten over een vertrek van de
                         #         trainer in de krant af")
                     if (toks[q].low in parts or _pronominal_particle(toks[q].low) in parts) and not toks[q].inq:
+                        if lem == "brengen" and (q + 1 >= n or toks[q + 1].low != "buiten"):
+                            continue  # only "naar buiten brengen" makes public: not "terug te brengen naar de winkel"
                         seen = True
                         if toks[q].low in _PARTICLE_NEEDS_CLAUSE.get(lem, ()) and not _complement_follows(toks, q):
                             break  # a worry without content is a feeling: "maakt zich zorgen over de kosten"

@@ -251,6 +251,9 @@ NO_COMMENT = {
         # A partial refusal: "wil niet zeggen hoeveel …" (but "Dat wil niet zeggen dat …" means something else).
         _p("wil|wilde|willen|wilden", "niet|niets", "zeggen|vertellen|kwijt|kwijtwillen",
            "of|hoe|hoeveel|wie|wat|waar|wanneer|waarom|welke|welk"),
+        # the question fronted: "Hoeveel pakken het betreft, wil Jumbo niet zeggen" (after its comma, not "Dat wil
+        # niet zeggen dat …")
+        _p(",", "wil|wilde|willen|wilden", "niet", "zeggen|vertellen|kwijt|kwijtwillen|melden"),
         _p("zwijgt|zweeg|zwijgen|zwegen", "over|erover|daarover"),
         # the reporter sent elsewhere: "De gemeente verwijst voor vragen naar het ministerie" (not a doctor
         # referring a patient: "verwijst de patiënt door naar het ziekenhuis")
@@ -899,7 +902,7 @@ ORG_SUFFIXES = ("fonds", "bedrijf", "partij", "bond", "raad", "dienst", "ministe
                 "organisatie", "groep", "keten", "maatschappij", "vereniging", "stichting", "fabrikant",
                 "leverancier", "vervoerder", "omroep", "gigant", "leiding", "directie", "autoriteit",
                 "programma", "krant", "zender", "bestuur", "korps", "site", "label", "bureau", "instituut",
-                "commissie", "inspectie", "agentschap", "federatie")
+                "commissie", "inspectie", "agentschap", "federatie", "club")
 # Of those, the endings of a medium: "consumentenprogramma Kassa", "regiokrant", "muziekzender"; and the
 # endings of a kind of business: "spoorvervoerder", "energiebedrijf", "zorgverzekeraar".
 MEDIA_SUFFIXES = ("omroep", "programma", "krant", "zender", "site")

@@ -5591,3 +5591,20 @@ def test_more_verbs_of_saying(text, lang, expected):
 ])
 def test_a_named_claim_is_its_authors(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a question fronted before "wil X niet zeggen" is what X leaves unsaid
+    ("Hoeveel pakken het betreft, wil Jumbo niet zeggen.", "nl", [("Jumbo", "no_comment")]),
+    ("Dat wil niet zeggen dat de kosten lager zijn, zegt de wethouder.", "nl", [("wethouder", "alleges")]),
+    # only "naar buiten brengen" makes something public
+    ("Klanten wordt gevraagd het sap terug te brengen naar de winkel.", "nl", []),
+    ("Het ministerie bracht het nieuws dinsdag naar buiten.", "nl", [("ministerie", "alleges")]),
+])
+def test_a_fronted_question_left_unsaid_and_bringing_back(text, lang, expected):
+    assert _pairs(text, lang) == expected
+
+
+def test_a_compound_ending_in_club_is_an_organisation():
+    assert [(s.source, s.source_kind) for s in extract("De Zwolsche Zwemclub wil nog niet reageren.", "nl")] \
+        == [("Zwolsche Zwemclub", "organisation")]
