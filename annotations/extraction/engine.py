@@ -2557,7 +2557,10 @@ class _Doc:
             subject = self._subject_before(pos, person_only)
             if subject is not None and self._agrees(a, subject):
                 return subject
-            fits = [(p, sp) for p, sp in self._tail(self.mentions, pos) if p >= self.unit_start]
+            # (not a name in the same clause before the pronoun: in "Over een vertrek van Kenneth Taylor wilde hij
+            # weinig kwijt" he is not Taylor, who would have been named as the subject)
+            fits = [(p, sp) for p, sp in self._tail(self.mentions, pos)
+                    if p >= self.unit_start and not self._same_clause(p, pos)]
             fits += [(p, sp) for p, sp in self._tail(self.speakers, pos) if p >= self.prev2_start] + own
             fits.sort(key=lambda c: -c[0])
             for _, sp in fits:
@@ -2593,8 +2596,10 @@ class _Doc:
                 group = self._previous_subject(pos)
                 if group is not None:
                     return group
-            return next((sp for sp in recent if (sp.kind == "person" or not person_only) and self._agrees(a, sp)),
-                        None)
+            cands = self._tail(self.speakers, pos) + self._tail(self.mentions, pos)
+            cands.sort(key=lambda c: -c[0])
+            return next((sp for p, sp in cands[:12] if (sp.kind == "person" or not person_only) and self._agrees(a, sp)
+                         and not (p >= self.unit_start and self._same_clause(p, pos))), None)
         if a in ("it", "het"):
             # The organisation that spoke, else the one the story named last: "Acme Corp published a report.
             # It claimed …"
@@ -2670,8 +2675,10 @@ class _Doc:
             return next((sp for sp in recent if sp.kind == "person" and _named(sp.name)),
                         Src(s.name, "", "person", s.role))
         if a == "nationality:":
-            # "the Dutchman said", "aldus de Braziliaan": the person the story named last
-            return next((sp for sp in recent if sp.kind == "person" and _named(sp.name)), None)
+            # "the Dutchman said", "aldus de Braziliaan": the person who spoke in the two sentences before (a writer
+            # names the speaker again by where they come from), else the person the story named last
+            near = [sp for p, sp in self._tail(self.speakers, pos) if p >= self.prev2_start]
+            return next((sp for sp in near + recent if sp.kind == "person" and _named(sp.name)), None)
         if a == "doc:":
             media = next((sp for sp in speakers if sp.kind == "media"), None)
             return media if media is not None else self._issuer(s.name, pos)
@@ -2718,6 +2725,21 @@ class _Doc:
                     return sp
             return s
         return s
+
+    def _same_clause(self, p: int, pos: int) -> bool:
+        """Whether the text from p to pos (in one sentence) crosses no clause boundary: no punctuation, no
+        subordinating or coordinating word."""
+        u = bisect_right(self._unit_starts, pos) - 1
+        if u < 0:
+            return False
+        toks = self._all_units[u].toks
+        lo = bisect_right([t.start for t in toks], p)
+        for t in toks[lo:]:
+            if t.start >= pos:
+                return True
+            if t.inq or t.low in _CLAUSE_BOUNDARIES:
+                return False
+        return True
 
     def _subject_name_before(self, pos: int) -> Src | None:
         """The business a sentence before (or this one, before pos) is about, named by one capitalised word as its
@@ -4191,6 +4213,11 @@ def _tag_after_clause(toks: list, k: int, lang: str) -> bool:
     while c >= 0 and k - c <= 5 and toks[c].text[:1].isalnum() and not toks[c].inq:
         c -= 1
     return c >= 3 and c < k - 1 and toks[c].text == "," and not toks[c - 1].inq
+
+
+_CLAUSE_BOUNDARIES = frozenset(
+    ", ; : ( ) dat that die who which omdat because terwijl while en and maar but nadat after toen when als if"
+    " want since zodat".split())
 
 
 def _after_quote(toks: list, k: int) -> bool:

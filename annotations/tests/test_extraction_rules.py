@@ -5608,3 +5608,17 @@ def test_a_fronted_question_left_unsaid_and_bringing_back(text, lang, expected):
 def test_a_compound_ending_in_club_is_an_organisation():
     assert [(s.source, s.source_kind) for s in extract("De Zwolsche Zwemclub wil nog niet reageren.", "nl")] \
         == [("Zwolsche Zwemclub", "organisation")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a nationality takes up the person who spoke just before, not the last person named
+    ("Trainer Francesco Farioli sluit niet uit dat spits Brian Brobbey zondag speelt. ,,Hij heeft goed getraind'', "
+     "zei de Italiaan.", ["Francesco Farioli", "Francesco Farioli"]),
+    # a subject pronoun does not take up a name in its own clause before it
+    ("Trainer Francesco Farioli is tevreden. Over een vertrek van Kenneth Taylor wilde hij weinig kwijt.",
+     ["Francesco Farioli"]),
+    # (across a clause boundary it may)
+    ("Kenneth Taylor werd gevraagd naar zijn toekomst, maar hij wilde weinig kwijt.", ["Kenneth Taylor"]),
+])
+def test_whom_a_nationality_and_a_pronoun_take_up(text, expected):
+    assert [s.source for s in extract(text, "nl")] == expected
