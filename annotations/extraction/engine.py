@@ -1585,6 +1585,14 @@ class _Doc:
         d = described[0]
         if person.kind != "person" and not d.role:
             return person  # a name read as an organisation is a person's only by a role in the apposition
+        if d.kind in _ORG_KINDS and not d.role and not d.anaphor and d.name[:1].isupper() and (
+                person.name == person.name.lower() or (
+                    span[0] >= 2 and toks[span[0] - 2].text.islower()
+                    and noun_class(toks[span[0] - 2].low) in ("role", "org"))):
+            # a firm named after what it is to the story: "The auditor, Keller & Moss, declined to comment", "Het
+            # platenlabel van de zangeres, Northlight Records," (also when another person's office took up the
+            # role described before the apposition)
+            return d
         if d.role and any(t.low.endswith(_GENITIVE) and t.low[:-2] == d.role for t in toks[span[0]:span[1]]):
             # the office of whose relative or aide the person is: "Mary Hale, the mayor's wife," holds no office
             return Src(person.name, person.org, "person", person.role, person.gender)
@@ -2509,6 +2517,11 @@ class _Doc:
         if not a:
             if s.kind == "person" and not s.role and s.name in self.org_names:
                 return self.org_names[s.name]  # "Volgens Privé Nieuws" after "roddelsite Privé Nieuws": the site
+            if s.kind == "person" and not s.role and " " in s.name:
+                # the first words of an organisation's name that spoke: "Blue Harbor" after "Blue Harbor Research"
+                full = next((o for name, o in self.org_names.items() if name.startswith(s.name + " ")), None)
+                if full is not None:
+                    return full
             words = s.name.split()
             while len(words) > 1 and words[0].lower() in L.NAME_PARTICLES:
                 words = words[1:]  # "Van den Boon" is the surname of "Ton van den Boon"

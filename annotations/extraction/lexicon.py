@@ -534,7 +534,8 @@ COPULA_VERDICTS = {
            frozenset(("is", "was", "are", "were", "be", "been", "'s"))),
     "nl": (frozenset(), frozenset()),
 }
-COPULA_VERDICT_SUBJECTS = frozenset("figure figures number numbers report reports story claim claims".split())
+COPULA_VERDICT_SUBJECTS = frozenset("figure figures number numbers report reports story claim claims fears concerns"
+                                    " worries threat risk danger".split())
 
 # Dutch verbs of denial whose particle stands apart at the clause's end: "wijst de kritiek (snel) af",
 # "wimpelt het verwijt af", "wuift de zorgen weg", "spreekt het bericht tegen", "wees de kritiek van de oppositie

@@ -159,10 +159,14 @@ def _copula_verdict(lows: list[str], lang: str) -> bool:
             if at >= 2 and lows[at - 1] == "made" and lows[at - 2] in ("completely", "totally", "entirely", "all"):
                 return True
         elif not copula.isdisjoint(before) and (
-                w not in ("wrong", "incorrect", "premature")
-                or not L.COPULA_VERDICT_SUBJECTS.isdisjoint(lows[max(0, at - 6):at])):
+                w not in _OF_CLAIMS_ONLY or not L.COPULA_VERDICT_SUBJECTS.isdisjoint(lows[max(0, at - 8):at])):
             return True
     return False
+
+
+# Verdicts that deny only of a claim, a report or a fear: "the figure was wrong", "the fears are overblown" (not "the
+# reserves were overstated", which accuses whoever stated them).
+_OF_CLAIMS_ONLY = frozenset(("wrong", "incorrect", "premature", "overstated", "exaggerated", "overblown"))
 
 
 # Verbs of denial that are nouns of another sense too, and the words that mark the noun around them.

@@ -5622,3 +5622,29 @@ def test_a_compound_ending_in_club_is_an_organisation():
 ])
 def test_whom_a_nationality_and_a_pronoun_take_up(text, expected):
     assert [s.source for s in extract(text, "nl")] == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a firm named in the apposition after what it is to the story speaks itself
+    ('"Our reserves are audited every year," chief financial officer Dana Whitfield said. The auditor, Keller & '
+     'Moss, declined to comment.', "en", [("Dana Whitfield", "person"), ("Keller & Moss", "organisation")]),
+    ("Het platenlabel van de zangeres, Northlight Records, wil niet reageren.", "nl",
+     [("Northlight Records", "organisation")]),
+    ("The mayor, John Smith, declined to comment.", "en", [("John Smith", "person")]),
+    # the first words of an organisation's name that spoke are that organisation
+    ("In a report, Blue Harbor Research alleged that the reserves were low. Blue Harbor, which disclosed that it "
+     "is betting on a fall in the shares, stood by its findings.", "en",
+     [("Blue Harbor Research", "organisation"), ("Blue Harbor Research", "organisation")]),
+])
+def test_firms_in_appositions_and_shortened_names(text, lang, expected):
+    assert [(s.source, s.source_kind) for s in extract(text, lang)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # overstated, exaggerated, overblown deny only of a claim, a report or a fear
+    ("Blue Harbor Research alleged that the reserves were overstated.", [("Blue Harbor Research", "alleges")]),
+    ("The minister said fears of a shortage were overblown.", [("minister", "denies")]),
+    ("The company said the reports were exaggerated.", [("company", "denies")]),
+])
+def test_overstated_denies_only_of_a_claim(text, expected):
+    assert _pairs(text, "en") == expected
