@@ -758,6 +758,9 @@ PERSON_NOUNS = _set(
     ingenieur chemicus verpleegkundige piloot chauffeur brandweerman militair soldaat boer
     visser winkelier huurder verhuurder consument overlevende chirurg tandarts dierenarts
     inspecteur rechercheur bewaker
+    trader broker creditor borrower investigator captain streamer landowner hunter ranger lifeguard
+    defector dissident verkoper handelaar makelaar geldschieter schuldeiser badmeester priester klokkenluider
+    apotheker psychiater
     user poster commenter commuter citizen villager protester demonstrator friend colleague member investor
     shareholder supporter opponent critic worker politician relative viewer reader visitor attendee
     spectator tourist shopper guest listener subscriber buyer monk

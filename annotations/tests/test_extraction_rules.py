@@ -5648,3 +5648,14 @@ def test_firms_in_appositions_and_shortened_names(text, lang, expected):
 ])
 def test_overstated_denies_only_of_a_claim(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # people by their trade or standing, in both languages
+    ("A park ranger said the bear had been seen near the campsite twice.", "en", [("park ranger", "alleges")]),
+    ("The lifeguard said the swimmer had ignored the red flag.", "en", [("lifeguard", "alleges")]),
+    ("Een makelaar zegt dat de huizenprijzen weer stijgen.", "nl", [("makelaar", "alleges")]),
+    ("De apotheker waarschuwt dat het middel schaars wordt.", "nl", [("apotheker", "alleges")]),
+])
+def test_people_by_their_trade(text, lang, expected):
+    assert _pairs(text, lang) == expected
