@@ -556,8 +556,8 @@ DENY_SEPARABLE = {
 # Prefixes of words that mark an accusation, a rumour, a reportative "zou" or a denial nearby.
 CLAIM_WORDS = {
     "nl": ("gerucht", "beschuldig", "verdenk", "bewer", "aantijging", "claim", "verwijt", "zou ", "zouden ",
-           "ontken", "weersp"),
-    "en": ("claim", "alleg", "accus", "rumo", "suspect", "denied", "denies", "deny", "refut", "disput"),
+           "ontken", "weersp", "tegenspr", "tegengespr", "dementi", "dementeer", "nepnieuws", "hoax"),
+    "en": ("claim", "alleg", "accus", "rumo", "suspect", "denied", "denies", "deny", "refut", "disput", "debunk"),
 }
 # Hearsay markers that continue the previous source's report.
 REPORTATIVE = {

@@ -5659,3 +5659,14 @@ def test_overstated_denies_only_of_a_claim(text, expected):
 ])
 def test_people_by_their_trade(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a report contradicted or called fake news is a claim a negated statement answers
+    ("De organisatie heeft de berichten tegengesproken. ,,Er is nooit contact geweest'', zegt een woordvoerster.",
+     [("organisatie", "denies"), ("organisatie", "denies")]),
+    ("De minister sprak van nepnieuws. ,,De belasting gaat niet omhoog'', zegt een woordvoerder van het ministerie.",
+     [("minister", "denies"), ("ministerie", "denies")]),
+])
+def test_contradicted_reports_are_claims_a_negation_answers(text, expected):
+    assert _pairs(text, "nl") == expected
