@@ -2355,7 +2355,10 @@ class _Doc:
                     or (toks[j].text == "." and toks[j - 1].low in L.TITLES)):
                 if toks[j].low in ("van", "of") and j + 1 < n and is_cap(toks[j + 1]) and sum(
                         1 for t in toks[i:j] if is_cap(t) and not noun_class(t.low) and t.low.rstrip(".")
-                        not in L.TITLES) >= 2:  # (first name and surname: "Wethouder Marco van Dijk" is one name)
+                        not in L.TITLES) >= (1 if toks[j].text == "van" and j == i + 2 and noun_class(toks[i].low)
+                                             == "role" and toks[j + 1].low in _PORTFOLIOS else 2):
+                    # (first name and surname: "Wethouder Marco van Dijk" is one name; after an office a surname
+                    # alone and the field the office is of: "Minister Karremans van Volksgezondheid")
                     e = j + 1
                     while e < n and not toks[e].inq and is_cap(toks[e]):
                         e += 1
@@ -4228,6 +4231,12 @@ def _tag_after_clause(toks: list, k: int, lang: str) -> bool:
     return c >= 3 and c < k - 1 and toks[c].text == "," and not toks[c - 1].inq
 
 
+# The fields of Dutch ministries and aldermen: "minister Karremans van Volksgezondheid", "wethouder Dijkstra van
+# Onderwijs" (first words of the longer ones: "Economische Zaken", "Infrastructuur en Waterstaat").
+_PORTFOLIOS = frozenset(
+    "volksgezondheid onderwijs financiën financien justitie defensie economische buitenlandse binnenlandse sociale"
+    " infrastructuur landbouw klimaat asiel migratie cultuur wonen verkeer milieu sport jeugd zorg natuur"
+    " volkshuisvesting economie armoedebeleid handel ontwikkelingssamenwerking werkgelegenheid".split())
 _CLAUSE_BOUNDARIES = frozenset(
     ", ; : ( ) dat that die who which omdat because terwijl while en and maar but nadat after toen when als if"
     " want since zodat".split())

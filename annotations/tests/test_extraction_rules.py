@@ -5670,3 +5670,15 @@ def test_people_by_their_trade(text, lang, expected):
 ])
 def test_contradicted_reports_are_claims_a_negation_answers(text, expected):
     assert _pairs(text, "nl") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # after an office a surname alone ends before a lower-case "van" and what the office is of
+    ("Minister Karremans van Volksgezondheid zegt dat de wachtlijsten zijn gegroeid.",
+     [("Karremans", "Volksgezondheid")]),
+    # (a given name before "van" opens a surname with its particle)
+    ("Wethouder Marco van Dijk zegt dat de kosten stijgen.", [("Marco van Dijk", "")]),
+    ("Trainer Robin van Beek zegt dat de kosten stijgen.", [("Robin van Beek", "")]),
+])
+def test_a_surname_after_an_office_ends_before_van(text, expected):
+    assert [(s.source, s.source_org) for s in extract(text, "nl")] == expected
