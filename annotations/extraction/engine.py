@@ -4202,9 +4202,9 @@ def _noun_particle_before(toks: list, k: int, parts) -> int:
 # was caused by a battery, investigators believe", "The building was evacuated, the spokesman added", "Dat denkt
 # de wethouder" (not the verbs of manner, which tag only a quotation: "she laughed", "lacht hij").
 _TAG_VERBS = {
-    "nl": frozenset("vinden denken menen geloven vrezen hopen vermoeden verwachten schatten stellen".split()),
+    "nl": frozenset("vinden denken menen geloven vrezen hopen vermoeden verwachten schatten stellen ontdekken".split()),
     "en": frozenset("think believe fear find hope feel doubt suspect add respond expect estimate worry reckon"
-                    " assume recall agree charge rule repeat indicate counter observe".split()),
+                    " assume recall agree charge rule repeat indicate counter observe discover".split()),
 }
 _TAG_END = frozenset((".", ";", "!", "?"))
 

@@ -49,7 +49,7 @@ SPEECH = {
 WEAK = {
     "nl": _set(
         "vinden denken weten menen geloven vrezen hopen vermoeden verwachten schatten twijfelen rekenen stellen"
-        " begrijpen snappen insinueren impliceren beseffen"
+        " begrijpen snappen insinueren impliceren beseffen ontdekken"
         # the manner of saying, a statement only with its quote or its clause: ",,…'', lacht hij", "moppert dat"
         " lachen glimlachen grijnzen knipogen glunderen zuchten verzuchten grappen mopperen beklemtonen jubelen"
         " juichen stamelen sputteren foeteren fulmineren briesen snauwen sneren schamperen brommen mijmeren"
@@ -58,7 +58,7 @@ WEAK = {
                " guess assume recall agree charge hint imply insinuate rule repeat demand signal signall indicate"
                # the manner of saying, a statement only with its quote or its clause: "“…,” she laughed"
                " laugh joke quip sigh smile grin beam gush rave muse chuckle fume snap exclaim counter observe"
-               " recount marvel enthuse calculate"),
+               " recount marvel enthuse calculate discover"),
     # ("has agreed personal terms" is a deal, no statement; "charging passengers £1" a fee, not "critics charge that")
 }
 # Verbs that take a particle elsewhere in the clause: "laat … weten", "geeft … aan".
@@ -217,6 +217,7 @@ NO_COMMENT = {
         _p("ga|gaat|gaan|ging|gingen", "niet", "in", "op"),
         _p("ga|gaat|gaan|ging|gingen", "niet", "op", "in"),
         _p("hult|hulde|hullen|hulden|gehuld", "in", "stilzwijgen"),  # "hult zich in stilzwijgen"
+        _p("houdt|hield|hielden|houden|gehouden", "zich", "stil"),  # "Ook Talpa houdt zich stil"
         # "Ik praat niet over spelers van andere clubs", as "I don't talk about …"
         _p("ik|we|wij", "praat|praten", "niet", "over"),
         _p("praat|praten", "ik|we|wij", "niet", "over"),  # "Daar praat ik niet over"
@@ -758,7 +759,7 @@ PERSON_NOUNS = _set(
     ingenieur chemicus verpleegkundige piloot chauffeur brandweerman militair soldaat boer
     visser winkelier huurder verhuurder consument overlevende chirurg tandarts dierenarts
     inspecteur rechercheur bewaker
-    trader broker creditor borrower investigator captain streamer landowner hunter ranger lifeguard
+    trader broker creditor borrower investigator captain streamer landowner hunter ranger lifeguard creator
     defector dissident verkoper handelaar makelaar geldschieter schuldeiser badmeester priester klokkenluider
     apotheker psychiater
     user poster commenter commuter citizen villager protester demonstrator friend colleague member investor

@@ -1092,6 +1092,12 @@ def _proper_noun(low: str, lang: str) -> bool:
         return False
 
 
+_MAKERS = frozenset(("maker", "makers", "creator", "creators"))
+_MADE_ITEMS = frozenset(
+    "filmpje filmpjes video video's videos beelden foto foto's fotos bericht berichten post posts clip clips"
+    " account meme memes image images photo photos tweet tweets app website site podcast".split())
+
+
 def _description(part: list, classes: list, det: str, definite: bool, text: str, lang: str) -> Src | None:
     heads = [n for n, c in enumerate(classes) if c]
     if not heads:
@@ -1124,6 +1130,10 @@ def _description(part: list, classes: list, det: str, definite: bool, text: str,
         phrase = phrase[0].lower() + phrase[1:]  # a sentence-initial common noun
     hl = _head(head.low)
     single = len(desc) == 1
+    if hl in _MAKERS and h + 2 < len(part) and part[h + 1].low in ("van", "of") \
+            and any(t.low in _MADE_ITEMS for t in part[h + 2:]):
+        # who made a video or a post is a person or a group, no business: "De maker van het filmpje reageerde niet"
+        return Src(phrase, "", "group" if hl.endswith("s") else "person", "")
     if hc == "org":
         kind = _org_kind(desc)
         if definite and single and hl in L.ORG_ANAPHORA:

@@ -5682,3 +5682,18 @@ def test_contradicted_reports_are_claims_a_negation_answers(text, expected):
 ])
 def test_a_surname_after_an_office_ends_before_van(text, expected):
     assert [(s.source, s.source_org) for s in extract(text, "nl")] == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # who made a video or a post is a person, no business the story named
+    ("BIJ12 bevestigt dat. De maker van het filmpje reageerde niet op vragen.", "nl",
+     [("BIJ12", "alleges"), ("maker van het filmpje", "no_comment")]),
+    ("The council denied it. The creator of the video did not respond to a message.", "en",
+     [("council", "denies"), ("creator of the video", "no_comment")]),
+    # keeping quiet withholds; what a fact-checker discovered tags the clause before it
+    ("Ook Talpa, het bedrijf van haar broer, houdt zich stil.", "nl", [("Talpa", "no_comment")]),
+    ("Op TikTok gaat een filmpje rond dat een wolf bij Ede zou tonen. Het filmpje is niet in Nederland opgenomen, "
+     "ontdekte Nieuwscheckers.", "nl", [("Nieuwscheckers", "denies")]),
+])
+def test_makers_of_videos_keeping_quiet_and_discovering(text, lang, expected):
+    assert _pairs(text, lang) == expected
