@@ -760,6 +760,7 @@ PERSON_NOUNS = _set(
     visser winkelier huurder verhuurder consument overlevende chirurg tandarts dierenarts
     inspecteur rechercheur bewaker
     trader broker creditor borrower investigator captain streamer landowner hunter ranger lifeguard creator
+    biographer biograaf
     defector dissident verkoper handelaar makelaar geldschieter schuldeiser badmeester priester klokkenluider
     apotheker psychiater
     user poster commenter commuter citizen villager protester demonstrator friend colleague member investor

@@ -173,6 +173,7 @@ _OF_CLAIMS_ONLY = frozenset(("wrong", "incorrect", "premature", "overstated", "e
 _NOUN_TOO = frozenset(("dispute", "disputes"))
 _NOUN_BEFORE = frozenset("the a an this that these those its his her their our pay legal trade border".split())
 _NOUN_AFTER = frozenset(("over", "between", "with", "about", "resolution", "settlement"))
+_TAKEN_UP = frozenset("the this that these those his her its their".split())
 
 
 def has_claim_context(doc_low: str, lang: str) -> bool:
@@ -243,12 +244,28 @@ def classify(lows: list[str], lang: str, claim_context: bool, content_lo: int = 
     if at >= 0 and where[at] in _NOUN_TOO and (
             (at > 0 and where[at - 1] in _NOUN_BEFORE) or (at + 1 < len(where) and where[at + 1] in _NOUN_AFTER)):
         at = -1  # the noun: "the dispute over pay", "a pay dispute with the union"
+    if at >= 0 and where[at] in ("denial", "denials") and at > 0 and (
+            where[at - 1] in _TAKEN_UP or where[at - 1].endswith(("'s", "’s"))):
+        at = -1  # someone's denial taken up, not the speaker's: "was not surprised by the denial"
     if at < 0:
         at = _separable_denial(where, lang)
     if at >= 0 and _negated_verb(where, at):
         return "no_comment", 0.6  # "did not deny the report", "heeft het niet ontkend": it withholds
     if at >= 0 or match_phrase(lows, evals) >= 0 or _copula_verdict(lows, lang):
         return "denies", 0.8
-    if claim_context and any(L.is_negation(w) for w in lows[content_lo:]):
+    if claim_context and any(L.is_negation(w) and not _negated_feeling(lows, q)
+                             for q, w in enumerate(lows[content_lo:], content_lo)):
         return "denies", 0.55
     return "alleges", 0.7
+
+
+# Feelings a negation may deny without contradicting anything: "said he was not surprised by the denial", "is
+# niet verrast door het nieuws".
+_NEGATED_FEELINGS = frozenset(
+    "surprised shocked worried concerned happy pleased upset stunned angry disappointed bothered"
+    " verrast verbaasd geschrokken bezorgd ongerust blij boos teleurgesteld geschokt".split())
+
+
+def _negated_feeling(lows: list[str], q: int) -> bool:
+    """Whether the negation at lows[q] is of a feeling right after it (an adverb between)."""
+    return any(w in _NEGATED_FEELINGS for w in lows[q + 1:q + 3])

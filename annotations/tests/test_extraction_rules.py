@@ -5697,3 +5697,19 @@ def test_a_surname_after_an_office_ends_before_van(text, expected):
 ])
 def test_makers_of_videos_keeping_quiet_and_discovering(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a negated feeling contradicts nothing; someone's denial taken up is not the speaker's
+    ("The palace denied the report. Royal biographer Hugo Vickers said he was not surprised by the news.", "en",
+     [("palace", "denies"), ("Hugo Vickers", "alleges")]),
+    ("The palace denied the report. Royal biographer Hugo Vickers said he was not surprised by the denial.", "en",
+     [("palace", "denies"), ("Hugo Vickers", "alleges")]),
+    ("Het paleis ontkent het bericht. Biograaf Jan Smit zegt dat hij niet verrast is.", "nl",
+     [("paleis", "denies"), ("Jan Smit", "alleges")]),
+    # (a denial of one's own still denies)
+    ("The palace denied the report. A spokesman said the story was not true.", "en",
+     [("palace", "denies"), ("palace", "denies")]),
+])
+def test_a_negated_feeling_and_someone_elses_denial(text, lang, expected):
+    assert _pairs(text, lang) == expected
