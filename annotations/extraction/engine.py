@@ -771,6 +771,13 @@ class _Doc:
                          and (q == k + 1 or toks[k + 1].low in L.SKIP or toks[k + 1].low == "zelfs"
                               or is_ly_adverb(toks[k + 1]))),
                         -1) if near else -1  # (an adverb between: "spreekt zelfs van", not "called Globex on")
+            if prep < 0 and lem == "spreken" and lang == "nl":
+                # a prepositional phrase between and a quotation after "van": "De officier sprak tijdens de zitting
+                # van 'een ernstige schending van het vertrouwen'" (not "sprak met de minister van Financiën")
+                prep = next((q for q in range(k + 2, min(n - 1, k + 9))
+                             if toks[q].low == "van" and not toks[q].inq
+                             and (toks[q + 1].inq or toks[q + 1].text in _OPENING_QUOTES)
+                             and toks[k + 1].low in L.PREPOSITIONS and toks[k + 1].low != "met"), -1)
             if prep >= 0:
                 out.append((k, "verb", prep + 1))  # "De vakbond spreekt (zelfs) van een schandaal"
                 continue
@@ -4237,6 +4244,7 @@ _PORTFOLIOS = frozenset(
     "volksgezondheid onderwijs financiën financien justitie defensie economische buitenlandse binnenlandse sociale"
     " infrastructuur landbouw klimaat asiel migratie cultuur wonen verkeer milieu sport jeugd zorg natuur"
     " volkshuisvesting economie armoedebeleid handel ontwikkelingssamenwerking werkgelegenheid".split())
+_OPENING_QUOTES = frozenset(("'", "‘", '"', "“", ",,", "„"))
 _CLAUSE_BOUNDARIES = frozenset(
     ", ; : ( ) dat that die who which omdat because terwijl while en and maar but nadat after toen when als if"
     " want since zodat".split())

@@ -5713,3 +5713,15 @@ def test_makers_of_videos_keeping_quiet_and_discovering(text, lang, expected):
 ])
 def test_a_negated_feeling_and_someone_elses_denial(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "spreken van" with a prepositional phrase between and a quotation after "van"
+    ("De officier van justitie sprak tijdens de zitting van 'een ernstige schending van het vertrouwen'.",
+     [("justitie", "alleges")]),
+    ("De burgemeester sprak in een verklaring van 'een zwarte dag'.", [("burgemeester", "alleges")]),
+    # (speaking with someone is no statement)
+    ("De wethouder sprak met de minister van Financiën over de kosten.", []),
+])
+def test_speaking_of_after_a_prepositional_phrase(text, expected):
+    assert _pairs(text, "nl") == expected
