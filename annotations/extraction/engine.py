@@ -1224,8 +1224,10 @@ class _Doc:
                 if named < b[1] and _names_itself(toks[w + 1:named]):
                     return named, b[1]  # "A man who goes by the name Captain Truth posted": the name the clause gives
                 head = np_before(toks, w, 0)
-                if head is not None and (head[0] == 0 or toks[head[0]].first):
-                    return head
+                if head is not None and (head[0] == 0 or toks[head[0]].first or (
+                        toks[head[0] - 1].first and (toks[head[0] - 1].low in _QUANT_OPENERS
+                                                     or toks[head[0] - 1].text.isdigit()))):
+                    return head  # (after a number opening the sentence: "One mother who shared the post told …")
                 return b
         return b
 
@@ -4244,6 +4246,7 @@ _PORTFOLIOS = frozenset(
     "volksgezondheid onderwijs financiën financien justitie defensie economische buitenlandse binnenlandse sociale"
     " infrastructuur landbouw klimaat asiel migratie cultuur wonen verkeer milieu sport jeugd zorg natuur"
     " volkshuisvesting economie armoedebeleid handel ontwikkelingssamenwerking werkgelegenheid".split())
+_QUANT_OPENERS = frozenset("one two three four five six seven eight nine ten several some many".split())
 _OPENING_QUOTES = frozenset(("'", "‘", '"', "“", ",,", "„"))
 _CLAUSE_BOUNDARIES = frozenset(
     ", ; : ( ) dat that die who which omdat because terwijl while en and maar but nadat after toen when als if"

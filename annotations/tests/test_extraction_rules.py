@@ -5725,3 +5725,13 @@ def test_a_negated_feeling_and_someone_elses_denial(text, lang, expected):
 ])
 def test_speaking_of_after_a_prepositional_phrase(text, expected):
     assert _pairs(text, "nl") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a number opening the sentence before the subject of a relative clause: the subject speaks, not the object
+    ("One mother who shared the post told the Manchester Evening News she had wanted to warn other parents.",
+     [("mother", "alleges")]),
+    ("Two mothers who shared the post said they had wanted to warn other parents.", [("mothers", "alleges")]),
+])
+def test_a_number_before_the_subject_of_a_relative_clause(text, expected):
+    assert _pairs(text, "en") == expected
