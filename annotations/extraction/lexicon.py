@@ -252,9 +252,9 @@ NO_COMMENT = {
         # A partial refusal: "wil niet zeggen hoeveel …" (but "Dat wil niet zeggen dat …" means something else).
         _p("wil|wilde|willen|wilden", "niet|niets", "zeggen|vertellen|kwijt|kwijtwillen",
            "of|hoe|hoeveel|wie|wat|waar|wanneer|waarom|welke|welk"),
-        # the question fronted: "Hoeveel pakken het betreft, wil Jumbo niet zeggen" (after its comma, not "Dat wil
-        # niet zeggen dat …")
-        _p(",", "wil|wilde|willen|wilden", "niet", "zeggen|vertellen|kwijt|kwijtwillen|melden"),
+        # what a party will not say, the question fronted too: "Hoeveel pakken het betreft, wil Jumbo niet zeggen" (not
+        # "Dat wil niet zeggen dat …", which `stance.no_comment_at` passes over)
+        _p("wil|wilde|willen|wilden", "niet", "zeggen|vertellen|kwijt|kwijtwillen|melden"),
         _p("zwijgt|zweeg|zwijgen|zwegen", "over|erover|daarover"),
         # the reporter sent elsewhere: "De gemeente verwijst voor vragen naar het ministerie" (not a doctor
         # referring a patient: "verwijst de patiënt door naar het ziekenhuis")

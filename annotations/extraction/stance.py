@@ -213,11 +213,16 @@ def _unnamed_sources(lows: list[str], at: int) -> bool:
     return False
 
 
+def _means_not(lows: list[str], at: int) -> bool:
+    """ "Dat wil niet zeggen (dat …)": it does not mean, nobody withholds anything."""
+    return lows[at] == "wil" and at > 0 and lows[at - 1] in ("dat", "dit", "het") and lows[at + 1] == "niet"
+
+
 def no_comment_at(lows: list[str], lang: str) -> int:
     """Index of the first phrase of withholding in lows, or -1 (not a lack of authority to speak)."""
     at = match_phrase(lows, L.NO_COMMENT[lang], marks=_QUOTE_MARKS)
     while 0 <= at < len(lows) - 1 and ((lows[at] in _KNOW_FORMS and lows[at + 1] == "dat") or _agentless(lows, at)
-                                       or _unnamed_sources(lows, at)):
+                                       or _unnamed_sources(lows, at) or _means_not(lows, at)):
         # "laat weten dat hij niet van plan is op te stappen" tells something: no "weet hij niet"; "could not be
         # verified" with no agent is the reporter's note, and "did not name its sources" how a report was made
         at = match_phrase(lows, L.NO_COMMENT[lang], at + 1, marks=_QUOTE_MARKS)

@@ -5597,6 +5597,8 @@ def test_a_named_claim_is_its_authors(text, lang, expected):
     # a question fronted before "wil X niet zeggen" is what X leaves unsaid
     ("Hoeveel pakken het betreft, wil Jumbo niet zeggen.", "nl", [("Jumbo", "no_comment")]),
     ("Dat wil niet zeggen dat de kosten lager zijn, zegt de wethouder.", "nl", [("wethouder", "alleges")]),
+    ("De woordvoerder van de club wilde niet zeggen wanneer de trainer vertrekt.", "nl",
+     [("club", "no_comment")]),
     # only "naar buiten brengen" makes something public
     ("Klanten wordt gevraagd het sap terug te brengen naar de winkel.", "nl", []),
     ("Het ministerie bracht het nieuws dinsdag naar buiten.", "nl", [("ministerie", "alleges")]),
