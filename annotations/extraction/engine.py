@@ -28,6 +28,7 @@ from .sources import (
     _GENITIVE,
     _MEDIA_NAMES,
     _PLATFORMS,
+    _QUANT,
     _RANK_PREFIXES,
     _SHARES,
     ANONYMOUS,
@@ -1225,7 +1226,7 @@ class _Doc:
                     return named, b[1]  # "A man who goes by the name Captain Truth posted": the name the clause gives
                 head = np_before(toks, w, 0)
                 if head is not None and (head[0] == 0 or toks[head[0]].first or (
-                        toks[head[0] - 1].first and (toks[head[0] - 1].low in _QUANT_OPENERS
+                        toks[head[0] - 1].first and (toks[head[0] - 1].low in _QUANT
                                                      or toks[head[0] - 1].text.isdigit()))):
                     return head  # (after a number opening the sentence: "One mother who shared the post told …")
                 return b
@@ -2517,9 +2518,13 @@ class _Doc:
 
     def _recent(self, pos: int) -> list[Src]:
         """Speakers and person mentions before pos, most recent first."""
+        return [s for _, s in self._recent_at(pos)]
+
+    def _recent_at(self, pos: int) -> list[tuple[int, Src]]:
+        """(offset, source) of the speakers and person mentions before pos, most recent first."""
         cands = self._tail(self.speakers, pos) + self._tail(self.mentions, pos)
         cands.sort(key=lambda c: -c[0])
-        return [s for _, s in cands[:12]]
+        return cands[:12]
 
     def _resolve(self, s: Src, pos: int) -> Src | None:
         a = s.anaphor
@@ -2621,10 +2626,8 @@ class _Doc:
                 group = self._previous_subject(pos)
                 if group is not None:
                     return group
-            cands = self._tail(self.speakers, pos) + self._tail(self.mentions, pos)
-            cands.sort(key=lambda c: -c[0])
-            return next((sp for p, sp in cands[:12] if (sp.kind == "person" or not person_only) and self._agrees(a, sp)
-                         and not (p >= self.unit_start and self._same_clause(p, pos))), None)
+            return next((sp for p, sp in self._recent_at(pos) if (sp.kind == "person" or not person_only)
+                         and self._agrees(a, sp) and not (p >= self.unit_start and self._same_clause(p, pos))), None)
         if a in ("it", "het"):
             # The organisation that spoke, else the one the story named last: "Acme Corp published a report.
             # It claimed …"
@@ -2758,7 +2761,7 @@ class _Doc:
         if u < 0:
             return False
         toks = self._all_units[u].toks
-        lo = bisect_right([t.start for t in toks], p)
+        lo = bisect_right(toks, p, key=_START)
         for t in toks[lo:]:
             if t.start >= pos:
                 return True
@@ -3591,6 +3594,7 @@ _AUTHORED_CLAIM_NOUNS = L.CLAIM_NOUNS["en"] | L.CLAIM_NOUNS["nl"] | frozenset(
     " stelling verwijt waarschuwing suggestie belofte voorspelling claim".split())
 _AUTHOR_CLASSES = frozenset(("role", "org", "group", "person"))
 _LOW = attrgetter("low")
+_START = attrgetter("start")
 _AUTHOR_SCORE = 0.6  # the score of a claim's author's record
 _ONE = frozenset(("one", "een", "één"))
 
@@ -4246,7 +4250,6 @@ _PORTFOLIOS = frozenset(
     "volksgezondheid onderwijs financiën financien justitie defensie economische buitenlandse binnenlandse sociale"
     " infrastructuur landbouw klimaat asiel migratie cultuur wonen verkeer milieu sport jeugd zorg natuur"
     " volkshuisvesting economie armoedebeleid handel ontwikkelingssamenwerking werkgelegenheid".split())
-_QUANT_OPENERS = frozenset("one two three four five six seven eight nine ten several some many".split())
 _OPENING_QUOTES = frozenset(("'", "‘", '"', "“", ",,", "„"))
 _CLAUSE_BOUNDARIES = frozenset(
     ", ; : ( ) dat that die who which omdat because terwijl while en and maar but nadat after toen when als if"

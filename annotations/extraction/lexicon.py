@@ -557,7 +557,8 @@ DENY_SEPARABLE = {
 # Prefixes of words that mark an accusation, a rumour, a reportative "zou" or a denial nearby.
 CLAIM_WORDS = {
     "nl": ("gerucht", "beschuldig", "verdenk", "bewer", "aantijging", "claim", "verwijt", "zou ", "zouden ",
-           "ontken", "weersp", "tegenspr", "tegengespr", "dementi", "dementeer", "nepnieuws", "hoax"),
+           "ontken", "weersp", "tegenspr", "tegengespr", "dementeer", "gedementeerd", "nepnieuws",
+           "hoax"),  # (not "dementi": "dementie" is a disease)
     "en": ("claim", "alleg", "accus", "rumo", "suspect", "denied", "denies", "deny", "refut", "disput", "debunk"),
 }
 # Hearsay markers that continue the previous source's report.
@@ -760,9 +761,9 @@ PERSON_NOUNS = _set(
     visser winkelier huurder verhuurder consument overlevende chirurg tandarts dierenarts
     inspecteur rechercheur bewaker
     trader broker creditor borrower investigator captain streamer landowner hunter ranger lifeguard creator
-    biographer biograaf
-    defector dissident verkoper handelaar makelaar geldschieter schuldeiser badmeester priester klokkenluider
-    apotheker psychiater
+    biographer defector dissident
+    verkoper handelaar makelaar geldschieter schuldeiser badmeester priester klokkenluider apotheker psychiater
+    biograaf
     user poster commenter commuter citizen villager protester demonstrator friend colleague member investor
     shareholder supporter opponent critic worker politician relative viewer reader visitor attendee
     spectator tourist shopper guest listener subscriber buyer monk

@@ -1095,7 +1095,7 @@ def _proper_noun(low: str, lang: str) -> bool:
 _MAKERS = frozenset(("maker", "makers", "creator", "creators"))
 _MADE_ITEMS = frozenset(
     "filmpje filmpjes video video's videos beelden foto foto's fotos bericht berichten post posts clip clips"
-    " account meme memes image images photo photos tweet tweets app website site podcast".split())
+    " account meme memes image images photo photos tweet tweets".split())  # (not an app's: a business may make it)
 
 
 def _description(part: list, classes: list, det: str, definite: bool, text: str, lang: str) -> Src | None:

@@ -5737,3 +5737,9 @@ def test_speaking_of_after_a_prepositional_phrase(text, expected):
 ])
 def test_a_number_before_the_subject_of_a_relative_clause(text, expected):
     assert _pairs(text, "en") == expected
+
+
+def test_dementia_is_no_denial_and_a_dementi_is():
+    from annotations.extraction.stance import has_claim_context
+    assert not has_claim_context("het aantal mensen met dementie stijgt snel", "nl")
+    assert has_claim_context("de club heeft het bericht gedementeerd", "nl")
