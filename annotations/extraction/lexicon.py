@@ -368,6 +368,8 @@ NO_COMMENT = {
         _p("calls|emails|e-mails|messages|inquiries|enquiries|requests", PHRASE, "unanswered"),
         # "I'm not going to get into that", "would not go into details" (not "will not go into effect")
         _p("NOT", "going", "to", "get|go", "into", "that|it|this|those|details|detail|specifics|particulars"),
+        # "I'm not going to talk about players at other clubs", "We are not going to comment on speculation"
+        _p("not", "going", "to", "talk|speak|comment|speculate", "about|on"),
         _p("NOT", "get|go", "into", "that|it|this|those|details|detail|specifics|particulars"),
         # "did not have (any) descriptions of the men" withholds; "ISIS doesn't have a navy" asserts.
         _p("NOT", "have",

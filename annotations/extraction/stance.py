@@ -213,6 +213,34 @@ def _unnamed_sources(lows: list[str], at: int) -> bool:
     return False
 
 
+# What is offered or asked, which a verb of rejection turns down as a decision: "rejected a £40m bid", "verwerpt
+# het voorstel", "wijst het bod af" (not "rejected the claims").
+_OFFER_NOUNS = frozenset(
+    "bid bids offer offers proposal proposals approach application applications appeal request requests motion"
+    " amendment bill nomination invitation"
+    " bod aanbod voorstel voorstellen verzoek verzoeken aanvraag aanvragen motie amendement wetsvoorstel"
+    " uitnodiging".split())
+_REJECTING = frozenset(
+    "reject rejects rejected rejecting wijst wees wezen wijzen afwijzen afgewezen verwerpt verwierp verwierpen"
+    " verwerpen verworpen".split())
+
+
+def offer_refused(lows: list[str], at: int) -> bool:
+    """Whether the verb of rejection at lows[at] turns down an offer or a request (its object within a few words),
+    not a claim."""
+    if lows[at] not in _REJECTING:
+        return False
+    for w in lows[at + 1:at + 6]:
+        if w in L.CLAIM_OBJECTS or w in _OBJECT_STOPS:
+            return False
+        if w in _OFFER_NOUNS:
+            return True
+    return False
+
+
+_OBJECT_STOPS = frozenset((",", ".", ";", ":", '"'))
+
+
 def _means_not(lows: list[str], at: int) -> bool:
     """ "Dat wil niet zeggen (dat …)": it does not mean, nobody withholds anything."""
     return lows[at] == "wil" and at > 0 and lows[at - 1] in ("dat", "dit", "het") and lows[at + 1] == "niet"
@@ -254,6 +282,8 @@ def classify(lows: list[str], lang: str, claim_context: bool, content_lo: int = 
         at = -1  # someone's denial taken up, not the speaker's: "was not surprised by the denial"
     if at < 0:
         at = _separable_denial(where, lang)
+    if at >= 0 and offer_refused(where, at):
+        at = -1  # an offer turned down, a decision: "Chelsea have rejected a £40m bid, according to Sky Sports"
     if at >= 0 and _negated_verb(where, at):
         return "no_comment", 0.6  # "did not deny the report", "heeft het niet ontkend": it withholds
     if at >= 0 or match_phrase(lows, evals) >= 0 or _copula_verdict(lows, lang):

@@ -5743,3 +5743,19 @@ def test_dementia_is_no_denial_and_a_dementi_is():
     from annotations.extraction.stance import has_claim_context
     assert not has_claim_context("het aantal mensen met dementie stijgt snel", "nl")
     assert has_claim_context("de club heeft het bericht gedementeerd", "nl")
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # an offer or a request turned down is a decision, no denial; the outlet that reports it alleges
+    ("Chelsea have rejected a £40m bid from Newcastle for their midfielder, according to Sky Sports.", "en",
+     [("Sky Sports", "alleges")]),
+    ("The council rejected the proposal on Tuesday.", "en", []),
+    ("Ajax wijst het bod van 20 miljoen af, meldt De Telegraaf.", "nl", [("De Telegraaf", "alleges")]),
+    # (a claim rejected is still denied)
+    ("The club rejected the claims as false.", "en", [("club", "denies")]),
+    ("De club wijst de berichten af.", "nl", [("club", "denies")]),
+    # "not going to talk about" withholds
+    ("\"I am not going to talk about players at other clubs,\" Howe said.", "en", [("Howe", "no_comment")]),
+])
+def test_an_offer_turned_down_is_no_denial(text, lang, expected):
+    assert _pairs(text, lang) == expected
