@@ -415,6 +415,10 @@ class _Doc:
                     continue
                 if (r.src.described or r.src.kind == "person") and later.src.kind != "person":
                     continue  # a person ("a man who says", "his management") is named by a person, not the police
+                head = _head(r.src.name.rsplit(" ", 1)[-1].lower())
+                if r.src.kind == "person" and later.src.role and head not in _PLAIN_PEOPLE \
+                        and _head(later.src.role.rsplit(" ", 1)[-1]) != head:
+                    continue  # someone of another trade: "Een bekende influencer" is not the oncologist named later
                 keys = {later.src.name, later.src.org} - {""}
                 if any(m.stance != r.stance and ({m.src.name, m.src.org} & keys) for m in records
                        if r.end <= m.start < later.start):
@@ -4263,6 +4267,10 @@ def _offer_refused(toks: list, k: int) -> bool:
     return offer_refused([t.low if not t.inq else '"' for t in toks[k:k + 6]], 0)
 
 
+# People described by what anyone may be, no trade: the lede's "a woman" may be named later with an office.
+_PLAIN_PEOPLE = frozenset(
+    "man men woman women person people persoon mensen vrouw vrouwen girl boy meisje jongen child kind mother father"
+    " moeder vader son daughter zoon dochter resident residents bewoner bewoners".split())
 _OPENING_QUOTES = frozenset(("'", "‘", '"', "“", ",,", "„"))
 _CLAUSE_BOUNDARIES = frozenset(
     ", ; : ( ) dat that die who which omdat because terwijl while en and maar but nadat after toen when als if"

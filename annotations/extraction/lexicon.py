@@ -478,6 +478,8 @@ DENY_EVALS = {
         _p("uit", "de", "lucht", "gegrepen"),  # "noemt het bericht uit de lucht gegrepen"
         _p("rijk", "der", "fabelen"),  # "noemt het verhaal iets uit het rijk der fabelen"
         _p("niets|niks", "van", "waar"),  # "Er is niets van waar"
+        _p("nergens", "op", "gebaseerd|gestoeld"),  # "die bewering is nergens op gebaseerd" (baseless)
+        _p("slaat|sloeg|slaan", "nergens", "op"),  # "Het verhaal slaat nergens op"
         _p("niets|niks", "van", "aan"),  # "Er is niets van aan"
         _p("geen", "woord", "van", "waar"),  # "Daar is geen woord van waar"
         _p("niet", "het", "geval"),

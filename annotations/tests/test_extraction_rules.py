@@ -5759,3 +5759,16 @@ def test_dementia_is_no_denial_and_a_dementi_is():
 ])
 def test_an_offer_turned_down_is_no_denial(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the lede's described speaker of a trade is not the person of another office named later
+    ("Een bekende influencer beweert dat een supplement kanker kan genezen. ,,Dit is levensgevaarlijk'', aldus "
+     "oncoloog Marieke de Groot.", [("bekende influencer", "alleges"), ("Marieke de Groot", "alleges")]),
+    # baseless, pointless: evaluations that deny
+    ("Een influencer beweert dat een supplement kanker geneest. Artsen zeggen dat die bewering nergens op "
+     "gebaseerd is.", [("influencer", "alleges"), ("artsen", "denies")]),
+    ("Het bericht slaat nergens op, zegt de club.", [("club", "denies")]),
+])
+def test_a_lede_of_another_trade_and_baseless_claims(text, expected):
+    assert _pairs(text, "nl") == expected
