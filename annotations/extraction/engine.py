@@ -58,7 +58,7 @@ from .sources import (
     share_word_at,
     skippable,
 )
-from .stance import classify, has_claim_context, match_phrase, no_comment_at, offer_refused
+from .stance import REJECTING, classify, has_claim_context, match_phrase, no_comment_at, offer_refused
 from .statement import Statement
 from .text import Token, find_quotes, split_sentences, tokenize
 
@@ -748,7 +748,7 @@ class _Doc:
             if lang == "nl" and _wished_for(toks, k):
                 continue  # "De Kamer wil dat de minister uitlegt …": what is asked of someone, not yet said
             if cue == "speech":
-                if _lemma(low, lang) in _REFUSING_VERBS and _offer_refused(toks, k):
+                if _offer_refused(toks, k):
                     continue  # a decision, no statement: "Chelsea have rejected a £40m bid"
                 out.append((k, "verb", k + 1))
                 continue
@@ -798,7 +798,7 @@ class _Doc:
                     if (toks[q].low in parts or _pronominal_particle(toks[q].low) in parts) and not toks[q].inq:
                         if lem == "brengen" and (q + 1 >= n or toks[q + 1].low != "buiten"):
                             continue  # only "naar buiten brengen" makes public: not "terug te brengen naar de winkel"
-                        if lem in _REFUSING_VERBS and _offer_refused(toks, k):
+                        if _offer_refused(toks, k):
                             break  # a decision, no statement: "Ajax wijst het bod af"
                         seen = True
                         if toks[q].low in _PARTICLE_NEEDS_CLAUSE.get(lem, ()) and not _complement_follows(toks, q):
@@ -4258,13 +4258,9 @@ _PORTFOLIOS = frozenset(
     "volksgezondheid onderwijs financiën financien justitie defensie economische buitenlandse binnenlandse sociale"
     " infrastructuur landbouw klimaat asiel migratie cultuur wonen verkeer milieu sport jeugd zorg natuur"
     " volkshuisvesting economie armoedebeleid handel ontwikkelingssamenwerking werkgelegenheid".split())
-# Verbs that reject a claim or turn down an offer; what is turned down is a decision, not a statement.
-_REFUSING_VERBS = frozenset(("reject", "wijzen", "afwijzen", "verwerpen"))
-
-
 def _offer_refused(toks: list, k: int) -> bool:
-    """The object of the verb at toks[k] is an offer or a request, not a claim (see `stance.offer_refused`)."""
-    return offer_refused([t.low if not t.inq else '"' for t in toks[k:k + 6]], 0)
+    """The verb at toks[k] turns down an offer or a request, not a claim: a decision (see `stance.offer_refused`)."""
+    return toks[k].low in REJECTING and offer_refused([t.low if not t.inq else '"' for t in toks[k:k + 6]], 0)
 
 
 # People described by what anyone may be, no trade: the lede's "a woman" may be named later with an office.

@@ -220,7 +220,7 @@ _OFFER_NOUNS = frozenset(
     " amendment bill nomination invitation"
     " bod aanbod voorstel voorstellen verzoek verzoeken aanvraag aanvragen motie amendement wetsvoorstel"
     " uitnodiging".split())
-_REJECTING = frozenset(
+REJECTING = frozenset(
     "reject rejects rejected rejecting wijst wees wezen wijzen afwijzen afgewezen verwerpt verwierp verwierpen"
     " verwerpen verworpen".split())
 
@@ -228,7 +228,7 @@ _REJECTING = frozenset(
 def offer_refused(lows: list[str], at: int) -> bool:
     """Whether the verb of rejection at lows[at] turns down an offer or a request (its object within a few words),
     not a claim."""
-    if lows[at] not in _REJECTING:
+    if lows[at] not in REJECTING:
         return False
     for w in lows[at + 1:at + 6]:
         if w in L.CLAIM_OBJECTS or w in _OBJECT_STOPS:
