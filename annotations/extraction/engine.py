@@ -406,6 +406,8 @@ class _Doc:
                 break
             if not self._indefinite(r):
                 continue
+            head = r.src.name.rsplit(" ", 1)[-1].lower()  # what the description calls its speaker
+            trade = _head(head) if r.src.kind == "person" and _head(head) not in _PLAIN_PEOPLE else ""
             for later in records:
                 if later.unit - r.unit > _FORWARD_UNITS:
                     break
@@ -415,16 +417,13 @@ class _Doc:
                     continue
                 if (r.src.described or r.src.kind == "person") and later.src.kind != "person":
                     continue  # a person ("a man who says", "his management") is named by a person, not the police
-                head = _head(r.src.name.rsplit(" ", 1)[-1].lower())
-                if r.src.kind == "person" and later.src.role and head not in _PLAIN_PEOPLE \
-                        and _head(later.src.role.rsplit(" ", 1)[-1]) != head:
+                if trade and later.src.role and _head(later.src.role.rsplit(" ", 1)[-1]) != trade:
                     continue  # someone of another trade: "Een bekende influencer" is not the oncologist named later
                 keys = {later.src.name, later.src.org} - {""}
                 if any(m.stance != r.stance and ({m.src.name, m.src.org} & keys) for m in records
                        if r.end <= m.start < later.start):
                     # "A tech blog claimed …. Orbis Motors has denied the claim. …": who answered it, not its teller
                     break
-                head = r.src.name.rsplit(" ", 1)[-1].lower()
                 if noun_class(head) == "org":
                     if not later.src.org:
                         break
@@ -778,13 +777,13 @@ class _Doc:
                          and (q == k + 1 or toks[k + 1].low in L.SKIP or toks[k + 1].low == "zelfs"
                               or is_ly_adverb(toks[k + 1]))),
                         -1) if near else -1  # (an adverb between: "spreekt zelfs van", not "called Globex on")
-            if prep < 0 and lem == "spreken" and lang == "nl":
+            if prep < 0 and lem == "spreken" and lang == "nl" and k + 1 < n and toks[k + 1].low in L.PREPOSITIONS \
+                    and toks[k + 1].low != "met":
                 # a prepositional phrase between and a quotation after "van": "De officier sprak tijdens de zitting
                 # van 'een ernstige schending van het vertrouwen'" (not "sprak met de minister van Financiën")
                 prep = next((q for q in range(k + 2, min(n - 1, k + 9))
                              if toks[q].low == "van" and not toks[q].inq
-                             and (toks[q + 1].inq or toks[q + 1].text in _OPENING_QUOTES)
-                             and toks[k + 1].low in L.PREPOSITIONS and toks[k + 1].low != "met"), -1)
+                             and (toks[q + 1].inq or toks[q + 1].text in _OPENING_QUOTES)), -1)
             if prep >= 0:
                 out.append((k, "verb", prep + 1))  # "De vakbond spreekt (zelfs) van een schandaal"
                 continue
