@@ -698,9 +698,14 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
         part = part[1:]
     if det in L.POSSESSIVES and len(part) > 1 and part[0].low in ("own", "eigen"):
         part = part[1:]  # "his own officials", "haar eigen advocaat": whose they are, not what
+    titled = False  # a title went before the name ("koning Willem-Alexander", "mevrouw Jansen"): a person's
     while part and part[0].low in L.TITLES and len(part) > 1 and part[0].text[:1].isupper() is False \
-            and not (part[1].low in _ATTACH and noun_class(part[0].low) == "role"):
-        part = part[1:]  # (a role noun before its party is the head: "a rep for the singer")
+            and not (part[1].low in _ATTACH and noun_class(part[0].low) == "role") \
+            and not (noun_class(part[0].low) == "role" and is_cap(part[1])):
+        # (a role noun before its party is the head: "a rep for the singer"; an office before a name is the
+        # person's role: "premier Schoof", as "minister Schoof")
+        part = part[1:]
+        titled = True
     if not part:
         return None
     definite = det in ("de", "het", "the") or det in L.POSSESSIVES
@@ -810,7 +815,7 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
             if det in ("de", "het") and len(names) == 1 and names[0].low in _TITLED_MEDIA:
                 name = f"{det} {name}"  # "de Volkskrant", "het Parool" keep their article
             given = _given_named(names)
-            person = given or _looks_person(names) or any(t.low.rstrip(".") in L.TITLES for t in part)
+            person = given or titled or _looks_person(names) or any(t.low.rstrip(".") in L.TITLES for t in part)
             org_noun_before = first_at > 0 and classes[first_at - 1] == "org"  # "Supermarktketen Albert Heijn"
             if person and (not _orgish(names) or given) and not org_noun_before and not named_for:
                 return Src(name, org, "person", "")

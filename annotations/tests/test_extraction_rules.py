@@ -5772,3 +5772,17 @@ def test_an_offer_turned_down_is_no_denial(text, lang, expected):
 ])
 def test_a_lede_of_another_trade_and_baseless_claims(text, expected):
     assert _pairs(text, "nl") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a lower-case office before a name mid-sentence is the person's role ("premier" and "president" are titles too)
+    ("Dat zei premier Schoof vrijdag na afloop van de ministerraad.", ("Schoof", "person", "premier")),
+    ("Dat zei president Macron vrijdag.", ("Macron", "person", "president")),
+    ("Dat zei premier Dick Schoof vrijdag.", ("Dick Schoof", "person", "premier")),
+    # a title that is no office still makes the name a person's
+    ("Dat zei koning Willem-Alexander vrijdag.", ("Willem-Alexander", "person", "")),
+    ("Dat zei prins Constantijn vrijdag tijdens een bezoek.", ("Constantijn", "person", "")),
+])
+def test_an_office_or_title_before_a_name_mid_sentence(text, expected):
+    [s] = extract(text, "nl")
+    assert (s.source, s.source_kind, s.role) == expected
