@@ -58,7 +58,7 @@ WEAK = {
                " guess assume recall agree charge hint imply insinuate rule repeat demand signal signall indicate"
                # the manner of saying, a statement only with its quote or its clause: "“…,” she laughed"
                " laugh joke quip sigh smile grin beam gush rave muse chuckle fume snap exclaim counter observe"
-               " recount marvel enthuse calculate discover"),
+               " recount marvel enthuse calculate discover understand"),
     # ("has agreed personal terms" is a deal, no statement; "charging passengers £1" a fee, not "critics charge that")
 }
 # Verbs that take a particle elsewhere in the clause: "laat … weten", "geeft … aan".

@@ -195,8 +195,10 @@ def _agentless(lows: list[str], at: int) -> bool:
     """A negated passive with no agent at lows[at]: "their authenticity could not be verified", "has not been
     confirmed" (the reporter's note, no party's refusal; "has not been confirmed by police" has one)."""
     for q in range(at + 1, min(len(lows) - 1, at + 3)):
-        if lows[q] in _PASSIVE_BE and lows[q + 1] in _UNCONFIRMED:
-            return not (q + 2 < len(lows) and lows[q + 2] == "by")
+        if lows[q] in _PASSIVE_BE:
+            v = q + 2 if lows[q + 1].endswith("ly") and q + 2 < len(lows) else q + 1  # "be independently verified"
+            if lows[v] in _UNCONFIRMED:
+                return not (v + 1 < len(lows) and lows[v + 1] == "by")
     return False
 
 

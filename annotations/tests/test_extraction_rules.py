@@ -5786,3 +5786,19 @@ def test_a_lede_of_another_trade_and_baseless_claims(text, expected):
 def test_an_office_or_title_before_a_name_mid_sentence(text, expected):
     [s] = extract(text, "nl")
     assert (s.source, s.source_kind, s.role) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an outlet or a body that "understands" something reports it (the British press's word for what it learned)
+    ("The BBC understands that the minister will resign on Friday.", [("BBC", "alleges")]),
+    ("Sky News understands the talks have stalled.", [("Sky News", "alleges")]),
+    ("Police understand that the man was known to the victim.", [("police", "alleges")]),
+    # (understood by nobody: no source)
+    ("It is understood that the club will not sanction a sale.", []),
+    # a claim that "could not be independently verified" is the reporter's note, no party's refusal
+    ("Militants claimed the attack in a statement. The group's claim could not be independently verified.",
+     [("militants", "alleges")]),
+    ("The report has not been officially confirmed by the ministry.", [("ministry", "no_comment")]),
+])
+def test_understanding_reports_and_an_unverified_claim_is_the_reporters_note(text, expected):
+    assert _pairs(text, "en") == expected
