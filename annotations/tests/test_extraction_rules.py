@@ -1271,9 +1271,9 @@ def test_a_dutch_first_person_quotation_in_a_one_speaker_story_is_that_speakers(
                             quote="bak alles zelf, elke ochtend vanaf vier uur")
     got = extract(text, "nl")
     assert [(s.source, s.claim) for s in got][-1] == ("Sanne de Wit", "Ik bak alles zelf, elke ochtend vanaf vier uur")
-    # The sentence before names somebody else: the quotation may well be theirs.
+    # The sentence before opens with somebody else: the quotation is theirs, not the baker's.
     text = _PORTRAIT.format(before="Buurman Kees Bos komt er elke dag.", quote="koop hier al mijn brood")
-    assert [s.claim for s in extract(text, "nl")] == ["Ik wilde altijd al voor mezelf beginnen"]
+    assert [s.source for s in extract(text, "nl")] == ["Sanne de Wit", "Kees Bos"]
 
 
 @pytest.mark.parametrize("text, lang, expected", [
@@ -5802,3 +5802,19 @@ def test_an_office_or_title_before_a_name_mid_sentence(text, expected):
 ])
 def test_understanding_reports_and_an_unverified_claim_is_the_reporters_note(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a bare quotation after a sentence opened by a named person or an office holder is that person's
+    ("Wethouder Daan Quaars wil wel met de bewoners in gesprek. ,,Ik begrijp hun zorgen.''", "nl",
+     [("Daan Quaars", "alleges")]),
+    ("Ahmed Benali sluit zich daarbij aan. ,,Mijn kinderen spelen hier elke dag.''", "nl",
+     [("Ahmed Benali", "alleges")]),
+    ("De wethouder wil wel met de bewoners in gesprek. ,,Ik begrijp hun zorgen.''", "nl", [("wethouder", "alleges")]),
+    ('Mayor John Smith welcomed the decision on Friday. "This is great news for the city."', "en",
+     [("John Smith", "alleges")]),
+    # (a person only described, of no office, is not taken for the quotation's speaker)
+    ("De man werd vrijdag opgepakt. ,,Dit is een schande.''", "nl", []),
+])
+def test_a_bare_quotation_after_a_sentence_about_a_named_person(text, lang, expected):
+    assert _pairs(text, lang) == expected
