@@ -1592,6 +1592,8 @@ class _Doc:
         "…, woordvoerder van de provincie") says a person is named (`_with_apposition` then takes the role)."""
         if s.kind not in _ORG_KINDS or s.name != s.org or s.role or c[1] - c[0] not in (2, 3):
             return False
+        if noun_class(toks[c[0]].low) == "org" or toks[c[1] - 1].low in _CORPORATE:
+            return False  # what the organisation is, or its legal form: "Woningcorporatie Alwel", "Acme Corp"
         return all(is_cap(t) and t.text[1:].islower() for t in toks[c[0]:c[1]])
 
     def _with_apposition(self, person: Src, toks: list, span: tuple[int, int]) -> Src:
@@ -3586,6 +3588,8 @@ def _verdict_after(toks: list, k: int) -> bool:
 
 
 # Verbs telling that someone reacted, whose words a bare quotation right after gives (`_feeling_then_quotation`).
+# The legal forms that close a firm's name: "Acme Corp", "Keller Ltd", "Bouwbedrijf Jansen BV".
+_CORPORATE = frozenset("inc corp co ltd llc plc bv nv gmbh ag sa".split())
 _REACTED = frozenset("reageert reageerde reageerden reageren reacted reacts responded responds".split())
 # Words joining two statements of one sentence: "X said A, but Y denied B", "X zegt A, terwijl Y …".
 _JOINING = frozenset("and but while whereas yet or en maar terwijl of doch".split())

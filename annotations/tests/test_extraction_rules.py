@@ -5818,3 +5818,18 @@ def test_understanding_reports_and_an_unverified_claim_is_the_reporters_note(tex
 ])
 def test_a_bare_quotation_after_a_sentence_about_a_named_person(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # an organisation described or with its legal form is not made a person by a role in its apposition
+    ("Woningcorporatie Alwel, eigenaar van de flat, laat weten dat de bewoners zijn geïnformeerd.", "nl",
+     ("Alwel", "organisation", "")),
+    ("Acme Corp, the owner of the building, said the tenants had been informed.", "en",
+     ("Acme Corp", "organisation", "")),
+    # (a person's name still takes the role)
+    ("Pieter Smit, eigenaar van de flat, laat weten dat de bewoners zijn geïnformeerd.", "nl",
+     ("Pieter Smit", "person", "eigenaar")),
+])
+def test_an_organisation_with_a_role_in_apposition_stays_an_organisation(text, lang, expected):
+    [s] = extract(text, lang)
+    assert (s.source, s.source_kind, s.role) == expected
