@@ -1271,6 +1271,8 @@ class _Doc:
             # or the subject after a fronted adverb and its verb: "Zelf zegt hij …", "Inmiddels laat ze weten …"
             fronted = self.lang == "nl" and len(before) == 2 and before[0].low in L.SKIP \
                 and before[1].text[:1].islower() and not before[0].inq
+            # or the pronoun a sentence opens with "volgens" or "according to": "Volgens haar zijn de beelden …"
+            fronted = fronted or [t.low for t in before] in (["volgens"], ["according", "to"])
             if not quoted and not fronted and (not before or before[-1].text != ","
                                or any(t.text in (",", ";", ":") or t.inq for t in before[:-1])):
                 return None

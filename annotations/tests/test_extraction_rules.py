@@ -5833,3 +5833,17 @@ def test_a_bare_quotation_after_a_sentence_about_a_named_person(text, lang, expe
 def test_an_organisation_with_a_role_in_apposition_stays_an_organisation(text, lang, expected):
     [s] = extract(text, lang)
     assert (s.source, s.source_kind, s.role) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # "volgens haar", "according to her" opening a sentence take up the subject of the sentence before, as "zij"
+    # opening it does, not a speaker quoted before that
+    ("De verdachte ontkende ter zitting dat hij de chauffeur had geslagen. Zijn advocaat, mr. Anouk Verhoeven, vroeg "
+     "de rechtbank om vrijspraak. Volgens haar zijn de camerabeelden niet duidelijk genoeg.", "nl",
+     ("Anouk Verhoeven", "advocaat")),
+    ("The man denied hitting the driver. His lawyer, Anne Brooks, asked the court to acquit him. According to her, "
+     "the footage was unclear.", "en", ("Anne Brooks", "lawyer")),
+])
+def test_according_to_a_pronoun_takes_up_the_subject_before(text, lang, expected):
+    last = extract(text, lang)[-1]
+    assert (last.source, last.role) == expected
