@@ -35,6 +35,7 @@ from .sources import (
     ANONYMOUS_SRC,
     ANOTHER_BUSINESS,
     CAP_IN_NAMES,
+    PLAYER_POSITIONS,
     SUBJECT_OF,
     Src,
     _age_follows,
@@ -2727,6 +2728,14 @@ class _Doc:
             # names the speaker again by where they come from), else the person the story named last
             near = [sp for p, sp in self._tail(self.speakers, pos) if p >= self.prev2_start]
             return next((sp for sp in near + recent if sp.kind == "person" and _named(sp.name)), None)
+        if a.startswith("player:"):
+            # "aldus de middenvelder": the player who spoke in the two sentences before, else the person named last
+            # who holds no other office (not the coach the player spoke with)
+            near = [sp for p, sp in self._tail(self.speakers, pos) if p >= self.prev2_start]
+            other = {sp.name for trade, sp in self.trades.items() if trade not in PLAYER_POSITIONS}
+            return next((sp for sp in near + recent if sp.kind == "person" and _named(sp.name)
+                         and (not sp.role or sp.role in PLAYER_POSITIONS) and sp.name not in other),
+                        Src(s.name, "", "person", ""))
         if a == "doc:":
             media = next((sp for sp in speakers if sp.kind == "media"), None)
             return media if media is not None else self._issuer(s.name, pos)

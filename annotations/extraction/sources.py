@@ -665,6 +665,10 @@ _AGENT_ROLES = frozenset(
     "advocaat advocaten lawyer lawyers attorney attorneys agent publicist manager management zaakwaarnemer"
     " zaakwaarnemers impresario raadsman raadsvrouw raadslieden".split())
 _PERSONAL_POSSESSIVES = frozenset("his her their zijn haar hun".split())
+# A player's position, by which a sports story names again the player it is about.
+PLAYER_POSITIONS = frozenset(
+    "striker midfielder defender goalkeeper winger forward middenvelder aanvaller verdediger doelman keeper spits"
+    " vleugelspeler".split())
 _WHOSE_ROLES = _AGENT_ROLES | _SPOKES  # "volgens zijn advocaat", "said her spokesman" (`np_after`)
 
 
@@ -1163,6 +1167,9 @@ def _description(part: list, classes: list, det: str, definite: bool, text: str,
         # "de 25-jarige international", "the 31-year-old striker": a person the story has named, described again
         return Src(phrase, "", "person", hl if hc == "role" else "", anaphor="aged:" + hl)
     if hc == "person":
+        if definite and single and hl in PLAYER_POSITIONS:
+            # "aldus de middenvelder", "the striker said": the player the story has just named, described again
+            return Src(phrase, "", "person", "", anaphor="player:" + hl)
         if definite and single:
             return Src(phrase, "", "person", "", anaphor="role:" + hl)
         return Src(phrase, "", "person", "")

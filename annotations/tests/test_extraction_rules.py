@@ -5847,3 +5847,16 @@ def test_an_organisation_with_a_role_in_apposition_stays_an_organisation(text, l
 def test_according_to_a_pronoun_takes_up_the_subject_before(text, lang, expected):
     last = extract(text, lang)[-1]
     assert (last.source, last.role) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a player named again by position is the player the story has just named or quoted
+    ("Italiaanse kranten schrijven dat Juventus interesse heeft in Xavi Simons. Simons zelf zegt daar niets van te "
+     "weten. ,,Ik focus me op PSV'', aldus de middenvelder.", "nl", "Xavi Simons"),
+    ('Manchester United are monitoring Lucas Silva. "I am happy here," the midfielder told Globo.', "en",
+     "Lucas Silva"),
+    # (not a coach named last)
+    ("Simons praatte met trainer Peter Bosz. ,,Ik focus me op PSV'', zei de middenvelder.", "nl", "middenvelder"),
+])
+def test_a_player_named_again_by_position(text, lang, expected):
+    assert extract(text, lang)[-1].source == expected
