@@ -790,9 +790,9 @@ def _describe(part: list, lang: str, text: str) -> Src | None:
                     org = _strip_possessive(_span_text(text, tail))
                 else:
                     names = part[first_at:]
-        elif after and (classes[idx + 1] or classes[-1]) and not any(is_cap(t) for t in after):
+        elif after and (classes[idx + 1] or classes[-1]) and not any(is_cap(t) for t in after[:_prep_at(after)]):
             # "Smolletts advocaten", "Nederlandse telecomproviders", "South Korea's intelligence
-            # agency": the noun is the head.
+            # agency": the noun is the head (also before the place it works at: "Security researchers at ESET").
             names = []
         elif after and after[-1].low in ("media", "staatsmedia") and not any(is_cap(t) for t in after):
             # "North Korean state media", "Russische staatsmedia": the media of a country speak.
@@ -1342,6 +1342,14 @@ _ORG_WORDS = frozenset(
     survey service committee commission tribunal administration authority coalition league
     """.split()
 )
+
+
+_AT_PLACE = frozenset(("at", "of", "from", "bij", "van"))
+
+
+def _prep_at(toks: list) -> int:
+    """Index of the first preposition of where a person works in toks ("at", "van"), else len(toks)."""
+    return next((n for n, t in enumerate(toks) if t.low in _AT_PLACE), len(toks))
 
 
 def _orgish(name_toks: list) -> bool:

@@ -5860,3 +5860,15 @@ def test_according_to_a_pronoun_takes_up_the_subject_before(text, lang, expected
 ])
 def test_a_player_named_again_by_position(text, lang, expected):
     assert extract(text, lang)[-1].source == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a capitalised word opening the sentence before a plural noun of people and where they work describes them
+    ("Security researchers at ESET warned that the link leads to a scam.",
+     [("security researchers at ESET", "alleges")]),
+    ("Tech analysts at Gartner said sales would fall.", [("tech analysts at Gartner", "alleges")]),
+    # (as it does without the place)
+    ("Security researchers said the flaw is serious.", [("security researchers", "alleges")]),
+])
+def test_a_capitalised_word_before_people_at_a_place_describes_them(text, expected):
+    assert _pairs(text, "en") == expected
