@@ -675,6 +675,8 @@ class _Doc:
                 if noun_class(prev) == "doc" and any(toks[q].low in _PUT_OUT for q in range(max(0, k - 4), k - 1)):
                     out.append((k, "self", k + 1))  # "The police released a statement saying …": its author's
                 continue  # a participle after what it describes: "no information suggesting", "a letter saying"
+            if lang == "en" and low.endswith("ing") and _modifier_ing(toks, k):
+                continue  # a word describing the noun after it: "the national reporting centre", "a warning notice"
             if lang == "en" and low in _ACCUSED and k + 1 < n and toks[k + 1].low == "of":
                 continue  # the accused, not the accuser: "Hospital accused of hiding an outbreak"
             if lang == "en" and low.endswith("s") and k + 1 < n and toks[k + 1].low.endswith("ed") \
@@ -1599,6 +1601,26 @@ class _Doc:
             return False  # what the organisation is, or its legal form: "Woningcorporatie Alwel", "Acme Corp"
         return all(is_cap(t) and t.text[1:].islower() for t in toks[c[0]:c[1]])
 
+    @staticmethod
+    def _apposition_head(toks: list, span: tuple[int, int]) -> str:
+        """The head noun of an apposition: its last word before a preposition ("centre" of "the national reporting
+        centre for fraud")."""
+        words = toks[span[0]:span[1]]
+        end = next((n for n, t in enumerate(words) if n > 0 and t.low in L.PREPOSITIONS), len(words))
+        return words[end - 1].low if end > 0 else ""
+
+    def _organisation_by_apposition(self, person: Src, toks: list, span: tuple[int, int]) -> bool:
+        """Whether a name read as a person's is an organisation's by its apposition: a definite description whose
+        head is a body and which names no office ("Action Fraud, the UK's national reporting centre for fraud,";
+        not "Mark Olsen, of the council," nor "Jan Smit, de eigenaar van de zaak,")."""
+        if span[1] - span[0] < 2 or toks[span[0]].low not in ("the", "de", "het") \
+                or person.name.split()[0].lower() in L.GIVEN_NAMES:
+            return False
+        # (to the comma that closes it: the phrase found may end at a genitive, "the UK's")
+        end = next((q for q in range(span[0], min(len(toks), span[0] + 12)) if toks[q].text == ","), span[1])
+        head = self._apposition_head(toks, (span[0], max(end, span[1])))
+        return noun_class(head) == "org" and not any(noun_class(t.low) == "role" for t in toks[span[0]:end])
+
     def _with_apposition(self, person: Src, toks: list, span: tuple[int, int]) -> Src:
         """Take role and organisation from an apposition: "X, de burgemeester van Chicago, zei"."""
         described = build(toks, span, self.lang, self.text)
@@ -1615,6 +1637,10 @@ class _Doc:
             # platenlabel van de zangeres, Northlight Records," (also when another person's office took up the
             # role described before the apposition)
             return d
+        if person.kind == "person" and not person.role and self._organisation_by_apposition(person, toks, span):
+            # "Action Fraud, the UK's national reporting centre for fraud, urged …": what the name is, a body
+            return Src(person.name, person.name, _org_kind_of(person.name + " " + self._apposition_head(toks, span)),
+                       "")
         if d.role and any(t.low.endswith(_GENITIVE) and t.low[:-2] == d.role for t in toks[span[0]:span[1]]):
             # the office of whose relative or aide the person is: "Mary Hale, the mayor's wife," holds no office
             return Src(person.name, person.org, "person", person.role, person.gender)
@@ -4309,6 +4335,21 @@ def _named(name: str) -> bool:
 _CLAUSE_BREAK = frozenset(
     (",", ";", ":", "maar", "but", "although", "hoewel", "terwijl", "while", ".", "than", "except", "behalve")
 )
+
+
+def _opens_np(tok) -> bool:
+    return tok.low in _DETERMINERS_POSSESSIVES or tok.low.endswith(_GENITIVE)
+
+
+def _modifier_ing(toks: list, k: int) -> bool:
+    """Whether the -ing form at toks[k] describes the noun of a body, an office or a text after it, inside a phrase
+    an article or a genitive opens ("the reporting centre", "the UK's national reporting centre"; not "saying
+    police were needed")."""
+    if k < 1 or k + 1 >= len(toks) or not toks[k + 1].text.islower() or not noun_class(toks[k + 1].low):
+        return False
+    prev = toks[k - 1]
+    return _opens_np(prev) or (k >= 2 and _opens_np(toks[k - 2]) and prev.text.isalpha() and prev.text.islower()
+                               and not noun_class(prev.low))
 
 
 def _org_kind_of(name: str) -> str:

@@ -670,7 +670,7 @@ ORG_NOUNS = _set(
     university hospital airline army military navy league tour newspaper paper daily outlet
     network station agency manufacturer producer maker retailer operator carrier contractor
     regulator watchdog fabrikant producent leverancier toezichthouder firms companies agencies
-    outlets waterschap verdediging defence defense prosecution monastery convent abbey diocese
+    outlets waterschap verdediging defence defense prosecution monastery convent abbey diocese centre center
     parish klooster bisdom parochie embassy consulate palace ambassade consulaat paleis city municipality
     utility utilities opposition airport luchthaven group groep supermarkt supermarket keten chain clinic stadsdeel
     attractiepark pretpark themapark dierentuin zoo hotel resort

@@ -5872,3 +5872,19 @@ def test_a_player_named_again_by_position(text, lang, expected):
 ])
 def test_a_capitalised_word_before_people_at_a_place_describes_them(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a name whose apposition describes a body, naming no office, is that body's
+    ("Action Fraud, the UK's national reporting centre for fraud, urged people not to click on such links.",
+     [("Action Fraud", "organisation", "alleges")]),
+    ("Action Fraud, the national reporting centre for fraud, urged people not to click on such links.",
+     [("Action Fraud", "organisation", "alleges")]),
+    # (an office in the apposition keeps the person)
+    ("John Smith, the company's founder, said the road was unsafe.", [("John Smith", "person", "alleges")]),
+    # an -ing form between an article and the noun it describes is no verb of speech
+    ("A statement from the ruling party said the vote was fair.", [("ruling party", "organisation", "alleges")]),
+    ("The man called 999 saying police were needed.", [("man", "person", "alleges")]),
+])
+def test_a_body_named_by_its_apposition_and_an_ing_word_describing_a_noun(text, expected):
+    assert [(s.source, s.source_kind, s.stance) for s in extract(text, "en")] == expected
