@@ -1071,8 +1071,10 @@ class _Doc:
             alias = None
             if raw_appos is not None and c is b and len(out) == 1:
                 alias = self._known_as(toks, raw_appos, out[0]) or self._named_in_apposition(toks, c, appos, out[0])
-            elif len(out) == 1 and c is a and c[1] + 2 < n and toks[c[1]].text == "," and is_cap(toks[c[1] + 1]):
-                # '"…," said its travel editor, Rory Boland.': the apposition after the inverted subject names it
+            elif len(out) == 1 and (c is a or kind == "prep") and c[1] + 2 < n and toks[c[1]].text == "," \
+                    and is_cap(toks[c[1] + 1]):
+                # '"…," said its travel editor, Rory Boland.': the apposition after the inverted subject names it (and
+                # after "according to": "according to the city's mayor, Jide Idris.")
                 named = np_after(toks, c[1] + 1, n)
                 if named is not None and (named[1] >= n or toks[named[1]].text in (",", ".")):
                     alias = self._named_in_apposition(toks, c, named, out[0])
@@ -2793,7 +2795,12 @@ class _Doc:
                     if sp.kind in _ORG_KINDS:
                         return sp
             if head in self.trades and head not in _SPOKES and head not in _AGENT_ROLES:
-                return self.trades[head]  # "pop singer Mia Lane … The singer denied it"
+                held = self.trades[head]  # "pop singer Mia Lane … The singer denied it"
+                if held.role or noun_class(head) != "role":
+                    return held
+                # an office the name was introduced with is the person's role: "the state's health commissioner, Jide
+                # Idris" (a trade is no office: "the singer" has none)
+                return Src(held.name, held.org, held.kind, head, held.gender)
             people = noun_class(head) != "role"  # "de buurman", "the woman": no office another holds
             for sp in recent:
                 agent = sp.role in _SPOKES or sp.role in _AGENT_ROLES

@@ -384,6 +384,14 @@ def np_after(toks: list, k: int, hi: int) -> tuple[int, int] | None:
     core = j
     while j < stop:
         t = toks[j]
+        if t.low.endswith(_GENITIVE) and t.text[:1].islower() and j + 1 < stop:
+            # a common noun's genitive before the words of an office: "the state's health commissioner"
+            n = j + 1
+            while n < stop and n - j <= 3 and _modifier(toks[n]) and not _np_token(toks[n]):
+                n += 1
+            if n < stop and noun_class(toks[n].low) == "role":
+                j = n
+                continue
         if _np_token(t):
             j += 1
             continue
@@ -1306,7 +1314,7 @@ def _given_named(name_toks: list) -> bool:
 
 
 # After a given name these are surnames, the place words and a broadcaster's or paper's: "Jane Fox", "Emily Post".
-_GIVEN_SURNAMES = _SURNAME_WORDS | {"fox", "post"}
+_GIVEN_SURNAMES = _SURNAME_WORDS | {"fox", "post", "cross"}
 
 
 def _looks_person(name_toks: list) -> bool:
@@ -1329,7 +1337,7 @@ _ORG_WORDS = frozenset(
     airways national nationale international internationale association council services
     foundation press sports business media union school scala state republic kingdom nations
     security house street city county mall base camp forces academy airport station park road
-    avenue church ministry department office party lega
+    avenue church ministry department office party lega cross crescent
     museum gallery library zoo society trust institution network channel fund laboratory lab
     observatory assembly parliament senate congress federation alliance movement brigade corps
     bureau agency organization organisation clinic cathedral monastery convent abbey mosque temple

@@ -5888,3 +5888,20 @@ def test_a_capitalised_word_before_people_at_a_place_describes_them(text, expect
 ])
 def test_a_body_named_by_its_apposition_and_an_ing_word_describing_a_noun(text, expected):
     assert [(s.source, s.source_kind, s.stance) for s in extract(text, "en")] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an office after a common noun's genitive and words of its field; the name in the apposition after
+    # "according to" holds it
+    ("The nurse had contracted the virus, according to the state's health commissioner.",
+     ("state's health commissioner", "commissioner", "")),
+    ("The nurse had contracted the virus, according to the state's health commissioner, Jide Idris.",
+     ("Jide Idris", "commissioner", "")),
+    ("The nurse had contracted the virus, according to the city's mayor, Jide Idris.", ("Jide Idris", "mayor", "city")),
+    # the Red Cross and the Red Crescent are bodies (a person may be called Cross)
+    ("At least two people died, the Nigerian Red Cross said.", ("Nigerian Red Cross", "", "Nigerian Red Cross")),
+    ("Jim Cross said the road was unsafe.", ("Jim Cross", "", "")),
+])
+def test_an_office_after_a_genitive_and_the_red_cross(text, expected):
+    [s] = extract(text, "en")
+    assert (s.source, s.role, s.source_org) == expected
