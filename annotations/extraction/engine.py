@@ -2103,6 +2103,10 @@ class _Doc:
                     )))) and not any(
                     w in (",", ";", "maar", "but", "although", "hoewel", "en", "and", "while", "terwijl")
                     for w in between)
+                if nested and g[1] == "verb" and _says_nothing_after(toks, g[0]) \
+                        and not any(s.anaphor.startswith("org:") for s in g[2]):
+                    nested = False  # the inner verb has no content of its own: "Zij concluderen dat De Graaf wel iets
+                    #                 in die richting heeft gezegd." is the fact-checkers' conclusion
                 if nested and f[1] != "nocomment" and {s.name for s in g[2]} != {s.name for s in f[2]}:
                     outer = [s.org for s in f[2] if s.org and (s.kind in _ORG_KINDS or s.role in _SPOKES)]
                     if outer and all(s.anaphor.startswith("org:") and (
@@ -4342,6 +4346,21 @@ def _named(name: str) -> bool:
 _CLAUSE_BREAK = frozenset(
     (",", ";", ":", "maar", "but", "although", "hoewel", "terwijl", "while", ".", "than", "except", "behalve")
 )
+
+
+def _says_nothing_after(toks: list, k: int) -> bool:
+    """Whether the verb of speech at toks[k] closes its clause with no content of its own: at most two words ("so",
+    "it") before the sentence or the clause ends, no quotation, no colon, no "dat"/"that"."""
+    n = 0
+    for t in toks[k + 1:]:
+        if t.inq or t.low in ("dat", "that", ":"):
+            return False
+        if t.text in (".", ",", ";", "!", "?"):
+            return True
+        n += 1
+        if n > 2:
+            return False
+    return True
 
 
 def _opens_np(tok) -> bool:

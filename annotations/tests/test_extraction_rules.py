@@ -5905,3 +5905,18 @@ def test_a_body_named_by_its_apposition_and_an_ing_word_describing_a_noun(text, 
 def test_an_office_after_a_genitive_and_the_red_cross(text, expected):
     [s] = extract(text, "en")
     assert (s.source, s.role, s.source_org) == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a verb of speech inside another's content clause, with no content of its own, leaves the outer statement
+    ("De onderzoekers hebben de beelden bekeken. Zij concluderen dat De Graaf wel iets in die richting heeft "
+     "gezegd.", "nl", "onderzoekers"),
+    ("Fact-checkers concluded that De Graaf had said so.", "en", "fact-checkers"),
+])
+def test_an_inner_verb_of_speech_with_no_content_keeps_the_outer_speaker(text, lang, expected):
+    assert expected in [s.source for s in extract(text, lang)]
+
+
+def test_an_inner_verb_with_content_of_its_own_is_still_the_innermost_speakers():
+    assert _pairs("De wethouder zei dat de directeur hem had verzekerd dat het veilig is.", "nl") == [
+        ("directeur", "alleges")]
