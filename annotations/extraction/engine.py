@@ -2500,9 +2500,30 @@ class _Doc:
         if pre[:1].isupper() and pre.lower() not in _RANK_PREFIXES and noun_class(post.lower()) == "role":
             self.org_mentions.append((u, tok.start, Src(pre, pre, _org_kind_of(pre), "")))
 
+    def _body_of_field(self, toks: list, i: int, j: int) -> tuple[int, Src] | None:
+        """A body named by its noun and its field around the capitalised run toks[i:j] ("het ministerie van
+        Volksgezondheid", "The Department of Health"): where it starts and the body, or None."""
+        n = len(toks)
+        if i > 1 and toks[i - 1].low in _OF_FIELD and toks[i - 2].text.isalpha() and toks[i - 2].text.islower() \
+                and not toks[i - 2].inq and noun_class(toks[i - 2].low) == "org":
+            start, end = i - 2, j
+        elif j == i + 1 and j + 1 < n and toks[j].low in _OF_FIELD and is_cap(toks[j + 1]) \
+                and noun_class(toks[i].low) == "org":
+            start, end = i, j + 1
+            while end < n and not toks[end].inq and is_cap(toks[end]):
+                end += 1
+        else:
+            return None
+        name = self.text[toks[start].start:toks[end - 1].end]
+        return start, Src(name, name, _org_kind_words([_head(toks[start].low)]), "")
+
     def _note_org(self, u: int, toks: list, i: int, j: int) -> None:
         """A named organisation mentioned before it speaks ("Acme Corp makes batteries", "De gemeente Utrecht
         wil …"), for a later definite description to take up: "The company said", "Volgens de gemeente"."""
+        field = self._body_of_field(toks, i, j)
+        if field is not None:
+            self.org_mentions.append((u, toks[field[0]].start, field[1]))
+            return
         if i > 0 and not toks[i - 1].inq and noun_class(toks[i - 1].low) == "org":
             # "het bedrijf Vérian" is Vérian; a public body keeps its noun: "de gemeente Utrecht"
             noun, name = toks[i - 1], self.text[toks[i].start:toks[j - 1].end]
@@ -3470,6 +3491,7 @@ _INVERTING = frozenset("""said says added adds explained explains wrote writes i
 _ONLINE = frozenset(("website", "blog", "outlet", "publication"))
 _MEDIA_ANAPHORA = L.ORG_ANAPHORA & L.MEDIA_HEADS
 _OF_ORG = frozenset(("of", "from", "van", "bij"))
+_OF_FIELD = frozenset(("of", "van"))
 _OF_ORG_OR_TOWN = _OF_ORG | {"uit"}  # (Dutch "uit": "Jan Smit (58) uit Staphorst")
 # "known (only) as X", "identified only as X": the words that introduce a name.
 _KNOWN_AS = frozenset(("known", "identified"))

@@ -5920,3 +5920,16 @@ def test_an_inner_verb_of_speech_with_no_content_keeps_the_outer_speaker(text, l
 def test_an_inner_verb_with_content_of_its_own_is_still_the_innermost_speakers():
     assert _pairs("De wethouder zei dat de directeur hem had verzekerd dat het veilig is.", "nl") == [
         ("directeur", "alleges")]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a body named by its noun and its field before it speaks is the one its noun takes up later
+    ("Het ministerie van Volksgezondheid relativeert de zorgen. Een vaccinatiecampagne is volgens het ministerie "
+     "niet nodig.", "nl", "ministerie van Volksgezondheid"),
+    ("The Department of Health has ordered a review. According to the department, the review will take six months.",
+     "en", "Department of Health"),
+    ("The University of Oxford has opened an inquiry. The university said it took the claims seriously.", "en",
+     "University of Oxford"),
+])
+def test_a_body_named_by_its_field_is_taken_up_by_its_noun(text, lang, expected):
+    assert [s.source for s in extract(text, lang)] == [expected]
