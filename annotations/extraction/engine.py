@@ -2440,7 +2440,7 @@ class _Doc:
                 if low in self.persons and low.rstrip(".") not in L.TITLES:
                     self.mentions.append((u, toks[i].start, self.persons[low]))
                 else:
-                    self._note_org(u, toks, i, j)
+                    self._note_org(u, toks, i, j, n)
                 done = j
                 continue
             titled = any(t.low.rstrip(".") in L.TITLES for t in toks[i:j])
@@ -2490,7 +2490,7 @@ class _Doc:
             elif (len(run) == 1 or particled) and run[-1].low in self.persons:
                 self.mentions.append((u, toks[i].start, self.persons[run[-1].low]))
             else:
-                self._note_org(u, toks, i, j)
+                self._note_org(u, toks, i, j, n)
             done = max(j, i + 1)
 
     def _note_compound_employer(self, u: int, tok) -> None:
@@ -2517,10 +2517,11 @@ class _Doc:
         name = self.text[toks[start].start:toks[end - 1].end]
         return start, Src(name, name, _org_kind_words([_head(toks[start].low)]), "")
 
-    def _note_org(self, u: int, toks: list, i: int, j: int) -> None:
+    def _note_org(self, u: int, toks: list, i: int, j: int, n: int) -> None:
         """A named organisation mentioned before it speaks ("Acme Corp makes batteries", "De gemeente Utrecht
         wil …"), for a later definite description to take up: "The company said", "Volgens de gemeente"."""
-        field = self._body_of_field(toks, i, j)
+        field = self._body_of_field(toks, i, j) if (i > 1 and toks[i - 1].low in _OF_FIELD) or (
+            j < n and toks[j].low in _OF_FIELD) else None
         if field is not None:
             self.org_mentions.append((u, toks[field[0]].start, field[1]))
             return

@@ -384,7 +384,7 @@ def np_after(toks: list, k: int, hi: int) -> tuple[int, int] | None:
     core = j
     while j < stop:
         t = toks[j]
-        if t.low.endswith(_GENITIVE) and t.text[:1].islower() and j + 1 < stop:
+        if t.low[-2:] in _GENITIVE and t.text[:1].islower() and j + 1 < stop:
             # a common noun's genitive before the words of an office: "the state's health commissioner"
             n = j + 1
             while n < stop and n - j <= 3 and _modifier(toks[n]) and not _np_token(toks[n]):
