@@ -2313,18 +2313,9 @@ class _Doc:
         if be < 1 or not any(t.low in L.FEELINGS[self.lang] for t in toks[be + 1:be + 6]):
             # or how the person reacted: "De wethouder reageert verbaasd op de kritiek. 'Ik begrijp er niets van.'"
             be = next((q for q, t in enumerate(toks) if t.low in _REACTED and not t.inq), -1)
-        if be >= 1:
-            srcs, span = self._source_for(toks, be, "verb", be + 1, u - 1)
-        elif toks[-1].text == "." and len(toks) > 3:
-            # or what the person named opening the sentence, or the holder of an office, does: "Wethouder Daan
-            # Quaars wil met de bewoners in gesprek. ,,Ik begrijp hun zorgen.''" (the sentence introduces the
-            # quotation, as one ending in a colon does; not "De man werd opgepakt. ,,…''")
-            srcs, span = self._source_for(toks, len(toks) - 1, "colon", len(toks), u - 1)
-            head = toks[span[1] - 1] if srcs else None
-            if head is None or span[0] != 0 or not (is_cap(head) or noun_class(head.low) == "role"):
+            if be < 1:
                 return False
-        else:
-            return False
+        srcs, span = self._source_for(toks, be, "verb", be + 1, u - 1)
         if len(srcs) != 1 or srcs[0].kind != "person":
             return False
         lows = [t.low for t in toks[span[1]:]] + [t.low for t in unit.toks]
