@@ -3652,7 +3652,11 @@ def _verdict_after(toks: list, k: int) -> bool:
 # Verbs telling that someone reacted, whose words a bare quotation right after gives (`_feeling_then_quotation`).
 # The legal forms that close a firm's name: "Acme Corp", "Keller Ltd", "Bouwbedrijf Jansen BV".
 _CORPORATE = frozenset("inc corp co ltd llc plc bv nv gmbh ag sa".split())
-_REACTED = frozenset("reageert reageerde reageerden reageren reacted reacts responded responds".split())
+_REACTED = frozenset("reageert reageerde reageerden reageren reacted reacts responded responds"
+                     # speech acts that a quotation right after spells out: "Wethouder Lahlah verdedigde het voorstel
+                     # fel. ,,…''", "Viroloog Koopmans nuanceert dat beeld. ,,…''"
+                     " verdedigt verdedigde verdedigden nuanceert nuanceerde nuanceerden relativeert relativeerde"
+                     " defended defends".split())
 # Words joining two statements of one sentence: "X said A, but Y denied B", "X zegt A, terwijl Y …".
 _JOINING = frozenset("and but while whereas yet or en maar terwijl of doch".split())
 # Whom something is told, as a bare plural: "told reporters the budget was balanced".

@@ -5926,3 +5926,16 @@ def test_an_inner_verb_with_content_of_its_own_is_still_the_innermost_speakers()
 ])
 def test_a_body_named_by_its_field_is_taken_up_by_its_noun(text, lang, expected):
     assert [s.source for s in extract(text, lang)] == [expected]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # defending a plan or qualifying a picture is a speech act that a bare quotation right after spells out
+    ("Wethouder Esmah Lahlah verdedigde het voorstel dinsdagavond fel. ,,De stad wordt er gezonder van.''", "nl",
+     [("Esmah Lahlah", "alleges")]),
+    ("Viroloog Marion Koopmans nuanceert dat beeld. ,,Het is nog te vroeg om van een epidemie te spreken.''", "nl",
+     [("Marion Koopmans", "alleges")]),
+    ('Mayor John Smith defended the plan on Tuesday. "It will make the city safer."', "en",
+     [("John Smith", "alleges")]),
+])
+def test_a_speech_act_then_a_bare_quotation(text, lang, expected):
+    assert _pairs(text, lang) == expected
