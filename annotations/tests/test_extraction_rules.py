@@ -5939,3 +5939,13 @@ def test_a_body_named_by_its_field_is_taken_up_by_its_noun(text, lang, expected)
 ])
 def test_a_speech_act_then_a_bare_quotation(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # owing the answer: no answer given
+    ("De minister bleef het antwoord schuldig.", [("minister", "no_comment")]),
+    ("Op de vraag waarom het zo lang duurde, moest de wethouder het antwoord schuldig blijven.",
+     [("wethouder", "no_comment")]),
+])
+def test_owing_the_answer_withholds(text, expected):
+    assert _pairs(text, "nl") == expected
