@@ -297,6 +297,11 @@ def np_before(toks: list, k: int, lo: int) -> tuple[int, int] | None:
         if solid < j and t.low in _NAME_INNER and _inner_name_word(toks, i - 1, max(0, i - 6)):
             i -= 1
             continue
+        if solid < j and t.low in ("en", "of", "and", "or") and before is not None and before.text == "-" \
+                and i - 3 >= stop and is_cap(toks[i - 3]) and is_cap(toks[i]):
+            i -= 3  # "Nederlandse Voedsel- en Warenautoriteit": one name, its first compound cut short
+            solid = i
+            continue
         if solid < j and before is not None and _np_token(before) and (
             t.low in L.NAME_PARTICLES or t.low in ("en", "and") or t.low in _ATTACH or t.text == "&"
         ):

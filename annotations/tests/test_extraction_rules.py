@@ -5949,3 +5949,12 @@ def test_a_speech_act_then_a_bare_quotation(text, lang, expected):
 ])
 def test_owing_the_answer_withholds(text, expected):
     assert _pairs(text, "nl") == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a name whose first compound is cut short before "en" is one name, before the verb as after it
+    "De Nederlandse Voedsel- en Warenautoriteit waarschuwt dat het vlees besmet is.",
+    "Het vlees is besmet, meldt de Nederlandse Voedsel- en Warenautoriteit.",
+])
+def test_a_name_with_a_compound_cut_short_before_its_verb(text):
+    assert _pairs(text, "nl") == [("Nederlandse Voedsel- en Warenautoriteit", "alleges")]
