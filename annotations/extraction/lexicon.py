@@ -310,7 +310,7 @@ NO_COMMENT = {
         _p("nobody", PHRASE, "available|responded|commented|replied|answered"),
         _p("no", "one", PHRASE, "available|responded|commented|replied|answered"),
         # "Neither the club nor the player's agent would comment": the refusal after the second of them
-        _p("nor", PHRASE, "comment|respond|responded|reply|replied|return|returned|answer|answered"),
+        _p("nor", PHRASE, "comment|commented|respond|responded|reply|replied|return|returned|answer|answered"),
         # "Neither the police nor the school would confirm the report", "Neither company would confirm the deal":
         # a refusal to confirm, not a confirmation
         _p("nor", PHRASE, "would|could|will|can", "confirm|verify"),

@@ -5958,3 +5958,14 @@ def test_owing_the_answer_withholds(text, expected):
 ])
 def test_a_name_with_a_compound_cut_short_before_its_verb(text):
     assert _pairs(text, "nl") == [("Nederlandse Voedsel- en Warenautoriteit", "alleges")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Neither X nor Y has commented": both withhold, however long the second name
+    ("Neither Kim Kardashian nor Kanye West has commented publicly on the reports.",
+     [("Kim Kardashian", "no_comment"), ("Kanye West", "no_comment")]),
+    ("Neither the mayor nor the police chief has commented on the claims.",
+     [("mayor", "no_comment"), ("police", "no_comment")]),
+])
+def test_neither_nor_has_commented(text, expected):
+    assert _pairs(text, "en") == expected
