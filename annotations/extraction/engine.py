@@ -2164,6 +2164,9 @@ class _Doc:
     def _anonymous(toks: list, lo: int, hi: int, s: Src) -> Src:
         if s.role in _SPOKES and s.org:
             return s  # an unnamed spokesperson, even one who asked not to be named, speaks for the organisation
+        if s.kind == "person" and s.name.rsplit(" ", 1)[-1].lower() in _RELATIVES:
+            return s  # a relative who keeps their name out is still described: ",,…'', zegt de moeder, die anoniem
+            #           wil blijven" (GUIDELINES §3, an unnamed but described speaker)
         if s.kind == "media" and not s.anaphor:
             return s  # a named outlet citing unnamed sources keeps the record (GUIDELINES §6): "…, Bloomberg
             #           reported, citing people familiar with the matter"
@@ -4342,6 +4345,12 @@ def _offer_refused(toks: list, k: int) -> bool:
 
 
 # People described by what anyone may be, no trade: the lede's "a woman" may be named later with an office.
+# The members of a family, described by their relation to someone in the story.
+_RELATIVES = frozenset(
+    "mother father parent parents son daughter brother sister wife husband widow widower uncle aunt cousin"
+    " grandmother grandfather grandson granddaughter nephew niece stepfather stepmother"
+    " moeder vader ouder ouders zoon dochter broer zus echtgenoot echtgenote weduwe weduwnaar oom tante neef nicht"
+    " oma opa grootmoeder grootvader kleinzoon kleindochter stiefvader stiefmoeder".split())
 _PLAIN_PEOPLE = frozenset(
     "man men woman women person people persoon mensen vrouw vrouwen girl boy meisje jongen child kind mother father"
     " moeder vader son daughter zoon dochter resident residents bewoner bewoners".split())

@@ -5969,3 +5969,14 @@ def test_a_name_with_a_compound_cut_short_before_its_verb(text):
 ])
 def test_neither_nor_has_commented(text, expected):
     assert _pairs(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # a relative who keeps their name out is described, not an anonymous source; an official stays anonymous
+    (",,Onze zoon is getraumatiseerd'', zegt de moeder, die anoniem wil blijven.", "nl", [("moeder", "alleges")]),
+    ('"He was terrified," said his mother, who asked not to be named.', "en", [("mother", "alleges")]),
+    ("A government official, who asked not to be named, said the talks had failed.", "en",
+     [("anonymous sources", "alleges")]),
+])
+def test_a_relative_who_stays_unnamed_is_described(text, lang, expected):
+    assert _pairs(text, lang) == expected
