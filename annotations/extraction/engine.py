@@ -2821,6 +2821,8 @@ class _Doc:
                 # an office the name was introduced with is the person's role: "the state's health commissioner, Jide
                 # Idris" (a trade is no office: "the singer" has none)
                 return Src(held.name, held.org, held.kind, head, held.gender)
+            if "'s " in s.name or "’s " in s.name:
+                return s  # whose it is the phrase says: "the suspect's lawyer" is nobody named before in another office
             people = noun_class(head) != "role"  # "de buurman", "the woman": no office another holds
             for sp in recent:
                 agent = sp.role in _SPOKES or sp.role in _AGENT_ROLES

@@ -5980,3 +5980,8 @@ def test_neither_nor_has_commented(text, expected):
 ])
 def test_a_relative_who_stays_unnamed_is_described(text, lang, expected):
     assert _pairs(text, lang) == expected
+
+
+def test_an_agent_owned_by_a_genitive_is_not_the_office_holder_named_before():
+    got = _pairs("Local MP Diane Abbott called for more funding. The suspect's solicitor declined to comment.", "en")
+    assert got == [("Diane Abbott", "alleges"), ("suspect's solicitor", "no_comment")]
