@@ -2829,6 +2829,8 @@ class _Doc:
                 if (head in _POLITICAL_OFFICES and _head(sp.role) in _EXECUTIVE_OFFICES) or (
                         head in _EXECUTIVE_OFFICES and _head(sp.role) in _POLITICAL_OFFICES):
                     continue  # a politician's office is not an official's: "de staatssecretaris" is no director-general
+                if head in _NAMED_OFFICES and _head(sp.role) in _NAMED_OFFICES and _head(sp.role) != head:
+                    continue  # one office is not another: "de burgemeester" is not the alderman quoted before
                 if sp.kind == "person" and ((sp.role and not people and not (agent and head not in _SPOKES
                                                                               and head not in _AGENT_ROLES))
                                             or head in ("official", "officier")
@@ -3158,6 +3160,11 @@ _ONE_OF = frozenset(("one", "een", "één"))
 _POLITICAL_OFFICES = L.POLITICAL_ROLES | frozenset(
     "minister staatssecretaris premier burgemeester president gouverneur mayor governor chancellor".split())
 _EXECUTIVE_OFFICES = frozenset("directeur generaal rector ceo topman bestuurder".split())
+# Offices a story names by their own word, each held by somebody else ("the bewindsman", "the official" and "the
+# premier", a prime minister, may take up any of them).
+_NAMED_OFFICES = frozenset(
+    "burgemeester wethouder minister staatssecretaris president gouverneur commissaris mayor governor"
+    " chancellor senator councillor alderman".split())
 # "issued an apology", "offered his apologies", "made a public apology": an apology is a statement.
 _OFFERED = frozenset("offered offers offer made makes gave gives tendered extended issued issues released published"
                      " posted".split())

@@ -5985,3 +5985,17 @@ def test_a_relative_who_stays_unnamed_is_described(text, lang, expected):
 def test_an_agent_owned_by_a_genitive_is_not_the_office_holder_named_before():
     got = _pairs("Local MP Diane Abbott called for more funding. The suspect's solicitor declined to comment.", "en")
     assert got == [("Diane Abbott", "alleges"), ("suspect's solicitor", "no_comment")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one office named by its word is not the holder of another office quoted before
+    ("Wethouder Jan Smit riep op tot meer geld. De burgemeester wilde niet reageren.",
+     [("Jan Smit", "alleges"), ("burgemeester", "no_comment")]),
+    # (the same office, or a word for any office, takes the holder up)
+    ("Burgemeester Jan Smit riep op tot meer geld. De burgemeester wilde verder niet reageren.",
+     [("Jan Smit", "alleges"), ("Jan Smit", "no_comment")]),
+    ("Minister Jan Smit riep op tot meer geld. De bewindsman wilde verder niet reageren.",
+     [("Jan Smit", "alleges"), ("Jan Smit", "no_comment")]),
+])
+def test_one_office_is_not_another(text, expected):
+    assert _pairs(text, "nl") == expected
