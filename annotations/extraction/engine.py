@@ -83,7 +83,7 @@ _LEMMA_FIX = {
            "weersprak": "weerspreken", "twittert": "twitteren", "tweette": "tweeten",
            "zetten": "zetten", "trekken": "trekken",  # simplemma gives the nouns "zet" and "trek"
            "licht": "lichten", "lichtte": "lichten", "stipt": "stippen", "stipte": "stippen"},  # ("licht … toe")
-    "en": {"thought": "think", "felt": "feel", "shot": "shoot"},
+    "en": {"thought": "think", "felt": "feel", "shot": "shoot", "writing": "write", "lambasting": "lambast"},
 }
 
 

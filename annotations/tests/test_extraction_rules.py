@@ -5999,3 +5999,14 @@ def test_an_agent_owned_by_a_genitive_is_not_the_office_holder_named_before():
 ])
 def test_one_office_is_not_another(text, expected):
     assert _pairs(text, "nl") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "writing that" after a clause is the subject's statement, as "saying that" is
+    ("Elon Musk took to Twitter, writing that the company was hiring.", [("Elon Musk", "alleges")]),
+    # (writing a book, or putting something in writing, says nothing)
+    ("She is writing a book about her life.", []),
+    ("The agreement was put in writing last year.", []),
+])
+def test_writing_that_after_a_clause(text, expected):
+    assert _pairs(text, "en") == expected
