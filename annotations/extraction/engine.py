@@ -979,6 +979,11 @@ class _Doc:
                     raw_appos = (comma + 1, j - 1) if toks[comma].text == "," else None
                     appos = np_after(toks, comma + 1, j - 1) if comma < j - 2 else None
                     appos = appos or (comma, comma)
+                    if toks[comma].text != "," and toks[comma].low not in ("that", "who", "which", "die", "dat") \
+                            and not toks[comma].low.endswith("ing"):
+                        # the subject's own verb phrase, no apposition: "The actor confirmed the news on Instagram,
+                        # writing: …" (the participle's subject is the clause's)
+                        appos = (comma, comma)
             a = np_after(toks, after_k, n)
             if a is not None and a[0] > after_k + 3:
                 a = None
@@ -1615,9 +1620,9 @@ class _Doc:
         """Whether a name read as a person's is an organisation's by its apposition: a definite description whose
         head is a body and which names no office ("Action Fraud, the UK's national reporting centre for fraud,";
         not "Mark Olsen, of the council," nor "Jan Smit, de eigenaar van de zaak,")."""
-        if span[1] - span[0] < 2 or toks[span[0]].low not in ("the", "de", "het") \
-                or person.name.split()[0].lower() in L.GIVEN_NAMES:
-            return False
+        if span[1] - span[0] < 2 or toks[span[0]].low not in ("the", "de", "het") or not person.name[:1].isupper() \
+                or span[0] < 1 or toks[span[0] - 1].text != "," or person.name.split()[0].lower() in L.GIVEN_NAMES:
+            return False  # (a name, its apposition right after its comma)
         # (to the comma that closes it: the phrase found may end at a genitive, "the UK's")
         end = next((q for q in range(span[0], min(len(toks), span[0] + 12)) if toks[q].text == ","), span[1])
         head = self._apposition_head(toks, (span[0], max(end, span[1])))

@@ -6010,3 +6010,9 @@ def test_one_office_is_not_another(text, expected):
 ])
 def test_writing_that_after_a_clause(text, expected):
     assert _pairs(text, "en") == expected
+
+
+def test_the_subjects_own_verb_phrase_before_a_participle_is_no_apposition():
+    # "confirmed the news on Instagram" is what the actor did, not an apposition naming a body ("the news")
+    got = extract('The actor confirmed the news on Instagram, writing: "It\'s true, we\'re having a baby!"', "en")
+    assert [(s.source, s.source_kind, s.source_org) for s in got] == [("actor", "person", "")]
