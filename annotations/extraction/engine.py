@@ -2169,14 +2169,14 @@ class _Doc:
     def _anonymous(toks: list, lo: int, hi: int, s: Src) -> Src:
         if s.role in _SPOKES and s.org:
             return s  # an unnamed spokesperson, even one who asked not to be named, speaks for the organisation
-        if s.kind == "person" and s.name.rsplit(" ", 1)[-1].lower() in _RELATIVES:
-            return s  # a relative who keeps their name out is still described: ",,…'', zegt de moeder, die anoniem
-            #           wil blijven" (GUIDELINES §3, an unnamed but described speaker)
         if s.kind == "media" and not s.anaphor:
             return s  # a named outlet citing unnamed sources keeps the record (GUIDELINES §6): "…, Bloomberg
             #           reported, citing people familiar with the matter"
         if _ANON_WORDS.isdisjoint(map(_LOW, toks[lo:hi])):
             return s  # (most statements: one pass in C spares the list, the names and the phrase searches)
+        if s.kind == "person" and s.name.rsplit(" ", 1)[-1].lower() in _RELATIVES:
+            return s  # a relative who keeps their name out is still described: ",,…'', zegt de moeder, die anoniem
+            #           wil blijven" (GUIDELINES §3, an unnamed but described speaker)
         words = [t.low for t in toks[lo:hi]]
         if _named(s.name) and not s.anaphor:
             # "Dagens Industri, citing three people with knowledge of the matter, said …": whom a named source

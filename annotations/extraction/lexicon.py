@@ -235,7 +235,7 @@ NO_COMMENT = {
         _p("nog", "niet", "zeker|duidelijk|bekend"),
         _p("weet|weten", PHRASE, "nog", "niet"),
         _p("verwijst|verwees|verwijzen", "reactie"),
-        _p("het", "antwoord", "schuldig"),  # "De minister bleef het antwoord schuldig": gave no answer
+        _p("antwoord", "schuldig"),  # "De minister bleef het antwoord schuldig": gave no answer
         # "De club zegt niets over de transfer", "zei weinig over de affaire" (not "zegt dat niets …")
         _p("zegt|zei|zeiden|zeggen|gezegd", "niets|niks|weinig", "over"),
         # "zegt dat er nog niets is besloten", "Er is nog niets bekendgemaakt": only that nothing is known (in the
