@@ -2499,10 +2499,9 @@ class _Doc:
         if pre[:1].isupper() and pre.lower() not in _RANK_PREFIXES and noun_class(post.lower()) == "role":
             self.org_mentions.append((u, tok.start, Src(pre, pre, _org_kind_of(pre), "")))
 
-    def _body_of_field(self, toks: list, i: int, j: int) -> tuple[int, Src] | None:
-        """A body named by its noun and its field around the capitalised run toks[i:j] ("het ministerie van
-        Volksgezondheid", "The Department of Health"): where it starts and the body, or None."""
-        n = len(toks)
+    def _body_of_field(self, toks: list, i: int, j: int, n: int) -> tuple[int, Src] | None:
+        """A body named by its noun and its field around the capitalised run toks[i:j] of the n tokens ("het
+        ministerie van Volksgezondheid", "The Department of Health"): where it starts and the body, or None."""
         if i > 1 and toks[i - 1].low in _OF_FIELD and toks[i - 2].text.isalpha() and toks[i - 2].text.islower() \
                 and not toks[i - 2].inq and noun_class(toks[i - 2].low) == "org":
             start, end = i - 2, j
@@ -2519,7 +2518,7 @@ class _Doc:
     def _note_org(self, u: int, toks: list, i: int, j: int, n: int) -> None:
         """A named organisation mentioned before it speaks ("Acme Corp makes batteries", "De gemeente Utrecht
         wil …"), for a later definite description to take up: "The company said", "Volgens de gemeente"."""
-        field = self._body_of_field(toks, i, j) if (i > 1 and toks[i - 1].low in _OF_FIELD) or (
+        field = self._body_of_field(toks, i, j, n) if (i > 1 and toks[i - 1].low in _OF_FIELD) or (
             j < n and toks[j].low in _OF_FIELD) else None
         if field is not None:
             self.org_mentions.append((u, toks[field[0]].start, field[1]))
@@ -2779,14 +2778,13 @@ class _Doc:
         if a == "nationality:":
             # "the Dutchman said", "aldus de Braziliaan": the person who spoke in the two sentences before (a writer
             # names the speaker again by where they come from), else the person the story named last
-            near = [sp for p, sp in self._tail(self.speakers, pos) if p >= self.prev2_start]
-            return next((sp for sp in near + recent if sp.kind == "person" and _named(sp.name)), None)
+            return next((sp for sp in self._near_speakers(pos) + recent if sp.kind == "person" and _named(sp.name)),
+                        None)
         if a.startswith("player:"):
             # "aldus de middenvelder": the player who spoke in the two sentences before, else the person named last
             # who holds no other office (not the coach the player spoke with)
-            near = [sp for p, sp in self._tail(self.speakers, pos) if p >= self.prev2_start]
             other = {sp.name for trade, sp in self.trades.items() if trade not in PLAYER_POSITIONS}
-            return next((sp for sp in near + recent if sp.kind == "person" and _named(sp.name)
+            return next((sp for sp in self._near_speakers(pos) + recent if sp.kind == "person" and _named(sp.name)
                          and (not sp.role or sp.role in PLAYER_POSITIONS) and sp.name not in other),
                         Src(s.name, "", "person", ""))
         if a == "doc:":
@@ -2844,6 +2842,10 @@ class _Doc:
                     return sp
             return s
         return s
+
+    def _near_speakers(self, pos: int) -> list[Src]:
+        """The speakers of the two sentences before pos and of its own, newest first."""
+        return [sp for p, sp in self._tail(self.speakers, pos) if p >= self.prev2_start]
 
     def _same_clause(self, p: int, pos: int) -> bool:
         """Whether the text from p to pos (in one sentence) crosses no clause boundary: no punctuation, no
@@ -3666,9 +3668,9 @@ def _verdict_after(toks: list, k: int) -> bool:
     return False
 
 
-# Verbs telling that someone reacted, whose words a bare quotation right after gives (`_feeling_then_quotation`).
 # The legal forms that close a firm's name: "Acme Corp", "Keller Ltd", "Bouwbedrijf Jansen BV".
 _CORPORATE = frozenset("inc corp co ltd llc plc bv nv gmbh ag sa".split())
+# Verbs telling that someone reacted, whose words a bare quotation right after gives (`_feeling_then_quotation`).
 _REACTED = frozenset("reageert reageerde reageerden reageren reacted reacts responded responds"
                      # speech acts that a quotation right after spells out: "Wethouder Lahlah verdedigde het voorstel
                      # fel. ,,…''", "Viroloog Koopmans nuanceert dat beeld. ,,…''"
@@ -4358,13 +4360,13 @@ def _offer_refused(toks: list, k: int) -> bool:
     return toks[k].low in REJECTING and offer_refused([t.low if not t.inq else '"' for t in toks[k:k + 6]], 0)
 
 
-# People described by what anyone may be, no trade: the lede's "a woman" may be named later with an office.
 # The members of a family, described by their relation to someone in the story.
 _RELATIVES = frozenset(
     "mother father parent parents son daughter brother sister wife husband widow widower uncle aunt cousin"
     " grandmother grandfather grandson granddaughter nephew niece stepfather stepmother"
     " moeder vader ouder ouders zoon dochter broer zus echtgenoot echtgenote weduwe weduwnaar oom tante neef nicht"
     " oma opa grootmoeder grootvader kleinzoon kleindochter stiefvader stiefmoeder".split())
+# People described by what anyone may be, no trade: the lede's "a woman" may be named later with an office.
 _PLAIN_PEOPLE = frozenset(
     "man men woman women person people persoon mensen vrouw vrouwen girl boy meisje jongen child kind mother father"
     " moeder vader son daughter zoon dochter resident residents bewoner bewoners".split())
