@@ -1343,7 +1343,7 @@ _ORG_WORDS = frozenset(
     foundation press sports business media union school scala state republic kingdom nations
     security house street city county mall base camp forces academy airport station park road
     avenue church ministry department office party lega cross crescent
-    museum gallery library zoo society trust institution network channel fund laboratory lab
+    museum gallery library zoo society trust institution network channel fund laboratory lab review
     observatory assembly parliament senate congress federation alliance movement brigade corps
     bureau agency organization organisation clinic cathedral monastery convent abbey mosque temple
     synagogue hotel restaurant casino studio studios records entertainment technologies systems

@@ -6016,3 +6016,8 @@ def test_the_subjects_own_verb_phrase_before_a_participle_is_no_apposition():
     # "confirmed the news on Instagram" is what the actor did, not an apposition naming a body ("the news")
     got = extract('The actor confirmed the news on Instagram, writing: "It\'s true, we\'re having a baby!"', "en")
     assert [(s.source, s.source_kind, s.source_org) for s in got] == [("actor", "person", "")]
+
+
+def test_a_review_is_a_publication_not_a_person():
+    [s] = extract("According to a report in the Nikkei Asian Review, the company has already placed orders.", "en")
+    assert (s.source, s.source_kind) == ("Nikkei Asian Review", "organisation")
