@@ -205,6 +205,8 @@ def _inner_name_word(toks: list, q: int, lo: int) -> bool:
         prev -= 1
     if nxt >= len(toks) or not is_cap(toks[nxt]) or not is_cap(toks[prev]) or toks[prev].inq:
         return False
+    if toks[nxt].low in _PLATFORMS and nxt + 1 < len(toks) and not is_cap(toks[nxt + 1]):
+        return False  # where it was said: "meldt de Veiligheidsregio Brabant-Noord op X."
     start = prev
     while start > lo and is_cap(toks[start - 1]):
         start -= 1

@@ -6021,3 +6021,13 @@ def test_the_subjects_own_verb_phrase_before_a_participle_is_no_apposition():
 def test_a_review_is_a_publication_not_a_person():
     [s] = extract("According to a report in the Nikkei Asian Review, the company has already placed orders.", "en")
     assert (s.source, s.source_kind) == ("Nikkei Asian Review", "organisation")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "op X", "op Facebook" after a body's name is where it spoke, no part of the name
+    ("Dat meldt de Veiligheidsregio Brabant-Noord op X.", [("Veiligheidsregio Brabant-Noord", "alleges")]),
+    # (a group's name with "op" inside stays whole)
+    ("Dat zegt actiegroep Bos op het Plein.", [("Bos op het Plein", "alleges")]),
+])
+def test_a_platform_after_a_name_is_where_it_spoke(text, expected):
+    assert _pairs(text, "nl") == expected
