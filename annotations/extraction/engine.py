@@ -4355,6 +4355,8 @@ _PORTFOLIOS = frozenset(
     "volksgezondheid onderwijs financiën financien justitie defensie economische buitenlandse binnenlandse sociale"
     " infrastructuur landbouw klimaat asiel migratie cultuur wonen verkeer milieu sport jeugd zorg natuur"
     " volkshuisvesting economie armoedebeleid handel ontwikkelingssamenwerking werkgelegenheid".split())
+
+
 def _offer_refused(toks: list, k: int) -> bool:
     """The verb at toks[k] turns down an offer or a request, not a claim: a decision (see `stance.offer_refused`)."""
     return toks[k].low in REJECTING and offer_refused([t.low if not t.inq else '"' for t in toks[k:k + 6]], 0)
